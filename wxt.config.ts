@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Parapet',
+    description: 'Your own agent between you and your feeds: hides junk, labels manipulation, adds your standing instructions to chats. Everything stays on your device.',
+    permissions: ['storage', 'tabs', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // WebLLM compiles WebAssembly; Chromium's default MV3 policy forbids it.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    web_accessible_resources: [
+      {
+        resources: ['models/*'],
+        matches: [
+          'https://www.youtube.com/*',
+          'https://www.reddit.com/*',
+          'https://old.reddit.com/*',
+          'https://x.com/*',
+          'https://news.ycombinator.com/*',
+        ],
+      },
+    ],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'parapet@parapet.local', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
