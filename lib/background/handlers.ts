@@ -1,0 +1,121 @@
+import type { Handlers } from '../messaging';
+import type { Profile } from '../schema/profile';
+import type { ChatSite } from '../schema/common';
+import type { ChatSelection, SiteHealth, TabStats } from '../schema/messages';
+import { buildExport, parseImport } from '../schema/export';
+import {
+  addFeedback,
+  addFlags,
+  addSignals,
+  countRows,
+  getMeta,
+  listFlags,
+  listSignals,
+  loadProfile,
+  logDecisions,
+  markReversed,
+  queryDecisions,
+  saveProfile,
+  setFlagStatus,
+  setMeta,
+  updateProfile,
+  wipeAll,
+  type Store,
+} from '../db';
+import { applyFeedback } from '../core/feedback';
+
+export interface BackgroundDeps {
+  store: Store;
+  /** Tells every open tab and extension page that the profile changed. */
+  broadcastProfile: (p: Profile) => void;
+  tabStats: { get(tabId: number): Promise<TabStats | null>; set(tabId: number, s: TabStats): Promise<void> };
+  selectInstructions: (profile: Profile, site: ChatSite, message: string) => ChatSelection[];
+  now?: () => number;
+}
+
+const healthKey = (platform: string) => `health:${platform}`;
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const changed = (p: Profile) => {
+    deps.broadcastProfile(p);
+    return p;
+  };
+
+  return {
+    'profile/get': () => loadProfile(store, now()),
+    'profile/save': async ({ profile }) => changed(await saveProfile(store, profile, now())),
+    'decisions/log': async ({ rows }) => {
+      await logDecisions(store, rows);
+      return null;
+    },
+    'signals/add': async ({ rows }) => {
+      await addSignals(store, rows);
+      return null;
+    },
+    'flags/add': async ({ rows }) => {
+      await addFlags(store, rows);
+      return null;
+    },
+    'feedback/record': async ({ feedback, item }) => {
+      await addFeedback(store, feedback);
+      const before = await loadProfile(store, now());
+      const next = applyFeedback(before, feedback, item, now());
+      if (next === before) return before;
+      return changed(await updateProfile(store, () => next, now()));
+    },
+    'health/report': async ({ platform, surface, ok, detail }) => {
+      const row: SiteHealth = { platform, surface, ok, detail, at: now() };
+      await setMeta(store, healthKey(platform), row);
+      return null;
+    },
+    'tab/stats': async (stats, sender) => {
+      if (sender.tab?.id !== undefined) await deps.tabStats.set(sender.tab.id, stats);
+      return null;
+    },
+    'tab/stats/get': async ({ tabId }) => {
+      const stats = await deps.tabStats.get(tabId);
+      const health = stats ? ((await getMeta<SiteHealth>(store, healthKey(stats.platform))) ?? null) : null;
+      return { stats, health };
+    },
+    'health/get': async () => {
+      const rows = await store.db.meta.where('key').startsWith('health:').toArray();
+      return rows.map((r) => r.value as SiteHealth);
+    },
+    'chat/select': async ({ site, message }) => {
+      const profile = await loadProfile(store, now());
+      const enabled = !profile.paused && profile.sites[site];
+      return {
+        enabled,
+        placement: profile.chat.placement,
+        selections: enabled ? deps.selectInstructions(profile, site, message) : [],
+      };
+    },
+    'chat/warn': async ({ site, detail }) => {
+      await setMeta(store, `chat-warning:${site}`, { detail, at: now() });
+      return null;
+    },
+    'data/export': async ({ includeLog }) => {
+      const profile = await loadProfile(store, now());
+      const decisions = includeLog ? await queryDecisions(store) : undefined;
+      const file = buildExport(profile, decisions, now());
+      const stamp = new Date(now()).toISOString().slice(0, 10);
+      return { json: JSON.stringify(file, null, 2), filename: `parapet-${includeLog ? 'export' : 'profile'}-${stamp}.json` };
+    },
+    'data/import': async ({ text, byteLength }) => {
+      const result = parseImport(text, byteLength, now());
+      if (!result.ok) return { ok: false, errors: result.errors };
+      const saved = await saveProfile(store, result.value, now());
+      changed(saved);
+      return { ok: true, profile: saved };
+    },
+    'data/wipe': async () => changed(await wipeAll(store, now())),
+    'data/counts': () => countRows(store),
+    'activity/query': (q) => queryDecisions(store, q),
+    'activity/reverse': async ({ id }) => (await markReversed(store, id, now())) ?? null,
+    'signals/list': ({ limit }) => listSignals(store, limit),
+    'flags/list': ({ status }) => listFlags(store, status),
+    'flags/verdict': async ({ ids, status }) => setFlagStatus(store, ids, status, now()),
+  };
+}

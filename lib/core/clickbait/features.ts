@@ -1,0 +1,330 @@
+// Feature extraction shared by training (scripts/train-clickbait.ts) and the shipped runtime (model.ts).
+// Every feature is hashed straight from character codes into [0, 2^bits): no per-feature strings are built,
+// which is what keeps scoring at tens of thousands of headlines per second.
+
+/** Which feature families are on. Stored in the model file so runtime extraction matches training. */
+export const FeatureFlag = {
+  words: 1, // lowercased word unigrams
+  wordPairs: 2, // lowercased word bigrams, with start/end markers
+  wordTriples: 4, // lowercased word trigrams, with start/end markers
+  chars: 8, // lowercased character n-grams (charMin..charMax) over the whole text
+  casedWords: 16, // words as written: "Of" mid-headline is a different feature from "of"
+  shapes: 32, // word shape bigrams (Title, lower, UPPER, number) and whole-headline cues
+  casedChars: 64, // character n-grams with case kept (instead of lowercased)
+} as const;
+
+export interface FeatureSpec {
+  /** log2 of the number of weight slots. */
+  bits: number;
+  /** Sum of FeatureFlag values. */
+  flags: number;
+  charMin: number;
+  charMax: number;
+}
+
+/** Longer texts are cut: the model is for headlines, and the buffers stay a fixed size. */
+export const MAX_CHARS = 400;
+const MAX_TOKENS = 200;
+
+// Seeds keep feature families apart in the shared hash space.
+const SEED_WORD = 0x9e3779b1;
+const SEED_PAIR = 0x85ebca6b;
+const SEED_TRIPLE = 0xc2b2ae35;
+const SEED_CHAR = 0x27d4eb2f;
+const SEED_CASED = 0x165667b1;
+const SEED_SHAPE = 0xd3a2646c;
+const SEED_CUE = 0xfd7046c5;
+const BOUNDARY = 0x2f1b3c4d; // stands for the start/end of a headline in word n-grams
+
+const FNV_PRIME = 16777619;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function combine(a: number, b: number): number {
+  return fmix(Math.imul(a ^ 0x5bd1e995, FNV_PRIME) ^ b);
+}
+
+/** Maps typographic variants to one code so curly and straight quotes, dashes and spaces agree. */
+function normalizeCode(c: number): number {
+  if (c < 128) return c;
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201b:
+    case 0x2032:
+      return 39; // '
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x2033:
+      return 34; // "
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+      return 45; // -
+    case 0x00a0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x200a:
+    case 0x202f:
+      return 32;
+    case 0x2026:
+      return 46; // … counts as a full stop
+    default:
+      return c;
+  }
+}
+
+const lowerCache = new Map<number, number>();
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  let l = lowerCache.get(c);
+  if (l === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerCache.set(c, l);
+  }
+  return l;
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c !== lowerCode(c));
+}
+
+function isWordCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+const enum Shape {
+  Lower = 1,
+  Title = 2,
+  Upper = 3,
+  Number = 4,
+  Mixed = 5,
+}
+
+/**
+ * Turns a text into hashed feature slots. One instance reuses its buffers across calls, so it is not re-entrant;
+ * each model owns its own.
+ */
+export class FeatureExtractor {
+  readonly spec: FeatureSpec;
+  /** Slots of the features found by the last extract(), in [0, count). A feature may repeat. */
+  readonly slots: Int32Array;
+  /** When tracing, the [start, end) range of the original text each feature came from. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  private readonly mask: number;
+  private readonly codes = new Uint16Array(MAX_CHARS + 2);
+  private readonly cased = new Uint16Array(MAX_CHARS + 2);
+  private readonly origin = new Int32Array(MAX_CHARS + 2);
+  private readonly tokStart = new Int32Array(MAX_TOKENS);
+  private readonly tokEnd = new Int32Array(MAX_TOKENS);
+  private readonly tokHash = new Int32Array(MAX_TOKENS);
+  private readonly tokShape = new Int32Array(MAX_TOKENS);
+  private count = 0;
+  private trace = false;
+
+  constructor(spec: FeatureSpec) {
+    if (!(spec.bits >= 8 && spec.bits <= 24)) throw new Error(`feature bits out of range: ${spec.bits}`);
+    if (!(spec.charMin >= 1 && spec.charMax >= spec.charMin && spec.charMax <= 8)) {
+      throw new Error(`char n-gram range out of range: ${spec.charMin}..${spec.charMax}`);
+    }
+    this.spec = { ...spec };
+    this.mask = (1 << spec.bits) - 1;
+    const perChar = spec.charMax - spec.charMin + 1;
+    const capacity = (MAX_CHARS + 2) * perChar + MAX_TOKENS * 6 + 16;
+    this.slots = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  private emit(hash: number, start: number, end: number): void {
+    const i = this.count++;
+    this.slots[i] = hash & this.mask;
+    if (this.trace) {
+      this.starts[i] = start;
+      this.ends[i] = end;
+    }
+  }
+
+  /**
+   * Fills `slots` with the features of `text` and returns how many there are. With `trace`, also records for each
+   * feature the span of `text` it was read from (for explanations); scoring leaves it off.
+   */
+  extract(text: string, trace = false): number {
+    this.count = 0;
+    this.trace = trace;
+    const { flags, charMin, charMax } = this.spec;
+    const codes = this.codes;
+    const cased = this.cased;
+    const origin = this.origin;
+
+    // Normalised character stream: whitespace runs collapse to one space, with a space at each end.
+    let n = 0;
+    codes[n] = 32;
+    cased[n] = 32;
+    origin[n] = 0;
+    n++;
+    const limit = Math.min(text.length, MAX_CHARS);
+    for (let i = 0; i < limit; i++) {
+      const c = normalizeCode(text.charCodeAt(i));
+      if (isSpace(c)) {
+        if (codes[n - 1] === 32) continue;
+        codes[n] = 32;
+        cased[n] = 32;
+      } else {
+        codes[n] = lowerCode(c);
+        cased[n] = c;
+      }
+      origin[n] = i;
+      n++;
+    }
+    if (codes[n - 1] !== 32) {
+      codes[n] = 32;
+      cased[n] = 32;
+      origin[n] = limit;
+      n++;
+    }
+
+    // Tokens: runs of letters and digits, with inner apostrophes kept ("you're", "don't").
+    let tokens = 0;
+    let upperInitials = 0;
+    for (let i = 1; i < n && tokens < MAX_TOKENS; ) {
+      if (!isWordCode(cased[i])) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = SEED_WORD | 0;
+      let hc = SEED_CASED | 0;
+      let uppers = 0;
+      let digits = 0;
+      let len = 0;
+      while (i < n) {
+        const c = cased[i];
+        if (isWordCode(c)) {
+          // fall through
+        } else if (c === 39 && i + 1 < n && isWordCode(cased[i + 1]) && i > start) {
+          // inner apostrophe
+        } else break;
+        h = Math.imul(h ^ codes[i], FNV_PRIME);
+        hc = Math.imul(hc ^ c, FNV_PRIME);
+        if (isUpper(c)) uppers++;
+        if (isDigit(c)) digits++;
+        len++;
+        i++;
+      }
+      let shape: number;
+      if (digits > 0 && digits >= len - 2) shape = Shape.Number;
+      else if (uppers === 0) shape = Shape.Lower;
+      else if (uppers === len && len > 1) shape = Shape.Upper;
+      else if (uppers === 1 && isUpper(cased[start])) shape = Shape.Title;
+      else shape = Shape.Mixed;
+      if (shape === Shape.Title || shape === Shape.Upper) upperInitials++;
+      this.tokStart[tokens] = start;
+      this.tokEnd[tokens] = i;
+      this.tokHash[tokens] = fmix(h);
+      this.tokShape[tokens] = shape;
+      tokens++;
+      if (flags & FeatureFlag.casedWords) this.emit(fmix(hc), origin[start], origin[i - 1] + 1);
+    }
+
+    const ts = this.tokStart;
+    const te = this.tokEnd;
+    const th = this.tokHash;
+    const span0 = (k: number) => origin[ts[k]];
+    const span1 = (k: number) => origin[te[k] - 1] + 1;
+
+    if (flags & FeatureFlag.words) {
+      for (let k = 0; k < tokens; k++) this.emit(th[k], span0(k), span1(k));
+    }
+    if (flags & FeatureFlag.wordPairs) {
+      for (let k = 0; k <= tokens; k++) {
+        const a = k === 0 ? BOUNDARY : th[k - 1];
+        const b = k === tokens ? BOUNDARY : th[k];
+        this.emit(
+          combine(combine(SEED_PAIR, a), b),
+          span0(k === 0 ? 0 : k - 1),
+          span1(k === tokens ? Math.max(0, tokens - 1) : k),
+        );
+      }
+    }
+    if (flags & FeatureFlag.wordTriples && tokens >= 2) {
+      for (let k = 0; k + 1 <= tokens; k++) {
+        const a = k === 0 ? BOUNDARY : th[k - 1];
+        const b = th[k];
+        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
+        this.emit(
+          combine(combine(combine(SEED_TRIPLE, a), b), c),
+          span0(k === 0 ? 0 : k - 1),
+          span1(k + 1 === tokens ? k : k + 1),
+        );
+      }
+    }
+    if (flags & FeatureFlag.shapes) {
+      const sh = this.tokShape;
+      for (let k = 0; k <= tokens; k++) {
+        const a = k === 0 ? 0 : sh[k - 1];
+        const b = k === tokens ? 0 : sh[k];
+        this.emit(combine(SEED_SHAPE, a * 8 + b), span0(k === 0 ? 0 : k - 1), span1(k === tokens ? Math.max(0, tokens - 1) : k));
+      }
+      // Whole-headline cues: share of capitalised words, length, final punctuation.
+      const whole0 = 0;
+      const whole1 = limit;
+      const capShare = tokens === 0 ? 0 : Math.round((upperInitials / tokens) * 4);
+      this.emit(combine(SEED_CUE, 1 * 64 + capShare), whole0, whole1);
+      this.emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
+      let last = n - 2;
+      while (last > 0 && codes[last] === 32) last--;
+      const end = last > 0 ? codes[last] : 0;
+      const endKind = end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
+      this.emit(combine(SEED_CUE, 3 * 64 + endKind), origin[Math.max(last, 0)], origin[Math.max(last, 0)] + 1);
+    }
+    if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
+      const src = flags & FeatureFlag.casedChars ? cased : codes;
+      for (let i = 0; i < n; i++) {
+        let h = SEED_CHAR | 0;
+        const top = Math.min(charMax, n - i);
+        for (let len = 1; len <= top; len++) {
+          h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+          if (len >= charMin) {
+            this.emit(fmix(h ^ len), origin[i], origin[i + len - 1] + 1);
+          }
+        }
+      }
+    }
+    return this.count;
+  }
+}
+
+/** The default families and sizes; the trainer may pick others and records them in the model file. */
+export const DEFAULT_SPEC: FeatureSpec = {
+  bits: 19,
+  flags: FeatureFlag.words | FeatureFlag.wordPairs | FeatureFlag.chars | FeatureFlag.casedWords | FeatureFlag.shapes,
+  charMin: 3,
+  charMax: 5,
+};

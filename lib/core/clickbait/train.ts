@@ -1,0 +1,210 @@
+// Training pieces used by scripts/train-clickbait.ts and scripts/eval-clickbait.ts. Pure and deterministic:
+// the same data and options give the same weights bit for bit (seeded shuffles, no Math.random).
+
+import { FeatureExtractor, type FeatureSpec } from './features';
+
+export interface LabelledHeadline {
+  headline: string;
+  /** 1 = clickbait, 0 = news. */
+  label: 0 | 1;
+}
+
+/** Reads the `label<TAB>headline` format of data/clickbait/*.tsv (header row optional). */
+export function parseClickbaitTsv(text: string): LabelledHeadline[] {
+  const rows: LabelledHeadline[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const label = line.slice(0, tab).trim();
+    const headline = line.slice(tab + 1);
+    if (label === 'clickbait') rows.push({ headline, label: 1 });
+    else if (label === 'news') rows.push({ headline, label: 0 });
+  }
+  return rows;
+}
+
+/** FNV-1a of the headline text: decides the fixed held-out part and the cross-validation folds. */
+export function headlineHash(headline: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < headline.length; i++) h = Math.imul(h ^ headline.charCodeAt(i), 16777619);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h >>> 0;
+}
+
+/** Percent of dev.tsv that is never trained on and only used for the held-out figure. */
+export const HELD_OUT_PERCENT = 15;
+
+export function isHeldOut(headline: string): boolean {
+  return headlineHash(headline) % 100 < HELD_OUT_PERCENT;
+}
+
+/** Cross-validation fold of a training headline, independent of the held-out choice. */
+export function foldOf(headline: string, folds: number): number {
+  return Math.floor(headlineHash(headline) / 100) % folds;
+}
+
+/** Features of many headlines packed into flat arrays (CSR), extracted once and reused across epochs. */
+export interface FeatureMatrix {
+  offsets: Int32Array;
+  slots: Int32Array;
+  labels: Uint8Array;
+}
+
+export function buildMatrix(rows: readonly LabelledHeadline[], spec: FeatureSpec): FeatureMatrix {
+  const fx = new FeatureExtractor(spec);
+  const offsets = new Int32Array(rows.length + 1);
+  let total = 0;
+  const parts: Int32Array[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const count = fx.extract(rows[r].headline);
+    parts.push(fx.slots.slice(0, count));
+    total += count;
+    offsets[r + 1] = total;
+  }
+  const slots = new Int32Array(total);
+  for (let r = 0; r < rows.length; r++) slots.set(parts[r], offsets[r]);
+  return { offsets, slots, labels: Uint8Array.from(rows, (row) => row.label) };
+}
+
+/** mulberry32: a small seeded generator so shuffles repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainOptions {
+  epochs: number;
+  /** Adagrad base step. */
+  learningRate: number;
+  /** L2 penalty, applied to the weights a headline touches when it is seen. */
+  l2: number;
+  seed: number;
+  /** Per-slot multipliers (e.g. naive Bayes log-count ratios, NB-SVM style); the result folds them in. */
+  slotScale?: Float64Array;
+}
+
+export interface LinearWeights {
+  weights: Float64Array;
+  bias: number;
+}
+
+/**
+ * Logistic regression over binary hashed features, each headline's vector scaled to unit length
+ * (so short and long headlines weigh alike). Adagrad steps, seeded shuffles each epoch.
+ */
+export function trainLogistic(
+  m: FeatureMatrix,
+  rows: Int32Array,
+  dim: number,
+  opts: TrainOptions,
+): LinearWeights {
+  const w = new Float64Array(dim);
+  const g2 = new Float64Array(dim).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  const order = Int32Array.from(rows);
+  const rand = seededRandom(opts.seed);
+  const scale = opts.slotScale;
+  const { offsets, slots, labels } = m;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (let k = 0; k < order.length; k++) {
+      const r = order[k];
+      const a = offsets[r];
+      const b = offsets[r + 1];
+      if (b === a) continue;
+      const norm = 1 / Math.sqrt(b - a);
+      let z = bias;
+      if (scale) for (let p = a; p < b; p++) z += w[slots[p]] * scale[slots[p]] * norm;
+      else for (let p = a; p < b; p++) z += w[slots[p]] * norm;
+      const prob = 1 / (1 + Math.exp(-z));
+      const err = prob - labels[r];
+      for (let p = a; p < b; p++) {
+        const s = slots[p];
+        const x = scale ? scale[s] * norm : norm;
+        const g = err * x + opts.l2 * w[s];
+        g2[s] += g * g;
+        w[s] -= (opts.learningRate * g) / Math.sqrt(g2[s]);
+      }
+      biasG2 += err * err;
+      bias -= (opts.learningRate * err) / Math.sqrt(biasG2);
+    }
+  }
+  if (scale) for (let s = 0; s < dim; s++) w[s] *= scale[s];
+  return { weights: w, bias };
+}
+
+/** Naive Bayes log-count ratios per slot with add-alpha smoothing (the "NB" of NB-SVM). */
+export function logCountRatios(m: FeatureMatrix, rows: Int32Array, dim: number, alpha: number): Float64Array {
+  const pos = new Float64Array(dim);
+  const neg = new Float64Array(dim);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const target = m.labels[r] ? pos : neg;
+    for (let p = m.offsets[r]; p < m.offsets[r + 1]; p++) target[m.slots[p]] += 1;
+  }
+  let posTotal = 0;
+  let negTotal = 0;
+  for (let s = 0; s < dim; s++) {
+    posTotal += pos[s] + alpha;
+    negTotal += neg[s] + alpha;
+  }
+  const r = new Float64Array(dim);
+  for (let s = 0; s < dim; s++) r[s] = Math.log((pos[s] + alpha) / posTotal) - Math.log((neg[s] + alpha) / negTotal);
+  return r;
+}
+
+/** Raw score of one row of a matrix under float weights (same normalisation as the runtime). */
+export function rowLogit(m: FeatureMatrix, r: number, lw: LinearWeights): number {
+  const a = m.offsets[r];
+  const b = m.offsets[r + 1];
+  if (b === a) return lw.bias;
+  let z = 0;
+  for (let p = a; p < b; p++) z += lw.weights[m.slots[p]];
+  return lw.bias + z / Math.sqrt(b - a);
+}
+
+export interface BinaryMetrics {
+  n: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+export function binaryMetrics(predicted: ArrayLike<number>, actual: ArrayLike<number>): BinaryMetrics {
+  let tp = 0;
+  let fp = 0;
+  let tn = 0;
+  let fn = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const p = predicted[i] ? 1 : 0;
+    const a = actual[i] ? 1 : 0;
+    if (p && a) tp++;
+    else if (p) fp++;
+    else if (a) fn++;
+    else tn++;
+  }
+  const n = tp + fp + tn + fn;
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { n, accuracy: n === 0 ? 0 : (tp + tn) / n, precision, recall, f1, tp, fp, tn, fn };
+}

@@ -1,0 +1,46 @@
+import type { Exception, Profile } from '../schema/profile';
+import type { Feedback } from '../schema/log';
+import type { FeedItem } from '../schema/item';
+
+/** Normalised title kept with an exception, so near-duplicates of the item can be matched later. */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 500);
+}
+
+const exceptionId = (f: Feedback, now: number) => `${f.type}-${f.platform}-${now.toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
+
+/** Turns what the user did on a page into a bounded profile change. Returns the same object when the feedback
+ * only needs recording (show anyway once, a "right" verdict), so callers can skip a save. */
+export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedItem | undefined, now: number): Profile {
+  const author = (item?.author ?? feedback.author).trim();
+  const platform = feedback.platform;
+  const add = (e: Omit<Exception, 'id' | 'createdAt' | 'platform'>): Profile => ({
+    ...profile,
+    exceptions: [...profile.exceptions, { id: exceptionId(feedback, now), createdAt: now, platform, ...e }].slice(-10_000),
+  });
+  switch (feedback.type) {
+    case 'exception-author':
+      if (!author) return profile;
+      return add({ type: 'author', author });
+    case 'exception-rule':
+      if (!feedback.ruleCode) return profile;
+      return add({ type: 'rule', ruleCode: feedback.ruleCode });
+    case 'verdict-wrong':
+      if (!feedback.kind) return profile;
+      return add({ type: 'item', author, kind: feedback.kind, title: normaliseTitle(item?.title ?? feedback.title) });
+    case 'less-like-this': {
+      if (!author) return profile;
+      const exists = profile.blockedAuthors.some((b) => b.platform === platform && b.name.toLowerCase() === author.toLowerCase());
+      return exists ? profile : { ...profile, blockedAuthors: [...profile.blockedAuthors, { platform, name: author }] };
+    }
+    default:
+      return profile;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Text folding shared by the profile compiler and the per-item matcher. Both sides must fold the same way:
+ * a keyword only matches an item word when the two fold to the same string.
+ */
+
+/** Zero-width and bidi control characters. Page text uses them (sometimes on purpose) to split words so that
+ * filters miss them; they carry no meaning for matching. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const HAS_INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const NON_ASCII = /[^\x00-\x7F]/;
+/** Latin/Greek/Cyrillic accents only: marks of other scripts (Devanagari vowel signs...) are part of the word. */
+const ACCENTS = /[\u0300-\u036F]/g;
+
+/** Strips invisible characters and folds accents ("Café" and "Cafe" match). Case is kept: regex rules see it. */
+export function cleanText(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
+  if (HAS_INVISIBLE.test(s)) s = s.replace(INVISIBLE, '');
+  return s.normalize('NFKD').replace(ACCENTS, '').normalize('NFC');
+}
+
+/** Words are runs of letters, marks and digits in any script. */
+export const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Scripts written without spaces between words: a keyword in them can only be found as a substring. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+export const isUnspacedScript = (s: string) => UNSPACED.test(s);
+
+/** Words ending in "s" that are not plurals, so "news" does not fold into "new". */
+const NOT_PLURAL = new Set(
+  (
+    'news series species this was has does is us yes its bus gas plus thus lens bias atlas chaos canvas always ' +
+    'perhaps whereas ethics physics economics mathematics politics athletics gymnastics tennis apparatus ' +
+    'christmas texas kansas arkansas paris athens congress process access success business less unless ' +
+    'crisis analysis basis thesis virus status campus bonus census focus genius versus corpus cactus citrus ' +
+    'chess glass class grass mass boss loss cross dress press stress express princess across sometimes ' +
+    'afterwards towards besides nevertheless diabetes herpes measles mumps rabies shingles lupus ' +
+    'aws dns ios macos windows kubernetes jenkins redis postgres'
+  ).split(' '),
+);
+
+/**
+ * Plural folding, not a full stemmer: "stories"/"story", "movies"/"movie", "boxes"/"box", "games"/"game" fold
+ * together. Final consonant+"y" becomes "ie" so that both "story" and "stories" reach "storie". Tokens of other
+ * scripts are returned as they are.
+ */
+export function stem(w: string): string {
+  const n = w.length;
+  if (n < 3) return w;
+  const last = w.charCodeAt(n - 1);
+  if (last > 0x7a || last < 0x61) return w; // not ending in a-z: leave other scripts and numbers alone
+  if (last === 0x79 /* y */) {
+    const prev = w.charCodeAt(n - 2);
+    return isVowel(prev) ? w : w.slice(0, -1) + 'ie';
+  }
+  if (last !== 0x73 /* s */ || n < 4 || NOT_PLURAL.has(w)) return w;
+  const prev = w.charCodeAt(n - 2);
+  if (prev === 0x73 || prev === 0x75 /* u */ || prev === 0x69 /* i */ || prev === 0x27) return w;
+  if (prev === 0x65 /* e */) {
+    // boxes, watches, wishes, quizzes: the "e" belongs to the plural
+    const p2 = w.charCodeAt(n - 3);
+    if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (w.charCodeAt(n - 4) === 0x63 || w.charCodeAt(n - 4) === 0x73))) {
+      return w.slice(0, -2);
+    }
+    if (p2 === 0x73 && w.charCodeAt(n - 4) === 0x73) return w.slice(0, -2); // classes, glasses
+  }
+  return w.slice(0, -1);
+}
+
+function isVowel(c: number): boolean {
+  return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75;
+}
+
+/** Lower-cased words of a string, in order. */
+export function words(s: string): string[] {
+  return cleanText(s).toLowerCase().match(WORD) ?? [];
+}
+
+/** A keyword as the matcher stores it: folded words. */
+export function keywordStems(s: string): string[] {
+  return words(s).map(stem);
+}
+
+const AUTHOR_NOISE = /[\s@\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * An author name folded for lookup: case-folded, accents folded, "@", spaces and invisible characters dropped,
+ * and Reddit's "u/" prefix removed. "@MrBeast", "mrbeast" and "Mr Beast" are the same key: a block written
+ * either way catches the handle and the display name.
+ */
+export function foldAuthor(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0) return '';
+  let s = name.length > 300 ? name.slice(0, 300) : name;
+  s = cleanText(s).toLowerCase().replace(AUTHOR_NOISE, '');
+  if (s.startsWith('/u/')) s = s.slice(3);
+  else if (s.startsWith('u/')) s = s.slice(2);
+  return s;
+}
+
+/** A title folded for comparing near-identical items (an exception given on one item holds for its reposts). */
+export function foldTitle(title: unknown): string {
+  if (typeof title !== 'string') return '';
+  return words(title.length > 2000 ? title.slice(0, 2000) : title).join(' ');
+}
+
+/** True for letters, marks and digits: used to check word boundaries around substring matches. */
+export function isWordChar(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return /[\p{L}\p{M}\p{N}]/u.test(s[i]);
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { ChatSite, FeedPlatform, Site } from './common';
+import { Profile } from './profile';
+import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
+import { FeedItem } from './item';
+
+/** Every message that reaches the background, by type. `privileged` ones are accepted only from the
+ * extension's own pages (popup, dashboard, offscreen), never from a content script. */
+export const requests = {
+  'profile/get': { privileged: false, payload: z.object({}) },
+  'profile/save': { privileged: true, payload: z.object({ profile: Profile }) },
+  'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }) },
+  'signals/add': { privileged: false, payload: z.object({ rows: z.array(Signal).max(500) }) },
+  'flags/add': { privileged: false, payload: z.object({ rows: z.array(Flag).max(500) }) },
+  /** A bounded profile change the user made from the page itself (show anyway for this author, hide this...). */
+  'feedback/record': {
+    privileged: false,
+    payload: z.object({ feedback: Feedback, item: FeedItem.optional() }),
+  },
+  'health/report': {
+    privileged: false,
+    payload: z.object({
+      platform: FeedPlatform,
+      surface: z.string().max(40),
+      ok: z.boolean(),
+      detail: z.string().max(300).default(''),
+    }),
+  },
+  'tab/stats': {
+    privileged: false,
+    payload: z.object({
+      platform: FeedPlatform,
+      seen: z.number().int().nonnegative(),
+      hidden: z.number().int().nonnegative(),
+      labelled: z.number().int().nonnegative(),
+      reordered: z.number().int().nonnegative(),
+    }),
+  },
+  'tab/stats/get': { privileged: true, payload: z.object({ tabId: z.number().int() }) },
+  'health/get': { privileged: true, payload: z.object({}) },
+  'chat/select': { privileged: false, payload: z.object({ site: ChatSite, message: z.string().max(200_000) }) },
+  'chat/warn': { privileged: false, payload: z.object({ site: ChatSite, detail: z.string().max(300) }) },
+  'data/export': { privileged: true, payload: z.object({ includeLog: z.boolean().default(false) }) },
+  'data/import': { privileged: true, payload: z.object({ text: z.string(), byteLength: z.number().int().nonnegative() }) },
+  'data/wipe': { privileged: true, payload: z.object({ confirm: z.literal('wipe') }) },
+  'data/counts': { privileged: true, payload: z.object({}) },
+  'activity/query': {
+    privileged: true,
+    payload: z.object({
+      platform: z.string().max(20).optional(),
+      action: z.string().max(20).optional(),
+      reason: z.string().max(60).optional(),
+      search: z.string().max(200).optional(),
+      since: z.number().optional(),
+      until: z.number().optional(),
+      limit: z.number().int().positive().max(200_000).optional(),
+    }),
+  },
+  'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
+  'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
+  'flags/list': { privileged: true, payload: z.object({ status: FlagStatus.optional() }) },
+  'flags/verdict': { privileged: true, payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus }) },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestPayload<K extends RequestType> = z.input<(typeof requests)[K]['payload']>;
+export type ParsedPayload<K extends RequestType> = z.output<(typeof requests)[K]['payload']>;
+
+export interface TabStats {
+  platform: FeedPlatform;
+  seen: number;
+  hidden: number;
+  labelled: number;
+  reordered: number;
+}
+export interface SiteHealth {
+  platform: FeedPlatform;
+  surface: string;
+  ok: boolean;
+  detail: string;
+  at: number;
+}
+export interface ChatSelection {
+  id: string;
+  text: string;
+  why: string;
+}
+
+/** What the background answers to each request. */
+export interface Responses {
+  'profile/get': Profile;
+  'profile/save': Profile;
+  'decisions/log': null;
+  'signals/add': null;
+  'flags/add': null;
+  'feedback/record': Profile;
+  'health/report': null;
+  'tab/stats': null;
+  'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null };
+  'health/get': SiteHealth[];
+  'chat/select': { enabled: boolean; placement: 'start' | 'end'; selections: ChatSelection[] };
+  'chat/warn': null;
+  'data/export': { json: string; filename: string };
+  'data/import': { ok: true; profile: Profile } | { ok: false; errors: string[] };
+  'data/wipe': Profile;
+  'data/counts': { decisions: number; signals: number; feedback: number; flags: number };
+  'activity/query': LoggedDecision[];
+  'activity/reverse': LoggedDecision | null;
+  'signals/list': Signal[];
+  'flags/list': Flag[];
+  'flags/verdict': Flag[];
+}
+
+/** Messages the background pushes to content scripts and pages. */
+export const broadcasts = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('profile/changed'), profile: Profile }),
+]);
+export type Broadcast = z.infer<typeof broadcasts>;
+
+export const Envelope = z.object({ type: z.string().max(60), payload: z.unknown() });
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export { Site };
