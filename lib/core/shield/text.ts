@@ -107,5 +107,6 @@ export function isWordChar(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-  return /[\p{L}\p{M}\p{N}]/u.test(s[i]);
+  return WORD_CHAR.test(s[i]);
 }
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;

@@ -1,0 +1,71 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CHROME_EXT = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, '.output/firefox-mv3');
+export const SHOTS = join(ROOT, 'tests/e2e/.artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page such as `popup.html` or `dashboard.html#/data`. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts Debian's Chromium with the built extension loaded, in a fresh profile, headless. Network is cut to the
+ * machine: every test serves its own pages with `context.route`. */
+export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean } = {}): Promise<Launched> {
+  if (!existsSync(join(CHROME_EXT, 'manifest.json'))) throw new Error('Build first: npm run build');
+  const dir = mkdtempSync(join(tmpdir(), 'parapet-e2e-'));
+  const args = [
+    `--disable-extensions-except=${CHROME_EXT}`,
+    `--load-extension=${CHROME_EXT}`,
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ];
+  if (opts.webgpu) args.push('--enable-unsafe-webgpu');
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 860 },
+  });
+  // Anything not routed by a test must not leave the machine.
+  await context.route(/^https?:\/\//, (route) => route.abort());
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async openPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `html` at `url` (and anything under it) for this context, so content scripts match the real site. */
+export async function serve(context: BrowserContext, urlPattern: string | RegExp, html: string | (() => string)) {
+  await context.route(urlPattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof html === 'function' ? html() : html }),
+  );
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
