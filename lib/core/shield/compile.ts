@@ -1,0 +1,119 @@
+import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/common';
+import { defaultProfile, type KindPolicy, type PolicyKind, type Profile } from '../../schema/profile';
+import { compileUserExceptions } from './exceptions';
+import { TextMatcher } from './matcher';
+import { defaultPolicyStage, type ClickbaitModel } from './policy-stage';
+import { foldAuthor, keywordStems } from './text';
+import type { CompiledProfile, CompiledRule, PolicyStage, Target } from './types';
+
+export interface CompileOptions {
+  clickbait?: ClickbaitModel;
+  /** Compile only what applies on this platform (a content script knows where it runs). */
+  platform?: FeedPlatform;
+  /** Replaces the detectors + policies stage; `null` runs none. Defaults to the shipped detectors. */
+  policyStage?: PolicyStage | null;
+}
+
+const DEFAULT_POLICIES = defaultProfile(0).policies;
+
+/**
+ * Turns a profile into indexes, once per revision: every later decision is look-ups in these.
+ * Tolerates a profile that was not parsed (missing lists, a bad regex): what cannot be compiled is skipped,
+ * never thrown, because a broken rule must not stop the whole shield.
+ */
+export function compileProfile(profile: Profile, opts: CompileOptions = {}): CompiledProfile {
+  const only = opts.platform;
+  const platformBit = (p: FeedPlatform) => 1 << FEED_PLATFORMS.indexOf(p);
+
+  const blockedAuthors = new Map<FeedPlatform, Set<string>>();
+  for (const b of profile.blockedAuthors ?? []) {
+    if (!b || (only && b.platform !== only)) continue;
+    const name = foldAuthor(b.name);
+    if (!name) continue;
+    let set = blockedAuthors.get(b.platform);
+    if (!set) blockedAuthors.set(b.platform, (set = new Set()));
+    set.add(name);
+  }
+
+  const matcher = new TextMatcher();
+  const targets: Target[] = [];
+  const addTarget = (t: Target) => targets.push(t) - 1;
+
+  const rules: CompiledRule[] = [];
+  for (const r of profile.rules ?? []) {
+    if (!r || r.enabled === false || typeof r.pattern !== 'string') continue;
+    const platforms = Array.isArray(r.platforms) ? r.platforms : [];
+    if (only && platforms.length > 0 && !platforms.includes(only)) continue;
+    const index = rules.length;
+    const target = addTarget({ type: 'rule', index });
+    const added = r.kind === 'regex' ? matcher.addRegex(r.pattern, target) : matcher.addKeyword(r.pattern, target);
+    if (!added) {
+      targets.pop();
+      continue;
+    }
+    const platformMask = platforms.reduce((m, p) => m | platformBit(p), 0);
+    rules.push({ id: r.id, kind: r.kind, pattern: r.pattern, action: r.action, platformMask });
+  }
+
+  const avoidTopics: CompiledProfile['avoidTopics'] = [];
+  for (const t of profile.avoidTopics ?? []) {
+    if (!t || typeof t.label !== 'string') continue;
+    const index = avoidTopics.length;
+    avoidTopics.push({ id: t.id, label: t.label });
+    for (const k of distinctKeywords(t.label, t.keywords)) {
+      const target = addTarget({ type: 'avoid', index });
+      if (!matcher.addKeyword(k, target)) targets.pop();
+    }
+  }
+
+  const interests: CompiledProfile['interests'] = [];
+  for (const it of profile.interests ?? []) {
+    if (!it || typeof it.label !== 'string') continue;
+    const index = interests.length;
+    const weight = Number.isFinite(it.weight) ? Math.min(1, Math.max(0, it.weight)) : 0.7;
+    interests.push({ id: it.id, label: it.label, weight });
+    distinctKeywords(it.label, it.keywords).forEach((k, i) => {
+      const target = addTarget({ type: 'interest', index, isLabel: i === 0 });
+      if (!matcher.addKeyword(k, target)) targets.pop();
+    });
+  }
+  matcher.build();
+
+  const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
+  for (const [k, v] of Object.entries(profile.policies ?? {})) {
+    if (v && typeof v === 'object' && k in policies) policies[k as PolicyKind] = v as KindPolicy;
+  }
+
+  const sitesOff = new Set<FeedPlatform>(FEED_PLATFORMS.filter((p) => profile.sites?.[p] === false));
+
+  return {
+    revision: profile.revision ?? 0,
+    platform: only,
+    paused: profile.paused === true,
+    sitesOff,
+    blockedAuthors,
+    matcher,
+    targets,
+    rules,
+    avoidTopics,
+    interests,
+    policies,
+    exceptions: compileUserExceptions(profile.exceptions, only),
+    policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
+    hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
+  };
+}
+
+/** The label first, then keywords that fold differently from it and from each other ("Rust" and "rust" count once). */
+function distinctKeywords(label: string, keywords: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of [label, ...(Array.isArray(keywords) ? keywords : [])]) {
+    if (typeof k !== 'string') continue;
+    const key = keywordStems(k).join(' ') || k.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(k);
+  }
+  return out;
+}

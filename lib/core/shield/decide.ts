@@ -1,0 +1,223 @@
+import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/common';
+import type { Action, Decision, Reason } from '../../schema/decision';
+import type { FeedItem } from '../../schema/item';
+import type { PolicyAction, PolicyKind } from '../../schema/profile';
+import { ItemExceptions } from './exceptions';
+import { foldAuthor } from './text';
+import type { CompiledProfile } from './types';
+
+/**
+ * Precedence, strongest first:
+ *  1. the user's exceptions ("show anyway" for an author, a rule, a kind on this item) excuse whatever they name;
+ *  2. blocked authors, avoid-topics and hide rules hide;
+ *  3. detector policies and the platform's own markers (promoted, Shorts) hide > demote > label;
+ *     keyword/regex rules with demote/label take part at the same level;
+ *  4. interests and boost rules boost only an item nothing else acted on.
+ * The final action is the most severe reason left after exceptions; the score (0..1, 0.5 neutral) orders
+ * newly arrived items and is pushed down for demoted ones so reordering moves them after the rest.
+ */
+const SEVERITY: Record<Action, number> = { show: 0, boost: 1, label: 2, demote: 3, hide: 4 };
+
+/** An item whose interest score reaches this is boosted. One keyword of a 0.7-weight interest gives 0.675. */
+export const BOOST_THRESHOLD = 0.6;
+/** What one matching boost rule adds, on the same scale as an interest's weight. */
+const BOOST_RULE_WEIGHT = 0.5;
+
+const MAX_REASONS = 20;
+const JUDGED_BY = 'fast';
+
+interface Candidate {
+  reason: Reason;
+  action: Action;
+  /** The rule or topic id, so an exception can name it. */
+  ref?: string;
+}
+
+/** Decides one item synchronously. Never throws: on any failure the item is shown (fail open). */
+export function decide(compiled: CompiledProfile, item: FeedItem): Decision {
+  try {
+    return decideItem(compiled, item);
+  } catch {
+    return {
+      platform: validPlatform(item?.platform) ?? compiled?.platform ?? 'youtube',
+      itemId: str(item?.id, 200),
+      action: 'show',
+      reasons: [],
+      score: 0.5,
+      uncertain: false,
+      judgedBy: JUDGED_BY,
+    };
+  }
+}
+
+function decideItem(c: CompiledProfile, item: FeedItem): Decision {
+  const platform = validPlatform(item.platform);
+  const itemId = str(item.id, 200);
+  const decision = (action: Action, reasons: Reason[], score: number, uncertain: boolean): Decision => ({
+    platform: platform ?? c.platform ?? 'youtube',
+    itemId,
+    action,
+    reasons: reasons.slice(0, MAX_REASONS),
+    score: Math.min(1, Math.max(0, score)),
+    uncertain,
+    judgedBy: JUDGED_BY,
+  });
+  if (platform === null || c.paused || c.sitesOff.has(platform) || (c.platform !== undefined && platform !== c.platform)) {
+    return decision('show', [], 0.5, false);
+  }
+
+  const title = str(item.title, 2000);
+  const text = str(item.text, 5000);
+  const authorName = str(item.author, 300);
+  const author = foldAuthor(authorName);
+  const exceptions = ItemExceptions.lookup(c.exceptions, platform, author, title);
+  const excused: Reason[] = [];
+  const kept: Candidate[] = [];
+  let worst = 0;
+  const consider = (cand: Candidate) => {
+    if (exceptions.excuses(cand.reason, cand.ref)) {
+      excused.push(cand.reason);
+      return;
+    }
+    kept.push(cand);
+    worst = Math.max(worst, SEVERITY[cand.action]);
+  };
+
+  if (author !== '' && c.blockedAuthors.get(platform)?.has(author)) {
+    consider({ action: 'hide', reason: reason('blocked-author', authorName, 'rule', [authorName]) });
+    // Nothing can outrank it and the detectors are the costly part: stop here.
+    if (worst === SEVERITY.hide) return decision('hide', [kept[0].reason], 0, false);
+  }
+
+  // Every keyword, phrase and regex of rules, avoid-topics and interests, in one pass over the item.
+  const avoidWords = new Map<number, string[]>();
+  const interestHits = new Map<number, { hits: number; words: string[] }>();
+  let boostRules = 0;
+  const ruleCandidates: Candidate[] = [];
+  const platformBit = 1 << FEED_PLATFORMS.indexOf(platform);
+  c.matcher.match([title, text, authorName], (target, evidence) => {
+    const t = c.targets[target];
+    if (t.type === 'rule') {
+      const rule = c.rules[t.index];
+      if (rule.platformMask !== 0 && (rule.platformMask & platformBit) === 0) return;
+      const code = rule.kind === 'regex' ? 'regex-rule' : 'keyword-rule';
+      ruleCandidates.push({ action: rule.action, ref: rule.id, reason: reason(code, rule.pattern, 'rule', [evidence]) });
+    } else if (t.type === 'avoid') {
+      const words = avoidWords.get(t.index);
+      if (words) words.push(evidence);
+      else avoidWords.set(t.index, [evidence]);
+    } else {
+      const h = interestHits.get(t.index);
+      const add = t.isLabel ? 2 : 1;
+      if (h) {
+        h.hits += add;
+        h.words.push(evidence);
+      } else interestHits.set(t.index, { hits: add, words: [evidence] });
+    }
+  });
+
+  for (const [index, words] of avoidWords) {
+    const topic = c.avoidTopics[index];
+    consider({ action: 'hide', ref: topic.id, reason: reason('avoid-topic', topic.label, 'rule', words) });
+  }
+  for (const cand of ruleCandidates) {
+    if (cand.action === 'boost') {
+      if (!exceptions.excuses(cand.reason, cand.ref)) {
+        boostRules++;
+        kept.push(cand);
+      }
+    } else consider(cand);
+  }
+
+  const kind = item.kind;
+  if (item.promoted === true || kind === 'ad') {
+    const markers = Array.isArray(item.promotedMarkers) ? item.promotedMarkers.filter((m) => typeof m === 'string') : [];
+    policyReason(c, 'promoted', markers.join(', ') || 'marked as promoted by the platform', 'platform', markers, consider);
+  }
+  if (kind === 'short') policyReason(c, 'shorts', 'Short', 'platform', [], consider);
+
+  let uncertain = false;
+  if (worst < SEVERITY.hide && c.policyStage !== null) {
+    const verdict = runPolicyStage(c, item);
+    if (verdict) {
+      uncertain = verdict.uncertain === true;
+      const already = new Set(kept.map((k) => k.reason.code));
+      for (const r of verdict.reasons) {
+        if (already.has(r.code) && (r.code === 'promoted' || r.code === 'shorts')) continue;
+        // A reason's own policy says what it does; a kind-less reason carries the verdict's action.
+        const own: PolicyAction | undefined = r.kind ? c.policies[r.kind]?.action : undefined;
+        const action: Action = own === undefined || own === 'off' ? verdict.action : own;
+        consider({ action, reason: r });
+      }
+    }
+  }
+
+  // Interests: each adds weight x strength (1 keyword 0.5, 2 keywords or the label 0.75, ...), combined as
+  // independent evidence, so many weak matches never exceed 1.
+  let miss = 1;
+  const interestReasons: Reason[] = [];
+  for (const [index, h] of interestHits) {
+    const interest = c.interests[index];
+    miss *= 1 - interest.weight * (1 - 0.5 ** h.hits);
+    interestReasons.push(reason('interest', interest.label, 'rule', h.words));
+  }
+  miss *= (1 - BOOST_RULE_WEIGHT) ** boostRules;
+  let score = 0.5 + 0.5 * (1 - miss);
+
+  let action: Action = (Object.keys(SEVERITY) as Action[]).find((a) => SEVERITY[a] === worst) ?? 'show';
+  if (action === 'hide') score = 0;
+  else if (action === 'demote') score = Math.min(score, 0.5) * 0.5;
+  else if (action === 'show' && (boostRules > 0 || score >= BOOST_THRESHOLD)) action = 'boost';
+
+  kept.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action]);
+  const reasons = kept.map((k) => k.reason);
+  if (excused.length > 0) {
+    const names = [...new Set(excused.map((r) => (r.detail ? `${r.code}: ${r.detail}` : r.code)))];
+    reasons.unshift(reason('user-exception', `shown anyway despite ${names.join('; ')}`, 'user', []));
+  }
+  reasons.push(...interestReasons);
+  if (c.hasNaturalRules && action !== 'hide') uncertain = true;
+  return decision(action, reasons, score, uncertain && action !== 'hide');
+}
+
+function policyReason(
+  c: CompiledProfile,
+  kind: PolicyKind,
+  detail: string,
+  source: Reason['source'],
+  evidence: string[],
+  consider: (cand: Candidate) => void,
+): void {
+  const action = c.policies[kind]?.action ?? 'off';
+  if (action === 'off') return;
+  consider({ action, reason: { ...reason(kind, detail, source, evidence), kind } });
+}
+
+function runPolicyStage(c: CompiledProfile, item: FeedItem) {
+  try {
+    const v = c.policyStage!(item);
+    if (!v || !Array.isArray(v.reasons) || !(v.action in SEVERITY)) return null;
+    return v;
+  } catch {
+    // A detector failing on odd text must not take the rule-based decision down with it.
+    return null;
+  }
+}
+
+function reason(code: string, detail: string, source: Reason['source'], evidence: string[]): Reason {
+  return {
+    code,
+    detail: detail.length > 300 ? detail.slice(0, 300) : detail,
+    source,
+    evidence: evidence.slice(0, 10).map((e) => (e.length > 120 ? e.slice(0, 120) : e)),
+  };
+}
+
+function str(v: unknown, max: number): string {
+  if (typeof v !== 'string') return '';
+  return v.length > max ? v.slice(0, max) : v;
+}
+
+function validPlatform(p: unknown): FeedPlatform | null {
+  return typeof p === 'string' && (FEED_PLATFORMS as readonly string[]).includes(p) ? (p as FeedPlatform) : null;
+}

@@ -1,0 +1,53 @@
+import type { FeedPlatform } from '../../schema/common';
+import type { Reason } from '../../schema/decision';
+import type { FeedItem } from '../../schema/item';
+import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
+import type { UserExceptions } from './exceptions';
+import type { TextMatcher } from './matcher';
+
+/** What the detectors plus the profile's policies say about one item (lib/core/manipulation.ts applyPolicies). */
+export interface PolicyVerdict {
+  action: 'show' | 'label' | 'demote' | 'hide';
+  reasons: Reason[];
+  uncertain: boolean;
+}
+
+/** Runs the detectors on an item and applies the profile's policies to what they find. */
+export type PolicyStage = (item: FeedItem) => PolicyVerdict;
+
+/** What a matcher target stands for. */
+export type Target =
+  | { type: 'rule'; index: number }
+  | { type: 'avoid'; index: number }
+  | { type: 'interest'; index: number; isLabel: boolean };
+
+export interface CompiledRule {
+  id: string;
+  kind: 'keyword' | 'regex';
+  pattern: string;
+  action: RuleAction;
+  /** Bit i set = applies on FEED_PLATFORMS[i]; 0 = every platform. */
+  platformMask: number;
+}
+
+/** A profile turned into look-ups, built once per profile revision and used for every item. */
+export interface CompiledProfile {
+  revision: number;
+  /** Set when compiled for one platform only (a content script): items of other platforms are shown. */
+  platform?: FeedPlatform;
+  paused: boolean;
+  sitesOff: ReadonlySet<FeedPlatform>;
+  /** Folded author names (see foldAuthor), per platform. */
+  blockedAuthors: ReadonlyMap<FeedPlatform, ReadonlySet<string>>;
+  matcher: TextMatcher;
+  targets: readonly Target[];
+  rules: readonly CompiledRule[];
+  avoidTopics: ReadonlyArray<{ id: string; label: string }>;
+  interests: ReadonlyArray<{ id: string; label: string; weight: number }>;
+  policies: Readonly<Record<PolicyKind, KindPolicy>>;
+  exceptions: UserExceptions;
+  /** Detectors + policies; null runs none (tests, or before the detectors are loaded). */
+  policyStage: PolicyStage | null;
+  /** The profile has rules in plain words that only the local model can check. */
+  hasNaturalRules: boolean;
+}

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addFlags, loadProfile, logDecisions, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
+import { defaultProfile } from '@/lib/schema/profile';
+import type { LoggedDecision } from '@/lib/schema/log';
+
+let n = 0;
+const stores: Store[] = [];
+const fresh = (cap?: number) => {
+  const s = openStore(`test-${++n}`, cap);
+  stores.push(s);
+  return s;
+};
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.db.delete();
+});
+
+const row = (i: number, extra: Partial<LoggedDecision> = {}): LoggedDecision => ({
+  ts: 1000 + i,
+  platform: 'youtube',
+  itemId: `v${i}`,
+  title: `Video ${i}`,
+  author: 'Someone',
+  url: '',
+  surface: 'home',
+  action: i % 2 ? 'hide' : 'show',
+  reasons: i % 2 ? [{ code: 'promoted', detail: '', source: 'platform', evidence: [] }] : [],
+  score: 0.5,
+  reordered: false,
+  ...extra,
+});
+
+describe('storage', () => {
+  it('creates a default profile on first run and keeps what the user saves', async () => {
+    const store = fresh();
+    const first = await loadProfile(store, 1);
+    expect(first.revision).toBe(0);
+    const saved = await saveProfile(store, { ...first, interests: [{ id: 'birds', label: 'Birds', weight: 0.7, keywords: [] }] }, 2);
+    expect(saved.revision).toBe(1);
+    expect((await loadProfile(store)).interests[0].label).toBe('Birds');
+  });
+
+  it('moves the revision forward on every change, even when a stale copy is saved', async () => {
+    const store = fresh();
+    const p0 = await loadProfile(store, 1);
+    const p1 = await saveProfile(store, p0, 2);
+    const p2 = await saveProfile(store, p0, 3); // the popup still held revision 0
+    expect(p2.revision).toBeGreaterThan(p1.revision);
+    const p3 = await updateProfile(store, (p) => ({ ...p, paused: true }), 4);
+    expect(p3.revision).toBe(p2.revision + 1);
+  });
+
+  it('migrates a stored version 1 profile when it is read', async () => {
+    const store = fresh();
+    await store.db.profile.put({ key: 'current', data: { version: 1, interests: ['Chess'] } });
+    const p = await loadProfile(store, 5);
+    expect(p.interests[0].label).toBe('Chess');
+    expect(((await store.db.profile.get('current'))!.data as { schemaVersion: number }).schemaVersion).toBe(2);
+  });
+
+  it('keeps an unreadable stored profile aside instead of losing it', async () => {
+    const store = fresh();
+    await store.db.profile.put({ key: 'current', data: { schemaVersion: 2, interests: 'oops' } });
+    const p = await loadProfile(store, 9);
+    expect(p.interests).toEqual([]);
+    expect(await store.db.meta.get('unreadable-profile-9')).toBeTruthy();
+  });
+
+  it('prunes the oldest log rows past the cap and never the profile', async () => {
+    const store = fresh(100);
+    await saveProfile(store, defaultProfile(1), 1);
+    for (let b = 0; b < 3; b++) await logDecisions(store, Array.from({ length: 50 }, (_, i) => row(b * 50 + i)));
+    expect(await store.db.decisions.count()).toBe(100);
+    const rows = await queryDecisions(store);
+    expect(rows[0].itemId).toBe('v149');
+    expect(rows.at(-1)!.itemId).toBe('v50');
+    expect(await store.db.profile.count()).toBe(1);
+  });
+
+  it('filters the log by site, action, reason and text', async () => {
+    const store = fresh();
+    await logDecisions(store, [row(1), row(2), row(3, { platform: 'reddit', title: 'A Reddit thread' })]);
+    expect((await queryDecisions(store, { action: 'hide' })).length).toBe(2);
+    expect((await queryDecisions(store, { platform: 'reddit' })).length).toBe(1);
+    expect((await queryDecisions(store, { reason: 'promoted' })).length).toBe(2);
+    expect((await queryDecisions(store, { search: 'reddit thr' })).map((d) => d.itemId)).toEqual(['v3']);
+  });
+
+  it('wipes everything and starts again from defaults', async () => {
+    const store = fresh();
+    await saveProfile(store, { ...defaultProfile(1), paused: true }, 1);
+    await logDecisions(store, [row(1)]);
+    await addFlags(store, [{ ts: 1, platform: 'x', itemId: '1', title: 't', author: 'a', url: '', kind: 'rage', confidence: 0.9, source: 'rule', action: 'label', evidence: [], status: 'open' }]);
+    const p = await wipeAll(store, 2);
+    expect(p.paused).toBe(false);
+    expect(await store.db.decisions.count()).toBe(0);
+    expect(await store.db.flags.count()).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProfile, Profile, PROFILE_VERSION } from '@/lib/schema/profile';
+import { migrateProfile } from '@/lib/schema/migrate';
+import type { ProfileV1 } from '@/lib/schema/migrations/v1-to-v2';
+
+describe('profile defaults', () => {
+  it('hides promoted items behind a stub and labels clickbait out of the box', () => {
+    const p = defaultProfile(1000);
+    expect(p.schemaVersion).toBe(PROFILE_VERSION);
+    expect(p.revision).toBe(0);
+    expect(p.policies.promoted.action).toBe('hide');
+    expect(p.display.hiddenStyle).toBe('stub');
+    expect(p.policies.clickbait.action).toBe('label');
+    expect(p.paused).toBe(false);
+    expect(Object.values(p.sites).every(Boolean)).toBe(true);
+    expect(p.judge.enabled).toBe(false);
+  });
+
+  it('refuses markup in the user’s text and names the field', () => {
+    const bad = Profile.safeParse({ ...defaultProfile(1), avoidTopics: [{ id: 'a', label: '<script>alert(1)</script>' }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].path).toEqual(['avoidTopics', 0, 'label']);
+  });
+
+  it('refuses a regular expression that does not compile', () => {
+    const bad = Profile.safeParse({
+      ...defaultProfile(1),
+      rules: [{ id: 'r', kind: 'regex', pattern: '(unclosed', action: 'hide' }],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].message).toMatch(/not a valid regular expression/);
+  });
+
+  it('accepts keyword rules that look like broken regexes: they are matched literally', () => {
+    const ok = Profile.safeParse({ ...defaultProfile(1), rules: [{ id: 'r', kind: 'keyword', pattern: 'c++ (', action: 'hide' }] });
+    expect(ok.success).toBe(true);
+  });
+});
+
+describe('profile migrations', () => {
+  const v1: ProfileV1 = {
+    version: 1,
+    revision: 7,
+    interests: ['Rust programming', 'Birdwatching'],
+    avoid: ['Celebrity gossip'],
+    blockedChannels: ['LoudChannel'],
+    keywords: ['giveaway'],
+    manipulation: { ads: false, clickbait: true },
+    instructions: [{ text: 'Answer in metric units.' }],
+    sites: { youtube: false },
+    paused: true,
+  };
+
+  it('brings a version 1 profile to the current version, keeping everything the user set', () => {
+    const r = migrateProfile(v1, 5000);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = r.value;
+    expect(p.schemaVersion).toBe(PROFILE_VERSION);
+    expect(p.revision).toBe(8);
+    expect(p.interests.map((i) => i.label)).toEqual(['Rust programming', 'Birdwatching']);
+    expect(p.avoidTopics[0].label).toBe('Celebrity gossip');
+    expect(p.blockedAuthors).toEqual([{ platform: 'youtube', name: 'LoudChannel' }]);
+    expect(p.rules[0]).toMatchObject({ kind: 'keyword', pattern: 'giveaway', action: 'hide' });
+    expect(p.policies.promoted.action).toBe('off');
+    expect(p.policies.clickbait.action).toBe('label');
+    expect(p.instructions[0].text).toBe('Answer in metric units.');
+    expect(p.sites.youtube).toBe(false);
+    expect(p.sites.reddit).toBe(true);
+    expect(p.paused).toBe(true);
+  });
+
+  it('an empty version 1 profile migrates to defaults', () => {
+    const r = migrateProfile({ version: 1 }, 1);
+    expect(r.ok && r.value.interests.length === 0).toBe(true);
+  });
+
+  it('refuses a profile from a newer Parapet with a message that says so', () => {
+    const r = migrateProfile({ ...defaultProfile(1), schemaVersion: 99 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/schemaVersion: 99 comes from a newer Parapet/);
+  });
+
+  it('refuses a version 1 profile whose strings hold markup', () => {
+    const r = migrateProfile({ version: 1, interests: ['<img src=x onerror=alert(1)>'] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^profile\.interests\[0\]\.label: must be plain text/);
+  });
+});
