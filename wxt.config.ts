@@ -25,7 +25,12 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'parapet@parapet.local', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: {
+              id: 'parapet@parapet.local',
+              strict_min_version: '140.0',
+              // Parapet sends nothing anywhere: the profile and the log stay in this browser.
+              data_collection_permissions: { required: ['none'] },
+            }, } }
       : {}),
   }),
 });

@@ -55,7 +55,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     rules.push({ id: r.id, kind: r.kind, pattern: r.pattern, action: r.action, platformMask });
   }
 
-  const avoidTopics: CompiledProfile['avoidTopics'] = [];
+  const avoidTopics: Array<{ id: string; label: string }> = [];
   for (const t of profile.avoidTopics ?? []) {
     if (!t || typeof t.label !== 'string') continue;
     const index = avoidTopics.length;
@@ -66,7 +66,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     }
   }
 
-  const interests: CompiledProfile['interests'] = [];
+  const interests: Array<{ id: string; label: string; weight: number }> = [];
   for (const it of profile.interests ?? []) {
     if (!it || typeof it.label !== 'string') continue;
     const index = interests.length;

@@ -175,7 +175,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
     const names = [...new Set(excused.map((r) => (r.detail ? `${r.code}: ${r.detail}` : r.code)))];
     reasons.unshift(reason('user-exception', `shown anyway despite ${names.join('; ')}`, 'user', []));
   }
-  reasons.push(...interestReasons);
+  if (action !== 'hide') reasons.push(...interestReasons);
   if (c.hasNaturalRules && action !== 'hide') uncertain = true;
   return decision(action, reasons, score, uncertain && action !== 'hide');
 }

@@ -1,0 +1,93 @@
+import { CHAT_SITES, label as labelSchema, type Site } from '@/lib/schema/common';
+import type { AvoidTopic, Instruction, Interest, Profile, Rule } from '@/lib/schema/profile';
+
+/** Pure profile edits shared by the popup and the dashboard. Each returns a new profile and never mutates. */
+
+export type Checked = { ok: true; value: string } | { ok: false; error: string };
+
+/** A stable, schema-valid id (`[A-Za-z0-9_-]{1,64}`) derived from the text, unique among `taken`. */
+export function makeId(text: string, taken: Iterable<string>, prefix = ''): string {
+  const used = new Set(taken);
+  const base =
+    (prefix ? `${prefix}-` : '') +
+    (text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'item');
+  let candidate = base.slice(0, 64);
+  for (let n = 2; used.has(candidate); n++) candidate = `${base.slice(0, 58)}-${n}`;
+  return candidate;
+}
+
+/** Checks a new chip label the way the schema will, and refuses a duplicate (case-insensitive). */
+export function checkLabel(text: string, existing: readonly string[], noun = 'list'): Checked {
+  const parsed = labelSchema.safeParse(text);
+  if (!parsed.success) return { ok: false, error: `This ${parsed.error.issues[0]?.message ?? 'is not valid'}` };
+  const value = parsed.data;
+  if (existing.some((e) => e.toLocaleLowerCase() === value.toLocaleLowerCase())) {
+    return { ok: false, error: `“${value}” is already in your ${noun}` };
+  }
+  return { ok: true, value };
+}
+
+export function addInterest(p: Profile, text: string, weight = 0.7): Profile {
+  const interest: Interest = { id: makeId(text, p.interests.map((i) => i.id)), label: text, weight, keywords: [] };
+  return { ...p, interests: [...p.interests, interest] };
+}
+
+export function removeInterest(p: Profile, id: string): Profile {
+  return { ...p, interests: p.interests.filter((i) => i.id !== id) };
+}
+
+export function updateInterest(p: Profile, id: string, patch: Partial<Omit<Interest, 'id'>>): Profile {
+  return { ...p, interests: p.interests.map((i) => (i.id === id ? { ...i, ...patch } : i)) };
+}
+
+export function addAvoidTopic(p: Profile, text: string): Profile {
+  const topic: AvoidTopic = { id: makeId(text, p.avoidTopics.map((t) => t.id)), label: text, keywords: [] };
+  return { ...p, avoidTopics: [...p.avoidTopics, topic] };
+}
+
+export function removeAvoidTopic(p: Profile, id: string): Profile {
+  return { ...p, avoidTopics: p.avoidTopics.filter((t) => t.id !== id) };
+}
+
+export function updateAvoidTopic(p: Profile, id: string, patch: Partial<Omit<AvoidTopic, 'id'>>): Profile {
+  return { ...p, avoidTopics: p.avoidTopics.map((t) => (t.id === id ? { ...t, ...patch } : t)) };
+}
+
+export function setSite(p: Profile, site: Site, on: boolean): Profile {
+  return { ...p, sites: { ...p.sites, [site]: on } };
+}
+
+export function setPaused(p: Profile, paused: boolean): Profile {
+  return { ...p, paused };
+}
+
+export function addInstruction(p: Profile, text: string): Profile {
+  const instruction: Instruction = {
+    id: makeId(text, p.instructions.map((i) => i.id), 'ins'),
+    text,
+    enabled: true,
+    sites: [...CHAT_SITES],
+    scope: { type: 'auto' },
+  };
+  return { ...p, instructions: [...p.instructions, instruction] };
+}
+
+export function newRule(p: Profile, kind: Rule['kind'] = 'keyword'): Rule {
+  return { id: makeId('rule', p.rules.map((r) => r.id)), kind, pattern: '', action: 'hide', platforms: [], enabled: true };
+}
+
+/** The compile error of a regex rule exactly as the background will meet it (flags `iu`), or null. */
+export function regexError(pattern: string): string | null {
+  if (!pattern) return null;
+  try {
+    new RegExp(pattern, 'iu');
+    return null;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}

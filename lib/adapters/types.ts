@@ -1,0 +1,56 @@
+import type { FeedPlatform } from '../schema/common';
+import type { FeedItemInput } from '../schema/item';
+
+/** A CSS selector kept as data, with how many times it must match on each fixture page that names it
+ * (tests/unit/adapters-*.test.ts counts them). A selector that drifts from the site fails a test, not a user. */
+export interface SelectorSpec {
+  css: string;
+  /** fixture file name (tests/fixtures/feeds/) -> expected number of matches */
+  expect: Record<string, number>;
+}
+
+export type SelectorTable = Record<string, SelectorSpec>;
+
+/** Where an extra element of the runtime (stub, badge + controls) goes: appended to `parent`. */
+export interface Slot {
+  parent: Element;
+  /** Wrapper the runtime creates and appends to `parent` before mounting into it (HN needs a table cell). */
+  wrap?: 'td';
+}
+
+/**
+ * One platform's knowledge of its pages. Pure reading: an adapter never changes the page; the runner in
+ * lib/shield-runtime/ owns observing, marking, reordering and cleanup.
+ */
+export interface Adapter {
+  platform: FeedPlatform;
+  matches(url: URL): boolean;
+  /** The kind of page ("home", "watch", "search", "front"...), or null when Parapet has nothing to do there. */
+  surface(url: URL): string | null;
+  /** Surfaces where a feed is always expected: finding no items there means the selectors broke. */
+  expectsItems(surface: string): boolean;
+  /** The feed container of a surface, when it exists in the page; used to tell "broken" from "not loaded yet". */
+  feedContainer(doc: Document, surface: string): Element | null;
+  /** Matches any element that may be (or be inside) an item; the runner narrows with itemRoot. */
+  candidateSelector: string;
+  /** Every item root under `root` (the root itself included), in document order, without duplicates. */
+  findItems(root: ParentNode): Element[];
+  /** The element that stands for the item containing `el` (the one that gets marked), or null. */
+  itemRoot(el: Element): Element | null;
+  /** Reads an item root. Null while its content is not rendered yet; it is read again when it changes. */
+  readItem(root: Element, surface: string): FeedItemInput | null;
+  /** Cheap identity of what the root shows now (e.g. its link): a change means the element was recycled. */
+  identity(root: Element): string;
+  /** Attributes whose change (anywhere inside an item) may mean recycling: watched by the runner. */
+  watchAttributes: readonly string[];
+  /** Elements that belong to the item besides its root (HN's subtext and spacer rows): hidden and moved with it. */
+  extraParts?(root: Element): Element[];
+  /** Where the stub for a hidden item goes (default: inside the root, whose other children are hidden). */
+  stubSlot?(root: Element): Slot;
+  /** Where the badge and per-item controls go (default: appended to the root). */
+  markSlot?(root: Element): Slot;
+  /** The item's main link, for "opened" signals. */
+  linkSelector: string;
+  /** Reordering is allowed on this surface (never on X: a virtualised list). */
+  canReorder(surface: string): boolean;
+}

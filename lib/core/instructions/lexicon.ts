@@ -1,0 +1,70 @@
+/**
+ * The shipped word -> subject-area table (built by scripts/build-lexicon.ts from WordNet). Each word keeps up
+ * to four areas, each as two characters: the area's index (A-Z, a-z) and its weight in ninths (1-9), so a
+ * word costs a few bytes and lookups decode only the words a message uses.
+ */
+export const LEXICON_VERSION = 1;
+const AREA_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export interface LexiconData {
+  version: number;
+  source?: string;
+  domains: { id: string; label: string }[];
+  words: Record<string, string>;
+}
+
+export interface AreaWeight {
+  area: number;
+  weight: number;
+}
+
+export interface Lexicon {
+  areas: { id: string; label: string }[];
+  /** Areas of a base form (lowercase, spaces between words), strongest first; undefined when unknown. */
+  lookup(lemma: string): AreaWeight[] | undefined;
+  has(lemma: string): boolean;
+}
+
+export function encodeWeights(top: [area: number, weight: number][]): string {
+  return top
+    .map(([area, w]) => {
+      if (area >= AREA_CHARS.length) throw new Error('too many areas for the encoding');
+      return AREA_CHARS[area] + String(Math.max(1, Math.min(9, Math.round(w * 9))));
+    })
+    .join('');
+}
+
+export function decodeWeights(code: string): AreaWeight[] {
+  const out: AreaWeight[] = [];
+  for (let i = 0; i + 1 < code.length; i += 2) {
+    out.push({ area: AREA_CHARS.indexOf(code[i]), weight: Number(code[i + 1]) / 9 });
+  }
+  return out;
+}
+
+/** Checks the shape and version of lexicon data (e.g. parsed from the shipped JSON) and wraps it. */
+export function loadLexicon(data: unknown): Lexicon {
+  const d = data as LexiconData;
+  if (!d || typeof d !== 'object' || d.version !== LEXICON_VERSION || !Array.isArray(d.domains) || typeof d.words !== 'object') {
+    throw new Error(`not a version ${LEXICON_VERSION} instruction lexicon`);
+  }
+  const words = new Map(Object.entries(d.words));
+  const cache = new Map<string, AreaWeight[]>();
+  return {
+    areas: d.domains.map((x) => ({ id: String(x.id), label: String(x.label) })),
+    has: (lemma) => words.has(lemma),
+    lookup(lemma) {
+      const hit = cache.get(lemma);
+      if (hit) return hit;
+      const code = words.get(lemma);
+      if (code === undefined) return undefined;
+      const decoded = decodeWeights(code);
+      if (cache.size > 5000) cache.clear();
+      cache.set(lemma, decoded);
+      return decoded;
+    },
+  };
+}
+
+/** A lexicon that knows no words: the selector then matches words and their forms only. */
+export const EMPTY_LEXICON: Lexicon = { areas: [], has: () => false, lookup: () => undefined };

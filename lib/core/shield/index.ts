@@ -1,0 +1,6 @@
+export { compileProfile, type CompileOptions } from './compile';
+export { decide, BOOST_THRESHOLD } from './decide';
+export { rerank, type RerankOptions } from './rerank';
+export { reasonKeys } from './exceptions';
+export { foldAuthor } from './text';
+export type { CompiledProfile, PolicyStage, PolicyVerdict } from './types';

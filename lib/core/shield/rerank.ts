@@ -1,0 +1,61 @@
+export interface RerankOptions {
+  /** Share (0..0.5) of the below-neutral items that keep their place instead of sinking, so the feed still
+   * shows some of what the profile would push away. */
+  exploreShare?: number;
+  /** Picks which low items stay; the same seed gives the same order. */
+  seed?: number;
+  /** Ids the user has already seen. They should not be passed at all; any that are keep their exact place. */
+  seen?: ReadonlySet<string>;
+}
+
+const NEUTRAL = 0.5;
+
+/**
+ * The order to paint a batch of newly arrived items in: higher score first, ties in arrival order.
+ * Returns the ids of the batch, each once per occurrence, nothing added or dropped.
+ */
+export function rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts: RerankOptions = {}): string[] {
+  const n = batch.length;
+  const score = (i: number) => {
+    const s = batch[i].score;
+    return Number.isFinite(s) ? s : NEUTRAL;
+  };
+  const pinned = new Uint8Array(n);
+  if (opts.seen && opts.seen.size > 0) {
+    for (let i = 0; i < n; i++) if (opts.seen.has(batch[i].id)) pinned[i] = 1;
+  }
+
+  const share = Number.isFinite(opts.exploreShare) ? Math.min(0.5, Math.max(0, opts.exploreShare!)) : 0;
+  if (share > 0) {
+    const low: number[] = [];
+    for (let i = 0; i < n; i++) if (!pinned[i] && score(i) < NEUTRAL) low.push(i);
+    const keep = Math.round(low.length * share);
+    const random = mulberry32(Number.isFinite(opts.seed) ? opts.seed! : 0x5eed);
+    // Partial Fisher-Yates: the first `keep` entries become a uniform random choice.
+    for (let k = 0; k < keep; k++) {
+      const j = k + Math.floor(random() * (low.length - k));
+      [low[k], low[j]] = [low[j], low[k]];
+      pinned[low[k]] = 1;
+    }
+  }
+
+  const moving: number[] = [];
+  for (let i = 0; i < n; i++) if (!pinned[i]) moving.push(i);
+  moving.sort((a, b) => score(b) - score(a) || a - b);
+
+  const out: string[] = new Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) out[i] = pinned[i] ? batch[i].id : batch[moving[m++]].id;
+  return out;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,26 @@
+// `npm run bench`: every performance figure the issues ask for, printed as plain lines.
+// Each part is its own module so it can also run alone (npx tsx scripts/bench-<part>.ts).
+type Bench = () => Promise<Record<string, number | string>>;
+
+const parts: Array<[string, () => Promise<Bench>]> = [
+  ['fast tier (Node, one core)', async () => (await import('./bench-core')).benchFastTier],
+  ['clickbait model (Node, one core)', async () => (await import('./bench-clickbait')).benchClickbait],
+  ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
+  ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],
+  ['dashboard in Chromium', async () => (await import('./bench-dashboard')).benchDashboard],
+];
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const [name, load] of parts) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  console.log(`\n## ${name}`);
+  try {
+    const figures = await (await load())();
+    for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(48)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
+  } catch (e) {
+    failed++;
+    console.log(`could not run: ${(e as Error).message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
