@@ -1,0 +1,71 @@
+import { SITE_LABELS } from '@/lib/schema/common';
+import type { Profile } from '@/lib/schema/profile';
+import { formatCount } from '../format';
+import { Icon, type IconName } from '../ui/Icon';
+import type { TabStatsState } from '../hooks/useTabStats';
+
+const COUNTS: { key: 'seen' | 'hidden' | 'labelled' | 'reordered'; label: string; icon: IconName }[] = [
+  { key: 'seen', label: 'Seen', icon: 'eye' },
+  { key: 'hidden', label: 'Hidden', icon: 'eyeOff' },
+  { key: 'labelled', label: 'Labelled', icon: 'tag' },
+  { key: 'reordered', label: 'Reordered', icon: 'shuffle' },
+];
+
+/** What Parapet did on the tab the popup was opened over. Renders exactly what the background reports. */
+export function TabStatus({ state, profile }: { state: TabStatsState; profile: Profile }) {
+  const { report } = state;
+  const stats = report?.stats ?? null;
+  const health = report?.health ?? null;
+
+  return (
+    <section className="pp-tab card" aria-labelledby="pp-tab-title" aria-busy={report === undefined}>
+      <div className="pp-tab-head">
+        <h2 id="pp-tab-title" className="pp-h2">
+          {stats ? <>On {SITE_LABELS[stats.platform]}</> : 'This page'}
+        </h2>
+        {stats && health ? (
+          health.ok ? (
+            <span className="pp-health pp-health-ok">
+              <span className="dot" aria-hidden="true" /> Working
+            </span>
+          ) : (
+            <span className="pp-health pp-health-bad" title={health.detail || undefined}>
+              <Icon name="alert" size={13} /> Needs an update
+            </span>
+          )
+        ) : null}
+      </div>
+      {report === undefined ? (
+        <p className="muted pp-tab-empty">Checking this page…</p>
+      ) : stats ? (
+        <>
+          <dl className="pp-counts">
+            {COUNTS.map((c) => (
+              <div key={c.key} className="pp-count">
+                <dt>
+                  <Icon name={c.icon} size={13} />
+                  {c.label}
+                </dt>
+                <dd>{formatCount(stats[c.key])}</dd>
+              </div>
+            ))}
+          </dl>
+          {health && !health.ok ? (
+            <p className="pp-health-detail">
+              {SITE_LABELS[stats.platform]} changed its page{health.surface ? ` (${health.surface})` : ''}, so Parapet
+              needs an update to read it. Items are shown as the site made them.
+              {health.detail ? <span className="pp-health-why"> {health.detail}</span> : null}
+            </p>
+          ) : null}
+          {profile.paused ? (
+            <p className="pp-tab-note">Paused: nothing is changed on this page.</p>
+          ) : !profile.sites[stats.platform] ? (
+            <p className="pp-tab-note">Switched off for {SITE_LABELS[stats.platform]}.</p>
+          ) : null}
+        </>
+      ) : (
+        <p className="muted pp-tab-empty">Parapet is not active on this page.</p>
+      )}
+    </section>
+  );
+}

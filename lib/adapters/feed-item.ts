@@ -1,0 +1,49 @@
+import { FEED_PLATFORMS } from '../schema/common';
+import type { FeedItem, FeedItemInput, ItemKind } from '../schema/item';
+
+/**
+ * FeedItem validation without zod: the schema (lib/schema/item.ts) pulls zod into the bundle, about 450 KB, four
+ * times a content script's whole budget. This mirrors it field for field (clamp, never reject, except a missing
+ * id or platform); tests/unit/adapters-feed-item.test.ts checks it against FeedItem.parse.
+ */
+const KINDS: readonly ItemKind[] = ['video', 'short', 'post', 'story', 'tweet', 'ad', 'other'];
+
+const clamp = (v: unknown, max: number): string => (typeof v === 'string' ? (v.length > max ? v.slice(0, max) : v) : '');
+
+export function toFeedItem(input: FeedItemInput): FeedItem | null {
+  if (!input || typeof input !== 'object') return null;
+  if (!(FEED_PLATFORMS as readonly string[]).includes(input.platform as string)) return null;
+  if (typeof input.id !== 'string' || input.id.length < 1 || input.id.length > 200) return null;
+  const markers = input.promotedMarkers;
+  const markersOk = Array.isArray(markers) && markers.length <= 10 && markers.every((m) => typeof m === 'string' && m.length <= 100);
+  const surface = input.surface;
+  return {
+    platform: input.platform,
+    id: input.id,
+    url: clamp(input.url, 2000),
+    title: clamp(input.title, 2000),
+    author: clamp(input.author, 300),
+    kind: KINDS.includes(input.kind as ItemKind) ? (input.kind as ItemKind) : 'other',
+    promoted: typeof input.promoted === 'boolean' ? input.promoted : false,
+    promotedMarkers: markersOk ? [...(markers as string[])] : [],
+    text: clamp(input.text, 5000),
+    surface: typeof surface === 'string' && surface.length <= 40 ? surface : 'other',
+    domain: clamp(input.domain, 200),
+  };
+}
+
+/** Visible text of an element, whitespace folded. textContent, not innerText: no layout is forced. */
+export function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Resolves a possibly relative href against the page, '' when absent or unparsable. */
+export function absoluteUrl(href: string | null | undefined, base: string): string {
+  if (!href) return '';
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return '';
+  }
+}

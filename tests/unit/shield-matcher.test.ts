@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { AhoCorasick } from '../../lib/core/shield/aho-corasick';
+import { TextMatcher } from '../../lib/core/shield/matcher';
+import { requiredLiteral } from '../../lib/core/shield/regex-literal';
+import { stem } from '../../lib/core/shield/text';
+
+function matches(setup: (m: TextMatcher) => void, ...fields: string[]): Map<number, string> {
+  const m = new TextMatcher();
+  setup(m);
+  m.build();
+  const out = new Map<number, string>();
+  m.match(fields, (t, e) => out.set(t, e));
+  return out;
+}
+
+describe('plural folding', () => {
+  it('folds the plurals people write and keeps words that only look plural', () => {
+    const pairs = [
+      ['stories', 'story'],
+      ['movies', 'movie'],
+      ['boxes', 'box'],
+      ['watches', 'watch'],
+      ['games', 'game'],
+      ['classes', 'class'],
+      ['toys', 'toy'],
+    ];
+    for (const [a, b] of pairs) expect(stem(a), a).toBe(stem(b));
+    expect(stem('news')).not.toBe(stem('new'));
+    expect(stem('bus')).toBe('bus');
+    expect(stem('analysis')).toBe('analysis');
+  });
+});
+
+describe('TextMatcher', () => {
+  it('finds a keyword among thousands with the words that matched', () => {
+    const found = matches((m) => {
+      for (let i = 0; i < 5000; i++) m.addKeyword(`keyword${i}`, i);
+      m.addKeyword('machine learning', 5000);
+    }, 'New MACHINE-LEARNING results and keyword4242');
+    expect([...found.entries()].sort()).toEqual([
+      [4242, 'keyword4242'],
+      [5000, 'machine learning'],
+    ]);
+  });
+
+  it('never joins a phrase across two fields', () => {
+    expect(matches((m) => m.addKeyword('red dwarf', 0), 'The big red', 'dwarf star').size).toBe(0);
+  });
+
+  it('matches keywords with punctuation as whole tokens', () => {
+    const setup = (m: TextMatcher) => {
+      m.addKeyword('C++', 0);
+      m.addKeyword('node.js', 1);
+      m.addKeyword('$TSLA', 2);
+    };
+    expect([...matches(setup, 'Why C++ and Node.js? $tsla up').keys()].sort()).toEqual([0, 1, 2]);
+    expect(matches(setup, 'abc++ nodexnode.jsx').size).toBe(0);
+  });
+
+  it('matches keywords of unspaced scripts inside longer runs', () => {
+    const found = matches((m) => {
+      m.addKeyword('政治', 0);
+      m.addKeyword('ニュース', 1);
+    }, '今日の政治ニュース');
+    expect(found.size).toBe(2);
+  });
+
+  it('matches non-Latin words and folds accents', () => {
+    const found = matches((m) => {
+      m.addKeyword('выборы', 0);
+      m.addKeyword('cafe', 1);
+      m.addKeyword('चुनाव', 2);
+    }, 'Новости: выборы 2026 — Café', 'लोकसभा चुनाव परिणाम');
+    expect([...found.keys()].sort()).toEqual([0, 1, 2]);
+  });
+
+  it('runs only the regexes whose literal occurs, and still finds every regex match', () => {
+    const setup = (m: TextMatcher) => {
+      m.addRegex('\\bcrypto(currency)?\\b', 0);
+      m.addRegex('colou?r grading', 1);
+      m.addRegex('\\d{2,}% off', 2);
+      m.addRegex('^breaking', 3);
+      m.addRegex('(\\w)\\1{4,}', 4);
+      m.addRegex('elon|musk', 5);
+    };
+    expect([...matches(setup, 'Cryptocurrency crash: Color grading 50% off').keys()].sort()).toEqual([2]);
+    expect([...matches(setup, 'BREAKING: crypto and color grading, Muuuuuusk').keys()].sort()).toEqual([0, 1, 3, 4, 5]);
+    expect(matches(setup, 'Nothing here', 'breaking').size).toBe(0);
+  });
+
+  it('refuses regexes that do not compile or match everything', () => {
+    const m = new TextMatcher();
+    expect(m.addRegex('(unclosed', 0)).toBe(false);
+    expect(m.addRegex('.*', 1)).toBe(false);
+    expect(m.addRegex('a|', 2)).toBe(false);
+  });
+});
+
+describe('requiredLiteral', () => {
+  it('takes the longest part every match must contain', () => {
+    expect(requiredLiteral('\\bcrypto(currency)?\\b')).toBe('crypto');
+    expect(requiredLiteral('colou?r grading')).toBe('r grading');
+    expect(requiredLiteral('buy now\\!+ today')).toBe('buy now!');
+    expect(requiredLiteral('[0-9]+ reasons why')).toBe(' reasons why');
+    expect(requiredLiteral('a|b')).toBe('');
+    expect(requiredLiteral('\\p{Lu}{5}')).toBe('');
+  });
+});
+
+describe('AhoCorasick', () => {
+  it('reports overlapping and nested occurrences', () => {
+    const ac = new AhoCorasick();
+    const ids = ['he', 'she', 'his', 'hers'].map((p) => ac.add(p));
+    ac.build();
+    const hits: string[] = [];
+    ac.search('ushers', (id, s, e) => hits.push(`${ids.indexOf(id)}@${s}-${e}`));
+    expect(hits.sort()).toEqual(['0@2-4', '1@1-4', '3@2-6']);
+  });
+});
