@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROFILE_VERSION, Profile } from './profile';
 import { migrateV1toV2, type ProfileV1 } from './migrations/v1-to-v2';
+import { migrateV2toV3 } from './migrations/v2-to-v3';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -33,8 +34,10 @@ export function migrateProfile(raw: unknown, now = Date.now()): ParseResult<Prof
       errors: [`profile.schemaVersion: ${version} comes from a newer Parapet (this one reads up to ${PROFILE_VERSION}); update Parapet first`],
     };
   }
-  let current: unknown = raw;
-  if (version === 1) current = migrateV1toV2(raw as ProfileV1, now);
+  let current = raw as Record<string, unknown>;
+  // Each step takes the previous version's shape to the next; they run in order.
+  if (version <= 1) current = migrateV1toV2(current as unknown as ProfileV1, now);
+  if (version <= 2) current = migrateV2toV3(current);
   const parsed = Profile.safeParse(current);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, 'profile') };
   return { ok: true, value: parsed.data };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChatSite, FeedPlatform, Site, CHAT_SITES, SITES, id, label, plainText } from './common';
 
-export const PROFILE_VERSION = 2 as const;
+export const PROFILE_VERSION = 3 as const;
 
 /** What a detection or a content kind does to an item. */
 export const PolicyAction = z.enum(['off', 'label', 'demote', 'hide']);
@@ -108,6 +108,25 @@ export const Exception = z.object({
 });
 export type Exception = z.infer<typeof Exception>;
 
+/** The user's word on Parapet's inferences: a rejected topic is never inferred again; a forgotten one starts over. */
+export const InferenceControls = z.object({
+  rejected: z.array(label).max(5_000).default([]),
+  pinned: z.array(label).max(500).default([]),
+  forgotten: z
+    .array(z.object({ topic: label, at: z.number().int().nonnegative() }))
+    .max(5_000)
+    .default([]),
+});
+export type InferenceControls = z.infer<typeof InferenceControls>;
+
+/** An item the user hid by hand ("hide this"): it stays hidden when it comes back. */
+export const HiddenItem = z.object({
+  platform: FeedPlatform,
+  itemId: z.string().min(1).max(200),
+  at: z.number().int().nonnegative(),
+});
+export type HiddenItem = z.infer<typeof HiddenItem>;
+
 export const JudgeSettings = z.object({
   enabled: z.boolean().default(false),
   engine: z.enum(['webllm', 'prompt-api']).default('webllm'),
@@ -159,6 +178,8 @@ export const Profile = z.object({
     })
     .default({ hiddenStyle: 'stub', reorder: true, exploreShare: 0 }),
   exceptions: z.array(Exception).max(10_000).default([]),
+  hiddenItems: z.array(HiddenItem).max(10_000).default([]),
+  inferred: InferenceControls.default({ rejected: [], pinned: [], forgotten: [] }),
   judge: JudgeSettings.default({ enabled: false, engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' }),
 });
 export type Profile = z.infer<typeof Profile>;

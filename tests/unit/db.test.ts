@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addFlags, loadProfile, logDecisions, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
-import { defaultProfile } from '@/lib/schema/profile';
+import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
 import type { LoggedDecision } from '@/lib/schema/log';
 
 let n = 0;
@@ -55,7 +55,7 @@ describe('storage', () => {
     await store.db.profile.put({ key: 'current', data: { version: 1, interests: ['Chess'] } });
     const p = await loadProfile(store, 5);
     expect(p.interests[0].label).toBe('Chess');
-    expect(((await store.db.profile.get('current'))!.data as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect(((await store.db.profile.get('current'))!.data as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
   });
 
   it('keeps an unreadable stored profile aside instead of losing it', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, type Handlers } from '@/lib/messaging';
 import { createHandlers } from '@/lib/background/handlers';
 import { openStore } from '@/lib/db';
-import { defaultProfile } from '@/lib/schema/profile';
+import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const fromPage = { id: 'ext-id', url: 'https://www.youtube.com/', tab: { id: 3, url: 'https://www.youtube.com/' } };
@@ -27,7 +27,7 @@ describe('message protocol', () => {
   it('answers a content script’s profile request', async () => {
     const { handlers } = setup();
     const r = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromPage, self);
-    expect(r.ok && (r.value as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect(r.ok && (r.value as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
   });
 
   it('refuses profile writes, exports and wipes from a web page or another extension', async () => {

@@ -87,3 +87,28 @@ describe('profile migrations', () => {
     if (!r.ok) expect(r.errors[0]).toMatch(/^profile\.interests\[0\]\.label: must be plain text/);
   });
 });
+
+describe('version 2 to 3', () => {
+  it('keeps a version 2 profile as it was and adds empty inference controls', () => {
+    const v2 = {
+      schemaVersion: 2,
+      revision: 4,
+      updatedAt: 1,
+      interests: [{ id: 'chess', label: 'Chess', weight: 0.9, keywords: ['openings'] }],
+      blockedAuthors: [{ platform: 'reddit', name: 'spammer' }],
+      policies: { clickbait: { action: 'hide', strictness: 0.8 } },
+      exceptions: [{ id: 'e1', type: 'author', platform: 'youtube', author: 'Kind Channel', createdAt: 3 }],
+    };
+    const r = migrateProfile(v2, 10);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.schemaVersion).toBe(3);
+    expect(r.value.revision).toBe(4);
+    expect(r.value.interests[0]).toEqual(v2.interests[0]);
+    expect(r.value.policies.clickbait).toEqual({ action: 'hide', strictness: 0.8 });
+    expect(r.value.policies.promoted.action).toBe('hide');
+    expect(r.value.exceptions[0].author).toBe('Kind Channel');
+    expect(r.value.inferred).toEqual({ rejected: [], pinned: [], forgotten: [] });
+    expect(r.value.hiddenItems).toEqual([]);
+  });
+});

@@ -136,6 +136,10 @@ export class FeatureExtractor {
   /** When tracing, the [start, end) range of the original text each feature came from. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** When tracing, the words of the last text as [start, end) ranges of the original text. */
+  tokenCount = 0;
+  readonly tokenStarts = new Int32Array(MAX_TOKENS);
+  readonly tokenEnds = new Int32Array(MAX_TOKENS);
 
   private readonly mask: number;
   private readonly codes = new Uint16Array(MAX_CHARS + 2);
@@ -253,6 +257,15 @@ export class FeatureExtractor {
       if (flags & FeatureFlag.casedWords) this.emit(fmix(hc), origin[start], origin[i - 1] + 1);
     }
 
+    this.tokenCount = 0;
+    if (trace) {
+      for (let k = 0; k < tokens; k++) {
+        this.tokenStarts[k] = origin[this.tokStart[k]];
+        this.tokenEnds[k] = origin[this.tokEnd[k] - 1] + 1;
+      }
+      this.tokenCount = tokens;
+    }
+
     const ts = this.tokStart;
     const te = this.tokEnd;
     const th = this.tokHash;
@@ -292,9 +305,10 @@ export class FeatureExtractor {
         const b = k === tokens ? 0 : sh[k];
         this.emit(combine(SEED_SHAPE, a * 8 + b), span0(k === 0 ? 0 : k - 1), span1(k === tokens ? Math.max(0, tokens - 1) : k));
       }
-      // Whole-headline cues: share of capitalised words, length, final punctuation.
-      const whole0 = 0;
-      const whole1 = limit;
+      // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
+      // so their traced span is empty (-1) and explanations leave them out.
+      const whole0 = -1;
+      const whole1 = -1;
       const capShare = tokens === 0 ? 0 : Math.round((upperInitials / tokens) * 4);
       this.emit(combine(SEED_CUE, 1 * 64 + capShare), whole0, whole1);
       this.emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
@@ -302,7 +316,7 @@ export class FeatureExtractor {
       while (last > 0 && codes[last] === 32) last--;
       const end = last > 0 ? codes[last] : 0;
       const endKind = end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
-      this.emit(combine(SEED_CUE, 3 * 64 + endKind), origin[Math.max(last, 0)], origin[Math.max(last, 0)] + 1);
+      this.emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
     }
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
       const src = flags & FeatureFlag.casedChars ? cased : codes;

@@ -1,0 +1,137 @@
+import type { AreaWeight, Lexicon } from './lexicon';
+
+/** A content word of a message or an instruction, with what it means to the selector. */
+export interface Token {
+  /** As written (lowercase). */
+  surface: string;
+  /** Crude stem for matching forms of the same word ("hotels" = "hotel", "booked" = "booking"). */
+  stem: string;
+  /** Subject areas from the lexicon, strongest first; empty for words it does not know. */
+  areas: AreaWeight[];
+  /** Position among the text's words, so callers can tell what came before a verb like "is". */
+  at: number;
+}
+
+/**
+ * Function words, and the words people use to frame any request or instruction ("please help me find",
+ * "my preferred ... is"): they say nothing about what a message is about.
+ */
+const STOP = new Set(
+  `a an the and or but nor if then else when whenever while for of to in on at by with without from into onto
+  about as than so too very just also only even still really quite maybe perhaps
+  is are was were be been being am do does did doing done have has had having get gets got getting
+  i me my mine myself we us our ours you your yours he him his she her hers it its they them their theirs
+  this that these those there here what which who whom whose where why how all any some each every both either
+  neither no not none own same such other another more most less least much many few lot lots bit
+  can could will would shall should may might must let lets please thanks thank ok okay yes yeah hi hello hey
+  up down out over under again once now then ever never always sometimes usually often
+  s t d ll m re ve don didn doesn isn aren wasn weren won wouldn couldn shouldn can't
+  ask asks asked asking want wants wanted wanting need needs needed like likes liked would love prefer prefers
+  preferred preference look looks looking find finding found search searching seek show showing tell telling
+  give giving help helping make making know think see seeing go going goes went come comes coming take taking
+  try trying use using keep keeping remember mention mentions mentioned talk talking say saying said
+  related regarding involving involve involves concerning whatever anything something everything nothing
+  thing things stuff way kind type sort sure also include including instead time times
+  question questions answer answers reply replies request requests user agent assistant`.split(/\s+/),
+);
+
+/** Irregular forms the suffix rules cannot undo. */
+const IRREGULAR: Record<string, string> = {
+  ate: 'eat', eaten: 'eat', went: 'go', gone: 'go', flew: 'fly', flown: 'fly', bought: 'buy', paid: 'pay',
+  spent: 'spend', drove: 'drive', driven: 'drive', rode: 'ride', ridden: 'ride', slept: 'sleep', sang: 'sing',
+  sung: 'sing', wrote: 'write', written: 'write', read: 'read', saw: 'see', seen: 'see', taught: 'teach',
+  children: 'child', kids: 'kid', men: 'man', women: 'woman', people: 'person', teeth: 'tooth', feet: 'foot',
+  mice: 'mouse', geese: 'goose', media: 'medium', data: 'datum', criteria: 'criterion', ran: 'run',
+  swam: 'swim', sent: 'send', met: 'meet', built: 'build', sold: 'sell', cooked: 'cook', fed: 'feed',
+  lent: 'lend', left: 'leave', felt: 'feel', kept: 'keep', stayed: 'stay', booked: 'book', wives: 'wife',
+  lives: 'life', leaves: 'leaf', knives: 'knife', shelves: 'shelf', thieves: 'thief', loaves: 'loaf',
+};
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
+/** Lowercase words, with camelCase joins ("RentalCars") and contractions ("I'm") taken apart. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/'(s|m|d|ll|re|ve)\b/g, ' ')
+    .replace(/n't\b/g, ' not')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function stem(word: string): string {
+  let w = IRREGULAR[word] ?? word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(ss|ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('er') && w.length > 5) w = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 3) w = w.slice(0, -1) + 'i';
+  return w;
+}
+
+/** Base forms WordNet would list a word under (its own morphology rules, plus the irregulars above). */
+export function baseForms(word: string): string[] {
+  const out = [word];
+  const irregular = IRREGULAR[word];
+  if (irregular) out.push(irregular);
+  const rules: [string, string][] = [
+    ['ies', 'y'], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'],
+    ['es', 'e'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''],
+    ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+  ];
+  for (const [suffix, repl] of rules) {
+    if (!word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length) + repl;
+    if (base.length >= 3) out.push(base);
+    // running -> run, planned -> plan
+    if ((suffix === 'ing' || suffix === 'ed') && /([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
+  }
+  return out;
+}
+
+function areasOf(forms: string[], lexicon: Lexicon): AreaWeight[] {
+  const best = new Map<number, number>();
+  for (const form of forms) {
+    for (const { area, weight } of lexicon.lookup(form) ?? []) {
+      if (weight > (best.get(area) ?? 0)) best.set(area, weight);
+    }
+  }
+  return [...best].map(([area, weight]) => ({ area, weight })).sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * Content words of a text with their subject areas. Two- and three-word names the lexicon knows
+ * ("real estate", "checking account") add their areas to their last word.
+ */
+export function tokenize(text: string, lexicon: Lexicon): Token[] {
+  const all = words(text);
+  const out: Token[] = [];
+  all.forEach((surface, at) => {
+    if (STOP.has(surface) || /^\d+$/.test(surface)) return;
+    const forms = baseForms(surface);
+    let areas = areasOf(forms, lexicon);
+    for (const n of [2, 3]) {
+      if (at + 1 < n) continue;
+      const head = all.slice(at + 1 - n, at).join(' ');
+      const phrase = areasOf(forms.map((f) => `${head} ${f}`), lexicon);
+      if (phrase.length) areas = mergeAreas(areas, phrase);
+    }
+    out.push({ surface, stem: stem(surface), areas, at });
+  });
+  return out;
+}
+
+function mergeAreas(a: AreaWeight[], b: AreaWeight[]): AreaWeight[] {
+  const best = new Map<number, number>();
+  for (const { area, weight } of [...a, ...b]) best.set(area, Math.max(weight, best.get(area) ?? 0));
+  return [...best].map(([area, weight]) => ({ area, weight })).sort((x, y) => y.weight - x.weight);
+}
