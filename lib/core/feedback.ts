@@ -35,6 +35,15 @@ export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedIt
     case 'verdict-wrong':
       if (!feedback.kind) return profile;
       return add({ type: 'item', author, kind: feedback.kind, title: normaliseTitle(item?.title ?? feedback.title) });
+    case 'hide-this': {
+      if (profile.hiddenItems.some((h) => h.platform === platform && h.itemId === feedback.itemId)) return profile;
+      return { ...profile, hiddenItems: [...profile.hiddenItems, { platform, itemId: feedback.itemId, at: now }].slice(-10_000) };
+    }
+    case 'undo': {
+      // Undo of a hand hide: the item comes back.
+      const kept = profile.hiddenItems.filter((h) => !(h.platform === platform && h.itemId === feedback.itemId));
+      return kept.length === profile.hiddenItems.length ? profile : { ...profile, hiddenItems: kept };
+    }
     case 'less-like-this': {
       if (!author) return profile;
       const exists = profile.blockedAuthors.some((b) => b.platform === platform && b.name.toLowerCase() === author.toLowerCase());

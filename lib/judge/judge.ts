@@ -219,7 +219,6 @@ export function createJudge(opts: JudgeOptions) {
     const fastBy = new Map(req.fast.map((d) => [fastKey(d.platform, d.itemId), d]));
     const visible = new Set(req.visibleIds ?? []);
     const hasRules = req.profile.naturalRules.some((r) => r.enabled);
-    const out: Promise<ItemVerdict>[] = [];
     const toQueue: { item: FeedItem; fast: Decision; slot: number }[] = [];
     const results: (ItemVerdict | Promise<ItemVerdict>)[] = [];
 
@@ -255,39 +254,32 @@ export function createJudge(opts: JudgeOptions) {
     const waiters: Waiter[] = [];
     for (const n of toQueue) {
       const key = verdictKey(n.item, req.profile.revision, engine.modelId);
-      const p = new Promise<ItemVerdict>((resolve) => {
-        const w: Waiter = { fast: n.fast, done: false, resolve };
-        const existing = byKey.get(key);
-        if (existing) {
-          existing.waiters.push(w);
-          existing.visible ||= visible.has(n.item.id);
-        } else if (pending >= maxPendingPerTab) {
-          finish(w, failedFor(n.item, w, 'too many items waiting on this page'));
-          return;
-        } else {
-          pending++;
-          const e: Entry = { key, item: n.item, tab: req.tab, visible: visible.has(n.item.id), seq: seq++, profile: req.profile, examples: req.examples ?? [], engine, waiters: [w] };
-          queue.push(e);
-          byKey.set(key, e);
-        }
-        waiters.push(w);
-        out.push(p);
+      let w!: Waiter;
+      results[n.slot] = new Promise<ItemVerdict>((resolve) => {
+        w = { fast: n.fast, done: false, resolve };
       });
-      results[n.slot] = p;
+      waiters.push(w);
+      const existing = byKey.get(key);
+      if (existing) {
+        existing.waiters.push(w);
+        existing.visible ||= visible.has(n.item.id);
+      } else if (pending >= maxPendingPerTab) {
+        finish(w, failedFor(n.item, w, 'too many items waiting on this page'));
+      } else {
+        pending++;
+        const e: Entry = { key, item: n.item, tab: req.tab, visible: visible.has(n.item.id), seq: seq++, profile: req.profile, examples: req.examples ?? [], engine, waiters: [w] };
+        queue.push(e);
+        byKey.set(key, e);
+      }
     }
-    if (waiters.length) {
-      const timer = setTimeout(() => {
-        toQueue.forEach((n, i) => {
-          const w = waiters[i];
-          if (w) finish(w, failedFor(n.item, w, `out of time (${Math.round(requestBudgetMs / 1000)} s per page)`));
-        });
-      }, requestBudgetMs);
-      pump();
-      const settled = await Promise.all(results);
-      clearTimeout(timer);
-      return settled;
-    }
-    return Promise.all(results);
+    if (!waiters.length) return results as ItemVerdict[];
+    const timer = setTimeout(() => {
+      toQueue.forEach((n, i) => finish(waiters[i], failedFor(n.item, waiters[i], `out of time (${Math.round(requestBudgetMs / 1000)} s per page)`)));
+    }, requestBudgetMs);
+    pump();
+    const settled = await Promise.all(results);
+    clearTimeout(timer);
+    return settled;
   }
 
   return {

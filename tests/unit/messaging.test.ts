@@ -93,3 +93,14 @@ describe('message protocol', () => {
     expect(r.ok && (r.value as { stats: { hidden: number } }).stats.hidden).toBe(2);
   });
 });
+
+describe('hand hiding from the page', () => {
+  it('keeps an item the user hid by hand hidden, and undo brings it back', async () => {
+    const { handlers } = setup();
+    const fb = (type: string) => ({ feedback: { ts: 1, type, platform: 'reddit', itemId: 't3_abc', title: 'A post', author: 'u1' } });
+    const r1 = await dispatch(handlers, { type: 'feedback/record', payload: fb('hide-this') }, fromPage, self);
+    expect(r1.ok && (r1.value as { hiddenItems: unknown[] }).hiddenItems).toEqual([{ platform: 'reddit', itemId: 't3_abc', at: 1000 }]);
+    const r2 = await dispatch(handlers, { type: 'feedback/record', payload: fb('undo') }, fromPage, self);
+    expect(r2.ok && (r2.value as { hiddenItems: unknown[] }).hiddenItems).toEqual([]);
+  });
+});
