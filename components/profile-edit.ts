@@ -1,5 +1,5 @@
-import { CHAT_SITES, label as labelSchema, type Site } from '@/lib/schema/common';
-import type { AvoidTopic, Instruction, Interest, Profile, Rule } from '@/lib/schema/profile';
+import { CHAT_SITES, FEED_PLATFORMS, label as labelSchema, type FeedPlatform, type Site } from '@/lib/schema/common';
+import type { AvoidTopic, Instruction, Interest, KindPolicy, PolicyKind, Profile, Rule } from '@/lib/schema/profile';
 
 /** Pure profile edits shared by the popup and the dashboard. Each returns a new profile and never mutates. */
 
@@ -90,4 +90,41 @@ export function regexError(pattern: string): string | null {
   } catch (e) {
     return (e as Error).message.replace(/^Invalid regular expression: /, '');
   }
+}
+
+export function addBlockedAuthor(p: Profile, platform: FeedPlatform, name: string): Profile {
+  return { ...p, blockedAuthors: [...p.blockedAuthors, { platform, name }] };
+}
+
+export function removeBlockedAuthor(p: Profile, platform: FeedPlatform, name: string): Profile {
+  return { ...p, blockedAuthors: p.blockedAuthors.filter((a) => !(a.platform === platform && a.name === name)) };
+}
+
+export function addRule(p: Profile, kind: Rule['kind'] = 'keyword'): Profile {
+  return { ...p, rules: [...p.rules, newRule(p, kind)] };
+}
+
+export function updateRule(p: Profile, id: string, patch: Partial<Omit<Rule, 'id'>>): Profile {
+  return { ...p, rules: p.rules.map((r) => (r.id === id ? { ...r, ...patch } : r)) };
+}
+
+export function removeRule(p: Profile, id: string): Profile {
+  return { ...p, rules: p.rules.filter((r) => r.id !== id) };
+}
+
+/** Flips one platform in a rule's list; an empty list means every platform, so unticking the last one
+ * is refused rather than silently widening the rule. */
+export function toggleRulePlatform(rule: Rule, platform: FeedPlatform): FeedPlatform[] {
+  const all = rule.platforms.length === 0 ? [...FEED_PLATFORMS] : rule.platforms;
+  const next = all.includes(platform) ? all.filter((x) => x !== platform) : [...all, platform];
+  if (next.length === 0) return all;
+  return next.length === FEED_PLATFORMS.length ? [] : FEED_PLATFORMS.filter((x) => next.includes(x));
+}
+
+export function setPolicy(p: Profile, kind: PolicyKind, patch: Partial<KindPolicy>): Profile {
+  return { ...p, policies: { ...p.policies, [kind]: { ...p.policies[kind], ...patch } } };
+}
+
+export function setDisplay(p: Profile, patch: Partial<Profile['display']>): Profile {
+  return { ...p, display: { ...p.display, ...patch } };
 }

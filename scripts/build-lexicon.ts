@@ -25,21 +25,27 @@ const POS_FILES = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' } as const;
 type Pos = keyof typeof POS_FILES;
 
 /** How much each kind of link keeps of the weight it passes on. */
-const HYPONYM_STEP = 0.04;
+const HYPONYM_STEP = Number(process.env.LEX_STEP ?? 0.04);
 const HYPONYM_FLOOR = 0.7;
+const DEEP_FLOOR = Number(process.env.LEX_DEEP ?? 0.7);
 const DERIVED = 0.85;
 const TOPIC_MEMBER = 0.8;
 const GLOSS = 0.5;
+const PARENT = 0.8;
 /** Definition words used in more glosses than this say little about an area. */
 const GLOSS_DF_FULL = 150;
 const GLOSS_DF_NONE = 1500;
 const KEEP_MIN = 0.3;
+/** Even a rarely used sense keeps this share: people ask assistants about banks' money more than their slopes. */
+const SENSE_FLOOR = Number(process.env.LEX_SENSE ?? 0.35);
 const KEEP_TOP = 4;
 const MAX_WORDS_IN_LEMMA = 3;
 
 interface Synset {
   pos: Pos;
   words: string[];
+  /** Words written with a capital here: names of people, places and works, not the common word. */
+  names: Set<string>;
   ptrs: { sym: string; target: number }[];
   gloss: string;
 }
@@ -68,7 +74,12 @@ for (const [pos, lines] of rawData) {
     const t = line.slice(0, bar < 0 ? undefined : bar).split(' ');
     const wordCount = parseInt(t[3], 16);
     const words: string[] = [];
-    for (let i = 0; i < wordCount; i++) words.push(t[4 + 2 * i].toLowerCase().replace(/\(.*\)$/, ''));
+    const names = new Set<string>();
+    for (let i = 0; i < wordCount; i++) {
+      const written = t[4 + 2 * i].replace(/\(.*\)$/, '');
+      words.push(written.toLowerCase());
+      if (/^[A-Z]/.test(written)) names.add(written.toLowerCase());
+    }
     let i = 4 + 2 * wordCount;
     const pointerCount = parseInt(t[i++], 10);
     const ptrs: Synset['ptrs'] = [];
@@ -78,7 +89,7 @@ for (const [pos, lines] of rawData) {
     }
     // The definition only: examples in quotes add names and anecdotes, not meaning.
     const gloss = bar < 0 ? '' : line.slice(bar + 3).split(/;\s*"/)[0].trim();
-    synsets.push({ pos, words, ptrs, gloss });
+    synsets.push({ pos, words, names, ptrs, gloss });
   }
 }
 
@@ -108,8 +119,10 @@ for (const pos of Object.keys(POS_FILES) as Pos[]) {
     for (const off of offsets) {
       const s = synsetIndex.get(key(pos, off));
       if (s === undefined) continue;
-      list.push({ synset: s, count: tagCount.get(`${lemma}|${pos}${off}`) ?? 0 });
       ranked.push(s);
+      // Named individuals (a person, a city) are instances: "Banks" the naturalist says nothing about banks.
+      if (synsets[s].names.has(lemma) && synsets[s].ptrs.some((p) => p.sym === '@i')) continue;
+      list.push({ synset: s, count: tagCount.get(`${lemma}|${pos}${off}`) ?? 0 });
     }
     lemmaSenses.set(lemma, list);
     senseByPos.set(`${lemma}.${pos}`, ranked);
@@ -141,7 +154,7 @@ DOMAINS.forEach((domain, d) => {
       const [s, depth] = queue.shift()!;
       if (seen.has(s)) continue;
       seen.add(s);
-      raise(weight, s, d, Math.max(HYPONYM_FLOOR, 1 - HYPONYM_STEP * depth));
+      raise(weight, s, d, Math.max(DEEP_FLOOR, 1 - HYPONYM_STEP * depth));
       for (const p of synsets[s].ptrs) {
         if (p.sym === '~' || p.sym === '~i' || (p.sym === '&' && depth === 0)) queue.push([p.target, depth + 1]);
       }
@@ -182,7 +195,7 @@ function baseForms(word: string): string[] {
 function senseWeights(senses: Sense[]): number[] {
   const total = senses.reduce((a, s) => a + s.count, 0);
   const max = senses.reduce((a, s) => Math.max(a, s.count), 0);
-  if (total >= 4) return senses.map((s) => Math.min(1, Math.max(0.12, (s.count + 0.5) / (max + 0.5))));
+  if (total >= 4) return senses.map((s) => Math.min(1, Math.max(SENSE_FLOOR, Math.sqrt((s.count + 0.5) / (max + 0.5)))));
   return senses.map((_, i) => 1 / (1 + 0.3 * i));
 }
 const docFreq = new Map<string, number>();
@@ -191,8 +204,7 @@ for (const syn of synsets) {
 }
 const derived = weight.slice();
 const lemmaCache = new Map<string, Float32Array>();
-function lemmaWeights(lemma: string, from: Float32Array): Float32Array {
-  const senses = lemmaSenses.get(lemma) ?? [];
+function lemmaWeights(lemma: string, from: Float32Array, senses = lemmaSenses.get(lemma) ?? []): Float32Array {
   const sw = senseWeights(senses);
   const out = new Float32Array(nDomains);
   senses.forEach((sense, i) => {
@@ -218,19 +230,37 @@ for (let s = 0; s < synsets.length; s++) {
   }
 }
 
+// A lemma that is also an inflection of another ("stays": a corset, and the plural of "stay") is weighed
+// together with that word's senses, so its rare own sense cannot outweigh the common reading.
+function withBase(lemma: string): Sense[] {
+  const own = lemmaSenses.get(lemma) ?? [];
+  const bases = [['ies', 'y'], ['es', ''], ['s', ''], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e']]
+    .filter(([suffix]) => lemma.endsWith(suffix))
+    .map(([suffix, repl]) => lemma.slice(0, -suffix.length) + repl)
+    .filter((b) => b.length > 2 && b !== lemma && lemmaSenses.has(b));
+  return bases.length ? [...own, ...bases.flatMap((b) => lemmaSenses.get(b)!)] : own;
+}
+
 // 4. Words.
-const words: Record<string, string> = {};
+const entries: string[] = [];
 const lemmas = [...lemmaSenses.keys()].filter((l) => l.split('_').length <= MAX_WORDS_IN_LEMMA && /^[a-z][a-z_'-]*$/.test(l)).sort();
 let kept = 0;
 for (const lemma of lemmas) {
-  const w = lemmaWeights(lemma, weight);
+  const w = lemmaWeights(lemma, weight, withBase(lemma));
+  // A narrower area is part of its broader one: a hotel is also about travel.
+  DOMAINS.forEach((domain, d) => {
+    if (domain.parent) {
+      const p = DOMAINS.findIndex((x) => x.id === domain.parent);
+      w[p] = Math.max(w[p], w[d] * PARENT);
+    }
+  });
   const top = [...w]
     .map((v, d) => [d, v] as [number, number])
     .filter(([, v]) => v >= KEEP_MIN)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, KEEP_TOP);
   if (!top.length) continue;
-  words[lemma.replace(/_/g, ' ')] = encodeWeights(top);
+  entries.push(`${lemma.replace(/_/g, ' ')}=${encodeWeights(top)}`);
   kept++;
 }
 
@@ -238,7 +268,7 @@ const lexicon = {
   version: LEXICON_VERSION,
   source: 'Derived from WordNet 3.1 (Princeton University, WordNet License) by scripts/build-lexicon.ts',
   domains: DOMAINS.map((d) => ({ id: d.id, label: d.label })),
-  words,
+  words: entries.join('|'),
 };
 const json = JSON.stringify(lexicon);
 fs.writeFileSync(OUT, json + '\n');

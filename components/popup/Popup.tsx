@@ -66,7 +66,7 @@ export function Popup() {
           <ChipInput
             label="Interests"
             noun="interest"
-            placeholder="Add an interest, e.g. woodworking"
+            placeholder="Add an interest…"
             empty="Nothing yet. What do you want more of?"
             items={profile.interests.map((i) => ({ key: i.id, text: i.label }))}
             check={(t) => checkLabel(t, profile.interests.map((i) => i.label), 'interests')}
@@ -86,7 +86,7 @@ export function Popup() {
             label="Topics to avoid"
             noun="avoid-topic"
             tone="avoid"
-            placeholder="Add a topic to avoid, e.g. celebrity gossip"
+            placeholder="Add a topic to avoid…"
             empty="Nothing to avoid yet."
             items={profile.avoidTopics.map((t) => ({ key: t.id, text: t.label }))}
             check={(t) => checkLabel(t, profile.avoidTopics.map((a) => a.label), 'avoid-topics')}

@@ -50,7 +50,7 @@ export default function QuickInstruction({ profile, update }: QuickInstructionPr
         <input
           id={id}
           className="input"
-          placeholder="e.g. Answer briefly and cite sources"
+          placeholder="Add an instruction for chats…"
           value={text}
           maxLength={2000}
           aria-invalid={error ? true : undefined}

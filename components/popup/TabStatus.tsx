@@ -1,14 +1,14 @@
 import { SITE_LABELS } from '@/lib/schema/common';
 import type { Profile } from '@/lib/schema/profile';
 import { formatCount } from '../format';
-import { Icon, type IconName } from '../ui/Icon';
+import { Icon } from '../ui/Icon';
 import type { TabStatsState } from '../hooks/useTabStats';
 
-const COUNTS: { key: 'seen' | 'hidden' | 'labelled' | 'reordered'; label: string; icon: IconName }[] = [
-  { key: 'seen', label: 'Seen', icon: 'eye' },
-  { key: 'hidden', label: 'Hidden', icon: 'eyeOff' },
-  { key: 'labelled', label: 'Labelled', icon: 'tag' },
-  { key: 'reordered', label: 'Reordered', icon: 'shuffle' },
+const COUNTS: { key: 'seen' | 'hidden' | 'labelled' | 'reordered'; label: string }[] = [
+  { key: 'seen', label: 'Seen' },
+  { key: 'hidden', label: 'Hidden' },
+  { key: 'labelled', label: 'Labelled' },
+  { key: 'reordered', label: 'Reordered' },
 ];
 
 /** What Parapet did on the tab the popup was opened over. Renders exactly what the background reports. */
@@ -42,19 +42,14 @@ export function TabStatus({ state, profile }: { state: TabStatsState; profile: P
           <dl className="pp-counts">
             {COUNTS.map((c) => (
               <div key={c.key} className="pp-count">
-                <dt>
-                  <Icon name={c.icon} size={13} />
-                  {c.label}
-                </dt>
+                <dt>{c.label}</dt>
                 <dd>{formatCount(stats[c.key])}</dd>
               </div>
             ))}
           </dl>
           {health && !health.ok ? (
-            <p className="pp-health-detail">
-              {SITE_LABELS[stats.platform]} changed its page{health.surface ? ` (${health.surface})` : ''}, so Parapet
-              needs an update to read it. Items are shown as the site made them.
-              {health.detail ? <span className="pp-health-why"> {health.detail}</span> : null}
+            <p className="pp-health-detail" title={health.detail || undefined}>
+              {SITE_LABELS[stats.platform]} changed its page, so Parapet cannot read it yet. Items show as the site made them.
             </p>
           ) : null}
           {profile.paused ? (

@@ -81,7 +81,7 @@ export function ChipInput({
       ) : null}
       <div className="chip-input-row">
         <label htmlFor={id} className="visually-hidden">
-          {hideLabel === false ? label : `Add ${noun}`}
+          {hideLabel === false ? label : `New ${noun}`}
         </label>
         <input
           id={id}

@@ -39,12 +39,19 @@ export interface Adapter {
   itemRoot(el: Element): Element | null;
   /** Reads an item root. Null while its content is not rendered yet; it is read again when it changes. */
   readItem(root: Element, surface: string): FeedItemInput | null;
+  /** The surface an item belongs to when the page holds several (YouTube keeps the home grid alive under a watch
+   * page); default: the page's surface. */
+  itemSurface?(root: Element): string | null;
+  /** Events the site fires after its own client-side navigation (YouTube's yt-navigate-finish). */
+  navigationEvents?: readonly string[];
   /** Cheap identity of what the root shows now (e.g. its link): a change means the element was recycled. */
   identity(root: Element): string;
   /** Attributes whose change (anywhere inside an item) may mean recycling: watched by the runner. */
   watchAttributes: readonly string[];
   /** Elements that belong to the item besides its root (HN's subtext and spacer rows): hidden and moved with it. */
   extraParts?(root: Element): Element[];
+  /** False while an item's extra parts are still being parsed: it is then left out of reordering. */
+  partsComplete?(root: Element): boolean;
   /** Where the stub for a hidden item goes (default: inside the root, whose other children are hidden). */
   stubSlot?(root: Element): Slot;
   /** Where the badge and per-item controls go (default: appended to the root). */

@@ -23,6 +23,7 @@ import {
   type Store,
 } from '../db';
 import { applyFeedback } from '../core/feedback';
+import { createJudgeHandlers } from './judge';
 
 export interface BackgroundDeps {
   store: Store;
@@ -117,5 +118,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'signals/list': ({ limit }) => listSignals(store, limit),
     'flags/list': ({ status }) => listFlags(store, status),
     'flags/verdict': async ({ ids, status }) => setFlagStatus(store, ids, status, now()),
+    ...createJudgeHandlers(deps),
   };
 }

@@ -69,6 +69,7 @@ function textareaDriver(el: HTMLTextAreaElement): EditorDriver {
 // ProseMirror and Lexical read the caret on selectionchange: a paste in the same task as the caret move lands
 // at their old selection (platforms.md, measured). 50 ms was enough there; wait a little longer.
 const CARET_SETTLE_MS = 60;
+const FOCUS_SETTLE_MS = 250;
 
 function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>): EditorDriver {
   // Lexical's plain-text root joins paragraphs with a blank line; the others with one newline.
@@ -76,7 +77,12 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
   const read = () => readEditable(el, separator);
 
   async function select(at: Placement | 'all') {
-    el.focus();
+    if (el.ownerDocument.activeElement !== el) {
+      // A click on the send button took focus away. On focus, ProseMirror puts back its own caret, and for
+      // 200 ms after it takes a caret at the very start for the browser's doing and undoes it.
+      el.focus();
+      await sleep(FOCUS_SETTLE_MS);
+    }
     const sel = el.ownerDocument.getSelection();
     if (!sel) return;
     if (at === 'all') {

@@ -34,6 +34,13 @@ function readInline(block: Node): string {
 /** The caret position at the very start or end of the editor's text, inside its first or last block. */
 export function edgePoint(root: HTMLElement, at: 'start' | 'end'): { node: Node; offset: number } {
   const block = (at === 'start' ? root.firstElementChild : root.lastElementChild) ?? root;
+  if (at === 'end') {
+    // A line break the user typed last sits before the placeholder <br>: the end is after it, not after the text.
+    const kids = block.childNodes;
+    let i = kids.length - 1;
+    if (i >= 0 && kids[i].nodeName === 'BR') i--;
+    if (i >= 0 && kids[i].nodeName === 'BR') return { node: block, offset: i + 1 };
+  }
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   let text: Text | null = null;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

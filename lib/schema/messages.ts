@@ -3,6 +3,8 @@ import { ChatSite, FeedPlatform, Site } from './common';
 import { Profile } from './profile';
 import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
 import { FeedItem } from './item';
+import { Decision } from './decision';
+import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
@@ -60,6 +62,30 @@ export const requests = {
   'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
   'flags/list': { privileged: true, payload: z.object({ status: FlagStatus.optional() }) },
   'flags/verdict': { privileged: true, payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus }) },
+
+  // ---- Local LLM judge (handlers in lib/background/judge.ts) ----
+  /** From content scripts: items the fast tier is unsure about (or all, when the profile has natural-language rules). */
+  'judge/items': {
+    privileged: false,
+    payload: z.object({
+      items: z.array(FeedItem).max(100),
+      fast: z.array(Decision).max(100),
+      /** Ids of the items on screen now: judged first. */
+      visibleIds: z.array(z.string().max(200)).max(100).default([]),
+    }),
+  },
+  'model/status': { privileged: true, payload: z.object({}) },
+  'model/capabilities': { privileged: true, payload: z.object({}) },
+  'model/download': { privileged: true, payload: z.object({ engine: z.enum(['webllm', 'prompt-api']), modelId: z.string().min(1).max(200) }) },
+  'model/cancel': { privileged: true, payload: z.object({}) },
+  'model/delete': { privileged: true, payload: z.object({ modelId: z.string().min(1).max(200) }) },
+  /** Turns the judge on or off and picks its engine and model (profile.judge). */
+  'model/settings': {
+    privileged: true,
+    payload: z.object({ enabled: z.boolean().optional(), engine: z.enum(['webllm', 'prompt-api']).optional(), modelId: z.string().min(1).max(200).optional() }),
+  },
+  /** Runs the loaded model over synthetic items and reports speed (the judge-bench page). */
+  'model/bench': { privileged: true, payload: z.object({ items: z.number().int().min(1).max(200).default(32) }) },
 } as const;
 
 export type RequestType = keyof typeof requests;
@@ -109,6 +135,16 @@ export interface Responses {
   'signals/list': Signal[];
   'flags/list': Flag[];
   'flags/verdict': Flag[];
+
+  // ---- Local LLM judge ----
+  'judge/items': JudgeItemsResponse;
+  'model/status': ModelStatusResponse;
+  'model/capabilities': ModelCapabilitiesResponse;
+  'model/download': ModelStatusResponse;
+  'model/cancel': ModelStatusResponse;
+  'model/delete': ModelStatusResponse;
+  'model/settings': Profile;
+  'model/bench': ModelBenchResponse;
 }
 
 /** Messages the background pushes to content scripts and pages. */

@@ -32,6 +32,10 @@ const nasty: Array<[string, Partial<FeedItem>]> = [
 ];
 
 describe('bad input', () => {
+  it('leaves out a regex rule that could freeze the page, and says so', () => {
+    expect(compiled.problems).toEqual([{ ruleId: 'r1', message: expect.stringMatching(/freeze/) }]);
+  });
+
   for (const [name, fields] of nasty) {
     it(`decides ${name} without throwing, within schema`, () => {
       const d = decide(compiled, item(fields));

@@ -83,16 +83,18 @@ describe('TextMatcher', () => {
       m.addRegex('(\\w)\\1{4,}', 4);
       m.addRegex('elon|musk', 5);
     };
-    expect([...matches(setup, 'Cryptocurrency crash: Color grading 50% off').keys()].sort()).toEqual([2]);
-    expect([...matches(setup, 'BREAKING: crypto and color grading, Muuuuuusk').keys()].sort()).toEqual([0, 1, 3, 4, 5]);
+    expect([...matches(setup, 'Cryptos crash: Colour-grading 50% off').keys()].sort()).toEqual([2]);
+    expect([...matches(setup, 'BREAKING: crypto and color grading, Muuuuuu, musk').keys()].sort()).toEqual([0, 1, 3, 4, 5]);
     expect(matches(setup, 'Nothing here', 'breaking').size).toBe(0);
   });
 
-  it('refuses regexes that do not compile or match everything', () => {
+  it('refuses regexes that do not compile, match everything or can backtrack without end', () => {
     const m = new TextMatcher();
-    expect(m.addRegex('(unclosed', 0)).toBe(false);
-    expect(m.addRegex('.*', 1)).toBe(false);
-    expect(m.addRegex('a|', 2)).toBe(false);
+    expect(m.addRegex('(unclosed', 0)).toMatch(/not a valid/);
+    expect(m.addRegex('.*', 1)).toBe('matches every item');
+    expect(m.addRegex('a|', 2)).toBe('matches every item');
+    for (const evil of ['(a+)+b', '(\\w+\\s?)+$', '(?:x*y?){2,}z', '((ab)*c)+d']) expect(m.addRegex(evil, 3), evil).toMatch(/freeze/);
+    for (const fine of ['(\\p{L})+x', '(?:https?://)?example', '(ab){1,3}c+', '[a+]+b', '(\\d{2})+x']) expect(m.addRegex(fine, 4), fine).toBeNull();
   });
 });
 
@@ -104,6 +106,8 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral('[0-9]+ reasons why')).toBe(' reasons why');
     expect(requiredLiteral('a|b')).toBe('');
     expect(requiredLiteral('\\p{Lu}{5}')).toBe('');
+    expect(requiredLiteral('(\\w)\\1{4,}')).toBe('');
+    expect(requiredLiteral('\\d{2,}% off')).toBe('% off');
   });
 });
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { addInterest, checkLabel, removeInterest, updateInterest } from '../../profile-edit';
 import { fieldKey } from '../../form-errors';
 import { ChipInput } from '../../ui/Chip';

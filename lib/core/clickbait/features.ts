@@ -136,7 +136,7 @@ export class FeatureExtractor {
   /** When tracing, the [start, end) range of the original text each feature came from. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** When tracing, the words of the last text as [start, end) ranges of the original text. */
+  /** Number of words in the last text; when tracing, tokenStarts/tokenEnds give their [start, end) ranges. */
   tokenCount = 0;
   readonly tokenStarts = new Int32Array(MAX_TOKENS);
   readonly tokenEnds = new Int32Array(MAX_TOKENS);
@@ -164,6 +164,15 @@ export class FeatureExtractor {
     this.slots = new Int32Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+  }
+
+  /** Start in the original text of word k (tracing only). */
+  private span0(k: number): number {
+    return this.trace ? this.origin[this.tokStart[k]] : 0;
+  }
+
+  private span1(k: number): number {
+    return this.trace ? this.origin[this.tokEnd[k] - 1] + 1 : 0;
   }
 
   private emit(hash: number, start: number, end: number): void {
@@ -257,23 +266,18 @@ export class FeatureExtractor {
       if (flags & FeatureFlag.casedWords) this.emit(fmix(hc), origin[start], origin[i - 1] + 1);
     }
 
-    this.tokenCount = 0;
+    this.tokenCount = tokens;
     if (trace) {
       for (let k = 0; k < tokens; k++) {
         this.tokenStarts[k] = origin[this.tokStart[k]];
         this.tokenEnds[k] = origin[this.tokEnd[k] - 1] + 1;
       }
-      this.tokenCount = tokens;
     }
 
-    const ts = this.tokStart;
-    const te = this.tokEnd;
     const th = this.tokHash;
-    const span0 = (k: number) => origin[ts[k]];
-    const span1 = (k: number) => origin[te[k] - 1] + 1;
 
     if (flags & FeatureFlag.words) {
-      for (let k = 0; k < tokens; k++) this.emit(th[k], span0(k), span1(k));
+      for (let k = 0; k < tokens; k++) this.emit(th[k], this.span0(k), this.span1(k));
     }
     if (flags & FeatureFlag.wordPairs) {
       for (let k = 0; k <= tokens; k++) {
@@ -281,8 +285,8 @@ export class FeatureExtractor {
         const b = k === tokens ? BOUNDARY : th[k];
         this.emit(
           combine(combine(SEED_PAIR, a), b),
-          span0(k === 0 ? 0 : k - 1),
-          span1(k === tokens ? Math.max(0, tokens - 1) : k),
+          this.span0(k === 0 ? 0 : k - 1),
+          this.span1(k === tokens ? Math.max(0, tokens - 1) : k),
         );
       }
     }
@@ -293,8 +297,8 @@ export class FeatureExtractor {
         const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
         this.emit(
           combine(combine(combine(SEED_TRIPLE, a), b), c),
-          span0(k === 0 ? 0 : k - 1),
-          span1(k + 1 === tokens ? k : k + 1),
+          this.span0(k === 0 ? 0 : k - 1),
+          this.span1(k + 1 === tokens ? k : k + 1),
         );
       }
     }
@@ -303,7 +307,7 @@ export class FeatureExtractor {
       for (let k = 0; k <= tokens; k++) {
         const a = k === 0 ? 0 : sh[k - 1];
         const b = k === tokens ? 0 : sh[k];
-        this.emit(combine(SEED_SHAPE, a * 8 + b), span0(k === 0 ? 0 : k - 1), span1(k === tokens ? Math.max(0, tokens - 1) : k));
+        this.emit(combine(SEED_SHAPE, a * 8 + b), this.span0(k === 0 ? 0 : k - 1), this.span1(k === tokens ? Math.max(0, tokens - 1) : k));
       }
       // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
       // so their traced span is empty (-1) and explanations leave them out.
@@ -319,17 +323,26 @@ export class FeatureExtractor {
       this.emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
     }
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
+      // The hot loop (most features are character n-grams), kept free of calls other than the inlined mix.
       const src = flags & FeatureFlag.casedChars ? cased : codes;
+      const slots = this.slots;
+      const mask = this.mask;
+      let count = this.count;
       for (let i = 0; i < n; i++) {
         let h = SEED_CHAR | 0;
-        const top = Math.min(charMax, n - i);
+        const top = n - i < charMax ? n - i : charMax;
         for (let len = 1; len <= top; len++) {
           h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
           if (len >= charMin) {
-            this.emit(fmix(h ^ len), origin[i], origin[i + len - 1] + 1);
+            if (trace) {
+              this.starts[count] = origin[i];
+              this.ends[count] = origin[i + len - 1] + 1;
+            }
+            slots[count++] = fmix(h ^ len) & mask;
           }
         }
       }
+      this.count = count;
     }
     return this.count;
   }

@@ -5,7 +5,7 @@ import { FeatureExtractor } from './features';
 import { decodeModel, type QuantizedModel } from './format';
 
 export interface ClickbaitModel {
-  /** Probability (0..1) that the text is a clickbait headline. */
+  /** Probability (0..1) that the text is a clickbait headline; 0 for text with no words. */
   score(text: string): number;
   /**
    * Words or short phrases of `text` that pushed the score most towards clickbait, strongest first, quoted
@@ -29,10 +29,11 @@ class LinearClickbaitModel implements ClickbaitModel {
     this.scale = model.scale;
   }
 
-  /** Raw log-odds; the same sum the trainer optimised (unit-length binary feature vector). */
+  /** Log-odds; the same sum the trainer optimised (unit-length binary feature vector), calibrated. */
   logit(text: string): number {
     const count = this.fx.extract(text);
-    if (count === 0) return this.bias;
+    // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge.
+    if (count === 0 || this.fx.tokenCount === 0) return -Infinity;
     const slots = this.fx.slots;
     const w = this.weights;
     let sum = 0;
@@ -103,6 +104,6 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 }
 
 /** Reads a model file (public/models/clickbait.bin). Throws on a file that is not one. Keeps a view of `bytes`. */
-export function loadClickbaitModel(bytes: Uint8Array): ClickbaitModel & { logit(text: string): number } {
+export function loadClickbaitModel(bytes: Uint8Array): ClickbaitModel {
   return new LinearClickbaitModel(decodeModel(bytes));
 }

@@ -208,3 +208,109 @@ export function binaryMetrics(predicted: ArrayLike<number>, actual: ArrayLike<nu
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { n, accuracy: n === 0 ? 0 : (tp + tn) / n, precision, recall, f1, tp, fp, tn, fn };
 }
+
+/** Every word capitalised, as BuzzFeed-style headlines are written. */
+export function titleCase(s: string): string {
+  return s.replace(/(^|[^\p{L}\p{N}'’])(\p{Ll})/gu, (_, before: string, c: string) => before + c.toUpperCase());
+}
+
+/** Only the first letter capitalised, as most news sites and Reddit titles are written. */
+export function sentenceCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/**
+ * Adds case-changed copies of a share of the rows (lowercase, Title Case or sentence case, chosen by a seeded
+ * draw). In dev.tsv capitalisation alone separates the classes almost perfectly (BuzzFeed capitalises every
+ * word, WikiNews does not), which real feeds do not honour; the copies make the model also learn the wording.
+ */
+export function withCaseVariants(
+  rows: readonly LabelledHeadline[],
+  share: number,
+  seed: number,
+): { rows: LabelledHeadline[]; origin: number[] } {
+  const rand = seededRandom(seed);
+  const out = rows.slice();
+  const origin = rows.map((_, i) => i);
+  rows.forEach((row, i) => {
+    if (rand() >= share) return;
+    const k = rand();
+    const headline =
+      k < 1 / 3 ? row.headline.toLowerCase() : k < 2 / 3 ? titleCase(row.headline) : sentenceCase(row.headline);
+    if (headline === row.headline) return;
+    out.push({ headline, label: row.label });
+    origin.push(i);
+  });
+  return { rows: out, origin };
+}
+
+/**
+ * Rounds float weights to int8 with one shared scale set by the largest magnitude. Cross-validation showed that
+ * clipping the few large weights to gain resolution for the many small ones costs accuracy (99.25% unclipped vs
+ * 99.10% at the 99.99th percentile), so nothing is clipped.
+ */
+export function quantizeWeights(lw: LinearWeights): { weights: Int8Array; scale: number } {
+  let maxAbs = 0;
+  for (let s = 0; s < lw.weights.length; s++) maxAbs = Math.max(maxAbs, Math.abs(lw.weights[s]));
+  // Rounded through float32 because that is how the scale is stored in the file.
+  const scale = Math.fround(maxAbs / 127 || 1);
+  const weights = new Int8Array(lw.weights.length);
+  for (let s = 0; s < lw.weights.length; s++) {
+    weights[s] = Math.max(-127, Math.min(127, Math.round(lw.weights[s] / scale)));
+  }
+  return { weights, scale };
+}
+
+/** Row logit under int8 weights, exactly as the runtime computes it. */
+export function quantizedRowLogit(m: FeatureMatrix, r: number, q: Int8Array, scale: number, bias: number): number {
+  const a = m.offsets[r];
+  const b = m.offsets[r + 1];
+  if (b === a) return bias;
+  let sum = 0;
+  for (let p = a; p < b; p++) sum += q[m.slots[p]];
+  return bias + (sum * scale) / Math.sqrt(b - a);
+}
+
+/**
+ * Platt scaling: fits p = sigmoid(a * z + b) to held-apart logits by Newton's method. The raw model is
+ * overconfident (it nearly separates its training data), and the UI reads score() as a probability.
+ */
+export function fitPlatt(logits: readonly number[], labels: ArrayLike<number>): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < logits.length; i++) {
+      const z = logits[i];
+      const p = 1 / (1 + Math.exp(-(a * z + b)));
+      const d = p - labels[i];
+      const w = p * (1 - p);
+      ga += d * z;
+      gb += d;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+  }
+  return { a, b };
+}
+
+/** Mean negative log-likelihood of probabilities: how well calibrated scores are (lower is better). */
+export function logLoss(probabilities: readonly number[], labels: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < probabilities.length; i++) {
+    const p = Math.min(1 - 1e-15, Math.max(1e-15, probabilities[i]));
+    sum -= labels[i] ? Math.log(p) : Math.log(1 - p);
+  }
+  return probabilities.length === 0 ? 0 : sum / probabilities.length;
+}

@@ -11,22 +11,24 @@ export interface DomainDef {
   id: string;
   /** Plain words shown to the user in "why" texts. */
   label: string;
+  /** A broader area this one belongs to: its words count there too, a little less. */
+  parent?: string;
   anchors: string[];
 }
 
 export const DOMAINS: DomainDef[] = [
   { id: 'food', label: 'food and dining', anchors: ['food.n.1', 'food.n.2', 'meal.n.1', 'meal.n.2', 'eat.v.1', 'eat.v.2', 'dine.v.1', 'restaurant.n.1', 'cafe.n.1', 'cuisine.n.1', 'dish.n.2', 'beverage.n.1', 'chef.n.1', 'waiter.n.1', 'menu.n.1', 'hungry.a.1', 'snack.n.1'] },
-  { id: 'cooking', label: 'cooking', anchors: ['cook.v.1', 'cook.v.3', 'cooking.n.1', 'recipe.n.1', 'bake.v.1', 'ingredient.n.3', 'kitchen.n.1', 'cookware.n.1', 'kitchen_utensil.n.1', 'oven.n.1'] },
+  { id: 'cooking', parent: 'food', label: 'cooking', anchors: ['cook.v.1', 'cook.v.3', 'cooking.n.1', 'recipe.n.1', 'bake.v.1', 'ingredient.n.3', 'kitchen.n.1', 'cookware.n.1', 'kitchen_utensil.n.1', 'oven.n.1'] },
   { id: 'travel', label: 'travel', anchors: ['travel.n.1', 'journey.v.1', 'trip.n.1', 'journey.n.1', 'vacation.n.1', 'vacation.v.1', 'tourism.n.1', 'tourist.n.1', 'sightseeing.n.1', 'excursion.n.1', 'itinerary.n.3', 'passport.n.2', 'luggage.n.1', 'destination.n.1', 'attraction.n.2', 'honeymoon.n.1', 'traveler.n.1', 'visit.v.2'] },
-  { id: 'lodging', label: 'places to stay', anchors: ['hotel.n.1', 'lodging.n.1', 'accommodation.n.4', 'inn.n.1', 'motel.n.1', 'resort.n.1', 'hostel.n.1', 'lodge.v.1', 'stay.n.1', 'stay.v.3', 'guesthouse.n.1', 'cabin.n.2', 'hotel_room.n.1'] },
-  { id: 'flights', label: 'flights', anchors: ['flight.n.2', 'air_travel.n.1', 'airplane.n.1', 'airport.n.1', 'airline.n.2', 'fly.v.1', 'aircraft.n.1', 'airliner.n.1', 'boarding_card.n.1', 'land.v.1'] },
+  { id: 'lodging', parent: 'travel', label: 'places to stay', anchors: ['hotel.n.1', 'lodging.n.1', 'accommodation.n.4', 'inn.n.1', 'motel.n.1', 'resort.n.1', 'hostel.n.1', 'lodge.v.1', 'stay.n.1', 'stay.v.3', 'guesthouse.n.1', 'cabin.n.2', 'hotel_room.n.1'] },
+  { id: 'flights', parent: 'travel', label: 'flights', anchors: ['flight.n.2', 'air_travel.n.1', 'airplane.n.1', 'airport.n.1', 'airline.n.2', 'fly.v.1', 'aircraft.n.1', 'airliner.n.1', 'boarding_card.n.1', 'land.v.1'] },
   { id: 'cars', label: 'cars and driving', anchors: ['car.n.1', 'motor_vehicle.n.1', 'drive.v.1', 'driver.n.1', 'rental.n.2', 'rent.v.3', 'parking.n.1', 'gasoline.n.1', 'highway.n.1'] },
-  { id: 'transit', label: 'buses, trains and rides', anchors: ['bus.n.1', 'train.n.1', 'railway.n.1', 'subway.n.1', 'taxi.n.1', 'taxi.v.2', 'public_transport.n.1', 'bus_station.n.1', 'railway_station.n.1', 'fare.n.2', 'commute.v.2', 'ride.v.2', 'passenger.n.1'] },
+  { id: 'transit', parent: 'travel', label: 'buses, trains and rides', anchors: ['bus.n.1', 'train.n.1', 'railway.n.1', 'subway.n.1', 'taxi.n.1', 'taxi.v.2', 'public_transport.n.1', 'bus_station.n.1', 'railway_station.n.1', 'fare.n.2', 'commute.v.2', 'ride.v.2', 'passenger.n.1'] },
   { id: 'money', label: 'money and banking', anchors: ['money.n.1', 'money.n.2', 'money.n.3', 'bank.n.2', 'account.n.3', 'payment.n.1', 'payment.n.2', 'pay.v.1', 'finance.n.1', 'savings.n.1', 'credit.n.2', 'loan.n.1', 'deposit.n.4', 'cash.n.1', 'currency.n.1', 'debt.n.1', 'banking.n.1', 'fee.n.1', 'budget.n.1', 'tax.n.1', 'transfer.n.6', 'balance.n.2'] },
-  { id: 'investing', label: 'investing', anchors: ['investment.n.1', 'investment.n.2', 'invest.v.1', 'stock.n.1', 'share.n.2', 'bond.n.2', 'portfolio.n.3', 'stock_market.n.1', 'fund.n.1', 'dividend.n.1', 'broker.n.1', 'mutual_fund.n.1'] },
+  { id: 'investing', parent: 'money', label: 'investing', anchors: ['investment.n.1', 'investment.n.2', 'invest.v.1', 'stock.n.1', 'share.n.2', 'bond.n.2', 'portfolio.n.3', 'stock_market.n.1', 'fund.n.1', 'dividend.n.1', 'broker.n.1', 'mutual_fund.n.1'] },
   { id: 'shopping', label: 'shopping', anchors: ['shop.n.1', 'shop.v.1', 'shopping.n.1', 'buy.v.1', 'purchase.n.1', 'purchase.n.2', 'price.n.2', 'merchandise.n.1', 'retailer.n.1', 'sale.n.1', 'consumer_goods.n.1', 'discount.n.1'] },
   { id: 'health', label: 'health and medicine', anchors: ['doctor.n.1', 'medicine.n.1', 'medicine.n.2', 'medicine.n.3', 'illness.n.1', 'disease.n.1', 'symptom.n.1', 'hospital.n.1', 'hospital.n.2', 'health.n.1', 'patient.n.1', 'clinic.n.1', 'medical_care.n.1', 'pain.n.1', 'injury.n.1', 'drug.n.1', 'nurse.n.1', 'medical_practitioner.n.1', 'ill_health.n.1', 'checkup.n.1', 'therapy.n.1', 'ache.n.1', 'fever.n.1'] },
-  { id: 'dental', label: 'teeth and dentists', anchors: ['dentist.n.1', 'dentistry.n.1', 'tooth.n.1', 'dentition.n.1', 'dental.a.1', 'dental.a.2', 'tooth_decay.n.1', 'molar.n.1', 'gum.n.2'] },
+  { id: 'dental', parent: 'health', label: 'teeth and dentists', anchors: ['dentist.n.1', 'dentistry.n.1', 'tooth.n.1', 'dentition.n.1', 'dental.a.1', 'dental.a.2', 'tooth_decay.n.1', 'molar.n.1', 'gum.n.2'] },
   { id: 'beauty', label: 'hair and beauty', anchors: ['salon.n.2', 'hairdresser.n.1', 'haircut.n.1', 'haircut.n.2', 'hair.n.1', 'hairdo.n.1', 'barber.n.2', 'beautician.n.1', 'cosmetic.n.1', 'manicure.n.1', 'makeup.n.1', 'beauty_treatment.n.1', 'spa.n.3'] },
   { id: 'fitness', label: 'fitness and exercise', anchors: ['exercise.n.1', 'exercise.v.4', 'gym.n.1', 'fitness.n.2', 'weightlift.n.1', 'jog.v.3', 'running.n.2', 'yoga.n.1', 'aerobics.n.1', 'calisthenics.n.1', 'muscle.n.1'] },
   { id: 'sports', label: 'sports', anchors: ['sport.n.1', 'sport.n.2', 'game.n.2', 'athlete.n.1', 'team.n.1', 'league.n.1', 'ball_game.n.1', 'contest.n.1', 'tournament.n.1', 'stadium.n.1', 'coach.n.1'] },
@@ -50,12 +52,12 @@ export const DOMAINS: DomainDef[] = [
   { id: 'news', label: 'news and politics', anchors: ['news.n.1', 'news.n.2', 'politics.n.1', 'politics.n.2', 'election.n.1', 'government.n.1', 'politician.n.1', 'journalism.n.1', 'newspaper.n.1'] },
   { id: 'games', label: 'games', anchors: ['video_game.n.1', 'board_game.n.1', 'card_game.n.1', 'puzzle.n.1', 'chess.n.2', 'game.n.3'] },
   { id: 'books', label: 'books and reading', anchors: ['book.n.1', 'book.n.2', 'novel.n.1', 'read.v.1', 'literature.n.1', 'poem.n.1', 'library.n.1', 'fiction.n.1', 'writer.n.1'] },
-  { id: 'language', label: 'languages and translation', anchors: ['language.n.1', 'natural_language.n.1', 'translation.n.1', 'translate.v.1', 'vocabulary.n.1', 'grammar.n.1', 'word.n.1', 'pronunciation.n.1', 'linguistics.n.1'] },
-  { id: 'nutrition', label: 'diet and nutrition', anchors: ['diet.n.1', 'nutrition.n.1', 'calorie.n.1', 'vegetarian.n.1', 'vitamin.n.1', 'protein.n.1', 'allergy.n.1'] },
+  { id: 'language', label: 'languages and translation', anchors: ['language.n.1', 'natural_language.n.1', 'translation.n.1', 'translate.v.1', 'vocabulary.n.1', 'grammar.n.1', 'pronunciation.n.1', 'linguistics.n.1'] },
+  { id: 'nutrition', parent: 'food', label: 'diet and nutrition', anchors: ['diet.n.1', 'nutrition.n.1', 'calorie.n.1', 'vegetarian.n.1', 'vitamin.n.1', 'protein.n.1', 'allergy.n.1'] },
   { id: 'clothing', label: 'clothes and fashion', anchors: ['clothing.n.1', 'garment.n.1', 'fashion.n.3', 'footwear.n.1', 'shoe.n.1', 'dress.n.1', 'wardrobe.n.1', 'accessory.n.1'] },
   { id: 'art', label: 'art and design', anchors: ['art.n.1', 'art.n.2', 'painting.n.1', 'drawing.n.1', 'design.n.2', 'photography.n.1', 'photograph.n.1', 'camera.n.1', 'sculpture.n.1', 'artist.n.1'] },
   { id: 'outdoors', label: 'outdoors and nature', anchors: ['hike.n.1', 'camping.n.1', 'camp.v.1', 'mountain.n.1', 'park.n.2', 'beach.n.1', 'nature.n.3', 'fishing.n.1', 'campsite.n.1'] },
-  { id: 'mental', label: 'mental health', anchors: ['mental_health.n.1', 'anxiety.n.1', 'anxiety.n.2', 'depression.n.1', 'stress.n.2', 'psychotherapy.n.1', 'psychologist.n.1', 'meditation.n.1', 'sleep.n.1', 'mood.n.1', 'fear.n.1', 'emotion.n.1'] },
+  { id: 'mental', parent: 'health', label: 'mental health', anchors: ['mental_health.n.1', 'anxiety.n.1', 'anxiety.n.2', 'depression.n.1', 'stress.n.2', 'psychotherapy.n.1', 'psychologist.n.1', 'meditation.n.1', 'sleep.n.1', 'mood.n.1', 'fear.n.1', 'emotion.n.1'] },
   { id: 'home-repair', label: 'home repair and chores', anchors: ['repair.n.1', 'repair.v.1', 'plumbing.n.1', 'plumber.n.1', 'tool.n.1', 'cleaning.n.1', 'carpenter.n.1', 'electrician.n.1', 'appliance.n.1', 'sink.n.1', 'laundry.n.1'] },
   { id: 'religion', label: 'religion and faith', anchors: ['religion.n.1', 'religion.n.2', 'god.n.1', 'church.n.1', 'prayer.n.1', 'clergyman.n.1'] },
 ];

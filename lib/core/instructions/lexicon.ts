@@ -10,7 +10,8 @@ export interface LexiconData {
   version: number;
   source?: string;
   domains: { id: string; label: string }[];
-  words: Record<string, string>;
+  /** "word=codes|word=codes|..." sorted by word: one string keeps the file small and cheap to type-check. */
+  words: string;
 }
 
 export interface AreaWeight {
@@ -45,10 +46,14 @@ export function decodeWeights(code: string): AreaWeight[] {
 /** Checks the shape and version of lexicon data (e.g. parsed from the shipped JSON) and wraps it. */
 export function loadLexicon(data: unknown): Lexicon {
   const d = data as LexiconData;
-  if (!d || typeof d !== 'object' || d.version !== LEXICON_VERSION || !Array.isArray(d.domains) || typeof d.words !== 'object') {
+  if (!d || typeof d !== 'object' || d.version !== LEXICON_VERSION || !Array.isArray(d.domains) || typeof d.words !== 'string') {
     throw new Error(`not a version ${LEXICON_VERSION} instruction lexicon`);
   }
-  const words = new Map(Object.entries(d.words));
+  const words = new Map<string, string>();
+  for (const entry of d.words.split('|')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) words.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
   const cache = new Map<string, AreaWeight[]>();
   return {
     areas: d.domains.map((x) => ({ id: String(x.id), label: String(x.label) })),

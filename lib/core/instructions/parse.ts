@@ -19,6 +19,10 @@ export interface ParsedInstruction {
   /** All must hold; empty when the instruction states no condition. */
   clauses: Clause[];
   action: string;
+  /** The action sets values ("my preferred city is Paris", "look for the name as X") rather than naming a
+   * subject ("also look at hotels"): what it sets can satisfy other instructions' tests of those values,
+   * but it does not make the conversation about a new subject. */
+  actionSetsValues: boolean;
   /** Says it holds everywhere ("Always answer briefly"): no condition and an "always"/"never" opening. */
   general: boolean;
 }
@@ -27,6 +31,7 @@ const LEADING = /^\s*(?:if|when|whenever|wherever|once|while|for|in|on|about|reg
 const MIDDLE = /\s(?:when|whenever|if|while|about|regarding|concerning)\s(?!to\s)/i;
 const END_OF_CONDITION = /,|:|;|\s+then\s+|\s+[-–—]\s+/i;
 const COPULA = /\s(?:is|are|was|were|equals|=)\s/i;
+const SETS_VALUE = /\s(?:is|are|was|were|equals|=|as|to be)\s/i;
 const GENERAL = /^\s*(?:always|never|every|all)\b/i;
 
 export function parseInstruction(text: string): ParsedInstruction {
@@ -50,10 +55,11 @@ export function parseInstruction(text: string): ParsedInstruction {
       action = text.slice(0, mid.index);
     }
   }
+  const actionSetsValues = SETS_VALUE.test(` ${action} `);
   if (!condition.trim()) {
-    return { clauses: [], action: text, general: GENERAL.test(text) };
+    return { clauses: [], action: text, actionSetsValues, general: GENERAL.test(text) };
   }
-  return { clauses: splitClauses(condition), action, general: false };
+  return { clauses: splitClauses(condition), action, actionSetsValues, general: false };
 }
 
 /** "I ask for Hotels and destination is Washington" -> two clauses; "food and wine" stays one. */

@@ -29,7 +29,7 @@ const STOP = new Set(
   ask asks asked asking want wants wanted wanting need needs needed like likes liked would love prefer prefers
   preferred preference look looks looking find finding found search searching seek show showing tell telling
   give giving help helping make making know think see seeing go going goes went come comes coming take taking
-  try trying use using keep keeping remember mention mentions mentioned talk talking say saying said
+  try trying check checking verify use using keep keeping remember mention mentions mentioned talk talking say saying said
   related regarding involving involve involves concerning whatever anything something everything nothing
   thing things stuff way kind type sort sure also include including instead time times
   question questions answer answers reply replies request requests user agent assistant`.split(/\s+/),
@@ -116,7 +116,7 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
   const all = words(text);
   const out: Token[] = [];
   all.forEach((surface, at) => {
-    if (STOP.has(surface) || /^\d+$/.test(surface)) return;
+    if (surface.length < 2 || STOP.has(surface) || /^\d+$/.test(surface)) return;
     const forms = baseForms(surface);
     let areas = areasOf(forms, lexicon);
     for (const n of [2, 3]) {
@@ -127,7 +127,25 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
     }
     out.push({ surface, stem: stem(surface), areas, at });
   });
+  narrowCompounds(out);
   return out;
+}
+
+/**
+ * Adjacent content words name one thing and pick each other's sense: in "rental cars" the rental is of cars,
+ * not of houses. When such a run shares subject areas, each word keeps only the shared ones.
+ */
+function narrowCompounds(tokens: Token[]): void {
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i].at === tokens[i - 1].at + 1) continue;
+    const run = tokens.slice(start, i);
+    start = i;
+    if (run.length < 2 || run.some((t) => !t.areas.length)) continue;
+    const shared = run[0].areas.map((a) => a.area).filter((area) => run.every((t) => t.areas.some((b) => b.area === area)));
+    if (!shared.length) continue;
+    for (const t of run) t.areas = t.areas.filter((a) => shared.includes(a.area));
+  }
 }
 
 function mergeAreas(a: AreaWeight[], b: AreaWeight[]): AreaWeight[] {

@@ -40,15 +40,18 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
   const addTarget = (t: Target) => targets.push(t) - 1;
 
   const rules: CompiledRule[] = [];
+  const problems: Array<{ ruleId: string; message: string }> = [];
   for (const r of profile.rules ?? []) {
     if (!r || r.enabled === false || typeof r.pattern !== 'string') continue;
     const platforms = Array.isArray(r.platforms) ? r.platforms : [];
     if (only && platforms.length > 0 && !platforms.includes(only)) continue;
     const index = rules.length;
     const target = addTarget({ type: 'rule', index });
-    const added = r.kind === 'regex' ? matcher.addRegex(r.pattern, target) : matcher.addKeyword(r.pattern, target);
-    if (!added) {
+    const refused =
+      r.kind === 'regex' ? matcher.addRegex(r.pattern, target) : matcher.addKeyword(r.pattern, target) ? null : 'has no words to match';
+    if (refused !== null) {
       targets.pop();
+      problems.push({ ruleId: String(r.id), message: refused });
       continue;
     }
     const platformMask = platforms.reduce((m, p) => m | platformBit(p), 0);
@@ -100,6 +103,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     policies,
     exceptions: compileUserExceptions(profile.exceptions, only),
     policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
+    problems,
     hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
   };
 }

@@ -1,5 +1,6 @@
 import { AhoCorasick } from './aho-corasick';
 import { requiredLiteral } from './regex-literal';
+import { hasNestedRepetition } from './regex-risk';
 import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems, stem } from './text';
 
 /**
@@ -27,8 +28,9 @@ export class TextMatcher {
   private generation = 0;
   private targetCount = 0;
 
-  /** Maximum text a regex sees. A user's regex can backtrack badly; bounding its input bounds the damage. */
-  static readonly REGEX_INPUT_MAX = 3000;
+  /** Maximum text a regex sees (title first). A user's regex can backtrack polynomially; bounding its input
+   * bounds the damage. Exponential ones are refused in addRegex. */
+  static readonly REGEX_INPUT_MAX = 1000;
 
   /** Adds a whole-word keyword or phrase (plurals folded); returns false when it holds nothing to match. */
   addKeyword(keyword: string, target: number): boolean {
@@ -49,15 +51,17 @@ export class TextMatcher {
     return true;
   }
 
-  /** Adds a regex rule (flags `iu`, as the profile schema validates it); returns false when it does not compile. */
-  addRegex(source: string, target: number): boolean {
+  /** Adds a regex rule (flags `iu`, as the profile schema validates it). Returns why it was refused, or null. */
+  addRegex(source: string, target: number): string | null {
     let re: RegExp;
     try {
       re = new RegExp(source, 'iu');
-    } catch {
-      return false;
+    } catch (e) {
+      return `not a valid regular expression (${(e as Error).message})`;
     }
-    if (re.test('')) return false; // matches everything: almost certainly a mistake, never hide a whole feed for it
+    // Matching the empty string means matching every item: a mistake, and it must not hide a whole feed.
+    if (re.test('')) return 'matches every item';
+    if (hasNestedRepetition(source)) return 'repeats a repeated group, which can freeze the page on long text';
     this.noteTarget(target);
     const index = this.regexes.length;
     this.regexes.push({ re, target });
@@ -70,7 +74,7 @@ export class TextMatcher {
     } else {
       this.unfiltered.push(index);
     }
-    return true;
+    return null;
   }
 
   build(): this {

@@ -1,13 +1,46 @@
+import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
+import type { ClickbaitModel } from '../clickbait/model';
+import { detectAll } from '../detectors';
+import { applyPolicies, compileExceptions } from '../manipulation';
 import type { PolicyStage } from './types';
 
-/** The clickbait model as the detectors take it (lib/core/clickbait). */
-export type ClickbaitModel = unknown;
+export type { ClickbaitModel };
 
-/** The shipped detectors with the profile's policies applied. */
+/** The shipped detectors with the profile's policies and the user's verdicts applied. */
 export function defaultPolicyStage(
-  _profile: Profile,
-  _opts: { clickbait?: ClickbaitModel; policies: Record<PolicyKind, KindPolicy> },
-): PolicyStage | null {
-  return null;
+  profile: Profile,
+  opts: { clickbait?: ClickbaitModel; policies: Record<PolicyKind, KindPolicy> },
+): PolicyStage {
+  const exceptions = compileExceptions((profile.exceptions ?? []).filter((e) => e && typeof e === 'object'));
+  const detectOpts = { clickbait: opts.clickbait };
+  return (item) => {
+    const safe = wellFormed(item);
+    return applyPolicies(safe, detectAll(safe, detectOpts), opts.policies, exceptions);
+  };
+}
+
+/** The detectors expect a parsed FeedItem; an adapter's raw object with a missing or odd field is mended here. */
+function wellFormed(item: FeedItem): FeedItem {
+  if (
+    typeof item.title === 'string' &&
+    typeof item.text === 'string' &&
+    typeof item.url === 'string' &&
+    typeof item.author === 'string' &&
+    typeof item.domain === 'string' &&
+    Array.isArray(item.promotedMarkers)
+  ) {
+    return item;
+  }
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    ...item,
+    title: s(item.title),
+    text: s(item.text),
+    url: s(item.url),
+    author: s(item.author),
+    domain: s(item.domain),
+    promotedMarkers: Array.isArray(item.promotedMarkers) ? item.promotedMarkers.filter((m) => typeof m === 'string') : [],
+    promoted: item.promoted === true,
+  };
 }

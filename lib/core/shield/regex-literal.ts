@@ -42,7 +42,12 @@ export function requiredLiteral(source: string): string {
         flush();
         return best;
       }
-    } else if (ch === '.' || ch === '^' || ch === '$' || ch === ')' || ch === ']' || ch === '{' || ch === '}') {
+    } else if (ch === '{') {
+      // a quantifier's bounds, after something that was not a literal (`\d{2,}`): skip them whole
+      flush();
+      i = skipQuantifier(source, i);
+      continue;
+    } else if (ch === '.' || ch === '^' || ch === '$' || ch === ')' || ch === ']' || ch === '}') {
       lit = null;
     } else if (ch === '*' || ch === '+' || ch === '?') {
       lit = null;

@@ -48,6 +48,8 @@ export interface CompiledProfile {
   exceptions: UserExceptions;
   /** Detectors + policies; null runs none (tests, or before the detectors are loaded). */
   policyStage: PolicyStage | null;
+  /** Rules that were left out, and why (a regex that could freeze the page...), for the dashboard to show. */
+  problems: ReadonlyArray<{ ruleId: string; message: string }>;
   /** The profile has rules in plain words that only the local model can check. */
   hasNaturalRules: boolean;
 }

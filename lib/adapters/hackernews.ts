@@ -1,0 +1,78 @@
+import { absoluteUrl, textOf } from './feed-item';
+import { hackernewsSelectors as S } from './hackernews.selectors';
+import type { Adapter } from './types';
+
+const STORY = S.story.css;
+
+function itemRoot(el: Element): Element | null {
+  const row = el.closest('tr');
+  if (!row) return null;
+  if (row.matches(STORY)) return row;
+  // The subtext row under a story belongs to it.
+  const prev = row.previousElementSibling;
+  return prev && prev.matches(STORY) && row.querySelector(S.subtext.css) ? prev : null;
+}
+
+function subtextRow(root: Element): Element | null {
+  const next = root.nextElementSibling;
+  return next && next.querySelector(S.subtext.css) ? next : null;
+}
+
+export const hackernewsAdapter: Adapter = {
+  platform: 'hackernews',
+  matches: (url) => url.hostname === 'news.ycombinator.com',
+  surface(url) {
+    const p = url.pathname;
+    if (p === '/' || p === '/news' || p === '/front') return 'front';
+    if (p === '/newest') return 'newest';
+    if (p === '/ask' || p === '/show' || p === '/best' || p === '/active' || p === '/jobs') return p.slice(1);
+    return null; // an item's comments, a user page, forms: no feed
+  },
+  expectsItems: (surface) => surface === 'front' || surface === 'newest',
+  feedContainer: (doc) => doc.querySelector(S.itemTable.css),
+  candidateSelector: `${STORY}, ${S.subtext.css}`,
+  findItems(root) {
+    const found: Element[] = [];
+    if (root instanceof Element && root.matches(STORY)) found.push(root);
+    for (const el of root.querySelectorAll(STORY)) found.push(el);
+    return found;
+  },
+  itemRoot,
+  readItem(root, surface) {
+    const id = root.id;
+    const link = root.querySelector(S.titleLink.css);
+    const sub = subtextRow(root);
+    // Read only once the subtext row is parsed: the author lives there, and a blocked author must not slip by.
+    if (!/^\d{1,20}$/.test(id) || !link || !sub) return null;
+    const author = textOf(sub.querySelector(S.user.css));
+    // Job ads for YC companies carry no score and no submitter: the site's own sponsored slot.
+    const job = !sub.querySelector(S.score.css) && !author;
+    return {
+      platform: 'hackernews',
+      id,
+      url: absoluteUrl(link.getAttribute('href'), root.baseURI),
+      title: textOf(link),
+      author,
+      kind: job ? 'ad' : 'story',
+      promoted: job,
+      promotedMarkers: job ? ['hn-job-ad'] : [],
+      text: '',
+      surface,
+      domain: textOf(root.querySelector(S.site.css)),
+    };
+  },
+  identity: (root) => `${root.id}|${root.querySelector(S.titleLink.css)?.getAttribute('href') ?? ''}|${subtextRow(root) ? 1 : 0}`,
+  watchAttributes: [],
+  extraParts(root) {
+    const sub = subtextRow(root);
+    if (!sub) return [];
+    const spacer = sub.nextElementSibling;
+    return spacer && spacer.matches('tr.spacer') ? [sub, spacer] : [sub];
+  },
+  // The spacer row after the subtext is the last part; until it is parsed the item must not move.
+  partsComplete: (root) => subtextRow(root)?.nextElementSibling != null,
+  stubSlot: (root) => ({ parent: root, wrap: 'td' }),
+  markSlot: (root) => ({ parent: subtextRow(root)?.querySelector(S.subtext.css) ?? root }),
+  linkSelector: S.titleLink.css,
+  canReorder: () => true,
+};

@@ -1,0 +1,124 @@
+import type { FeedItemInput } from '../schema/item';
+import { absoluteUrl, textOf } from './feed-item';
+import { redditCandidates, redditSelectors as S } from './reddit.selectors';
+import type { Adapter } from './types';
+
+const POST = `${S.post.css}, ${S.adPost.css}`;
+const OLD_THING = '.thing.link';
+
+const serials = new WeakMap<Element, number>();
+let nextSerial = 1;
+const serial = (el: Element) => {
+  let n = serials.get(el);
+  if (n === undefined) serials.set(el, (n = nextSerial++));
+  return n;
+};
+
+function itemRoot(el: Element): Element | null {
+  const post = el.closest(POST);
+  if (post) {
+    const parent = post.parentElement;
+    // The article wraps exactly one post and is the unit of the feed's layout: mark and move it.
+    return parent && parent.localName === 'article' ? parent : post;
+  }
+  const article = el.closest('article');
+  if (article && article.parentElement?.matches(S.feed.css)) {
+    const inner = article.querySelector(POST);
+    if (inner) return article;
+  }
+  const thing = el.closest(OLD_THING);
+  return thing && thing.parentElement?.id === 'siteTable' ? thing : null;
+}
+
+function readNew(root: Element, surface: string): FeedItemInput | null {
+  const post = root.matches(POST) ? root : root.querySelector(POST);
+  if (!post) return null;
+  const attr = (name: string) => post.getAttribute(name) ?? '';
+  const isAd = post.localName === 'shreddit-ad-post' || post.hasAttribute('promoted');
+  const id = attr('id') || (isAd ? `ad-${serial(post)}` : '');
+  if (!id) return null;
+  const permalink = attr('permalink');
+  const markers = isAd ? [post.localName === 'shreddit-ad-post' ? 'shreddit-ad-post' : 'promoted'] : [];
+  return {
+    platform: 'reddit',
+    id,
+    url: absoluteUrl(permalink || attr('content-href'), post.baseURI),
+    title: attr('post-title') || textOf(post.querySelector(S.titleSlot.css)),
+    author: attr('author'),
+    kind: isAd ? 'ad' : 'post',
+    promoted: isAd,
+    promotedMarkers: markers,
+    text: textOf(post.querySelector(S.textBody.css)),
+    surface,
+    domain: attr('domain'),
+  };
+}
+
+function readOld(root: Element, surface: string): FeedItemInput | null {
+  const data = (root as HTMLElement).dataset;
+  const id = data.fullname ?? '';
+  if (!id) return null;
+  const promoted = root.classList.contains('promoted') || root.classList.contains('promotedlink') || data.promoted === 'true';
+  const titleLink = root.querySelector(S.oldTitle.css);
+  return {
+    platform: 'reddit',
+    id,
+    url: absoluteUrl(data.permalink || titleLink?.getAttribute('href'), root.baseURI),
+    title: textOf(titleLink),
+    author: data.author ?? '',
+    kind: promoted ? 'ad' : 'post',
+    promoted,
+    promotedMarkers: promoted ? ['.promotedlink'] : [],
+    text: '',
+    surface,
+    domain: data.domain ?? '',
+  };
+}
+
+function surfaceOf(url: URL): string | null {
+  const p = url.pathname;
+  if (/^\/r\/[^/]+\/comments\//.test(p) || /^\/user\/[^/]+\/comments\//.test(p)) return null; // a thread
+  if (p === '/' || p === '' || p === '/best/' || p === '/hot/' || p === '/new/' || p === '/top/') return 'home';
+  if (/^\/r\/(popular|all)\/?/.test(p)) return 'popular';
+  if (/^\/r\/[^/]+/.test(p)) return 'subreddit';
+  return 'other';
+}
+
+export const redditAdapter: Adapter = {
+  platform: 'reddit',
+  matches: (url) => url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com' || url.hostname === 'reddit.com',
+  surface: surfaceOf,
+  expectsItems: (surface) => surface === 'home' || surface === 'popular' || surface === 'subreddit',
+  feedContainer: (doc) => doc.querySelector(S.feed.css) ?? doc.querySelector(S.oldTable.css),
+  candidateSelector: redditCandidates,
+  findItems(root) {
+    const found = new Set<Element>();
+    if (root instanceof Element && root.matches(redditCandidates)) {
+      const r = itemRoot(root);
+      if (r) found.add(r);
+    }
+    for (const el of root.querySelectorAll(redditCandidates)) {
+      const r = itemRoot(el);
+      if (r) found.add(r);
+    }
+    return [...found];
+  },
+  itemRoot,
+  readItem: (root, surface) => (root.matches(OLD_THING) ? readOld(root, surface) : readNew(root, surface)),
+  identity(root) {
+    if (root.matches(OLD_THING)) return root.getAttribute('data-fullname') ?? '';
+    const post = root.matches(POST) ? root : root.querySelector(POST);
+    return post ? `${post.getAttribute('id') ?? ''}|${post.getAttribute('permalink') ?? ''}` : '';
+  },
+  watchAttributes: ['permalink', 'post-title', 'data-fullname'],
+  extraParts(root) {
+    const next = root.nextElementSibling;
+    return root.matches(OLD_THING) && next?.classList.contains('clearleft') ? [next] : [];
+  },
+  markSlot(root) {
+    if (root.matches(OLD_THING)) return { parent: root.querySelector('.entry') ?? root };
+    return { parent: root };
+  },
+  linkSelector: 'a[slot="full-post-link"], a[slot="title"], a.title, a.comments',
+  canReorder: () => true,
+};

@@ -1,0 +1,94 @@
+import { absoluteUrl, textOf } from './feed-item';
+import type { Adapter } from './types';
+import { xSelectors as S } from './x.selectors';
+
+const serials = new WeakMap<Element, number>();
+let nextSerial = 1;
+const serial = (el: Element) => {
+  let n = serials.get(el);
+  if (n === undefined) serials.set(el, (n = nextSerial++));
+  return n;
+};
+
+/** The cell's inner content, never the cell: cells are absolutely positioned rows of a virtualised list, and
+ * collapsing or moving one breaks X's scrolling. */
+function itemRoot(el: Element): Element | null {
+  const cell = el.closest(S.cell.css);
+  if (!cell) return null;
+  return cell.firstElementChild;
+}
+
+function statusId(href: string | null | undefined): string {
+  const m = /\/status\/(\d{1,30})/.exec(href ?? '');
+  return m ? m[1] : '';
+}
+
+function permalink(article: Element): Element | null {
+  // The timestamp's link is the tweet's own; other status links may point at a quoted tweet.
+  return article.querySelector('a[href*="/status/"] time')?.closest('a') ?? article.querySelector(S.permalink.css);
+}
+
+function handle(article: Element): string {
+  const name = article.querySelector(S.userName.css);
+  for (const a of name?.querySelectorAll('a[href^="/"]') ?? []) {
+    const m = /^\/([A-Za-z0-9_]{1,30})$/.exec(a.getAttribute('href') ?? '');
+    if (m) return `@${m[1]}`;
+  }
+  return textOf(name).split('@')[0] ?? '';
+}
+
+export const xAdapter: Adapter = {
+  platform: 'x',
+  matches: (url) => url.hostname === 'x.com' || url.hostname === 'twitter.com',
+  surface(url) {
+    const p = url.pathname;
+    if (p === '/home') return 'home';
+    if (p.startsWith('/search')) return 'search';
+    if (p.startsWith('/i/') || p.startsWith('/settings') || p.startsWith('/messages')) return null;
+    if (/^\/[^/]+\/status\//.test(p)) return 'thread';
+    return 'profile';
+  },
+  expectsItems: (surface) => surface === 'home',
+  feedContainer: (doc) => doc.querySelector(S.primaryColumn.css),
+  candidateSelector: `${S.cell.css}, ${S.tweet.css}`,
+  findItems(root) {
+    const found = new Set<Element>();
+    const consider = (el: Element) => {
+      const r = itemRoot(el);
+      if (r) found.add(r);
+    };
+    if (root instanceof Element && root.matches(S.cell.css)) consider(root);
+    for (const el of root.querySelectorAll(S.cell.css)) consider(el);
+    return [...found];
+  },
+  itemRoot,
+  readItem(root, surface) {
+    const article = root.querySelector(S.tweet.css);
+    if (!article) return null; // "Who to follow", spinners, separators: not items
+    const promoted = root.querySelector(S.promoted.css) !== null;
+    const link = permalink(article);
+    const href = link?.getAttribute('href') ?? '';
+    const id = statusId(href) || (promoted ? `promoted-${serial(root)}` : '');
+    if (!id) return null;
+    const text = textOf(article.querySelector(S.tweetText.css));
+    return {
+      platform: 'x',
+      id,
+      url: absoluteUrl(href, root.baseURI),
+      title: text.slice(0, 300),
+      author: handle(article),
+      kind: promoted ? 'ad' : 'tweet',
+      promoted,
+      promotedMarkers: promoted ? ['placementTracking'] : [],
+      text,
+      surface,
+    };
+  },
+  identity(root) {
+    const article = root.querySelector(S.tweet.css);
+    return article ? (permalink(article)?.getAttribute('href') ?? 'tweet') : '';
+  },
+  watchAttributes: ['href'],
+  linkSelector: 'a[href*="/status/"]',
+  canReorder: () => false,
+};

@@ -1,0 +1,174 @@
+import type { FeedItemInput } from '../schema/item';
+import { absoluteUrl, textOf } from './feed-item';
+import type { Adapter } from './types';
+import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
+
+const SHELF = 'ytd-rich-section-renderer, ytd-reel-shelf-renderer';
+const AD_ROOTS = [S.mastheadAd.css, S.playerAds.css, S.searchAd.css, S.statementBanner.css].join(', ');
+const VIDEO_ROOTS = [S.compactVideo.css, S.videoResult.css].join(', ');
+
+/** Ads and shelves have no video id of their own: each element gets a number that stays with it. */
+const serials = new WeakMap<Element, number>();
+let nextSerial = 1;
+function serial(el: Element): number {
+  let n = serials.get(el);
+  if (n === undefined) serials.set(el, (n = nextSerial++));
+  return n;
+}
+
+export function videoIdFromHref(href: string | null | undefined): string {
+  if (!href) return '';
+  const shorts = /^\/shorts\/([A-Za-z0-9_-]{6,20})/.exec(href) ?? /youtube\.com\/shorts\/([A-Za-z0-9_-]{6,20})/.exec(href);
+  if (shorts) return shorts[1];
+  const watch = /[?&]v=([A-Za-z0-9_-]{6,20})/.exec(href);
+  return watch ? watch[1] : '';
+}
+
+const isShortsShelf = (el: Element) =>
+  el.matches('ytd-reel-shelf-renderer') || el.querySelector('ytd-rich-shelf-renderer[is-shorts]') !== null;
+
+function itemRoot(el: Element): Element | null {
+  const shelf = el.closest(SHELF);
+  if (shelf && isShortsShelf(shelf)) return shelf;
+  const rich = el.closest(S.richItem.css);
+  if (rich) return rich;
+  const ad = el.closest(AD_ROOTS);
+  if (ad) return ad;
+  const video = el.closest(VIDEO_ROOTS);
+  if (video) return video;
+  const lockup = el.closest(S.lockup.css);
+  if (lockup) return lockup;
+  return el.closest(S.adSlot.css);
+}
+
+function title(root: Element): string {
+  const el = root.querySelector(S.title.css);
+  const text = textOf(el);
+  if (text) return text;
+  return el?.getAttribute('title') ?? root.querySelector('h3[title]')?.getAttribute('title') ?? '';
+}
+
+function channel(root: Element): string {
+  const link = textOf(root.querySelector(S.channelLink.css));
+  if (link) return link;
+  return textOf(root.querySelector(S.channelText.css));
+}
+
+function readAd(root: Element, surface: string): FeedItemInput | null {
+  // An empty ad container (YouTube keeps #masthead-ad in the page) is nothing to hide.
+  if (root.childElementCount === 0) return null;
+  const marker = root.matches(S.adSlot.css)
+    ? 'ytd-ad-slot-renderer'
+    : root.matches(S.richItem.css)
+      ? 'ytd-ad-slot-renderer'
+      : root.id
+        ? `#${root.id}`
+        : root.localName;
+  const link = root.querySelector('a[href]');
+  return {
+    platform: 'youtube',
+    id: `ad-${serial(root)}`,
+    url: absoluteUrl(link?.getAttribute('href'), root.baseURI),
+    title: title(root),
+    author: channel(root),
+    kind: 'ad',
+    promoted: true,
+    promotedMarkers: [marker],
+    text: textOf(root).slice(0, 500),
+    surface,
+  };
+}
+
+function readShelf(root: Element, surface: string): FeedItemInput | null {
+  const links = Array.from(root.querySelectorAll(S.shortsLink.css));
+  if (links.length === 0) return null;
+  const first = videoIdFromHref(links[0].getAttribute('href'));
+  const titles = Array.from(root.querySelectorAll(S.shortsTitle.css), (t) => textOf(t)).filter(Boolean);
+  return {
+    platform: 'youtube',
+    id: `shorts-shelf-${first || serial(root)}`,
+    url: absoluteUrl(links[0].getAttribute('href'), root.baseURI),
+    title: 'Shorts',
+    author: '',
+    kind: 'short',
+    promotedMarkers: [],
+    text: titles.join(' · ').slice(0, 2000),
+    surface,
+  };
+}
+
+function surfaceOf(url: URL): string | null {
+  const p = url.pathname;
+  if (p === '/' || p === '') return 'home';
+  if (p === '/watch') return 'watch';
+  if (p === '/results') return 'search';
+  if (p.startsWith('/shorts/')) return null; // the Shorts player: a single full-screen item, nothing to filter
+  if (p.startsWith('/feed/subscriptions')) return 'subscriptions';
+  return 'other';
+}
+
+export const youtubeAdapter: Adapter = {
+  platform: 'youtube',
+  matches: (url) => url.hostname === 'www.youtube.com' || url.hostname === 'youtube.com',
+  surface: surfaceOf,
+  expectsItems: (surface) => surface === 'home' || surface === 'watch',
+  feedContainer(doc, surface) {
+    if (surface === 'home') return doc.querySelector(S.homeGrid.css);
+    if (surface === 'watch') {
+      const sidebar = doc.querySelector(S.watchSidebar.css);
+      return sidebar?.querySelector('#items') ?? sidebar;
+    }
+    if (surface === 'search') return doc.querySelector(S.searchResults.css);
+    return null;
+  },
+  candidateSelector: youtubeCandidates,
+  findItems(root) {
+    const found = new Set<Element>();
+    if (root instanceof Element && root.matches(youtubeCandidates)) {
+      const r = itemRoot(root);
+      if (r) found.add(r);
+    }
+    for (const el of root.querySelectorAll(youtubeCandidates)) {
+      const r = itemRoot(el);
+      if (r) found.add(r);
+    }
+    return [...found];
+  },
+  itemRoot,
+  itemSurface(root) {
+    const page = root.closest('ytd-browse, ytd-watch-flexy, ytd-search');
+    if (!page) return null;
+    if (page.localName === 'ytd-watch-flexy') return 'watch';
+    if (page.localName === 'ytd-search') return 'search';
+    const subtype = page.getAttribute('page-subtype');
+    return subtype === 'home' ? 'home' : subtype || 'other';
+  },
+  readItem(root, surface) {
+    if (root.matches(AD_ROOTS) || root.matches(S.adSlot.css) || root.querySelector(S.adSlot.css)) return readAd(root, surface);
+    if (root.matches(SHELF)) return readShelf(root, surface);
+    const link = root.querySelector(S.videoLink.css);
+    const href = link?.getAttribute('href') ?? '';
+    const id = videoIdFromHref(href);
+    if (!id) return null; // not rendered yet: YouTube stamps the lockup's content after inserting it
+    return {
+      platform: 'youtube',
+      id,
+      url: absoluteUrl(href, root.baseURI),
+      title: title(root),
+      author: channel(root),
+      kind: href.startsWith('/shorts/') || root.matches('[is-slim-media]') ? 'short' : 'video',
+      promoted: false,
+      promotedMarkers: [],
+      text: textOf(root.querySelector(S.description.css)),
+      surface,
+    };
+  },
+  identity(root) {
+    const link = root.querySelector(S.videoLink.css) ?? root.querySelector('a[href]');
+    return link?.getAttribute('href') ?? '';
+  },
+  watchAttributes: ['href'],
+  navigationEvents: ['yt-navigate-finish'],
+  linkSelector: S.videoLink.css,
+  canReorder: (surface) => surface === 'home' || surface === 'watch',
+};

@@ -1,0 +1,346 @@
+import { composeMessage, hasBlock, sameText, stripBlock, type Composition, type Placement } from '../core/chat-block';
+import type { ChatSite } from '../schema/common';
+import type { ChatSelection } from '../schema/messages';
+import { Chip, type ChipView } from './chip';
+import { createDriver, editableWithin, type EditorDriver } from './drivers';
+import { firstMatch, type ChatSiteConfig } from './sites';
+
+export interface ChatAnswer {
+  enabled: boolean;
+  placement: Placement;
+  selections: ChatSelection[];
+}
+
+/** What the controller needs from the extension: kept as an interface so it runs the same in tests. */
+export interface ChatBackend {
+  select(site: ChatSite, message: string): Promise<ChatAnswer>;
+  warn(site: ChatSite, detail: string): void;
+}
+
+export interface ChatTimings {
+  /** The longest a send waits on Parapet before it goes through untouched. */
+  sendBudgetMs: number;
+  /** How long to wait for the editor to show the inserted text. */
+  verifyMs: number;
+  typingDebounceMs: number;
+  pollMs: number;
+}
+
+export const DEFAULT_TIMINGS: ChatTimings = { sendBudgetMs: 1500, verifyMs: 400, typingDebounceMs: 250, pollMs: 1000 };
+
+const WARNING_MS = 8000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const TIMEOUT = Symbol('timeout');
+function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+  return Promise.race([p, sleep(ms).then((): typeof TIMEOUT => TIMEOUT)]);
+}
+
+type Trigger = { kind: 'enter' } | { kind: 'click'; button: HTMLElement };
+
+/** Watches one chat site's composer: shows the chip while the user types, and on send puts the chosen standing
+ * instructions into the message through the editor, checks the editor holds exactly that, and lets the send go.
+ * Any doubt sends the user's message as typed. */
+export class ChatController {
+  private chip: Chip;
+  private answers = new Map<string, Promise<ChatAnswer>>();
+  private settled = new Map<string, ChatAnswer>();
+  private dropped = new Set<string>();
+  private skipAll = false;
+  private composing = false;
+  private busy = false;
+  /** True only while Parapet re-dispatches a send it held: its own listeners must let that one through. */
+  private resending = false;
+  private warning: { detail: string; until: number } | null = null;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private lastText = '';
+
+  constructor(
+    private config: ChatSiteConfig,
+    private backend: ChatBackend,
+    private signal: AbortSignal,
+    private timings: ChatTimings = DEFAULT_TIMINGS,
+  ) {
+    this.chip = new Chip({
+      toggleDrop: (id) => {
+        if (this.dropped.has(id)) this.dropped.delete(id);
+        else this.dropped.add(id);
+        this.refresh();
+      },
+      toggleSkip: () => {
+        this.skipAll = !this.skipAll;
+        this.refresh();
+      },
+      returnFocus: () => this.editor()?.focus(),
+    });
+  }
+
+  start() {
+    const opts = { capture: true, signal: this.signal };
+    window.addEventListener('keydown', (e) => this.onKeydown(e), opts);
+    window.addEventListener('click', (e) => this.onClick(e), opts);
+    document.addEventListener('compositionstart', () => (this.composing = true), opts);
+    document.addEventListener(
+      'compositionend',
+      () => {
+        this.composing = false;
+        this.scheduleQuery();
+      },
+      opts,
+    );
+    document.addEventListener('input', (e) => this.onInput(e), opts);
+    window.addEventListener('resize', () => this.place(), { signal: this.signal, passive: true });
+    window.addEventListener('scroll', () => this.place(), { capture: true, signal: this.signal, passive: true });
+    // Sites clear and re-create the composer without input events (after a send, on navigation).
+    const poll = setInterval(() => this.tick(), this.timings.pollMs);
+    this.signal.addEventListener('abort', () => {
+      clearInterval(poll);
+      clearTimeout(this.debounce);
+      this.chip.destroy();
+    });
+    this.tick();
+  }
+
+  /** Forget cached answers: the profile changed. */
+  invalidate() {
+    this.answers.clear();
+    this.settled.clear();
+    this.scheduleQuery(0);
+  }
+
+  private editor(): HTMLElement | null {
+    const found = firstMatch<Element>(document, this.config.editor);
+    return found ? editableWithin(found) : null;
+  }
+
+  private readText(el: HTMLElement): { driver: EditorDriver | null; text: string } {
+    const driver = createDriver(el);
+    return { driver, text: driver ? driver.read() : (el as HTMLElement).innerText ?? '' };
+  }
+
+  private tick() {
+    const el = this.editor();
+    const text = el ? this.readText(el).text : '';
+    if (text !== this.lastText) this.scheduleQuery(0);
+    else this.place();
+  }
+
+  private onInput(e: Event) {
+    const el = this.editor();
+    if (!el || !(e.target instanceof Node) || !el.contains(e.target)) return;
+    this.scheduleQuery();
+  }
+
+  private scheduleQuery(delay = this.timings.typingDebounceMs) {
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.query(), delay);
+  }
+
+  private ask(message: string): Promise<ChatAnswer> {
+    const key = stripBlock(message);
+    let got = this.answers.get(key);
+    if (!got) {
+      got = this.backend.select(this.config.site, key).then((a) => {
+        this.settled.set(key, a);
+        return a;
+      });
+      got.catch(() => this.answers.delete(key));
+      this.answers.set(key, got);
+      // Only the answers for what is in the box now matter; keep the cache small.
+      if (this.answers.size > 20) {
+        const oldest = this.answers.keys().next().value as string;
+        this.answers.delete(oldest);
+        this.settled.delete(oldest);
+      }
+    }
+    return got;
+  }
+
+  private async query() {
+    if (this.composing) return;
+    const el = this.editor();
+    const text = el ? this.readText(el).text : '';
+    if (text !== this.lastText) {
+      // A new message after a send, or the box emptied: the user's choices were for the old one.
+      if (!text.trim()) this.resetChoices();
+      this.lastText = text;
+    }
+    if (text.trim() && !hasBlock(text)) {
+      try {
+        await this.ask(text);
+      } catch {
+        // No answer: the chip stays as it was; sending still works.
+      }
+    }
+    this.refresh();
+  }
+
+  private resetChoices() {
+    this.dropped.clear();
+    this.skipAll = false;
+  }
+
+  private viewFor(text: string, driver: EditorDriver | null): ChipView {
+    if (this.warning && Date.now() < this.warning.until) return { kind: 'warning', detail: this.warning.detail };
+    if (!text.trim()) return { kind: 'hidden' };
+    if (hasBlock(text)) return { kind: 'present' };
+    const answer = this.settled.get(stripBlock(text));
+    if (!answer || !answer.enabled || answer.selections.length === 0) return { kind: 'hidden' };
+    if (!driver) {
+      return { kind: 'warning', detail: "Parapet does not recognise this site's editor, so your instructions will not be added here." };
+    }
+    return {
+      kind: 'ready',
+      placement: answer.placement,
+      skipped: this.skipAll,
+      items: answer.selections.map((s) => ({ ...s, dropped: this.dropped.has(s.id) })),
+    };
+  }
+
+  private refresh() {
+    const el = this.editor();
+    if (!el) {
+      this.chip.render({ kind: 'hidden' });
+      return;
+    }
+    const { driver, text } = this.readText(el);
+    this.chip.mount();
+    this.chip.render(this.viewFor(text, driver));
+    this.place();
+  }
+
+  private place() {
+    const el = this.editor();
+    this.chip.place(el ? el.getBoundingClientRect() : null);
+  }
+
+  private onKeydown(e: KeyboardEvent) {
+    if (this.resending || e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    // keyCode 229: the IME owns this Enter even where isComposing is not set.
+    if (e.isComposing || this.composing || e.keyCode === 229) return;
+    const el = this.editor();
+    if (!el || !(e.target instanceof Node) || !el.contains(e.target)) return;
+    this.intercept(e, el, { kind: 'enter' });
+  }
+
+  private onClick(e: MouseEvent) {
+    if (this.resending || !(e.target instanceof Element)) return;
+    const button = e.target.closest<HTMLElement>(this.config.send.join(','));
+    if (!button) return;
+    const el = this.editor();
+    if (!el) return;
+    this.intercept(e, el, { kind: 'click', button });
+  }
+
+  private intercept(e: Event, el: HTMLElement, trigger: Trigger) {
+    if (this.busy) {
+      // A send Parapet is holding will go through in a moment; a second one would send the message twice.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    const { driver, text } = this.readText(el);
+    if (!text.trim() || hasBlock(text)) return;
+    if (this.skipAll) {
+      this.resetChoices();
+      return;
+    }
+    const known = this.settled.get(stripBlock(text));
+    if (known && (!known.enabled || this.kept(known).length === 0)) return;
+    if (!driver) {
+      // Never hold a send for an editor Parapet cannot edit; say so quietly if something was meant to go with it.
+      void this.ask(text)
+        .then((a) => {
+          if (a.enabled && this.kept(a).length > 0) this.warn("This site's editor is not one Parapet knows: the message went without your instructions.");
+        })
+        .catch(() => {});
+      return;
+    }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    this.busy = true;
+    void this.addThenSend(driver, text)
+      .catch(() => this.warn('Parapet hit an error: the message went as you typed it.'))
+      .finally(() => {
+        this.busy = false;
+        this.resetChoices();
+        this.resend(trigger);
+        this.scheduleQuery(0);
+      });
+  }
+
+  private kept(a: ChatAnswer): ChatSelection[] {
+    return a.selections.filter((s) => !this.dropped.has(s.id));
+  }
+
+  /** Inserts the block and confirms the editor holds exactly the user's text plus the block; otherwise puts the
+   * user's text back. Resolves when the message is ready to go either way. */
+  private async addThenSend(driver: EditorDriver, text: string) {
+    const started = performance.now();
+    const answer = await within(this.ask(text), this.timings.sendBudgetMs);
+    if (answer === TIMEOUT) {
+      this.warn('Parapet did not answer in time: the message went without your instructions.');
+      return;
+    }
+    if (!answer.enabled) return;
+    const composition = composeMessage(text, this.kept(answer).map((s) => s.text), answer.placement);
+    if (!composition) return;
+    const left = this.timings.sendBudgetMs - (performance.now() - started);
+    const inserted = await within(driver.insert(composition.insert, composition.at), Math.max(200, left));
+    if (inserted !== TIMEOUT && (await this.holds(driver, composition))) return;
+    if (!sameText(driver.read(), text)) {
+      await driver.replaceAll(text);
+    }
+    this.warn(
+      sameText(driver.read(), text)
+        ? 'The editor did not take the instructions: the message went as you typed it.'
+        : 'The editor did not take the instructions cleanly: check the message that was sent.',
+    );
+  }
+
+  private async holds(driver: EditorDriver, c: Composition): Promise<boolean> {
+    const until = performance.now() + this.timings.verifyMs;
+    for (;;) {
+      if (sameText(driver.read(), c.full)) {
+        // The DOM shows it; give the editor's own state the same task turn to catch up before the send reads it.
+        await sleep(0);
+        return sameText(driver.read(), c.full);
+      }
+      if (performance.now() > until) return false;
+      await sleep(16);
+    }
+  }
+
+  private resend(trigger: Trigger) {
+    const el = this.editor();
+    this.resending = true;
+    try {
+      if (trigger.kind === 'click') {
+        const button = trigger.button.isConnected ? trigger.button : firstMatch(document, this.config.send);
+        button?.click();
+        return;
+      }
+      const enter = new KeyboardEvent('keydown', {
+        key: 'Enter',
+        code: 'Enter',
+        keyCode: 13,
+        which: 13,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      } as KeyboardEventInit);
+      (el ?? document.activeElement ?? document.body).dispatchEvent(enter);
+      // A site that ignores a scripted Enter still has its send button.
+      if (!enter.defaultPrevented) firstMatch(document, this.config.send)?.click();
+    } finally {
+      this.resending = false;
+    }
+  }
+
+  private warn(detail: string) {
+    // Quiet: the chip turns amber for a while, then goes back to normal on its own.
+    this.warning = { detail, until: Date.now() + WARNING_MS };
+    setTimeout(() => this.refresh(), WARNING_MS + 50);
+    this.backend.warn(this.config.site, detail);
+    this.refresh();
+  }
+}

@@ -1,0 +1,112 @@
+import type { FeedItem } from '../../schema/item';
+import type { PolicyKind } from '../../schema/profile';
+import type { ClickbaitModel } from '../clickbait/model';
+import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
+import { detectPromoted } from './promoted';
+import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
+import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
+import { RuleEngine, makeContext, scoreHits, type DetectorKind, type TextContext } from './rules';
+import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
+
+export { detectLanguage, LANGUAGE_NAMES } from './language';
+export type { DetectorKind } from './rules';
+
+export type Detection = {
+  kind: PolicyKind;
+  /** 0..1; the profile's strictness for the kind decides whether it acts (see lib/core/manipulation.ts). */
+  confidence: number;
+  /** The item's own words that triggered it, quoted for the UI. */
+  evidence: string[];
+  /** The strongest signal's reason code, e.g. `engagement-tag`, `promotion-affiliate-link`, `clickbait`. */
+  code: string;
+  /** One sentence the UI can show for `code`. */
+  explanation: string;
+};
+
+/** Which languages each detector reads. `languages` are read word by word (Latin-script text too short to
+ * name a language is read as English); `anyLanguage` says what is recognised whatever the language. */
+export type DetectorCoverage = { languages: readonly string[]; anyLanguage: string | null };
+
+export const DETECTOR_LANGUAGES: Record<Exclude<PolicyKind, 'shorts'>, DetectorCoverage> = {
+  promoted: { languages: [], anyLanguage: "The site's own ad and promoted markers, on every page" },
+  clickbait: { languages: ['en'], anyLanguage: null },
+  rage: { languages: ['en'], anyLanguage: null },
+  engagement: { languages: ['en'], anyLanguage: null },
+  urgency: { languages: ['en'], anyLanguage: null },
+  promotion: {
+    languages: ['en'],
+    anyLanguage:
+      'Affiliate, referral and tracking links, and ad hashtags (#ad, #sponsored, #anzeige, #werbung, #publi...) in ' +
+      'any language; discount codes also in German, Spanish, French, Portuguese, Italian and Dutch',
+  },
+};
+
+export const DETECTION_EXPLANATIONS: Record<string, string> = {
+  ...RAGE_EXPLANATIONS,
+  ...ENGAGEMENT_EXPLANATIONS,
+  ...URGENCY_EXPLANATIONS,
+  ...PROMOTION_EXPLANATIONS,
+  promoted: 'Marked as an ad or promoted by the site itself',
+  clickbait: 'Headline written to make you click rather than to tell you what is inside',
+};
+
+/** Detections below this are dropped: no strictness setting acts on them (the laxest threshold is 0.3,
+ * and the "uncertain" band reaches 0.1 below it). */
+export const MIN_REPORTED_CONFIDENCE = 0.2;
+
+/** Post bodies can be long; the bait is nearly always in the first lines, and the time budget is per item. */
+const MAX_BODY_CHARS = 2000;
+
+const engine = new RuleEngine({
+  rage: RAGE_RULES,
+  engagement: ENGAGEMENT_RULES,
+  urgency: URGENCY_RULES,
+  promotion: PROMOTION_RULES,
+} satisfies Record<DetectorKind, unknown>);
+
+export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string {
+  let raw = item.title;
+  if (item.text) raw += `\n${item.text.length > MAX_BODY_CHARS ? item.text.slice(0, MAX_BODY_CHARS) : item.text}`;
+  if (item.url) raw += `\n${item.url}`;
+  return raw;
+}
+
+export type DetectOptions = { clickbait?: ClickbaitModel };
+
+/** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
+ * to run before the item is painted. Kinds with nothing found are absent. */
+export function detectAll(item: FeedItem, opts: DetectOptions = {}): Detection[] {
+  return detectInContext(item, itemContext(item), opts);
+}
+
+export function itemContext(item: FeedItem): TextContext {
+  return makeContext(itemText(item));
+}
+
+export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOptions = {}, ungated = false): Detection[] {
+  const out: Detection[] = [];
+  const promoted = detectPromoted(item);
+  if (promoted) out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, ...promoted });
+  if (!ctx.raw.trim()) return out;
+
+  for (const [kind, hits] of engine.match(ctx, ungated)) {
+    const s = scoreHits(hits);
+    if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
+    out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: DETECTION_EXPLANATIONS[s.code] ?? '' });
+  }
+
+  const headline = item.title || item.text.slice(0, 300);
+  if (opts.clickbait && headline && ctx.english) {
+    const score = opts.clickbait.score(headline);
+    if (score >= MIN_REPORTED_CONFIDENCE) {
+      out.push({
+        kind: 'clickbait',
+        confidence: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+        evidence: opts.clickbait.explain(headline, 3),
+        code: 'clickbait',
+        explanation: DETECTION_EXPLANATIONS.clickbait,
+      });
+    }
+  }
+  return out;
+}

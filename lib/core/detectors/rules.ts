@@ -1,0 +1,338 @@
+import { analyseLanguage, normaliseForMatching, tokenize, type Script, type Tokens } from './language';
+
+export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
+
+type Common = {
+  /** Machine-readable reason code shown to the UI; several rules may share one code. */
+  code: string;
+  /** Confidence this signal gives on its own. Signals of one kind combine as independent evidence. */
+  weight: number;
+  /** Languages whose text this rule reads; default English only. 'any' for links and hashtags. */
+  langs?: readonly string[] | 'any';
+  /** Added to weight when the matched words are in capitals in the original text ("DESTROYS"). */
+  capsBoost?: number;
+  /** A counter-signal: multiplies the kind's confidence (disclaimers, news framing). No evidence kept. */
+  damp?: number;
+};
+
+/**
+ * A list of phrases, any of which is the signal. Phrases are plain lowercase words; they are matched as whole
+ * token sequences in one pass over the text (a trie), so hundreds of phrases cost about as much as a few.
+ * An apostrophe may be left out ("dont"), and a hyphenated word may be written joined ("braindead").
+ */
+export type PhraseRule = Common & {
+  phrases: readonly string[];
+  /** The match does not count when the text right after it matches this (e.g. /^\s*:/ for "Act Now: a film"). */
+  rejectAfter?: RegExp;
+};
+
+/** Phrases from each list in order, at most `gaps[i]` tokens apart: "liberals" .. "are" .. "idiots". */
+export type SequenceRule = Common & {
+  parts: ReadonlyArray<readonly string[]>;
+  gaps: readonly number[];
+};
+
+/** A regular expression, for what tokens cannot express (links, codes in capitals, punctuation). It runs only
+ * when one of its trigger tokens is in the text or one of its `contains` strings is. */
+export type RegexRule = Common & {
+  re: RegExp;
+  triggers?: readonly string[];
+  contains?: readonly string[];
+  /** Match the original text, where letter case matters (ALL-CAPS codes). */
+  raw?: boolean;
+};
+
+export type PatternRule = PhraseRule | SequenceRule | RegexRule;
+
+export type RuleHit = { rule: PatternRule; weight: number; evidence: string };
+
+export type TextContext = {
+  raw: string;
+  lower: string;
+  tokens: Tokens;
+  lang: string;
+  script: Script;
+  /** English rules apply: the text is English, or Latin-script text too short to tell. */
+  english: boolean;
+  /** Mostly capitals: case-sensitive rules cannot tell a code or a shout from the rest. */
+  shouty: boolean;
+};
+
+export function makeContext(raw: string): TextContext {
+  const lower = normaliseForMatching(raw);
+  const tokens = tokenize(lower);
+  const { lang, script } = analyseLanguage(lower, tokens.words);
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return {
+    raw,
+    lower,
+    tokens,
+    lang,
+    script,
+    english: lang === 'en' || (lang === 'und' && script === 'latin'),
+    shouty: letters >= 8 && upper / letters > 0.6,
+  };
+}
+
+type TrieNode = { next: Map<string, TrieNode>; sets: number[] };
+/** A phrase found in the text: token range [start, end] inclusive. */
+type Found = { start: number; end: number };
+
+type Owned<R> = R & { kind: DetectorKind };
+
+/** Spellings of one phrase token the text may use. */
+function variants(token: string): string[] {
+  const out = [token];
+  if (token.includes("'")) out.push(token.replace(/'/g, ''));
+  return out;
+}
+
+export class RuleEngine {
+  private root: TrieNode = { next: new Map(), sets: [] };
+  private setIds = new Map<readonly string[], number>();
+  private phraseRules: Array<Array<Owned<PhraseRule>>> = [];
+  private sequenceRules: Array<Owned<SequenceRule>> = [];
+  private byToken = new Map<string, Array<Owned<RegexRule>>>();
+  private byContains: Array<[string, Array<Owned<RegexRule>>]> = [];
+  private allRegex: Array<Owned<RegexRule>> = [];
+  private found: Found[][] = [];
+  private foundStamp: number[] = [];
+  private regexStamp = new Map<RegexRule, number>();
+  private run = 0;
+
+  constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
+    for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
+      for (const rule of rules) {
+        if ('phrases' in rule) {
+          const id = this.addSet(rule.phrases);
+          (this.phraseRules[id] ??= []).push({ ...rule, kind });
+        } else if ('parts' in rule) {
+          for (const p of rule.parts) this.addSet(p);
+          this.sequenceRules.push({ ...rule, kind });
+        } else {
+          if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
+          const owned = { ...rule, kind };
+          this.allRegex.push(owned);
+          for (const t of rule.triggers ?? []) {
+            const list = this.byToken.get(t) ?? [];
+            list.push(owned);
+            this.byToken.set(t, list);
+          }
+          for (const s of rule.contains ?? []) {
+            const entry = this.byContains.find(([k]) => k === s);
+            if (entry) entry[1].push(owned);
+            else this.byContains.push([s, [owned]]);
+          }
+        }
+      }
+    }
+  }
+
+  private addSet(phrases: readonly string[]): number {
+    const known = this.setIds.get(phrases);
+    if (known !== undefined) return known;
+    const id = this.found.length;
+    this.setIds.set(phrases, id);
+    this.found.push([]);
+    this.foundStamp.push(0);
+    for (const phrase of phrases) {
+      const toks = tokenize(normaliseForMatching(phrase)).words;
+      if (!toks.length) throw new Error(`phrase "${phrase}" has no words`);
+      // A hyphenated word may also be written as one: "brain-dead" / "braindead".
+      const spellings: string[][] = [toks];
+      for (const part of phrase.split(' ')) {
+        if (!part.includes('-')) continue;
+        const pieces = tokenize(part).words;
+        const at = indexOfRun(toks, pieces);
+        if (at >= 0) spellings.push([...toks.slice(0, at), pieces.join(''), ...toks.slice(at + pieces.length)]);
+      }
+      for (const s of spellings) this.insert(s, 0, this.root, id);
+    }
+    return id;
+  }
+
+  private insert(toks: string[], i: number, node: TrieNode, id: number) {
+    if (i === toks.length) {
+      if (!node.sets.includes(id)) node.sets.push(id);
+      return;
+    }
+    for (const v of variants(toks[i])) {
+      let child = node.next.get(v);
+      if (!child) node.next.set(v, (child = { next: new Map(), sets: [] }));
+      this.insert(toks, i + 1, child, id);
+    }
+  }
+
+  private foundIn(id: number, stamp: number): Found[] | null {
+    return this.foundStamp[id] === stamp ? this.found[id] : null;
+  }
+
+  /** Every matching rule, grouped by kind. `ungated` runs every regex rule (tests use it to check the gates). */
+  match(ctx: TextContext, ungated = false): Map<DetectorKind, RuleHit[]> {
+    const stamp = ++this.run;
+    const out = new Map<DetectorKind, RuleHit[]>();
+    const words = ctx.tokens.words;
+
+    // 1. One walk of the trie from every token.
+    const touched: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      let node = this.root.next.get(words[i]);
+      let j = i;
+      while (node) {
+        for (const id of node.sets) {
+          if (this.foundStamp[id] !== stamp) {
+            this.foundStamp[id] = stamp;
+            this.found[id] = [];
+            touched.push(id);
+          }
+          this.found[id].push({ start: i, end: j });
+        }
+        if (++j >= words.length) break;
+        node = node.next.get(words[j]);
+      }
+    }
+
+    // 2. Phrase rules whose list was found.
+    for (const id of touched) {
+      for (const rule of this.phraseRules[id] ?? []) {
+        if (!appliesTo(rule, ctx, false)) continue;
+        for (const f of this.found[id]) {
+          const from = ctx.tokens.starts[f.start];
+          const to = ctx.tokens.ends[f.end];
+          if (rule.rejectAfter && rule.rejectAfter.test(ctx.lower.slice(to, to + 24))) continue;
+          addHit(out, rule, ctx, from, to);
+          break;
+        }
+      }
+    }
+
+    // 3. Sequences: each part after the previous one, within its gap.
+    for (const rule of this.sequenceRules) {
+      if (!appliesTo(rule, ctx, false)) continue;
+      const lists: Found[][] = [];
+      for (const p of rule.parts) {
+        const f = this.foundIn(this.setIds.get(p)!, stamp);
+        if (!f) break;
+        lists.push(f);
+      }
+      if (lists.length !== rule.parts.length) continue;
+      const span = chain(lists, rule.gaps);
+      if (span) addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
+    }
+
+    // 4. Regular expressions behind their gates.
+    const candidates: Array<Owned<RegexRule>> = [];
+    const add = (list: Array<Owned<RegexRule>> | undefined) => {
+      if (!list) return;
+      for (const r of list) {
+        if (this.regexStamp.get(r) === stamp) continue;
+        this.regexStamp.set(r, stamp);
+        candidates.push(r);
+      }
+    };
+    if (ungated) add(this.allRegex);
+    else {
+      for (const t of words) add(this.byToken.get(t));
+      for (const [s, list] of this.byContains) if (ctx.lower.indexOf(s) >= 0) add(list);
+    }
+    for (const r of candidates) {
+      if (!appliesTo(r, ctx, !!r.raw)) continue;
+      const m = r.re.exec(r.raw ? ctx.raw : ctx.lower);
+      if (m) addHit(out, r, ctx, m.index, m.index + m[0].length);
+    }
+    return out;
+  }
+}
+
+function indexOfRun(hay: string[], needle: string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** The first chain of finds, one per list, each starting after the previous ends and within its gap. */
+function chain(lists: Found[][], gaps: readonly number[]): Found | null {
+  const walk = (k: number, prev: Found, first: Found): Found | null => {
+    if (k === lists.length) return { start: first.start, end: prev.end };
+    for (const f of lists[k]) {
+      const gap = f.start - prev.end - 1;
+      if (gap < 0 || gap > gaps[k - 1]) continue;
+      const r = walk(k + 1, f, first);
+      if (r) return r;
+    }
+    return null;
+  };
+  for (const f of lists[0]) {
+    const r = walk(1, f, f);
+    if (r) return r;
+  }
+  return null;
+}
+
+function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx: TextContext, from: number, to: number) {
+  const evidence = rule.damp === undefined ? evidenceOf(ctx, from, to) : '';
+  let weight = rule.weight;
+  if (rule.capsBoost && !ctx.shouty && /[A-Z]{3}/.test(evidence) && evidence === evidence.toUpperCase()) {
+    weight = Math.min(0.95, weight + rule.capsBoost);
+  }
+  const list = out.get(rule.kind);
+  if (list) list.push({ rule, weight, evidence });
+  else out.set(rule.kind, [{ rule, weight, evidence }]);
+}
+
+function appliesTo(r: Common, ctx: TextContext, raw: boolean): boolean {
+  if (raw && ctx.shouty) return false;
+  const langs = r.langs ?? EN;
+  if (langs === 'any') return true;
+  if (ctx.english && langs.includes('en')) return true;
+  return langs.includes(ctx.lang);
+}
+
+const EN = ['en'] as const;
+
+function evidenceOf(ctx: TextContext, from: number, to: number): string {
+  // Quote the page's own letters when lowercasing kept the offsets (it nearly always does).
+  const src = ctx.lower.length === ctx.raw.length ? ctx.raw : ctx.lower;
+  const quoted = src.slice(from, to).trim();
+  return quoted.length > 80 ? `${quoted.slice(0, 77)}...` : quoted;
+}
+
+export type KindScore = { confidence: number; code: string; evidence: string[] };
+
+/**
+ * Independent signals combine as 1 - prod(1 - w) (two weak cues make a stronger case), one value per code so
+ * that three ways of saying the same thing do not count three times; counter-signals then scale it down.
+ */
+export function scoreHits(hits: readonly RuleHit[]): KindScore | null {
+  const best = new Map<string, RuleHit>();
+  let damp = 1;
+  for (const h of hits) {
+    if (h.rule.damp !== undefined) {
+      damp = Math.min(damp, h.rule.damp);
+      continue;
+    }
+    const prev = best.get(h.rule.code);
+    if (!prev || h.weight > prev.weight) best.set(h.rule.code, h);
+  }
+  if (best.size === 0) return null;
+  let miss = 1;
+  let top: RuleHit | null = null;
+  const evidence: string[] = [];
+  for (const h of [...best.values()].sort((a, b) => b.weight - a.weight)) {
+    miss *= 1 - h.weight;
+    top ??= h;
+    if (h.evidence && !evidence.includes(h.evidence) && evidence.length < 5) evidence.push(h.evidence);
+  }
+  const confidence = Math.round(Math.min(0.99, (1 - miss) * damp) * 1000) / 1000;
+  return { confidence, code: top!.rule.code, evidence };
+}

@@ -1,0 +1,39 @@
+import type { Profile } from '../schema/profile';
+
+/**
+ * The profile decided with until the real one arrives from the background (a few milliseconds, but items can be
+ * painted in between). The same values as defaultProfile() in lib/schema/profile.ts, written out because that
+ * module pulls zod into the content script; tests/unit/runtime-default-profile.test.ts keeps the two equal.
+ */
+export function fallbackProfile(): Profile {
+  const policy = (action: 'off' | 'label' | 'hide') => ({ action, strictness: 0.5 });
+  const sites = { youtube: true, reddit: true, x: true, hackernews: true, chatgpt: true, claude: true, gemini: true, perplexity: true };
+  return {
+    schemaVersion: 3,
+    revision: 0,
+    updatedAt: 0,
+    interests: [],
+    avoidTopics: [],
+    blockedAuthors: [],
+    rules: [],
+    naturalRules: [],
+    policies: {
+      promoted: policy('hide'),
+      clickbait: policy('label'),
+      rage: policy('label'),
+      engagement: policy('label'),
+      urgency: policy('label'),
+      promotion: policy('label'),
+      shorts: policy('off'),
+    },
+    instructions: [],
+    chat: { placement: 'end' },
+    sites,
+    paused: false,
+    display: { hiddenStyle: 'stub', reorder: true, exploreShare: 0 },
+    exceptions: [],
+    hiddenItems: [],
+    inferred: { rejected: [], pinned: [], forgotten: [] },
+    judge: { enabled: false, engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Decision, Reason } from '../schema/decision';
+
+const LABELS: Record<string, string> = {
+  promoted: 'Ad',
+  shorts: 'Shorts',
+  clickbait: 'Clickbait',
+  rage: 'Rage bait',
+  engagement: 'Engagement bait',
+  urgency: 'False urgency',
+  promotion: 'Undisclosed promotion',
+  'blocked-author': 'Blocked author',
+  'avoid-topic': 'Topic you avoid',
+  'keyword-rule': 'Your rule',
+  'regex-rule': 'Your rule',
+  'user-hidden': 'You hid this',
+};
+
+const MAX = 80;
+
+/** One reason in a few words, for a stub or a badge. Plain text: callers put it in textContent only. */
+export function describeReason(reason: Reason | undefined): string {
+  if (!reason) return 'Your settings';
+  const base = LABELS[reason.code] ?? LABELS[reason.kind ?? ''] ?? reason.code.replace(/[-_]+/g, ' ');
+  const detail = reason.detail && reason.code !== 'promoted' ? `: ${reason.detail}` : '';
+  const text = `${base}${detail}`;
+  return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
+}
+
+const CONTEXT_ONLY = new Set(['user-exception', 'interest']);
+
+/** The reason that decided the action (the core sorts the strongest first; exceptions and interests only explain). */
+export function mainReason(decision: Decision): Reason | undefined {
+  return decision.reasons.find((r) => !CONTEXT_ONLY.has(r.code)) ?? decision.reasons[0];
+}
+
+/** The rule code an "always allow this rule" exception names (see reasonKeys in lib/core/shield). */
+export function ruleCodeOf(reason: Reason | undefined): string {
+  if (!reason) return '';
+  // A policy (ads, clickbait...) is switched off by its kind; a rule or topic by its code and what it names.
+  if (reason.kind) return reason.kind;
+  return reason.detail ? `${reason.code}:${reason.detail}`.slice(0, 200) : reason.code;
+}
+
+export const MANIPULATION = new Set(['clickbait', 'rage', 'engagement', 'urgency', 'promotion']);

@@ -1,0 +1,685 @@
+import { toFeedItem } from '../adapters/feed-item';
+import type { Adapter, Slot } from '../adapters/types';
+import type { Decision, Reason } from '../schema/decision';
+import type { FeedItem } from '../schema/item';
+import type { FeedbackType } from '../schema/log';
+import type { Profile } from '../schema/profile';
+import { fallbackProfile } from './default-profile';
+import type { Engine } from './engine';
+import { MANIPULATION, describeReason, mainReason, ruleCodeOf } from './reasons';
+import { permute } from './reorder';
+import { Reporter, cleanReasons } from './reporter';
+import type { Transport } from './transport';
+import { CELL_ATTR, MARK_TAG, STUB_TAG, createMark, createStub } from './ui';
+
+export const ATTR = 'data-parapet';
+
+export interface ShieldDeps {
+  engine: Engine;
+  transport: Transport;
+  /** Loads the clickbait model; until it resolves (or if it fails) items are decided without it. */
+  loadClickbait?: () => Promise<unknown>;
+}
+
+export interface ShieldOptions {
+  doc?: Document;
+  /** Wait after load (or a navigation) before deciding that a feed page with no items means broken selectors. */
+  healthDelayMs?: number;
+  /** A second, last look when the first found the feed container still nearly empty. */
+  healthRetryMs?: number;
+  flushMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ShieldCounts {
+  seen: number;
+  hidden: number;
+  labelled: number;
+  reordered: number;
+}
+
+export interface Shield {
+  /** Call after the site's own navigation (the runner also listens for the adapter's navigation events). */
+  navigated(): void;
+  /** Sends the waiting log rows now. */
+  flush(): Promise<void>;
+  counts(): ShieldCounts;
+  readonly failed: boolean;
+  stop(): void;
+}
+
+type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown';
+
+interface Tracked {
+  root: Element;
+  identity: string;
+  item: FeedItem | null;
+  decision: Decision | null;
+  decidedOnce: boolean;
+  mode: Mode | null;
+  parts: Element[];
+  stub: Element | null;
+  stubKey: string;
+  mark: Element | null;
+  markKey: string;
+  remounts: number;
+}
+
+const SKIP = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'head', 'title', 'svg', 'path', 'img']);
+const isOurs = (n: Node) =>
+  n.nodeType === 1 && ((n as Element).localName === STUB_TAG || (n as Element).localName === MARK_TAG || (n as Element).hasAttribute(CELL_ATTR));
+const MAX_REMOUNTS = 5;
+
+/**
+ * The one runner behind every feed content script: it owns observing the page, deciding each item in the same
+ * microtask as its insertion (before the next frame is painted), marking, stubs and badges, reordering newly
+ * arrived batches, logging, navigation, health, and cleaning all of it up again (fail open).
+ */
+export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOptions = {}): Shield {
+  const doc = opts.doc ?? document;
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const { engine, transport } = deps;
+  const platform = adapter.platform;
+  const reporter = new Reporter(transport, platform, { flushMs: opts.flushMs, win: win ?? undefined });
+  const healthDelay = opts.healthDelayMs ?? 3000;
+  const healthRetry = opts.healthRetryMs ?? 8000;
+
+  let profile: Profile = fallbackProfile();
+  let profileIsFallback = true;
+  let clickbait: unknown = null;
+  let compiled: unknown = engine.compile(profile, clickbait);
+  let pageSurface = surfaceOfPage();
+  let failed = false;
+  let stopped = false;
+
+  const tracked = new Map<Element, Tracked>();
+  const decisions = new Map<string, Decision>();
+  const loggedAction = new Map<string, string>();
+  const flagged = new Set<string>();
+  const revealed = new Set<string>();
+  /** Hidden by hand on this page, and (profile.hiddenItems) on any earlier visit. */
+  const handHidden = new Set<string>();
+  let savedHidden = new Set<string>();
+  const isHandHidden = (id: string) => handHidden.has(id) || savedHidden.has(id);
+  const modeById = new Map<string, Mode>();
+  const reorderedIds = new Set<string>();
+  const healthOk = new Set<string>();
+  let healthTimer: ReturnType<typeof setTimeout> | null = null;
+  let seed = (Math.random() * 2 ** 31) | 0;
+
+  function surfaceOfPage(): string | null {
+    try {
+      return adapter.surface(new URL(doc.location?.href ?? 'about:blank'));
+    } catch {
+      return null;
+    }
+  }
+
+  const enabled = () => !failed && !stopped && pageSurface !== null && !profile.paused && profile.sites?.[platform] !== false;
+
+  // ---- deciding -------------------------------------------------------------------------------------------
+
+  function decideFor(item: FeedItem): Decision {
+    if (isHandHidden(item.id)) {
+      return {
+        platform,
+        itemId: item.id,
+        action: 'hide',
+        reasons: [{ code: 'user-hidden', detail: '', source: 'user', evidence: [] }],
+        score: 0,
+        uncertain: false,
+      };
+    }
+    let d = decisions.get(item.id);
+    if (!d) {
+      d = engine.decide(compiled, item);
+      decisions.set(item.id, d);
+    }
+    return d;
+  }
+
+  function record(t: Tracked): void {
+    const { item, decision: d } = t;
+    if (!item || !d) return;
+    if (loggedAction.get(item.id) !== d.action) {
+      loggedAction.set(item.id, d.action);
+      reporter.decision({
+        ts: Date.now(),
+        platform,
+        itemId: item.id,
+        title: item.title.slice(0, 500),
+        author: item.author.slice(0, 200),
+        url: item.url.slice(0, 1000),
+        surface: item.surface.slice(0, 40),
+        action: d.action,
+        reasons: cleanReasons(d.reasons),
+        score: Number.isFinite(d.score) ? Math.min(1, Math.max(0, d.score)) : 0.5,
+        reordered: reorderedIds.has(item.id),
+        ...(d.judgedBy ? { judgedBy: d.judgedBy.slice(0, 120) } : {}),
+      });
+    }
+    if (!flagged.has(item.id)) {
+      const r = d.reasons.find((x) => x.kind && MANIPULATION.has(x.kind));
+      if (r && r.kind) {
+        flagged.add(item.id);
+        reporter.flag({
+          ts: Date.now(),
+          platform,
+          itemId: item.id,
+          title: item.title.slice(0, 500),
+          author: item.author.slice(0, 200),
+          url: item.url.slice(0, 1000),
+          kind: r.kind,
+          confidence: typeof r.confidence === 'number' ? Math.min(1, Math.max(0, r.confidence)) : 1,
+          source: r.source,
+          action: d.action,
+          evidence: cleanReasons([r])[0].evidence,
+          status: 'open',
+        });
+      }
+    }
+  }
+
+  // ---- applying -------------------------------------------------------------------------------------------
+
+  function modeFor(t: Tracked): Mode {
+    const id = t.item!.id;
+    if (revealed.has(id) && !isHandHidden(id)) return 'shown';
+    switch (t.decision!.action) {
+      case 'hide':
+        // A hand hide always leaves its stub: the user just clicked there and needs the way back.
+        return profile.display?.hiddenStyle === 'remove' && !isHandHidden(id) ? 'hide' : 'stub';
+      case 'label':
+        return 'label';
+      case 'demote':
+        return 'demote';
+      case 'boost':
+        return 'boost';
+      default:
+        return 'show';
+    }
+  }
+
+  function apply(t: Tracked): void {
+    const mode = modeFor(t);
+    if (t.mode !== mode || t.root.getAttribute(ATTR) !== mode) t.root.setAttribute(ATTR, mode);
+    t.mode = mode;
+    const parts = adapter.extraParts?.(t.root) ?? [];
+    const hidden = mode === 'hide' || mode === 'stub';
+    for (const p of t.parts) if (!parts.includes(p)) p.removeAttribute(ATTR);
+    for (const p of parts) {
+      if (hidden) p.getAttribute(ATTR) !== 'hide' && p.setAttribute(ATTR, 'hide');
+      else p.hasAttribute(ATTR) && p.removeAttribute(ATTR);
+    }
+    t.parts = parts;
+    modeById.set(t.item!.id, mode);
+    decorate(t);
+  }
+
+  function mount(slot: Slot, host: Element): Element {
+    if (slot.wrap === 'td') {
+      const td = doc.createElement('td');
+      td.setAttribute(CELL_ATTR, '');
+      td.colSpan = Math.max(1, slot.parent.children.length);
+      td.append(host);
+      slot.parent.append(td);
+      return td;
+    }
+    slot.parent.append(host);
+    return host;
+  }
+
+  function removeStub(t: Tracked): void {
+    t.stub?.remove();
+    t.stub = null;
+    t.stubKey = '';
+  }
+
+  function removeMark(t: Tracked): void {
+    t.mark?.remove();
+    t.mark = null;
+    t.markKey = '';
+  }
+
+  function decorate(t: Tracked): void {
+    const { item, decision: d } = t;
+    if (!item || !d) return;
+    const reason = mainReason(d);
+    if (t.mode === 'stub') {
+      removeMark(t);
+      const byHand = reason?.code === 'user-hidden';
+      const model = {
+        reason: describeReason(reason),
+        author: byHand ? '' : item.author,
+        ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
+      };
+      const key = `${item.id}\u0000${model.reason}\u0000${model.author}\u0000${model.ruleLabel}`;
+      if (t.stub && t.stubKey === key && t.stub.isConnected) return;
+      removeStub(t);
+      const host = createStub(doc, model, {
+        show: () => act(t, byHand ? 'undo' : 'show-anyway', reason),
+        alwaysAuthor: () => act(t, 'exception-author', reason),
+        alwaysRule: () => act(t, 'exception-rule', reason),
+      });
+      t.stub = mount(adapter.stubSlot?.(t.root) ?? { parent: t.root }, host);
+      t.stubKey = key;
+      return;
+    }
+    removeStub(t);
+    if (t.mode === 'hide') {
+      removeMark(t);
+      return;
+    }
+    const badged = t.mode === 'label' || t.mode === 'demote';
+    const model = {
+      badge: badged ? describeReason(reason) : '',
+      why: badged ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ') : '',
+      author: item.author,
+      demoted: t.mode === 'demote',
+    };
+    const key = `${item.id}\u0000${model.badge}\u0000${model.why}\u0000${model.author}`;
+    if (t.mark && t.markKey === key && t.mark.isConnected) return;
+    removeMark(t);
+    const host = createMark(doc, model, {
+      hideThis: () => act(t, 'hide-this', reason),
+      lessLikeThis: () => act(t, 'less-like-this', reason),
+    });
+    t.mark = mount(adapter.markSlot?.(t.root) ?? { parent: t.root }, host);
+    t.markKey = key;
+  }
+
+  /** Puts back a stub or mark the site's own rendering threw away, a few times at most per item. */
+  function ensureDecorations(t: Tracked): void {
+    const lost = (t.stub && !t.stub.isConnected) || (t.mark && !t.mark.isConnected);
+    if (t.root.getAttribute(ATTR) !== t.mode && t.mode) t.root.setAttribute(ATTR, t.mode);
+    if (!lost || t.remounts >= MAX_REMOUNTS) return;
+    t.remounts++;
+    t.stubKey = '';
+    t.markKey = '';
+    decorate(t);
+  }
+
+  function undecorate(t: Tracked): void {
+    removeStub(t);
+    removeMark(t);
+    t.root.removeAttribute(ATTR);
+    for (const p of t.parts) p.removeAttribute(ATTR);
+    t.parts = [];
+    t.mode = null;
+  }
+
+  // ---- what the user does on the page ----------------------------------------------------------------------
+
+  function act(t: Tracked, type: FeedbackType, reason: Reason | undefined): void {
+    const item = t.item;
+    if (!item) return;
+    if (type === 'hide-this' || type === 'less-like-this') {
+      handHidden.add(item.id);
+      revealed.delete(item.id);
+      reporter.signal({ type: type === 'hide-this' ? 'hide-by-hand' : 'less-like-this', ...signalFields(item), detail: '' });
+    } else {
+      handHidden.delete(item.id);
+      savedHidden.delete(item.id);
+      revealed.add(item.id);
+      reporter.signal({ type: 'show-anyway', ...signalFields(item), detail: reason ? describeReason(reason).slice(0, 300) : '' });
+    }
+    for (const other of tracked.values()) {
+      if (other.item?.id === item.id) {
+        other.decision = decideFor(other.item);
+        apply(other);
+      }
+    }
+    const ruleCode = type === 'exception-rule' ? ruleCodeOf(reason) : undefined;
+    void transport
+      .send('feedback/record', {
+        feedback: {
+          ts: Date.now(),
+          type,
+          platform,
+          itemId: item.id,
+          title: item.title.slice(0, 500),
+          author: item.author.slice(0, 200),
+          ...(reason?.kind ? { kind: reason.kind } : {}),
+          ...(ruleCode ? { ruleCode } : {}),
+        },
+        item,
+      })
+      .catch(() => {});
+    pushCounts();
+  }
+
+  const signalFields = (item: FeedItem) => ({
+    itemId: item.id,
+    title: item.title.slice(0, 500),
+    author: item.author.slice(0, 200),
+    url: item.url.slice(0, 1000),
+  });
+
+  function onClick(e: Event): void {
+    if (!enabled()) return;
+    const target = e.target as Element | null;
+    const link = target?.closest?.(adapter.linkSelector);
+    if (!link) return;
+    const root = adapter.itemRoot(link);
+    const t = root ? tracked.get(root) : undefined;
+    if (t?.item) reporter.signal({ type: 'open', ...signalFields(t.item), detail: '' });
+  }
+
+  // ---- the observer -----------------------------------------------------------------------------------------
+
+  function process(roots: Iterable<Element>): void {
+    const fresh: Tracked[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      let t = tracked.get(root);
+      const identity = adapter.identity(root);
+      if (t && t.item && t.identity === identity) {
+        ensureDecorations(t);
+        continue;
+      }
+      const surface = adapter.itemSurface?.(root) ?? pageSurface ?? 'other';
+      const input = adapter.readItem(root, surface);
+      const item = input ? toFeedItem(input) : null;
+      if (!t) {
+        t = { root, identity, item: null, decision: null, decidedOnce: false, mode: null, parts: [], stub: null, stubKey: '', mark: null, markKey: '', remounts: 0 };
+        tracked.set(root, t);
+      }
+      t.identity = identity;
+      if (!item) {
+        if (t.item) undecorate(t); // recycled into something unreadable: show it
+        t.item = null;
+        continue;
+      }
+      if (t.item && t.item.id === item.id && t.decision) {
+        t.item = item;
+        ensureDecorations(t);
+        continue;
+      }
+      const isNew = !t.decidedOnce;
+      t.item = item;
+      t.decision = decideFor(item);
+      t.decidedOnce = true;
+      apply(t);
+      record(t);
+      if (isNew) fresh.push(t);
+    }
+    if (fresh.length > 1) reorder(fresh);
+    if (fresh.length > 0) {
+      pushCounts();
+      const surface = pageSurface;
+      if (surface && !healthOk.has(surface) && fresh.some((t) => t.item!.surface === surface)) {
+        healthOk.add(surface);
+        reporter.health(surface, true, 'items found');
+      }
+    }
+  }
+
+  /** Newly arrived items, in the places they arrived in, sorted by relevance among themselves only. */
+  function reorder(fresh: Tracked[]): void {
+    if (profile.display?.reorder === false) return;
+    const groups = new Map<Element, Tracked[]>();
+    for (const t of fresh) {
+      const parent = t.root.parentElement;
+      const surface = t.item!.surface;
+      if (!parent || !adapter.canReorder(surface) || (adapter.partsComplete && !adapter.partsComplete(t.root))) continue;
+      const g = groups.get(parent);
+      if (g) g.push(t);
+      else groups.set(parent, [t]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const batch = group.map((t, i) => ({ id: String(i), score: t.decision!.score }));
+      const order = engine.rerank(batch, { exploreShare: profile.display?.exploreShare ?? 0, seed: seed++ }).map(Number);
+      if (order.length !== group.length || order.some((i) => !(i >= 0 && i < group.length))) continue;
+      const moved = permute(
+        group.map((t) => ({ t, root: t.root, parts: t.parts })),
+        order,
+      );
+      for (const m of moved) reorderedIds.add(m.t.item!.id);
+    }
+  }
+
+  function rootsFrom(records: MutationRecord[]): Set<Element> {
+    const roots = new Set<Element>();
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        const root = adapter.itemRoot(r.target as Element);
+        if (root) roots.add(root);
+        continue;
+      }
+      let textAdded = false;
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) {
+          textAdded = true;
+          continue;
+        }
+        const e = n as Element;
+        if (SKIP.has(e.localName) || isOurs(e)) continue;
+        const root = adapter.itemRoot(e);
+        if (root) roots.add(root);
+        if (e.firstElementChild) for (const x of adapter.findItems(e)) roots.add(x);
+      }
+      let oursRemoved = false;
+      for (const n of r.removedNodes) if (isOurs(n)) oursRemoved = true;
+      if ((textAdded || oursRemoved) && r.target.nodeType === 1) {
+        const root = adapter.itemRoot(r.target as Element);
+        if (root && (oursRemoved || !tracked.get(root)?.item)) roots.add(root);
+      }
+    }
+    return roots;
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    if (!enabled()) return;
+    try {
+      const roots = rootsFrom(records);
+      if (roots.size > 0) process(roots);
+    } catch (e) {
+      failOpen(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  function scan(): void {
+    if (!enabled()) return;
+    try {
+      process(adapter.findItems(doc));
+    } catch (e) {
+      failOpen(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  // ---- health and failing open ---------------------------------------------------------------------------
+
+  function clearAll(): void {
+    for (const t of tracked.values()) undecorate(t);
+    tracked.clear();
+    modeById.clear();
+  }
+
+  function failOpen(detail: string): void {
+    if (failed) return;
+    failed = true;
+    clearAll();
+    reporter.health(pageSurface ?? 'other', false, detail);
+    pushCounts();
+  }
+
+  function scheduleHealth(delay: number, retry = false): void {
+    if (healthTimer !== null) clearTimeout(healthTimer);
+    healthTimer = setTimeout(() => {
+      healthTimer = null;
+      checkHealth(retry);
+    }, delay);
+  }
+
+  function checkHealth(retry: boolean): void {
+    const surface = pageSurface;
+    if (!surface || failed || stopped || !adapter.expectsItems(surface)) return;
+    let count = 0;
+    try {
+      for (const root of adapter.findItems(doc)) {
+        if ((adapter.itemSurface?.(root) ?? surface) === surface && root.isConnected) count++;
+      }
+    } catch (e) {
+      failOpen(`error while looking for items: ${(e as Error)?.message ?? String(e)}`);
+      return;
+    }
+    if (count > 0) {
+      if (!healthOk.has(surface)) {
+        healthOk.add(surface);
+        reporter.health(surface, true, `${count} items found`);
+      }
+      return;
+    }
+    const container = adapter.feedContainer(doc, surface);
+    if (retry || (container && container.childElementCount >= 3)) {
+      failOpen(
+        container
+          ? `the ${surface} feed is on the page but none of its entries matched Parapet's selectors`
+          : `no ${surface} feed found on the page`,
+      );
+    } else scheduleHealth(healthRetry, true);
+  }
+
+  function startHealthWatch(): void {
+    if (!pageSurface || !adapter.expectsItems(pageSurface)) return;
+    if (doc.readyState === 'complete') scheduleHealth(healthDelay);
+    else doc.defaultView?.addEventListener('load', () => scheduleHealth(healthDelay), { once: true });
+  }
+
+  // ---- profile ---------------------------------------------------------------------------------------------
+
+  function redecideAll(): void {
+    decisions.clear();
+    if (!enabled()) {
+      clearAll();
+      return;
+    }
+    try {
+      for (const [root, t] of tracked) {
+        if (!root.isConnected) {
+          tracked.delete(root);
+          continue;
+        }
+        if (!t.item) continue;
+        t.decision = decideFor(t.item);
+        apply(t);
+        record(t);
+      }
+      pushCounts();
+    } catch (e) {
+      failOpen(`error while applying a new profile: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  function setProfile(next: Profile): void {
+    if (!next || typeof next !== 'object') return;
+    const wasEnabled = enabled();
+    if (!profileIsFallback && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return;
+    profileIsFallback = false;
+    profile = next;
+    savedHidden = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
+    try {
+      compiled = engine.compile(profile, clickbait);
+    } catch (e) {
+      failOpen(`the profile could not be compiled: ${(e as Error)?.message ?? String(e)}`);
+      return;
+    }
+    redecideAll();
+    if (!wasEnabled && enabled()) scan();
+  }
+
+  // ---- counts ------------------------------------------------------------------------------------------------
+
+  function counts(): ShieldCounts {
+    let hidden = 0;
+    let labelled = 0;
+    for (const m of modeById.values()) {
+      if (m === 'hide' || m === 'stub') hidden++;
+      else if (m === 'label' || m === 'demote') labelled++;
+    }
+    return { seen: modeById.size, hidden, labelled, reordered: reorderedIds.size };
+  }
+
+  function pushCounts(): void {
+    reporter.stats(counts());
+  }
+
+  // ---- navigation --------------------------------------------------------------------------------------------
+
+  function navigated(): void {
+    if (stopped) return;
+    const next = surfaceOfPage();
+    const wasFailed = failed;
+    failed = false;
+    pageSurface = next;
+    healthOk.clear();
+    for (const [root] of tracked) if (!root.isConnected) tracked.delete(root);
+    if (wasFailed || next !== null) scan();
+    startHealthWatch();
+  }
+
+  // ---- start -------------------------------------------------------------------------------------------------
+
+  const observer = new MutationObserver(onMutations);
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    ...(adapter.watchAttributes.length > 0 ? { attributes: true, attributeFilter: [...adapter.watchAttributes] } : {}),
+  });
+  scan();
+  startHealthWatch();
+
+  const listeners: Array<[EventTarget, string, EventListener, boolean]> = [
+    [doc, 'click', onClick, true],
+    [doc, 'auxclick', onClick, true],
+    ...(adapter.navigationEvents ?? []).map((type) => [doc, type, navigated as EventListener, false] as [EventTarget, string, EventListener, boolean]),
+  ];
+  if (win) {
+    listeners.push([win, 'popstate', (() => setTimeout(navigated, 0)) as EventListener, false]);
+    listeners.push([win, 'pagehide', (() => void reporter.flush()) as EventListener, false]);
+  }
+  for (const [target, type, fn, capture] of listeners) target.addEventListener(type, fn, capture);
+
+  const unsubscribe = transport.onProfile((p) => setProfile(p));
+  transport
+    .send('profile/get', {})
+    .then((p) => setProfile(p))
+    .catch(() => {
+      // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.
+    });
+  deps
+    .loadClickbait?.()
+    .then((model) => {
+      if (!model || stopped) return;
+      clickbait = model;
+      compiled = engine.compile(profile, clickbait);
+      redecideAll();
+    })
+    .catch(() => {
+      // A model that fails to load leaves items unjudged by it, never blocked.
+    });
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    unsubscribe();
+    if (healthTimer !== null) clearTimeout(healthTimer);
+    for (const [target, type, fn, capture] of listeners) target.removeEventListener(type, fn, capture);
+    clearAll();
+    void reporter.flush();
+    reporter.destroy();
+  }
+  opts.signal?.addEventListener('abort', stop, { once: true });
+
+  return {
+    navigated,
+    flush: () => reporter.flush(),
+    counts,
+    get failed() {
+      return failed;
+    },
+    stop,
+  };
+}

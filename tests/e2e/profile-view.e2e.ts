@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, screenshot, type Launched } from './harness';
+import { getProfile, seedProfile } from './ui-helpers';
+
+let ext: Launched;
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  const page = await ext.openPage('dashboard.html');
+  await seedProfile(page, (p) => ({
+    ...p,
+    interests: [
+      { id: 'woodworking', label: 'Woodworking', weight: 0.85, keywords: ['joinery', 'hand tools', 'dovetail'] },
+      { id: 'jazz', label: 'Jazz piano', weight: 0.6, keywords: [] },
+      { id: 'astro', label: 'Astronomy', weight: 0.4, keywords: ['telescope'] },
+    ],
+    avoidTopics: [
+      { id: 'gossip', label: 'Celebrity gossip', keywords: ['red carpet'] },
+      { id: 'crypto', label: 'Crypto giveaways', keywords: [] },
+    ],
+    blockedAuthors: [
+      { platform: 'youtube', name: 'LoudReactions' },
+      { platform: 'youtube', name: 'DramaDaily' },
+      { platform: 'reddit', name: 'r/outrage' },
+    ],
+    rules: [
+      { id: 'spoilers', kind: 'keyword', pattern: 'spoilers', action: 'hide', platforms: [], enabled: true },
+      { id: 'ranked', kind: 'regex', pattern: String.raw`\b(top|best) \d+\b`, action: 'demote', platforms: ['youtube', 'reddit'], enabled: true },
+    ],
+  }));
+  await page.close();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function openProfile(): Promise<Page> {
+  const page = await ext.openPage('dashboard.html#/profile');
+  await page.getByRole('heading', { name: 'Interests' }).waitFor();
+  return page;
+}
+
+const saveButton = (page: Page) => page.getByRole('button', { name: 'Save changes' });
+
+describe('dashboard shell', () => {
+  it('routes by hash, has a skip link and landmarks, and every view renders', async () => {
+    const page = await ext.openPage('dashboard.html#/nowhere');
+    await page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Dashboard' }).count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+
+    // Keyboard: the first Tab reaches the skip link, Enter moves focus into the main region.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    const views: [string, string][] = [
+      ['profile', 'Profile'],
+      ['inferred', 'Inferred model'],
+      ['flagged', 'Flagged'],
+      ['activity', 'Activity'],
+      ['chat', 'Chat instructions'],
+      ['model', 'Model'],
+      ['data', 'Data'],
+    ];
+    for (const [id, label] of views) {
+      await page.getByRole('link', { name: label, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: label }).waitFor();
+      expect(new URL(page.url()).hash).toBe(`#/${id}`);
+      expect(await page.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `dashboard-${id}`);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('link', { name: 'Profile', exact: true }).click();
+    await page.getByRole('heading', { name: 'Interests' }).waitFor();
+    await screenshot(page, 'dashboard-profile-dark');
+    await page.close();
+  });
+
+  it('has no serious accessibility violations on the Profile and Data views (axe-core)', async () => {
+    for (const view of ['profile', 'data']) {
+      const page = await ext.openPage(`dashboard.html#/${view}`);
+      await page.locator('.section').first().waitFor();
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${(v.nodes as { target: string[]; failureSummary: string }[]).map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
+      });
+      expect(violations, view).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('dashboard profile view', () => {
+  it('shows a regular expression compile error inline and will not save it', async () => {
+    const page = await openProfile();
+    const before = await getProfile(page);
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const row = page.locator('.rule').last();
+    await row.getByLabel('Type').selectOption('regex');
+    await row.getByLabel('Pattern').fill('(unclosed[');
+    const error = row.getByRole('alert');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/^Not a valid regular expression: /);
+    expect(await saveButton(page).isDisabled()).toBe(true);
+    await page.getByText('1 field needs fixing').waitFor();
+    await screenshot(page, 'dashboard-profile-regex-error');
+
+    await row.getByLabel('Pattern').fill(String.raw`\bgiveaway\b`);
+    await error.waitFor({ state: 'detached' });
+    await row.getByLabel('Then').selectOption('label');
+    await saveButton(page).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const after = await getProfile(page);
+    expect(after.revision).toBeGreaterThan(before.revision);
+    expect(after.rules.at(-1)).toMatchObject({ kind: 'regex', pattern: String.raw`\bgiveaway\b`, action: 'label' });
+    await page.close();
+  });
+
+  it('shows a field error for markup in a label and discards back to the stored profile', async () => {
+    const page = await openProfile();
+    const label = page.getByLabel('Interest', { exact: true }).first();
+    await label.fill('<b>Woodworking</b>');
+    await page.locator('.field-error', { hasText: 'must be plain text, not markup' }).first().waitFor();
+    expect(await label.getAttribute('aria-invalid')).toBe('true');
+    expect(await saveButton(page).isDisabled()).toBe(true);
+    await page.getByText(/Interest 1 › label: must be plain text/).waitFor();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    expect(await label.inputValue()).toBe('Woodworking');
+    expect((await getProfile(page)).interests[0]?.label).toBe('Woodworking');
+    await page.close();
+  });
+
+  it('saves weights, keywords, policies, blocked authors and display settings together', async () => {
+    const page = await openProfile();
+    await page.getByLabel('Weight of Jazz piano').fill('0.9');
+    const kw = page.getByRole('textbox', { name: 'New keyword for Jazz piano' });
+    await kw.fill('bebop');
+    await kw.press('Enter');
+    await page.getByRole('radiogroup', { name: 'Clickbait: action' }).getByRole('radio', { name: 'Hide' }).check();
+    await page.getByLabel('Clickbait: strictness').fill('0.8');
+    const x = page.getByRole('textbox', { name: 'New blocked X author' });
+    await x.fill('@ragefarmer');
+    await x.press('Enter');
+    await page.getByRole('radiogroup', { name: 'Hidden items' }).getByRole('radio', { name: 'Remove completely' }).check();
+    await page.getByRole('switch', { name: 'Reorder feeds' }).click();
+    await page.getByRole('switch', { name: 'Gemini' }).click();
+    await page.getByText('Unsaved changes').waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByText('Saved', { exact: true }).waitFor();
+
+    const p = await getProfile(page);
+    expect(p.interests.find((i) => i.id === 'jazz')).toMatchObject({ weight: 0.9, keywords: ['bebop'] });
+    expect(p.policies.clickbait).toEqual({ action: 'hide', strictness: 0.8 });
+    expect(p.blockedAuthors).toContainEqual({ platform: 'x', name: '@ragefarmer' });
+    expect(p.display).toMatchObject({ hiddenStyle: 'remove', reorder: false });
+    expect(p.sites.gemini).toBe(false);
+    await page.close();
+  });
+
+  it('follows a change saved elsewhere while nothing is being edited', async () => {
+    const page = await openProfile();
+    const other = await ext.openPage('popup.html');
+    await seedProfile(other, (p) => ({ ...p, avoidTopics: [...p.avoidTopics, { id: 'doom', label: 'Doomscrolling', keywords: [] }] }));
+    await page.locator('input[value="Doomscrolling"]').waitFor({ timeout: 5000 });
+    await other.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,23 @@
+import type { Page } from 'playwright-core';
+import type { RequestPayload, RequestType, Responses } from '../../lib/schema/messages';
+import type { Profile } from '../../lib/schema/profile';
+
+/** Sends a request to the background from an extension page, exactly as the UI's `send` does. */
+export async function call<K extends RequestType>(page: Page, type: K, payload: RequestPayload<K>): Promise<Responses[K]> {
+  return page.evaluate(
+    async ([t, p]) => {
+      const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const reply = (await chromeApi.runtime.sendMessage({ type: t, payload: p })) as { ok: boolean; value?: unknown; error?: string };
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value;
+    },
+    [type, payload] as const,
+  ) as Promise<Responses[K]>;
+}
+
+export const getProfile = (page: Page) => call(page, 'profile/get', {});
+
+/** Replaces the stored profile with `patch` applied to the current one. */
+export async function seedProfile(page: Page, patch: (p: Profile) => Profile): Promise<Profile> {
+  return call(page, 'profile/save', { profile: patch(await getProfile(page)) });
+}

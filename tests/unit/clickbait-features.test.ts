@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SPEC, FeatureExtractor, FeatureFlag } from '@/lib/core/clickbait/features';
+import { encodeModel } from '@/lib/core/clickbait/format';
+import {
+  buildMatrix,
+  headlineHash,
+  isHeldOut,
+  quantizeWeights,
+  trainLogistic,
+  withCaseVariants,
+  type LabelledHeadline,
+} from '@/lib/core/clickbait/train';
+
+function slotsOf(fx: FeatureExtractor, text: string): number[] {
+  return Array.from(fx.slots.subarray(0, fx.extract(text)));
+}
+
+describe('clickbait feature hashing', () => {
+  it('gives the same slots for the same text, across extractor instances', () => {
+    const text = "10 Reasons Why You Shouldn't Miss This";
+    const a = new FeatureExtractor(DEFAULT_SPEC);
+    const b = new FeatureExtractor(DEFAULT_SPEC);
+    const first = slotsOf(a, text);
+    slotsOf(a, 'something else entirely');
+    expect(slotsOf(a, text)).toEqual(first);
+    expect(slotsOf(b, text)).toEqual(first);
+  });
+
+  it('keeps every slot inside the table', () => {
+    const fx = new FeatureExtractor({ ...DEFAULT_SPEC, bits: 10 });
+    for (const t of ['A', 'Ça va? Ünïcödé — “quoted” text…', '9'.repeat(1000)]) {
+      for (const s of slotsOf(fx, t)) expect(s >= 0 && s < 1024).toBe(true);
+    }
+  });
+
+  it('hashes known text to fixed slots (changing this means retraining the shipped model)', () => {
+    const fx = new FeatureExtractor({ bits: 16, flags: FeatureFlag.words, charMin: 3, charMax: 5 });
+    expect(slotsOf(fx, 'You will not believe')).toEqual(slotsOf(fx, 'you WILL not Believe'));
+    expect(slotsOf(fx, 'You will not believe')).toEqual([29896, 10828, 22650, 54118]);
+  });
+
+  it('tells Title Case from sentence case only through the case-aware families', () => {
+    const lower = new FeatureExtractor({ ...DEFAULT_SPEC, flags: FeatureFlag.words | FeatureFlag.chars });
+    expect(slotsOf(lower, 'The Best Of The Year')).toEqual(slotsOf(lower, 'the best of the year'));
+    const cased = new FeatureExtractor(DEFAULT_SPEC);
+    expect(slotsOf(cased, 'The Best Of The Year')).not.toEqual(slotsOf(cased, 'the best of the year'));
+  });
+
+  it('traces each feature back to the text it came from', () => {
+    const fx = new FeatureExtractor(DEFAULT_SPEC);
+    const text = '  What  Happened Next? ';
+    const n = fx.extract(text, true);
+    for (let i = 0; i < n; i++) {
+      if (fx.starts[i] < 0) continue;
+      expect(fx.starts[i]).toBeGreaterThanOrEqual(0);
+      expect(fx.ends[i]).toBeLessThanOrEqual(text.length);
+      expect(fx.ends[i]).toBeGreaterThan(fx.starts[i]);
+    }
+    const words = Array.from({ length: fx.tokenCount }, (_, k) => text.slice(fx.tokenStarts[k], fx.tokenEnds[k]));
+    expect(words).toEqual(['What', 'Happened', 'Next']);
+  });
+});
+
+describe('clickbait training', () => {
+  const rows: LabelledHeadline[] = [];
+  for (let i = 0; i < 60; i++) {
+    rows.push({ headline: `${i} Things You Won't Believe About Cats`, label: 1 });
+    rows.push({ headline: `Council approves budget for district ${i}`, label: 0 });
+  }
+
+  it('produces a byte-identical model file from the same data', () => {
+    const spec = { ...DEFAULT_SPEC, bits: 12 };
+    const train = () => {
+      const aug = withCaseVariants(rows, 0.3, 7).rows;
+      const m = buildMatrix(aug, spec);
+      const lw = trainLogistic(m, Int32Array.from(aug.keys()), 1 << spec.bits, {
+        epochs: 3,
+        learningRate: 0.5,
+        l2: 1e-6,
+        seed: 1,
+      });
+      const q = quantizeWeights(lw);
+      return encodeModel({ spec, bias: lw.bias, scale: q.scale, weights: q.weights });
+    };
+    expect(train()).toEqual(train());
+  });
+
+  it('keeps a fixed share of headlines out of training', () => {
+    expect(isHeldOut('Some headline')).toBe(isHeldOut('Some headline'));
+    expect(headlineHash('Some headline')).toBe(headlineHash('Some headline'));
+    const held = rows.filter((r) => isHeldOut(r.headline)).length;
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(rows.length / 3);
+  });
+});
