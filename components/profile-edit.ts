@@ -13,6 +13,7 @@ export function makeId(text: string, taken: Iterable<string>, prefix = ''): stri
     (text
       .toLowerCase()
       .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'item');
@@ -88,7 +89,8 @@ export function regexError(pattern: string): string | null {
     new RegExp(pattern, 'iu');
     return null;
   } catch (e) {
-    return (e as Error).message.replace(/^Invalid regular expression: /, '');
+    // V8 says "Invalid regular expression: /pattern/iu: reason"; the reason is what helps.
+    return (e as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
   }
 }
 

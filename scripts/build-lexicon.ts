@@ -32,6 +32,8 @@ const DERIVED = 0.85;
 const TOPIC_MEMBER = 0.8;
 const GLOSS = 0.5;
 const PARENT = 0.8;
+/** Weight kept by a rarely used sense that is named as an anchor (the money sense of "balance"). */
+const ANCHOR_SENSE = Number(process.env.LEX_ANCHOR ?? 0.7);
 /** Definition words used in more glosses than this say little about an area. */
 const GLOSS_DF_FULL = 150;
 const GLOSS_DF_NONE = 1500;
@@ -144,9 +146,12 @@ if (missing.length) throw new Error(`anchors not in WordNet 3.1: ${missing.join(
 
 // 1. Anchors and everything below them.
 const check = process.argv.includes('--check');
+/** synset * nDomains + area for every anchor: a sense named as an anchor counts fully however rare it is. */
+const anchorKeys = new Set<number>();
 DOMAINS.forEach((domain, d) => {
   for (const anchor of domain.anchors) {
     const start = resolveAnchor(anchor)!;
+    anchorKeys.add(start * nDomains + d);
     if (check) console.log(`${domain.id}\t${anchor}\t${synsets[start].words.slice(0, 3).join(',')}\t${synsets[start].gloss.slice(0, 80)}`);
     const queue: [number, number][] = [[start, 0]];
     const seen = new Set<number>();
@@ -208,7 +213,10 @@ function lemmaWeights(lemma: string, from: Float32Array, senses = lemmaSenses.ge
   const sw = senseWeights(senses);
   const out = new Float32Array(nDomains);
   senses.forEach((sense, i) => {
-    for (let d = 0; d < nDomains; d++) out[d] = Math.max(out[d], sw[i] * from[sense.synset * nDomains + d]);
+    for (let d = 0; d < nDomains; d++) {
+      const k = sense.synset * nDomains + d;
+      out[d] = Math.max(out[d], (anchorKeys.has(k) ? Math.max(sw[i], ANCHOR_SENSE) : sw[i]) * from[k]);
+    }
   });
   return out;
 }

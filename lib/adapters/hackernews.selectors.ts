@@ -3,7 +3,7 @@ import type { SelectorTable } from './types';
 /** Hacker News: plain server-rendered tables, stable for years. */
 export const hackernewsSelectors = {
   itemTable: {
-    css: '#bigbox > td > table, table.itemlist',
+    css: '#bigbox > td > table > tbody, table.itemlist > tbody',
     expect: { 'hackernews-front.html': 1, 'hackernews-broken.html': 1 },
   },
   story: {

@@ -25,7 +25,7 @@ export const youtubeSelectors = {
   },
   lockup: {
     css: 'yt-lockup-view-model',
-    expect: { 'youtube-home.html': 10, 'youtube-watch.html': 5 },
+    expect: { 'youtube-home.html': 9, 'youtube-watch.html': 5 },
   },
   compactVideo: {
     css: 'ytd-compact-video-renderer',
@@ -44,9 +44,10 @@ export const youtubeSelectors = {
     css: 'ytd-rich-section-renderer',
     expect: { 'youtube-home.html': 1 },
   },
+  /** Thumbnail and title each link to a short. */
   shortsLink: {
     css: 'a[href^="/shorts/"]',
-    expect: { 'youtube-home.html': 3, 'youtube-search.html': 3 },
+    expect: { 'youtube-home.html': 6, 'youtube-search.html': 5 },
   },
   adSlot: {
     css: 'ytd-ad-slot-renderer',
@@ -81,9 +82,13 @@ export const youtubeSelectors = {
     css: 'a[href^="/@"], a[href^="/channel/"], #channel-name a, #text.ytd-channel-name a',
     expect: {},
   },
-  channelText: {
-    css: '.ytContentMetadataViewModelMetadataRow, #channel-name, ytd-channel-name',
-    expect: {},
+  channelName: {
+    css: '#channel-name, ytd-channel-name',
+    expect: { 'youtube-watch.html': 1, 'youtube-search.html': 4 },
+  },
+  metadataRow: {
+    css: '.ytContentMetadataViewModelMetadataRow',
+    expect: { 'youtube-watch.html': 10 },
   },
   shortsTitle: {
     css: '.shortsLockupViewModelHostMetadataTitle, h3',

@@ -51,7 +51,11 @@ function title(root: Element): string {
 function channel(root: Element): string {
   const link = textOf(root.querySelector(S.channelLink.css));
   if (link) return link;
-  return textOf(root.querySelector(S.channelText.css));
+  const named = textOf(root.querySelector(S.channelName.css));
+  if (named) return named;
+  // A lockup's first metadata row is the channel, but only when a second row (views, age) follows it.
+  const rows = root.querySelectorAll(S.metadataRow.css);
+  return rows.length >= 2 ? textOf(rows[0]) : '';
 }
 
 function readAd(root: Element, surface: string): FeedItemInput | null {

@@ -21,7 +21,7 @@ export const CHAT_SITE_CONFIGS: readonly ChatSiteConfig[] = [
     hosts: ['claude.ai'],
     editor: ['[data-testid="chat-input"]', 'fieldset .ProseMirror[contenteditable="true"]'],
     // Claude's label changed case once already ("Send Message" to "Send message").
-    send: ['button[aria-label="Send message" i]'],
+    send: ['button[aria-label="Send message"]', 'button[aria-label="Send Message"]', 'button[aria-label="send message" i]'],
   },
   {
     site: 'gemini',

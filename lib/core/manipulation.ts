@@ -14,7 +14,8 @@ import type { Detection } from './detectors';
  * a lone ambiguous one (a bare "last chance", a tracking tag) is 0.3-0.55, and counter-signals (news framing,
  * "not sponsored") scale a score down, which the default threshold then leaves alone.
  */
-export const thresholdFor = (strictness: number): number => 0.9 - 0.6 * Math.min(1, Math.max(0, strictness));
+export const thresholdFor = (strictness: number): number =>
+  Math.round((0.9 - 0.6 * Math.min(1, Math.max(0, strictness))) * 1000) / 1000;
 
 /** Confidence within this of the threshold, either side, marks the decision uncertain: worth a second look
  * by the local model when it is on. */

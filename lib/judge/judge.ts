@@ -55,7 +55,7 @@ export interface JudgeOptions {
   batchTimeoutMs?: number;
   /** A request's items not judged within this time are answered "not judged" (the page never waits longer). */
   requestBudgetMs?: number;
-  /** A tab may have at most this many items waiting; the rest are answered at once. */
+  /** A tab may have at most this many items waiting; the rest are answered at once (default 120). */
   maxPendingPerTab?: number;
   /** Model calls at the same time across all tabs (a GPU runs one at a time well). */
   concurrency?: number;
@@ -104,7 +104,7 @@ export function createJudge(opts: JudgeOptions) {
   const maxBatch = opts.maxBatch ?? 16;
   const batchTimeoutMs = opts.batchTimeoutMs ?? 20_000;
   const requestBudgetMs = opts.requestBudgetMs ?? 30_000;
-  const maxPendingPerTab = opts.maxPendingPerTab ?? 64;
+  const maxPendingPerTab = opts.maxPendingPerTab ?? 120;
   const concurrency = opts.concurrency ?? 1;
   const cache = opts.cache ?? new VerdictCache();
   const stats: JudgeStats = { calls: 0, itemsSent: 0, promptTokens: 0, completionTokens: 0, modelMs: 0, cacheHits: 0, timeouts: 0, failures: 0, invalidOutputs: 0 };
@@ -112,6 +112,9 @@ export function createJudge(opts: JudgeOptions) {
   const queue: Entry[] = [];
   const byKey = new Map<string, Entry>();
   const busyTabs = new Map<string, number>();
+  /** When each tab last had a batch start: the tab served longest ago goes next, so one feed cannot hold the model. */
+  const lastServed = new Map<string, number>();
+  let batchesStarted = 0;
   let running = 0;
   let seq = 0;
 
@@ -140,7 +143,9 @@ export function createJudge(opts: JudgeOptions) {
     const ready = queue.filter((e) => (busyTabs.get(e.tab) ?? 0) < 1);
     if (!ready.length) return null;
     const order = (a: Entry, b: Entry) => Number(b.visible) - Number(a.visible) || a.seq - b.seq;
-    const head = [...ready].sort(order)[0];
+    const served = (e: Entry) => lastServed.get(e.tab) ?? -1;
+    const head = [...ready].sort((a, b) => Number(b.visible) - Number(a.visible) || served(a) - served(b) || a.seq - b.seq)[0];
+    lastServed.set(head.tab, batchesStarted++);
     // One prompt serves one profile revision and one engine: batch only with the same tab and key suffix.
     const suffix = head.key.slice(head.key.indexOf(':'));
     const mates = ready.filter((e) => e.tab === head.tab && e.key.endsWith(suffix) && e.engine === head.engine).sort(order);

@@ -118,7 +118,7 @@ export function buildPrompt(profile: Profile, items: FeedItem[], examples: FewSh
   const rules = naturalRuleIds(profile);
   const itemIds = items.map((_, i) => `i${i + 1}`);
   const system = `${SYSTEM}\n\nTheir profile:\n${profileText(profile, items, rules, examples)}`;
-  const user = `Items, one JSON object per line, between <items> and </items>:\n<items>\n${items.map((it, i) => itemLine(itemIds[i], it)).join('\n')}\n</items>\nJudge all ${items.length} items: ${itemIds.join(', ')}.`;
+  const user = `The items, one JSON object per line:\n<items>\n${items.map((it, i) => itemLine(itemIds[i], it)).join('\n')}\n</items>\nJudge all ${items.length} items: ${itemIds.join(', ')}.`;
   return { system, user, jsonSchema: MODEL_OUTPUT_JSON_SCHEMA, maxTokens: 24 + items.length * OUTPUT_TOKENS_PER_ITEM, itemIds, ruleIds: rules };
 }
 

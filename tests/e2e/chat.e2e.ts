@@ -210,6 +210,14 @@ describe('chat: where and when Parapet stays out', () => {
     await page.close();
   });
 
+  it('sends the text as typed, with a warning, when the editor will not take the block', async () => {
+    const page = await openChat(app, 'chatgpt', '?broken');
+    await typeMessage(page, 'Refused insertion');
+    await page.keyboard.press('Enter');
+    expect(await waitForSends(page, 1)).toEqual(['Refused insertion']);
+    await page.close();
+  });
+
   it('works in a plain textarea composer (ChatGPT before 2024), with undo', async () => {
     const page = await openChat(app, 'chatgpt', '?fixture=textarea&hold');
     await typeMessage(page, 'Plain\ntextarea');

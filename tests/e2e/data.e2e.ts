@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ExportFile } from '../../lib/schema/export';
 import { PROFILE_VERSION, type Profile } from '../../lib/schema/profile';
-import { launchWithExtension, screenshot, type Launched } from './harness';
-import { call, getProfile, seedProfile } from './ui-helpers';
+import { launchWithExtension, type Launched } from './harness';
+import { call, getProfile, screenshotWhole, seedProfile } from './ui-helpers';
 
 let ext: Launched;
 let page: Page;
@@ -114,7 +114,7 @@ describe('dashboard data: import refuses a broken file and keeps the profile', (
     expect(await page.locator('.import-result .file-name').innerText()).toBe(name);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
-    await screenshot(page, 'dashboard-data-import-error');
+    await screenshotWhole(page, 'dashboard-data-import-error');
   });
 });
 
@@ -168,7 +168,7 @@ describe('dashboard data', () => {
     expect(logFile.suggestedFilename()).toMatch(/^parapet-export-/);
     const full = ExportFile.parse(JSON.parse(readFileSync(await logFile.path(), 'utf8')));
     expect(Array.isArray(full.decisions)).toBe(true);
-    await screenshot(page, 'dashboard-data');
+    await screenshotWhole(page, 'dashboard-data');
   });
 
   it('wipes everything only after the user confirms', async () => {
@@ -177,7 +177,7 @@ describe('dashboard data', () => {
     await dialog.waitFor();
     const confirm = dialog.getByRole('button', { name: 'Wipe everything' });
     expect(await confirm.isDisabled()).toBe(true);
-    await screenshot(page, 'dashboard-data-wipe');
+    await screenshotWhole(page, 'dashboard-data-wipe');
 
     // Cancelling leaves everything as it was.
     await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
-import { getProfile, seedProfile } from './ui-helpers';
+import { launchWithExtension, type Launched } from './harness';
+import { getProfile, screenshotWhole, seedProfile } from './ui-helpers';
 
 let ext: Launched;
 const require = createRequire(import.meta.url);
@@ -75,12 +75,12 @@ describe('dashboard shell', () => {
       expect(new URL(page.url()).hash).toBe(`#/${id}`);
       expect(await page.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
       await page.waitForLoadState('networkidle');
-      await screenshot(page, `dashboard-${id}`);
+      await screenshotWhole(page, `dashboard-${id}`);
     }
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('link', { name: 'Profile', exact: true }).click();
     await page.getByRole('heading', { name: 'Interests' }).waitFor();
-    await screenshot(page, 'dashboard-profile-dark');
+    await screenshotWhole(page, 'dashboard-profile-dark');
     await page.close();
   });
 
@@ -115,7 +115,7 @@ describe('dashboard profile view', () => {
     expect(await error.innerText()).toMatch(/^Not a valid regular expression: /);
     expect(await saveButton(page).isDisabled()).toBe(true);
     await page.getByText('1 field needs fixing').waitFor();
-    await screenshot(page, 'dashboard-profile-regex-error');
+    await screenshotWhole(page, 'dashboard-profile-regex-error');
 
     await row.getByLabel('Pattern').fill(String.raw`\bgiveaway\b`);
     await error.waitFor({ state: 'detached' });

@@ -21,3 +21,13 @@ export const getProfile = (page: Page) => call(page, 'profile/get', {});
 export async function seedProfile(page: Page, patch: (p: Profile) => Profile): Promise<Profile> {
   return call(page, 'profile/save', { profile: patch(await getProfile(page)) });
 }
+
+/** A screenshot of the whole page with the viewport stretched to fit it, so sticky bars sit where a user
+ * scrolled to the end would see them (a plain full-page capture leaves them mid-page). */
+export async function screenshotWhole(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 860 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await screenshot(page, name);
+  await page.setViewportSize(viewport);
+}

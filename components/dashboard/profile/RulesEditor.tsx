@@ -49,7 +49,7 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
                     onChange={(e) => change((p) => updateRule(p, rule.id, { kind: e.target.value as 'keyword' | 'regex' }))}
                   >
                     <option value="keyword">Keyword</option>
-                    <option value="regex">Regular expression</option>
+                    <option value="regex">Regex</option>
                   </select>
                 </div>
                 <div className="row-field grow">

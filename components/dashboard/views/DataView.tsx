@@ -184,6 +184,8 @@ function ImportSection({ current, onImported }: { current: Profile | null; onImp
           type="file"
           accept="application/json,.json"
           className="visually-hidden"
+          aria-label="Parapet export file to import"
+          tabIndex={-1}
           onChange={(e) => void onFile(e)}
           disabled={busy}
         />

@@ -77,7 +77,7 @@ const POLL = list(`
   agree or disagree, yes or no, a or b, this or that, which one would you pick, which one would you choose,
   which would you pick, which would you choose, what would you do, wrong answers only, finish this sentence,
   tell me i'm wrong, tell me you're, i'll wait, quote tweet this, choose wisely,
-  would you rather, what's your answer
+  would you rather, what's your answer, rate this, rate my
 `);
 
 const TAG = list(`tag`);
@@ -107,7 +107,7 @@ export const ENGAGEMENT_RULES: readonly PatternRule[] = [
     code: 'engagement-like-if',
     weight: 0.8,
     re: re(`\\b(?:follow|like|retweet|share|tag|comment|subscribe)(?:(?:,\\s*(?:and |& )?|\\s+(?:and|&)\\s+)(?:follow|like|retweet|rt|share|tag|comment|subscribe)\\b){1,3}`),
-    triggers: ['follow', 'retweet', 'subscribe', 'tag'],
+    triggers: ['follow', 'retweet', 'rt', 'subscribe', 'tag', 'share', 'comment'],
   },
   { code: 'engagement-subscribe', weight: 0.75, phrases: CTA },
   { code: 'engagement-subscribe', weight: 0.75, phrases: list(`follow for, follow me for`) },
@@ -130,7 +130,7 @@ export const ENGAGEMENT_RULES: readonly PatternRule[] = [
     re: re(`\\b(?:be honest[:,]|tell me you'?re|i'?ll wait|quote tweet this|fill in the blank\\b|finish this sentence|wrong answers only|tell me i'?m wrong|name (?:a|one|\\d+|three|five) [a-z]+ (?:you|that|without))`),
     triggers: ['honest', 'tell', 'wait', "i'll", 'ill', 'quote', 'blank', 'sentence', 'wrong', 'name'],
   },
-  { code: 'engagement-poll', weight: 0.4, re: re(`👇|⬇️|🙋`), contains: ['👇', '⬇️', '🙋'], langs: 'any' },
+  { code: 'engagement-pointing', weight: 0.4, re: re(`👇|⬇️|🙋`), contains: ['👇', '⬇️', '🙋'], langs: 'any' },
 ];
 
 export const ENGAGEMENT_EXPLANATIONS: Record<string, string> = {
@@ -145,4 +145,5 @@ export const ENGAGEMENT_EXPLANATIONS: Record<string, string> = {
   'engagement-share': 'Asks you to send, share or save it',
   'engagement-stop-scrolling': 'Tells you to stop scrolling',
   'engagement-poll': 'A poll or dare made to collect replies',
+  'engagement-pointing': 'Points you at the replies (👇)',
 };

@@ -87,7 +87,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   const out: Detection[] = [];
   const promoted = detectPromoted(item);
   if (promoted) out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, ...promoted });
-  if (!ctx.raw.trim()) return out;
+  if (!/\S/.test(ctx.raw)) return out;
 
   for (const [kind, hits] of engine.match(ctx, ungated)) {
     const s = scoreHits(hits);

@@ -126,7 +126,7 @@ export const PROMOTION_RULES: readonly PatternRule[] = [
   {
     code: 'promotion-commission',
     weight: 0.75,
-    re: re(`\\b(?:(?:these|some|the|my|are|may be|contains?|includes?|in the description are) (?:are |of these )?(?:affiliate|referral) links?\\b|\\((?:some are )?affiliate(?: links?)?\\)|affiliate links? in the description)`),
+    re: re(`\\b(?:these|some|the|my|are|may be|contains?|includes?|in the description are) (?:are |of these )?(?:affiliate|referral) links?\\b|\\((?:some are )?affiliate(?: links?)?\\)|affiliate links? in the description`),
     triggers: ['affiliate', 'referral'],
   },
   { code: 'promotion-commission', weight: 0.4, re: re(`\\b(?:affiliate links?|support(?:s|ing)? the channel)\\b`), triggers: ['affiliate', 'support', 'supports', 'supporting'] },
@@ -171,7 +171,8 @@ export const PROMOTION_RULES: readonly PatternRule[] = [
     code: 'promotion-offer',
     weight: 0.35,
     re: re(`\\b(?:\\d+% off|free shipping|free (?:month|trial|for \\d+ days)|for a free|free year|\\d+ (?:months?|days) free|first month free|free stock|free share|\\$\\d+ off|get \\$\\d+)\\b`),
-    triggers: ['off', 'free', 'shipping'],
+    triggers: ['free', 'shipping'],
+    contains: ['%', '$'],
   },
   { code: 'promotion-disclaimer', weight: 0, damp: 0.15, phrases: DISCLAIMERS, langs: 'any' },
   { code: 'promotion-info-framing', weight: 0, damp: 0.5, phrases: INFO_FRAMING },

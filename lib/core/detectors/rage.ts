@@ -18,7 +18,7 @@ const GROUPS = list(`
   influencers, tech bros, crypto bros, anti-vaxxers, antivaxxers, pro-lifers, gun owners, climate deniers,
   atheists, christians, muslims, karens, hoa karens, elites, the elites, globalists, these people,
   those people, people like you, people like them, you people, workers, remote workers, bosses, dog owners,
-  developers, programmers, rust evangelists, javascript developers, fans, voters, students, parents,
+  developers, programmers, grifters, alpha males, rust evangelists, javascript developers, fans, voters, students, parents,
   every tory, every democrat, every republican, every liberal, every conservative, every landlord,
   every single landlord, every single one, politicians, congress, parliament
 `);
@@ -74,8 +74,7 @@ const INFLAME_VERBS = list(`
 const MOCKERY = list(`
   triggered, losing it, loses it, losing their minds, lose their minds, melting down, melts down, meltdown,
   keep crying, crying about, tears are delicious, tears compilation, cope and seethe, seethe, cope harder,
-  in shambles, instant karma, gets what she deserves, gets what he deserves, get what they deserve,
-  you love to see it, put in his place, put in her place, put in their place, this is what you wanted,
+  in shambles, gets what she deserves, gets what he deserves, get what they deserve, put in his place, put in her place, put in their place, this is what you wanted,
   this is what you voted for, enjoy
 `);
 
@@ -98,6 +97,7 @@ const US_THEM = list(`
   they hate you, they hate us, they hate america, they despise you, they want you poor, they want you sick,
   they want you dead, they want you broke, they want you quiet, they want you silent, they want you to eat,
   want you poor, want you sick, want you broke, want you dead, want you quiet, want you to suffer,
+  wants you poor, wants you sick, wants you broke, wants you dead, wants you quiet, wants you dumb,
   they want to destroy, wants to destroy, want to destroy, wants to take away, want to take away,
   want to ban your, wants to ban your, coming for your, coming for our, war on men, war on women,
   war on christmas, war on cars, war on farmers, war on free speech, war on the family, war on gas,
@@ -113,7 +113,7 @@ const US_THEM = list(`
 
 const WHY_HATE = list(`
   this is why everyone hates, this is why people hate, this is why everybody hates, are why everyone hates,
-  is why everyone hates, why everyone hates, why everybody hates
+  is why everyone hates
 `);
 
 const PROVOKE = list(`fight me, prove me wrong, change my mind, there i said it, not even debatable, it's not close, hot take, unpopular opinion`);
@@ -121,7 +121,7 @@ const PROVOKE = list(`fight me, prove me wrong, change my mind, there i said it,
 const DISGUST = list(`disgusting, disgrace, vile, pathetic, scum, outrageous, despicable, sickening, garbage`);
 
 const NEWS_FRAMING = list(`
-  says, said, say, explained, explains, study, studies, survey, poll, report, reports, researchers, scientists,
+  says, explained, how to, explains, study, studies, survey, poll, report, reports, researchers, scientists,
   according to, analysis, review, recap, documentary, history of, psychology of, what the research says,
   data shows, economist, historian
 `);
@@ -138,6 +138,13 @@ const TAKEDOWN = list(`
   gets absolutely wrecked, get absolutely destroyed, gets absolutely destroyed, gets obliterated,
   gets demolished, gets roasted, get roasted
 `);
+
+const THESE_INSULT = list(`
+  these idiots, these morons, these clowns, these lunatics, these degenerates, these scumbags, these crooks,
+  these parasites, these traitors, these cowards, these animals, these freaks
+`);
+const RUINED = list(`ruined, ruin, ruining, destroyed, destroying, killed, killing, wrecked`);
+const EVERYTHING = list(`everything, this country, the country, it for everyone, our country, society, the economy, the housing market`);
 
 export const RAGE_RULES: readonly PatternRule[] = [
   { code: 'rage-group-contempt', weight: 0.85, parts: [GROUPS, ARE, CONTEMPT], gaps: [7, 5] },
@@ -156,6 +163,12 @@ export const RAGE_RULES: readonly PatternRule[] = [
   { code: 'rage-us-vs-them', weight: 0.65, phrases: WHY_HATE },
   { code: 'rage-provocation', weight: 0.35, phrases: PROVOKE },
   { code: 'rage-disgust', weight: 0.3, capsBoost: 0.3, phrases: DISGUST },
+  { code: 'rage-us-vs-them', weight: 0.45, phrases: list(`why everyone hates, why everybody hates, why people hate`) },
+  { code: 'rage-group-contempt', weight: 0.7, phrases: THESE_INSULT },
+  { code: 'rage-group-contempt', weight: 0.7, parts: [GROUPS, RUINED, EVERYTHING], gaps: [1, 1] },
+  { code: 'rage-mockery', weight: 0.75, parts: [MOCKERY, GROUPS], gaps: [1] },
+  { code: 'rage-mockery', weight: 0.75, parts: [GROUPS, MOCKERY], gaps: [2] },
+  { code: 'rage-gloating', weight: 0.45, phrases: list(`you love to see it, instant karma, karma hits, gets what's coming`) },
   { code: 'rage-news-framing', weight: 0, damp: 0.5, phrases: NEWS_FRAMING },
 ];
 
@@ -168,6 +181,7 @@ export const RAGE_EXPLANATIONS: Record<string, string> = {
   'rage-mockery': 'Mocks the other side\'s anger ("triggered", "keep crying")',
   'rage-anger-appeal': 'Tells you to be angry or disgusted',
   'rage-us-vs-them': 'Us-versus-them framing: "they" are out to get "you"',
+  'rage-gloating': 'Gloats over someone getting "what they deserve"',
   'rage-provocation': 'Invites a fight ("fight me", "hot take")',
   'rage-disgust': 'Disgust words used to inflame',
 };

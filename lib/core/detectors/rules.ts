@@ -82,11 +82,13 @@ export function makeContext(raw: string): TextContext {
   };
 }
 
-type TrieNode = { next: Map<string, TrieNode>; sets: number[] };
+type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: Array<Owned<RegexRule>> };
 /** A phrase found in the text: token range [start, end] inclusive. */
 type Found = { start: number; end: number };
 
 type Owned<R> = R & { kind: DetectorKind };
+type OwnedSequence = Owned<SequenceRule> & { ids: number[] };
+type OwnedRegex = Owned<RegexRule> & { stamp: number };
 
 /** Spellings of one phrase token the text may use. */
 function variants(token: string): string[] {
@@ -95,17 +97,19 @@ function variants(token: string): string[] {
   return out;
 }
 
+const newNode = (): TrieNode => ({ next: new Map(), sets: [], regex: [] });
+
 export class RuleEngine {
-  private root: TrieNode = { next: new Map(), sets: [] };
+  private root: TrieNode = newNode();
   private setIds = new Map<readonly string[], number>();
   private phraseRules: Array<Array<Owned<PhraseRule>>> = [];
-  private sequenceRules: Array<Owned<SequenceRule>> = [];
-  private byToken = new Map<string, Array<Owned<RegexRule>>>();
-  private byContains: Array<[string, Array<Owned<RegexRule>>]> = [];
-  private allRegex: Array<Owned<RegexRule>> = [];
+  private sequenceRules: OwnedSequence[] = [];
+  private byContains: Array<[string, OwnedRegex[]]> = [];
+  /** One test that tells whether any `contains` gate can open, so most texts skip the list. */
+  private containsGate: RegExp = /$^/;
+  private allRegex: OwnedRegex[] = [];
   private found: Found[][] = [];
   private foundStamp: number[] = [];
-  private regexStamp = new Map<RegexRule, number>();
   private run = 0;
 
   constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
@@ -115,16 +119,16 @@ export class RuleEngine {
           const id = this.addSet(rule.phrases);
           (this.phraseRules[id] ??= []).push({ ...rule, kind });
         } else if ('parts' in rule) {
-          for (const p of rule.parts) this.addSet(p);
-          this.sequenceRules.push({ ...rule, kind });
+          if (rule.gaps.length !== rule.parts.length - 1) throw new Error(`rule ${rule.code}: one gap per pair of parts`);
+          this.sequenceRules.push({ ...rule, kind, ids: rule.parts.map((p) => this.addSet(p)) });
         } else {
           if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
-          const owned = { ...rule, kind };
+          const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
           this.allRegex.push(owned);
           for (const t of rule.triggers ?? []) {
-            const list = this.byToken.get(t) ?? [];
-            list.push(owned);
-            this.byToken.set(t, list);
+            let node = this.root.next.get(t);
+            if (!node) this.root.next.set(t, (node = newNode()));
+            node.regex.push(owned);
           }
           for (const s of rule.contains ?? []) {
             const entry = this.byContains.find(([k]) => k === s);
@@ -133,6 +137,9 @@ export class RuleEngine {
           }
         }
       }
+    }
+    if (this.byContains.length) {
+      this.containsGate = new RegExp(this.byContains.map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
     }
   }
 
@@ -166,13 +173,9 @@ export class RuleEngine {
     }
     for (const v of variants(toks[i])) {
       let child = node.next.get(v);
-      if (!child) node.next.set(v, (child = { next: new Map(), sets: [] }));
+      if (!child) node.next.set(v, (child = newNode()));
       this.insert(toks, i + 1, child, id);
     }
-  }
-
-  private foundIn(id: number, stamp: number): Found[] | null {
-    return this.foundStamp[id] === stamp ? this.found[id] : null;
   }
 
   /** Every matching rule, grouped by kind. `ungated` runs every regex rule (tests use it to check the gates). */
@@ -180,20 +183,29 @@ export class RuleEngine {
     const stamp = ++this.run;
     const out = new Map<DetectorKind, RuleHit[]>();
     const words = ctx.tokens.words;
+    const found = this.found;
+    const foundStamp = this.foundStamp;
+    const candidates: OwnedRegex[] = [];
 
-    // 1. One walk of the trie from every token.
+    // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
     const touched: number[] = [];
     for (let i = 0; i < words.length; i++) {
       let node = this.root.next.get(words[i]);
+      if (!node) continue;
+      for (const r of node.regex) {
+        if (r.stamp === stamp) continue;
+        r.stamp = stamp;
+        candidates.push(r);
+      }
       let j = i;
       while (node) {
         for (const id of node.sets) {
-          if (this.foundStamp[id] !== stamp) {
-            this.foundStamp[id] = stamp;
-            this.found[id] = [];
+          if (foundStamp[id] !== stamp) {
+            foundStamp[id] = stamp;
+            found[id] = [];
             touched.push(id);
           }
-          this.found[id].push({ start: i, end: j });
+          found[id].push({ start: i, end: j });
         }
         if (++j >= words.length) break;
         node = node.next.get(words[j]);
@@ -202,9 +214,11 @@ export class RuleEngine {
 
     // 2. Phrase rules whose list was found.
     for (const id of touched) {
-      for (const rule of this.phraseRules[id] ?? []) {
+      const rules = this.phraseRules[id];
+      if (!rules) continue;
+      for (const rule of rules) {
         if (!appliesTo(rule, ctx, false)) continue;
-        for (const f of this.found[id]) {
+        for (const f of found[id]) {
           const from = ctx.tokens.starts[f.start];
           const to = ctx.tokens.ends[f.end];
           if (rule.rejectAfter && rule.rejectAfter.test(ctx.lower.slice(to, to + 24))) continue;
@@ -216,32 +230,29 @@ export class RuleEngine {
 
     // 3. Sequences: each part after the previous one, within its gap.
     for (const rule of this.sequenceRules) {
-      if (!appliesTo(rule, ctx, false)) continue;
-      const lists: Found[][] = [];
-      for (const p of rule.parts) {
-        const f = this.foundIn(this.setIds.get(p)!, stamp);
-        if (!f) break;
-        lists.push(f);
-      }
-      if (lists.length !== rule.parts.length) continue;
-      const span = chain(lists, rule.gaps);
+      let all = true;
+      for (const id of rule.ids) if (foundStamp[id] !== stamp) all = false;
+      if (!all || !appliesTo(rule, ctx, false)) continue;
+      const span = chain(found, rule.ids, rule.gaps);
       if (span) addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
     }
 
     // 4. Regular expressions behind their gates.
-    const candidates: Array<Owned<RegexRule>> = [];
-    const add = (list: Array<Owned<RegexRule>> | undefined) => {
-      if (!list) return;
-      for (const r of list) {
-        if (this.regexStamp.get(r) === stamp) continue;
-        this.regexStamp.set(r, stamp);
+    if (ungated) {
+      for (const r of this.allRegex) {
+        if (r.stamp === stamp) continue;
+        r.stamp = stamp;
         candidates.push(r);
       }
-    };
-    if (ungated) add(this.allRegex);
-    else {
-      for (const t of words) add(this.byToken.get(t));
-      for (const [s, list] of this.byContains) if (ctx.lower.indexOf(s) >= 0) add(list);
+    } else if (this.containsGate.test(ctx.lower)) {
+      for (const [s, list] of this.byContains) {
+        if (ctx.lower.indexOf(s) < 0) continue;
+        for (const r of list) {
+          if (r.stamp === stamp) continue;
+          r.stamp = stamp;
+          candidates.push(r);
+        }
+      }
     }
     for (const r of candidates) {
       if (!appliesTo(r, ctx, !!r.raw)) continue;
@@ -261,22 +272,23 @@ function indexOfRun(hay: string[], needle: string[]): number {
 }
 
 /** The first chain of finds, one per list, each starting after the previous ends and within its gap. */
-function chain(lists: Found[][], gaps: readonly number[]): Found | null {
-  const walk = (k: number, prev: Found, first: Found): Found | null => {
-    if (k === lists.length) return { start: first.start, end: prev.end };
-    for (const f of lists[k]) {
-      const gap = f.start - prev.end - 1;
-      if (gap < 0 || gap > gaps[k - 1]) continue;
-      const r = walk(k + 1, f, first);
-      if (r) return r;
-    }
-    return null;
-  };
-  for (const f of lists[0]) {
-    const r = walk(1, f, f);
-    if (r) return r;
+function chain(found: Found[][], ids: readonly number[], gaps: readonly number[]): Found | null {
+  for (const f of found[ids[0]]) {
+    const end = chainFrom(found, ids, gaps, 1, f);
+    if (end >= 0) return { start: f.start, end };
   }
   return null;
+}
+
+function chainFrom(found: Found[][], ids: readonly number[], gaps: readonly number[], k: number, prev: Found): number {
+  if (k === ids.length) return prev.end;
+  for (const f of found[ids[k]]) {
+    const gap = f.start - prev.end - 1;
+    if (gap < 0 || gap > gaps[k - 1]) continue;
+    const end = chainFrom(found, ids, gaps, k + 1, f);
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx: TextContext, from: number, to: number) {

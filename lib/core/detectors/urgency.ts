@@ -73,7 +73,7 @@ const LIMITED_TIME = list(`
 `);
 
 const INFO_FRAMING = list(`
-  explained, explains, says, say, warn, warns, scientists, researchers, forecasters, study, studies, survey,
+  explained, explains, says, warn, warns, scientists, researchers, forecasters, study, studies, survey,
   report, history of, how to, how queues, review, recap, trailer, official video, official audio, album,
   documentary, what we know, season, episode
 `);
@@ -81,13 +81,13 @@ const INFO_FRAMING = list(`
 /** Alone these are as often film titles or plain news ("Last Chance U", "Flash Sale engine in Redis"). */
 const WEAK_TIME = list(`
   last chance, flash sale, now or never, hurry up, hurry, act now, act fast, don't wait, time is running out,
-  running out of time, the window is closing, won't last
+  the window is closing, won't last
 `);
 const STRONG_TIME = LIMITED_TIME.filter((p) => !WEAK_TIME.includes(p));
 
 const ACT_VERBS = list(`stop, delete, uninstall, cancel, sell, move, withdraw, check, do, buy, order, book, register, apply, claim, sign up, join, download`);
 const RIGHT_NOW = list(`right now, immediately, asap, now before, today before`);
-const BUY_NOW = list(`apply now, book now, register now, order now, buy now, claim now, grab now, download now, join now, order yours now, grab yours now, get yours now, buy it now, grab it now, lock it in now`);
+const BUY_NOW = list(`apply now, book now, register now, order now, buy now, claim now, grab now, download now, join now, order yours now, grab yours now, get yours now, buy it now, grab it now, lock it in now, move your money now, move your savings now, sell everything now`);
 
 export const URGENCY_RULES: readonly PatternRule[] = [
   { code: 'urgency-removal-threat', weight: 0.85, phrases: REMOVAL },
@@ -117,6 +117,8 @@ export const URGENCY_RULES: readonly PatternRule[] = [
   { code: 'urgency-limited-time', weight: 0.55, phrases: [...WEAK_TIME, 'first come first served'], rejectAfter: /^\s*:/ },
   { code: 'urgency-act-now', weight: 0.7, parts: [ACT_VERBS, RIGHT_NOW], gaps: [5] },
   { code: 'urgency-act-now', weight: 0.7, phrases: BUY_NOW },
+  { code: 'urgency-limited-time', weight: 0.55, phrases: list(`time is running out, running out of time`) },
+  { code: 'urgency-limited-time', weight: 0.7, phrases: list(`running out of time to, it's now or never`) },
   { code: 'urgency-act-now', weight: 0.5, re: re(`^(?:urgent|warning|alert)\\b\\s*[:!]`), triggers: ['urgent', 'warning', 'alert'] },
   // A discount makes a "last chance" a sales pitch; on its own it is no pressure at all.
   { code: 'urgency-offer', weight: 0.3, re: re(`\\b(?:\\d+% off|save \\d+%|\\d+% discount)`), contains: ['%'] },

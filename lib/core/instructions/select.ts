@@ -33,7 +33,7 @@ export const CANDIDATE_FLOOR = 0.25;
 /** A related word counts a little less than the word itself. */
 const RELATED = 0.9;
 /** An area a word only leans to (a rare sense, a word in its definition) is too weak to relate it to others. */
-const WEAK_AREA = 0.45;
+const WEAK_AREA = 0.55;
 /** A tested value that is mentioned decides its clause; naming the attribute too ("the city is") adds a little. */
 const VALUE_SHARE = 0.8;
 /** The condition decides; the action only tips a borderline case. */

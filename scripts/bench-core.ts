@@ -1,0 +1,232 @@
+// Fast-tier benchmark: how many feed items per second one core decides against a large, realistic profile
+// (100 interests, 1,000 keyword rules of which 100 are regexes, 10,000 blocked channels, 20 avoid-topics),
+// on real headlines from ../shared/data/clickbait/dev.tsv. Run alone: npx tsx scripts/bench-core.ts
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
+import { compileProfile, decide } from '../lib/core/shield';
+import { FEED_PLATFORMS } from '../lib/schema/common';
+import type { FeedItem } from '../lib/schema/item';
+import { PROFILE_VERSION, Profile } from '../lib/schema/profile';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const HEADLINES = resolve(ROOT, '../shared/data/clickbait/dev.tsv');
+const MODEL = resolve(ROOT, 'public/models/clickbait.bin');
+
+const ITEMS = 20_000;
+const STOP = new Set(
+  ('the a an of to in and for on is are was with at by from as be this that it its you your we our they their ' +
+    'he she his her i my me what why how who which when where will can do does did has have had not no new ' +
+    'after over about into more most than just all out up one two 10 these those here there get got make ' +
+    'things thing people know should would could things ever best time times first last year years').split(' '),
+);
+
+/** Deterministic: the same numbers on every run, so runs compare. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function readHeadlines(): string[] {
+  return readFileSync(HEADLINES, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.slice(l.indexOf('\t') + 1).trim())
+    .filter(Boolean);
+}
+
+/** Words and word pairs by how often they occur in the headlines: interests and rules made of them hit as
+ * often as a real user's would (some items match, most do not). */
+function vocabulary(headlines: string[]) {
+  const words = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const h of headlines) {
+    const ws = h.toLowerCase().match(/[a-z]+/g) ?? [];
+    ws.forEach((w, i) => {
+      if (w.length < 4 || STOP.has(w)) return;
+      words.set(w, (words.get(w) ?? 0) + 1);
+      const next = ws[i + 1];
+      if (next && next.length >= 4 && !STOP.has(next)) pairs.set(`${w} ${next}`, (pairs.get(`${w} ${next}`) ?? 0) + 1);
+    });
+  }
+  const byCount = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  return { words: byCount(words), pairs: byCount(pairs) };
+}
+
+export function buildLargeProfile(headlines: string[]): Profile {
+  const random = rng(1);
+  const { words, pairs } = vocabulary(headlines);
+  // Skip the 40 commonest words (they would match a tenth of all items) and draw from the next few thousand.
+  const pool = words.slice(40, 6000);
+  const pick = () => pool[Math.floor(random() * pool.length)];
+  const pickPair = () => pairs[Math.floor(random() * Math.min(pairs.length, 4000))];
+
+  const interests = Array.from({ length: 100 }, (_, i) => ({
+    id: `interest-${i}`,
+    label: pick(),
+    weight: 0.5 + random() * 0.5,
+    keywords: Array.from({ length: 8 }, (_, k) => (k % 3 === 2 ? pickPair() : pick())),
+  }));
+  const avoidTopics = Array.from({ length: 20 }, (_, i) => ({
+    id: `avoid-${i}`,
+    label: pick(),
+    keywords: Array.from({ length: 6 }, () => pick()),
+  }));
+  const actions = ['hide', 'demote', 'label', 'boost'] as const;
+  const regexTemplates = [
+    (w: string) => `\\b${w}s?\\b`,
+    (w: string) => `^${w}`,
+    (w: string) => `\\d+ (?:reasons|things|ways) ${w}`,
+    (w: string) => `${w}.{0,20}${pick()}`,
+    (w: string) => `\\b${w}(?:ing|ed)?\\b`,
+    () => '\\b[A-Z]{6,}\\b',
+    () => '!{2,}',
+    () => '\\?\\s*$',
+    () => '\\$\\d+(?:\\.\\d\\d)?',
+  ];
+  const rules = Array.from({ length: 1000 }, (_, i) => {
+    const action = actions[Math.floor(random() * actions.length)];
+    const platforms = random() < 0.2 ? [FEED_PLATFORMS[Math.floor(random() * 4)]] : [];
+    if (i % 10 === 9) {
+      const t = regexTemplates[Math.floor(random() * regexTemplates.length)];
+      return { id: `rule-${i}`, kind: 'regex' as const, pattern: t(pick()), action, platforms };
+    }
+    const pattern = i % 4 === 0 ? pickPair() : `${pick()}${i % 7 === 0 ? 's' : ''}`;
+    return { id: `rule-${i}`, kind: 'keyword' as const, pattern, action, platforms };
+  });
+  const syllables = ['tech', 'gaming', 'daily', 'news', 'vlog', 'pro', 'tv', 'official', 'world', 'hub', 'zone', 'life'];
+  const blockedAuthors = Array.from({ length: 10_000 }, (_, i) => ({
+    platform: FEED_PLATFORMS[i % 4],
+    name: `${i % 3 === 0 ? '@' : ''}${pick()}${syllables[i % syllables.length]}${i}`,
+  }));
+  const exceptions = Array.from({ length: 200 }, (_, i) => ({
+    id: `exc-${i}`,
+    type: 'author' as const,
+    platform: FEED_PLATFORMS[i % 4],
+    author: `trusted${i}`,
+    ...(i % 2 ? { kind: 'clickbait' as const } : {}),
+    createdAt: 0,
+  }));
+  return Profile.parse({
+    schemaVersion: PROFILE_VERSION,
+    revision: 1,
+    updatedAt: 0,
+    interests,
+    avoidTopics,
+    rules,
+    blockedAuthors,
+    exceptions,
+  });
+}
+
+export function buildItems(headlines: string[], profile: Profile, n = ITEMS): FeedItem[] {
+  const random = rng(2);
+  const kinds = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
+  return Array.from({ length: n }, (_, i) => {
+    const platform = FEED_PLATFORMS[i % 4];
+    const title = headlines[Math.floor(random() * headlines.length)];
+    const r = random();
+    // 2% by a blocked channel, 1% by an excepted one, the rest by ordinary authors
+    const author =
+      r < 0.02
+        ? profile.blockedAuthors[Math.floor(random() * profile.blockedAuthors.length)].name.replace('@', '').toUpperCase()
+        : r < 0.03
+          ? `trusted${Math.floor(random() * 200)}`
+          : `creator${Math.floor(random() * 50_000)}`;
+    const short = platform === 'youtube' && random() < 0.1;
+    const promoted = random() < 0.03;
+    const text = platform === 'reddit' || platform === 'x' ? headlines[Math.floor(random() * headlines.length)] : '';
+    return {
+      platform,
+      id: `${platform}-${i}`,
+      url: `https://example.com/${platform}/${i}`,
+      title,
+      author,
+      kind: short ? 'short' : kinds[platform],
+      promoted,
+      promotedMarkers: promoted ? ['ytd-ad-slot-renderer'] : [],
+      text,
+      surface: 'home',
+      domain: platform === 'hackernews' || platform === 'reddit' ? 'example.com' : '',
+    };
+  });
+}
+
+function throughput(run: () => void, items: number, minMs = 1000): number {
+  let done = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    run();
+    done += items;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return (done / elapsed) * 1000;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+export async function benchFastTier(): Promise<Record<string, number | string>> {
+  const headlines = readHeadlines();
+  const profile = buildLargeProfile(headlines);
+  const items = buildItems(headlines, profile);
+  let clickbait: ClickbaitModel | undefined;
+  try {
+    clickbait = loadClickbaitModel(new Uint8Array(readFileSync(MODEL)));
+  } catch {
+    clickbait = undefined;
+  }
+
+  const t0 = performance.now();
+  const compiled = compileProfile(profile, { clickbait });
+  const compileMs = performance.now() - t0;
+  const rulesOnly = compileProfile(profile, { policyStage: null });
+
+  const counts: Record<string, number> = { show: 0, hide: 0, demote: 0, label: 0, boost: 0 };
+  for (const it of items) counts[decide(compiled, it).action]++; // warm-up, and what the profile does to the items
+  for (const it of items) decide(rulesOnly, it);
+
+  const perSecond = throughput(() => {
+    for (const it of items) decide(compiled, it);
+  }, items.length);
+  const rulesOnlyPerSecond = throughput(() => {
+    for (const it of items) decide(rulesOnly, it);
+  }, items.length);
+
+  const times = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const s = performance.now();
+    decide(compiled, items[i]);
+    times[i] = performance.now() - s;
+  }
+  times.sort();
+
+  return {
+    'profile: interests / rules (regex) / blocked channels': `${profile.interests.length} / ${profile.rules.length} (${profile.rules.filter((r) => r.kind === 'regex').length}) / ${profile.blockedAuthors.length}`,
+    'items (real headlines)': items.length,
+    'clickbait model': clickbait ? 'loaded' : 'missing (detectors without it)',
+    'compile ms': compileMs,
+    'items decided per second (detectors + rules)': Math.round(perSecond),
+    'items decided per second (rules only, no detectors)': Math.round(rulesOnlyPerSecond),
+    'p50 per item us': percentile(times, 0.5) * 1000,
+    'p99 per item us': percentile(times, 0.99) * 1000,
+    'max per item us': times[times.length - 1] * 1000,
+    'goal >= 100,000 per second': perSecond >= 100_000 ? 'met' : 'NOT met',
+    'actions (show/boost/label/demote/hide) %': ['show', 'boost', 'label', 'demote', 'hide']
+      .map((a) => ((100 * counts[a]) / items.length).toFixed(1))
+      .join(' / '),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const figures = await benchFastTier();
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(56)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { FIREFOX_EXT } from './harness';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const row = (id: number, title: string, site: string) => `
+<tr class="athing submission" id="${id}"><td class="title"><span class="rank">${id}.</span></td>
+<td class="title"><span class="titleline"><a href="https://${site}/a">${title}</a><span class="sitebit comhead"> (<a href="from?site=${site}"><span class="sitestr">${site}</span></a>)</span></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score" id="score_${id}">120 points</span> by <a href="user?id=someone" class="hnuser">someone</a> <span class="age"><a href="item?id=${id}">3 hours ago</a></span></span></td></tr>
+<tr class="spacer" style="height:5px"></tr>`;
+
+const HN = `<!doctype html><html><head><title>Hacker News</title></head><body><center><table id="hnmain"><tr><td>
+<table border="0" cellpadding="0" cellspacing="0" class="itemlist">
+${row(1, 'Show HN: A tiny SQLite browser written in Rust', 'github.com')}
+${row(2, "You Won't Believe What This Developer Did Next", 'example.com')}
+${row(3, 'The design of the Go garbage collector', 'go.dev')}
+</table></td></tr></table></center></body></html>`;
+
+describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('installs the Manifest V3 build and its content script judges a Hacker News page', async () => {
+    const id = await browser.installExtension(FIREFOX_EXT);
+    expect(id).toBe('parapet@parapet.local');
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (r) => {
+      if (r.url().startsWith('https://news.ycombinator.com/')) void r.respond({ status: 200, contentType: 'text/html', body: HN });
+      else void r.abort();
+    });
+    await page.goto('https://news.ycombinator.com/');
+    // The clickbait row gets Parapet's label; the others are left alone.
+    await page.waitForSelector('tr.athing[data-parapet]', { timeout: 20_000 });
+    const marked = await page.$$eval('tr.athing[data-parapet]', (rows) => rows.map((r) => [r.id, r.getAttribute('data-parapet')]));
+    expect(marked).toContainEqual(['2', expect.stringMatching(/label|demote|hide|stub/)]);
+    expect(marked.map(([rid]) => rid)).not.toContain('3');
+  });
+});

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { afterEach, expect, test } from 'vitest';
+import { toFeedItem } from '../../lib/adapters/feed-item';
+import { xAdapter as x } from '../../lib/adapters/x';
+import { loadFixture } from './adapters-fixture';
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+function open(file: string) {
+  const page = loadFixture(file, 'https://x.com/home');
+  close = page.close;
+  return page;
+}
+const read = (root: Element) => {
+  const input = x.readItem(root, 'home');
+  return input ? toFeedItem(input) : null;
+};
+
+test('the marked element is the cell\'s inner box, never the positioned cell itself', () => {
+  const { doc } = open('x-home.html');
+  const roots = x.findItems(doc);
+  expect(roots).toHaveLength(8);
+  for (const r of roots) {
+    expect(r.matches('[data-testid="cellInnerDiv"]')).toBe(false);
+    expect(r.parentElement!.matches('[data-testid="cellInnerDiv"]')).toBe(true);
+  }
+  expect(x.canReorder('home')).toBe(false);
+});
+
+test('tweets keyed by status id, author by handle; the promoted tweet flagged; "Who to follow" is no item', () => {
+  const { doc } = open('x-home.html');
+  const items = x.findItems(doc).map(read);
+  expect(items.at(-1)).toBeNull();
+  const tweets = items.filter(Boolean).map((i) => i!);
+  expect(tweets).toHaveLength(7);
+  expect(tweets[0]).toMatchObject({
+    id: '1860000000000000001',
+    author: '@rustlang',
+    url: 'https://x.com/rustlang/status/1860000000000000001',
+    kind: 'tweet',
+    promoted: false,
+  });
+  expect(tweets[1]).toMatchObject({ kind: 'ad', promoted: true, promotedMarkers: ['placementTracking'], author: '@cloudco' });
+  expect(tweets[1].id).toMatch(/^promoted-/);
+  expect(tweets[5].text).toBe('<img src=x onerror="window.__pwned=1"> is just text here');
+  expect(tweets[6].text.length).toBe(5000);
+  expect(tweets[6].title.length).toBe(300);
+});
+
+test('cells added by scrolling are found; unmounted cells are gone', () => {
+  const { doc, fixture } = open('x-home.html');
+  fixture.loadMore(4, { adEvery: 4 });
+  const items = x.findItems(doc).map(read).filter(Boolean).map((i) => i!);
+  expect(items).toHaveLength(11);
+  expect(items.at(-1)!.promoted).toBe(true);
+  fixture.unmountTop(2);
+  expect(x.findItems(doc)).toHaveLength(10);
+});
+
+test('a page where the testids changed: nothing found', () => {
+  const { doc } = open('x-broken.html');
+  expect(x.findItems(doc)).toHaveLength(0);
+  expect(x.feedContainer(doc, 'home')).not.toBeNull();
+});
