@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
+  // PARAPET_OUT lets parallel work build to its own folder; the default is WXT's `.output`.
+  outDir: process.env.PARAPET_OUT ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

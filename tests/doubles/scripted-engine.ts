@@ -13,7 +13,7 @@ export interface PromptItem {
 
 /** The item lines between <items> and </items>, parsed back. Throws if a line is not one JSON object: the
  * prompt must keep every item inside its own line whatever its title says. */
-export function itemsInPrompt(req: GenerateRequest): PromptItem[] {
+export function itemsInPrompt(req: Pick<GenerateRequest, 'user'>): PromptItem[] {
   const m = /<items>\n([\s\S]*?)\n<\/items>/.exec(req.user);
   if (!m) return [];
   return m[1].split('\n').map((line) => JSON.parse(line) as PromptItem);

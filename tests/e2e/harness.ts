@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-export const CHROME_EXT = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_EXT = join(ROOT, '.output/firefox-mv3');
+/** PARAPET_OUT (as in wxt.config.ts) points the tests at another build folder. */
+export const OUT = resolve(ROOT, process.env.PARAPET_OUT ?? '.output');
+export const CHROME_EXT = join(OUT, 'chrome-mv3');
+export const FIREFOX_EXT = join(OUT, 'firefox-mv3');
 export const SHOTS = join(ROOT, 'tests/e2e/.artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

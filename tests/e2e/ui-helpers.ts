@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { RequestPayload, RequestType, Responses } from '../../lib/schema/messages';
 import type { Profile } from '../../lib/schema/profile';
+import { screenshot } from './harness';
 
 /** Sends a request to the background from an extension page, exactly as the UI's `send` does. */
 export async function call<K extends RequestType>(page: Page, type: K, payload: RequestPayload<K>): Promise<Responses[K]> {

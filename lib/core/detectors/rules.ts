@@ -82,7 +82,7 @@ export function makeContext(raw: string): TextContext {
   };
 }
 
-type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: Array<Owned<RegexRule>> };
+type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
 /** A phrase found in the text: token range [start, end] inclusive. */
 type Found = { start: number; end: number };
 
