@@ -151,7 +151,7 @@ describe('dashboard data', () => {
 
   it('exports a file that parses with the export schema', async () => {
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^parapet-profile-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = ExportFile.safeParse(JSON.parse(readFileSync(await file.path(), 'utf8')));
@@ -163,7 +163,7 @@ describe('dashboard data', () => {
     // With the log: the file carries the decisions array.
     await page.getByLabel(/Include the activity log/).check();
     const withLog = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     const logFile = await withLog;
     expect(logFile.suggestedFilename()).toMatch(/^parapet-export-/);
     const full = ExportFile.parse(JSON.parse(readFileSync(await logFile.path(), 'utf8')));
