@@ -1,11 +1,21 @@
 import type { ChatSite } from '../schema/common';
 import type { Profile } from '../schema/profile';
 import type { ChatSelection } from '../schema/messages';
+import { selectInstructionsRefined, type RefineSelection } from '../core/instructions/select';
 
-/** Which of the user's standing instructions go with this message on this site. */
-export function chatSelections(profile: Profile, site: ChatSite, message: string): ChatSelection[] {
+/**
+ * Which of the user's standing instructions go with this message on this site: the lexical and semantic selector
+ * in lib/core, with the local model's second opinion when the judge is on and can answer. Disabled instructions
+ * and instructions not allowed on `site` never come back, whatever the refiner says.
+ */
+export async function chatSelections(
+  profile: Profile,
+  site: ChatSite,
+  message: string,
+  refine?: RefineSelection,
+): Promise<ChatSelection[]> {
   if (!message.trim()) return [];
-  return profile.instructions
-    .filter((i) => i.enabled && i.sites.includes(site) && i.scope.type === 'always')
-    .map((i) => ({ id: i.id, text: i.text, why: 'always' }));
+  const usable = profile.instructions.filter((i) => i.enabled && i.sites.includes(site));
+  const picked = await selectInstructionsRefined(message, usable, site, refine);
+  return picked.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: s.why }));
 }

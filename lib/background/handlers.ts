@@ -7,6 +7,7 @@ import {
   addFeedback,
   addFlags,
   addSignals,
+  countDecisions,
   countRows,
   getMeta,
   listFlags,
@@ -22,7 +23,9 @@ import {
   wipeAll,
   type Store,
 } from '../db';
-import { applyFeedback } from '../core/feedback';
+import { applyFeedback, applyVerdicts } from '../core/feedback';
+import { summariseDecisions } from '../core/inference/summary';
+import { reversalFeedback } from '../core/reverse';
 import { createJudgeHandlers } from './judge';
 
 export interface BackgroundDeps {
@@ -30,7 +33,7 @@ export interface BackgroundDeps {
   /** Tells every open tab and extension page that the profile changed. */
   broadcastProfile: (p: Profile) => void;
   tabStats: { get(tabId: number): Promise<TabStats | null>; set(tabId: number, s: TabStats): Promise<void> };
-  selectInstructions: (profile: Profile, site: ChatSite, message: string) => ChatSelection[];
+  selectInstructions: (profile: Profile, site: ChatSite, message: string) => ChatSelection[] | Promise<ChatSelection[]>;
   now?: () => number;
 }
 
@@ -90,7 +93,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return {
         enabled,
         placement: profile.chat.placement,
-        selections: enabled ? deps.selectInstructions(profile, site, message) : [],
+        selections: enabled ? await deps.selectInstructions(profile, site, message) : [],
       };
     },
     'chat/warn': async ({ site, detail }) => {
@@ -114,10 +117,38 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'data/wipe': async () => changed(await wipeAll(store, now())),
     'data/counts': () => countRows(store),
     'activity/query': (q) => queryDecisions(store, q),
-    'activity/reverse': async ({ id }) => (await markReversed(store, id, now())) ?? null,
+    'activity/reverse': async ({ id }) => {
+      const row = await markReversed(store, id, now());
+      const feedback = row ? reversalFeedback(row, now()) : null;
+      if (!row || !feedback) return row ?? null;
+      // Recorded like feedback from the page, so the next decision on this item honours the reversal.
+      await addFeedback(store, feedback);
+      const before = await loadProfile(store, now());
+      if (applyFeedback(before, feedback, undefined, now()) !== before) {
+        changed(await updateProfile(store, (p) => applyFeedback(p, feedback, undefined, now()), now()));
+      }
+      return row;
+    },
+    'activity/count': (q) => countDecisions(store, q),
     'signals/list': ({ limit }) => listSignals(store, limit),
     'flags/list': ({ status }) => listFlags(store, status),
-    'flags/verdict': async ({ ids, status }) => setFlagStatus(store, ids, status, now()),
+    'flags/verdict': async ({ ids, status }) => {
+      const flags = await setFlagStatus(store, ids, status, now());
+      // A "wrong" verdict must hold on the next page load: it becomes an exception in the profile.
+      const before = await loadProfile(store, now());
+      if (applyVerdicts(before, flags, status, now()) !== before) {
+        changed(await updateProfile(store, (p) => applyVerdicts(p, flags, status, now()), now()));
+      }
+      return flags;
+    },
+    'inference/get': async ({ signals, decisions }) => {
+      const [profile, recentSignals, recentDecisions] = await Promise.all([
+        loadProfile(store, now()),
+        listSignals(store, signals),
+        queryDecisions(store, { limit: decisions }),
+      ]);
+      return { now: now(), signals: recentSignals, summary: summariseDecisions(recentDecisions, profile.interests) };
+    },
     ...createJudgeHandlers(deps),
   };
 }
