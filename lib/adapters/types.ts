@@ -60,4 +60,7 @@ export interface Adapter {
   linkSelector: string;
   /** Reordering is allowed on this surface (never on X: a virtualised list). */
   canReorder(surface: string): boolean;
+  /** False for an item that must keep its place even where reordering is allowed (a full-width shelf in a grid:
+   * moving it leaves a gap in the row it lands after). Default: every item may move. */
+  movable?(root: Element): boolean;
 }

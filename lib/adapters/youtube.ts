@@ -175,4 +175,5 @@ export const youtubeAdapter: Adapter = {
   navigationEvents: ['yt-navigate-finish'],
   linkSelector: S.videoLink.css,
   canReorder: (surface) => surface === 'home' || surface === 'watch',
+  movable: (root) => !root.matches(SHELF),
 };

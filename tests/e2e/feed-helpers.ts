@@ -1,0 +1,250 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Launched } from './harness';
+import { ROOT } from './harness';
+import { call } from './ui-helpers';
+import type { Profile } from '../../lib/schema/profile';
+
+export const FEEDS = join(ROOT, 'tests/fixtures/feeds');
+export const feed = (name: string) => readFileSync(join(FEEDS, name), 'utf8');
+
+/** The attribute the runner sets and the content the stylesheet hides (lib/shield-runtime/shield.css). */
+export const HIDDEN_CONTENT =
+  '[data-parapet="hide"], [data-parapet="stub"] > :not(parapet-stub):not([data-parapet-cell])';
+
+/** Routes each URL prefix (and everything under it) to a fixture page, the way the demo does. The last route
+ * registered wins in Playwright, so these sit on top of the harness's "abort everything". */
+export async function serveFeeds(context: BrowserContext, pages: Record<string, string | (() => string)>) {
+  for (const [url, html] of Object.entries(pages)) {
+    const prefix = url.replace(/\/$/, '');
+    await context.route(
+      (u) => u.href === url || u.href.startsWith(`${prefix}/`) || u.href.startsWith(`${prefix}?`),
+      (route) => {
+        if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof html === 'function' ? html() : html });
+      },
+    );
+  }
+}
+
+/**
+ * Installed before any page script: every animation frame, each element that is hidden by Parapet now, or that
+ * matches `watch` (what a user must never see flash, e.g. ads), is checked for a non-zero box. At the end,
+ * `paintedHidden()` lists every element that is hidden now but had a box in some frame: a flash of content.
+ */
+export async function installPaintSampler(context: BrowserContext, watch: string) {
+  await context.addInitScript(
+    ([watchSel, hiddenSel]) => {
+      const painted = new WeakSet<Element>();
+      const seen = new Set<Element>();
+      const boxed = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      };
+      const sample = () => {
+        if (document.documentElement) {
+          for (const e of document.querySelectorAll(`${watchSel}, ${hiddenSel}`)) {
+            seen.add(e);
+            if (!painted.has(e) && boxed(e)) painted.add(e);
+          }
+        }
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      (window as unknown as { __paintedHidden: () => string[] }).__paintedHidden = () => {
+        const bad: string[] = [];
+        for (const e of seen) {
+          if (!e.isConnected) continue;
+          const hiddenNow = e.matches(hiddenSel) || e.closest('[data-parapet="hide"]') !== null || !!e.parentElement?.closest(hiddenSel);
+          if (hiddenNow && painted.has(e)) bad.push(`${e.localName}: ${(e.textContent ?? '').trim().slice(0, 60)}`);
+        }
+        return bad;
+      };
+      (window as unknown as { __samplerFrames: () => number }).__samplerFrames = () => seen.size;
+    },
+    [watch, HIDDEN_CONTENT] as const,
+  );
+}
+
+export const paintedHidden = (page: Page) => page.evaluate(() => (window as unknown as { __paintedHidden: () => string[] }).__paintedHidden());
+
+export interface Decoration {
+  /** parapet-stub or parapet-mark */
+  tag: string;
+  /** Text rendered in its (closed) shadow root, as a user reads it. */
+  text: string;
+  buttons: string[];
+  /** Light DOM text of the item it belongs to (the nearest element carrying the runner's attribute). */
+  itemText: string;
+  /** That element's data-parapet value. */
+  mode: string;
+  backendNodeId: number;
+  buttonIds: Record<string, number>;
+}
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+const attrOf = (n: CdpNode, name: string) => {
+  const a = n.attributes ?? [];
+  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  return undefined;
+};
+
+function lightTextOf(n: CdpNode): string {
+  if (n.nodeType === 3) return n.nodeValue ?? '';
+  if (n.localName === 'script' || n.localName === 'style') return '';
+  return (n.children ?? []).map(lightTextOf).join('');
+}
+
+function shadowTextOf(n: CdpNode): string {
+  if (n.nodeType === 3) return n.nodeValue ?? '';
+  if (n.localName === 'style') return '';
+  return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(shadowTextOf).join(' ');
+}
+
+/**
+ * Every stub and badge Parapet drew, read through the DevTools protocol: their shadow roots are closed, so
+ * neither the page nor a plain selector can read them, which is the point. Returned in document order.
+ */
+export async function decorations(page: Page): Promise<Decoration[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const out: Decoration[] = [];
+    const walk = (n: CdpNode, marked: CdpNode | null) => {
+      const here = attrOf(n, 'data-parapet') !== undefined ? n : marked;
+      if (n.localName === 'parapet-stub' || n.localName === 'parapet-mark') {
+        const buttons: string[] = [];
+        const buttonIds: Record<string, number> = {};
+        const findButtons = (m: CdpNode) => {
+          if (m.localName === 'button') {
+            const label = shadowTextOf(m).replace(/\s+/g, ' ').trim();
+            buttons.push(label);
+            buttonIds[label] = m.backendNodeId;
+          }
+          for (const c of [...(m.shadowRoots ?? []), ...(m.children ?? [])]) findButtons(c);
+        };
+        findButtons(n);
+        out.push({
+          tag: n.localName,
+          text: shadowTextOf(n).replace(/\s+/g, ' ').trim(),
+          buttons,
+          itemText: here ? lightTextOf(here).replace(/\s+/g, ' ').trim() : '',
+          mode: here ? (attrOf(here, 'data-parapet') ?? '') : '',
+          backendNodeId: n.backendNodeId,
+          buttonIds,
+        });
+      }
+      let prev: CdpNode | null = null;
+      for (const c of n.children ?? []) {
+        // A Hacker News story is two rows: its badge sits in the subtext row under the marked title row.
+        const owner = c.localName === 'tr' && prev && attrOf(prev, 'data-parapet') !== undefined && attrOf(c, 'data-parapet') === undefined ? prev : here;
+        walk(c, owner);
+        if (c.nodeType === 1) prev = c;
+      }
+      for (const c of n.shadowRoots ?? []) walk(c, here);
+      if (n.contentDocument) walk(n.contentDocument, null);
+    };
+    walk(root, null);
+    return out;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+export const stubs = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-stub');
+export const marks = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-mark');
+
+/** Clicks a button inside a Parapet shadow root with the real mouse, where it is drawn on screen. */
+export async function clickIn(page: Page, deco: Decoration, label: string): Promise<void> {
+  const id = deco.buttonIds[label];
+  if (id === undefined) throw new Error(`no "${label}" in ${deco.tag} (${deco.buttons.join(', ')})`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: id });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: id })) as { model: { border: number[] } };
+    const q = model.border;
+    const x = (q[0] + q[2] + q[4] + q[6]) / 4;
+    const y = (q[1] + q[3] + q[5] + q[7]) / 4;
+    await page.mouse.click(x, y);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Opens the per-item menu (⋯) of a badge and clicks one of its entries. */
+export async function useItemMenu(page: Page, deco: Decoration, entry: string): Promise<void> {
+  const menu = Object.keys(deco.buttonIds).find((k) => k === '⋯');
+  if (!menu) throw new Error('no menu button');
+  await clickIn(page, deco, menu);
+  await clickIn(page, deco, entry);
+}
+
+/** The light DOM text of the page's feed (what the page's own scripts could read). */
+export const lightText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
+
+/** Per-tab counts and health as the popup gets them. */
+export async function tabReport(ext: Launched, feedPage: Page) {
+  const ctl = await ext.openPage('popup.html');
+  const tabId = await ctl.evaluate(async (url) => {
+    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number; url: string }>> } } }).chrome;
+    const tabs = await chromeApi.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? -1;
+  }, feedPage.url());
+  // The content script sends its counts in a batch about a second after the last change.
+  let report = await call(ctl, 'tab/stats/get', { tabId });
+  for (let i = 0; i < 20 && !report.stats; i++) {
+    await ctl.waitForTimeout(250);
+    report = await call(ctl, 'tab/stats/get', { tabId });
+  }
+  await ctl.close();
+  return report;
+}
+
+/** The profile the feed tests and the demo run with: two interests, a topic to avoid, a blocked channel. */
+export function withDemoProfile(p: Profile): Profile {
+  return {
+    ...p,
+    interests: [
+      { id: 'rust', label: 'Rust', weight: 0.9, keywords: ['rust', 'borrow checker', 'cargo'] },
+      { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['garden', 'moss', 'gardens'] },
+    ],
+    avoidTopics: [{ id: 'crypto', label: 'Crypto giveaways', keywords: ['crypto giveaway', 'airdrop'] }],
+    blockedAuthors: [
+      { platform: 'youtube', name: 'Listicle Land' },
+      { platform: 'reddit', name: 'spam_bot_9000' },
+      { platform: 'x', name: '@ragefarmer' },
+      { platform: 'hackernews', name: 'spammer' },
+    ],
+  };
+}
+
+/** Waits for the content script to have decided the page's items (it marks every item it read). */
+export async function waitForShield(page: Page, minMarked = 1): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-parapet]').length >= n, minMarked, { timeout: 10_000 });
+}
+
+/**
+ * The popup over a given tab. The popup asks for the active tab of its window (components/hooks/useTabStats.ts),
+ * so the feed's tab is brought to the front before popup.html loads in a background tab beside it.
+ */
+export async function openPopupFor(ext: Launched, feedPage: Page): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await feedPage.bringToFront();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await popup.locator('.pp-tab').waitFor();
+  return popup;
+}

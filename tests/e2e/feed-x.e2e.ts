@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, screenshot, type Launched } from './harness';
+import {
+  clickIn,
+  decorations,
+  feed,
+  installPaintSampler,
+  marks,
+  openPopupFor,
+  paintedHidden,
+  serveFeeds,
+  stubs,
+  tabReport,
+  useItemMenu,
+  waitForShield,
+  withDemoProfile,
+} from './feed-helpers';
+import { getProfile, seedProfile } from './ui-helpers';
+
+let ext: Launched;
+let ctl: Page;
+const HOME = 'https://x.com/home';
+const CELL = '[data-testid="cellInnerDiv"]';
+
+beforeAll(async () => {
+  ext = await launchWithExtension();
+  ctl = await ext.openPage('dashboard.html');
+  await seedProfile(ctl, withDemoProfile);
+  await installPaintSampler(ext.context, '[data-testid="placementTracking"]');
+  await serveFeeds(ext.context, { 'https://x.com/': () => feed('x-home.html') });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function openHome(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(HOME);
+  await waitForShield(page, 7);
+  return page;
+}
+
+/** Each timeline cell as the virtualised list placed it: its own transform, where it is drawn, whether it is
+ * still a sized row. Parapet must change none of it. */
+const cells = (page: Page) =>
+  page.$$eval(CELL, (els) => {
+    const listTop = els[0]?.parentElement?.getBoundingClientRect().top ?? 0;
+    return els.map((c) => ({
+      transform: (c as HTMLElement).style.transform,
+      top: Math.round(c.getBoundingClientRect().top - listTop),
+      height: Math.round(c.getBoundingClientRect().height),
+      marked: c.hasAttribute('data-parapet'),
+    }));
+  });
+
+describe('X feed shield', () => {
+  it('hides the promoted post inside its cell, labels clickbait, and never moves, collapses or reorders cells', async () => {
+    const page = await openHome();
+    const s = await stubs(page);
+    expect(s.filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(1);
+    expect(await page.locator('text=Ship faster with CloudCo').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Hidden by Parapet'))).toBe(false);
+    expect((await marks(page)).find((d) => d.itemText.includes("You WON'T BELIEVE"))?.text).toMatch(/^Clickbait/);
+
+    const laidOut = await cells(page);
+    expect(laidOut.length).toBe(8);
+    laidOut.forEach((c, i) => {
+      // Cells keep the fixture's own order and translateY(i * 160px); only their inner content is marked.
+      expect(c.transform).toBe(`translateY(${i * 160}px)`);
+      expect(c.top).toBe(i * 160);
+      expect(c.height).toBeGreaterThan(0);
+      expect(c.marked).toBe(false);
+    });
+    const statusOrder = () =>
+      page.$$eval(CELL, (els) => els.map((c) => /status\/(\d+)/.exec(c.querySelector('a[href*="/status/"]')?.getAttribute('href') ?? '')?.[1] ?? '-'));
+    const firstOrder = await statusOrder();
+    await screenshot(page, 'feed-x-home');
+
+    // Infinite scroll: new cells below, placed by the list; the promoted one among them is hidden in place.
+    await page.evaluate(() => (window as any).fixture.loadMore(5, { adEvery: 5, texts: ['Rust tip: use cargo clippy', 'plain', 'plain', 'plain', 'Buy now'] }));
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} > [data-parapet]`).length >= 12, CELL);
+    expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(2);
+    const grown = await cells(page);
+    expect(grown.length).toBe(13);
+    grown.forEach((c) => expect(`translateY(${c.top}px)`).toBe(c.transform));
+    expect(grown.slice(0, 8)).toEqual(laidOut);
+    // Interests never reorder X: the timeline order is X's own.
+    expect((await statusOrder()).slice(0, firstOrder.length)).toEqual(firstOrder);
+
+    // Scrolling far: X unmounts cells at the top; nothing breaks and the rest keep their places.
+    await page.evaluate(() => (window as any).fixture.unmountTop(2));
+    const after = await cells(page);
+    expect(after.length).toBe(11);
+    expect(after.map((c) => c.transform)).toEqual(grown.slice(2).map((c) => c.transform));
+    after.forEach((c) => expect(`translateY(${c.top}px)`).toBe(c.transform));
+
+    // Client-side navigation to search: cells that arrive there are decided too.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/search?q=rust');
+      (window as any).fixture.loadMore(2, { adEvery: 2 });
+    });
+    await expect.poll(async () => (await stubs(page)).find((d) => d.itemText.includes('Loaded on scroll, tweet 7'))?.text ?? '').toMatch(/^Hidden by Parapet: Ad/);
+
+    expect(await paintedHidden(page)).toEqual([]);
+    const report = await tabReport(ext, page);
+    expect(report.stats?.platform).toBe('x');
+    expect(report.stats!.reordered).toBe(0);
+    expect(report.health?.ok).toBe(true);
+    await page.close();
+  });
+
+  it('Show restores the promoted post; "Hide this" hides a post in its cell, and it stays hidden', async () => {
+    const page = await openHome();
+    const ad = (await stubs(page)).find((d) => d.itemText.includes('CloudCo'))!;
+    await clickIn(page, ad, 'Show');
+    await expect.poll(() => page.locator('text=Ship faster with CloudCo').isVisible()).toBe(true);
+
+    const moss = (await marks(page)).find((d) => d.itemText.includes('Moss, stone and water'))!;
+    await useItemMenu(page, moss, 'Hide this');
+    await expect.poll(async () => (await stubs(page)).find((d) => d.itemText.includes('Moss, stone'))?.text ?? '').toMatch(/You hid this/);
+    expect((await cells(page)).map((c) => c.top)).toEqual([0, 160, 320, 480, 640, 800, 960, 1120]);
+    await expect.poll(async () => (await getProfile(ctl)).hiddenItems.map((h) => h.itemId)).toContain('1860000000000000003');
+    await page.reload();
+    await waitForShield(page, 7);
+    expect(await page.locator('text=Moss, stone and water').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('shows markup, right-to-left and very long posts as plain text', async () => {
+    const page = await openHome();
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('text=is just text here').textContent()).toContain('<img src=x');
+    const m = await marks(page);
+    for (const text of ['is just text here', 'مرحبا', 'word word word']) expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('Hide this');
+    await page.close();
+  });
+
+  it('leaves a page whose selectors find nothing untouched; the popup says X needs an update', async () => {
+    const page = await ext.context.newPage();
+    await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('x-broken.html') }));
+    await page.goto(HOME);
+    await expect.poll(async () => (await tabReport(ext, page)).health?.ok, { timeout: 20_000 }).toBe(false);
+    expect(await page.locator('[data-parapet]').count()).toBe(0);
+    expect(await decorations(page)).toEqual([]);
+    const popup = await openPopupFor(ext, page);
+    await popup.getByText('Needs an update').waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
