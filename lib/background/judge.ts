@@ -9,6 +9,8 @@ import type { GenerateResult, JudgeEngine } from '../judge/engine';
 import type { EngineKind } from '../judge/host';
 import { HOST_PORT_NAME, hostClientInProcess, hostClientOverPort, type HostClient, type PortLike } from '../judge/host-protocol';
 import { createJudge, type EngineSource } from '../judge/judge';
+import { savedVerdicts } from '../judge/cache';
+import type { ParsedVerdict } from '../judge/output';
 import { JUDGE_MODELS, PROMPT_API_MODEL_ID, findModel, modelLabel } from '../judge/models';
 import type { FewShotExample } from '../judge/prompt';
 import type { ModelStatusResponse } from '../judge/protocol';
@@ -25,6 +27,27 @@ export interface HostConnector {
 }
 
 const MAX_EXAMPLES = 6;
+
+/** Where verdicts outlive the service worker, which Chrome stops after half a minute idle: without it a feed
+ * revisited a minute later would be judged again. Session storage: kept until the browser closes, never synced. */
+export interface VerdictStore {
+  load(): Promise<unknown>;
+  save(entries: [string, ParsedVerdict][]): Promise<void>;
+  clear(): Promise<void>;
+}
+
+const VERDICTS_KEY = 'judge-verdicts';
+/** About 150 bytes each: well inside storage.session's 10 MB. */
+const SAVED_VERDICTS = 3000;
+
+export function sessionVerdictStore(): VerdictStore {
+  const area = () => browser.storage.session ?? browser.storage.local;
+  return {
+    load: async () => (await area().get(VERDICTS_KEY))[VERDICTS_KEY],
+    save: (entries) => area().set({ [VERDICTS_KEY]: entries }),
+    clear: () => area().remove(VERDICTS_KEY),
+  };
+}
 
 /** The person's verdicts in the review queue, newest first, as examples for the prompt. */
 export async function fewShotExamples(store: BackgroundDeps['store']): Promise<FewShotExample[]> {
@@ -55,7 +78,11 @@ function hostEngine(client: HostClient, engine: EngineKind, modelId: string): Ju
   };
 }
 
-export function createJudgeHandlers(deps: Pick<BackgroundDeps, 'store' | 'now' | 'broadcastProfile'>, connector: HostConnector = defaultConnector()): Pick<Handlers, JudgeTypes> {
+export function createJudgeHandlers(
+  deps: Pick<BackgroundDeps, 'store' | 'now' | 'broadcastProfile'>,
+  connector: HostConnector = defaultConnector(),
+  verdictStore: VerdictStore = sessionVerdictStore(),
+): Pick<Handlers, JudgeTypes> {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   let settings: Profile['judge'] | null = null;
@@ -84,6 +111,17 @@ export function createJudgeHandlers(deps: Pick<BackgroundDeps, 'store' | 'now' |
     },
   };
   const judge = createJudge({ source });
+  let restored: Promise<void> | null = null;
+  const restore = () =>
+    (restored ??= verdictStore
+      .load()
+      .then((raw) => judge.cache.restore(savedVerdicts(raw, SAVED_VERDICTS)))
+      .catch(() => {}));
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    saving = saving.then(() => verdictStore.save(judge.cache.entries(SAVED_VERDICTS))).catch(() => {});
+    return saving;
+  };
 
   async function status(): Promise<ModelStatusResponse> {
     const profile = await loadProfile(store, now());
@@ -116,7 +154,10 @@ export function createJudgeHandlers(deps: Pick<BackgroundDeps, 'store' | 'now' |
         };
       }
       const examples = await fewShotExamples(store);
+      await restore();
+      const before = judge.stats().calls;
       const verdicts = await judge.judge({ tab: String(sender.tab?.id ?? 'page'), items, fast, visibleIds, profile, examples });
+      if (judge.stats().calls !== before) void save();
       return { enabled: true, model: modelLabel(modelIdFor(profile.judge)), verdicts };
     },
     'model/status': () => status(),
@@ -149,6 +190,7 @@ export function createJudgeHandlers(deps: Pick<BackgroundDeps, 'store' | 'now' |
       const client = await connector.connect();
       await client.request('remove', { modelId }, 60_000);
       judge.cache.clear();
+      await verdictStore.clear().catch(() => {});
       return status();
     },
     'model/settings': async (patch) => {

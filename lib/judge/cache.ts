@@ -1,4 +1,5 @@
 import type { FeedItem } from '../schema/item';
+import { MANIPULATION_KINDS } from '../schema/profile';
 import type { ParsedVerdict } from './output';
 
 /** FNV-1a over UTF-16 code units, two seeds for 64 bits: stable, fast, no crypto API needed (the service
@@ -53,7 +54,38 @@ export class VerdictCache {
     return this.map.size;
   }
 
+  /** The newest `max` entries, oldest first (the order restore() expects). */
+  entries(max = this.capacity): [string, ParsedVerdict][] {
+    const all = [...this.map];
+    return all.slice(Math.max(0, all.length - max));
+  }
+
+  /** Puts saved entries back beneath the ones already here: a verdict judged since the save stays the newer. */
+  restore(entries: readonly [string, ParsedVerdict][]): void {
+    const current = [...this.map];
+    this.map = new Map([...entries.filter(([k]) => !this.map.has(k)), ...current]);
+    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+
   clear() {
     this.map.clear();
   }
+}
+
+const KINDS = new Set<string>(MANIPULATION_KINDS);
+
+/** Saved entries are read back from storage: anything not of the shape written is dropped, never trusted. */
+export function savedVerdicts(raw: unknown, max = 5000): [string, ParsedVerdict][] {
+  if (!Array.isArray(raw)) return [];
+  const out: [string, ParsedVerdict][] = [];
+  for (const e of raw.slice(-max)) {
+    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string' || e[0].length > 400) continue;
+    const v = e[1] as Partial<ParsedVerdict> | null;
+    if (!v || typeof v.relevance !== 'number' || !(v.relevance >= 0 && v.relevance <= 1)) continue;
+    if (!Array.isArray(v.kinds) || !v.kinds.every((k) => typeof k === 'string' && KINDS.has(k))) continue;
+    if (!(v.rule === null || (typeof v.rule === 'string' && /^r\d{1,3}$/.test(v.rule)))) continue;
+    if (typeof v.reason !== 'string' || v.reason.length > 300) continue;
+    out.push([e[0], { relevance: v.relevance, kinds: [...v.kinds], rule: v.rule, reason: v.reason }]);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { permute } from './reorder';
 import { Reporter, cleanReasons } from './reporter';
 import type { Transport } from './transport';
 import { CELL_ATTR, MARK_TAG, STUB_TAG, createMark, createStub } from './ui';
+import { createJudgeClient, onScreen } from './judge-client';
 
 export const ATTR = 'data-parapet';
 
@@ -29,6 +30,8 @@ export interface ShieldOptions {
   healthRetryMs?: number;
   flushMs?: number;
   signal?: AbortSignal;
+  /** How long items may wait unseen for the person's profile before they are shown under the defaults. */
+  profileHoldMs?: number;
 }
 
 export interface ShieldCounts {
@@ -48,7 +51,8 @@ export interface Shield {
   stop(): void;
 }
 
-type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown';
+/** 'wait': found before the profile arrived; kept in its place but unseen (see `holding`). */
+type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown' | 'wait';
 
 interface Tracked {
   root: Element;
@@ -69,6 +73,9 @@ const SKIP = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template',
 const isOurs = (n: Node) =>
   n.nodeType === 1 && ((n as Element).localName === STUB_TAG || (n as Element).localName === MARK_TAG || (n as Element).hasAttribute(CELL_ATTR));
 const MAX_REMOUNTS = 5;
+/** The profile refuses markup-like text (plainText in lib/schema/common.ts), so an exception for a channel named
+ * "<b>x</b>" would be dropped by the background: such a name is not offered as "Always show from". */
+const storable = (author: string) => author.length > 0 && author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(author);
 
 /**
  * The one runner behind every feed content script: it owns observing the page, deciding each item in the same
@@ -86,6 +93,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   let profile: Profile = fallbackProfile();
   let profileIsFallback = true;
+  // Until the person's own profile arrives, the defaults can hide ads but know nothing of their blocked channels,
+  // avoided topics or interests: items found meanwhile wait unseen in their own space, so nothing the profile
+  // hides flashes and the first page can still be ordered. Capped, so a silent background never blanks a page.
+  let holding = true;
+  const held: Tracked[] = [];
+  const holdTimer = setTimeout(() => release(), opts.profileHoldMs ?? 400);
   let clickbait: unknown = null;
   let compiled: unknown = engine.compile(profile, clickbait);
   let pageSurface = surfaceOfPage();
@@ -117,6 +130,26 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   const enabled = () => !failed && !stopped && pageSurface !== null && !profile.paused && profile.sites?.[platform] !== false;
 
+  // The local judge, when the person turned it on, revises unsure decisions later through the same path as a
+  // click does (the decision cache, then apply and record); until it answers, the fast decision stands.
+  const judgeClient = createJudgeClient({
+    transport,
+    active: () => enabled() && profile.judge?.enabled === true,
+    revision: () => profile.revision,
+    visible: (id) => [...tracked.values()].some((t) => t.item?.id === id && onScreen(t.root)),
+    apply: (id, d) => {
+      if (!enabled()) return;
+      decisions.set(id, d);
+      for (const t of tracked.values()) {
+        if (t.item?.id !== id) continue;
+        t.decision = decideFor(t.item);
+        apply(t);
+        record(t);
+      }
+      pushCounts();
+    },
+  });
+
   // ---- deciding -------------------------------------------------------------------------------------------
 
   function decideFor(item: FeedItem): Decision {
@@ -140,7 +173,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   function record(t: Tracked): void {
     const { item, decision: d } = t;
-    if (!item || !d) return;
+    // A decision taken under the defaults while holding is not the person's: the release records the real one.
+    if (!item || !d || holding) return;
     if (loggedAction.get(item.id) !== d.action) {
       loggedAction.set(item.id, d.action);
       reporter.decision({
@@ -178,6 +212,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         });
       }
     }
+    judgeClient.offer(item, d);
   }
 
   // ---- applying -------------------------------------------------------------------------------------------
@@ -185,6 +220,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   function modeFor(t: Tracked): Mode {
     const id = t.item!.id;
     if (revealed.has(id) && !isHandHidden(id)) return 'shown';
+    if (holding && t.decision!.action !== 'hide') return 'wait';
     switch (t.decision!.action) {
       case 'hide':
         // A hand hide always leaves its stub: the user just clicked there and needs the way back.
@@ -205,10 +241,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (t.mode !== mode || t.root.getAttribute(ATTR) !== mode) t.root.setAttribute(ATTR, mode);
     t.mode = mode;
     const parts = adapter.extraParts?.(t.root) ?? [];
-    const hidden = mode === 'hide' || mode === 'stub';
+    // An item's other rows (HN's subtext) go and wait with it.
+    const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : mode === 'wait' ? 'wait' : null;
     for (const p of t.parts) if (!parts.includes(p)) p.removeAttribute(ATTR);
     for (const p of parts) {
-      if (hidden) p.getAttribute(ATTR) !== 'hide' && p.setAttribute(ATTR, 'hide');
+      if (partMode) p.getAttribute(ATTR) !== partMode && p.setAttribute(ATTR, partMode);
       else p.hasAttribute(ATTR) && p.removeAttribute(ATTR);
     }
     t.parts = parts;
@@ -250,7 +287,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       const byHand = reason?.code === 'user-hidden';
       const model = {
         reason: describeReason(reason),
-        author: byHand ? '' : item.author,
+        author: byHand || !storable(item.author) ? '' : item.author,
         ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
       };
       const key = `${item.id}\u0000${model.reason}\u0000${model.author}\u0000${model.ruleLabel}`;
@@ -266,7 +303,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       return;
     }
     removeStub(t);
-    if (t.mode === 'hide') {
+    if (t.mode === 'hide' || t.mode === 'wait') {
       removeMark(t);
       return;
     }
@@ -403,7 +440,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       record(t);
       if (isNew) fresh.push(t);
     }
-    if (fresh.length > 1) reorder(fresh);
+    if (holding) held.push(...fresh);
+    else if (fresh.length > 1) reorder(fresh);
     if (fresh.length > 0) {
       pushCounts();
       const surface = pageSurface;
@@ -421,7 +459,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     for (const t of fresh) {
       const parent = t.root.parentElement;
       const surface = t.item!.surface;
-      if (!parent || !adapter.canReorder(surface) || (adapter.partsComplete && !adapter.partsComplete(t.root))) continue;
+      if (!parent || !adapter.canReorder(surface) || adapter.movable?.(t.root) === false) continue;
+      if (adapter.partsComplete && !adapter.partsComplete(t.root)) continue;
       const g = groups.get(parent);
       if (g) g.push(t);
       else groups.set(parent, [t]);
@@ -585,8 +624,28 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       failOpen(`the profile could not be compiled: ${(e as Error)?.message ?? String(e)}`);
       return;
     }
+    holding = false;
     redecideAll();
+    reorderHeld();
     if (!wasEnabled && enabled()) scan();
+  }
+
+  /** The profile did not come in time (or at all): show what waited, decided under the defaults. */
+  function release(): void {
+    if (!holding || stopped) return;
+    holding = false;
+    redecideAll();
+    reorderHeld();
+  }
+
+  /** What waited was never seen, so it can still be put in order as one batch. */
+  function reorderHeld(): void {
+    clearTimeout(holdTimer);
+    const batch = held.splice(0).filter((t) => t.root.isConnected && t.item && tracked.get(t.root) === t);
+    if (enabled() && batch.length > 1) {
+      reorder(batch);
+      pushCounts();
+    }
   }
 
   // ---- counts ------------------------------------------------------------------------------------------------
@@ -647,6 +706,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     .then((p) => setProfile(p))
     .catch(() => {
       // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.
+      release();
     });
   deps
     .loadClickbait?.()
@@ -663,6 +723,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   function stop(): void {
     if (stopped) return;
     stopped = true;
+    clearTimeout(holdTimer);
     observer.disconnect();
     unsubscribe();
     if (healthTimer !== null) clearTimeout(healthTimer);
@@ -670,6 +731,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     clearAll();
     void reporter.flush();
     reporter.destroy();
+    judgeClient.stop();
   }
   opts.signal?.addEventListener('abort', stop, { once: true });
 

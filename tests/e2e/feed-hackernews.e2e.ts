@@ -60,10 +60,10 @@ describe('Hacker News feed shield', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Hidden by Parapet'))).toBe(false);
     expect((await marks(page)).find((d) => d.itemText.includes('one weird compiler trick'))?.text).toMatch(/^Clickbait/);
 
-    // Items parsed before the profile reaches the page are decided with the defaults and not reordered later
-    // (they may already be on screen): reordering is asserted on batches that arrive after load.
+    // The first page waited unseen for the profile, so it is in interest order: Rust, then the moss garden.
     // Every story keeps its subtext row right under it.
     const order = await storyOrder(page);
+    expect(order.slice(0, 2)).toEqual(['42000001', '42000003']);
     expect(order.every((id) => !id.endsWith('!'))).toBe(true);
     await screenshot(page, 'feed-hackernews-front');
 
@@ -83,6 +83,22 @@ describe('Hacker News feed shield', () => {
     expect(report.stats!.reordered).toBeGreaterThan(0);
     expect(report.health?.ok).toBe(true);
     await page.close();
+  });
+
+  it('never shows, even at load, a first-page story the profile hides', async () => {
+    await seedProfile(ctl, (p) => {
+      const demo = withDemoProfile(p);
+      return { ...demo, blockedAuthors: [...demo.blockedAuthors, { platform: 'hackernews', name: 'pgdev' }] };
+    });
+    const page = await open();
+    try {
+      expect((await stubs(page)).some((d) => d.itemText.includes('Postgres 19'))).toBe(true);
+      expect(await page.locator('text=Postgres 19 beta is out').isVisible()).toBe(false);
+      expect(await paintedHidden(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await seedProfile(ctl, withDemoProfile);
+    }
   });
 
   it('decides the second page (news?p=2) as a front page too', async () => {

@@ -38,9 +38,10 @@ export async function installPaintSampler(context: BrowserContext, watch: string
     ([watchSel, hiddenSel]) => {
       const painted = new WeakSet<Element>();
       const seen = new Set<Element>();
+      // Drawn: it has a box and is not visibility-hidden (items waiting for the profile keep their box, unseen).
       const boxed = (e: Element) => {
         const r = e.getBoundingClientRect();
-        return r.width > 0 && r.height > 0;
+        return r.width > 0 && r.height > 0 && e.checkVisibility({ visibilityProperty: true });
       };
       const sample = () => {
         if (document.documentElement) {
@@ -231,9 +232,14 @@ export function withDemoProfile(p: Profile): Profile {
   };
 }
 
-/** Waits for the content script to have decided the page's items (it marks every item it read). */
+/** Waits for the content script to have decided the page's items under the person's profile (it marks every
+ * item it read; "wait" marks items found before the profile arrived). */
 export async function waitForShield(page: Page, minMarked = 1): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-parapet]').length >= n, minMarked, { timeout: 10_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-parapet]').length >= n && !document.querySelector('[data-parapet="wait"]'),
+    minMarked,
+    { timeout: 10_000 },
+  );
 }
 
 /**

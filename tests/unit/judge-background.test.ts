@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '@/lib/messaging';
-import { createJudgeHandlers } from '@/lib/background/judge';
+import { createJudgeHandlers, type VerdictStore } from '@/lib/background/judge';
 import { addFlags, openStore, saveProfile } from '@/lib/db';
 import { createModelHost } from '@/lib/judge/host';
 import { hostClientInProcess } from '@/lib/judge/host-protocol';
@@ -22,7 +22,9 @@ async function setup(judgeOn = true) {
   const host = createModelHost({ loaders: { webllm: loader }, probe: async () => swiftShader, catalog: JUDGE_MODELS.map((m) => m.id) });
   const client = hostClientInProcess(host);
   const broadcast = vi.fn();
-  const handlers = createJudgeHandlers({ store, now: () => 1000, broadcastProfile: broadcast }, { connect: async () => client });
+  let verdicts: unknown;
+  const session: VerdictStore = { load: async () => verdicts, save: async (e) => void (verdicts = e), clear: async () => void (verdicts = undefined) };
+  const handlers = createJudgeHandlers({ store, now: () => 1000, broadcastProfile: broadcast }, { connect: async () => client }, session);
   const call = async <T,>(type: string, payload: unknown, sender: object = fromDashboard) => {
     const r = await dispatch(handlers, { type, payload }, sender, self);
     if (!r.ok) throw new Error(r.error);
@@ -64,6 +66,32 @@ describe('judge requests in the background', () => {
     expect(r.verdicts.every((v) => v.status === 'judged')).toBe(true);
     expect(r.verdicts[0].decision.reasons.at(-1)?.detail).toMatch(/^judged by SmolLM2 360M/);
     expect(loader.engines[0].calls[0].system).toMatch(/"This cat video is not bait" is NOT clickbait/);
+  });
+
+  it('remembers verdicts when the service worker is stopped and started again', async () => {
+    const store = openStore(`judge-${Math.random()}`);
+    await saveProfile(store, profile({ judge: { enabled: true, engine: 'webllm', modelId: MODEL } }), 1);
+    const loader = new ScriptedLoader();
+    const host = createModelHost({ loaders: { webllm: loader }, probe: async () => swiftShader, catalog: JUDGE_MODELS.map((m) => m.id) });
+    let saved: unknown = undefined;
+    const session: VerdictStore = { load: async () => structuredClone(saved), save: async (e) => void (saved = structuredClone(e)), clear: async () => void (saved = undefined) };
+    // Each "worker" is a fresh set of handlers, as after Chrome stopped the idle service worker.
+    const worker = () => createJudgeHandlers({ store, now: () => 1000, broadcastProfile: () => {} }, { connect: async () => hostClientInProcess(host) }, session);
+    const first = worker();
+    await dispatch(first, { type: 'model/download', payload: { engine: 'webllm', modelId: MODEL } }, fromDashboard, self);
+    for (let i = 0; i < 200 && host.status().phase !== 'ready'; i++) await sleep(5);
+    const { items, fast } = feed(30);
+    const a = await dispatch(first, { type: 'judge/items', payload: { items, fast } }, fromPage, self);
+    expect(a.ok && (a.value as JudgeItemsResponse).verdicts.every((v) => v.status === 'judged' && !v.cached)).toBe(true);
+    const calls = loader.engines[0].calls.length;
+    await sleep(10);
+    const b = await dispatch(worker(), { type: 'judge/items', payload: { items, fast } }, fromPage, self);
+    expect(b.ok && (b.value as JudgeItemsResponse).verdicts.every((v) => v.status === 'judged' && v.cached)).toBe(true);
+    expect(loader.engines[0].calls.length).toBe(calls);
+    // Garbage in storage is ignored, not trusted.
+    saved = [['k', { relevance: 7, kinds: ['<b>'], rule: 'x', reason: 1 }], 'junk'];
+    const c = await dispatch(worker(), { type: 'judge/items', payload: { items: items.slice(0, 2), fast: fast.slice(0, 2) } }, fromPage, self);
+    expect(c.ok && (c.value as JudgeItemsResponse).verdicts.every((v) => v.status === 'judged' && !v.cached)).toBe(true);
   });
 
   it('turns the judge on and off through the profile, and tells every tab', async () => {

@@ -122,7 +122,7 @@ export default function ModelView() {
         ) : null}
         {status ? (
           <p className="small muted" data-testid="model-stats">
-            Model calls: {status.stats.calls} · cached verdicts used: {status.stats.cacheHits} · timeouts: {status.stats.timeouts} · failures: {status.stats.failures}
+            Items asked about: {status.stats.asked} · model calls: {status.stats.calls} · cached verdicts used: {status.stats.cacheHits} · timeouts: {status.stats.timeouts} · failures: {status.stats.failures}
           </p>
         ) : null}
       </Section>

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+// The first moments of a page: items found before the person's profile arrives must not show what the profile
+// hides, and the first page is still put in interest order; a background that never answers leaves the page shown.
+import { afterEach, describe, expect, it } from 'vitest';
+import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { compileProfile, decide, rerank } from '@/lib/core/shield';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
+import { ATTR, startShield, type Shield } from '@/lib/shield-runtime/runner';
+import type { Transport } from '@/lib/shield-runtime/transport';
+import { loadFixture, tick } from './adapters-fixture';
+
+const person = (): Profile => ({
+  ...defaultProfile(1),
+  revision: 4,
+  interests: [{ id: 'garden', label: 'Gardening', weight: 0.9, keywords: ['moss', 'garden'] }],
+  blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }],
+});
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const f of cleanup.reverse()) f();
+  cleanup = [];
+});
+
+/** Starts the shield on the HN fixture with a background that answers `profile/get` after `answerMs` (never if null). */
+function start(answerMs: number | null, holdMs = 200) {
+  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
+  const sent: string[] = [];
+  const transport: Transport = {
+    send: (async (type: string) => {
+      sent.push(type);
+      if (type !== 'profile/get') return null;
+      if (answerMs === null) return new Promise(() => {});
+      await tick(answerMs);
+      return person();
+    }) as Transport['send'],
+    onProfile: () => () => {},
+  };
+  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const shield: Shield = startShield(hackernewsAdapter, { engine: coreEngine(core, 'hackernews'), transport }, { doc: page.doc, profileHoldMs: holdMs, healthDelayMs: 60_000, flushMs: 10 });
+  cleanup.push(() => shield.stop(), page.close);
+  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
+  const order = () => [...page.doc.querySelectorAll('tr.athing')].map((r) => r.id);
+  return { page, shield, mode, order, sent };
+}
+
+describe('before the profile arrives', () => {
+  it('keeps stories unseen in their place, then applies the profile: the blocked author never shows', async () => {
+    const s = start(40);
+    // Found at once, decided under the defaults: the job ad is already hidden, the rest wait.
+    expect(s.mode('42000004')).toBe('stub');
+    expect(s.mode('42000008')).toBe('wait');
+    expect(s.mode('42000001')).toBe('wait');
+    await tick(80);
+    expect(s.mode('42000008')).toBe('stub');
+    expect(s.mode('42000001')).toBe('show');
+  });
+
+  it('puts the first page in interest order, since nobody has seen it yet', async () => {
+    const s = start(20);
+    const before = s.order();
+    await tick(60);
+    const after = s.order();
+    expect(after[0]).toBe('42000003'); // the moss garden story
+    expect(after).not.toEqual(before);
+    expect(s.shield.counts().reordered).toBeGreaterThan(0);
+  });
+
+  it('logs only decisions taken under the person’s profile', async () => {
+    const s = start(20);
+    await tick(60);
+    await s.shield.flush();
+    expect(s.sent.filter((t) => t === 'decisions/log').length).toBeGreaterThan(0);
+    expect(s.sent.indexOf('decisions/log')).toBeGreaterThan(s.sent.indexOf('profile/get'));
+  });
+
+  it('shows everything under the defaults when the background stays silent past the hold', async () => {
+    const s = start(null, 50);
+    expect(s.mode('42000001')).toBe('wait');
+    await tick(90);
+    expect(s.mode('42000001')).toBe('show');
+    expect(s.mode('42000008')).toBe('show');
+    expect(s.mode('42000004')).toBe('stub');
+    expect(s.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0);
+  });
+});
