@@ -26,7 +26,7 @@ import {
 import { applyFeedback, applyVerdicts } from '../core/feedback';
 import { summariseDecisions } from '../core/inference/summary';
 import { reversalFeedback } from '../core/reverse';
-import { createJudgeHandlers } from './judge';
+import { createJudgeHandlers, type HostConnector } from './judge';
 
 export interface BackgroundDeps {
   store: Store;
@@ -35,6 +35,8 @@ export interface BackgroundDeps {
   tabStats: { get(tabId: number): Promise<TabStats | null>; set(tabId: number, s: TabStats): Promise<void> };
   selectInstructions: (profile: Profile, site: ChatSite, message: string) => ChatSelection[] | Promise<ChatSelection[]>;
   now?: () => number;
+  /** The link to the model host; one per background, shared by the feed judge and the chat selector. */
+  judgeHost?: HostConnector;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
@@ -149,6 +151,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       ]);
       return { now: now(), signals: recentSignals, summary: summariseDecisions(recentDecisions, profile.interests) };
     },
-    ...createJudgeHandlers(deps),
+    ...createJudgeHandlers(deps, deps.judgeHost),
   };
 }

@@ -78,6 +78,19 @@ function hostEngine(client: HostClient, engine: EngineKind, modelId: string): Ju
   };
 }
 
+/**
+ * The person's model when it is on and already in memory, for uses that cannot wait for a load (a chat message
+ * about to be sent); null otherwise. Never starts a download or a load.
+ */
+export async function readyJudgeEngine(profile: Profile, connector: HostConnector): Promise<JudgeEngine | null> {
+  const s = profile.judge;
+  if (!s?.enabled) return null;
+  const client = await connector.connect();
+  const modelId = modelIdFor(s);
+  const status = client.lastStatus ?? (await client.request('status', {}));
+  return status?.phase === 'ready' && status.modelId === modelId && status.engine === s.engine ? hostEngine(client, s.engine, modelId) : null;
+}
+
 export function createJudgeHandlers(
   deps: Pick<BackgroundDeps, 'store' | 'now' | 'broadcastProfile'>,
   connector: HostConnector = defaultConnector(),

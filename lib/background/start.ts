@@ -5,6 +5,8 @@ import type { Profile } from '../schema/profile';
 import type { TabStats } from '../schema/messages';
 import { createHandlers } from './handlers';
 import { chatSelections } from './chat';
+import { defaultConnector, readyJudgeEngine } from './judge';
+import { modelRefiner } from '../judge/instruction-refiner';
 
 const statsKey = (tabId: number) => `tab-stats:${tabId}`;
 
@@ -32,11 +34,21 @@ async function broadcastProfile(profile: Profile) {
 
 export function startBackground() {
   const store = openStore();
+  const judgeHost = defaultConnector();
   const handlers = createHandlers({
     store,
     broadcastProfile: (p) => void broadcastProfile(p),
     tabStats,
-    selectInstructions: chatSelections,
+    judgeHost,
+    // The local model, when it is on and loaded, gets a say in which instructions apply; it never delays a send
+    // for long (the refiner has its own short timeout) and a failure keeps the selector's own choice.
+    selectInstructions: async (profile, site, message) => {
+      const engine = await Promise.race([
+        readyJudgeEngine(profile, judgeHost).catch(() => null),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
+      ]);
+      return chatSelections(profile, site, message, engine ? modelRefiner(engine) : undefined);
+    },
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

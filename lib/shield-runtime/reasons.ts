@@ -13,15 +13,24 @@ const LABELS: Record<string, string> = {
   'keyword-rule': 'Your rule',
   'regex-rule': 'Your rule',
   'user-hidden': 'You hid this',
+  // The local model's reasons carry "judged by <model>: ..." as their detail.
+  'natural-rule': 'Your rule',
+  'model-relevance': 'Local model',
+  'not-judged': 'Not judged',
 };
 
 const MAX = 80;
 
-/** One reason in a few words, for a stub or a badge. Plain text: callers put it in textContent only. */
-export function describeReason(reason: Reason | undefined): string {
+/**
+ * One reason in words, for a stub, a badge or its explanation. Plain text: callers put it in textContent only.
+ * `short` (a badge, a stub) names a manipulation kind alone: its detail is an explanation that belongs in the
+ * longer text ("Clickbait", not "Clickbait: Headline written to make you click...").
+ */
+export function describeReason(reason: Reason | undefined, opts: { short?: boolean } = {}): string {
   if (!reason) return 'Your settings';
   const base = LABELS[reason.code] ?? LABELS[reason.kind ?? ''] ?? reason.code.replace(/[-_]+/g, ' ');
-  const detail = reason.detail && reason.code !== 'promoted' ? `: ${reason.detail}` : '';
+  const explains = reason.kind !== undefined && MANIPULATION.has(reason.kind);
+  const detail = reason.detail && reason.code !== 'promoted' && !(opts.short && explains) ? `: ${reason.detail}` : '';
   const text = `${base}${detail}`;
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
 }

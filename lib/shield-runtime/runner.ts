@@ -286,7 +286,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       removeMark(t);
       const byHand = reason?.code === 'user-hidden';
       const model = {
-        reason: describeReason(reason),
+        reason: describeReason(reason, { short: true }),
         author: byHand || !storable(item.author) ? '' : item.author,
         ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
       };
@@ -309,7 +309,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
     const badged = t.mode === 'label' || t.mode === 'demote';
     const model = {
-      badge: badged ? describeReason(reason) : '',
+      badge: badged ? describeReason(reason, { short: true }) : '',
       why: badged ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ') : '',
       author: item.author,
       demoted: t.mode === 'demote',
