@@ -37,7 +37,8 @@ const ANCHOR_SENSE = Number(process.env.LEX_ANCHOR ?? 0.7);
 /** Definition words used in more glosses than this say little about an area. */
 const GLOSS_DF_FULL = 150;
 const GLOSS_DF_NONE = 1500;
-const KEEP_MIN = 0.3;
+/** Weaker leans are dropped: the selector ignores areas below 5/9 (relate.ts WEAK_AREA), so they only cost bytes. */
+const KEEP_MIN = 0.5;
 /** Even a rarely used sense keeps this share: people ask assistants about banks' money more than their slopes. */
 const SENSE_FLOOR = Number(process.env.LEX_SENSE ?? 0.35);
 const KEEP_TOP = 4;
@@ -251,10 +252,21 @@ function withBase(lemma: string): Sense[] {
 
 // 4. Words.
 const entries: string[] = [];
-const lemmas = [...lemmaSenses.keys()].filter((l) => l.split('_').length <= MAX_WORDS_IN_LEMMA && /^[a-z][a-z_'-]*$/.test(l)).sort();
+// Words an area names directly (domains.ts `words`): everyday words and phrases whose WordNet senses miss it.
+const direct = new Map<string, number[]>();
+DOMAINS.forEach((domain, d) => {
+  for (const word of domain.words ?? []) {
+    const lemma = word.toLowerCase().replace(/\s+/g, '_');
+    direct.set(lemma, [...(direct.get(lemma) ?? []), d]);
+  }
+});
+const lemmas = [...new Set([...lemmaSenses.keys(), ...direct.keys()])]
+  .filter((l) => l.split('_').length <= MAX_WORDS_IN_LEMMA && /^[a-z][a-z_'-]*$/.test(l))
+  .sort();
 let kept = 0;
 for (const lemma of lemmas) {
   const w = lemmaWeights(lemma, weight, withBase(lemma));
+  for (const d of direct.get(lemma) ?? []) w[d] = 1;
   // A narrower area is part of its broader one: a hotel is also about travel.
   DOMAINS.forEach((domain, d) => {
     if (domain.parent) {
@@ -275,7 +287,7 @@ for (const lemma of lemmas) {
 const lexicon = {
   version: LEXICON_VERSION,
   source: 'Derived from WordNet 3.1 (Princeton University, WordNet License) by scripts/build-lexicon.ts',
-  domains: DOMAINS.map((d) => ({ id: d.id, label: d.label })),
+  domains: DOMAINS.map((d) => (d.parent ? { id: d.id, label: d.label, parent: d.parent } : { id: d.id, label: d.label })),
   words: entries.join('|'),
 };
 const json = JSON.stringify(lexicon);

@@ -9,7 +9,8 @@ const AREA_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export interface LexiconData {
   version: number;
   source?: string;
-  domains: { id: string; label: string }[];
+  /** `parent`: id of the broader area this one belongs to (a hotel is also about travel). */
+  domains: { id: string; label: string; parent?: string }[];
   /** "word=codes|word=codes|..." sorted by word: one string keeps the file small and cheap to type-check. */
   words: string;
 }
@@ -20,7 +21,8 @@ export interface AreaWeight {
 }
 
 export interface Lexicon {
-  areas: { id: string; label: string }[];
+  /** `parent`: index of the broader area, whose words include this one's. */
+  areas: { id: string; label: string; parent?: number }[];
   /** Areas of a base form (lowercase, spaces between words), strongest first; undefined when unknown. */
   lookup(lemma: string): AreaWeight[] | undefined;
   has(lemma: string): boolean;
@@ -56,7 +58,10 @@ export function loadLexicon(data: unknown): Lexicon {
   }
   const cache = new Map<string, AreaWeight[]>();
   return {
-    areas: d.domains.map((x) => ({ id: String(x.id), label: String(x.label) })),
+    areas: d.domains.map((x) => {
+      const parent = x.parent === undefined ? -1 : d.domains.findIndex((y) => y.id === x.parent);
+      return parent < 0 ? { id: String(x.id), label: String(x.label) } : { id: String(x.id), label: String(x.label), parent };
+    }),
     has: (lemma) => words.has(lemma),
     lookup(lemma) {
       const hit = cache.get(lemma);

@@ -2,8 +2,10 @@ import type { ChatSite } from '../../schema/common';
 import type { Instruction } from '../../schema/profile';
 import { defaultLexicon } from './default-lexicon';
 import type { Lexicon } from './lexicon';
+import { overrides, settingOf, type Setting } from './override';
 import { parseInstruction } from './parse';
-import { tokenize, type Token } from './text';
+import { DEFAULT_MIN_SHARE, matchRuns, relatedness, runsOf, type MatchOptions, type Run, type RunMatch } from './relate';
+import { tokenize, words, type Token } from './text';
 
 export interface Selection {
   instruction: Instruction;
@@ -18,6 +20,8 @@ export interface SelectOptions {
   lexicon?: Lexicon;
   /** Lowest score that selects an `auto` or `topics` instruction. */
   threshold?: number;
+  /** How much of the message an area must be about before a merely related word counts for it (0..1). */
+  minShare?: number;
 }
 
 /**
@@ -30,34 +34,26 @@ export type RefineSelection = (message: string, candidates: Selection[]) => Prom
 export const DEFAULT_THRESHOLD = 0.5;
 export const CANDIDATE_FLOOR = 0.25;
 
-/** A related word counts a little less than the word itself. */
-const RELATED = 0.9;
-/** An area a word only leans to (a rare sense, a word in its definition) is too weak to relate it to others. */
-const WEAK_AREA = 0.55;
 /** A tested value that is mentioned decides its clause; naming the attribute too ("the city is") adds a little. */
 const VALUE_SHARE = 0.8;
-/** The condition decides; the action only tips a borderline case. */
-const CONDITION_SHARE = 0.8;
+/** The condition decides; an action that fits the message only tips a borderline case. */
+const ACTION_TIP = 0.1;
 const MAX_CHAIN_ROUNDS = 4;
 
 interface Prepared {
-  clauses: { topic: Token[]; value: Token[] }[];
+  /** Conditions that name a subject: one group of runs per clause, all clauses must hold. */
+  subjects: Run[][];
+  /** Conditions that test a value ("the cuisine is Thai"). */
+  tests: { topic: Token[]; value: Token[] }[];
   action: Token[];
   actionSetsValues: boolean;
+  setting?: Setting;
   general: boolean;
-  topics: Token[][];
 }
 
 interface Evidence {
   score: number;
   why: string;
-}
-
-interface ChainWord {
-  token: Token;
-  from: Instruction;
-  /** Set by an action that sets values: it satisfies value tests only, not a subject. */
-  valueOnly: boolean;
 }
 
 const prepared = new WeakMap<Lexicon, Map<string, Prepared>>();
@@ -69,79 +65,28 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
   const hit = cache.get(key);
   if (hit) return hit;
   const parsed = parseInstruction(instruction.text);
-  const clauses = parsed.clauses.length
-    ? parsed.clauses.map((c) => ({ topic: tokenize(c.topic, lexicon), value: tokenize(c.value, lexicon) }))
-    : [{ topic: tokenize(instruction.text, lexicon), value: [] }];
   const result: Prepared = {
-    clauses,
+    subjects: [],
+    tests: [],
     action: parsed.clauses.length ? tokenize(parsed.action, lexicon) : [],
     actionSetsValues: parsed.actionSetsValues,
+    setting: parsed.actionSetsValues ? settingOf(parsed.action) : undefined,
     general: parsed.general,
-    topics: instruction.scope.type === 'topics' ? instruction.scope.topics.map((t) => tokenize(t, lexicon)) : [],
   };
+  if (instruction.scope.type === 'topics') {
+    result.subjects.push(instruction.scope.topics.flatMap((t) => runsOf(tokenize(t, lexicon))));
+  } else if (!parsed.clauses.length) {
+    result.subjects.push(runsOf(tokenize(instruction.text, lexicon)));
+  } else {
+    for (const c of parsed.clauses) {
+      const topic = tokenize(c.topic, lexicon);
+      if (c.value) result.tests.push({ topic, value: tokenize(c.value, lexicon) });
+      else if (topic.length) result.subjects.push(runsOf(topic));
+    }
+  }
   if (cache.size > 2000) cache.clear();
   cache.set(key, result);
   return result;
-}
-
-function relatedness(a: Token, b: Token): number {
-  if (a.stem === b.stem) return 1;
-  let best = 0;
-  for (const x of a.areas) {
-    if (x.weight < WEAK_AREA) continue;
-    for (const y of b.areas) if (x.area === y.area && y.weight >= WEAK_AREA) best = Math.max(best, x.weight * y.weight);
-  }
-  return best * RELATED;
-}
-
-/** How strongly a message (and what already-selected instructions set) touches any of these words. */
-function topicEvidence(words: Token[], message: Token[], chain: ChainWord[], forValue = false): Evidence {
-  let best: Evidence = { score: 0, why: '' };
-  for (const w of words) {
-    for (const m of message) {
-      const r = relatedness(w, m);
-      if (r <= best.score) continue;
-      best = { score: r, why: w.stem === m.stem ? `mentions "${m.surface}"` : `about "${w.surface}" (matched "${m.surface}")` };
-    }
-    for (const c of chain) {
-      if ((c.valueOnly && !forValue) || c.token.stem !== w.stem || best.score >= 1) continue;
-      best = { score: 1, why: `follows from "${clip(c.from.text)}"` };
-    }
-  }
-  return best;
-}
-
-/** A tested value ("Paris") must itself be mentioned, by the user or by an instruction already selected. */
-function valueEvidence(values: Token[], message: Token[], chain: ChainWord[]): Evidence {
-  let found = 0;
-  let why = '';
-  for (const v of values) {
-    const m = message.find((t) => t.stem === v.stem);
-    const c = m ? undefined : chain.find((t) => t.token.stem === v.stem);
-    if (m || c) found++;
-    if (!why && m) why = `mentions "${m.surface}"`;
-    if (!why && c) why = `follows from "${clip(c.from.text)}"`;
-  }
-  return { score: found / values.length, why };
-}
-
-function conditionEvidence(p: Prepared, message: Token[], chain: ChainWord[]): Evidence {
-  let worst: Evidence = { score: 1, why: '' };
-  let first = '';
-  for (const clause of p.clauses) {
-    let ev: Evidence;
-    if (!clause.topic.length && !clause.value.length) continue;
-    if (!clause.value.length) ev = topicEvidence(clause.topic, message, chain);
-    else {
-      const value = valueEvidence(clause.value, message, chain);
-      const topic = clause.topic.length ? topicEvidence(clause.topic, message, chain, true) : value;
-      ev = { score: value.score * (VALUE_SHARE + (1 - VALUE_SHARE) * topic.score), why: value.why || topic.why };
-    }
-    if (!first) first = ev.why;
-    if (ev.score < worst.score) worst = ev;
-  }
-  // The first clause usually names the subject: its match explains the choice best.
-  return { score: worst.score, why: first || worst.why };
 }
 
 function clip(text: string): string {
@@ -152,28 +97,76 @@ function allowed(instruction: Instruction, site: ChatSite): boolean {
   return instruction.enabled && instruction.sites.includes(site);
 }
 
-function score(instruction: Instruction, p: Prepared, message: Token[], chain: ChainWord[], lexicon: Lexicon): Evidence {
-  const scope = instruction.scope;
-  if (scope.type === 'always') return { score: 1, why: 'always' };
-  if (scope.type === 'topics') {
-    let best: Evidence = { score: 0, why: '' };
-    scope.topics.forEach((topic, i) => {
-      const ev = topicEvidence(p.topics[i], message, []);
-      if (ev.score > best.score) best = { score: ev.score, why: ev.why.startsWith('mentions') ? ev.why : `about "${topic}"${ev.why.replace(/^about "[^"]*"/, '')}` };
-    });
-    return best;
+/** What instructions already selected bring into the conversation. */
+interface Chain {
+  /** Subjects their actions name ("also look at hotels"): matched as if the user had said them. */
+  subjects: Token[];
+  /** Values they set ("my preferred cuisine is Thai"): they satisfy other instructions' value tests. */
+  values: Token[];
+  from: Map<Token, Instruction>;
+}
+
+function explain(m: RunMatch, chain: Chain): string {
+  if (!m.by || !m.of) return '';
+  const from = chain.from.get(m.by);
+  if (from) return `follows from "${clip(from.text)}"`;
+  return m.by.stem === m.of.stem ? `mentions "${m.by.surface}"` : `about "${m.of.surface}" (matched "${m.by.surface}")`;
+}
+
+/** A tested value ("Paris") must itself be mentioned, by the user or by an instruction already selected. */
+function valueEvidence(values: Token[], message: Token[], chain: Chain): Evidence {
+  let found = 0;
+  let why = '';
+  for (const v of values) {
+    const m = message.find((t) => t.stem === v.stem);
+    const c = m ? undefined : chain.values.find((t) => t.stem === v.stem);
+    if (m || c) found++;
+    if (!why && m) why = `mentions "${m.surface}"`;
+    if (!why && c) why = `follows from "${clip(chain.from.get(c)!.text)}"`;
   }
-  if (p.general) return { score: 1, why: 'applies to every message' };
-  const condition = conditionEvidence(p, message, chain);
-  if (!p.action.length) return condition;
-  const action = topicEvidence(p.action, message, []);
-  return { score: CONDITION_SHARE * condition.score + (1 - CONDITION_SHARE) * action.score, why: condition.why || action.why };
+  return { score: values.length ? found / values.length : 0, why };
+}
+
+function bestRelated(words: Token[], message: Token[]): number {
+  let best = 0;
+  for (const w of words) for (const m of message) best = Math.max(best, relatedness(w, m));
+  return best;
+}
+
+function score(instruction: Instruction, p: Prepared, runScores: Map<Run, RunMatch>, message: Token[], chain: Chain): Evidence {
+  if (instruction.scope.type === 'always') return { score: 1, why: 'always' };
+  if (p.general && instruction.scope.type === 'auto') return { score: 1, why: 'applies to every message' };
+  let condition: Evidence = { score: 1, why: '' };
+  let first = '';
+  for (const runs of p.subjects) {
+    let best: RunMatch = { score: 0 };
+    for (const run of runs) {
+      const m = runScores.get(run)!;
+      if (m.score > best.score) best = m;
+    }
+    const ev = { score: best.score, why: explain(best, chain) };
+    first ||= ev.why;
+    if (ev.score < condition.score) condition = ev;
+  }
+  for (const test of p.tests) {
+    const value = valueEvidence(test.value, message, chain);
+    const topic = test.topic.length ? bestRelated(test.topic, message) : 1;
+    const ev = { score: value.score * (VALUE_SHARE + (1 - VALUE_SHARE) * topic), why: value.why };
+    first ||= ev.why;
+    if (ev.score < condition.score) condition = ev;
+  }
+  if (!p.subjects.length && !p.tests.length) return { score: 0, why: '' };
+  const tip = p.action.length && condition.score > 0 ? ACTION_TIP * bestRelated(p.action, message) : 0;
+  // The first clause usually names the subject: its match explains the choice best.
+  return { score: Math.min(1, condition.score + tip), why: first || condition.why };
 }
 
 /**
  * Scores every enabled instruction allowed on `site` against `message`, in the user's order. Instructions
  * selected by the message can in turn select others whose condition they satisfy ("for trips, also look at
- * hotels" brings in the hotel instructions).
+ * hotels" brings in the hotel instructions; "my preferred cuisine is Thai" satisfies "if the cuisine is Thai").
+ * An instruction whose setting the message itself gives another value ("... the city is Boston" against
+ * "my preferred city is Atlanta") does not apply, nor does what only followed from it.
  */
 export function scoreInstructions(message: string, instructions: Instruction[], site: ChatSite, opts: SelectOptions = {}): Selection[] {
   const lexicon = opts.lexicon ?? defaultLexicon();
@@ -181,17 +174,30 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
   const usable = instructions.filter((i) => allowed(i, site));
   const preps = usable.map((i) => prepare(i, lexicon));
   const msg = tokenize(message, lexicon);
-  const chain: ChainWord[] = [];
+  const said = words(message);
+  const overridden = preps.map((p) => (p.setting ? overrides(said, p.setting) : false));
+  const runs = [...new Set(preps.flatMap((p) => p.subjects.flat()))];
+  const matching: MatchOptions = { parents: lexicon.areas.map((a) => a.parent), minShare: opts.minShare ?? DEFAULT_MIN_SHARE };
+  const chain: Chain = { subjects: [], values: [], from: new Map() };
   const chained = new Set<number>();
   let results: Evidence[] = [];
   for (let round = 0; round < MAX_CHAIN_ROUNDS; round++) {
-    results = usable.map((ins, i) => score(ins, preps[i], msg, chain, lexicon));
+    const matched = matchRuns(runs, chain.subjects.length ? [...msg, ...chain.subjects] : msg, matching);
+    const runScores = new Map(runs.map((r, i) => [r, matched[i]]));
+    results = usable.map((ins, i) =>
+      overridden[i] && ins.scope.type === 'auto' ? { score: 0, why: 'the message says otherwise' } : score(ins, preps[i], runScores, msg, chain),
+    );
     let grew = false;
     results.forEach((r, i) => {
       if (r.score < threshold || chained.has(i) || usable[i].scope.type !== 'auto') return;
       chained.add(i);
-      for (const token of preps[i].action) chain.push({ token, from: usable[i], valueOnly: preps[i].actionSetsValues });
-      grew = preps[i].action.length > 0 || grew;
+      for (const token of preps[i].action) {
+        // A subject it names is matched by its word alone, not by everything related to it.
+        const t: Token = preps[i].actionSetsValues ? token : { ...token, areas: [] };
+        (preps[i].actionSetsValues ? chain.values : chain.subjects).push(t);
+        chain.from.set(t, usable[i]);
+        grew = true;
+      }
     });
     if (!grew) break;
   }

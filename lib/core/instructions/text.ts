@@ -32,8 +32,14 @@ const STOP = new Set(
   try trying check checking verify use using keep keeping remember mention mentions mentioned talk talking say saying said
   related regarding involving involve involves concerning whatever anything something everything nothing
   thing things stuff way kind type sort sure also include including instead time times
-  question questions answer answers reply replies request requests user agent assistant`.split(/\s+/),
+  question questions answer answers reply replies request requests user agent assistant
+  after before since until because whether though although via per like near first last next
+  comes topic topics matter matters subject`.split(/\s+/),
 );
+
+/** Weight from which a word's area is one of its real senses rather than a lean. */
+const FIRM_AREA = 0.55;
+const FIRM_SHARE = 0.7;
 
 /** Irregular forms the suffix rules cannot undo. */
 const IRREGULAR: Record<string, string> = {
@@ -108,26 +114,47 @@ function areasOf(forms: string[], lexicon: Lexicon): AreaWeight[] {
   return [...best].map(([area, weight]) => ({ area, weight })).sort((a, b) => b.weight - a.weight);
 }
 
+/** Areas of single words, per lexicon: a message repeats the words of the last one more often than not. */
+const wordAreas = new WeakMap<Lexicon, Map<string, AreaWeight[]>>();
+function areasOfWord(word: string, lexicon: Lexicon): AreaWeight[] {
+  let cache = wordAreas.get(lexicon);
+  if (!cache) wordAreas.set(lexicon, (cache = new Map()));
+  let hit = cache.get(word);
+  if (!hit) {
+    hit = areasOf(baseForms(word), lexicon);
+    if (cache.size > 20000) cache.clear();
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
 /**
  * Content words of a text with their subject areas. Two- and three-word names the lexicon knows
- * ("real estate", "checking account") add their areas to their last word.
+ * ("real estate", "checking account") add their areas to their last word; one that ends in a function word
+ * ("things to do") becomes a token of its own.
  */
 export function tokenize(text: string, lexicon: Lexicon): Token[] {
   const all = words(text);
   const out: Token[] = [];
   all.forEach((surface, at) => {
-    if (surface.length < 2 || STOP.has(surface) || /^\d+$/.test(surface)) return;
-    const forms = baseForms(surface);
-    let areas = areasOf(forms, lexicon);
+    if (surface.length < 2 || /^\d+$/.test(surface)) return;
+    const stop = STOP.has(surface);
+    const forms = stop ? [surface] : baseForms(surface);
+    let areas = stop ? [] : areasOfWord(surface, lexicon);
+    let phraseSurface = '';
     for (const n of [2, 3]) {
       if (at + 1 < n) continue;
       const head = all.slice(at + 1 - n, at).join(' ');
       const phrase = areasOf(forms.map((f) => `${head} ${f}`), lexicon);
-      if (phrase.length) areas = mergeAreas(areas, phrase);
+      if (phrase.length) {
+        areas = mergeAreas(areas, phrase);
+        phraseSurface = `${head} ${surface}`;
+      }
     }
-    out.push({ surface, stem: stem(surface), areas, at });
+    if (stop && !phraseSurface) return;
+    out.push(stop ? { surface: phraseSurface, stem: phraseSurface, areas, at } : { surface, stem: stem(surface), areas, at });
   });
-  narrowCompounds(out);
+  narrowCompounds(out, lexicon);
   return out;
 }
 
@@ -135,16 +162,21 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
  * Adjacent content words name one thing and pick each other's sense: in "rental cars" the rental is of cars,
  * not of houses. When such a run shares subject areas, each word keeps only the shared ones.
  */
-function narrowCompounds(tokens: Token[]): void {
+function narrowCompounds(tokens: Token[], lexicon: Lexicon): void {
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i < tokens.length && tokens[i].at === tokens[i - 1].at + 1) continue;
     const run = tokens.slice(start, i);
     start = i;
     if (run.length < 2 || run.some((t) => !t.areas.length)) continue;
-    const shared = run[0].areas.map((a) => a.area).filter((area) => run.every((t) => t.areas.some((b) => b.area === area)));
+    // Only a sense each word holds firmly narrows them: "new" barely leans to travel ("new apartment" is no
+    // trip). A narrower part of a shared area stays: "my molars hurt" is about health, and about teeth.
+    const shared = run[0].areas
+      .map((a) => a.area)
+      .filter((area) => run.every((t) => t.areas.some((b) => b.area === area && b.weight >= FIRM_AREA && b.weight >= FIRM_SHARE * t.areas[0].weight)));
     if (!shared.length) continue;
-    for (const t of run) t.areas = t.areas.filter((a) => shared.includes(a.area));
+    const parent = (area: number) => lexicon.areas[area]?.parent;
+    for (const t of run) t.areas = t.areas.filter((a) => shared.includes(a.area) || shared.includes(parent(a.area) ?? -1));
   }
 }
 
