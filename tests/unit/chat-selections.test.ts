@@ -23,7 +23,7 @@ describe('chat selections in the background', () => {
   ]);
 
   it('adds the food instruction to a message about dinner, with the ones that always apply', async () => {
-    const got = await chatSelections(profile, 'chatgpt', 'What should I make for dinner tonight?');
+    const got = await chatSelections(profile, 'chatgpt', 'What should I cook for dinner tonight?');
     expect(got.map((s) => s.id)).toEqual(['veg', 'metric']);
     expect(got.every((s) => s.why.length > 0)).toBe(true);
   });
@@ -50,6 +50,6 @@ describe('chat selections in the background', () => {
     const broken = async () => {
       throw new Error('engine crashed');
     };
-    expect((await chatSelections(profile, 'chatgpt', 'Dinner ideas with lentils?', broken)).map((s) => s.id)).toEqual(['veg', 'metric']);
+    expect((await chatSelections(profile, 'chatgpt', 'How do I cook lentils for dinner?', broken)).map((s) => s.id)).toEqual(['veg', 'metric']);
   });
 });
