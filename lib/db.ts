@@ -128,19 +128,30 @@ export interface DecisionQuery {
 
 /** Newest first. Filters that have no index run over the ts-ordered cursor, which stays fast at 100k rows. */
 export async function queryDecisions(store: Store, q: DecisionQuery = {}): Promise<LoggedDecision[]> {
+  const coll = decisionCollection(store, q);
+  return q.limit ? coll.limit(q.limit).toArray() : coll.toArray();
+}
+
+/** How many rows a query matches, without loading them into memory (for "1,234 decisions" above a list). */
+export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit'> = {}): Promise<number> {
+  return decisionCollection(store, q).count();
+}
+
+function decisionCollection(store: Store, q: DecisionQuery) {
   const needle = q.search?.toLowerCase();
   let coll = store.db.decisions.orderBy('ts').reverse();
   if (q.since !== undefined || q.until !== undefined) {
     coll = store.db.decisions.where('ts').between(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, true, true).reverse();
   }
-  coll = coll.filter(
+  // Without a filter, count() and limit() stay on the index instead of reading every row.
+  if (!q.platform && !q.action && !q.reason && !needle) return coll;
+  return coll.filter(
     (d) =>
       (!q.platform || d.platform === q.platform) &&
       (!q.action || d.action === q.action) &&
       (!q.reason || d.reasons.some((r) => r.code === q.reason)) &&
       (!needle || d.title.toLowerCase().includes(needle) || d.author.toLowerCase().includes(needle)),
   );
-  return q.limit ? coll.limit(q.limit).toArray() : coll.toArray();
 }
 
 export async function markReversed(store: Store, id: number, now = Date.now()): Promise<LoggedDecision | undefined> {

@@ -1,5 +1,5 @@
 import type { Exception, Profile } from '../schema/profile';
-import type { Feedback } from '../schema/log';
+import type { Feedback, Flag } from '../schema/log';
 import type { FeedItem } from '../schema/item';
 
 /** Normalised title kept with an exception, so near-duplicates of the item can be matched later. */
@@ -44,6 +44,18 @@ export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedIt
       const kept = profile.hiddenItems.filter((h) => !(h.platform === platform && h.itemId === feedback.itemId));
       return kept.length === profile.hiddenItems.length ? profile : { ...profile, hiddenItems: kept };
     }
+    case 'reverse': {
+      // Reversed from the Activity view: the item is never held back again, by hand or by any reason.
+      const kept = profile.hiddenItems.filter((h) => !(h.platform === platform && h.itemId === feedback.itemId));
+      const title = normaliseTitle(item?.title ?? feedback.title);
+      const known = profile.exceptions.some((e) => e.type === 'item' && e.platform === platform && !e.kind && e.title === title);
+      const next = kept.length === profile.hiddenItems.length ? profile : { ...profile, hiddenItems: kept };
+      if (!title || known) return next;
+      return {
+        ...next,
+        exceptions: [...next.exceptions, { id: exceptionId(feedback, now), createdAt: now, platform, type: 'item' as const, title }].slice(-10_000),
+      };
+    }
     case 'less-like-this': {
       if (!author) return profile;
       const exists = profile.blockedAuthors.some((b) => b.platform === platform && b.name.toLowerCase() === author.toLowerCase());
@@ -52,4 +64,32 @@ export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedIt
     default:
       return profile;
   }
+}
+
+type VerdictFlag = Pick<Flag, 'platform' | 'author' | 'title' | 'kind'>;
+
+/** Page text: the profile refuses markup, so an author name carrying some must not make the whole save fail. */
+const plainAuthor = (author: string) => author.replace(/[<>]|&#|javascript:/gi, '').trim().slice(0, 200);
+
+const sameItemException = (e: Exception, f: VerdictFlag, title: string) =>
+  e.type === 'item' && e.platform === f.platform && e.kind === f.kind && (e.author ?? '') === plainAuthor(f.author) && e.title === title;
+
+/** Verdicts from the review queue. "Wrong" keeps an item exception (author, kind, normalised title) so the same and
+ * near-identical items stop being flagged for that kind; changing the verdict back takes the exception away.
+ * Returns the same object when nothing changes. */
+export function applyVerdicts(profile: Profile, flags: readonly VerdictFlag[], status: Flag['status'], now: number): Profile {
+  let exceptions = profile.exceptions;
+  let n = 0;
+  for (const f of flags) {
+    const title = normaliseTitle(f.title);
+    if (!title) continue;
+    const has = exceptions.some((e) => sameItemException(e, f, title));
+    if (status === 'wrong' && !has) {
+      const id = `verdict-${f.platform}-${now.toString(36)}-${(n++).toString(36)}`.slice(0, 64);
+      exceptions = [...exceptions, { id, type: 'item' as const, platform: f.platform, author: plainAuthor(f.author), kind: f.kind, title, createdAt: now }];
+    } else if (status !== 'wrong' && has) {
+      exceptions = exceptions.filter((e) => !sameItemException(e, f, title));
+    }
+  }
+  return exceptions === profile.exceptions ? profile : { ...profile, exceptions: exceptions.slice(-10_000) };
 }

@@ -64,7 +64,7 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
-export const FeedbackType = z.enum(['show-anyway', 'exception-author', 'exception-rule', 'hide-this', 'less-like-this', 'verdict-right', 'verdict-wrong', 'undo']);
+export const FeedbackType = z.enum(['show-anyway', 'exception-author', 'exception-rule', 'hide-this', 'less-like-this', 'verdict-right', 'verdict-wrong', 'undo', 'reverse']);
 export type FeedbackType = z.infer<typeof FeedbackType>;
 
 export const Feedback = z.object({

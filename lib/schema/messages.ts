@@ -4,6 +4,7 @@ import { Profile } from './profile';
 import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
 import { FeedItem } from './item';
 import { Decision } from './decision';
+import type { DecisionSummary } from '../core/inference/summary';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
@@ -59,9 +60,29 @@ export const requests = {
     }),
   },
   'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
+  /** How many decisions the Activity view's filters match (same filters as activity/query, no limit). */
+  'activity/count': {
+    privileged: true,
+    payload: z.object({
+      platform: z.string().max(20).optional(),
+      action: z.string().max(20).optional(),
+      reason: z.string().max(60).optional(),
+      search: z.string().max(200).optional(),
+      since: z.number().optional(),
+      until: z.number().optional(),
+    }),
+  },
   'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
   'flags/list': { privileged: true, payload: z.object({ status: FlagStatus.optional() }) },
   'flags/verdict': { privileged: true, payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus }) },
+  /** The Inferred view in one answer: recent signals, and the decision log summarised where it lives (never 100k rows). */
+  'inference/get': {
+    privileged: true,
+    payload: z.object({
+      signals: z.number().int().positive().max(50_000).default(5_000),
+      decisions: z.number().int().positive().max(200_000).default(20_000),
+    }),
+  },
 
   // ---- Local LLM judge (handlers in lib/background/judge.ts) ----
   /** From content scripts: items the fast tier is unsure about (or all, when the profile has natural-language rules). */
@@ -132,9 +153,11 @@ export interface Responses {
   'data/counts': { decisions: number; signals: number; feedback: number; flags: number };
   'activity/query': LoggedDecision[];
   'activity/reverse': LoggedDecision | null;
+  'activity/count': number;
   'signals/list': Signal[];
   'flags/list': Flag[];
   'flags/verdict': Flag[];
+  'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary };
 
   // ---- Local LLM judge ----
   'judge/items': JudgeItemsResponse;

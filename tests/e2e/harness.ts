@@ -1,9 +1,12 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(__dirname, '../..');
+// __dirname exists under vitest only; the benchmarks run this file as an ES module through tsx.
+const HERE = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '../..');
 /** PARAPET_OUT (as in wxt.config.ts) points the tests at another build folder. */
 export const OUT = resolve(ROOT, process.env.PARAPET_OUT ?? '.output');
 export const CHROME_EXT = join(OUT, 'chrome-mv3');
