@@ -2,6 +2,9 @@ import type { Action, Decision, Reason } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { NaturalRule, Profile } from '../schema/profile';
 import type { ParsedVerdict } from './output';
+import type { ManipulationKind } from '../schema/profile';
+import { ItemExceptions, compileUserExceptions, type UserExceptions } from '../core/shield/exceptions';
+import { foldAuthor } from '../core/shield/text';
 
 /** How far one verdict may move an item's relevance from the fast tier's score. A model that is fooled, or a
  * title that talks to it, can shift this one item by at most this much. */
@@ -13,11 +16,14 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 export const judgedBy = (modelLabel: string) => `judged by ${modelLabel}`;
 
-function excepted(profile: Profile, item: FeedItem, kind: string): boolean {
-  const author = item.author.trim().toLowerCase();
-  return profile.exceptions.some(
-    (e) => e.platform === item.platform && e.type === 'author' && !!author && e.author?.trim().toLowerCase() === author && (!e.kind || e.kind === kind),
-  );
+const compiledExceptions = new WeakMap<Profile, UserExceptions>();
+
+/** The same exceptions the fast tier honours (author, author and kind, this very item, a whole rule), so a
+ * model cannot label again what the person said was fine. */
+function excepted(profile: Profile, item: FeedItem, kind: ManipulationKind): boolean {
+  let index = compiledExceptions.get(profile);
+  if (!index) compiledExceptions.set(profile, (index = compileUserExceptions(profile.exceptions)));
+  return ItemExceptions.lookup(index, item.platform, foldAuthor(item.author), item.title).excuses({ code: kind, kind, detail: '', source: 'model', evidence: [] });
 }
 
 /** Folds one model verdict into the fast decision. The model may move the score within the bound and may
