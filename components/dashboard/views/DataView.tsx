@@ -10,24 +10,12 @@ import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Section';
+import { downloadText } from '../../download';
 
 type Counts = Responses['data/counts'];
 type ImportOutcome = { file: string; ok: true; profile: Profile } | { file: string; ok: false; errors: string[] };
 
 const WIPE_WORD = 'wipe';
-
-/** Saves text as a file through a short-lived Blob URL and a download link. */
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const summary = (p: Profile) =>
   [
@@ -97,7 +85,7 @@ function ExportSection() {
     setBusy(true);
     try {
       const { json, filename } = await send('data/export', { includeLog });
-      download(json, filename);
+      downloadText(json, filename);
       setResult({ ok: true, filename, size: new Blob([json]).size });
     } catch (e) {
       setResult({ ok: false, error: (e as Error).message });
