@@ -32,3 +32,21 @@ export async function screenshotWhole(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await page.setViewportSize(viewport);
 }
+
+/** axe-core's serious and critical WCAG 2 A/AA violations on the page as it is now, one line each. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const { createRequire } = await import('node:module');
+  const path = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const loaded = () => page.evaluate(() => 'axe' in globalThis);
+  if (!(await loaded())) await page.addScriptTag({ path }).catch(() => undefined);
+  // An extension page's CSP refuses the inline script addScriptTag makes; evaluate bypasses it.
+  if (!(await loaded())) await page.evaluate((await import('node:fs')).readFileSync(path, 'utf8'));
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<Result> } }).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
+  });
+}

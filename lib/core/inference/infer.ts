@@ -66,6 +66,14 @@ export function signalWeight(s: Signal): number {
 
 const norm = (t: string) => t.trim().toLowerCase();
 
+// The timeline replays the same signals many times; tokenising each title once keeps that linear.
+const termCache = new WeakMap<Signal, string[]>();
+function signalTerms(s: Signal, text: string): string[] {
+  let terms = termCache.get(s);
+  if (!terms) termCache.set(s, (terms = topicTerms(text)));
+  return terms;
+}
+
 /** The user's interests as Parapet infers them from local signals alone. Pure: the same signals and controls give
  * the same topics. Terms that are part of a stronger pair ("formula" inside "formula 1") are folded into it. */
 export function inferTopics(signals: Signal[], opts: InferOptions): InferredTopic[] {
@@ -86,7 +94,7 @@ export function inferTopics(signals: Signal[], opts: InferOptions): InferredTopi
     if (base === 0) continue;
     const decay = Math.pow(0.5, Math.max(0, opts.now - s.ts) / halfLife);
     const text = `${s.title} ${s.type === 'search' ? s.detail : ''}`;
-    const terms = new Set([...topicTerms(text), ...(opts.extract?.(text) ?? []).map(norm)]);
+    const terms = new Set([...signalTerms(s, text), ...(opts.extract?.(text) ?? []).map(norm)]);
     for (const term of terms) {
       if (rejected.has(term) || (forgotten[term] !== undefined && s.ts <= forgotten[term])) continue;
       let a = acc.get(term);

@@ -1,0 +1,93 @@
+import type { LoggedDecision } from '../../schema/log';
+import type { Interest } from '../../schema/profile';
+import { diversityReport, manipulationOverTime, platformTopicMix, type DiversityReport, type ManipulationPoint, type TopicShare } from './platforms';
+import { foldWord } from './terms';
+
+export interface StatedShare {
+  /** The interest as the user wrote it. */
+  label: string;
+  count: number;
+  share: number;
+}
+
+/** One platform's picture of the user: what it recommended, next to what the user said they want. */
+export interface PlatformPicture {
+  platform: LoggedDecision['platform'];
+  items: number;
+  topics: TopicShare[];
+  stated: StatedShare[];
+  manipulative: number;
+}
+
+/** Everything the Inferred view shows that comes from the decision log, computed where the log lives so the page
+ * never has to receive 100,000 rows. */
+export interface DecisionSummary {
+  considered: number;
+  from: number | null;
+  to: number | null;
+  platforms: PlatformPicture[];
+  manipulation: ManipulationPoint[];
+  diversity: DiversityReport;
+}
+
+const fold = (text: string) =>
+  ` ${(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}+#'-]*/gu) ?? []).map(foldWord).join(' ')} `;
+
+/** An interest's phrases (label and keywords), folded like titles so "Board games" finds "board game night". */
+function interestPhrases(i: Interest): string[] {
+  return [i.label, ...i.keywords].map(fold).filter((p) => p.trim().length > 0);
+}
+
+/** Share of each platform's items that match each stated interest. */
+export function statedInterestShares(decisions: readonly LoggedDecision[], interests: readonly Interest[]): Map<string, StatedShare[]> {
+  const phrases = interests.map((i) => ({ label: i.label, phrases: interestPhrases(i) }));
+  const counts = new Map<string, { total: number; hits: number[] }>();
+  for (const d of decisions) {
+    let c = counts.get(d.platform);
+    if (!c) counts.set(d.platform, (c = { total: 0, hits: phrases.map(() => 0) }));
+    c.total++;
+    if (!phrases.length) continue;
+    const title = fold(d.title);
+    phrases.forEach((p, n) => {
+      if (p.phrases.some((ph) => title.includes(ph))) c.hits[n]++;
+    });
+  }
+  const out = new Map<string, StatedShare[]>();
+  for (const [platform, c] of counts) {
+    out.set(
+      platform,
+      phrases.map((p, n) => ({ label: p.label, count: c.hits[n], share: c.total ? c.hits[n] / c.total : 0 })),
+    );
+  }
+  return out;
+}
+
+export function summariseDecisions(decisions: readonly LoggedDecision[], interests: readonly Interest[]): DecisionSummary {
+  const rows = decisions as LoggedDecision[];
+  const mix = platformTopicMix(rows);
+  const stated = statedInterestShares(rows, interests);
+  const manipulation = manipulationOverTime(rows);
+  const byPlatform = new Map<string, { items: number; manipulative: number }>();
+  for (const p of manipulation) {
+    const b = byPlatform.get(p.platform) ?? { items: 0, manipulative: 0 };
+    b.items += p.total;
+    b.manipulative += p.manipulative;
+    byPlatform.set(p.platform, b);
+  }
+  let from: number | null = null;
+  let to: number | null = null;
+  for (const d of rows) {
+    if (from === null || d.ts < from) from = d.ts;
+    if (to === null || d.ts > to) to = d.ts;
+  }
+  const platforms = [...byPlatform.entries()]
+    .map(([platform, b]) => ({
+      platform: platform as LoggedDecision['platform'],
+      items: b.items,
+      manipulative: b.manipulative,
+      topics: mix[platform] ?? [],
+      stated: stated.get(platform) ?? [],
+    }))
+    .sort((a, b) => b.items - a.items);
+  return { considered: rows.length, from, to, platforms, manipulation, diversity: diversityReport(rows) };
+}
