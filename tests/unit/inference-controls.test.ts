@@ -115,6 +115,8 @@ describe('verdicts from the review queue', () => {
     expect(decide(before, nearDuplicate).action).toBe('label');
     expect(decide(compiled, nearDuplicate).action).toBe('show');
     expect(decide(compiled, item({ author: 'ShopTalk', title: "You won't believe this other trick" })).action).toBe('label');
+    // The verdict was about this author's post: the same words from someone else are still flagged.
+    expect(decide(compiled, item({ author: 'BaitFactory', title: "You won't believe what this lathe can do" })).action).toBe('label');
     // Given twice, nothing doubles; taken back, the exception goes.
     expect(applyVerdicts(p, [flag()], 'wrong', T0 + 1)).toBe(p);
     expect(applyVerdicts(p, [flag()], 'right', T0 + 1).exceptions).toEqual([]);

@@ -12,7 +12,8 @@ interface PlatformExceptions {
   authorScoped: Map<string, Set<string>>;
   /** Rule codes (lower case) switched off on this platform. */
   rules: Set<string>;
-  /** Normalised title -> kinds judged wrong on that item ("*" = every kind). */
+  /** Normalised title (prefixed by the folded author when the verdict named one) -> kinds judged wrong on that
+   * item ("*" = every kind). A verdict on one author's post does not excuse the same words from someone else. */
   titles: Map<string, Set<string>>;
 }
 
@@ -49,11 +50,13 @@ export function compileUserExceptions(exceptions: readonly Exception[] | undefin
       else p.rules.add(scope);
     } else if (e.type === 'item') {
       const title = e.title ? normaliseTitle(e.title) : '';
-      if (title) addTo(p.titles, title, e.kind ?? '*');
+      if (title) addTo(p.titles, titleKey(author, title), e.kind ?? '*');
     }
   }
   return { byPlatform };
 }
+
+const titleKey = (author: string, normalisedTitle: string) => (author ? `${author}\u0000${normalisedTitle}` : normalisedTitle);
 
 /**
  * The names a user exception can give a reason by: its kind ("clickbait"), its code ("keyword-rule"), or its
@@ -84,7 +87,13 @@ export class ItemExceptions {
     if (!p) return ItemExceptions.NONE;
     const showAnyway = author !== '' && p.authors.has(author);
     const scoped = author !== '' ? (p.authorScoped.get(author) ?? null) : null;
-    const titleKinds = p.titles.size > 0 && title ? (p.titles.get(normaliseTitle(title)) ?? null) : null;
+    let titleKinds: Set<string> | null = null;
+    if (p.titles.size > 0 && title) {
+      const t = normaliseTitle(title);
+      const own = author ? p.titles.get(titleKey(author, t)) : undefined;
+      const any = p.titles.get(t);
+      titleKinds = own && any ? new Set([...own, ...any]) : (own ?? any ?? null);
+    }
     if (!showAnyway && scoped === null && titleKinds === null && p.rules.size === 0) return ItemExceptions.NONE;
     return new ItemExceptions(showAnyway, p.rules.size > 0 ? p.rules : null, scoped, titleKinds);
   }
