@@ -1,6 +1,7 @@
 // Fast-tier benchmark: how many feed items per second one core decides against a large, realistic profile
 // (100 interests, 1,000 keyword rules of which 100 are regexes, 10,000 blocked channels, 20 avoid-topics),
-// on real headlines from ../shared/data/clickbait/dev.tsv. Run alone: npx tsx scripts/bench-core.ts
+// on real headlines from ../shared/data/clickbait/dev.tsv. The profile hides about a tenth of the items, as a
+// real one would; it prints the action mix so that stays checked. Run alone: npx tsx scripts/bench-core.ts
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,48 +63,59 @@ function vocabulary(headlines: string[]) {
 export function buildLargeProfile(headlines: string[]): Profile {
   const random = rng(1);
   const { words, pairs } = vocabulary(headlines);
-  // Skip the 40 commonest words (they would match a tenth of all items) and draw from the next few thousand.
-  const pool = words.slice(40, 6000);
-  const pick = () => pool[Math.floor(random() * pool.length)];
+  // Each list draws from its own frequency band, so that the profile does to the feed what a real large one
+  // does: interests touch a good part of it, avoid-topics and a thousand imported keyword rules each catch a
+  // rare word, and together they hide a few percent of items, not nearly all of them. (The 40 commonest words
+  // would each match a tenth of all items.)
+  const band = (from: number, to: number) => {
+    const pool = words.slice(from, to);
+    return () => pool[Math.floor(random() * pool.length)];
+  };
+  const interestWord = band(300, 8000);
+  const avoidWord = band(2500, 8000);
+  const ruleWord = band(4000, 14000);
   const pickPair = () => pairs[Math.floor(random() * Math.min(pairs.length, 4000))];
+  const rarePair = () => pairs[2000 + Math.floor(random() * Math.max(1, Math.min(pairs.length, 20000) - 2000))];
 
   const interests = Array.from({ length: 100 }, (_, i) => ({
     id: `interest-${i}`,
-    label: pick(),
+    label: interestWord(),
     weight: 0.5 + random() * 0.5,
-    keywords: Array.from({ length: 8 }, (_, k) => (k % 3 === 2 ? pickPair() : pick())),
+    keywords: Array.from({ length: 8 }, (_, k) => (k % 3 === 2 ? pickPair() : interestWord())),
   }));
   const avoidTopics = Array.from({ length: 20 }, (_, i) => ({
     id: `avoid-${i}`,
-    label: pick(),
-    keywords: Array.from({ length: 6 }, () => pick()),
+    label: avoidWord(),
+    keywords: Array.from({ length: 4 }, () => avoidWord()),
   }));
   const actions = ['hide', 'demote', 'label', 'boost'] as const;
+  // Regexes as people write them: most carry a word (and so a literal that gates them), a few are pure
+  // punctuation or shape patterns that must be tried on every item.
   const regexTemplates = [
     (w: string) => `\\b${w}s?\\b`,
     (w: string) => `^${w}`,
     (w: string) => `\\d+ (?:reasons|things|ways) ${w}`,
-    (w: string) => `${w}.{0,20}${pick()}`,
+    (w: string) => `${w}.{0,20}${ruleWord()}`,
     (w: string) => `\\b${w}(?:ing|ed)?\\b`,
-    () => '\\b[A-Z]{6,}\\b',
-    () => '!{2,}',
-    () => '\\?\\s*$',
-    () => '\\$\\d+(?:\\.\\d\\d)?',
+    () => `!{${2 + Math.floor(random() * 3)},}`,
+    () => `\\?{${2 + Math.floor(random() * 3)},}`,
+    () => `\\$\\d{${3 + Math.floor(random() * 3)},}(?:\\.\\d\\d)?`,
+    () => `\\b\\d+\\.\\d+\\.\\d+\\b${random() < 0.5 ? '' : '(?:-\\w+)?'}`,
   ];
   const rules = Array.from({ length: 1000 }, (_, i) => {
     const action = actions[Math.floor(random() * actions.length)];
     const platforms = random() < 0.2 ? [FEED_PLATFORMS[Math.floor(random() * 4)]] : [];
     if (i % 10 === 9) {
       const t = regexTemplates[Math.floor(random() * regexTemplates.length)];
-      return { id: `rule-${i}`, kind: 'regex' as const, pattern: t(pick()), action, platforms };
+      return { id: `rule-${i}`, kind: 'regex' as const, pattern: t(ruleWord()), action, platforms };
     }
-    const pattern = i % 4 === 0 ? pickPair() : `${pick()}${i % 7 === 0 ? 's' : ''}`;
+    const pattern = i % 4 === 0 ? rarePair() : `${ruleWord()}${i % 7 === 0 ? 's' : ''}`;
     return { id: `rule-${i}`, kind: 'keyword' as const, pattern, action, platforms };
   });
   const syllables = ['tech', 'gaming', 'daily', 'news', 'vlog', 'pro', 'tv', 'official', 'world', 'hub', 'zone', 'life'];
   const blockedAuthors = Array.from({ length: 10_000 }, (_, i) => ({
     platform: FEED_PLATFORMS[i % 4],
-    name: `${i % 3 === 0 ? '@' : ''}${pick()}${syllables[i % syllables.length]}${i}`,
+    name: `${i % 3 === 0 ? '@' : ''}${interestWord()}${syllables[i % syllables.length]}${i}`,
   }));
   const exceptions = Array.from({ length: 200 }, (_, i) => ({
     id: `exc-${i}`,
@@ -132,10 +144,10 @@ export function buildItems(headlines: string[], profile: Profile, n = ITEMS): Fe
     const platform = FEED_PLATFORMS[i % 4];
     const title = headlines[Math.floor(random() * headlines.length)];
     const r = random();
-    // 2% by a blocked channel, 1% by an excepted one, the rest by ordinary authors
+    // 2% by a channel blocked on that platform (the list alternates platforms), 1% by an excepted one, the rest by ordinary authors
     const author =
       r < 0.02
-        ? profile.blockedAuthors[Math.floor(random() * profile.blockedAuthors.length)].name.replace('@', '').toUpperCase()
+        ? profile.blockedAuthors[4 * Math.floor((random() * profile.blockedAuthors.length) / 4) + (i % 4)].name.replace('@', '').toUpperCase()
         : r < 0.03
           ? `trusted${Math.floor(random() * 200)}`
           : `creator${Math.floor(random() * 50_000)}`;
@@ -170,6 +182,9 @@ function throughput(run: () => void, items: number, minMs = 1000): number {
   return (done / elapsed) * 1000;
 }
 
+/** The best of a few runs: other processes on a shared machine only ever slow a run down. */
+const bestOf = (runs: number, measure: () => number) => Math.max(...Array.from({ length: runs }, measure));
+
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
@@ -191,15 +206,25 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
   const rulesOnly = compileProfile(profile, { policyStage: null });
 
   const counts: Record<string, number> = { show: 0, hide: 0, demote: 0, label: 0, boost: 0 };
-  for (const it of items) counts[decide(compiled, it).action]++; // warm-up, and what the profile does to the items
+  const hiddenBy = new Map<string, number>();
+  for (const it of items) {
+    // warm-up, and what the profile does to the items
+    const d = decide(compiled, it);
+    counts[d.action]++;
+    if (d.action === 'hide') hiddenBy.set(d.reasons[0]?.code ?? '?', (hiddenBy.get(d.reasons[0]?.code ?? '?') ?? 0) + 1);
+  }
   for (const it of items) decide(rulesOnly, it);
 
-  const perSecond = throughput(() => {
-    for (const it of items) decide(compiled, it);
-  }, items.length);
-  const rulesOnlyPerSecond = throughput(() => {
-    for (const it of items) decide(rulesOnly, it);
-  }, items.length);
+  const perSecond = bestOf(3, () =>
+    throughput(() => {
+      for (const it of items) decide(compiled, it);
+    }, items.length),
+  );
+  const rulesOnlyPerSecond = bestOf(3, () =>
+    throughput(() => {
+      for (const it of items) decide(rulesOnly, it);
+    }, items.length),
+  );
 
   const times = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) {
@@ -214,8 +239,8 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     'items (real headlines)': items.length,
     'clickbait model': clickbait ? 'loaded' : 'missing (detectors without it)',
     'compile ms': compileMs,
-    'items decided per second (detectors + rules)': Math.round(perSecond),
-    'items decided per second (rules only, no detectors)': Math.round(rulesOnlyPerSecond),
+    'items decided per second (detectors + rules; best of 3 s)': Math.round(perSecond),
+    'items decided per second (rules only, no detectors; best of 3 s)': Math.round(rulesOnlyPerSecond),
     'p50 per item us': percentile(times, 0.5) * 1000,
     'p99 per item us': percentile(times, 0.99) * 1000,
     'max per item us': times[times.length - 1] * 1000,
@@ -223,10 +248,14 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     'actions (show/boost/label/demote/hide) %': ['show', 'boost', 'label', 'demote', 'hide']
       .map((a) => ((100 * counts[a]) / items.length).toFixed(1))
       .join(' / '),
+    'hidden by (first reason, % of items)': [...hiddenBy.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => `${code} ${((100 * n) / items.length).toFixed(1)}`)
+      .join(', '),
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const figures = await benchFastTier();
-  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(56)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(66)} ${typeof v === 'number' ? +v.toFixed(3) : v}`);
 }

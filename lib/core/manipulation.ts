@@ -123,9 +123,14 @@ export function compileExceptions(exceptions: readonly Exception[]): ExceptionIn
 const kindMatches = (exceptionKind: PolicyKind | undefined, kind: PolicyKind) => exceptionKind === undefined || exceptionKind === kind;
 
 /** Whether the user's earlier verdicts say this detection should not act on this item. */
-export function isExcepted(item: FeedItem, detection: Pick<Detection, 'kind' | 'code'>, index: ExceptionIndex, tokens?: () => Set<string>): boolean {
+export function isExcepted(
+  item: FeedItem,
+  detection: Pick<Detection, 'kind' | 'code'>,
+  index: ExceptionIndex,
+  tokens?: () => Set<string>,
+  author = normaliseAuthor(item.author),
+): boolean {
   if (index.size === 0) return false;
-  const author = normaliseAuthor(item.author);
   const ak = key(item.platform, author);
   const authorKinds = index.authors.get(ak);
   if (authorKinds?.some((k) => kindMatches(k, detection.kind))) return true;
@@ -213,7 +218,9 @@ export function applyPolicies(
   let uncertain = false;
   const acted: Array<{ d: Detection; action: ShieldAction }> = [];
   let tokens: Set<string> | undefined;
-  const lazyTokens = () => (tokens ??= new Set(titleTokens(itemTitle(item))));
+  const lazyTokens = exceptions.items.size > 0 ? () => (tokens ??= new Set(titleTokens(itemTitle(item)))) : undefined;
+  // Normalised once per item, not once per detection.
+  let author: string | undefined;
 
   for (const d of detections) {
     const policy: KindPolicy | undefined = policies[d.kind];
@@ -224,7 +231,7 @@ export function applyPolicies(
       if (near) uncertain = true;
       continue;
     }
-    if (isExcepted(item, d, exceptions, lazyTokens)) continue;
+    if (exceptions.size > 0 && isExcepted(item, d, exceptions, lazyTokens, (author ??= normaliseAuthor(item.author)))) continue;
     if (near) uncertain = true;
     const a = policy.action as Exclude<PolicyAction, 'off'>;
     acted.push({ d, action: a });

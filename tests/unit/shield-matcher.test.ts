@@ -121,3 +121,62 @@ describe('AhoCorasick', () => {
     expect(hits.sort()).toEqual(['0@2-4', '1@1-4', '3@2-6']);
   });
 });
+
+describe('AhoCorasick transition table', () => {
+  it('finds the same occurrences with the table as with the per-node maps, in the same order', () => {
+    const patterns = ['he', 'she', 'his', 'hers', 'é', 'cafés', 'a', 'aa', 'aaa', 'ab', 'bab', 'c++', '++'];
+    const texts = ['ushers', 'aaaa babab', 'Les cafés é', 'c+++ and ++c', '', 'xyz', 'hishershe'];
+    const run = (maxTable: number) => {
+      const saved = AhoCorasick.MAX_TABLE;
+      (AhoCorasick as { MAX_TABLE: number }).MAX_TABLE = maxTable;
+      try {
+        const ac = new AhoCorasick();
+        for (const p of patterns) ac.add(p);
+        ac.build();
+        return texts.map((t) => {
+          const hits: string[] = [];
+          ac.search(t, (id, s, e) => hits.push(`${id}@${s}-${e}`));
+          return hits.join(' ');
+        });
+      } finally {
+        (AhoCorasick as { MAX_TABLE: number }).MAX_TABLE = saved;
+      }
+    };
+    const withMaps = run(0);
+    expect(withMaps[0]).toContain('3@2-6');
+    expect(run(1 << 20)).toEqual(withMaps);
+  });
+});
+
+describe('word hashes', () => {
+  it('hashes a word of the text as its folded form, without building it', async () => {
+    const { FNV, hashString, stemHash, stemHashScanned } = await import('../../lib/core/shield/word-hash');
+    const text = 'stories story toys spy my a2y boxes classes news bus its was yes analysis games gas ab abc abcs 2024s café';
+    const built: Array<string | null> = [null];
+    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+      const w = m[0];
+      expect(stemHash(text, m.index, m.index + w.length, built), w).toBe(hashString(stem(w)));
+      if (/[^a-z0-9]/.test(w)) continue;
+      let h = FNV.offset;
+      let hPrev = h;
+      for (const ch of w) {
+        hPrev = h;
+        h = Math.imul(h ^ ch.charCodeAt(0), FNV.prime);
+      }
+      expect(stemHashScanned(text, m.index, m.index + w.length, h, hPrev, built), w).toBe(hashString(stem(w)));
+    }
+  });
+
+  it('still finds keywords whose words fold (plurals, -y/-ies) among many others', () => {
+    const found = matches((m) => {
+      for (let i = 0; i < 3000; i++) m.addKeyword(`filler${i}`, i);
+      m.addKeyword('puppy', 3000);
+      m.addKeyword('glass boxes', 3001);
+      m.addKeyword('news', 3002);
+    }, 'Puppies in a glass box', 'new');
+    expect([...found.entries()].sort()).toEqual([
+      [3000, 'puppies'],
+      [3001, 'glass box'],
+    ]);
+  });
+});

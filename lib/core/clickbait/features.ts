@@ -24,7 +24,7 @@ export interface FeatureSpec {
 
 /** Longer texts are cut: the model is for headlines, and the buffers stay a fixed size. */
 export const MAX_CHARS = 400;
-const MAX_TOKENS = 200;
+export const MAX_TOKENS = 200;
 
 // Seeds keep feature families apart in the shared hash space.
 const SEED_WORD = 0x9e3779b1;
@@ -328,17 +328,28 @@ export class FeatureExtractor {
       const slots = this.slots;
       const mask = this.mask;
       let count = this.count;
-      for (let i = 0; i < n; i++) {
-        let h = SEED_CHAR | 0;
-        const top = n - i < charMax ? n - i : charMax;
-        for (let len = 1; len <= top; len++) {
-          h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
-          if (len >= charMin) {
-            if (trace) {
-              this.starts[count] = origin[i];
-              this.ends[count] = origin[i + len - 1] + 1;
+      if (trace) {
+        const starts = this.starts;
+        const ends = this.ends;
+        for (let i = 0; i < n; i++) {
+          let h = SEED_CHAR | 0;
+          const top = n - i < charMax ? n - i : charMax;
+          for (let len = 1; len <= top; len++) {
+            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+            if (len >= charMin) {
+              starts[count] = origin[i];
+              ends[count] = origin[i + len - 1] + 1;
+              slots[count++] = fmix(h ^ len) & mask;
             }
-            slots[count++] = fmix(h ^ len) & mask;
+          }
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          let h = SEED_CHAR | 0;
+          const top = n - i < charMax ? n - i : charMax;
+          for (let len = 1; len <= top; len++) {
+            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+            if (len >= charMin) slots[count++] = fmix(h ^ len) & mask;
           }
         }
       }

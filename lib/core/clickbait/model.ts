@@ -1,7 +1,7 @@
 // The shipped clickbait classifier: a linear model over hashed word, word-shape and character features whose
 // int8 weights are read in place from public/models/clickbait.bin. Pure: the caller fetches the bytes.
 
-import { FeatureExtractor } from './features';
+import { FeatureExtractor, MAX_CHARS, MAX_TOKENS } from './features';
 import { decodeModel, type QuantizedModel } from './format';
 
 export interface ClickbaitModel {
@@ -12,6 +12,11 @@ export interface ClickbaitModel {
    * exactly as they appear in `text`. Empty when nothing in the text leans that way.
    */
   explain(text: string, max?: number): string[];
+  /**
+   * score(text), and explain(text, max) when that score reaches `minScore` (else no evidence), reading the text
+   * once: what the detectors call for every headline.
+   */
+  assess(text: string, max: number, minScore: number): { score: number; evidence: string[] };
 }
 
 const MAX_PHRASE_WORDS = 4;
@@ -21,9 +26,19 @@ class LinearClickbaitModel implements ClickbaitModel {
   private readonly weights: Int8Array;
   private readonly bias: number;
   private readonly scale: number;
+  /** The weight of each feature of the last text, as read from the table: explain() reads these again, and
+   * the table is too large to stay in cache. */
+  private featureWeights: Int8Array;
+  /** Scratch for explain(), reused: one model explains one text at a time. */
+  private readonly wordCharsBefore = new Int32Array(MAX_CHARS + 2);
+  private readonly nextWord = new Int32Array(MAX_CHARS + 2);
+  private readonly tokenScore = new Float64Array(MAX_TOKENS);
+  private readonly seen = new Uint8Array(MAX_TOKENS);
+  private readonly used = new Uint8Array(MAX_TOKENS);
 
   constructor(model: QuantizedModel) {
     this.fx = new FeatureExtractor(model.spec);
+    this.featureWeights = new Int8Array(this.fx.slots.length);
     this.weights = model.weights;
     this.bias = model.bias;
     this.scale = model.scale;
@@ -31,13 +46,17 @@ class LinearClickbaitModel implements ClickbaitModel {
 
   /** Log-odds; the same sum the trainer optimised (unit-length binary feature vector), calibrated. */
   logit(text: string): number {
-    const count = this.fx.extract(text);
+    return this.logitOfExtracted(this.fx.extract(text));
+  }
+
+  private logitOfExtracted(count: number): number {
     // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge.
     if (count === 0 || this.fx.tokenCount === 0) return -Infinity;
     const slots = this.fx.slots;
     const w = this.weights;
+    const fw = this.featureWeights;
     let sum = 0;
-    for (let i = 0; i < count; i++) sum += w[slots[i]];
+    for (let i = 0; i < count; i++) sum += fw[i] = w[slots[i]];
     return this.bias + (sum * this.scale) / Math.sqrt(count);
   }
 
@@ -47,47 +66,82 @@ class LinearClickbaitModel implements ClickbaitModel {
 
   explain(text: string, max = 3): string[] {
     if (max <= 0) return [];
+    const count = this.fx.extract(text, true);
+    const w = this.weights;
+    const slots = this.fx.slots;
+    for (let i = 0; i < count; i++) this.featureWeights[i] = w[slots[i]];
+    return this.explainExtracted(text, count, max);
+  }
+
+  assess(text: string, max: number, minScore: number): { score: number; evidence: string[] } {
+    // Tracing costs little next to a second extraction, and most headlines a detector sees get explained.
+    const count = this.fx.extract(text, true);
+    const score = 1 / (1 + Math.exp(-this.logitOfExtracted(count)));
+    const evidence = score >= minScore && max > 0 ? this.explainExtracted(text, count, max) : [];
+    return { score, evidence };
+  }
+
+  /** explain() on the features of `text` already extracted with tracing. */
+  private explainExtracted(text: string, count: number, max: number): string[] {
     const fx = this.fx;
-    const count = fx.extract(text, true);
+    const featureWeights = this.featureWeights;
     const tokens = fx.tokenCount;
     if (count === 0 || tokens === 0) return [];
-    const tokenStarts = fx.tokenStarts.slice(0, tokens);
-    const tokenEnds = fx.tokenEnds.slice(0, tokens);
+    const tokenStarts = fx.tokenStarts;
+    const tokenEnds = fx.tokenEnds;
     const unit = this.scale / Math.sqrt(count);
 
+    // Per character of the text: how many word characters come before it, and the first word that ends after
+    // it. A feature's overlap with the words is then read off its own span, not tested against every word.
+    const lastEnd = tokenEnds[tokens - 1];
+    const before = this.wordCharsBefore;
+    const nextWord = this.nextWord;
+    for (let k = 0, p = 0, inWords = 0; p <= lastEnd; p++) {
+      while (k < tokens && tokenEnds[k] <= p) k++;
+      nextWord[p] = k;
+      before[p] = inWords;
+      if (k < tokens && p >= tokenStarts[k]) inWords++;
+    }
+
     // Each feature's contribution is shared among the words its text span overlaps, by characters overlapped.
-    const tokenScore = new Float64Array(tokens);
+    const tokenScore = this.tokenScore;
+    tokenScore.fill(0, 0, tokens);
     for (let i = 0; i < count; i++) {
       const start = fx.starts[i];
-      const end = fx.ends[i];
-      const contribution = this.weights[fx.slots[i]] * unit;
-      if (start < 0 || contribution === 0) continue;
-      let covered = 0;
-      for (let k = 0; k < tokens; k++) covered += overlap(start, end, tokenStarts[k], tokenEnds[k]);
+      const contribution = featureWeights[i] * unit;
+      if (start < 0 || contribution === 0 || start >= lastEnd) continue;
+      const end = Math.min(fx.ends[i], lastEnd);
+      if (end <= start) continue;
+      const covered = before[end] - before[start];
       if (covered === 0) continue;
-      for (let k = 0; k < tokens; k++) {
-        const o = overlap(start, end, tokenStarts[k], tokenEnds[k]);
+      for (let k = nextWord[start]; k < tokens && tokenStarts[k] < end; k++) {
+        const o = Math.min(end, tokenEnds[k]) - Math.max(start, tokenStarts[k]);
         if (o > 0) tokenScore[k] += (contribution * o) / covered;
       }
     }
 
-    // Seed phrases at the strongest words and grow them over neighbours that also push clearly towards clickbait.
-    const order = Array.from({ length: tokens }, (_, k) => k).sort(
-      (a, b) => tokenScore[b] - tokenScore[a] || a - b,
-    );
-    const used = new Uint8Array(tokens);
+    // Seed phrases at the strongest words (ties: the earlier word) and grow them over neighbours that also push
+    // clearly towards clickbait.
+    const seen = this.seen;
+    const used = this.used;
+    seen.fill(0, 0, tokens);
+    used.fill(0, 0, tokens);
     const phrases: string[] = [];
-    for (const seed of order) {
-      if (phrases.length >= max) break;
+    for (let step = 0; step < tokens && phrases.length < max; step++) {
+      let seed = -1;
+      for (let k = 0; k < tokens; k++) if (!seen[k] && (seed < 0 || tokenScore[k] > tokenScore[seed])) seed = k;
+      seen[seed] = 1;
       const s = tokenScore[seed];
       if (s <= 0) break;
       if (used[seed]) continue;
       let first = seed;
       let last = seed;
-      const keep = (k: number) => k >= 0 && k < tokens && !used[k] && tokenScore[k] >= 0.5 * s;
+      const floor = 0.5 * s;
       while (last - first + 1 < MAX_PHRASE_WORDS) {
-        const left = keep(first - 1) ? tokenScore[first - 1] : -Infinity;
-        const right = keep(last + 1) ? tokenScore[last + 1] : -Infinity;
+        const l = first - 1;
+        const r = last + 1;
+        const left = l >= 0 && !used[l] && tokenScore[l] >= floor ? tokenScore[l] : -Infinity;
+        const right = r < tokens && !used[r] && tokenScore[r] >= floor ? tokenScore[r] : -Infinity;
         if (left === -Infinity && right === -Infinity) break;
         if (left >= right) first--;
         else last++;
@@ -97,10 +151,6 @@ class LinearClickbaitModel implements ClickbaitModel {
     }
     return phrases;
   }
-}
-
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
 
 /** Reads a model file (public/models/clickbait.bin). Throws on a file that is not one. Keeps a view of `bytes`. */

@@ -97,12 +97,12 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = item.title || item.text.slice(0, 300);
   if (opts.clickbait && headline && ctx.english) {
-    const score = opts.clickbait.score(headline);
+    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE);
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
         confidence: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
-        evidence: opts.clickbait.explain(headline, 3),
+        evidence,
         code: 'clickbait',
         explanation: DETECTION_EXPLANATIONS.clickbait,
       });

@@ -1,3 +1,5 @@
+import { TokenFilter } from './token-filter';
+
 /**
  * Cheap language identification for short feed text: the writing system first, then, for Latin script, a
  * profile of function words and a few letters that only some languages use. It is meant to keep
@@ -39,8 +41,8 @@ const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
 
 const LANGS = Object.keys(STOPWORDS);
 
-/** token -> (language index, share) pairs; a word used by n languages gives each 1/n. */
-const WORD_TABLE: Map<string, Array<[number, number]>> = (() => {
+/** token -> (language index, share) pairs, flattened; a word used by n languages gives each 1/n. */
+const WORD_TABLE: Map<string, number[]> = (() => {
   const owners = new Map<string, number[]>();
   LANGS.forEach((lang, li) => {
     for (const w of STOPWORDS[lang].split(' ')) {
@@ -49,10 +51,12 @@ const WORD_TABLE: Map<string, Array<[number, number]>> = (() => {
       owners.set(w, list);
     }
   });
-  const table = new Map<string, Array<[number, number]>>();
-  for (const [w, langs] of owners) table.set(w, langs.map((l) => [l, 1 / langs.length]));
+  const table = new Map<string, number[]>();
+  for (const [w, langs] of owners) table.set(w, langs.flatMap((l) => [l, 1 / langs.length]));
   return table;
 })();
+
+const WORD_FILTER = new TokenFilter(WORD_TABLE.keys());
 
 const HINTS: Array<[RegExp, Array<[number, number]>]> = LETTER_HINTS.map(([re, h]) => [
   re,
@@ -94,7 +98,13 @@ export function tokenize(lower: string): Tokens {
 /** Languages the Latin profile can name; other scripts are named from the script alone. */
 export const PROFILED_LANGUAGES = LANGS;
 
+const ANY_NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_LETTER = /[a-z]/;
+
 function scriptOf(text: string): { script: Script; lang: string } {
+  // Plain ASCII (most feed text) has no letters of other scripts: Latin if it has a letter at all. Two native
+  // scans instead of a loop over every character.
+  if (!ANY_NON_ASCII.test(text)) return ASCII_LETTER.test(text) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };
   let latin = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
@@ -145,10 +155,12 @@ export function analyseLanguage(lower: string, words?: readonly string[]): Langu
   if (s.script !== 'latin') return s;
   const toks = words ?? tokenize(lower).words;
   scores.fill(0);
-  for (const t of toks) {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!WORD_FILTER.mayHave(t)) continue;
     const owners = WORD_TABLE.get(t);
-    if (!owners) continue;
-    for (const [li, share] of owners) scores[li] += share;
+    if (owners === undefined) continue;
+    for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
   }
   if (NON_ASCII_LATIN.test(lower)) {
     for (const [re, hints] of HINTS) {

@@ -1,3 +1,5 @@
+import { AhoCorasick } from '../shield/aho-corasick';
+import { TokenFilter } from './token-filter';
 import { analyseLanguage, normaliseForMatching, tokenize, type Script, type Tokens } from './language';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
@@ -105,8 +107,11 @@ export class RuleEngine {
   private phraseRules: Array<Array<Owned<PhraseRule>>> = [];
   private sequenceRules: OwnedSequence[] = [];
   private byContains: Array<[string, OwnedRegex[]]> = [];
-  /** One test that tells whether any `contains` gate can open, so most texts skip the list. */
-  private containsGate: RegExp = /$^/;
+  /** One pass over the text tells which `contains` strings occur (index into byContains). */
+  private containsIndex = new AhoCorasick();
+  private containsPresent = new Uint8Array(0);
+  /** Rules out, cheaply, the words of a text that start no phrase and open no gate. */
+  private rootFilter: TokenFilter = new TokenFilter([]);
   private allRegex: OwnedRegex[] = [];
   private found: Found[][] = [];
   private foundStamp: number[] = [];
@@ -138,9 +143,10 @@ export class RuleEngine {
         }
       }
     }
-    if (this.byContains.length) {
-      this.containsGate = new RegExp(this.byContains.map(([k]) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
-    }
+    this.rootFilter = new TokenFilter(this.root.next.keys());
+    for (const [k] of this.byContains) this.containsIndex.add(k);
+    this.containsIndex.build();
+    this.containsPresent = new Uint8Array(this.byContains.length);
   }
 
   private addSet(phrases: readonly string[]): number {
@@ -190,6 +196,7 @@ export class RuleEngine {
     // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
     const touched: number[] = [];
     for (let i = 0; i < words.length; i++) {
+      if (!this.rootFilter.mayHave(words[i])) continue;
       let node = this.root.next.get(words[i]);
       if (!node) continue;
       for (const r of node.regex) {
@@ -202,7 +209,7 @@ export class RuleEngine {
         for (const id of node.sets) {
           if (foundStamp[id] !== stamp) {
             foundStamp[id] = stamp;
-            found[id] = [];
+            found[id].length = 0; // reused: only lists stamped in this run are read
             touched.push(id);
           }
           found[id].push({ start: i, end: j });
@@ -231,7 +238,7 @@ export class RuleEngine {
     // 3. Sequences: each part after the previous one, within its gap.
     for (const rule of this.sequenceRules) {
       let all = true;
-      for (const id of rule.ids) if (foundStamp[id] !== stamp) all = false;
+      for (let k = 0; k < rule.ids.length && all; k++) if (foundStamp[rule.ids[k]] !== stamp) all = false;
       if (!all || !appliesTo(rule, ctx, false)) continue;
       const span = chain(found, rule.ids, rule.gaps);
       if (span) addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
@@ -244,10 +251,11 @@ export class RuleEngine {
         r.stamp = stamp;
         candidates.push(r);
       }
-    } else if (this.containsGate.test(ctx.lower)) {
-      for (const [s, list] of this.byContains) {
-        if (ctx.lower.indexOf(s) < 0) continue;
-        for (const r of list) {
+    } else if (this.byContains.length > 0 && this.containsIndex.mark(ctx.lower, this.containsPresent.fill(0))) {
+      const present = this.containsPresent;
+      for (let c = 0; c < this.byContains.length; c++) {
+        if (present[c] === 0) continue;
+        for (const r of this.byContains[c][1]) {
           if (r.stamp === stamp) continue;
           r.stamp = stamp;
           candidates.push(r);
@@ -326,21 +334,25 @@ export type KindScore = { confidence: number; code: string; evidence: string[] }
  * that three ways of saying the same thing do not count three times; counter-signals then scale it down.
  */
 export function scoreHits(hits: readonly RuleHit[]): KindScore | null {
-  const best = new Map<string, RuleHit>();
+  // The strongest hit per code, in the order codes first appear (a kind has a handful of hits: a list beats a map).
+  const best: RuleHit[] = [];
   let damp = 1;
   for (const h of hits) {
     if (h.rule.damp !== undefined) {
       damp = Math.min(damp, h.rule.damp);
       continue;
     }
-    const prev = best.get(h.rule.code);
-    if (!prev || h.weight > prev.weight) best.set(h.rule.code, h);
+    let k = 0;
+    while (k < best.length && best[k].rule.code !== h.rule.code) k++;
+    if (k === best.length) best.push(h);
+    else if (h.weight > best[k].weight) best[k] = h;
   }
-  if (best.size === 0) return null;
+  if (best.length === 0) return null;
   let miss = 1;
   let top: RuleHit | null = null;
   const evidence: string[] = [];
-  for (const h of [...best.values()].sort((a, b) => b.weight - a.weight)) {
+  if (best.length > 1) best.sort((a, b) => b.weight - a.weight);
+  for (const h of best) {
     miss *= 1 - h.weight;
     top ??= h;
     if (h.evidence && !evidence.includes(h.evidence) && evidence.length < 5) evidence.push(h.evidence);

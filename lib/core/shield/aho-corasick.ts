@@ -11,6 +11,16 @@ export class AhoCorasick {
   private dictLink: Int32Array = new Int32Array(1);
   private readonly lengths: number[] = [];
   private built = false;
+  /** After build, when small enough: the full transition table over the characters that occur in patterns
+   * (`classOf`; every other character leads back to the root), so a search step is one array read. */
+  private delta: Int32Array | null = null;
+  private firstOut: Int32Array = new Int32Array(1);
+  private classOf = new Uint16Array(128);
+  private wideClass: Map<number, number> | null = null;
+  private classes = 1;
+
+  /** Transition tables above this many entries (4 bytes each) fall back to per-node maps. */
+  static MAX_TABLE = 1 << 20;
 
   get size(): number {
     return this.lengths.length;
@@ -55,14 +65,50 @@ export class AhoCorasick {
         queue.push(to);
       }
     }
+    this.buildTable(queue);
     this.built = true;
     return this;
+  }
+
+  private buildTable(bfsOrder: number[]): void {
+    const chars = new Set<number>();
+    for (const m of this.next) for (const c of m.keys()) chars.add(c);
+    const classes = chars.size + 1;
+    if (this.next.length * classes > AhoCorasick.MAX_TABLE) return;
+    this.classes = classes;
+    let k = 1;
+    for (const c of chars) {
+      if (c < 128) this.classOf[c] = k;
+      else (this.wideClass ??= new Map()).set(c, k);
+      k++;
+    }
+    const delta = new Int32Array(this.next.length * classes);
+    const fill = (node: number) => {
+      const row = node * classes;
+      const failRow = this.fail[node] * classes;
+      for (let x = 1; x < classes; x++) delta[row + x] = node === 0 ? 0 : delta[failRow + x];
+      for (const [c, to] of this.next[node]) delta[row + this.classOfChar(c)] = to;
+    };
+    // Breadth first: a node's fail target is shallower, so its row is already complete.
+    fill(0);
+    for (const node of bfsOrder) fill(node);
+    this.delta = delta;
+    // The first node on each node's fail chain (itself included) that ends a pattern, so that the search
+    // skips, in one read, the many positions where nothing ends.
+    const firstOut = new Int32Array(this.next.length);
+    for (let node = 0; node < firstOut.length; node++) firstOut[node] = this.out[node].length > 0 ? node : this.dictLink[node];
+    this.firstOut = firstOut;
+  }
+
+  private classOfChar(c: number): number {
+    return c < 128 ? this.classOf[c] : (this.wideClass?.get(c) ?? 0);
   }
 
   /** Calls `hit(patternId, start, end)` for every occurrence; `end` is exclusive. */
   search(text: string, hit: (id: number, start: number, end: number) => void): void {
     if (!this.built) this.build();
     if (this.lengths.length === 0) return;
+    if (this.delta !== null) return this.searchTable(text, hit);
     const next = this.next;
     const fail = this.fail;
     let node = 0;
@@ -77,6 +123,38 @@ export class AhoCorasick {
       for (let o = node; o !== -1; o = this.dictLink[o]) {
         const ids = this.out[o];
         for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - this.lengths[ids[k]], i + 1);
+      }
+    }
+  }
+
+  /** Sets `present[id] = 1` for every pattern that occurs in `text` (the rest are left as they are); returns
+   * whether any does. For callers that only need to know which patterns occur, not where. */
+  mark(text: string, present: Uint8Array): boolean {
+    let any = false;
+    this.search(text, (id) => {
+      present[id] = 1;
+      any = true;
+    });
+    return any;
+  }
+
+  private searchTable(text: string, hit: (id: number, start: number, end: number) => void): void {
+    const delta = this.delta!;
+    const classes = this.classes;
+    const classOf = this.classOf;
+    const wide = this.wideClass;
+    const dictLink = this.dictLink;
+    const firstOut = this.firstOut;
+    const out = this.out;
+    const lengths = this.lengths;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const x = c < 128 ? classOf[c] : wide === null ? 0 : (wide.get(c) ?? 0);
+      node = x === 0 ? 0 : delta[node * classes + x];
+      for (let o = firstOut[node]; o !== -1; o = dictLink[o]) {
+        const ids = out[o];
+        for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - lengths[ids[k]], i + 1);
       }
     }
   }

@@ -50,20 +50,84 @@ export function decide(compiled: CompiledProfile, item: FeedItem): Decision {
   }
 }
 
-function decideItem(c: CompiledProfile, item: FeedItem): Decision {
-  const platform = validPlatform(item.platform);
-  const itemId = str(item.id, 200);
-  const decision = (action: Action, reasons: Reason[], score: number, uncertain: boolean): Decision => ({
+function decision(
+  c: CompiledProfile,
+  platform: FeedPlatform | null,
+  itemId: string,
+  action: Action,
+  reasons: Reason[],
+  score: number,
+  uncertain: boolean,
+): Decision {
+  return {
     platform: platform ?? c.platform ?? 'youtube',
     itemId,
     action,
-    reasons: reasons.slice(0, MAX_REASONS),
+    reasons: reasons.length > MAX_REASONS ? reasons.slice(0, MAX_REASONS) : reasons,
     score: Math.min(1, Math.max(0, score)),
     uncertain,
     judgedBy: JUDGED_BY,
-  });
+  };
+}
+
+/** What the reasons found so far do to one item, after the user's exceptions. */
+class Verdict {
+  readonly excused: Reason[] = [];
+  readonly kept: Candidate[] = [];
+  worst = 0;
+  constructor(readonly exceptions: ItemExceptions) {}
+
+  consider(cand: Candidate): void {
+    if (this.exceptions.excuses(cand.reason, cand.ref)) {
+      this.excused.push(cand.reason);
+      return;
+    }
+    this.kept.push(cand);
+    this.worst = Math.max(this.worst, SEVERITY[cand.action]);
+  }
+}
+
+/** The matcher's hits for the item being decided. decide() is synchronous and the matcher calls back before
+ * it returns, so one module-level record (and one callback, made once) serves every item. */
+const hits = {
+  c: null as unknown as CompiledProfile,
+  platformBit: 0,
+  avoidWords: null as Map<number, string[]> | null,
+  interests: null as Map<number, { hits: number; words: string[] }> | null,
+  rules: null as Candidate[] | null,
+};
+
+function onMatch(target: number, evidence: string): void {
+  const c = hits.c;
+  const t = c.targets[target];
+  if (t.type === 'rule') {
+    const rule = c.rules[t.index];
+    if (rule.platformMask !== 0 && (rule.platformMask & hits.platformBit) === 0) return;
+    const code = rule.kind === 'regex' ? 'regex-rule' : 'keyword-rule';
+    (hits.rules ??= []).push({ action: rule.action, ref: rule.id, reason: reason(code, rule.pattern, 'rule', [evidence]) });
+  } else if (t.type === 'avoid') {
+    const avoidWords = (hits.avoidWords ??= new Map());
+    const words = avoidWords.get(t.index);
+    if (words) words.push(evidence);
+    else avoidWords.set(t.index, [evidence]);
+  } else {
+    const interests = (hits.interests ??= new Map());
+    const h = interests.get(t.index);
+    const add = t.isLabel ? 2 : 1;
+    if (h) {
+      h.hits += add;
+      h.words.push(evidence);
+    } else interests.set(t.index, { hits: add, words: [evidence] });
+  }
+}
+
+const BY_SEVERITY = (Object.keys(SEVERITY) as Action[]).sort((a, b) => SEVERITY[a] - SEVERITY[b]);
+
+function decideItem(c: CompiledProfile, item: FeedItem): Decision {
+  const platform = validPlatform(item.platform);
+  const itemId = str(item.id, 200);
   if (platform === null || c.paused || c.sitesOff.has(platform) || (c.platform !== undefined && platform !== c.platform)) {
-    return decision('show', [], 0.5, false);
+    return decision(c, platform, itemId, 'show', [], 0.5, false);
   }
 
   const title = str(item.title, 2000);
@@ -71,83 +135,67 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   const authorName = str(item.author, 300);
   const author = foldAuthor(authorName);
   const exceptions = ItemExceptions.lookup(c.exceptions, platform, author, title);
-  const excused: Reason[] = [];
-  const kept: Candidate[] = [];
-  let worst = 0;
-  const consider = (cand: Candidate) => {
-    if (exceptions.excuses(cand.reason, cand.ref)) {
-      excused.push(cand.reason);
-      return;
-    }
-    kept.push(cand);
-    worst = Math.max(worst, SEVERITY[cand.action]);
-  };
+  const v = new Verdict(exceptions);
+  const kept = v.kept;
 
   if (author !== '' && c.blockedAuthors.get(platform)?.has(author)) {
-    consider({ action: 'hide', reason: reason('blocked-author', authorName, 'rule', [authorName]) });
+    v.consider({ action: 'hide', reason: reason('blocked-author', authorName, 'rule', [authorName]) });
     // Nothing can outrank it and the detectors are the costly part: stop here.
-    if (worst === SEVERITY.hide) return decision('hide', [kept[0].reason], 0, false);
+    if (v.worst === SEVERITY.hide) return decision(c, platform, itemId, 'hide', [kept[0].reason], 0, false);
   }
 
   // Every keyword, phrase and regex of rules, avoid-topics and interests, in one pass over the item.
-  const avoidWords = new Map<number, string[]>();
-  const interestHits = new Map<number, { hits: number; words: string[] }>();
-  let boostRules = 0;
-  const ruleCandidates: Candidate[] = [];
-  const platformBit = 1 << FEED_PLATFORMS.indexOf(platform);
-  c.matcher.match([title, text, authorName], (target, evidence) => {
-    const t = c.targets[target];
-    if (t.type === 'rule') {
-      const rule = c.rules[t.index];
-      if (rule.platformMask !== 0 && (rule.platformMask & platformBit) === 0) return;
-      const code = rule.kind === 'regex' ? 'regex-rule' : 'keyword-rule';
-      ruleCandidates.push({ action: rule.action, ref: rule.id, reason: reason(code, rule.pattern, 'rule', [evidence]) });
-    } else if (t.type === 'avoid') {
-      const words = avoidWords.get(t.index);
-      if (words) words.push(evidence);
-      else avoidWords.set(t.index, [evidence]);
-    } else {
-      const h = interestHits.get(t.index);
-      const add = t.isLabel ? 2 : 1;
-      if (h) {
-        h.hits += add;
-        h.words.push(evidence);
-      } else interestHits.set(t.index, { hits: add, words: [evidence] });
-    }
-  });
-
-  for (const [index, words] of avoidWords) {
-    const topic = c.avoidTopics[index];
-    consider({ action: 'hide', ref: topic.id, reason: reason('avoid-topic', topic.label, 'rule', words) });
+  hits.c = c;
+  hits.platformBit = 1 << FEED_PLATFORMS.indexOf(platform);
+  hits.avoidWords = null;
+  hits.interests = null;
+  hits.rules = null;
+  try {
+    c.matcher.match([title, text, authorName], onMatch);
+  } finally {
+    hits.c = null as unknown as CompiledProfile;
   }
-  for (const cand of ruleCandidates) {
-    if (cand.action === 'boost') {
-      if (!exceptions.excuses(cand.reason, cand.ref)) {
-        boostRules++;
-        kept.push(cand);
-      }
-    } else consider(cand);
+  const avoidWords = hits.avoidWords as Map<number, string[]> | null;
+  const interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
+  const ruleCandidates = hits.rules as Candidate[] | null;
+  let boostRules = 0;
+
+  if (avoidWords !== null) {
+    for (const [index, words] of avoidWords) {
+      const topic = c.avoidTopics[index];
+      v.consider({ action: 'hide', ref: topic.id, reason: reason('avoid-topic', topic.label, 'rule', words) });
+    }
+  }
+  if (ruleCandidates !== null) {
+    for (const cand of ruleCandidates) {
+      if (cand.action === 'boost') {
+        if (!exceptions.excuses(cand.reason, cand.ref)) {
+          boostRules++;
+          kept.push(cand);
+        }
+      } else v.consider(cand);
+    }
   }
 
   const kind = item.kind;
   if (item.promoted === true || kind === 'ad') {
     const markers = Array.isArray(item.promotedMarkers) ? item.promotedMarkers.filter((m) => typeof m === 'string') : [];
-    policyReason(c, 'promoted', markers.join(', ') || 'marked as promoted by the platform', 'platform', markers, consider);
+    policyReason(c, 'promoted', markers.join(', ') || 'marked as promoted by the platform', 'platform', markers, v);
   }
-  if (kind === 'short') policyReason(c, 'shorts', 'Short', 'platform', [], consider);
+  if (kind === 'short') policyReason(c, 'shorts', 'Short', 'platform', [], v);
 
   let uncertain = false;
-  if (worst < SEVERITY.hide && c.policyStage !== null) {
+  if (v.worst < SEVERITY.hide && c.policyStage !== null) {
     const verdict = runPolicyStage(c, item);
     if (verdict) {
       uncertain = verdict.uncertain === true;
-      const already = new Set(kept.map((k) => k.reason.code));
+      const keptBefore = kept.length;
       for (const r of verdict.reasons) {
-        if (already.has(r.code) && (r.code === 'promoted' || r.code === 'shorts')) continue;
+        if ((r.code === 'promoted' || r.code === 'shorts') && keptHasCode(kept, keptBefore, r.code)) continue;
         // A reason's own policy says what it does; a kind-less reason carries the verdict's action.
         const own: PolicyAction | undefined = r.kind ? c.policies[r.kind]?.action : undefined;
         const action: Action = own === undefined || own === 'off' ? verdict.action : own;
-        consider({ action, reason: r });
+        v.consider({ action, reason: r });
       }
     }
   }
@@ -156,28 +204,39 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   // independent evidence, so many weak matches never exceed 1.
   let miss = 1;
   const interestReasons: Reason[] = [];
-  for (const [index, h] of interestHits) {
-    const interest = c.interests[index];
-    miss *= 1 - interest.weight * (1 - 0.5 ** h.hits);
-    interestReasons.push(reason('interest', interest.label, 'rule', h.words));
+  if (interestHits !== null) {
+    for (const [index, h] of interestHits) {
+      const interest = c.interests[index];
+      miss *= 1 - interest.weight * (1 - 0.5 ** h.hits);
+      interestReasons.push(reason('interest', interest.label, 'rule', h.words));
+    }
   }
   miss *= (1 - BOOST_RULE_WEIGHT) ** boostRules;
   let score = 0.5 + 0.5 * (1 - miss);
 
-  let action: Action = (Object.keys(SEVERITY) as Action[]).find((a) => SEVERITY[a] === worst) ?? 'show';
+  let action: Action = BY_SEVERITY[v.worst] ?? 'show';
   if (action === 'hide') score = 0;
   else if (action === 'demote') score = Math.min(score, 0.5) * 0.5;
   else if (action === 'show' && (boostRules > 0 || score >= BOOST_THRESHOLD)) action = 'boost';
 
-  kept.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action]);
-  const reasons = kept.map((k) => k.reason);
+  if (kept.length > 1) kept.sort(bySeverity);
+  const reasons: Reason[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) reasons[i] = kept[i].reason;
+  const excused = v.excused;
   if (excused.length > 0) {
     const names = [...new Set(excused.map((r) => (r.detail ? `${r.code}: ${r.detail}` : r.code)))];
     reasons.unshift(reason('user-exception', `shown anyway despite ${names.join('; ')}`, 'user', []));
   }
-  if (action !== 'hide') reasons.push(...interestReasons);
+  if (action !== 'hide') for (const r of interestReasons) reasons.push(r);
   if (c.hasNaturalRules && action !== 'hide') uncertain = true;
-  return decision(action, reasons, score, uncertain && action !== 'hide');
+  return decision(c, platform, itemId, action, reasons, score, uncertain && action !== 'hide');
+}
+
+const bySeverity = (a: Candidate, b: Candidate) => SEVERITY[b.action] - SEVERITY[a.action];
+
+function keptHasCode(kept: readonly Candidate[], upTo: number, code: string): boolean {
+  for (let i = 0; i < upTo; i++) if (kept[i].reason.code === code) return true;
+  return false;
 }
 
 function policyReason(
@@ -186,11 +245,11 @@ function policyReason(
   detail: string,
   source: Reason['source'],
   evidence: string[],
-  consider: (cand: Candidate) => void,
+  v: Verdict,
 ): void {
   const action = c.policies[kind]?.action ?? 'off';
   if (action === 'off') return;
-  consider({ action, reason: { ...reason(kind, detail, source, evidence), kind } });
+  v.consider({ action, reason: { ...reason(kind, detail, source, evidence), kind } });
 }
 
 function runPolicyStage(c: CompiledProfile, item: FeedItem) {

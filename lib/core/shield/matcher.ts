@@ -2,6 +2,7 @@ import { AhoCorasick } from './aho-corasick';
 import { requiredLiteral } from './regex-literal';
 import { hasNestedRepetition } from './regex-risk';
 import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems, stem } from './text';
+import { FNV, HashSet32, hashString, stemHash, stemHashScanned } from './word-hash';
 
 /**
  * One matcher for every keyword, phrase and regex in a profile (rules, avoid-topics, interests): the item's
@@ -18,11 +19,32 @@ export class TextMatcher {
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   private readonly substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
   private readonly regexes: Array<{ re: RegExp; target: number }> = [];
-  /** Regexes without a literal: tested together in one combined regex first, then one by one on a hit. */
+  /** Regexes without a literal of two or more characters, in the order they were added. Those that need one
+   * character (`!{3,}` needs "!") are gated by it (`unfilteredGate`, -1 = none); the rest are tested together
+   * in one combined regex first, then one by one on a hit. */
   private unfiltered: number[] = [];
+  private unfilteredGate: number[] = [];
   private unfilteredCombined: RegExp | null = null;
+  /** The gate characters, and per item whether each occurs. */
+  private gateChars: string[] = [];
+  private gatePresent = new Uint8Array(0);
   /** Regexes that cannot be combined (back-references): always run. */
   private alwaysRun: number[] = [];
+  /** Hashes of the keys of `words`: most item words are ruled out by this, without building a string. */
+  private readonly firstWords = new HashSet32();
+  /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
+  private hit: (target: number, evidence: string) => void = () => {};
+  private gen = 0;
+  private joinedLower = '';
+  private readonly candidates: number[] = [];
+  /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
+   * field boundary, start -1): where it is, the hash of its stem, and the stem once built. */
+  private readonly tokStarts: number[] = [];
+  private readonly tokEnds: number[] = [];
+  private readonly tokField: number[] = [];
+  private readonly tokHash: number[] = [];
+  private readonly stems: Array<string | null> = [];
+  private readonly built: Array<string | null> = [null];
   private stamp = new Uint32Array(64);
   private regexStamp = new Uint32Array(0);
   private generation = 0;
@@ -47,7 +69,10 @@ export class TextMatcher {
     const list = this.words.get(stems[0]);
     const entry = { target, rest: stems.length > 1 ? stems.slice(1) : null };
     if (list) list.push(entry);
-    else this.words.set(stems[0], [entry]);
+    else {
+      this.words.set(stems[0], [entry]);
+      this.firstWords.add(hashString(stems[0]));
+    }
     return true;
   }
 
@@ -73,21 +98,31 @@ export class TextMatcher {
       this.alwaysRun.push(index);
     } else {
       this.unfiltered.push(index);
+      this.unfilteredGate.push(literal.length === 1 ? this.gateFor(literal) : -1);
     }
     return null;
   }
 
+  private gateFor(ch: string): number {
+    const known = this.gateChars.indexOf(ch);
+    return known >= 0 ? known : this.gateChars.push(ch) - 1;
+  }
+
   build(): this {
     this.substrings.build();
-    if (this.unfiltered.length > 0) {
+    const ungated = this.unfiltered.filter((_, k) => this.unfilteredGate[k] < 0);
+    if (ungated.length > 0) {
       try {
-        this.unfilteredCombined = new RegExp(this.unfiltered.map((i) => `(?:${this.regexes[i].re.source})`).join('|'), 'iu');
+        this.unfilteredCombined = new RegExp(ungated.map((i) => `(?:${this.regexes[i].re.source})`).join('|'), 'iu');
       } catch {
         // e.g. two rules using the same group name: run them one by one instead
-        this.alwaysRun = this.alwaysRun.concat(this.unfiltered);
-        this.unfiltered = [];
+        const one = new Set(ungated);
+        this.alwaysRun = this.alwaysRun.concat(ungated);
+        this.unfilteredGate = this.unfilteredGate.filter((_, k) => !one.has(this.unfiltered[k]));
+        this.unfiltered = this.unfiltered.filter((i) => !one.has(i));
       }
     }
+    this.gatePresent = new Uint8Array(this.gateChars.length);
     this.regexStamp = new Uint32Array(this.regexes.length);
     return this;
   }
@@ -98,89 +133,177 @@ export class TextMatcher {
    */
   match(fields: readonly string[], hit: (target: number, evidence: string) => void): void {
     const gen = this.nextGeneration();
-    const stamp = this.stamp;
-    const report = (target: number, evidence: string) => {
-      if (stamp[target] === gen) return;
-      stamp[target] = gen;
-      hit(target, evidence);
-    };
+    this.hit = hit;
+    this.gen = gen;
 
     const clean: string[] = [];
     const lower: string[] = [];
+    let ascii = true;
     for (const f of fields) {
       if (!f) continue;
-      const c = cleanText(f);
+      // Most feed text is plain ASCII: nothing to clean, and the word scan can skip its Unicode path.
+      const plain = !NON_ASCII.test(f);
+      if (!plain) ascii = false;
+      const c = plain ? f : cleanText(f);
       clean.push(c);
       lower.push(c.toLowerCase());
     }
     if (clean.length === 0) return;
 
-    if (this.words.size > 0) this.matchWords(lower, report);
+    if (this.words.size > 0) this.matchWords(lower, ascii);
 
     const joinedLower = lower.length === 1 ? lower[0] : lower.join('\n');
-    let candidates: number[] | null = null;
+    this.candidates.length = 0;
     if (this.substrings.size > 0) {
-      const rgen = gen;
-      this.substrings.search(joinedLower, (id, start, end) => {
-        const use = this.substringUse[id];
-        if ('regex' in use) {
-          if (this.regexStamp[use.regex] !== rgen) {
-            this.regexStamp[use.regex] = rgen;
-            (candidates ??= []).push(use.regex);
-          }
-          return;
-        }
-        if (use.bounded) {
-          // whole words only: "c++" must not match inside "abc++", nor "u.s." inside "bu.s."
-          if (isWordChar(joinedLower, start) && isWordChar(joinedLower, start - 1)) return;
-          if (isWordChar(joinedLower, end - 1) && isWordChar(joinedLower, end)) return;
-        }
-        report(use.target, joinedLower.slice(start, end));
-      });
+      this.joinedLower = joinedLower;
+      this.substrings.search(joinedLower, this.onSubstring);
+      this.joinedLower = '';
     }
+    const candidates = this.candidates;
 
-    if (candidates === null && this.unfilteredCombined === null && this.alwaysRun.length === 0) return;
+    // A regex whose one required character is absent cannot match; the rest without a literal are tried at once.
+    let anyGate = false;
+    const present = this.gatePresent;
+    for (let g = 0; g < this.gateChars.length; g++) {
+      present[g] = joinedLower.indexOf(this.gateChars[g]) >= 0 ? 1 : 0;
+      if (present[g] === 1) anyGate = true;
+    }
+    if (candidates.length === 0 && !anyGate && this.unfilteredCombined === null && this.alwaysRun.length === 0) return;
     let text = clean.length === 1 ? clean[0] : clean.join('\n');
     if (text.length > TextMatcher.REGEX_INPUT_MAX) text = text.slice(0, TextMatcher.REGEX_INPUT_MAX);
-    const runRegex = (i: number) => {
-      const r = this.regexes[i];
-      if (stamp[r.target] === gen) return;
-      const m = r.re.exec(text);
-      if (m) report(r.target, m[0]);
-    };
-    if (candidates !== null) for (const i of candidates as number[]) runRegex(i);
-    if (this.unfilteredCombined !== null && this.unfilteredCombined.test(text)) for (const i of this.unfiltered) runRegex(i);
-    for (const i of this.alwaysRun) runRegex(i);
+    for (let k = 0; k < candidates.length; k++) this.runRegex(candidates[k], text);
+    if (anyGate || this.unfilteredCombined !== null) {
+      const combinedHit = this.unfilteredCombined !== null && this.unfilteredCombined.test(text);
+      const gates = this.unfilteredGate;
+      for (let k = 0; k < this.unfiltered.length; k++) {
+        const g = gates[k];
+        if (g < 0 ? combinedHit : present[g] === 1) this.runRegex(this.unfiltered[k], text);
+      }
+    }
+    for (const i of this.alwaysRun) this.runRegex(i, text);
   }
 
-  private matchWords(lower: string[], report: (target: number, evidence: string) => void): void {
-    const tokens: string[] = [];
-    for (const l of lower) {
-      if (tokens.length > 0) tokens.push(''); // field boundary: never part of a phrase
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) tokens.push(m[0]);
+  /** Reports a target once per item. */
+  private report(target: number, evidence: string): void {
+    if (this.stamp[target] === this.gen) return;
+    this.stamp[target] = this.gen;
+    this.hit(target, evidence);
+  }
+
+  private runRegex(i: number, text: string): void {
+    const r = this.regexes[i];
+    if (this.stamp[r.target] === this.gen) return;
+    const m = r.re.exec(text);
+    if (m) this.report(r.target, m[0]);
+  }
+
+  /** A substring pattern found in the item's joined lower-case text: a keyword, or a regex's literal. */
+  private readonly onSubstring = (id: number, start: number, end: number): void => {
+    const use = this.substringUse[id];
+    if ('regex' in use) {
+      if (this.regexStamp[use.regex] !== this.gen) {
+        this.regexStamp[use.regex] = this.gen;
+        this.candidates.push(use.regex);
+      }
+      return;
     }
-    const stems = tokens.map(stem);
-    for (let i = 0; i < stems.length; i++) {
-      const entries = this.words.get(stems[i]);
+    const joinedLower = this.joinedLower;
+    if (use.bounded) {
+      // whole words only: "c++" must not match inside "abc++", nor "u.s." inside "bu.s."
+      if (isWordChar(joinedLower, start) && isWordChar(joinedLower, start - 1)) return;
+      if (isWordChar(joinedLower, end - 1) && isWordChar(joinedLower, end)) return;
+    }
+    this.report(use.target, joinedLower.slice(start, end));
+  };
+
+  private matchWords(lower: string[], ascii: boolean): void {
+    const starts = this.tokStarts;
+    const ends = this.tokEnds;
+    const fieldOf = this.tokField;
+    let n = 0;
+    for (let f = 0; f < lower.length; f++) {
+      const l = lower[f];
+      if (n > 0) {
+        // field boundary: never part of a phrase
+        starts[n] = -1;
+        ends[n] = -1;
+        fieldOf[n] = f;
+        this.stems[n] = '';
+        this.tokHash[n] = 0;
+        n++;
+      }
+      if (!ascii && NON_ASCII.test(l)) {
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.addToken(l, f, m.index, m.index + m[0].length, n);
+        continue;
+      }
+      // Plain ASCII: words are runs of a-z and 0-9, hashed while they are scanned.
+      let from = -1;
+      let h = 0;
+      let hPrev = 0;
+      for (let i = 0; i <= l.length; i++) {
+        const c = i < l.length ? l.charCodeAt(i) : 0;
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+          if (from < 0) {
+            from = i;
+            h = FNV.offset;
+          }
+          hPrev = h;
+          h = Math.imul(h ^ c, FNV.prime);
+        } else if (from >= 0) {
+          starts[n] = from;
+          ends[n] = i;
+          fieldOf[n] = f;
+          this.tokHash[n] = stemHashScanned(l, from, i, h, hPrev, this.built);
+          this.stems[n] = this.built[0];
+          n++;
+          from = -1;
+        }
+      }
+    }
+
+    for (let i = 0; i < n; i++) {
+      if (starts[i] < 0 || !this.firstWords.has(this.tokHash[i])) continue;
+      const entries = this.words.get(this.stemAt(lower, i));
       if (entries === undefined) continue;
       for (const e of entries) {
         if (e.rest === null) {
-          report(e.target, tokens[i]);
+          this.report(e.target, this.tokenAt(lower, i));
           continue;
         }
         const rest = e.rest;
-        if (i + rest.length >= stems.length) continue;
+        if (i + rest.length >= n) continue;
         let ok = true;
         for (let k = 0; k < rest.length; k++) {
-          if (stems[i + 1 + k] !== rest[k]) {
+          if (this.stemAt(lower, i + 1 + k) !== rest[k]) {
             ok = false;
             break;
           }
         }
-        if (ok) report(e.target, tokens.slice(i, i + 1 + rest.length).join(' '));
+        if (ok) {
+          let phrase = this.tokenAt(lower, i);
+          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.tokenAt(lower, i + k)}`;
+          this.report(e.target, phrase);
+        }
       }
     }
+  }
+
+  private addToken(l: string, field: number, start: number, end: number, n: number): number {
+    this.tokStarts[n] = start;
+    this.tokEnds[n] = end;
+    this.tokField[n] = field;
+    this.tokHash[n] = stemHash(l, start, end, this.built);
+    this.stems[n] = this.built[0];
+    return n + 1;
+  }
+
+  private tokenAt(lower: string[], i: number): string {
+    return lower[this.tokField[i]].slice(this.tokStarts[i], this.tokEnds[i]);
+  }
+
+  private stemAt(lower: string[], i: number): string {
+    return (this.stems[i] ??= stem(this.tokenAt(lower, i)));
   }
 
   private noteTarget(target: number): void {
@@ -204,3 +327,5 @@ export class TextMatcher {
     return this.generation;
   }
 }
+
+const NON_ASCII = /[^\x00-\x7F]/;

@@ -13,7 +13,9 @@ export function defaultPolicyStage(
   opts: { clickbait?: ClickbaitModel; policies: Record<PolicyKind, KindPolicy> },
 ): PolicyStage {
   const exceptions = compileExceptions((profile.exceptions ?? []).filter((e) => e && typeof e === 'object'));
-  const detectOpts = { clickbait: opts.clickbait };
+  // A kind whose policy is off never acts nor makes a decision uncertain (applyPolicies skips it): with
+  // clickbait off, the model need not run at all.
+  const detectOpts = { clickbait: opts.policies.clickbait?.action === 'off' ? undefined : opts.clickbait };
   return (item) => {
     const safe = wellFormed(item);
     return applyPolicies(safe, detectAll(safe, detectOpts), opts.policies, exceptions);
