@@ -1,4 +1,4 @@
-import { FEED_PLATFORMS } from '../schema/common';
+import { FEED_PLATFORMS } from '../schema/constants';
 import type { FeedItem, FeedItemInput, ItemKind } from '../schema/item';
 
 /**

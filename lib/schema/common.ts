@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { CHAT_SITES, FEED_PLATFORMS, SITES } from './constants';
 
-export const FEED_PLATFORMS = ['youtube', 'reddit', 'x', 'hackernews'] as const;
-export const CHAT_SITES = ['chatgpt', 'claude', 'gemini', 'perplexity'] as const;
-export const SITES = [...FEED_PLATFORMS, ...CHAT_SITES] as const;
-
+export { CHAT_SITES, FEED_PLATFORMS, SITES };
 export const FeedPlatform = z.enum(FEED_PLATFORMS);
 export type FeedPlatform = z.infer<typeof FeedPlatform>;
 export const ChatSite = z.enum(CHAT_SITES);

@@ -1,18 +1,16 @@
 import { z } from 'zod';
+import { DEFAULT_POLICIES, MANIPULATION_KINDS, POLICY_ACTIONS, POLICY_KINDS } from './constants';
 import { ChatSite, FeedPlatform, Site, CHAT_SITES, SITES, id, label, plainText } from './common';
 
 export const PROFILE_VERSION = 3 as const;
 
 /** What a detection or a content kind does to an item. */
-export const PolicyAction = z.enum(['off', 'label', 'demote', 'hide']);
+export const PolicyAction = z.enum(POLICY_ACTIONS);
 export type PolicyAction = z.infer<typeof PolicyAction>;
 
-/** Kinds the profile sets a policy for. `promoted` is the platform's own ad marker; `promotion` is
- * promotion the detectors find in the text (affiliate links, "use my code") that the platform did not mark. */
-export const POLICY_KINDS = ['promoted', 'clickbait', 'rage', 'engagement', 'urgency', 'promotion', 'shorts'] as const;
+export { POLICY_KINDS, MANIPULATION_KINDS };
 export const PolicyKind = z.enum(POLICY_KINDS);
 export type PolicyKind = z.infer<typeof PolicyKind>;
-export const MANIPULATION_KINDS = ['clickbait', 'rage', 'engagement', 'urgency', 'promotion'] as const;
 export const ManipulationKind = z.enum(MANIPULATION_KINDS);
 export type ManipulationKind = z.infer<typeof ManipulationKind>;
 
@@ -133,15 +131,7 @@ export const JudgeSettings = z.object({
   modelId: z.string().max(200).default('Qwen2.5-0.5B-Instruct-q4f16_1-MLC'),
 });
 
-const defaultPolicies: Record<PolicyKind, KindPolicy> = {
-  promoted: { action: 'hide', strictness: 0.5 },
-  clickbait: { action: 'label', strictness: 0.5 },
-  rage: { action: 'label', strictness: 0.5 },
-  engagement: { action: 'label', strictness: 0.5 },
-  urgency: { action: 'label', strictness: 0.5 },
-  promotion: { action: 'label', strictness: 0.5 },
-  shorts: { action: 'off', strictness: 0.5 },
-};
+const defaultPolicies = Object.fromEntries(POLICY_KINDS.map((k) => [k, { ...DEFAULT_POLICIES[k] }])) as Record<PolicyKind, KindPolicy>;
 
 const defaultSites = Object.fromEntries(SITES.map((s) => [s, true])) as Record<Site, boolean>;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICIES, POLICY_KINDS } from '../schema/constants';
 import type { Profile } from '../schema/profile';
 
 /**
@@ -6,7 +7,6 @@ import type { Profile } from '../schema/profile';
  * module pulls zod into the content script; tests/unit/runtime-default-profile.test.ts keeps the two equal.
  */
 export function fallbackProfile(): Profile {
-  const policy = (action: 'off' | 'label' | 'hide') => ({ action, strictness: 0.5 });
   const sites = { youtube: true, reddit: true, x: true, hackernews: true, chatgpt: true, claude: true, gemini: true, perplexity: true };
   return {
     schemaVersion: 3,
@@ -17,15 +17,7 @@ export function fallbackProfile(): Profile {
     blockedAuthors: [],
     rules: [],
     naturalRules: [],
-    policies: {
-      promoted: policy('hide'),
-      clickbait: policy('label'),
-      rage: policy('label'),
-      engagement: policy('label'),
-      urgency: policy('label'),
-      promotion: policy('label'),
-      shorts: policy('off'),
-    },
+    policies: Object.fromEntries(POLICY_KINDS.map((k) => [k, { ...DEFAULT_POLICIES[k] }])) as Profile['policies'],
     instructions: [],
     chat: { placement: 'end' },
     sites,

@@ -1,5 +1,5 @@
-import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/common';
-import { defaultProfile, type KindPolicy, type PolicyKind, type Profile } from '../../schema/profile';
+import { DEFAULT_POLICIES, FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
+import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import { compileUserExceptions } from './exceptions';
 import { TextMatcher } from './matcher';
 import { defaultPolicyStage, type ClickbaitModel } from './policy-stage';
@@ -13,8 +13,6 @@ export interface CompileOptions {
   /** Replaces the detectors + policies stage; `null` runs none. Defaults to the shipped detectors. */
   policyStage?: PolicyStage | null;
 }
-
-const DEFAULT_POLICIES = defaultProfile(0).policies;
 
 /**
  * Turns a profile into indexes, once per revision: every later decision is look-ups in these.

@@ -1,4 +1,4 @@
-import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/common';
+import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
 import type { Action, Decision, Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { PolicyAction, PolicyKind } from '../../schema/profile';
