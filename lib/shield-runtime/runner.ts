@@ -5,6 +5,7 @@ import type { FeedItem } from '../schema/item';
 import type { FeedbackType } from '../schema/log';
 import type { Profile } from '../schema/profile';
 import { fallbackProfile } from './default-profile';
+import { watchPageActivity } from './page-activity';
 import type { Engine } from './engine';
 import { MANIPULATION, describeReason, mainReason, ruleCodeOf } from './reasons';
 import { permute } from './reorder';
@@ -104,6 +105,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   let pageSurface = surfaceOfPage();
   let failed = false;
   let stopped = false;
+  const activity = watchPageActivity(platform, reporter, doc, {
+    active: () => !stopped && !profile.paused && profile.sites?.[platform] !== false,
+  });
 
   const tracked = new Map<Element, Tracked>();
   const decisions = new Map<string, Decision>();
@@ -641,6 +645,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   /** What waited was never seen, so it can still be put in order as one batch. */
   function reorderHeld(): void {
     clearTimeout(holdTimer);
+    activity.check(); // the profile is known now: a paused person's search is not recorded
     const batch = held.splice(0).filter((t) => t.root.isConnected && t.item && tracked.get(t.root) === t);
     if (enabled() && batch.length > 1) {
       reorder(batch);
@@ -668,6 +673,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   function navigated(): void {
     if (stopped) return;
+    activity.check();
     const next = surfaceOfPage();
     const wasFailed = failed;
     failed = false;
@@ -696,7 +702,15 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   ];
   if (win) {
     listeners.push([win, 'popstate', (() => setTimeout(navigated, 0)) as EventListener, false]);
-    listeners.push([win, 'pagehide', (() => void reporter.flush()) as EventListener, false]);
+    listeners.push([
+      win,
+      'pagehide',
+      (() => {
+        activity.leave();
+        void reporter.flush();
+      }) as EventListener,
+      false,
+    ]);
   }
   for (const [target, type, fn, capture] of listeners) target.addEventListener(type, fn, capture);
 
@@ -724,6 +738,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (stopped) return;
     stopped = true;
     clearTimeout(holdTimer);
+    activity.stop();
     observer.disconnect();
     unsubscribe();
     if (healthTimer !== null) clearTimeout(healthTimer);

@@ -1,0 +1,92 @@
+import { openedItemOf, pageTitleOf, searchQueryOf } from '../adapters/page-signals';
+import type { FeedPlatform } from '../schema/constants';
+import type { Reporter } from './reporter';
+
+/** Less time than this on an item's page is a glance, not interest. */
+export const MIN_DWELL_MS = 10_000;
+/** Sites set the title of a page they navigated to a moment after the address changes. */
+const TITLE_SETTLE_MS = 1500;
+
+export interface PageActivity {
+  /** Looks at the address (once the profile is known, and after each navigation). */
+  check(): void;
+  /** The page is going away: report the time spent on it now, before the log is flushed. */
+  leave(): void;
+  stop(): void;
+}
+
+/**
+ * The two signals a page gives without a click: the searches the person runs on the site, and the time they
+ * spend on an item's own page (counted only while the tab is visible). Both stay on this device like every
+ * signal, and feed the inferred user model.
+ */
+export function watchPageActivity(
+  platform: FeedPlatform,
+  reporter: Pick<Reporter, 'signal'>,
+  doc: Document,
+  opts: { active: () => boolean; now?: () => number },
+): PageActivity {
+  const now = opts.now ?? (() => Date.now());
+  let lastSearch = '';
+  let open: { id: string; url: string; title: string; visibleMs: number; since: number | null } | null = null;
+  let titleTimer: ReturnType<typeof setTimeout> | null = null;
+  const visible = () => doc.visibilityState !== 'hidden';
+
+  function refreshTitle(): void {
+    if (open) open.title = pageTitleOf(platform, doc.title ?? '') || open.title;
+  }
+
+  function endDwell(): void {
+    if (!open) return;
+    if (open.since !== null) open.visibleMs += now() - open.since;
+    const o = open;
+    open = null;
+    if (o.visibleMs >= MIN_DWELL_MS && o.title && opts.active()) {
+      reporter.signal({ type: 'dwell', itemId: o.id, title: o.title, author: '', url: o.url.slice(0, 1000), value: Math.round(o.visibleMs), detail: '' });
+    }
+  }
+
+  function check(): void {
+    let url: URL;
+    try {
+      url = new URL(doc.location?.href ?? 'about:blank');
+    } catch {
+      return;
+    }
+    const id = openedItemOf(platform, url);
+    if (open && open.id !== id) endDwell();
+    if (id && !open) {
+      open = { id, url: url.href, title: '', visibleMs: 0, since: visible() ? now() : null };
+      refreshTitle();
+      if (titleTimer !== null) clearTimeout(titleTimer);
+      titleTimer = setTimeout(refreshTitle, TITLE_SETTLE_MS);
+    }
+    const q = searchQueryOf(platform, url);
+    if (q && q !== lastSearch && opts.active()) {
+      reporter.signal({ type: 'search', itemId: '', title: q, author: '', url: url.href.slice(0, 1000), value: q.length, detail: '' });
+    }
+    lastSearch = q ?? '';
+  }
+
+  const onVisibility = () => {
+    if (!open) return;
+    if (!visible() && open.since !== null) {
+      open.visibleMs += now() - open.since;
+      open.since = null;
+    } else if (visible() && open.since === null) open.since = now();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+
+  return {
+    check,
+    leave: () => {
+      refreshTitle();
+      endDwell();
+    },
+    stop: () => {
+      doc.removeEventListener('visibilitychange', onVisibility);
+      if (titleTimer !== null) clearTimeout(titleTimer);
+      open = null;
+    },
+  };
+}

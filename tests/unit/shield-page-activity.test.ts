@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { openedItemOf, pageTitleOf, searchQueryOf } from '@/lib/adapters/page-signals';
+import { MIN_DWELL_MS, watchPageActivity } from '@/lib/shield-runtime/page-activity';
+import type { Signal } from '@/lib/schema/log';
+
+const u = (s: string) => new URL(s);
+
+describe('what an address says', () => {
+  it('reads the search each site ran', () => {
+    expect(searchQueryOf('youtube', u('https://www.youtube.com/results?search_query=sourdough+starter'))).toBe('sourdough starter');
+    expect(searchQueryOf('reddit', u('https://www.reddit.com/r/woodworking/search/?q=dovetail%20jig'))).toBe('dovetail jig');
+    expect(searchQueryOf('x', u('https://x.com/search?q=webgpu&src=typed_query'))).toBe('webgpu');
+    expect(searchQueryOf('youtube', u('https://www.youtube.com/watch?v=abc123xyz'))).toBeNull();
+  });
+
+  it('knows an item’s own page by the id the feed uses for it', () => {
+    expect(openedItemOf('youtube', u('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3'))).toBe('dQw4w9WgXcQ');
+    expect(openedItemOf('youtube', u('https://www.youtube.com/shorts/abcdef123'))).toBe('abcdef123');
+    expect(openedItemOf('reddit', u('https://www.reddit.com/r/rust/comments/1abcde/some_title/'))).toBe('t3_1abcde');
+    expect(openedItemOf('x', u('https://x.com/someone/status/1234567890'))).toBe('1234567890');
+    expect(openedItemOf('hackernews', u('https://news.ycombinator.com/item?id=42000001'))).toBe('42000001');
+    expect(openedItemOf('hackernews', u('https://news.ycombinator.com/news'))).toBeNull();
+  });
+
+  it('drops the site’s own title suffix and unread counts', () => {
+    expect(pageTitleOf('youtube', '(3) Rust borrow checker explained - YouTube')).toBe('Rust borrow checker explained');
+    expect(pageTitleOf('hackernews', 'Rust 1.95 released | Hacker News')).toBe('Rust 1.95 released');
+  });
+});
+
+/** The little of a document the watcher reads: its address, title and visibility. */
+function fakeDoc(url: string) {
+  const target = new EventTarget();
+  const doc = {
+    location: { href: url },
+    title: '',
+    visibilityState: 'visible' as DocumentVisibilityState,
+    addEventListener: target.addEventListener.bind(target),
+    removeEventListener: target.removeEventListener.bind(target),
+    setVisible(v: boolean) {
+      doc.visibilityState = v ? 'visible' : 'hidden';
+      target.dispatchEvent(new Event('visibilitychange'));
+    },
+  };
+  return doc;
+}
+
+function page(url: string, title = '') {
+  const doc = fakeDoc(url);
+  doc.title = title;
+  let t = 0;
+  const signals: Array<Partial<Signal>> = [];
+  let active = true;
+  const activity = watchPageActivity('youtube', { signal: (s) => signals.push(s) }, doc as unknown as Document, { active: () => active, now: () => t });
+  activity.check();
+  return {
+    doc,
+    signals,
+    activity,
+    advance: (ms: number) => (t += ms),
+    go: (next: string, nextTitle: string) => {
+      doc.location.href = next;
+      doc.title = nextTitle;
+      activity.check();
+    },
+    pause: () => (active = false),
+  };
+}
+
+describe('searches and time spent, as signals', () => {
+  it('records a search once, and the time on a watch page when the person moves on', () => {
+    const p = page('https://www.youtube.com/', 'YouTube');
+    p.go('https://www.youtube.com/results?search_query=moss+garden', 'moss garden - YouTube');
+    p.activity.check();
+    expect(p.signals.filter((s) => s.type === 'search').map((s) => s.title)).toEqual(['moss garden']);
+
+    p.go('https://www.youtube.com/watch?v=mossVideo01', 'Japanese moss gardens - YouTube');
+    p.advance(MIN_DWELL_MS * 3);
+    p.go('https://www.youtube.com/', 'YouTube');
+    const dwell = p.signals.find((s) => s.type === 'dwell');
+    expect(dwell).toMatchObject({ itemId: 'mossVideo01', title: 'Japanese moss gardens', value: MIN_DWELL_MS * 3 });
+    p.activity.stop();
+  });
+
+  it('leaves out a glance, and counts no time while the tab is hidden', () => {
+    const p = page('https://www.youtube.com/watch?v=glance00001', 'A video - YouTube');
+    p.advance(MIN_DWELL_MS / 2);
+    p.doc.setVisible(false);
+    p.advance(MIN_DWELL_MS * 10);
+    p.doc.setVisible(true);
+    p.activity.leave();
+    expect(p.signals.filter((s) => s.type === 'dwell')).toEqual([]);
+    p.activity.stop();
+  });
+
+  it('records nothing while Parapet is paused', () => {
+    const p = page('https://www.youtube.com/');
+    p.pause();
+    p.go('https://www.youtube.com/results?search_query=private', 'private - YouTube');
+    p.go('https://www.youtube.com/watch?v=privateVid1', 'Private - YouTube');
+    p.advance(MIN_DWELL_MS * 5);
+    p.activity.leave();
+    expect(p.signals).toEqual([]);
+    p.activity.stop();
+  });
+});
