@@ -50,12 +50,19 @@ describe('clickbait feature hashing', () => {
     const fx = new FeatureExtractor(DEFAULT_SPEC);
     const text = '  What  Happened Next? ';
     const n = fx.extract(text, true);
+    let traced = 0;
     for (let i = 0; i < n; i++) {
-      if (fx.starts[i] < 0) continue;
-      expect(fx.starts[i]).toBeGreaterThanOrEqual(0);
-      expect(fx.ends[i]).toBeLessThanOrEqual(text.length);
-      expect(fx.ends[i]).toBeGreaterThan(fx.starts[i]);
+      const [start, end] = fx.featureSpan(i);
+      if (start < 0) continue;
+      traced++;
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(end).toBeLessThanOrEqual(text.length);
+      expect(end).toBeGreaterThan(start);
     }
+    expect(traced).toBeGreaterThan(n - 4);
+    // A character n-gram's span holds its own letters: "hap" comes from "Happened".
+    const grams = Array.from({ length: n }, (_, i) => fx.featureSpan(i)).filter(([s, e]) => s >= 0 && e - s === 3);
+    expect(grams.map(([s, e]) => text.slice(s, e).toLowerCase())).toContain('hap');
     const words = Array.from({ length: fx.tokenCount }, (_, k) => text.slice(fx.tokenStarts[k], fx.tokenEnds[k]));
     expect(words).toEqual(['What', 'Happened', 'Next']);
   });

@@ -133,9 +133,17 @@ export class FeatureExtractor {
   readonly spec: FeatureSpec;
   /** Slots of the features found by the last extract(), in [0, count). A feature may repeat. */
   readonly slots: Int32Array;
-  /** When tracing, the [start, end) range of the original text each feature came from. */
+  /** When tracing, the [start, end) range of the original text each feature before `charFrom` came from. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /**
+   * Features from `charFrom` on are the character n-grams, in a fixed order: for each position p of the
+   * normalised text (0 <= p < `normLength`), lengths charMin..min(charMax, normLength - p). Their spans are not
+   * stored while extracting (two stores per n-gram were a third of the cost of a traced extraction); `charSpanStart`
+   * and `charSpanEnd` give them, from the same positions.
+   */
+  charFrom = 0;
+  normLength = 0;
   /** Number of words in the last text; when tracing, tokenStarts/tokenEnds give their [start, end) ranges. */
   tokenCount = 0;
   readonly tokenStarts = new Int32Array(MAX_TOKENS);
@@ -164,6 +172,29 @@ export class FeatureExtractor {
     this.slots = new Int32Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+  }
+
+  /** Start in the original text of the character n-gram at normalised position p (any length). */
+  charSpanStart(p: number): number {
+    return this.origin[p];
+  }
+
+  /** End in the original text of the character n-gram at normalised position p of length len. */
+  charSpanEnd(p: number, len: number): number {
+    return this.origin[p + len - 1] + 1;
+  }
+
+  /** [start, end) in the original text of feature i of the last traced extraction, -1 for whole-headline cues.
+   * Walks the n-grams to find one: for tests and tools; explanations walk them in order instead. */
+  featureSpan(i: number): [number, number] {
+    if (i < this.charFrom) return [this.starts[i], this.ends[i]];
+    const { charMin, charMax } = this.spec;
+    const n = this.normLength;
+    for (let p = 0, j = this.charFrom; p < n; p++) {
+      const top = n - p < charMax ? n - p : charMax;
+      for (let len = charMin; len <= top; len++, j++) if (j === i) return [this.charSpanStart(p), this.charSpanEnd(p, len)];
+    }
+    return [-1, -1];
   }
 
   /** Start in the original text of word k (tracing only). */
@@ -322,35 +353,20 @@ export class FeatureExtractor {
       const endKind = end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
       this.emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
     }
+    this.charFrom = this.count;
+    this.normLength = n;
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
       // The hot loop (most features are character n-grams), kept free of calls other than the inlined mix.
       const src = flags & FeatureFlag.casedChars ? cased : codes;
       const slots = this.slots;
       const mask = this.mask;
       let count = this.count;
-      if (trace) {
-        const starts = this.starts;
-        const ends = this.ends;
-        for (let i = 0; i < n; i++) {
-          let h = SEED_CHAR | 0;
-          const top = n - i < charMax ? n - i : charMax;
-          for (let len = 1; len <= top; len++) {
-            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
-            if (len >= charMin) {
-              starts[count] = origin[i];
-              ends[count] = origin[i + len - 1] + 1;
-              slots[count++] = fmix(h ^ len) & mask;
-            }
-          }
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          let h = SEED_CHAR | 0;
-          const top = n - i < charMax ? n - i : charMax;
-          for (let len = 1; len <= top; len++) {
-            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
-            if (len >= charMin) slots[count++] = fmix(h ^ len) & mask;
-          }
+      for (let i = 0; i < n; i++) {
+        let h = SEED_CHAR | 0;
+        const top = n - i < charMax ? n - i : charMax;
+        for (let len = 1; len <= top; len++) {
+          h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+          if (len >= charMin) slots[count++] = fmix(h ^ len) & mask;
         }
       }
       this.count = count;

@@ -106,11 +106,33 @@ class LinearClickbaitModel implements ClickbaitModel {
     // Each feature's contribution is shared among the words its text span overlaps, by characters overlapped.
     const tokenScore = this.tokenScore;
     tokenScore.fill(0, 0, tokens);
+    // Features before charFrom carry their span; character n-grams come after, in the order the extractor emitted
+    // them (see FeatureExtractor.charFrom), and their spans are read off their positions. One loop walks both.
+    const charFrom = Math.min(fx.charFrom, count);
+    const { charMin, charMax } = fx.spec;
+    const n = fx.normLength;
+    const fxStarts = fx.starts;
+    const fxEnds = fx.ends;
+    let p = 0;
+    let len = charMin;
     for (let i = 0; i < count; i++) {
-      const start = fx.starts[i];
+      let start: number;
+      let spanEnd: number;
+      if (i < charFrom) {
+        start = fxStarts[i];
+        spanEnd = fxEnds[i];
+      } else {
+        while ((len > charMax || len > n - p) && p < n) {
+          p++;
+          len = charMin;
+        }
+        start = fx.charSpanStart(p);
+        spanEnd = fx.charSpanEnd(p, len);
+        len++;
+      }
       const contribution = featureWeights[i] * unit;
       if (start < 0 || contribution === 0 || start >= lastEnd) continue;
-      const end = Math.min(fx.ends[i], lastEnd);
+      const end = Math.min(spanEnd, lastEnd);
       if (end <= start) continue;
       const covered = before[end] - before[start];
       if (covered === 0) continue;

@@ -45,8 +45,7 @@ const CURIOSITY = list(`
 const CHALLENGE = list(`
   only geniuses, only smart people, only legends, only real fans, only true fans, only 90s kids,
   only 80s kids, only 2000s kids, only a genius, can you spot, can you find, can you solve, can you guess,
-  can you name, i bet you can't, bet you can't, % of people will fail, % will fail, % fail,
-  % of people can't, % of people cannot
+  can you name, i bet you can't, bet you can't
 `);
 
 const WHO_ELSE = list(`
@@ -59,7 +58,7 @@ const WHO_ELSE = list(`
 const REACH = list(`
   help me reach, help me get to, help me hit, help us reach, help us get to, help this video, help this post,
   let's see how many, let's get this to, let's make this, how many likes, if this gets, every like,
-  first 100 comments, first 50 comments, first 1000 comments, go viral, to enter: follow,
+  first 100 comments, first 50 comments, first 1000 comments, go viral,
   to enter, giveaway
 `);
 
@@ -116,7 +115,7 @@ export const ENGAGEMENT_RULES: readonly PatternRule[] = [
   {
     code: 'engagement-challenge',
     weight: 0.7,
-    re: re(`\\bonly \\d+% (?:of (?:people|you) )?(?:can|will|could)\\b|\\b\\d+% (?:of (?:people|you) )?(?:will )?fail\\b`),
+    re: re(`\\bonly \\d+% (?:of (?:people|you) )?(?:can|will|could)\\b|\\b\\d+% (?:of (?:people|you) )?(?:will )?fail\\b|\\b\\d+% of (?:people|you) (?:can'?t|cannot)\\b`),
     contains: ['%'],
   },
   { code: 'engagement-who-else', weight: 0.65, phrases: WHO_ELSE },

@@ -2,6 +2,7 @@ import type { FeedItem } from '../../schema/item';
 import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
+import { clickbaitApplies } from './clickbait-scope';
 import { detectPromoted } from './promoted';
 import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
 import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
@@ -80,7 +81,9 @@ export function detectAll(item: FeedItem, opts: DetectOptions = {}): Detection[]
 }
 
 export function itemContext(item: FeedItem): TextContext {
-  return makeContext(itemText(item));
+  const text = itemText(item);
+  // The link, when there is one, comes last and is not prose: it takes no part in naming the language.
+  return makeContext(text, item.url ? text.length - item.url.length - 1 : text.length);
 }
 
 export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOptions = {}, ungated = false): Detection[] {
@@ -96,7 +99,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   }
 
   const headline = item.title || item.text.slice(0, 300);
-  if (opts.clickbait && headline && ctx.english) {
+  if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
     const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE);
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({

@@ -65,7 +65,7 @@ const HINTS: Array<[RegExp, Array<[number, number]>]> = LETTER_HINTS.map(([re, h
 
 export type Tokens = { words: string[]; starts: number[]; ends: number[] };
 
-const isTokenChar = (c: number) =>
+export const isTokenChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 /** Words of lowercased text with their offsets: letters, digits and inner apostrophes ("don't"). */
@@ -101,7 +101,7 @@ export const PROFILED_LANGUAGES = LANGS;
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LETTER = /[a-z]/;
 
-function scriptOf(text: string): { script: Script; lang: string } {
+export function scriptOf(text: string): { script: Script; lang: string } {
   // Plain ASCII (most feed text) has no letters of other scripts: Latin if it has a letter at all. Two native
   // scans instead of a loop over every character.
   if (!ANY_NON_ASCII.test(text)) return ASCII_LETTER.test(text) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };

@@ -165,7 +165,8 @@ export const PROMOTION_RULES: readonly PatternRule[] = [
     code: 'promotion-vanity-link',
     weight: 0.5,
     re: re(`\\b(?:go to|head to|visit|check out|at) (?!(?:github|gitlab|youtube|wikipedia|twitter|x|reddit|arxiv|medium)\\.)[a-z0-9-]+\\.(?:com|co|io|net|org|news|us|app)/[a-z0-9_-]+`),
-    contains: ['.com/', '.co/', '.io/', '.net/', '.org/', '.news/', '.us/', '.app/'],
+    // Gated by its words, not by ".com/": nearly every item carries its own link, so that gate was always open.
+    triggers: ['go', 'head', 'visit', 'check', 'at'],
   },
   {
     code: 'promotion-offer',

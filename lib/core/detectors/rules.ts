@@ -1,6 +1,6 @@
 import { AhoCorasick } from '../shield/aho-corasick';
 import { TokenFilter } from './token-filter';
-import { analyseLanguage, normaliseForMatching, tokenize, type Script, type Tokens } from './language';
+import { analyseLanguage, isTokenChar, normaliseForMatching, scriptOf, tokenize, type Script, type Tokens } from './language';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -56,14 +56,37 @@ export type TextContext = {
   script: Script;
   /** English rules apply: the text is English, or Latin-script text too short to tell. */
   english: boolean;
-  /** Mostly capitals: case-sensitive rules cannot tell a code or a shout from the rest. */
-  shouty: boolean;
+  /** Mostly capitals: case-sensitive rules cannot tell a code or a shout from the rest. Counted on first use
+   * (only case-sensitive rules ask, on the few items they match): read it through isShouty(). */
+  shouty: boolean | undefined;
+  /** Where the prose ends and the link begins (the language was read from the prose). */
+  proseLength: number;
 };
 
-export function makeContext(raw: string): TextContext {
+/**
+ * `proseLength`: the text is prose up to there and a link after it (see itemText). The language is read from
+ * the prose alone: a link's Latin letters ("watch?v=...") would otherwise outnumber a short Japanese title and
+ * let English rules read it.
+ */
+export function makeContext(raw: string, proseLength = raw.length): TextContext {
   const lower = normaliseForMatching(raw);
   const tokens = tokenize(lower);
-  const { lang, script } = analyseLanguage(lower, tokens.words);
+  const { lang, script } = languageOfPrefix(lower, tokens, proseLength);
+  return {
+    raw,
+    lower,
+    tokens,
+    lang,
+    script,
+    english: isEnglish(lang, script),
+    shouty: undefined,
+    proseLength: Math.min(proseLength, lower.length),
+  };
+}
+
+export function isShouty(ctx: TextContext): boolean {
+  if (ctx.shouty !== undefined) return ctx.shouty;
+  const raw = ctx.raw;
   let upper = 0;
   let letters = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -73,15 +96,27 @@ export function makeContext(raw: string): TextContext {
       letters++;
     } else if (c >= 97 && c <= 122) letters++;
   }
-  return {
-    raw,
-    lower,
-    tokens,
-    lang,
-    script,
-    english: lang === 'en' || (lang === 'und' && script === 'latin'),
-    shouty: letters >= 8 && upper / letters > 0.6,
-  };
+  return (ctx.shouty = letters >= 8 && upper / letters > 0.6);
+}
+
+function languageOfPrefix(lower: string, tokens: Tokens, length: number) {
+  if (length >= lower.length) return analyseLanguage(lower, tokens.words);
+  let n = tokens.words.length;
+  while (n > 0 && tokens.starts[n - 1] >= length) n--;
+  return analyseLanguage(lower.slice(0, length), n === tokens.words.length ? tokens.words : tokens.words.slice(0, n));
+}
+
+const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === 'und' && script === 'latin');
+
+/**
+ * Whether English-only readers apply to the first `length` characters (a title above a body): the item's prose
+ * is English, and that part is not in another script. Only the script is read there: the word profile is too
+ * unsure on a title alone ("... As A ..." reads as Portuguese), while the whole prose tells better.
+ */
+export function englishPrefix(ctx: TextContext, length: number): boolean {
+  if (!ctx.english) return false;
+  if (length >= ctx.proseLength) return true;
+  return scriptOf(ctx.lower.slice(0, length)).script !== 'other';
 }
 
 type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
@@ -157,6 +192,7 @@ export class RuleEngine {
     this.found.push([]);
     this.foundStamp.push(0);
     for (const phrase of phrases) {
+      refuseDroppedSymbols(phrase);
       const toks = tokenize(normaliseForMatching(phrase)).words;
       if (!toks.length) throw new Error(`phrase "${phrase}" has no words`);
       // A hyphenated word may also be written as one: "brain-dead" / "braindead".
@@ -271,6 +307,18 @@ export class RuleEngine {
   }
 }
 
+/** Phrases are matched as words, and the tokenizer drops symbols: "% fail" would silently become "fail" and
+ * match every ordinary fail. A phrase needing a symbol must be a regex rule. */
+function refuseDroppedSymbols(phrase: string) {
+  const lower = normaliseForMatching(phrase);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c !== 32 && c !== 45 && !isTokenChar(c)) {
+      throw new Error(`phrase "${phrase}": "${lower[i]}" is not a word character; write it as a regex rule`);
+    }
+  }
+}
+
 function indexOfRun(hay: string[], needle: string[]): number {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
@@ -302,7 +350,7 @@ function chainFrom(found: Found[][], ids: readonly number[], gaps: readonly numb
 function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx: TextContext, from: number, to: number) {
   const evidence = rule.damp === undefined ? evidenceOf(ctx, from, to) : '';
   let weight = rule.weight;
-  if (rule.capsBoost && !ctx.shouty && /[A-Z]{3}/.test(evidence) && evidence === evidence.toUpperCase()) {
+  if (rule.capsBoost && /[A-Z]{3}/.test(evidence) && evidence === evidence.toUpperCase() && !isShouty(ctx)) {
     weight = Math.min(0.95, weight + rule.capsBoost);
   }
   const list = out.get(rule.kind);
@@ -311,7 +359,7 @@ function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx
 }
 
 function appliesTo(r: Common, ctx: TextContext, raw: boolean): boolean {
-  if (raw && ctx.shouty) return false;
+  if (raw && isShouty(ctx)) return false;
   const langs = r.langs ?? EN;
   if (langs === 'any') return true;
   if (ctx.english && langs.includes('en')) return true;

@@ -1,0 +1,53 @@
+import type { FeedItem } from '../../schema/item';
+import { englishPrefix, type TextContext } from './rules';
+
+/**
+ * Which items the headline model may judge. Clickbait is a link teaser: a headline that withholds what is behind
+ * its link so that you click. The model (lib/core/clickbait) learnt that from English news and listicle
+ * headlines, so it is kept off what is neither a teaser nor such a headline.
+ */
+
+const HN_ITEM_PAGE = /^https?:\/\/news\.ycombinator\.com\/item\?/i;
+const HN_DISCUSSION_TITLE = /^\s*(?:ask|tell) hn\b/i;
+
+/**
+ * A community question or note with nothing behind it to withhold: its "link" is its own comment thread.
+ *  - Hacker News: the title link points at the HN item page itself (Ask HN, Tell HN, text-only posts; the
+ *    adapter then finds no site domain), or the title starts "Ask HN" / "Tell HN". Show HN links out, and stays.
+ *  - Reddit: a self post, whose FeedItem domain is "self.<subreddit>", or a post with no outbound domain at all
+ *    (the adapters always read it, and `url` is the thread's permalink either way). Image and link posts keep
+ *    their i.redd.it / site domain, and stay.
+ * Other platforms have no such marker: tweets and videos are judged as they are.
+ */
+export function isDiscussion(item: Pick<FeedItem, 'platform' | 'kind' | 'title' | 'url' | 'domain'>): boolean {
+  if (item.platform === 'hackernews') return HN_ITEM_PAGE.test(item.url) || HN_DISCUSSION_TITLE.test(item.title);
+  if (item.platform === 'reddit') {
+    if (item.kind !== 'post') return false;
+    const domain = item.domain.trim().toLowerCase();
+    return domain === '' || domain.startsWith('self.');
+  }
+  return false;
+}
+
+/**
+ * One word said over and over ("word word word word", "spam spam spam spam") is not a headline at all, and the
+ * model, which never saw one, leans towards clickbait on it. Counted over the first `length` characters of the
+ * context: a word repeating one of the two before it, in at least half of the words after the first.
+ */
+export function isRepetition(ctx: TextContext, length: number): boolean {
+  const { words, starts } = ctx.tokens;
+  let n = 0;
+  let repeats = 0;
+  for (let i = 0; i < words.length && starts[i] < length; i++, n++) {
+    if ((i > 0 && words[i] === words[i - 1]) || (i > 1 && words[i] === words[i - 2])) repeats++;
+  }
+  return n >= 4 && 2 * repeats >= n;
+}
+
+/** Whether the headline model should judge `headline`, the first `headline.length` characters of the context. */
+export function clickbaitApplies(item: FeedItem, ctx: TextContext, headline: string): boolean {
+  if (isDiscussion(item)) return false;
+  // The language of the headline itself: a Japanese title above an English body is not an English headline.
+  if (!englishPrefix(ctx, headline.length + 1)) return false;
+  return !isRepetition(ctx, headline.length + 1);
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadClickbaitModel } from '@/lib/core/clickbait/model';
+import { detectAll } from '@/lib/core/detectors';
+import { compileProfile, decide } from '@/lib/core/shield';
+import { profile } from './shield-helpers';
+import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
+import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
+
+// Items seen mislabelled on the demo feeds (tests/fixtures/feeds/*), built the way the adapters build them.
+const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+const item = (input: Partial<FeedItemInput>) => FeedItem.parse({ platform: 'youtube', id: 'x1', ...input });
+const kinds = (input: Partial<FeedItemInput>) => detectAll(item(input), { clickbait: model }).map((d) => d.kind);
+
+describe('ordinary "fail" is not engagement bait', () => {
+  it('leaves fail videos alone', () => {
+    expect(kinds({ title: 'Skateboard fail compilation', kind: 'short', url: 'https://www.youtube.com/shorts/skate01' })).not.toContain('engagement');
+    expect(kinds({ title: 'epic fail', url: 'https://www.youtube.com/watch?v=fail01' })).not.toContain('engagement');
+    expect(kinds({ title: 'Why most startups fail in year two' })).not.toContain('engagement');
+  });
+
+  it('still flags the fake challenge with its percentage', () => {
+    for (const title of ['90% of people will fail this test', '99% fail this simple quiz', "95% of people can't solve this"]) {
+      expect(kinds({ title }), title).toContain('engagement');
+    }
+  });
+
+  it('refuses a phrase whose symbols the word matcher would silently drop', () => {
+    const rule: PatternRule = { code: 'x', weight: 0.5, phrases: ['% fail'] };
+    expect(() => new RuleEngine({ rage: [rule], engagement: [], urgency: [], promotion: [] })).toThrow(/%/);
+  });
+});
+
+describe('the English-only clickbait model reads only English headlines', () => {
+  it('does not judge a Japanese title because its link is written in Latin letters', () => {
+    const input = { title: '東京の夜景を歩く — 4K', url: 'https://www.youtube.com/watch?v=japanese001', kind: 'video' as const };
+    expect(kinds(input)).not.toContain('clickbait');
+  });
+
+  it('does not judge a Japanese title above an English body', () => {
+    const input = { platform: 'reddit' as const, title: '東京の夜景を歩く', text: 'A walk through the city at night, filmed on a phone.', domain: 'i.redd.it' };
+    expect(kinds(input)).not.toContain('clickbait');
+  });
+
+  it('still judges English titles with links', () => {
+    expect(kinds({ title: "You Won't Believe What This Dog Did Next", url: 'https://www.youtube.com/watch?v=dog01' })).toContain('clickbait');
+  });
+
+  it('does not read the "com" of a link as Portuguese and skip an English headline', () => {
+    const title = 'This Hairstylist Reinterprets Famous Paintings As Hair Colors';
+    expect(kinds({ platform: 'hackernews', kind: 'story', title, url: 'https://listicle.example.com/hair', domain: 'example.com' })).toContain('clickbait');
+  });
+});
+
+describe('community questions are not link teasers', () => {
+  it('leaves Reddit self posts and HN Ask/Tell posts unlabelled', () => {
+    const reddit = { platform: 'reddit' as const, kind: 'post' as const, url: 'https://www.reddit.com/r/rust/comments/1h0aaa3/post/' };
+    expect(kinds({ ...reddit, title: 'What are you working on this week?', domain: 'self.rust' })).not.toContain('clickbait');
+    expect(kinds({ ...reddit, title: 'What are you working on this week?', domain: '' })).not.toContain('clickbait');
+    const hn = { platform: 'hackernews' as const, kind: 'story' as const };
+    expect(kinds({ ...hn, title: 'Ask HN: How do you keep up with papers?', url: 'https://news.ycombinator.com/item?id=42000003' })).not.toContain('clickbait');
+    expect(kinds({ ...hn, title: 'Tell HN: You will never guess what I found in our logs', url: 'https://news.ycombinator.com/item?id=42000004' })).not.toContain('clickbait');
+    expect(kinds({ ...hn, title: 'What are you working on this week?', url: 'https://news.ycombinator.com/item?id=42000005' })).not.toContain('clickbait');
+  });
+
+  it('still labels a clickbait link on the same sites', () => {
+    const title = 'You won\'t believe what this one weird compiler trick does';
+    expect(kinds({ platform: 'hackernews', kind: 'story', title, url: 'https://blog.example.com/trick', domain: 'example.com' })).toContain('clickbait');
+    expect(kinds({ platform: 'reddit', kind: 'post', title, url: 'https://www.reddit.com/r/programming/comments/1h0b/post/', domain: 'blog.example.com' })).toContain('clickbait');
+  });
+});
+
+describe('text that is not a headline', () => {
+  it('does not call a run of one repeated word clickbait', () => {
+    expect(kinds({ title: 'word word word word word word word word' })).not.toContain('clickbait');
+    expect(kinds({ title: 'spam spam spam spam spam' })).not.toContain('clickbait');
+  });
+});
+
+describe('what the user sees on the demo feeds (default policies)', () => {
+  const compiled = compileProfile(profile(), { clickbait: model });
+  const labels = (input: Partial<FeedItemInput>) => decide(compiled, item(input)).reasons.map((r) => r.code);
+
+  it('shows the mislabelled items without a label', () => {
+    expect(labels({ title: 'Skateboard fail compilation', kind: 'short', url: 'https://www.youtube.com/shorts/skate01' })).toEqual([]);
+    expect(labels({ title: '東京の夜景を歩く — 4K', url: 'https://www.youtube.com/watch?v=japanese001', kind: 'video' })).toEqual([]);
+    expect(labels({ platform: 'reddit', kind: 'post', title: 'What are you working on this week?', domain: 'self.rust', url: 'https://www.reddit.com/r/rust/comments/1h0aaa3/post/' })).toEqual([]);
+    expect(labels({ platform: 'hackernews', kind: 'story', title: 'Ask HN: How do you keep up with papers?', url: 'https://news.ycombinator.com/item?id=42000003' })).toEqual([]);
+  });
+
+  it('labels the real clickbait link next to them', () => {
+    const title = "You won't believe what this one weird compiler trick does";
+    expect(labels({ platform: 'hackernews', kind: 'story', title, url: 'https://blog.example.com/trick', domain: 'example.com' })).toContain('clickbait');
+  });
+});
