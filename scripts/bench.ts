@@ -8,6 +8,7 @@ const parts: Array<[string, () => Promise<Bench>]> = [
   ['clickbait model (Node, one core)', async () => (await import('./bench-clickbait')).benchClickbait],
   ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
   ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],
+  ['inferred model (Node, one core)', async () => (await import('./bench-inference')).benchInference],
   ['dashboard in Chromium', async () => (await import('./bench-dashboard')).benchDashboard],
 ];
 

@@ -3,11 +3,15 @@ import { useProfile } from '../hooks/useProfile';
 import { Icon, type IconName } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { VIEWS, hashFor, viewFromHash, type ViewId } from './routes';
+import { prefetchInference } from './inferred/prefetch';
 
 /** One lazily loaded file per view, so each view's weight (charts, the model runtime) loads only when opened. */
 const VIEW_COMPONENTS: Record<ViewId, LazyExoticComponent<ComponentType>> = {
   profile: lazy(() => import('./views/ProfileView')),
-  inferred: lazy(() => import('./views/InferredView')),
+  inferred: lazy(() => {
+    prefetchInference();
+    return import('./views/InferredView');
+  }),
   flagged: lazy(() => import('./views/FlaggedView')),
   activity: lazy(() => import('./views/ActivityView')),
   chat: lazy(() => import('./views/ChatView')),

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { send } from '@/lib/messaging';
-import type { Responses } from '@/lib/schema/messages';
+import { takeInference, type InferenceData } from './prefetch';
 
-export type InferenceData = Responses['inference/get'];
+export type { InferenceData };
 
 /** The signals and the decision summary behind the Inferred view. `key` changes (e.g. the stated interests)
  * ask the background for a fresh summary; the topics themselves are computed here, so edits show at once. */
@@ -11,7 +10,7 @@ export function useInference(key: string) {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setData(await send('inference/get', {}));
+      setData(await takeInference());
       setError(null);
     } catch (e) {
       setError((e as Error).message);

@@ -1,5 +1,5 @@
 import type { Signal, SignalType } from '../../schema/log';
-import { displayTopic, topicTerms } from './terms';
+import { EvidenceReplay } from './replay';
 
 /** How much each thing the user did says about their interest in what the item was about. */
 export const SIGNAL_WEIGHTS: Record<SignalType, number> = {
@@ -66,70 +66,39 @@ export function signalWeight(s: Signal): number {
 
 const norm = (t: string) => t.trim().toLowerCase();
 
-// The timeline replays the same signals many times; tokenising each title once keeps that linear.
-const termCache = new WeakMap<Signal, string[]>();
-function signalTerms(s: Signal, text: string): string[] {
-  let terms = termCache.get(s);
-  if (!terms) termCache.set(s, (terms = topicTerms(text)));
-  return terms;
+function replayOf(signals: readonly Signal[], opts: InferOptions): EvidenceReplay {
+  return new EvidenceReplay(signals, {
+    halfLifeMs: (opts.halfLifeDays ?? 30) * 86_400_000,
+    minItems: opts.minItems ?? 2,
+    minConfidence: opts.minConfidence ?? 0.3,
+    rejected: new Set((opts.controls?.rejected ?? []).map(norm)),
+    pinned: new Set((opts.controls?.pinned ?? []).map(norm)),
+    confirmed: new Set((opts.controls?.confirmed ?? []).map(norm)),
+    forgotten: opts.controls?.forgotten ?? {},
+    extract: opts.extract,
+    weight: signalWeight,
+  });
 }
 
 /** The user's interests as Parapet infers them from local signals alone. Pure: the same signals and controls give
  * the same topics. Terms that are part of a stronger pair ("formula" inside "formula 1") are folded into it. */
 export function inferTopics(signals: Signal[], opts: InferOptions): InferredTopic[] {
-  const halfLife = (opts.halfLifeDays ?? 30) * 86_400_000;
-  const minItems = opts.minItems ?? 2;
-  const minConfidence = opts.minConfidence ?? 0.3;
-  const rejected = new Set((opts.controls?.rejected ?? []).map(norm));
-  const pinned = new Set((opts.controls?.pinned ?? []).map(norm));
-  const confirmed = new Set((opts.controls?.confirmed ?? []).map(norm));
-  const forgotten = opts.controls?.forgotten ?? {};
+  return topicsOf(replayOf(signals, opts), opts);
+}
 
-  interface Acc { score: number; items: Set<string>; evidence: Evidence[]; first: number; crossed: number }
-  const acc = new Map<string, Acc>();
-  const ordered = [...signals].filter((s) => s.ts <= opts.now).sort((a, b) => a.ts - b.ts);
-
-  for (const s of ordered) {
-    const base = signalWeight(s);
-    if (base === 0) continue;
-    const decay = Math.pow(0.5, Math.max(0, opts.now - s.ts) / halfLife);
-    const text = `${s.title} ${s.type === 'search' ? s.detail : ''}`;
-    const terms = new Set([...signalTerms(s, text), ...(opts.extract?.(text) ?? []).map(norm)]);
-    for (const term of terms) {
-      if (rejected.has(term) || (forgotten[term] !== undefined && s.ts <= forgotten[term])) continue;
-      let a = acc.get(term);
-      if (!a) acc.set(term, (a = { score: 0, items: new Set(), evidence: [], first: s.ts, crossed: 0 }));
-      a.score += base * decay;
-      a.items.add(`${s.platform}:${s.itemId || s.title}`);
-      a.evidence.push({ signalId: s.id, type: s.type, platform: s.platform, itemId: s.itemId, title: s.title, url: s.url, ts: s.ts, weight: base });
-      if (!a.crossed && a.score > 0 && a.items.size >= minItems) a.crossed = s.ts;
-    }
-  }
-
-  const confidence = (score: number) => 1 - Math.exp(-Math.max(0, score) / 2.5);
-  let topics: InferredTopic[] = [];
-  for (const [term, a] of acc) {
-    const isPinned = pinned.has(term);
-    const c = confidence(a.score);
-    if (!isPinned && (a.items.size < minItems || c < minConfidence || confirmed.has(term))) continue;
-    topics.push({
-      topic: term,
-      label: displayTopic(term),
-      confidence: +c.toFixed(3),
-      score: +a.score.toFixed(3),
-      evidence: a.evidence.slice(-20).reverse(),
-      firstSeen: a.first,
-      learnedAt: a.crossed || a.first,
-      pinned: isPinned,
-    });
-  }
-  // A single word that only ever came with the same pair says nothing the pair doesn't.
-  const pairs = topics.filter((t) => t.topic.includes(' '));
-  topics = topics.filter(
-    (t) => t.pinned || t.topic.includes(' ') || !pairs.some((p) => p.topic.split(' ').includes(t.topic) && p.evidence.length >= t.evidence.length),
-  );
-  topics.sort((x, y) => Number(y.pinned) - Number(x.pinned) || y.score - x.score || x.topic.localeCompare(y.topic));
-  return topics.slice(0, opts.limit ?? 30);
+function topicsOf(replay: EvidenceReplay, opts: InferOptions): InferredTopic[] {
+  return replay.rank(opts.now, opts.limit ?? 30).map((r) => ({
+    topic: r.topic,
+    label: replay.label(r),
+    confidence: r.confidence,
+    score: r.score,
+    evidence: replay.evidence(r).map(({ signal: s, weight }) => ({
+      signalId: s.id, type: s.type, platform: s.platform, itemId: s.itemId, title: s.title, url: s.url, ts: s.ts, weight,
+    })),
+    firstSeen: replay.firstSeen(r),
+    learnedAt: r.crossed || replay.firstSeen(r),
+    pinned: r.pinned,
+  }));
 }
 
 export interface TimelineEvent {
@@ -140,20 +109,32 @@ export interface TimelineEvent {
   confidence: number;
 }
 
-/** How the inferred model changed: replays the signals day by day and reports topics appearing and fading. */
+/** How the inferred model changed: replays the signals day by day (at most 120 moments) and reports the topics
+ * entering and leaving the top 15. The signals are ordered and tokenised once for all the moments. */
 export function inferenceTimeline(signals: Signal[], opts: InferOptions, stepMs = 86_400_000): TimelineEvent[] {
+  return signals.length ? timelineOf(replayOf(signals, opts), signals, opts, stepMs) : [];
+}
+
+function timelineOf(replay: EvidenceReplay, signals: readonly Signal[], opts: InferOptions, stepMs: number): TimelineEvent[] {
   if (!signals.length) return [];
-  const start = Math.min(...signals.map((s) => s.ts));
+  let start = Infinity;
+  for (const s of signals) start = Math.min(start, s.ts);
   const events: TimelineEvent[] = [];
-  let previous = new Map<string, InferredTopic>();
+  let previous = new Map<string, { label: string; confidence: number }>();
   const steps = Math.min(120, Math.ceil((opts.now - start) / stepMs) + 1);
   const step = Math.max(stepMs, (opts.now - start) / Math.max(1, steps - 1));
   for (let i = 0; i < steps; i++) {
     const t = Math.min(opts.now, start + i * step);
-    const current = new Map(inferTopics(signals, { ...opts, now: t, limit: 15 }).map((x) => [x.topic, x]));
+    const current = new Map(replay.rank(t, 15, false).map((r) => [r.topic, { label: replay.label(r), confidence: r.confidence }]));
     for (const [topic, x] of current) if (!previous.has(topic)) events.push({ ts: t, topic, label: x.label, change: 'learned', confidence: x.confidence });
     for (const [topic, x] of previous) if (!current.has(topic)) events.push({ ts: t, topic, label: x.label, change: 'dropped', confidence: x.confidence });
     previous = current;
   }
   return events.reverse();
+}
+
+/** Topics and timeline together, as the Inferred view shows them: one replay serves both. */
+export function inferModel(signals: Signal[], opts: InferOptions): { topics: InferredTopic[]; timeline: TimelineEvent[] } {
+  const replay = replayOf(signals, opts);
+  return { topics: topicsOf(replay, opts), timeline: timelineOf(replay, signals, opts, 86_400_000) };
 }

@@ -1,6 +1,6 @@
 import type { LoggedDecision } from '../../schema/log';
 import { MANIPULATION_KINDS, type ManipulationKind } from '../../schema/profile';
-import { displayTopic, topicTerms } from './terms';
+import { TermForms, titleWords, type TermsWithForms } from './terms';
 
 export interface TopicShare {
   topic: string;
@@ -9,21 +9,34 @@ export interface TopicShare {
   count: number;
 }
 
-/** Single words only: pairs split one subject across many rows, which hides what a platform leans towards. */
-function mainTerms(title: string): string[] {
-  return topicTerms(title).filter((t) => !t.includes(' '));
+/** Each decision's title tokenised once, and how its words were written (for labels). Single words only are
+ * used below: pairs split one subject across many rows, which hides what a platform leans towards. */
+export interface TokenisedLog {
+  titles: TermsWithForms[];
+  forms: TermForms;
+}
+
+export function tokeniseLog(decisions: readonly LoggedDecision[]): TokenisedLog {
+  const forms = new TermForms();
+  const titles = decisions.map((d) => {
+    const t = titleWords(d.title);
+    for (let n = 0; n < t.words; n++) forms.add(t.terms[n], t.forms[n]);
+    return t;
+  });
+  return { titles, forms };
 }
 
 /** The topic mix of what each platform recommended: the platform's picture of the user, made visible. */
-export function platformTopicMix(decisions: LoggedDecision[], top = 8): Record<string, TopicShare[]> {
+export function platformTopicMix(decisions: LoggedDecision[], top = 8, log: TokenisedLog = tokeniseLog(decisions)): Record<string, TopicShare[]> {
   const byPlatform = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
-  for (const d of decisions) {
-    const counts = byPlatform.get(d.platform) ?? new Map<string, number>();
-    byPlatform.set(d.platform, counts);
+  decisions.forEach((d, i) => {
+    let counts = byPlatform.get(d.platform);
+    if (!counts) byPlatform.set(d.platform, (counts = new Map<string, number>()));
     totals.set(d.platform, (totals.get(d.platform) ?? 0) + 1);
-    for (const t of mainTerms(d.title)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
+    const t = log.titles[i];
+    for (let n = 0; n < t.words; n++) counts.set(t.terms[n], (counts.get(t.terms[n]) ?? 0) + 1);
+  });
   const out: Record<string, TopicShare[]> = {};
   for (const [platform, counts] of byPlatform) {
     const total = totals.get(platform)!;
@@ -31,7 +44,7 @@ export function platformTopicMix(decisions: LoggedDecision[], top = 8): Record<s
       .filter(([, c]) => c >= 2)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, top)
-      .map(([topic, count]) => ({ topic, label: displayTopic(topic), count, share: count / total }));
+      .map(([topic, count]) => ({ topic, label: log.forms.label(topic), count, share: count / total }));
   }
   return out;
 }
@@ -49,18 +62,23 @@ const KINDS = new Set<string>([...MANIPULATION_KINDS, 'promoted']);
 
 /** Share of recommended items flagged as manipulative (or promoted), per platform per day. */
 export function manipulationOverTime(decisions: LoggedDecision[], bucketMs = 86_400_000): ManipulationPoint[] {
-  const points = new Map<string, ManipulationPoint>();
+  const byPlatform = new Map<string, Map<number, ManipulationPoint>>();
+  const kinds: string[] = [];
   for (const d of decisions) {
     const day = Math.floor(d.ts / bucketMs) * bucketMs;
-    const key = `${d.platform}|${day}`;
-    const p = points.get(key) ?? { day, platform: d.platform, total: 0, manipulative: 0, share: 0, byKind: {} };
-    points.set(key, p);
+    let days = byPlatform.get(d.platform);
+    if (!days) byPlatform.set(d.platform, (days = new Map()));
+    let p = days.get(day);
+    if (!p) days.set(day, (p = { day, platform: d.platform, total: 0, manipulative: 0, share: 0, byKind: {} }));
     p.total++;
-    const kinds = new Set(d.reasons.map((r) => r.kind).filter((k): k is ManipulationKind => !!k && KINDS.has(k)));
-    if (kinds.size) p.manipulative++;
-    for (const k of kinds) p.byKind[k] = (p.byKind[k] ?? 0) + 1;
+    kinds.length = 0;
+    for (const r of d.reasons) if (r.kind && KINDS.has(r.kind) && !kinds.includes(r.kind)) kinds.push(r.kind);
+    if (kinds.length) p.manipulative++;
+    const byKind = p.byKind as Record<string, number>;
+    for (const k of kinds) byKind[k] = (byKind[k] ?? 0) + 1;
   }
-  return [...points.values()]
+  return [...byPlatform.values()]
+    .flatMap((days) => [...days.values()])
     .map((p) => ({ ...p, share: p.total ? p.manipulative / p.total : 0 }))
     .sort((a, b) => a.day - b.day || a.platform.localeCompare(b.platform));
 }
@@ -91,21 +109,22 @@ function entropy(counts: Map<string, number>): number {
 
 /** The echo-chamber guard: compares the spread of topics before and after filtering. Narrowing is reported when
  * the shown mix loses more than `tolerance` of the recommended mix's spread. */
-export function diversityReport(decisions: LoggedDecision[], tolerance = 0.1): DiversityReport {
+export function diversityReport(decisions: LoggedDecision[], tolerance = 0.1, log: TokenisedLog = tokeniseLog(decisions)): DiversityReport {
   const all = new Map<string, number>();
   const shown = new Map<string, number>();
   const removed = new Map<string, number>();
   let shownItems = 0;
-  for (const d of decisions) {
-    const terms = mainTerms(d.title).slice(0, 3);
+  decisions.forEach((d, i) => {
+    const title = log.titles[i];
     const visible = d.action !== 'hide' || d.reversedAt !== undefined;
     if (visible) shownItems++;
-    for (const t of terms) {
+    for (let n = 0; n < Math.min(3, title.words); n++) {
+      const t = title.terms[n];
       all.set(t, (all.get(t) ?? 0) + 1);
       if (visible) shown.set(t, (shown.get(t) ?? 0) + 1);
       else removed.set(t, (removed.get(t) ?? 0) + 1);
     }
-  }
+  });
   // Entropy over the recommended vocabulary, so dropping topics entirely counts as narrowing.
   const shownOverAll = new Map([...all.keys()].map((k) => [k, shown.get(k) ?? 0]));
   const nonZero = new Map([...shownOverAll].filter(([, v]) => v > 0));
@@ -114,7 +133,7 @@ export function diversityReport(decisions: LoggedDecision[], tolerance = 0.1): D
   const mostRemoved = [...removed.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
-    .map(([topic, count]) => ({ topic, label: displayTopic(topic), count, share: count / Math.max(1, all.get(topic) ?? 1) }));
+    .map(([topic, count]) => ({ topic, label: log.forms.label(topic), count, share: count / Math.max(1, all.get(topic) ?? 1) }));
   return {
     recommended: +rec.toFixed(3),
     shown: +sh.toFixed(3),

@@ -1,7 +1,7 @@
 import type { LoggedDecision } from '../../schema/log';
 import type { Interest } from '../../schema/profile';
-import { diversityReport, manipulationOverTime, platformTopicMix, type DiversityReport, type ManipulationPoint, type TopicShare } from './platforms';
-import { foldWord } from './terms';
+import { diversityReport, manipulationOverTime, platformTopicMix, tokeniseLog, type DiversityReport, type ManipulationPoint, type TopicShare } from './platforms';
+import { foldWord, isDigits } from './terms';
 
 export interface StatedShare {
   /** The interest as the user wrote it. */
@@ -30,27 +30,55 @@ export interface DecisionSummary {
   diversity: DiversityReport;
 }
 
-const fold = (text: string) =>
-  ` ${(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}+#'-]*/gu) ?? []).map(foldWord).join(' ')} `;
+// Folding each distinct word once: a 20,000-row summary sees far fewer distinct words than rows.
+const foldedWords = new Map<string, string>();
+function foldOnce(w: string): string {
+  if (isDigits(w)) return w;
+  let f = foldedWords.get(w);
+  if (f === undefined) {
+    if (foldedWords.size >= 200_000) foldedWords.clear();
+    foldedWords.set(w, (f = foldWord(w)));
+  }
+  return f;
+}
+const PHRASE_WORD = /[\p{L}\p{N}][\p{L}\p{N}+#'-]*/gu;
+const fold = (text: string) => ` ${(text.normalize('NFKC').toLowerCase().match(PHRASE_WORD) ?? []).map(foldOnce).join(' ')} `;
 
 /** An interest's phrases (label and keywords), folded like titles so "Board games" finds "board game night". */
 function interestPhrases(i: Interest): string[] {
   return [i.label, ...i.keywords].map(fold).filter((p) => p.trim().length > 0);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const APOSTROPHES = /['’]/g;
+
+/** What every ASCII title that folds to contain `phrase` must contain as it is written (lower-cased, apostrophes
+ * dropped): its first word less the last letter, which folding may have changed ("stories" -> "story"). */
+function phraseStem(phrase: string): string {
+  const first = phrase.trim().split(' ')[0];
+  return first.slice(0, -1);
+}
+
+/** False only when no phrase can match: most titles match no interest, and this skips folding them. */
+function mayMatch(title: string, stems: readonly string[]): boolean {
+  if (!ASCII.test(title)) return true;
+  let plain = title.toLowerCase();
+  if (plain.includes("'")) plain = plain.replace(APOSTROPHES, '');
+  return stems.some((s) => plain.includes(s));
+}
+
 /** Share of each platform's items that match each stated interest. */
 export function statedInterestShares(decisions: readonly LoggedDecision[], interests: readonly Interest[]): Map<string, StatedShare[]> {
   const phrases = interests.map((i) => ({ label: i.label, phrases: interestPhrases(i) }));
+  const stems = phrases.flatMap((p) => p.phrases.map(phraseStem));
   const counts = new Map<string, { total: number; hits: number[] }>();
   for (const d of decisions) {
     let c = counts.get(d.platform);
     if (!c) counts.set(d.platform, (c = { total: 0, hits: phrases.map(() => 0) }));
     c.total++;
-    if (!phrases.length) continue;
+    if (!phrases.length || !mayMatch(d.title, stems)) continue;
     const title = fold(d.title);
-    phrases.forEach((p, n) => {
-      if (p.phrases.some((ph) => title.includes(ph))) c.hits[n]++;
-    });
+    for (let n = 0; n < phrases.length; n++) if (phrases[n].phrases.some((ph) => title.includes(ph))) c.hits[n]++;
   }
   const out = new Map<string, StatedShare[]>();
   for (const [platform, c] of counts) {
@@ -64,7 +92,8 @@ export function statedInterestShares(decisions: readonly LoggedDecision[], inter
 
 export function summariseDecisions(decisions: readonly LoggedDecision[], interests: readonly Interest[]): DecisionSummary {
   const rows = decisions as LoggedDecision[];
-  const mix = platformTopicMix(rows);
+  const log = tokeniseLog(rows);
+  const mix = platformTopicMix(rows, undefined, log);
   const stated = statedInterestShares(rows, interests);
   const manipulation = manipulationOverTime(rows);
   const byPlatform = new Map<string, { items: number; manipulative: number }>();
@@ -89,5 +118,5 @@ export function summariseDecisions(decisions: readonly LoggedDecision[], interes
       stated: stated.get(platform) ?? [],
     }))
     .sort((a, b) => b.items - a.items);
-  return { considered: rows.length, from, to, platforms, manipulation, diversity: diversityReport(rows) };
+  return { considered: rows.length, from, to, platforms, manipulation, diversity: diversityReport(rows, undefined, log) };
 }
