@@ -144,12 +144,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     apply: (id, d) => {
       if (!enabled()) return;
       decisions.set(id, d);
-      for (const t of tracked.values()) {
-        if (t.item?.id !== id) continue;
-        t.decision = decideFor(t.item);
-        apply(t);
-        record(t);
-      }
+      writing(() => {
+        for (const t of tracked.values()) {
+          if (t.item?.id !== id) continue;
+          t.decision = decideFor(t.item);
+          apply(t);
+          record(t);
+        }
+      });
       pushCounts();
     },
   });
@@ -364,12 +366,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       revealed.add(item.id);
       reporter.signal({ type: 'show-anyway', ...signalFields(item), detail: reason ? describeReason(reason).slice(0, 300) : '' });
     }
-    for (const other of tracked.values()) {
-      if (other.item?.id === item.id) {
-        other.decision = decideFor(other.item);
-        apply(other);
+    writing(() => {
+      for (const other of tracked.values()) {
+        if (other.item?.id === item.id) {
+          other.decision = decideFor(other.item);
+          apply(other);
+        }
       }
-    }
+    });
     const ruleCode = type === 'exception-rule' ? ruleCodeOf(reason) : undefined;
     void transport
       .send('feedback/record', {
@@ -520,12 +524,31 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     } catch (e) {
       failOpen(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
     }
+    // No page script runs inside this callback, so whatever it queued is our own writing (marks, stubs, the
+    // rows reorder moved): reading it back would only re-check items just decided, at the cost of a second pass.
+    observer.takeRecords();
   }
+
+  /** Runs our own DOM writes outside the observer's callback: what the page changed before is still read, what
+   * we change is not read back. */
+  function writing(fn: () => void): void {
+    if (inWriting) return fn();
+    inWriting = true;
+    const pending = observer.takeRecords();
+    try {
+      fn();
+    } finally {
+      observer.takeRecords();
+      inWriting = false;
+      if (pending.length > 0) onMutations(pending);
+    }
+  }
+  let inWriting = false;
 
   function scan(): void {
     if (!enabled()) return;
     try {
-      process(adapter.findItems(doc));
+      writing(() => process(adapter.findItems(doc)));
     } catch (e) {
       failOpen(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
     }
@@ -599,16 +622,18 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       return;
     }
     try {
-      for (const [root, t] of tracked) {
-        if (!root.isConnected) {
-          tracked.delete(root);
-          continue;
+      writing(() => {
+        for (const [root, t] of tracked) {
+          if (!root.isConnected) {
+            tracked.delete(root);
+            continue;
+          }
+          if (!t.item) continue;
+          t.decision = decideFor(t.item);
+          apply(t);
+          record(t);
         }
-        if (!t.item) continue;
-        t.decision = decideFor(t.item);
-        apply(t);
-        record(t);
-      }
+      });
       pushCounts();
     } catch (e) {
       failOpen(`error while applying a new profile: ${(e as Error)?.message ?? String(e)}`);
@@ -648,7 +673,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     activity.check(); // the profile is known now: a paused person's search is not recorded
     const batch = held.splice(0).filter((t) => t.root.isConnected && t.item && tracked.get(t.root) === t);
     if (enabled() && batch.length > 1) {
-      reorder(batch);
+      writing(() => reorder(batch));
       pushCounts();
     }
   }

@@ -74,68 +74,144 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: s
   return e;
 }
 
-function button(doc: Document, cls: string, text: string, onClick: () => void): HTMLButtonElement {
+/** A button whose click the shadow root's one listener routes to `act`: one listener per host, not per button. */
+function button(doc: Document, cls: string, text: string, act: string): HTMLButtonElement {
   const b = el(doc, 'button', cls, text);
   b.type = 'button';
-  b.addEventListener('click', (e) => {
-    e.preventDefault();
-    e.stopPropagation();
-    onClick();
-  });
+  b.dataset.act = act;
   return b;
 }
 
 /** Shadow roots stay reachable from the extension only. */
 const roots = new WeakMap<Element, ShadowRoot>();
 
-function host(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+/** Clicks inside must not reach the site's own handlers (a card that navigates on click, say). */
+const HOST_STOPS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'];
+const stop = (e: Event) => e.stopPropagation();
+
+/**
+ * Per document: one constructed stylesheet per kind, adopted by every shadow root, so a page with a thousand
+ * badges parses and matches one sheet instead of a thousand <style> copies. Firefox refuses constructed sheets
+ * from a content script's compartment in a page's shadow root: there, and wherever adopting fails, a clone of
+ * one prepared <style> is used instead.
+ */
+interface Sheets {
+  adopted: Map<string, CSSStyleSheet> | null;
+  styles: Map<string, HTMLStyleElement>;
+  templates: Map<string, Element>;
+}
+const perDoc = new WeakMap<Document, Sheets>();
+
+function sheetsOf(doc: Document): Sheets {
+  let s = perDoc.get(doc);
+  if (!s) {
+    s = { adopted: new Map(), styles: new Map(), templates: new Map() };
+    perDoc.set(doc, s);
+  }
+  return s;
+}
+
+function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
+  const s = sheetsOf(doc);
+  if (s.adopted) {
+    try {
+      let sheet = s.adopted.get(css);
+      if (!sheet) {
+        const Ctor = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+        sheet = new Ctor();
+        sheet.replaceSync(css);
+        s.adopted.set(css, sheet);
+      }
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // not supported here: fall through to <style>, for this document from now on
+    }
+    s.adopted = null;
+  }
+  let style = s.styles.get(css);
+  if (!style) {
+    style = doc.createElement('style');
+    style.textContent = css;
+    s.styles.set(css, style);
+  }
+  root.prepend(style.cloneNode(true));
+}
+
+/** The inner structure of one variant, built once per document and cloned for every host after that. */
+function fromTemplate(doc: Document, key: string, build: () => Element): Element {
+  const s = sheetsOf(doc);
+  let t = s.templates.get(key);
+  if (!t) {
+    t = build();
+    s.templates.set(key, t);
+  }
+  return t.cloneNode(true) as Element;
+}
+
+function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, () => void>): HTMLElement {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   roots.set(h, root);
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
-  // Clicks inside must not reach the site's own handlers (a card that navigates on click, say).
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
-    h.addEventListener(type, (e) => e.stopPropagation());
-  }
-  return { host: h, root };
+  root.append(content);
+  styleRoot(doc, root, css);
+  root.addEventListener('click', (e) => {
+    const b = (e.target as Element | null)?.closest?.('button[data-act]') as HTMLElement | null;
+    const fn = b ? actions[b.dataset.act ?? ''] : undefined;
+    if (!fn) return;
+    e.preventDefault();
+    e.stopPropagation();
+    fn();
+  });
+  for (const type of HOST_STOPS) h.addEventListener(type, stop);
+  return h;
 }
 
 export function createStub(doc: Document, model: StubModel, actions: StubActions): HTMLElement {
-  const { host: h, root } = host(doc, STUB_TAG, STUB_CSS);
-  const box = el(doc, 'div', 'stub');
-  box.setAttribute('role', 'note');
-  box.append(el(doc, 'span', 'why', `Hidden by Parapet: ${model.reason}`), el(doc, 'span', '', '·'));
-  box.append(button(doc, 'show', 'Show', actions.show));
-  if (model.author) {
-    box.append(el(doc, 'span', 'more', '·'), button(doc, 'more', `Always show from ${clip(model.author, 40)}`, actions.alwaysAuthor));
-  }
-  if (model.ruleLabel) {
-    box.append(el(doc, 'span', 'more', '·'), button(doc, 'more', 'Always allow this rule', actions.alwaysRule));
-  }
-  root.append(box);
-  return h;
+  const hasAuthor = model.author !== '';
+  const hasRule = model.ruleLabel !== '';
+  const box = fromTemplate(doc, `stub|${hasAuthor}|${hasRule}`, () => {
+    const b = el(doc, 'div', 'stub');
+    b.setAttribute('role', 'note');
+    b.append(el(doc, 'span', 'why'), el(doc, 'span', '', '·'), button(doc, 'show', 'Show', 'show'));
+    if (hasAuthor) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', '', 'author'));
+    if (hasRule) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', 'Always allow this rule', 'rule'));
+    return b;
+  });
+  box.firstElementChild!.textContent = `Hidden by Parapet: ${model.reason}`;
+  if (hasAuthor) box.children[4].textContent = `Always show from ${clip(model.author, 40)}`;
+  return host(doc, STUB_TAG, STUB_CSS, box, { show: actions.show, author: actions.alwaysAuthor, rule: actions.alwaysRule });
 }
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
-  const { host: h, root } = host(doc, MARK_TAG, MARK_CSS);
-  const row = el(doc, 'span', 'row');
-  if (model.badge) {
-    const badge = el(doc, 'span', model.demoted ? 'badge demoted' : 'badge', model.badge);
+  const hasBadge = model.badge !== '';
+  const hasAuthor = model.author !== '';
+  const row = fromTemplate(doc, `mark|${hasBadge}|${model.demoted}|${hasAuthor}`, () => {
+    const r = el(doc, 'span', 'row');
+    if (hasBadge) {
+      const badge = el(doc, 'span', model.demoted ? 'badge demoted' : 'badge');
+      badge.setAttribute('role', 'status');
+      r.append(badge);
+    }
+    const toggle = button(doc, 'menu-btn', '⋯', 'toggle');
+    toggle.setAttribute('aria-label', 'Parapet: hide this or see less like it');
+    toggle.title = 'Parapet';
+    const menu = el(doc, 'span', 'menu');
+    menu.append(button(doc, '', 'Hide this', 'hide'));
+    if (hasAuthor) menu.append(button(doc, '', 'Less like this', 'less'));
+    r.append(toggle, menu);
+    return r;
+  });
+  if (hasBadge) {
+    const badge = row.firstElementChild as HTMLElement;
+    badge.textContent = model.badge;
     badge.title = model.why;
-    badge.setAttribute('role', 'status');
-    row.append(badge);
   }
-  const menu = el(doc, 'span', 'menu');
-  const toggle = button(doc, 'menu-btn', '⋯', () => row.classList.toggle('open'));
-  toggle.setAttribute('aria-label', 'Parapet: hide this or see less like it');
-  toggle.title = 'Parapet';
-  menu.append(button(doc, '', 'Hide this', actions.hideThis));
-  if (model.author) menu.append(button(doc, '', 'Less like this', actions.lessLikeThis));
-  row.append(toggle, menu);
-  root.append(row);
-  return h;
+  return host(doc, MARK_TAG, MARK_CSS, row, {
+    toggle: () => row.classList.toggle('open'),
+    hide: actions.hideThis,
+    less: actions.lessLikeThis,
+  });
 }
 
 /** The shadow root of a stub or mark: closed to the page, reachable from the extension's own code. */
