@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
+import { screenshot, type Launched } from './harness';
 import {
   clickIn,
   decorations,
   feed,
-  installPaintSampler,
   marks,
   openPopupFor,
   paintedHidden,
-  serveFeeds,
+  startFeedBrowser,
   stubs,
   tabReport,
   useItemMenu,
@@ -23,12 +22,11 @@ let ctl: Page;
 const HOME = 'https://news.ycombinator.com/';
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  ctl = await ext.openPage('dashboard.html');
-  await seedProfile(ctl, withDemoProfile);
-  // The job ad's title row, its subtext row: neither may ever be drawn.
-  await installPaintSampler(ext.context, 'tr.athing:has(a[href*="/jobs/"]) > td, tr.athing:has(a[href*="/jobs/"]) + tr > td');
-  await serveFeeds(ext.context, { [HOME]: () => feed('hackernews-front.html') });
+  ({ ext, ctl } = await startFeedBrowser({
+    pages: { [HOME]: () => feed('hackernews-front.html') },
+    // The job ad's title row, its subtext row: neither may ever be drawn.
+    neverPainted: 'tr.athing:has(a[href*="/jobs/"]) > td, tr.athing:has(a[href*="/jobs/"]) + tr > td',
+  }));
 });
 afterAll(async () => {
   await ext?.close();

@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Launched } from './harness';
-import { ROOT } from './harness';
-import { call } from './ui-helpers';
+import { ROOT, launchWithExtension, type Launched } from './harness';
+import { call, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
 export const FEEDS = join(ROOT, 'tests/fixtures/feeds');
@@ -253,4 +252,21 @@ export async function openPopupFor(ext: Launched, feedPage: Page): Promise<Page>
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await popup.locator('.pp-tab').waitFor();
   return popup;
+}
+
+/**
+ * One browser for a feed test file: the extension loaded, the demo profile (or `profile`) seeded from a dashboard
+ * page kept open as `ctl`, the fixture pages served, and, when given, a sampler for what must never be painted.
+ */
+export async function startFeedBrowser(opts: {
+  pages: Record<string, string | (() => string)>;
+  neverPainted?: string;
+  profile?: (p: Profile) => Profile;
+}): Promise<{ ext: Launched; ctl: Page }> {
+  const ext = await launchWithExtension();
+  const ctl = await ext.openPage('dashboard.html');
+  await seedProfile(ctl, opts.profile ?? withDemoProfile);
+  if (opts.neverPainted) await installPaintSampler(ext.context, opts.neverPainted);
+  await serveFeeds(ext.context, opts.pages);
+  return { ext, ctl };
 }

@@ -2,8 +2,15 @@
 // hides a story, silent removal leaves no stub, and pausing shows the page as the site made it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
-import { feed, openPopupFor, serveFeeds, stubs, waitForShield, withDemoProfile } from './feed-helpers';
+import { screenshot, type Launched } from './harness';
+import {
+  feed,
+  openPopupFor,
+  startFeedBrowser,
+  stubs,
+  waitForShield,
+  withDemoProfile,
+} from './feed-helpers';
 import { seedProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -13,10 +20,7 @@ const PG = 'Postgres 19 beta is out';
 const JOB = 'CloudCo (YC S21) Is Hiring';
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  ctl = await ext.openPage('dashboard.html');
-  await seedProfile(ctl, withDemoProfile);
-  await serveFeeds(ext.context, { [HOME]: () => feed('hackernews-front.html') });
+  ({ ext, ctl } = await startFeedBrowser({ pages: { [HOME]: () => feed('hackernews-front.html') } }));
 });
 afterAll(async () => {
   await ext?.close();

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
+import { screenshot, type Launched } from './harness';
 import {
   clickIn,
   decorations,
   feed,
-  installPaintSampler,
   marks,
   openPopupFor,
   paintedHidden,
-  serveFeeds,
+  startFeedBrowser,
   stubs,
   tabReport,
   useItemMenu,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
-import { getProfile, seedProfile } from './ui-helpers';
+import { getProfile } from './ui-helpers';
 
 let ext: Launched;
 let ctl: Page;
@@ -24,11 +23,10 @@ const HOME = 'https://www.reddit.com/';
 const OLD = 'https://old.reddit.com/';
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  ctl = await ext.openPage('dashboard.html');
-  await seedProfile(ctl, withDemoProfile);
-  await installPaintSampler(ext.context, 'shreddit-ad-post, shreddit-post[promoted], .thing.promoted');
-  await serveFeeds(ext.context, { [HOME]: () => feed('reddit-home.html'), [OLD]: () => feed('reddit-old.html') });
+  ({ ext, ctl } = await startFeedBrowser({
+    pages: { [HOME]: () => feed('reddit-home.html'), [OLD]: () => feed('reddit-old.html') },
+    neverPainted: 'shreddit-ad-post, shreddit-post[promoted], .thing.promoted',
+  }));
 });
 afterAll(async () => {
   await ext?.close();

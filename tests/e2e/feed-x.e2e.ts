@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
+import { screenshot, type Launched } from './harness';
 import {
   clickIn,
   decorations,
   feed,
-  installPaintSampler,
   marks,
   openPopupFor,
   paintedHidden,
-  serveFeeds,
+  startFeedBrowser,
   stubs,
   tabReport,
   useItemMenu,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
-import { getProfile, seedProfile } from './ui-helpers';
+import { getProfile } from './ui-helpers';
 
 let ext: Launched;
 let ctl: Page;
@@ -24,11 +23,7 @@ const HOME = 'https://x.com/home';
 const CELL = '[data-testid="cellInnerDiv"]';
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  ctl = await ext.openPage('dashboard.html');
-  await seedProfile(ctl, withDemoProfile);
-  await installPaintSampler(ext.context, '[data-testid="placementTracking"]');
-  await serveFeeds(ext.context, { 'https://x.com/': () => feed('x-home.html') });
+  ({ ext, ctl } = await startFeedBrowser({ pages: { 'https://x.com/': () => feed('x-home.html') }, neverPainted: '[data-testid="placementTracking"]' }));
 });
 afterAll(async () => {
   await ext?.close();

@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
+import { screenshot, type Launched } from './harness';
 import {
   clickIn,
   decorations,
   feed,
-  installPaintSampler,
   marks,
   openPopupFor,
   paintedHidden,
-  serveFeeds,
+  startFeedBrowser,
   stubs,
   tabReport,
   useItemMenu,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
-import { call, getProfile, seedProfile } from './ui-helpers';
+import { call, getProfile } from './ui-helpers';
 
 let ext: Launched;
 /** An extension page to read the stored profile from. */
@@ -25,19 +24,18 @@ const HOME = 'https://www.youtube.com/';
 const GRID = 'ytd-browse[page-subtype="home"] ytd-rich-grid-renderer > #contents';
 
 beforeAll(async () => {
-  ext = await launchWithExtension();
-  const dash = await ext.openPage('dashboard.html');
-  await seedProfile(dash, (p) => ({
-    ...withDemoProfile(p),
-    // Rules that hide two of the bad-input items, so their stubs have to show page text as text.
-    rules: [
-      { id: 'markup', kind: 'keyword', pattern: 'Title with markup', action: 'hide', platforms: ['youtube'], enabled: true },
-      { id: 'emoji', kind: 'keyword', pattern: '🔥🔥🔥🔥', action: 'hide', platforms: ['youtube'], enabled: true },
-    ],
+  ({ ext, ctl } = await startFeedBrowser({
+    pages: { [HOME]: () => feed('youtube-home.html') },
+    neverPainted: 'ytd-ad-slot-renderer, #masthead-ad > *, ytd-search-pyv-renderer > *, #player-ads > *',
+    profile: (p) => ({
+      ...withDemoProfile(p),
+      // Rules that hide two of the bad-input items, so their stubs have to show page text as text.
+      rules: [
+        { id: 'markup', kind: 'keyword', pattern: 'Title with markup', action: 'hide', platforms: ['youtube'], enabled: true },
+        { id: 'emoji', kind: 'keyword', pattern: '🔥🔥🔥🔥', action: 'hide', platforms: ['youtube'], enabled: true },
+      ],
+    }),
   }));
-  ctl = dash;
-  await installPaintSampler(ext.context, 'ytd-ad-slot-renderer, #masthead-ad > *, ytd-search-pyv-renderer > *, #player-ads > *');
-  await serveFeeds(ext.context, { [HOME]: () => feed('youtube-home.html') });
 });
 afterAll(async () => {
   await ext?.close();
