@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { defaultProfile, Profile } from './schema/profile';
 import { migrateProfile } from './schema/migrate';
 import type { Feedback, Flag, LoggedDecision, Signal } from './schema/log';
+import type { ActivityQuery } from './core/activity-filter';
 
 /** The only module that touches IndexedDB. It lives in the extension's own context (background / extension
  * pages), never in a content script, where IndexedDB would belong to the site's origin. */
@@ -116,13 +117,8 @@ export async function addFlags(store: Store, rows: Flag[]): Promise<void> {
   if (rows.length) await store.db.flags.bulkAdd(rows);
 }
 
-export interface DecisionQuery {
-  platform?: string;
-  action?: string;
-  reason?: string;
-  search?: string;
-  since?: number;
-  until?: number;
+/** The Activity view's filters (lib/core/activity-filter.ts builds them), and how many rows at most. */
+export interface DecisionQuery extends ActivityQuery {
   limit?: number;
 }
 

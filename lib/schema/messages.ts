@@ -7,6 +7,16 @@ import { Decision } from './decision';
 import type { DecisionSummary } from '../core/inference/summary';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
+/** The Activity view's filters, as activity/query and activity/count receive them. */
+const ActivityFilters = z.object({
+  platform: z.string().max(20).optional(),
+  action: z.string().max(20).optional(),
+  reason: z.string().max(60).optional(),
+  search: z.string().max(200).optional(),
+  since: z.number().optional(),
+  until: z.number().optional(),
+});
+
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
 export const requests = {
@@ -47,31 +57,10 @@ export const requests = {
   'data/import': { privileged: true, payload: z.object({ text: z.string(), byteLength: z.number().int().nonnegative() }) },
   'data/wipe': { privileged: true, payload: z.object({ confirm: z.literal('wipe') }) },
   'data/counts': { privileged: true, payload: z.object({}) },
-  'activity/query': {
-    privileged: true,
-    payload: z.object({
-      platform: z.string().max(20).optional(),
-      action: z.string().max(20).optional(),
-      reason: z.string().max(60).optional(),
-      search: z.string().max(200).optional(),
-      since: z.number().optional(),
-      until: z.number().optional(),
-      limit: z.number().int().positive().max(200_000).optional(),
-    }),
-  },
+  'activity/query': { privileged: true, payload: ActivityFilters.extend({ limit: z.number().int().positive().max(200_000).optional() }) },
   'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
   /** How many decisions the Activity view's filters match (same filters as activity/query, no limit). */
-  'activity/count': {
-    privileged: true,
-    payload: z.object({
-      platform: z.string().max(20).optional(),
-      action: z.string().max(20).optional(),
-      reason: z.string().max(60).optional(),
-      search: z.string().max(200).optional(),
-      since: z.number().optional(),
-      until: z.number().optional(),
-    }),
-  },
+  'activity/count': { privileged: true, payload: ActivityFilters },
   'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
   'flags/list': { privileged: true, payload: z.object({ status: FlagStatus.optional() }) },
   'flags/verdict': { privileged: true, payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus }) },
