@@ -3,19 +3,17 @@
 // holds 30. Measures insertion-to-decision time, hidden items that were ever painted, main-thread time per
 // 100 items against the same page without the extension, and the size of every content script.
 // Run alone: npx tsx scripts/bench-feed.ts (build first: PARAPET_OUT=... npx wxt build).
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Profile } from '../lib/schema/profile';
+import { CHROME_EXT, CHROMIUM, OUT, ROOT, launchWithExtension, type Launched } from '../tests/e2e/harness';
+import { seedProfile } from '../tests/e2e/ui-helpers';
 import { BLOCKED, FEED, HIDE_KEYWORD, MEASURE_SCRIPT, hackerNewsPage, youtubeHomePage, type BenchPlatform } from './bench-feed-page';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const OUT = resolve(ROOT, process.env.PARAPET_OUT ?? '.output');
-const EXT = join(OUT, 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const EXT = CHROME_EXT;
 const SCRIPT_LIMIT = 100_000;
 const WEBLLM_MARKERS = ['MLCEngine', '@mlc-ai', 'web-llm', 'tvmjs'];
 /** Pairs of cost runs (with and without the extension); the median is reported. */
@@ -107,56 +105,24 @@ function buildFreshness(): string {
 
 // ---- browser -----------------------------------------------------------------------------------------------
 
-async function launch(): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'parapet-bench-feed-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  await context.route(/^https?:\/\//, (route) => route.abort());
+async function launch(): Promise<Launched> {
+  const ext = await launchWithExtension();
   for (const site of SITES) {
     for (const url of [site.url, site.baseline]) {
-      await context.route(`${url}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: site.html }));
+      await ext.context.route(`${url}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: site.html }));
     }
   }
-  await context.addInitScript({ content: MEASURE_SCRIPT });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
-    async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  await ext.context.addInitScript({ content: MEASURE_SCRIPT });
+  return ext;
 }
 
-/** Sends a request to the background from an extension page, as the dashboard does. */
-async function call(page: Page, type: string, payload: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([t, p]) => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
-      const reply = (await api.runtime.sendMessage({ type: t, payload: p })) as { ok: boolean; value?: unknown; error?: string };
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return reply.value;
-    },
-    [type, payload] as const,
-  );
-}
-
-async function seedProfile(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const current = (await call(page, 'profile/get', {})) as Profile;
-  const next: Profile = {
+async function seedBenchProfile(ext: Launched): Promise<void> {
+  const page = await ext.openPage('popup.html');
+  await seedProfile(page, (current) => ({
     ...current,
     blockedAuthors: Object.entries(BLOCKED).flatMap(([platform, names]) => names.map((name) => ({ platform: platform as BenchPlatform, name }))),
     rules: [{ id: 'bench-crypto', kind: 'keyword', pattern: HIDE_KEYWORD, action: 'hide', platforms: [], enabled: true }],
-  };
-  await call(page, 'profile/save', { profile: next });
+  }));
   await page.close();
 }
 
@@ -311,7 +277,7 @@ export async function benchFeed(): Promise<Figures> {
   };
   const browser = await launch();
   try {
-    await seedProfile(browser.context, browser.extensionId);
+    await seedBenchProfile(browser);
     for (const site of SITES) {
       Object.assign(figures, decisionFigures(site.platform, await measured(browser.context, site)));
       const loads = await pageLoads(browser.context, site, PAGE_LOADS);
