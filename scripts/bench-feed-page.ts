@@ -67,19 +67,8 @@ const HN_JS = String.raw`
     for (const r of rows) gap.before(r);
     window.__pb?.inserted('h' + i, rows[0], t);
   }
-  function runFeed(opts) {
-    return new Promise((done) => {
-      let next = opts.first;
-      const end = opts.first + opts.total;
-      const t0 = performance.now();
-      const step = () => {
-        const stop = Math.min(end, next + opts.batch);
-        for (; next < stop; next++) appendItem(next);
-        if (next < end) setTimeout(step, opts.everyMs);
-        else done({ inserted: opts.total, ms: performance.now() - t0 });
-      };
-      step();
-    });
+  function appendBatch(from, to) {
+    for (let i = from; i < to; i++) appendItem(i);
   }
 `;
 
@@ -134,6 +123,11 @@ const YT_JS = String.raw`
       });
     }, 0);
   }
+`;
+
+/** Appends `total` items in batches through the page's own appendBatch(from, to), one batch every `everyMs`; done
+ * one task after the last batch, so content a site stamps a task later (YouTube) is in before the run ends. */
+const RUN_FEED_JS = String.raw`
   function runFeed(opts) {
     return new Promise((done) => {
       let next = opts.first;
@@ -143,7 +137,6 @@ const YT_JS = String.raw`
         const stop = Math.min(end, next + opts.batch);
         appendBatch(next, stop);
         next = stop;
-        // One more task so the last batch's content is stamped before the run counts as done.
         setTimeout(next < end ? step : () => done({ inserted: opts.total, ms: performance.now() - t0 }), opts.everyMs);
       };
       step();
@@ -152,7 +145,7 @@ const YT_JS = String.raw`
 `;
 
 const pageScript = (platformJs: string) =>
-  `<script>(() => {${SHARED_JS}${platformJs}
+  `<script>(() => {${SHARED_JS}${platformJs}${RUN_FEED_JS}
   window.__feed = { run: runFeed, expectHide };
 })();</script>`;
 
