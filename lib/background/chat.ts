@@ -16,15 +16,6 @@ export async function chatSelections(
 ): Promise<ChatSelection[]> {
   if (!message.trim()) return [];
   const usable = profile.instructions.filter((i) => i.enabled && i.sites.includes(site));
-  // The refiner's reasons ("confirmed by <model>") are the ones the person should read for what it kept.
-  const refinedWhy = new Map<string, string>();
-  const explained: RefineSelection | undefined =
-    refine &&
-    (async (m, candidates) => {
-      const kept = await refine(m, candidates);
-      for (const k of kept) refinedWhy.set(k.instruction.id, k.why);
-      return kept;
-    });
-  const picked = await selectInstructionsRefined(message, usable, site, explained);
-  return picked.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: refinedWhy.get(s.instruction.id) ?? s.why }));
+  const picked = await selectInstructionsRefined(message, usable, site, refine);
+  return picked.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: s.why }));
 }

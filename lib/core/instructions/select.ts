@@ -228,8 +228,11 @@ export async function selectInstructionsRefined(
   if (!refine) return lexical;
   const candidates = scored.filter((s) => s.score >= CANDIDATE_FLOOR || s.instruction.scope.type === 'always');
   try {
-    const kept = new Set((await refine(message, candidates)).map((s) => s.instruction.id));
-    return scored.filter((s) => s.instruction.scope.type === 'always' || (kept.has(s.instruction.id) && candidates.includes(s)));
+    // The refiner's own reason ("confirmed by <model>") is what the person reads for what it kept.
+    const kept = new Map((await refine(message, candidates)).map((s) => [s.instruction.id, s.why]));
+    return scored
+      .filter((s) => s.instruction.scope.type === 'always' || (kept.has(s.instruction.id) && candidates.includes(s)))
+      .map((s) => (kept.get(s.instruction.id) ? { ...s, why: kept.get(s.instruction.id)! } : s));
   } catch {
     return lexical;
   }
