@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RefineSelection, Selection } from '../core/instructions/select';
 import type { JudgeEngine } from './engine';
+import { extractJson } from './output';
 import { sanitizeUntrusted } from './prompt';
 
 /** What the model answers when asked which standing instructions fit a chat message. */
@@ -31,16 +32,7 @@ export function buildRefinePrompt(message: string, candidates: Selection[]): { s
 
 /** Ids the model chose, limited to the ones offered; null when the answer is not usable at all. */
 export function parseRefineOutput(text: string, ids: readonly string[]): Set<string> | null {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.slice(start, end + 1));
-  } catch {
-    return null;
-  }
-  const parsed = InstructionChoice.safeParse(raw);
+  const parsed = InstructionChoice.safeParse(extractJson(text));
   if (!parsed.success) return null;
   const offered = new Set(ids);
   return new Set(parsed.data.apply.map((s) => s.trim()).filter((s) => offered.has(s)));

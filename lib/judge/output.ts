@@ -37,7 +37,7 @@ const KINDS = new Set<string>(MANIPULATION_KINDS);
 export const REASON_MAX = 160;
 
 /** Strips what models wrap JSON in (code fences, a sentence before it) and finds the outer object. */
-function extractJson(text: string): unknown {
+export function extractJson(text: string): unknown {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end <= start) return undefined;
