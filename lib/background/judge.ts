@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sessionArea } from './session-area';
 import type { Handlers } from '../messaging';
 import type { BackgroundDeps } from './handlers';
 import type { Profile } from '../schema/profile';
@@ -41,7 +42,7 @@ const VERDICTS_KEY = 'judge-verdicts';
 const SAVED_VERDICTS = 3000;
 
 export function sessionVerdictStore(): VerdictStore {
-  const area = () => browser.storage.session ?? browser.storage.local;
+  const area = sessionArea;
   return {
     load: async () => (await area().get(VERDICTS_KEY))[VERDICTS_KEY],
     save: (entries) => area().set({ [VERDICTS_KEY]: entries }),

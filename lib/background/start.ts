@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sessionArea } from './session-area';
 import { openStore } from '../db';
 import { dispatch } from '../messaging';
 import type { Profile } from '../schema/profile';
@@ -13,12 +14,12 @@ const statsKey = (tabId: number) => `tab-stats:${tabId}`;
 /** Tab counts live in session storage: the MV3 worker sleeps, and the popup opened later must still see them. */
 const tabStats = {
   async get(tabId: number): Promise<TabStats | null> {
-    const area = browser.storage.session ?? browser.storage.local;
+    const area = sessionArea();
     const got = await area.get(statsKey(tabId));
     return (got[statsKey(tabId)] as TabStats | undefined) ?? null;
   },
   async set(tabId: number, s: TabStats) {
-    const area = browser.storage.session ?? browser.storage.local;
+    const area = sessionArea();
     await area.set({ [statsKey(tabId)]: s });
   },
 };
@@ -57,7 +58,7 @@ export function startBackground() {
     return dispatch(handlers, message, sender, self);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    const area = browser.storage.session ?? browser.storage.local;
+    const area = sessionArea();
     void area.remove(statsKey(tabId));
   });
 }
