@@ -101,13 +101,14 @@ export const PROFILED_LANGUAGES = LANGS;
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LETTER = /[a-z]/;
 
-export function scriptOf(text: string): { script: Script; lang: string } {
-  // Plain ASCII (most feed text) has no letters of other scripts: Latin if it has a letter at all. Two native
-  // scans instead of a loop over every character.
-  if (!ANY_NON_ASCII.test(text)) return ASCII_LETTER.test(text) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };
+/** The writing system of `text` up to `end` (a prefix is read in place, not copied). */
+export function scriptOf(text: string, end = text.length): { script: Script; lang: string } {
+  // Plain ASCII (most feed text) has no letters of other scripts: Latin if it has a letter at all. A native
+  // scan of the whole text rules other scripts out (what follows the prefix cannot add any to it).
+  if (!ANY_NON_ASCII.test(text)) return hasAsciiLetter(text, end) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };
   let latin = 0;
   let other = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (c >= 97 && c <= 122) latin++;
@@ -116,16 +117,24 @@ export function scriptOf(text: string): { script: Script; lang: string } {
   }
   if (latin === 0 && other === 0) return { script: 'none', lang: 'und' };
   if (other <= latin) return { script: 'latin', lang: 'und' };
-  return { script: 'other', lang: otherScriptLanguage(text) };
+  return { script: 'other', lang: otherScriptLanguage(text, end) };
+}
+
+function hasAsciiLetter(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 const isLetterOfOtherScript = (c: number) =>
   (c >= 0x370 && c <= 0x6ff) || (c >= 0x900 && c <= 0x97f) || (c >= 0xe00 && c <= 0xe7f) ||
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0x4e00 && c <= 0x9fff);
 
-function otherScriptLanguage(text: string): string {
+function otherScriptLanguage(text: string, end: number): string {
   const counts: Record<string, number> = {};
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     let k = '';
     if (c >= 0x370 && c <= 0x3ff) k = 'el';
@@ -150,12 +159,17 @@ function otherScriptLanguage(text: string): string {
 
 const scores = new Float64Array(LANGS.length);
 
-export function analyseLanguage(lower: string, words?: readonly string[]): LanguageGuess {
-  const s = scriptOf(lower);
+/**
+ * The language of `lower` up to `end`, from its first `wordCount` words (`words`, when given, are its tokens;
+ * a prefix is read in place rather than copied, since every feed item is read this way).
+ */
+export function analyseLanguage(lower: string, words?: readonly string[], end = lower.length, wordCount = words?.length): LanguageGuess {
+  const s = scriptOf(lower, end);
   if (s.script !== 'latin') return s;
-  const toks = words ?? tokenize(lower).words;
+  const toks = words ?? tokenize(lower.slice(0, end)).words;
+  const n = wordCount ?? toks.length;
   scores.fill(0);
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (!WORD_FILTER.mayHave(t)) continue;
     const owners = WORD_TABLE.get(t);
@@ -163,8 +177,9 @@ export function analyseLanguage(lower: string, words?: readonly string[]): Langu
     for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
   }
   if (NON_ASCII_LATIN.test(lower)) {
+    const prose = end < lower.length ? lower.slice(0, end) : lower;
     for (const [re, hints] of HINTS) {
-      if (!re.test(lower)) continue;
+      if (!re.test(prose)) continue;
       for (const [li, w] of hints) scores[li] += w;
     }
   }

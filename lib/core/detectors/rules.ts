@@ -103,7 +103,7 @@ function languageOfPrefix(lower: string, tokens: Tokens, length: number) {
   if (length >= lower.length) return analyseLanguage(lower, tokens.words);
   let n = tokens.words.length;
   while (n > 0 && tokens.starts[n - 1] >= length) n--;
-  return analyseLanguage(lower.slice(0, length), n === tokens.words.length ? tokens.words : tokens.words.slice(0, n));
+  return analyseLanguage(lower, tokens.words, length, n);
 }
 
 const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === 'und' && script === 'latin');
@@ -116,7 +116,7 @@ const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === '
 export function englishPrefix(ctx: TextContext, length: number): boolean {
   if (!ctx.english) return false;
   if (length >= ctx.proseLength) return true;
-  return scriptOf(ctx.lower.slice(0, length)).script !== 'other';
+  return scriptOf(ctx.lower, Math.min(length, ctx.lower.length)).script !== 'other';
 }
 
 type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
@@ -151,6 +151,9 @@ export class RuleEngine {
   private found: Found[][] = [];
   private foundStamp: number[] = [];
   private run = 0;
+  /** Per-text scratch, reused: match() runs synchronously and is never re-entered. */
+  private readonly candidates: OwnedRegex[] = [];
+  private readonly touched: number[] = [];
 
   constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
@@ -227,10 +230,12 @@ export class RuleEngine {
     const words = ctx.tokens.words;
     const found = this.found;
     const foundStamp = this.foundStamp;
-    const candidates: OwnedRegex[] = [];
+    const candidates = this.candidates;
+    candidates.length = 0;
 
     // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
-    const touched: number[] = [];
+    const touched = this.touched;
+    touched.length = 0;
     for (let i = 0; i < words.length; i++) {
       if (!this.rootFilter.mayHave(words[i])) continue;
       let node = this.root.next.get(words[i]);
