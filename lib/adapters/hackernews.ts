@@ -3,6 +3,7 @@ import { hackernewsSelectors as S } from './hackernews.selectors';
 import type { Adapter } from './types';
 
 const STORY = S.story.css;
+const SUBTEXT = S.subtext.css;
 
 function itemRoot(el: Element): Element | null {
   const row = el.closest('tr');
@@ -10,22 +11,39 @@ function itemRoot(el: Element): Element | null {
   if (row.matches(STORY)) return row;
   // The subtext row under a story belongs to it.
   const prev = row.previousElementSibling;
-  return prev && prev.matches(STORY) && row.querySelector(S.subtext.css) ? prev : null;
+  return prev && prev.matches(STORY) && holdsSubtext(row) ? prev : null;
 }
 
 /** The story's `.titleline > a` (S.titleLink). Chromium answers selectors with a combinator slowly on rows
- * just inserted (about 80 µs a call against ~1 µs for one class), and this runs for every arriving story; the
- * selector itself stays the fallback, so a markup change finds what it always found. */
+ * just inserted (about 80 µs a call against ~1 µs for one class), and this runs several times for every arriving
+ * story: the row's cells are walked first (title cell > span.titleline > a); the selector stays the fallback, so
+ * a markup change finds what it always found. */
 function titleLink(root: Element): Element | null {
-  for (const line of root.getElementsByClassName('titleline')) {
-    for (const c of line.children) if (c.localName === 'a') return c;
+  for (const cell of root.children) {
+    for (const line of cell.children) {
+      if (!line.classList.contains('titleline')) continue;
+      for (const c of line.children) if (c.localName === 'a') return c;
+    }
   }
   return root.querySelector(S.titleLink.css);
 }
 
+/** The row under a story that holds its subtext cell: a direct cell in HN's markup, tried before a search. */
 function subtextRow(root: Element): Element | null {
   const next = root.nextElementSibling;
-  return next && next.querySelector(S.subtext.css) ? next : null;
+  return next && holdsSubtext(next) ? next : null;
+}
+
+function holdsSubtext(row: Element): boolean {
+  for (const cell of row.children) if (cell.matches(SUBTEXT)) return true;
+  return row.querySelector(SUBTEXT) !== null;
+}
+
+function subtextCell(root: Element): Element | null {
+  const row = subtextRow(root);
+  if (!row) return null;
+  for (const cell of row.children) if (cell.matches(SUBTEXT)) return cell;
+  return row.querySelector(SUBTEXT);
 }
 
 export const hackernewsAdapter: Adapter = {
@@ -82,7 +100,7 @@ export const hackernewsAdapter: Adapter = {
   // The spacer row after the subtext is the last part; until it is parsed the item must not move.
   partsComplete: (root) => subtextRow(root)?.nextElementSibling != null,
   stubSlot: (root) => ({ parent: root, wrap: 'td' }),
-  markSlot: (root) => ({ parent: subtextRow(root)?.querySelector(S.subtext.css) ?? root }),
+  markSlot: (root) => ({ parent: subtextCell(root) ?? root }),
   linkSelector: S.titleLink.css,
   canReorder: () => true,
 };
