@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { serialiseDetectors } from './lib/core/detectors/data-file';
+import { SHIPPED_TABLES } from './lib/core/detectors/shipped';
 
 // Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
@@ -6,6 +8,13 @@ export default defineConfig({
   outDir: process.env.PARAPET_OUT ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // The detector rule tables ship as data the content scripts fetch, not as code inside each of them (that kept
+    // every feed script over 100 KB). Written from the TypeScript tables on every build, so it is never stale.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'models/detectors.json', contents: JSON.stringify(serialiseDetectors(SHIPPED_TABLES)) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Parapet',
     description: 'Your own agent between you and your feeds: hides junk, labels manipulation, adds your standing instructions to chats. Everything stays on your device.',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
+import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../lib/core/shield';
 import { FEED_PLATFORMS } from '../lib/schema/common';
 import type { FeedItem } from '../lib/schema/item';
@@ -201,7 +202,7 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
   }
 
   const t0 = performance.now();
-  const compiled = compileProfile(profile, { clickbait });
+  const compiled = compileProfile(profile, { clickbait, detectors: SHIPPED_DETECTORS });
   const compileMs = performance.now() - t0;
   const rulesOnly = compileProfile(profile, { policyStage: null });
 

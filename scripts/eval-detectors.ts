@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FeedItem } from '../lib/schema/item';
 import { detectAll, detectInContext, itemContext, LANGUAGE_NAMES, DETECTOR_LANGUAGES } from '../lib/core/detectors';
+import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
 import { thresholdFor } from '../lib/core/manipulation';
 
 const KINDS = ['rage', 'engagement', 'urgency', 'promotion'] as const;
@@ -70,7 +71,7 @@ function main() {
 
   for (const r of rows) {
     const ctx = itemContext(r.item);
-    const dets = detectInContext(r.item, ctx);
+    const dets = detectInContext(r.item, ctx, { rules: SHIPPED_DETECTORS });
     const d = dets.find((x) => x.kind === r.kind);
     const flagged = !!d && d.confidence >= threshold;
     const s = stats.get(r.kind) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -90,7 +91,7 @@ function main() {
       errors.push(`${r.label ? 'MISS' : 'FALSE'} ${r.kind.padEnd(10)} ${lang.padEnd(3)} ${why}\n     ${r.text}`);
     }
     // Rules run only when a trigger word is present: check that no gate hides a match.
-    const ungated = detectInContext(r.item, ctx, {}, true).find((x) => x.kind === r.kind);
+    const ungated = detectInContext(r.item, ctx, { rules: SHIPPED_DETECTORS }, true).find((x) => x.kind === r.kind);
     if ((ungated?.confidence ?? 0) !== (d?.confidence ?? 0)) {
       gateMisses++;
       errors.push(`GATE ${r.kind}: gated ${d?.confidence ?? 0} vs ungated ${ungated?.confidence} (${ungated?.code}) line ${r.line}\n     ${r.text}`);
@@ -135,13 +136,13 @@ function bench(rows: Row[]) {
     const t0 = process.hrtime.bigint();
     let elapsed = 0n;
     while (elapsed < 400_000_000n) {
-      for (const it of list) detectAll(it);
+      for (const it of list) detectAll(it, { rules: SHIPPED_DETECTORS });
       n += list.length;
       elapsed = process.hrtime.bigint() - t0;
     }
     return Number(elapsed) / 1000 / n;
   };
-  for (let i = 0; i < 3; i++) for (const it of items) detectAll(it); // warm the JIT
+  for (let i = 0; i < 3; i++) for (const it of items) detectAll(it, { rules: SHIPPED_DETECTORS }); // warm the JIT
   const meanChars = items.reduce((a, it) => a + it.title.length, 0) / items.length;
   console.log(`\nspeed: ${run(items).toFixed(2)} us per item (all four rule detectors + language + promoted marker; mean ${meanChars.toFixed(0)} chars; clickbait model not included)`);
   const long = items.map((it) => ({ ...it, text: `${it.title} `.repeat(8) }));

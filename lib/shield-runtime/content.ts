@@ -2,17 +2,27 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
+import { buildDetectorRules } from '../core/detectors';
+import { readDetectors } from '../core/detectors/data-file';
 import { compileProfile, decide, rerank } from '../core/shield';
 import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 
-/** The model ships with the extension; reading it is a local fetch of a web-accessible file. */
+/** The models ship with the extension; reading one is a local fetch of a web-accessible file. */
+async function fetchModel(path: string): Promise<Response> {
+  const res = await fetch((browser.runtime.getURL as (path: string) => string)(path));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res;
+}
+
 async function loadClickbait(): Promise<unknown> {
-  const url = (browser.runtime.getURL as (path: string) => string)('/models/clickbait.bin');
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`clickbait model: HTTP ${res.status}`);
-  return loadClickbaitModel(new Uint8Array(await res.arrayBuffer()));
+  return loadClickbaitModel(new Uint8Array(await (await fetchModel('/models/clickbait.bin')).arrayBuffer()));
+}
+
+/** The rage, engagement, urgency and promotion rules, written from lib/core/detectors at build time. */
+async function loadDetectors(): Promise<unknown> {
+  return buildDetectorRules(readDetectors(await (await fetchModel('/models/detectors.json')).json()));
 }
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives. */
@@ -20,7 +30,7 @@ export function runFeedShield(adapter: Adapter, ctx: ContentScriptContext): Shie
   const core = { compileProfile, decide, rerank } as unknown as CoreShield;
   const shield = startShield(
     adapter,
-    { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait },
+    { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait, loadDetectors },
     { signal: ctx.signal },
   );
   // WXT watches the URL for client-side navigations the site does not announce with an event of its own.

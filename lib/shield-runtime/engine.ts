@@ -5,14 +5,15 @@ import type { Profile } from '../schema/profile';
 
 /** The judging the runner needs, behind one seam so the runtime can be tested with a stand-in. */
 export interface Engine {
-  /** Builds the look-ups for one profile revision (and the clickbait model, once it is loaded). */
-  compile(profile: Profile, clickbait: unknown): unknown;
+  /** Builds the look-ups for one profile revision (and the clickbait model and the detector rules, once each is
+   * loaded). */
+  compile(profile: Profile, clickbait: unknown, detectors?: unknown): unknown;
   decide(compiled: unknown, item: FeedItem): Decision;
   rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts: { exploreShare?: number; seed?: number }): string[];
 }
 
 export interface CoreShield {
-  compileProfile(profile: Profile, opts: { clickbait?: never; platform?: FeedPlatform }): unknown;
+  compileProfile(profile: Profile, opts: { clickbait?: never; detectors?: never; platform?: FeedPlatform }): unknown;
   decide(compiled: never, item: FeedItem): Decision;
   rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts?: { exploreShare?: number; seed?: number }): string[];
 }
@@ -20,7 +21,8 @@ export interface CoreShield {
 /** Adapts lib/core/shield to the runner for one platform. */
 export function coreEngine(core: CoreShield, platform: FeedPlatform): Engine {
   return {
-    compile: (profile, clickbait) => core.compileProfile(profile, { clickbait: (clickbait ?? undefined) as never, platform }),
+    compile: (profile, clickbait, detectors) =>
+      core.compileProfile(profile, { clickbait: (clickbait ?? undefined) as never, detectors: (detectors ?? undefined) as never, platform }),
     decide: (compiled, item) => core.decide(compiled as never, item),
     rerank: (batch, opts) => core.rerank(batch, opts),
   };

@@ -21,6 +21,9 @@ export interface ShieldDeps {
   transport: Transport;
   /** Loads the clickbait model; until it resolves (or if it fails) items are decided without it. */
   loadClickbait?: () => Promise<unknown>;
+  /** Loads the rage, engagement, urgency and promotion rules; until then (or if it fails) those kinds are not
+   * looked for. */
+  loadDetectors?: () => Promise<unknown>;
 }
 
 export interface ShieldOptions {
@@ -31,7 +34,7 @@ export interface ShieldOptions {
   healthRetryMs?: number;
   flushMs?: number;
   signal?: AbortSignal;
-  /** How long items may wait unseen for the person's profile before they are shown under the defaults. */
+  /** How long items may wait unseen for the person's profile and the models before they are shown anyway. */
   profileHoldMs?: number;
 }
 
@@ -97,11 +100,17 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   // Until the person's own profile arrives, the defaults can hide ads but know nothing of their blocked channels,
   // avoided topics or interests: items found meanwhile wait unseen in their own space, so nothing the profile
   // hides flashes and the first page can still be ordered. Capped, so a silent background never blanks a page.
+  // The models are waited for the same way: an item a detector would hide must not show before the rules are in.
+  // A load that fails is no longer waited for.
   let holding = true;
   const held: Tracked[] = [];
   const holdTimer = setTimeout(() => release(), opts.profileHoldMs ?? 400);
+  const awaited = new Set<'profile' | 'clickbait' | 'detectors'>(['profile']);
+  if (deps.loadClickbait) awaited.add('clickbait');
+  if (deps.loadDetectors) awaited.add('detectors');
   let clickbait: unknown = null;
-  let compiled: unknown = engine.compile(profile, clickbait);
+  let detectors: unknown = null;
+  let compiled: unknown = engine.compile(profile, clickbait, detectors);
   let pageSurface = surfaceOfPage();
   let failed = false;
   let stopped = false;
@@ -648,18 +657,43 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     profile = next;
     savedHidden = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
     try {
-      compiled = engine.compile(profile, clickbait);
+      compiled = engine.compile(profile, clickbait, detectors);
     } catch (e) {
       failOpen(`the profile could not be compiled: ${(e as Error)?.message ?? String(e)}`);
       return;
     }
-    holding = false;
-    redecideAll();
-    reorderHeld();
+    if (!settled('profile')) {
+      redecideAll();
+      // Still holding for a model: what the profile hides is stubbed now, the rest keeps waiting.
+      if (holding) activity.check();
+      else reorderHeld();
+    }
     if (!wasEnabled && enabled()) scan();
   }
 
-  /** The profile did not come in time (or at all): show what waited, decided under the defaults. */
+  /** Stops waiting for `what`; ends the hold, and returns true, when it was the last thing waited for. */
+  function settled(what: 'profile' | 'clickbait' | 'detectors'): boolean {
+    awaited.delete(what);
+    if (!holding || awaited.size > 0) return false;
+    release();
+    return true;
+  }
+
+  function modelLoaded(what: 'clickbait' | 'detectors', model: unknown): void {
+    if (what === 'clickbait') clickbait = model;
+    else detectors = model;
+    try {
+      compiled = engine.compile(profile, clickbait, detectors);
+    } catch {
+      // A model the engine refuses is left out, as if it had failed to load.
+      if (what === 'clickbait') clickbait = null;
+      else detectors = null;
+      compiled = engine.compile(profile, clickbait, detectors);
+    }
+    if (!settled(what)) redecideAll();
+  }
+
+  /** The hold is over (everything arrived, or the cap passed): show what waited, decided as well as it can be. */
   function release(): void {
     if (!holding || stopped) return;
     holding = false;
@@ -745,19 +779,20 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     .then((p) => setProfile(p))
     .catch(() => {
       // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.
-      release();
+      if (!stopped) settled('profile');
     });
-  deps
-    .loadClickbait?.()
-    .then((model) => {
-      if (!model || stopped) return;
-      clickbait = model;
-      compiled = engine.compile(profile, clickbait);
-      redecideAll();
-    })
-    .catch(() => {
-      // A model that fails to load leaves items unjudged by it, never blocked.
-    });
+  for (const [what, load] of [['clickbait', deps.loadClickbait], ['detectors', deps.loadDetectors]] as const) {
+    load?.()
+      .then((model) => {
+        if (stopped) return;
+        if (model) modelLoaded(what, model);
+        else settled(what);
+      })
+      .catch(() => {
+        // A model that fails to load leaves items unjudged by it, never blocked nor held.
+        if (!stopped) settled(what);
+      });
+  }
 
   function stop(): void {
     if (stopped) return;

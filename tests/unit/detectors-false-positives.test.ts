@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClickbaitModel } from '@/lib/core/clickbait/model';
 import { detectAll } from '@/lib/core/detectors';
+import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { compileProfile, decide } from '@/lib/core/shield';
 import { profile } from './shield-helpers';
 import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
@@ -11,7 +12,7 @@ import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
 // Items seen mislabelled on the demo feeds (tests/fixtures/feeds/*), built the way the adapters build them.
 const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
 const item = (input: Partial<FeedItemInput>) => FeedItem.parse({ platform: 'youtube', id: 'x1', ...input });
-const kinds = (input: Partial<FeedItemInput>) => detectAll(item(input), { clickbait: model }).map((d) => d.kind);
+const kinds = (input: Partial<FeedItemInput>) => detectAll(item(input), { clickbait: model, rules: SHIPPED_DETECTORS }).map((d) => d.kind);
 
 describe('ordinary "fail" is not engagement bait', () => {
   it('leaves fail videos alone', () => {
@@ -79,7 +80,7 @@ describe('text that is not a headline', () => {
 });
 
 describe('what the user sees on the demo feeds (default policies)', () => {
-  const compiled = compileProfile(profile(), { clickbait: model });
+  const compiled = compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS });
   const labels = (input: Partial<FeedItemInput>) => decide(compiled, item(input)).reasons.map((r) => r.code);
 
   it('shows the mislabelled items without a label', () => {

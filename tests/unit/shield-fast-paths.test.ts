@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClickbaitModel } from '../../lib/core/clickbait/model';
+import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
 import { item, profile } from './shield-helpers';
 
@@ -60,7 +61,7 @@ describe('the clickbait model in the fast tier', () => {
   const headline = "You Won't Believe What This Dog Did Next";
 
   it('labels clickbait with the words that gave it away', () => {
-    const d = decide(compileProfile(profile(), { clickbait: model }), item({ title: headline }));
+    const d = decide(compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title: headline }));
     expect(d.action).toBe('label');
     const reason = d.reasons.find((r) => r.code === 'clickbait');
     expect(reason?.evidence.length).toBeGreaterThan(0);
@@ -70,8 +71,8 @@ describe('the clickbait model in the fast tier', () => {
   it('is not consulted when the clickbait policy is off, and nothing about clickbait shows', () => {
     const off = profile({ policies: { ...profile().policies, clickbait: { action: 'off', strictness: 0.5 } } });
     const listicle = '21 Things Only People Who Grew Up In The 90s Will Understand';
-    expect(decide(compileProfile(profile(), { clickbait: model }), item({ title: listicle })).action).toBe('label');
-    const d = decide(compileProfile(off, { clickbait: model }), item({ title: listicle }));
+    expect(decide(compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title: listicle })).action).toBe('label');
+    const d = decide(compileProfile(off, { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title: listicle }));
     expect(d.action).toBe('show');
     expect(d.reasons.some((r) => r.code === 'clickbait')).toBe(false);
     expect(d.uncertain).toBe(false);

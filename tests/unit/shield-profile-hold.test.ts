@@ -3,6 +3,7 @@
 // hides, and the first page is still put in interest order; a background that never answers leaves the page shown.
 import { afterEach, describe, expect, it } from 'vitest';
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { compileProfile, decide, rerank } from '@/lib/core/shield';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
@@ -38,7 +39,7 @@ function start(answerMs: number | null, holdMs = 200) {
     onProfile: () => () => {},
   };
   const core = { compileProfile, decide, rerank } as unknown as CoreShield;
-  const shield: Shield = startShield(hackernewsAdapter, { engine: coreEngine(core, 'hackernews'), transport }, { doc: page.doc, profileHoldMs: holdMs, healthDelayMs: 60_000, flushMs: 10 });
+  const shield: Shield = startShield(hackernewsAdapter, { engine: coreEngine(core, 'hackernews'), transport, loadDetectors: async () => SHIPPED_DETECTORS }, { doc: page.doc, profileHoldMs: holdMs, healthDelayMs: 60_000, flushMs: 10 });
   cleanup.push(() => shield.stop(), page.close);
   const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
   const order = () => [...page.doc.querySelectorAll('tr.athing')].map((r) => r.id);

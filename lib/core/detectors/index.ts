@@ -1,13 +1,10 @@
 import type { FeedItem } from '../../schema/item';
 import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
-import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
 import { clickbaitApplies } from './clickbait-scope';
+import type { DetectorTables } from './data-file';
 import { detectPromoted } from './promoted';
-import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
-import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
-import { RuleEngine, makeContext, scoreHits, type DetectorKind, type TextContext } from './rules';
-import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
+import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 
 export { detectLanguage, LANGUAGE_NAMES } from './language';
 export type { DetectorKind } from './rules';
@@ -42,11 +39,8 @@ export const DETECTOR_LANGUAGES: Record<Exclude<PolicyKind, 'shorts'>, DetectorC
   },
 };
 
+/** What the kinds outside the rule tables say; the rule kinds' sentences come with their tables. */
 export const DETECTION_EXPLANATIONS: Record<string, string> = {
-  ...RAGE_EXPLANATIONS,
-  ...ENGAGEMENT_EXPLANATIONS,
-  ...URGENCY_EXPLANATIONS,
-  ...PROMOTION_EXPLANATIONS,
   promoted: 'Marked as an ad or promoted by the site itself',
   clickbait: 'Headline written to make you click rather than to tell you what is inside',
 };
@@ -58,12 +52,13 @@ export const MIN_REPORTED_CONFIDENCE = 0.2;
 /** Post bodies can be long; the bait is nearly always in the first lines, and the time budget is per item. */
 const MAX_BODY_CHARS = 2000;
 
-const engine = new RuleEngine({
-  rage: RAGE_RULES,
-  engagement: ENGAGEMENT_RULES,
-  urgency: URGENCY_RULES,
-  promotion: PROMOTION_RULES,
-} satisfies Record<DetectorKind, unknown>);
+/** The rage, engagement, urgency and promotion detectors, built once from their tables. Content scripts build
+ * it from models/detectors.json (see data-file.ts); Node callers take SHIPPED_DETECTORS from ./shipped. */
+export type DetectorRules = { engine: RuleEngine; explanations: Readonly<Record<string, string>> };
+
+export function buildDetectorRules(tables: DetectorTables): DetectorRules {
+  return { engine: new RuleEngine(tables.rules), explanations: tables.explanations };
+}
 
 export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string {
   let raw = item.title;
@@ -72,7 +67,8 @@ export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string
   return raw;
 }
 
-export type DetectOptions = { clickbait?: ClickbaitModel };
+/** Without `rules` the rule kinds are not looked for (a content script before its data has arrived). */
+export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules };
 
 /** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
  * to run before the item is painted. Kinds with nothing found are absent. */
@@ -92,10 +88,13 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   if (promoted) out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, ...promoted });
   if (!/\S/.test(ctx.raw)) return out;
 
-  for (const [kind, hits] of engine.match(ctx, ungated)) {
-    const s = scoreHits(hits);
-    if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
-    out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: DETECTION_EXPLANATIONS[s.code] ?? '' });
+  const rules = opts.rules;
+  if (rules) {
+    for (const [kind, hits] of rules.engine.match(ctx, ungated)) {
+      const s = scoreHits(hits);
+      if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
+      out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: rules.explanations[s.code] ?? '' });
+    }
   }
 
   const headline = item.title || item.text.slice(0, 300);

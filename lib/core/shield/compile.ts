@@ -2,12 +2,15 @@ import { DEFAULT_POLICIES, FEED_PLATFORMS, type FeedPlatform } from '../../schem
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import { compileUserExceptions } from './exceptions';
 import { TextMatcher } from './matcher';
-import { defaultPolicyStage, type ClickbaitModel } from './policy-stage';
+import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './policy-stage';
 import { foldAuthor, keywordStems } from './text';
 import type { CompiledProfile, CompiledRule, PolicyStage, Target } from './types';
 
 export interface CompileOptions {
   clickbait?: ClickbaitModel;
+  /** The rage, engagement, urgency and promotion rules; without them those kinds are not detected. Node callers
+   * pass SHIPPED_DETECTORS (lib/core/detectors/shipped.ts), content scripts what they read from the data file. */
+  detectors?: DetectorRules;
   /** Compile only what applies on this platform (a content script knows where it runs). */
   platform?: FeedPlatform;
   /** Replaces the detectors + policies stage; `null` runs none. Defaults to the shipped detectors. */

@@ -1,21 +1,22 @@
 import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
-import { detectAll } from '../detectors';
+import { detectAll, type DetectorRules } from '../detectors';
 import { applyPolicies, compileExceptions } from '../manipulation';
 import type { PolicyStage } from './types';
 
-export type { ClickbaitModel };
+export type { ClickbaitModel, DetectorRules };
 
-/** The shipped detectors with the profile's policies and the user's verdicts applied. */
+/** The shipped detectors with the profile's policies and the user's verdicts applied. Without `detectors` only
+ * the site's own ad markers and the clickbait model are looked at. */
 export function defaultPolicyStage(
   profile: Profile,
-  opts: { clickbait?: ClickbaitModel; policies: Record<PolicyKind, KindPolicy> },
+  opts: { clickbait?: ClickbaitModel; detectors?: DetectorRules; policies: Record<PolicyKind, KindPolicy> },
 ): PolicyStage {
   const exceptions = compileExceptions((profile.exceptions ?? []).filter((e) => e && typeof e === 'object'));
   // A kind whose policy is off never acts nor makes a decision uncertain (applyPolicies skips it): with
   // clickbait off, the model need not run at all.
-  const detectOpts = { clickbait: opts.policies.clickbait?.action === 'off' ? undefined : opts.clickbait };
+  const detectOpts = { clickbait: opts.policies.clickbait?.action === 'off' ? undefined : opts.clickbait, rules: opts.detectors };
   return (item) => {
     const safe = wellFormed(item);
     return applyPolicies(safe, detectAll(safe, detectOpts), opts.policies, exceptions);

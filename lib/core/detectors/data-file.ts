@@ -1,0 +1,167 @@
+import type { DetectorKind, PatternRule } from './rules';
+
+/**
+ * The detector rule tables as JSON, so that content scripts fetch them (models/detectors.json, written at build
+ * time from the TypeScript tables) instead of carrying them in their code. Content scripts carry no zod, so what
+ * arrives is checked by hand here, and anything malformed is refused with the place it went wrong.
+ */
+
+export const DETECTOR_DATA_VERSION = 1;
+
+/** In the order the engine has always been built in: hits, and so decisions, come out in this order. */
+export const DETECTOR_KINDS: readonly DetectorKind[] = ['rage', 'engagement', 'urgency', 'promotion'];
+
+export type DetectorTables = {
+  rules: Record<DetectorKind, readonly PatternRule[]>;
+  /** One sentence per reason code, for the UI. */
+  explanations: Readonly<Record<string, string>>;
+};
+
+type RegexData = { source: string; flags: string };
+type CommonData = { code: string; weight: number; langs?: readonly string[] | 'any'; capsBoost?: number; damp?: number };
+type RuleData = CommonData &
+  (
+    | { phrases: number; rejectAfter?: RegexData }
+    | { parts: number[]; gaps: readonly number[] }
+    | { re: RegexData; triggers?: readonly string[]; contains?: readonly string[]; raw?: boolean }
+  );
+
+export type DetectorData = {
+  version: typeof DETECTOR_DATA_VERSION;
+  /** Phrase lists, each once: rules refer to them by index. Rules that shared one list in the tables share it
+   * again after reading, and the engine indexes a shared list once. */
+  phraseLists: string[][];
+  rules: Record<DetectorKind, RuleData[]>;
+  explanations: Record<string, string>;
+};
+
+const regexData = (r: RegExp): RegexData => ({ source: r.source, flags: r.flags });
+
+export function serialiseDetectors(tables: DetectorTables): DetectorData {
+  const phraseLists: string[][] = [];
+  const listIds = new Map<readonly string[], number>();
+  const listId = (l: readonly string[]) => {
+    let id = listIds.get(l);
+    if (id === undefined) listIds.set(l, (id = phraseLists.push([...l]) - 1));
+    return id;
+  };
+  const rules = {} as Record<DetectorKind, RuleData[]>;
+  for (const kind of DETECTOR_KINDS) {
+    rules[kind] = tables.rules[kind].map((r): RuleData => {
+      const common: CommonData = { code: r.code, weight: r.weight };
+      if (r.langs !== undefined) common.langs = r.langs === 'any' ? 'any' : [...r.langs];
+      if (r.capsBoost !== undefined) common.capsBoost = r.capsBoost;
+      if (r.damp !== undefined) common.damp = r.damp;
+      if ('phrases' in r) {
+        return { ...common, phrases: listId(r.phrases), ...(r.rejectAfter ? { rejectAfter: regexData(r.rejectAfter) } : {}) };
+      }
+      if ('parts' in r) return { ...common, parts: r.parts.map(listId), gaps: [...r.gaps] };
+      return {
+        ...common,
+        re: regexData(r.re),
+        ...(r.triggers ? { triggers: [...r.triggers] } : {}),
+        ...(r.contains ? { contains: [...r.contains] } : {}),
+        ...(r.raw !== undefined ? { raw: r.raw } : {}),
+      };
+    });
+  }
+  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...tables.explanations } };
+}
+
+/** Reads what serialiseDetectors wrote (parsed JSON); throws on anything else. */
+export function readDetectors(data: unknown): DetectorTables {
+  const top = record(data, 'detector data');
+  if (top.version !== DETECTOR_DATA_VERSION) {
+    throw new Error(`detector data: version ${JSON.stringify(top.version)} is not ${DETECTOR_DATA_VERSION}`);
+  }
+  const lists = array(top.phraseLists, 'phraseLists').map((l, i) => strings(l, `phraseLists[${i}]`, true));
+  const listAt = (v: unknown, where: string) => {
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= lists.length) {
+      throw new Error(`detector data: ${where} is not the index of a phrase list`);
+    }
+    return lists[v as number];
+  };
+  const byKind = record(top.rules, 'rules');
+  const rules = {} as Record<DetectorKind, PatternRule[]>;
+  for (const kind of DETECTOR_KINDS) {
+    rules[kind] = array(byKind[kind], `rules.${kind}`).map((r, i) => readRule(r, `rules.${kind}[${i}]`, listAt));
+  }
+  const explanations: Record<string, string> = Object.create(null);
+  for (const [code, text] of Object.entries(record(top.explanations, 'explanations'))) {
+    if (typeof text !== 'string') throw new Error(`detector data: explanations.${code} is not text`);
+    explanations[code] = text;
+  }
+  return { rules, explanations };
+}
+
+function readRule(v: unknown, where: string, listAt: (v: unknown, where: string) => string[]): PatternRule {
+  const r = record(v, where);
+  if (typeof r.code !== 'string' || !r.code) throw new Error(`detector data: ${where}.code is missing`);
+  const rule: Record<string, unknown> = { code: r.code, weight: fraction(r.weight, `${where}.weight`) };
+  if (r.langs !== undefined) rule.langs = r.langs === 'any' ? 'any' : strings(r.langs, `${where}.langs`);
+  if (r.capsBoost !== undefined) rule.capsBoost = fraction(r.capsBoost, `${where}.capsBoost`);
+  if (r.damp !== undefined) rule.damp = fraction(r.damp, `${where}.damp`);
+  const shapes = ['phrases', 'parts', 're'].filter((k) => r[k] !== undefined);
+  if (shapes.length !== 1) throw new Error(`detector data: ${where} needs exactly one of phrases, parts or re`);
+
+  if (r.phrases !== undefined) {
+    rule.phrases = listAt(r.phrases, `${where}.phrases`);
+    if (r.rejectAfter !== undefined) rule.rejectAfter = regex(r.rejectAfter, `${where}.rejectAfter`);
+  } else if (r.parts !== undefined) {
+    const parts = array(r.parts, `${where}.parts`).map((p, i) => listAt(p, `${where}.parts[${i}]`));
+    const gaps = array(r.gaps, `${where}.gaps`);
+    if (parts.length < 1 || gaps.length !== parts.length - 1 || !gaps.every((g) => Number.isInteger(g) && (g as number) >= 0)) {
+      throw new Error(`detector data: ${where} needs parts and one whole-number gap between each pair of them`);
+    }
+    rule.parts = parts;
+    rule.gaps = gaps;
+  } else {
+    rule.re = regex(r.re, `${where}.re`);
+    if (r.triggers !== undefined) rule.triggers = strings(r.triggers, `${where}.triggers`, true);
+    if (r.contains !== undefined) rule.contains = strings(r.contains, `${where}.contains`, true);
+    if (!(rule.triggers as string[] | undefined)?.length && !(rule.contains as string[] | undefined)?.length) {
+      throw new Error(`detector data: ${where} has neither triggers nor contains, so it could never run`);
+    }
+    if (r.raw !== undefined) {
+      if (typeof r.raw !== 'boolean') throw new Error(`detector data: ${where}.raw is not true or false`);
+      rule.raw = r.raw;
+    }
+  }
+  return rule as PatternRule;
+}
+
+function record(v: unknown, where: string): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`detector data: ${where} is not an object`);
+  return v as Record<string, unknown>;
+}
+
+function array(v: unknown, where: string): unknown[] {
+  if (!Array.isArray(v)) throw new Error(`detector data: ${where} is not a list`);
+  return v;
+}
+
+function strings(v: unknown, where: string, nonEmpty = false): string[] {
+  const a = array(v, where);
+  if (!a.every((s) => typeof s === 'string' && (!nonEmpty || s.length > 0))) {
+    throw new Error(`detector data: ${where} holds something that is not ${nonEmpty ? 'non-empty ' : ''}text`);
+  }
+  if (nonEmpty && a.length === 0) throw new Error(`detector data: ${where} is empty`);
+  return a as string[];
+}
+
+function fraction(v: unknown, where: string): number {
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new Error(`detector data: ${where} is not a number from 0 to 1`);
+  return v;
+}
+
+function regex(v: unknown, where: string): RegExp {
+  const r = record(v, where);
+  if (typeof r.source !== 'string' || typeof r.flags !== 'string') throw new Error(`detector data: ${where} needs source and flags`);
+  // A global or sticky expression keeps state between tests and would match differently item to item.
+  if (/[gy]/.test(r.flags)) throw new Error(`detector data: ${where} has flags "${r.flags}"; g and y are refused`);
+  try {
+    return new RegExp(r.source, r.flags);
+  } catch (e) {
+    throw new Error(`detector data: ${where} is not a valid regular expression: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,18 @@
+import type { DetectorTables } from './data-file';
+import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
+import { buildDetectorRules, type DetectorRules } from './index';
+import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
+import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
+import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
+
+/**
+ * The rule tables as written in TypeScript, for Node (tests, scripts) and for the build, which writes them to
+ * models/detectors.json. Content scripts must not import this module: it is the 30-odd KB the data file keeps
+ * out of them.
+ */
+export const SHIPPED_TABLES: DetectorTables = {
+  rules: { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES },
+  explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS },
+};
+
+export const SHIPPED_DETECTORS: DetectorRules = buildDetectorRules(SHIPPED_TABLES);

@@ -1,0 +1,97 @@
+// The detector tables reach content scripts as models/detectors.json: read back, they must find exactly what the
+// TypeScript tables find, and a damaged or foreign file must be refused rather than half-used.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDetectorRules, detectInContext, itemContext } from '@/lib/core/detectors';
+import { readDetectors, serialiseDetectors, type DetectorData } from '@/lib/core/detectors/data-file';
+import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
+import { FeedItem } from '@/lib/schema/item';
+
+const fromFile = () => JSON.parse(JSON.stringify(serialiseDetectors(SHIPPED_TABLES))) as DetectorData;
+
+function rows(file: string): FeedItem[] {
+  const lines = readFileSync(resolve(__dirname, '../data', file), 'utf8').split(/\r?\n/).slice(1);
+  return lines
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      const text = l.split('\t').slice(2).join('\t');
+      // Each row once as a title and once as a post body under a link, so the body and link paths are read too.
+      return FeedItem.parse({ platform: 'reddit', id: `row-${n}`, title: text });
+    });
+}
+
+describe('the detector data file', () => {
+  const read = buildDetectorRules(readDetectors(fromFile()));
+
+  for (const file of ['detectors.tsv', 'detectors-holdout.tsv']) {
+    it(`finds exactly what the TypeScript tables find on every row of ${file}`, () => {
+      const items = rows(file);
+      expect(items.length).toBeGreaterThan(200);
+      let found = 0;
+      for (const item of items) {
+        const withBody = { ...item, title: 'A post', text: item.title, url: 'https://example.com/p?utm_source=x' };
+        for (const it of [item, withBody]) {
+          const ctx = itemContext(it);
+          const want = detectInContext(it, ctx, { rules: SHIPPED_DETECTORS });
+          expect(detectInContext(it, itemContext(it), { rules: read }), it.title).toEqual(want);
+          expect(detectInContext(it, itemContext(it), { rules: read }, true)).toEqual(detectInContext(it, ctx, { rules: SHIPPED_DETECTORS }, true));
+          found += want.length;
+        }
+      }
+      expect(found).toBeGreaterThan(items.length / 2); // the comparison was not between two empty lists
+    });
+  }
+
+  it('keeps every explanation the UI shows', () => {
+    expect(readDetectors(fromFile()).explanations).toEqual(SHIPPED_TABLES.explanations);
+  });
+
+  it('finds no rule kinds when no rules are given', () => {
+    const item = FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Tag a friend who needs this! Liberals are idiots' });
+    expect(detectInContext(item, itemContext(item), { rules: SHIPPED_DETECTORS }).map((d) => d.kind)).toEqual(['rage', 'engagement']);
+    expect(detectInContext(item, itemContext(item), {})).toEqual([]);
+  });
+});
+
+describe('a malformed detector data file is refused', () => {
+  const broken = (change: (d: DetectorData & Record<string, unknown>) => void) => {
+    const d = fromFile() as DetectorData & Record<string, unknown>;
+    change(d);
+    return () => readDetectors(d);
+  };
+  const ruleOf = (d: DetectorData, kind: keyof DetectorData['rules'], has: string) =>
+    d.rules[kind].find((r) => has in r) as unknown as Record<string, unknown>;
+
+  it('of another version, or not an object at all', () => {
+    expect(broken((d) => ((d as { version: number }).version = 2))).toThrow(/version 2 is not 1/);
+    expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
+    expect(() => readDetectors(null)).toThrow(/not an object/);
+    expect(() => readDetectors('{"version":1}')).toThrow(/not an object/);
+  });
+
+  it('with a bad regular expression, or flags that keep state', () => {
+    expect(broken((d) => (ruleOf(d, 'promotion', 're').re = { source: '(unclosed', flags: '' }))).toThrow(/rules\.promotion\[\d+\]\.re is not a valid regular expression/);
+    expect(broken((d) => (ruleOf(d, 'promotion', 're').re = { source: 'x', flags: 'g' }))).toThrow(/g and y are refused/);
+    expect(broken((d) => (ruleOf(d, 'engagement', 'rejectAfter').rejectAfter = '^\\s+of'))).toThrow(/rejectAfter is not an object/);
+  });
+
+  it('with missing fields or a kind left out', () => {
+    expect(broken((d) => delete ruleOf(d, 'rage', 'parts').gaps)).toThrow(/rules\.rage\[\d+\]\.gaps is not a list/);
+    expect(broken((d) => delete ruleOf(d, 'rage', 'phrases').code)).toThrow(/code is missing/);
+    expect(broken((d) => delete ruleOf(d, 'urgency', 'phrases').weight)).toThrow(/weight is not a number/);
+    expect(broken((d) => delete ruleOf(d, 'promotion', 're').re)).toThrow(/exactly one of phrases, parts or re/);
+    expect(broken((d) => delete (d.rules as Partial<DetectorData['rules']>).urgency)).toThrow(/rules\.urgency is not a list/);
+    expect(broken((d) => delete (d as Partial<DetectorData>).explanations)).toThrow(/explanations is not an object/);
+  });
+
+  it('with wrong values where the fields are', () => {
+    expect(broken((d) => (ruleOf(d, 'rage', 'phrases').phrases = d.phraseLists.length))).toThrow(/not the index of a phrase list/);
+    expect(broken((d) => (ruleOf(d, 'rage', 'parts').gaps = [1]))).toThrow(/one whole-number gap/);
+    expect(broken((d) => (ruleOf(d, 'rage', 'phrases').weight = 7))).toThrow(/from 0 to 1/);
+    expect(broken((d) => d.phraseLists[0].push(3 as unknown as string))).toThrow(/phraseLists\[0\]/);
+    expect(broken((d) => (ruleOf(d, 'promotion', 're').langs = 'en'))).toThrow(/langs is not a list/);
+    expect(broken((d) => Object.assign(ruleOf(d, 'promotion', 'contains'), { contains: undefined, triggers: undefined }))).toThrow(/could never run/);
+    expect(broken((d) => (d.explanations['rage-slur'] = 5 as unknown as string))).toThrow(/explanations\.rage-slur is not text/);
+  });
+});

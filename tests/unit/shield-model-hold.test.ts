@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+// The detector rules and the clickbait model reach a content script a moment after it starts. An item the person
+// asked to hide for engagement bait or clickbait must not be shown in that moment; a model that fails to load
+// must not keep the page waiting; and the hold's cap still shows the page when a model never comes.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { loadClickbaitModel } from '@/lib/core/clickbait/model';
+import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
+import { compileProfile, decide, rerank } from '@/lib/core/shield';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
+import { ATTR, startShield, type ShieldDeps } from '@/lib/shield-runtime/runner';
+import type { Transport } from '@/lib/shield-runtime/transport';
+import { loadFixture, tick } from './adapters-fixture';
+
+const BAIT = '42000002'; // "You won't believe what this one weird compiler trick does"
+const PLAIN = '42000001'; // "Rust 1.95 released"
+const BLOCKED = '42000008'; // by pgdev, whom the person blocked
+
+const person = (hide: 'engagement' | 'clickbait'): Profile => {
+  const p = defaultProfile(1);
+  return {
+    ...p,
+    revision: 4,
+    blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }],
+    policies: { ...p.policies, [hide]: { action: 'hide', strictness: 0.5 } },
+  };
+};
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const f of cleanup.reverse()) f();
+  cleanup = [];
+});
+
+/** A load that the test settles by hand, at the moment it chooses. */
+function deferred() {
+  let resolve!: (v: unknown) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<unknown>((res, rej) => ((resolve = res), (reject = rej)));
+  return { load: () => promise, resolve, reject };
+}
+
+function start(opts: { hide: 'engagement' | 'clickbait'; profileMs: number; holdMs?: number; models: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>> }) {
+  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
+  const transport: Transport = {
+    send: (async (type: string) => {
+      if (type !== 'profile/get') return null;
+      await tick(opts.profileMs);
+      return person(opts.hide);
+    }) as Transport['send'],
+    onProfile: () => () => {},
+  };
+  // Every state the bait story is ever put in, in order: what a person could have seen of it.
+  const states: string[] = [];
+  const observer = new page.win.MutationObserver(() => {
+    const s = page.doc.getElementById(BAIT)?.getAttribute(ATTR) ?? 'none';
+    if (states.at(-1) !== s) states.push(s);
+  });
+  observer.observe(page.doc.getElementById(BAIT) as never, { attributes: true, attributeFilter: [ATTR] });
+  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const shield = startShield(
+    hackernewsAdapter,
+    { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
+    { doc: page.doc, profileHoldMs: opts.holdMs ?? 300, healthDelayMs: 60_000, flushMs: 10 },
+  );
+  cleanup.push(() => shield.stop(), () => observer.disconnect(), page.close);
+  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
+  return { page, shield, mode, states: async () => (await tick(0), states) };
+}
+
+describe('while the detector rules are on their way', () => {
+  it('keeps a story the rules would hide unseen until they arrive, then hides it', async () => {
+    const data = deferred();
+    const s = start({ hide: 'engagement', profileMs: 10, models: { loadDetectors: data.load } });
+    await tick(40);
+    // The profile is in: what it hides is stubbed already, the rest still waits for the rules.
+    expect(s.mode(BLOCKED)).toBe('stub');
+    expect(s.mode(BAIT)).toBe('wait');
+    expect(s.mode(PLAIN)).toBe('wait');
+    data.resolve(SHIPPED_DETECTORS);
+    await tick(10);
+    expect(s.mode(BAIT)).toBe('stub');
+    expect(s.mode(PLAIN)).toBe('show');
+    expect(await s.states()).toEqual(['wait', 'stub']);
+  });
+
+  it('waits for the clickbait model the same way when clickbait is set to hide', async () => {
+    const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+    const cb = deferred();
+    const s = start({ hide: 'clickbait', profileMs: 10, models: { loadClickbait: cb.load, loadDetectors: async () => SHIPPED_DETECTORS } });
+    await tick(40);
+    expect(s.mode(BAIT)).toBe('wait');
+    cb.resolve(model);
+    await tick(10);
+    expect(s.mode(BAIT)).toBe('stub');
+    expect(s.mode(PLAIN)).toBe('show');
+    expect(await s.states()).toEqual(['wait', 'stub']);
+  });
+
+  it('does not wait for rules that fail to load: the page shows as soon as the profile is in', async () => {
+    const s = start({ hide: 'engagement', profileMs: 10, holdMs: 5_000, models: { loadDetectors: async () => Promise.reject(new Error('HTTP 404')) } });
+    await tick(40);
+    expect(s.mode(PLAIN)).toBe('show');
+    expect(s.mode(BLOCKED)).toBe('stub');
+    expect(s.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0);
+    expect(s.shield.failed).toBe(false);
+  });
+
+  it('shows the page when the hold runs out, and still applies rules that come late', async () => {
+    const data = deferred();
+    const s = start({ hide: 'engagement', profileMs: 10, holdMs: 80, models: { loadDetectors: data.load } });
+    await tick(40);
+    expect(s.mode(PLAIN)).toBe('wait');
+    await tick(80);
+    expect(s.mode(PLAIN)).toBe('show');
+    expect(s.mode(BAIT)).toBe('show');
+    expect(s.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0);
+    data.resolve(SHIPPED_DETECTORS);
+    await tick(10);
+    expect(s.mode(BAIT)).toBe('stub');
+    expect(s.mode(PLAIN)).toBe('show');
+  });
+});
