@@ -10,7 +10,7 @@ const ACCEPTED = {
 
 let out;
 try {
-  out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json', '--no-input'], {
+  out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', `${process.env.PARAPET_OUT ?? '.output'}/firefox-mv3`, '--output', 'json', '--no-input'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -249,7 +249,9 @@ export function createJudgeHandlers(
 
 // ---------------------------------------------------------------------------------------------------------
 // Where the host runs. Chrome: an offscreen document, reached over a runtime port. Firefox MV3: this background
-// page itself (it has a DOM and WebGPU), loading WebLLM with a dynamic import so Chrome's worker never carries it.
+// page itself (it has a DOM and WebGPU), loading WebLLM with a dynamic import: Chrome's worker never carries it,
+// and Firefox's background, an ES module (entrypoints/background.ts), fetches that chunk only when the model is
+// wanted instead of evaluating several MB at every start.
 
 interface ChromeOffscreen {
   runtime: { getURL(p: string): string; getContexts?(f: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]> };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { FIREFOX_EXT } from './harness';
 
@@ -17,6 +18,19 @@ ${row(1, 'Show HN: A tiny SQLite browser written in Rust', 'github.com')}
 ${row(2, "You Won't Believe What This Developer Did Next", 'example.com')}
 ${row(3, 'The design of the Go garbage collector', 'go.dev')}
 </table></td></tr></table></center></body></html>`;
+
+describe('the Firefox build', () => {
+  it('starts its background page without WebLLM: a module that loads the model host as its own chunk, only when wanted', () => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_EXT, 'manifest.json'), 'utf8'));
+    expect(manifest.background).toMatchObject({ type: 'module', scripts: ['background.js'] });
+    const background = readFileSync(join(FIREFOX_EXT, 'background.js'), 'utf8');
+    expect(background).not.toContain('MLCEngine');
+    const hostChunk = readdirSync(join(FIREFOX_EXT, 'chunks')).find((f) => f.startsWith('browser-host-'));
+    expect(hostChunk).toBeDefined();
+    expect(readFileSync(join(FIREFOX_EXT, 'chunks', hostChunk!), 'utf8')).toContain('MLCEngine');
+    expect(background).toContain(`chunks/${hostChunk}`);
+  });
+});
 
 describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => {
   let browser: Browser;
