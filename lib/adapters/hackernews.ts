@@ -11,7 +11,7 @@ function itemRoot(el: Element): Element | null {
   if (row.matches(STORY)) return row;
   // The subtext row under a story belongs to it.
   const prev = row.previousElementSibling;
-  return prev && prev.matches(STORY) && holdsSubtext(row) ? prev : null;
+  return prev && prev.matches(STORY) && subtextCellOf(row) !== null ? prev : null;
 }
 
 /** The story's `.titleline > a` (S.titleLink). Chromium answers selectors with a combinator slowly on rows
@@ -19,10 +19,11 @@ function itemRoot(el: Element): Element | null {
  * story: the row's cells are walked first (title cell > span.titleline > a); the selector stays the fallback, so
  * a markup change finds what it always found. */
 function titleLink(root: Element): Element | null {
-  for (const cell of root.children) {
-    for (const line of cell.children) {
+  // Sibling pointers, not `for...of` over `children`: iterating a live collection costs more than the walk.
+  for (let cell = root.firstElementChild; cell; cell = cell.nextElementSibling) {
+    for (let line = cell.firstElementChild; line; line = line.nextElementSibling) {
       if (!line.classList.contains('titleline')) continue;
-      for (const c of line.children) if (c.localName === 'a') return c;
+      for (let c = line.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'a') return c;
     }
   }
   return root.querySelector(S.titleLink.css);
@@ -31,19 +32,18 @@ function titleLink(root: Element): Element | null {
 /** The row under a story that holds its subtext cell: a direct cell in HN's markup, tried before a search. */
 function subtextRow(root: Element): Element | null {
   const next = root.nextElementSibling;
-  return next && holdsSubtext(next) ? next : null;
+  return next && subtextCellOf(next) !== null ? next : null;
 }
 
-function holdsSubtext(row: Element): boolean {
-  for (const cell of row.children) if (cell.matches(SUBTEXT)) return true;
-  return row.querySelector(SUBTEXT) !== null;
+/** The subtext cell of a row: one of its own cells in HN's markup, tried before a search. */
+function subtextCellOf(row: Element): Element | null {
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) if (cell.matches(SUBTEXT)) return cell;
+  return row.querySelector(SUBTEXT);
 }
 
 function subtextCell(root: Element): Element | null {
   const row = subtextRow(root);
-  if (!row) return null;
-  for (const cell of row.children) if (cell.matches(SUBTEXT)) return cell;
-  return row.querySelector(SUBTEXT);
+  return row ? subtextCellOf(row) : null;
 }
 
 export const hackernewsAdapter: Adapter = {

@@ -504,7 +504,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         continue;
       }
       let textAdded = false;
-      for (const n of r.addedNodes) {
+      // Indexed, not `for...of`: a NodeList's iterator costs more than the loop's own work, on every record.
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const n = added[i];
         if (n.nodeType !== 1) {
           textAdded = true;
           continue;
@@ -516,7 +519,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         if (e.firstElementChild) for (const x of adapter.findItems(e)) roots.add(x);
       }
       let oursRemoved = false;
-      for (const n of r.removedNodes) if (isOurs(n)) oursRemoved = true;
+      const removed = r.removedNodes;
+      for (let i = 0; i < removed.length; i++) if (isOurs(removed[i])) oursRemoved = true;
       if ((textAdded || oursRemoved) && r.target.nodeType === 1) {
         const root = adapter.itemRoot(r.target as Element);
         if (root && (oursRemoved || !tracked.get(root)?.item)) roots.add(root);

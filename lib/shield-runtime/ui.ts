@@ -97,6 +97,8 @@ const stop = (e: Event) => e.stopPropagation();
  */
 interface Sheets {
   adopted: Map<string, CSSStyleSheet> | null;
+  /** Adopting was read back once and held: later roots need not read it back (the read copies the list). */
+  adoptionChecked: boolean;
   styles: Map<string, HTMLStyleElement>;
   templates: Map<string, Element>;
 }
@@ -105,7 +107,7 @@ const perDoc = new WeakMap<Document, Sheets>();
 function sheetsOf(doc: Document): Sheets {
   let s = perDoc.get(doc);
   if (!s) {
-    s = { adopted: new Map(), styles: new Map(), templates: new Map() };
+    s = { adopted: new Map(), adoptionChecked: false, styles: new Map(), templates: new Map() };
     perDoc.set(doc, s);
   }
   return s;
@@ -123,7 +125,11 @@ function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
         s.adopted.set(css, sheet);
       }
       root.adoptedStyleSheets = [sheet];
-      if (root.adoptedStyleSheets.length === 1) return;
+      if (s.adoptionChecked) return;
+      if (root.adoptedStyleSheets.length === 1) {
+        s.adoptionChecked = true;
+        return;
+      }
     } catch {
       // not supported here: fall through to <style>, for this document from now on
     }
