@@ -155,6 +155,30 @@ export async function markReversed(store: Store, id: number, now = Date.now()): 
   return store.db.decisions.get(id);
 }
 
+export async function getDecision(store: Store, id: number): Promise<LoggedDecision | undefined> {
+  return store.db.decisions.get(id);
+}
+
+/** Every meta row whose key starts with `prefix` (the sites' health records live under "health:"). */
+export async function listMeta<T>(store: Store, prefix: string): Promise<T[]> {
+  const rows = await store.db.meta.where('key').startsWith(prefix).toArray();
+  return rows.map((r) => r.value as T);
+}
+
+/** Takes a reversal back: the row, and any other reversed row of the same item, read as decided again. */
+export async function clearReversed(store: Store, id: number): Promise<LoggedDecision | undefined> {
+  const row = await store.db.decisions.get(id);
+  if (!row) return undefined;
+  await store.db.decisions
+    .where('itemId')
+    .equals(row.itemId)
+    .filter((d) => d.platform === row.platform && d.reversedAt !== undefined)
+    .modify((d) => {
+      delete d.reversedAt;
+    });
+  return store.db.decisions.get(id);
+}
+
 export async function listSignals(store: Store, limit?: number): Promise<Signal[]> {
   const coll = store.db.signals.orderBy('ts').reverse();
   return limit ? coll.limit(limit).toArray() : coll.toArray();

@@ -8,9 +8,12 @@ import {
   addFlags,
   addSignals,
   countDecisions,
+  clearReversed,
   countRows,
+  getDecision,
   getMeta,
   listFlags,
+  listMeta,
   listSignals,
   loadProfile,
   logDecisions,
@@ -25,7 +28,7 @@ import {
 } from '../db';
 import { applyFeedback, applyVerdicts } from '../core/feedback';
 import { summariseDecisions } from '../core/inference/summary';
-import { reversalFeedback } from '../core/reverse';
+import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse';
 import { createJudgeHandlers, type HostConnector } from './judge';
 
 export interface BackgroundDeps {
@@ -86,8 +89,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { stats, health };
     },
     'health/get': async () => {
-      const rows = await store.db.meta.where('key').startsWith('health:').toArray();
-      return rows.map((r) => r.value as SiteHealth);
+      return listMeta<SiteHealth>(store, 'health:');
     },
     'chat/select': async ({ site, message }) => {
       const profile = await loadProfile(store, now());
@@ -130,6 +132,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         changed(await updateProfile(store, (p) => applyFeedback(p, feedback, undefined, now()), now()));
       }
       return row;
+    },
+    'activity/unreverse': async ({ id }) => {
+      const before = await getDecision(store, id);
+      if (!before || !canUndoReversal(before)) return before ?? null;
+      const profile = await loadProfile(store, now());
+      if (undoReversal(profile, before, now()) !== profile) {
+        changed(await updateProfile(store, (p) => undoReversal(p, before, now()), now()));
+      }
+      return (await clearReversed(store, id)) ?? null;
     },
     'activity/count': (q) => countDecisions(store, q),
     'signals/list': ({ limit }) => listSignals(store, limit),

@@ -59,6 +59,7 @@ export const requests = {
   'data/counts': { privileged: true, payload: z.object({}) },
   'activity/query': { privileged: true, payload: ActivityFilters.extend({ limit: z.number().int().positive().max(200_000).optional() }) },
   'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
+  'activity/unreverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
   /** How many decisions the Activity view's filters match (same filters as activity/query, no limit). */
   'activity/count': { privileged: true, payload: ActivityFilters },
   'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
@@ -142,6 +143,7 @@ export interface Responses {
   'data/counts': { decisions: number; signals: number; feedback: number; flags: number };
   'activity/query': LoggedDecision[];
   'activity/reverse': LoggedDecision | null;
+  'activity/unreverse': LoggedDecision | null;
   'activity/count': number;
   'signals/list': Signal[];
   'flags/list': Flag[];

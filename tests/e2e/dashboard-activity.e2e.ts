@@ -187,7 +187,7 @@ describe('dashboard activity view', () => {
     await page.close();
   });
 
-  it('reverses a hide, and the item shows the next time the page loads', async () => {
+  it('reverses a hide, and the item shows the next time the page loads; undoing the reversal hides it again', async () => {
     await serve(ext.context, 'https://news.ycombinator.com/**', HN);
     const hn = await ext.context.newPage();
     await hn.goto('https://news.ycombinator.com/');
@@ -222,6 +222,19 @@ describe('dashboard activity view', () => {
     expect(await mossRow.isVisible()).toBe(true);
     // The avoid-topic itself still stands for everything else.
     expect((await getProfile(page)).avoidTopics.map((t) => t.id)).toEqual(['moss']);
+
+    // A reversal clicked by mistake can be taken back: the item is held back again on the next load.
+    await row.getByRole('button', { name: /^Undo the reversal/ }).click();
+    await page.getByText(/Reversal undone/).waitFor();
+    await row.getByRole('button', { name: /^Reverse/ }).waitFor();
+    const again = await call(page, 'activity/query', { search: 'moss garden', limit: 5 });
+    expect(again.find((d) => d.action === 'hide')?.reversedAt).toBeUndefined();
+    expect((await getProfile(page)).exceptions.some((e) => e.type === 'item' && e.title === 'show hn a moss garden simulator in 4 kb')).toBe(false);
+    await hn.reload();
+    await hn.waitForFunction(() => {
+      const r = [...document.querySelectorAll('tr.athing')].find((x) => x.textContent?.includes('moss garden'));
+      return r && ['stub', 'hide'].includes(r.getAttribute('data-parapet') ?? '');
+    });
     await hn.close();
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFeedback } from '@/lib/core/feedback';
-import { canReverse, reversalFeedback } from '@/lib/core/reverse';
+import { canReverse, canUndoReversal, reversalFeedback, undoReversal } from '@/lib/core/reverse';
 import { compileProfile, decide } from '@/lib/core/shield';
 import type { LoggedDecision } from '@/lib/schema/log';
 import { item, profile } from './shield-helpers';
@@ -61,5 +61,29 @@ describe('reversing a decision from the Activity view', () => {
     const fb = reversalFeedback(logged({ title: '<img src=x onerror=alert(1)> Big news' }), 4000)!;
     const next = applyFeedback(base, fb, undefined, 4000);
     expect(next.exceptions.at(-1)?.title).toBe('img src x onerror alert 1 big news');
+  });
+
+  it('can be undone: the item is held back again for the same reason, and other reversals stay', () => {
+    const fb = reversalFeedback(logged(), 2000)!;
+    const otherFb = reversalFeedback(logged({ itemId: 'v-other', title: 'Red carpet looks of the year' }), 2001)!;
+    const reversed = applyFeedback(applyFeedback(base, fb, undefined, 2000), otherFb, undefined, 2001);
+    const row = logged({ reversedAt: 2000 });
+    expect(canUndoReversal(row)).toBe(true);
+    expect(canUndoReversal(logged())).toBe(false);
+
+    const undone = undoReversal(reversed, row, 3000);
+    expect(decide(compileProfile(undone, { policyStage: null }), video).action).toBe('hide');
+    expect(undone.exceptions.map((e) => e.title)).toEqual(['red carpet looks of the year']);
+    // Nothing left to take back: the same profile comes back.
+    expect(undoReversal(undone, row, 3001)).toBe(undone);
+  });
+
+  it('hides a hand-hidden item by hand again when its reversal is undone', () => {
+    const hand = logged({ itemId: 'v-hand', title: 'Some video', reasons: [{ code: 'user-hidden', detail: '', source: 'user', evidence: [] }] });
+    const reversed = applyFeedback(base, reversalFeedback(hand, 3000)!, undefined, 3000);
+    expect(reversed.hiddenItems).toEqual([]);
+    const undone = undoReversal(reversed, { ...hand, reversedAt: 3000 }, 4000);
+    expect(undone.hiddenItems).toEqual([{ platform: 'youtube', itemId: 'v-hand', at: 4000 }]);
+    expect(undone.exceptions).toEqual([]);
   });
 });

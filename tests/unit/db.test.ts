@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addFlags, loadProfile, logDecisions, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
+import { addFlags, clearReversed, loadProfile, logDecisions, markReversed, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
 import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
 import type { LoggedDecision } from '@/lib/schema/log';
 
@@ -95,5 +95,19 @@ describe('storage', () => {
     expect(p.paused).toBe(false);
     expect(await store.db.decisions.count()).toBe(0);
     expect(await store.db.flags.count()).toBe(0);
+  });
+
+  it('takes a reversal back on every logged row of that item, and on no other', async () => {
+    const store = fresh();
+    await logDecisions(store, [row(1), row(1, { ts: 5000 }), row(3)]);
+    const rows = await queryDecisions(store, { limit: 10 });
+    for (const r of rows) await markReversed(store, r.id!, 7000);
+    const target = rows.find((r) => r.itemId === 'v1')!;
+    const back = await clearReversed(store, target.id!);
+    expect(back?.reversedAt).toBeUndefined();
+    const after = await queryDecisions(store, { limit: 10 });
+    expect(after.filter((r) => r.itemId === 'v1').map((r) => r.reversedAt)).toEqual([undefined, undefined]);
+    expect(after.find((r) => r.itemId === 'v3')?.reversedAt).toBe(7000);
+    expect(await clearReversed(store, 999)).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ export function ActivityList({
   busyId,
   onMore,
   onReverse,
+  onUndo,
 }: {
   rows: LoggedDecision[];
   total: number | null;
@@ -24,6 +25,7 @@ export function ActivityList({
   busyId: number | null;
   onMore: () => void;
   onReverse: (row: LoggedDecision) => void;
+  onUndo: (row: LoggedDecision) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = rows.length + (done ? 0 : 1);
@@ -55,7 +57,7 @@ export function ActivityList({
               aria-posinset={item.index + 1}
             >
               {row ? (
-                <ActivityRow row={row} busy={busyId === row.id} onReverse={onReverse} />
+                <ActivityRow row={row} busy={busyId === row.id} onReverse={onReverse} onUndo={onUndo} />
               ) : (
                 <div className="act-loading">
                   <span className="spinner" aria-hidden="true" /> Loading more…

@@ -1,5 +1,5 @@
 import type { LoggedDecision } from '@/lib/schema/log';
-import { canReverse } from '@/lib/core/reverse';
+import { canReverse, canUndoReversal } from '@/lib/core/reverse';
 import { Icon } from '../../ui/Icon';
 import { ACTION_LABELS, formatFullTime, formatTime, reasonWords, safeHref, siteLabel } from './wording';
 
@@ -8,10 +8,12 @@ export function ActivityRow({
   row,
   busy,
   onReverse,
+  onUndo,
 }: {
   row: LoggedDecision;
   busy: boolean;
   onReverse: (row: LoggedDecision) => void;
+  onUndo: (row: LoggedDecision) => void;
 }) {
   const href = safeHref(row.url);
   const title = row.title || '(no title)';
@@ -45,6 +47,18 @@ export function ActivityRow({
         {reversed ? (
           <span className="act-reversed">
             <Icon name="check" size={13} /> Reversed
+            {canUndoReversal(row) ? (
+              <button
+                type="button"
+                className="btn btn-sm btn-ghost"
+                disabled={busy}
+                aria-label={`Undo the reversal: hold “${title.slice(0, 80)}” back again`}
+                onClick={() => onUndo(row)}
+              >
+                {busy ? <span className="spinner" aria-hidden="true" /> : null}
+                Undo
+              </button>
+            ) : null}
           </span>
         ) : canReverse(row) ? (
           <button

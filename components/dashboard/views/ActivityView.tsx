@@ -48,6 +48,23 @@ export default function ActivityView() {
     [log],
   );
 
+  const undo = useCallback(
+    async (row: LoggedDecision) => {
+      if (row.id === undefined) return;
+      setBusyId(row.id);
+      try {
+        const updated = await send('activity/unreverse', { id: row.id });
+        if (updated) log.replace(updated);
+        setNote({ text: `Reversal undone. “${row.title.slice(0, 80) || 'This item'}” is held back again, as it was.`, ok: true });
+      } catch (e) {
+        setNote({ text: `Could not undo the reversal: ${(e as Error).message}`, ok: false });
+      } finally {
+        setBusyId(null);
+      }
+    },
+    [log],
+  );
+
   const filtered = !isEmptyFilter(filter);
   const summary =
     log.total === null
@@ -102,6 +119,7 @@ export default function ActivityView() {
               busyId={busyId}
               onMore={log.loadMore}
               onReverse={(row) => void reverse(row)}
+              onUndo={(row) => void undo(row)}
             />
           </>
         )}
