@@ -77,6 +77,8 @@ const SKIP = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template',
 const isOurs = (n: Node) =>
   n.nodeType === 1 && ((n as Element).localName === STUB_TAG || (n as Element).localName === MARK_TAG || (n as Element).hasAttribute(CELL_ATTR));
 const MAX_REMOUNTS = 5;
+/** Rounds of reading what a site's own elements changed in answer to our writes, per write. */
+const MAX_REACTION_ROUNDS = 2;
 /** The profile refuses markup-like text (plainText in lib/schema/common.ts), so an exception for a channel named
  * "<b>x</b>" would be dropped by the background: such a name is not offered as "Always show from". */
 const storable = (author: string) => author.length > 0 && author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(author);
@@ -119,6 +121,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   });
 
   const tracked = new Map<Element, Tracked>();
+  /** Rows that belong to an item besides its root (HN's subtext and spacer): moving them is our own writing. */
+  const movedParts = new WeakSet<Node>();
   const decisions = new Map<string, Decision>();
   const loggedAction = new Map<string, string>();
   const flagged = new Set<string>();
@@ -264,6 +268,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       else p.hasAttribute(ATTR) && p.removeAttribute(ATTR);
     }
     t.parts = parts;
+    for (const p of parts) movedParts.add(p);
     modeById.set(t.item!.id, mode);
     decorate(t);
   }
@@ -537,13 +542,49 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     } catch (e) {
       failOpen(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
     }
-    // No page script runs inside this callback, so whatever it queued is our own writing (marks, stubs, the
-    // rows reorder moved): reading it back would only re-check items just decided, at the cost of a second pass.
-    observer.takeRecords();
+    readPageReactions();
+  }
+
+  /**
+   * What this callback queued is mostly our own writing (marks, stubs, the rows reorder moved): reading that back
+   * would only re-check items just decided. But a site's custom elements run their own callbacks inside our DOM
+   * writes (a component that restamps itself when moved), and those changes are the page's: they are read like
+   * any other, a couple of rounds at most so that a page answering every write of ours cannot keep us here.
+   */
+  function readPageReactions(): void {
+    const queued = observer.takeRecords();
+    if (queued.length === 0 || reactionRounds >= MAX_REACTION_ROUNDS) return;
+    const theirs = queued.filter((r) => !ownRecord(r));
+    if (theirs.length > 0) readRound(theirs);
+  }
+
+  function readRound(records: MutationRecord[]): void {
+    reactionRounds++;
+    try {
+      onMutations(records);
+    } finally {
+      reactionRounds--;
+    }
+  }
+  let reactionRounds = 0;
+
+  /** A change made by the runner itself: only our own nodes, empty comments (reorder's place marks) and the
+   * items' own roots and rows, moved, went in or out. */
+  function ownRecord(r: MutationRecord): boolean {
+    return r.type === 'childList' && onlyOurs(r.addedNodes) && onlyOurs(r.removedNodes);
+  }
+
+  function onlyOurs(nodes: NodeList): boolean {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (isOurs(n) || (n.nodeType === 8 && n.nodeValue === '') || tracked.has(n as Element) || movedParts.has(n)) continue;
+      return false;
+    }
+    return true;
   }
 
   /** Runs our own DOM writes outside the observer's callback: what the page changed before is still read, what
-   * we change is not read back. */
+   * we change is not read back (but what the page's own elements changed in answer is). */
   function writing(fn: () => void): void {
     if (inWriting) return fn();
     inWriting = true;
@@ -551,9 +592,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     try {
       fn();
     } finally {
-      observer.takeRecords();
+      const queued = observer.takeRecords();
       inWriting = false;
-      if (pending.length > 0) onMutations(pending);
+      const theirs = reactionRounds < MAX_REACTION_ROUNDS ? queued.filter((r) => !ownRecord(r)) : [];
+      const unread = theirs.length > 0 ? pending.concat(theirs) : pending;
+      if (unread.length > 0) readRound(unread);
     }
   }
   let inWriting = false;

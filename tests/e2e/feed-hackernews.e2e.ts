@@ -135,6 +135,47 @@ describe('Hacker News feed shield', () => {
     await page.close();
   });
 
+  it('reads what a site component restamps while Parapet moves it: the story it became is judged', async () => {
+    await seedProfile(ctl, (p) => {
+      const demo = withDemoProfile(p);
+      return { ...demo, rules: [...demo.rules, { id: 'no-postgres', kind: 'keyword', pattern: 'postgres', action: 'hide', platforms: [], enabled: true }] };
+    });
+    const page = await open();
+    try {
+      // A component that, each time it is attached again (as reordering does), restamps its row as another
+      // story: its own callback runs inside Parapet's move, synchronously, as custom elements' callbacks do.
+      const restamped = await page.evaluate(() => {
+        class StampedRow extends HTMLElement {
+          attached = 0;
+          connectedCallback() {
+            if (++this.attached < 2) return;
+            const row = this.closest('tr')!;
+            row.id = '42199999';
+            const link = document.createElement('a');
+            link.href = 'https://pg.example.org/tuning';
+            link.textContent = 'Postgres tuning notes';
+            row.querySelector('.titleline > a')!.replaceWith(link);
+            (window as any).__restamped = true;
+          }
+        }
+        customElements.define('stamped-row', StampedRow);
+        (window as any).fixture.loadMore(3, { titles: ['Plain story A', 'Plain story B', 'Why cargo is the best part of Rust'] });
+        // The Rust story matches an interest, so Parapet moves it first in its batch.
+        const rows = [...document.querySelectorAll('tr.athing')];
+        rows[rows.length - 1].querySelector('td.title:last-child')!.append(document.createElement('stamped-row'));
+        return rows[rows.length - 1].id;
+      });
+      await page.waitForFunction(() => (window as any).__restamped === true);
+      await page.waitForFunction(() => document.getElementById('42199999')?.getAttribute('data-parapet') === 'stub');
+      expect(restamped).not.toBe('42199999');
+      expect((await stubs(page)).some((d) => d.itemText.includes('Postgres tuning notes'))).toBe(true);
+      expect(await page.locator('text=Postgres tuning notes').isVisible()).toBe(false);
+    } finally {
+      await page.close();
+      await seedProfile(ctl, withDemoProfile);
+    }
+  });
+
   it('leaves a page whose selectors find nothing untouched; the popup says Hacker News needs an update', async () => {
     const page = await ext.context.newPage();
     await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('hackernews-broken.html') }));
