@@ -5,15 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hackernewsAdapter } from '@/lib/adapters/hackernews';
 import { loadClickbaitModel } from '@/lib/core/clickbait/model';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
-import { compileProfile, decide, rerank } from '@/lib/core/shield';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
-import { ATTR, startShield, type ShieldDeps } from '@/lib/shield-runtime/runner';
-import type { Transport } from '@/lib/shield-runtime/transport';
-import { loadFixture, tick } from './adapters-fixture';
+import { ATTR, type ShieldDeps } from '@/lib/shield-runtime/runner';
+import { tick } from './adapters-fixture';
+import { startOnHackerNews } from './shield-start';
 
 const BAIT = '42000002'; // "You won't believe what this one weird compiler trick does"
 const PLAIN = '42000001'; // "Rust 1.95 released"
@@ -44,31 +41,25 @@ function deferred() {
 }
 
 function start(opts: { hide: 'engagement' | 'clickbait'; profileMs: number; holdMs?: number; models: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>> }) {
-  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
-  const transport: Transport = {
-    send: (async (type: string) => {
-      if (type !== 'profile/get') return null;
-      await tick(opts.profileMs);
-      return person(opts.hide);
-    }) as Transport['send'],
-    onProfile: () => () => {},
-  };
   // Every state the bait story is ever put in, in order: what a person could have seen of it.
   const states: string[] = [];
-  const observer = new page.win.MutationObserver(() => {
-    const s = page.doc.getElementById(BAIT)?.getAttribute(ATTR) ?? 'none';
-    if (states.at(-1) !== s) states.push(s);
+  let observer: MutationObserver | undefined;
+  const s = startOnHackerNews({
+    person: () => person(opts.hide),
+    answerMs: opts.profileMs,
+    holdMs: opts.holdMs ?? 300,
+    models: opts.models,
+    beforeStart: (page) => {
+      const bait = page.doc.getElementById(BAIT)!;
+      observer = new page.win.MutationObserver(() => {
+        const st = bait.getAttribute(ATTR) ?? 'none';
+        if (states.at(-1) !== st) states.push(st);
+      }) as unknown as MutationObserver;
+      observer.observe(bait, { attributes: true, attributeFilter: [ATTR] });
+    },
   });
-  observer.observe(page.doc.getElementById(BAIT) as never, { attributes: true, attributeFilter: [ATTR] });
-  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
-  const shield = startShield(
-    hackernewsAdapter,
-    { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
-    { doc: page.doc, profileHoldMs: opts.holdMs ?? 300, healthDelayMs: 60_000, flushMs: 10 },
-  );
-  cleanup.push(() => shield.stop(), () => observer.disconnect(), page.close);
-  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
-  return { page, shield, mode, states: async () => (await tick(0), states) };
+  cleanup.push(s.stop, () => observer?.disconnect());
+  return { page: s.page, shield: s.shield, mode: s.mode, states: async () => (await tick(0), states) };
 }
 
 describe('while the detector rules are on their way', () => {

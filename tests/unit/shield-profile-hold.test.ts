@@ -2,14 +2,11 @@
 // The first moments of a page: items found before the person's profile arrives must not show what the profile
 // hides, and the first page is still put in interest order; a background that never answers leaves the page shown.
 import { afterEach, describe, expect, it } from 'vitest';
-import { hackernewsAdapter } from '@/lib/adapters/hackernews';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
-import { compileProfile, decide, rerank } from '@/lib/core/shield';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
-import { ATTR, startShield, type Shield } from '@/lib/shield-runtime/runner';
-import type { Transport } from '@/lib/shield-runtime/transport';
-import { loadFixture, tick } from './adapters-fixture';
+import { ATTR } from '@/lib/shield-runtime/runner';
+import { tick } from './adapters-fixture';
+import { startOnHackerNews } from './shield-start';
 
 const person = (): Profile => ({
   ...defaultProfile(1),
@@ -26,24 +23,10 @@ afterEach(() => {
 
 /** Starts the shield on the HN fixture with a background that answers `profile/get` after `answerMs` (never if null). */
 function start(answerMs: number | null, holdMs = 200) {
-  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
-  const sent: string[] = [];
-  const transport: Transport = {
-    send: (async (type: string) => {
-      sent.push(type);
-      if (type !== 'profile/get') return null;
-      if (answerMs === null) return new Promise(() => {});
-      await tick(answerMs);
-      return person();
-    }) as Transport['send'],
-    onProfile: () => () => {},
-  };
-  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
-  const shield: Shield = startShield(hackernewsAdapter, { engine: coreEngine(core, 'hackernews'), transport, loadDetectors: async () => SHIPPED_DETECTORS }, { doc: page.doc, profileHoldMs: holdMs, healthDelayMs: 60_000, flushMs: 10 });
-  cleanup.push(() => shield.stop(), page.close);
-  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
-  const order = () => [...page.doc.querySelectorAll('tr.athing')].map((r) => r.id);
-  return { page, shield, mode, order, sent };
+  const s = startOnHackerNews({ person, answerMs, holdMs, models: { loadDetectors: async () => SHIPPED_DETECTORS } });
+  cleanup.push(s.stop);
+  const order = () => [...s.page.doc.querySelectorAll('tr.athing')].map((r) => r.id);
+  return { ...s, order };
 }
 
 describe('before the profile arrives', () => {

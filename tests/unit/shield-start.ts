@@ -1,0 +1,40 @@
+// The feed runner on the Hacker News fixture in happy-dom, with a stand-in background whose answer to
+// `profile/get` comes after `answerMs` (never, when null): how the first moments of a page are tested.
+import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { compileProfile, decide, rerank } from '@/lib/core/shield';
+import type { Profile } from '@/lib/schema/profile';
+import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
+import { ATTR, startShield, type Shield, type ShieldDeps } from '@/lib/shield-runtime/runner';
+import type { Transport } from '@/lib/shield-runtime/transport';
+import { loadFixture, tick } from './adapters-fixture';
+
+export function startOnHackerNews(opts: {
+  person: () => Profile;
+  answerMs: number | null;
+  holdMs: number;
+  models?: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>>;
+  /** Runs on the loaded page before the shield starts (an observer that must see the very first state). */
+  beforeStart?: (page: ReturnType<typeof loadFixture>) => void;
+}) {
+  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
+  opts.beforeStart?.(page);
+  const sent: string[] = [];
+  const transport: Transport = {
+    send: (async (type: string) => {
+      sent.push(type);
+      if (type !== 'profile/get') return null;
+      if (opts.answerMs === null) return new Promise(() => {});
+      await tick(opts.answerMs);
+      return opts.person();
+    }) as Transport['send'],
+    onProfile: () => () => {},
+  };
+  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const shield: Shield = startShield(
+    hackernewsAdapter,
+    { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
+    { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10 },
+  );
+  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
+  return { page, shield, mode, sent, stop: () => (shield.stop(), page.close()) };
+}
