@@ -22,11 +22,19 @@ function titleLink(root: Element): Element | null {
   // Sibling pointers, not `for...of` over `children`: iterating a live collection costs more than the walk.
   for (let cell = root.firstElementChild; cell; cell = cell.nextElementSibling) {
     for (let line = cell.firstElementChild; line; line = line.nextElementSibling) {
-      if (!line.classList.contains('titleline')) continue;
+      if (!hasClass(line, 'titleline')) continue;
       for (let c = line.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'a') return c;
     }
   }
   return root.querySelector(S.titleLink.css);
+}
+
+/** Reads the class attribute as text: `classList` builds a token list for every fresh element it is asked about. */
+function hasClass(el: Element, name: string): boolean {
+  const cls = el.getAttribute('class');
+  if (cls === null) return false;
+  if (cls === name) return true;
+  return ` ${cls.replace(/\s+/g, ' ')} `.includes(` ${name} `);
 }
 
 /** The row under a story that holds its subtext cell: a direct cell in HN's markup, tried before a search. */
