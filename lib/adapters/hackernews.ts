@@ -37,10 +37,9 @@ function hasClass(el: Element, name: string): boolean {
   return ` ${cls.replace(/\s+/g, ' ')} `.includes(` ${name} `);
 }
 
-/** The row under a story that holds its subtext cell: a direct cell in HN's markup, tried before a search. */
+/** The row under a story that holds its subtext cell. */
 function subtextRow(root: Element): Element | null {
-  const next = root.nextElementSibling;
-  return next && subtextCellOf(next) !== null ? next : null;
+  return subtextCell(root) ? root.nextElementSibling : null;
 }
 
 /** The subtext cell of a row: one of its own cells in HN's markup, tried before a search. */
@@ -49,9 +48,10 @@ function subtextCellOf(row: Element): Element | null {
   return row.querySelector(SUBTEXT);
 }
 
+/** The subtext cell in the row right under a story, found once (the mark and the row test both ask). */
 function subtextCell(root: Element): Element | null {
-  const row = subtextRow(root);
-  return row ? subtextCellOf(row) : null;
+  const next = root.nextElementSibling;
+  return next ? subtextCellOf(next) : null;
 }
 
 export const hackernewsAdapter: Adapter = {
