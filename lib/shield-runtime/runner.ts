@@ -255,7 +255,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
   }
 
-  function apply(t: Tracked): void {
+  function apply(t: Tracked, decorateNow = true): void {
     const mode = modeFor(t);
     if (t.mode !== mode || t.root.getAttribute(ATTR) !== mode) t.root.setAttribute(ATTR, mode);
     t.mode = mode;
@@ -270,7 +270,52 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     t.parts = parts;
     for (const p of parts) movedParts.add(p);
     modeById.set(t.item!.id, mode);
-    decorate(t);
+    if (decorateNow) decorate(t);
+    else queueForPaint(t);
+  }
+
+  // ---- before the next paint ------------------------------------------------------------------------------
+  // The attribute is the decision: the stylesheet acts on it at once. Stubs, badges and reordering only have to
+  // be in place by the time the frame is painted, so items arriving in a burst get them in one animation-frame
+  // callback (which always runs before the paint) instead of inside the page's own insertion.
+  const toDecorate = new Set<Tracked>();
+  const toReorder: Tracked[][] = [];
+  let frameQueued = false;
+
+  function queueForPaint(t: Tracked | null, batch?: Tracked[]): void {
+    const raf = win?.requestAnimationFrame;
+    if (typeof raf !== 'function') {
+      // No frames to wait for (a document without a window): as part of the decision, then.
+      if (t) decorate(t);
+      if (batch) reorder(batch);
+      return;
+    }
+    if (t) toDecorate.add(t);
+    if (batch) toReorder.push(batch);
+    if (frameQueued) return;
+    frameQueued = true;
+    raf.call(win, beforePaint);
+  }
+
+  function beforePaint(): void {
+    frameQueued = false;
+    const decorateNow = [...toDecorate];
+    toDecorate.clear();
+    const batches = toReorder.splice(0);
+    if (!enabled()) return;
+    const live = (t: Tracked) => t.root.isConnected && tracked.get(t.root) === t && t.item !== null;
+    try {
+      writing(() => {
+        for (const t of decorateNow) if (live(t) && t.mode !== null) decorate(t);
+        for (const b of batches) {
+          const still = b.filter(live);
+          if (still.length > 1) reorder(still);
+        }
+      });
+    } catch (e) {
+      failOpen(`error while marking the page: ${(e as Error)?.message ?? String(e)}`);
+    }
+    if (batches.length > 0) pushCounts();
   }
 
   function mount(slot: Slot, host: Element): Element {
@@ -458,12 +503,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       t.item = item;
       t.decision = decideFor(item);
       t.decidedOnce = true;
-      apply(t);
+      apply(t, false);
       record(t);
       if (isNew) fresh.push(t);
     }
     if (holding) held.push(...fresh);
-    else if (fresh.length > 1) reorder(fresh);
+    else if (fresh.length > 1) queueForPaint(null, fresh);
     if (fresh.length > 0) {
       pushCounts();
       const surface = pageSurface;

@@ -12,6 +12,7 @@ import {
   stubs,
   tabReport,
   useItemMenu,
+  painted,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
@@ -65,15 +66,35 @@ describe('Hacker News feed shield', () => {
     expect(order.every((id) => !id.endsWith('!'))).toBe(true);
     await screenshot(page, 'feed-hackernews-front');
 
-    // More stories appended in place (what HN infinite-scroll extensions do with news?p=2).
-    await page.evaluate(() =>
-      (window as any).fixture.loadMore(4, { titles: ['Plain story A', 'Plain story B', 'Why cargo is the best part of Rust', 'Plain story D'] }),
+    // More stories appended in place (what HN infinite-scroll extensions do with news?p=2). What the first frame
+    // painted after the insertion holds is read in a ResizeObserver callback, which runs after every
+    // animation-frame callback and layout, just before that frame is painted.
+    const decoratedBefore = await page.evaluate(() => document.querySelectorAll('parapet-stub, parapet-mark').length);
+    const firstFrame = await page.evaluate(
+      () =>
+        new Promise<{ order: string[]; decorated: number }>((done) => {
+          (window as any).fixture.loadMore(4, { titles: ['Plain story A', 'Plain story B', 'Why cargo is the best part of Rust', 'Plain story D'] });
+          const probe = document.createElement('div');
+          document.body.append(probe);
+          new ResizeObserver((_, ro) => {
+            ro.disconnect();
+            probe.remove();
+            done({
+              order: [...document.querySelectorAll('tr.athing')].map((r) => r.id),
+              decorated: document.querySelectorAll('parapet-stub, parapet-mark').length,
+            });
+          }).observe(probe);
+        }),
     );
     await page.waitForFunction(() => document.querySelectorAll('tr.athing[data-parapet]').length >= 12);
+    await painted(page);
     const after = await storyOrder(page);
     expect(after.slice(0, order.length)).toEqual(order);
     expect(after[order.length]).toBe('42100003');
     expect(after.every((id) => !id.endsWith('!'))).toBe(true);
+    // The batch was painted in its final order, each story with its stub or its marks, from the first frame.
+    expect(firstFrame.order).toEqual(after);
+    expect(firstFrame.decorated).toBe(decoratedBefore + 4);
 
     expect(await paintedHidden(page)).toEqual([]);
     const report = await tabReport(ext, page);
@@ -127,6 +148,7 @@ describe('Hacker News feed shield', () => {
     const page = await open();
     await page.evaluate(() => (window as any).fixture.loadMore(1, { titles: ['<img src=x onerror="window.__pwned=1">' + '🔥'.repeat(3000)] }));
     await page.waitForFunction(() => document.querySelectorAll('tr.athing[data-parapet]').length >= 9);
+    await painted(page);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('.titleline', { hasText: 'Ask HN: How do you keep up' }).textContent()).toContain('<script>alert(1)</script>');
@@ -167,6 +189,7 @@ describe('Hacker News feed shield', () => {
       });
       await page.waitForFunction(() => (window as any).__restamped === true);
       await page.waitForFunction(() => document.getElementById('42199999')?.getAttribute('data-parapet') === 'stub');
+      await painted(page);
       expect(restamped).not.toBe('42199999');
       expect((await stubs(page)).some((d) => d.itemText.includes('Postgres tuning notes'))).toBe(true);
       expect(await page.locator('text=Postgres tuning notes').isVisible()).toBe(false);

@@ -239,7 +239,13 @@ export async function waitForShield(page: Page, minMarked = 1): Promise<void> {
     minMarked,
     { timeout: 10_000 },
   );
+  await painted(page);
 }
+
+/** Resolves once the next frame has been painted. Decisions land in the page's own microtask; stubs, badges and
+ * the new order are put in before that frame (an animation-frame callback), so this is what the user first sees. */
+export const painted = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 
 /**
  * The popup over a given tab. The popup asks for the active tab of its window (components/hooks/useTabStats.ts),

@@ -12,6 +12,7 @@ import {
   stubs,
   tabReport,
   useItemMenu,
+  painted,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
@@ -65,6 +66,7 @@ describe('Reddit feed shield (current UI)', () => {
       (window as any).fixture.loadMore(5, { adEvery: 5, titles: ['Plain post one', 'Plain post two', 'Cargo features explained for Rust users', 'Plain post four', 'x'] }),
     );
     await page.waitForFunction(() => document.querySelectorAll('shreddit-feed > article[data-parapet]').length >= 12);
+    await painted(page);
     const after = await feedOrder(page);
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after[before.length]).toBe('t3_more003');
@@ -80,6 +82,7 @@ describe('Reddit feed shield (current UI)', () => {
       ]),
     );
     await page.waitForFunction(() => document.querySelectorAll('shreddit-feed > article[data-parapet]').length === 4);
+    await painted(page);
     const navStubs = await stubs(page);
     expect(navStubs.map((d) => d.text.split(' · ')[0]).sort()).toEqual(['Hidden by Parapet: Ad', 'Hidden by Parapet: Blocked author: spam_bot_9000']);
     expect((await feedOrder(page))[0]).toBe('t3_nav004');
@@ -114,6 +117,7 @@ describe('Reddit feed shield (current UI)', () => {
       (window as any).fixture.loadMore(2, { titles: ['<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>', 'x'.repeat(10_000)] }),
     );
     await page.waitForFunction(() => document.querySelectorAll('shreddit-feed > article[data-parapet]').length >= 9);
+    await painted(page);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await page.locator('shreddit-feed img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -152,6 +156,7 @@ describe('Reddit feed shield (old.reddit.com)', () => {
 
     await page.evaluate(() => (window as any).fixture.loadMore(4));
     await page.waitForFunction(() => document.querySelectorAll('#siteTable > .thing[data-parapet]').length >= 10);
+    await painted(page);
     expect((await order()).slice(0, first.length)).toEqual(first);
     expect((await tabReport(ext, page)).stats!.seen).toBe(10);
     expect(await paintedHidden(page)).toEqual([]);

@@ -12,6 +12,7 @@ import {
   stubs,
   tabReport,
   useItemMenu,
+  painted,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
@@ -75,6 +76,7 @@ describe('X feed shield', () => {
     // Infinite scroll: new cells below, placed by the list; the promoted one among them is hidden in place.
     await page.evaluate(() => (window as any).fixture.loadMore(5, { adEvery: 5, texts: ['Rust tip: use cargo clippy', 'plain', 'plain', 'plain', 'Buy now'] }));
     await page.waitForFunction((sel) => document.querySelectorAll(`${sel} > [data-parapet]`).length >= 12, CELL);
+    await painted(page);
     expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(2);
     const grown = await cells(page);
     expect(grown.length).toBe(13);

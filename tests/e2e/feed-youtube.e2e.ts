@@ -12,6 +12,7 @@ import {
   stubs,
   tabReport,
   useItemMenu,
+  painted,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
@@ -109,6 +110,7 @@ describe('YouTube feed shield', () => {
       }),
     );
     await page.waitForFunction((g) => document.querySelectorAll(`${g} > ytd-rich-item-renderer[data-parapet]`).length >= 17, GRID);
+    await painted(page);
     const after = await gridOrder(page);
     // What the user had already seen has not moved.
     expect(after.slice(0, seenBefore.length)).toEqual(seenBefore);
@@ -120,6 +122,7 @@ describe('YouTube feed shield', () => {
     // SPA navigation to a watch page: the sidebar is decided too, interests first, the blocked channel hidden.
     await page.evaluate(() => (window as any).fixture.navigate('/watch?v=nowPlaying1'));
     await page.waitForFunction(() => document.querySelectorAll('ytd-watch-next-secondary-results-renderer [data-parapet]').length >= 6);
+    await painted(page);
     const sidebar = await page.$$eval('ytd-watch-next-secondary-results-renderer #items > *', (els) =>
       els.map((e) => (e.querySelector('ytd-ad-slot-renderer') || e.matches('ytd-ad-slot-renderer') ? 'ad' : (/v=([\w-]+)/.exec(e.querySelector('a[href*="/watch?v="]')?.getAttribute('href') ?? '')?.[1] ?? e.localName))),
     );
@@ -132,6 +135,7 @@ describe('YouTube feed shield', () => {
     // And on to a search page: its promoted result is hidden, its Shorts shelf read as one item.
     await page.evaluate(() => (window as any).fixture.navigate('/results?search_query=rust'));
     await page.waitForFunction(() => document.querySelectorAll('ytd-search [data-parapet]').length >= 5);
+    await painted(page);
     expect(await page.locator('text=Learn Rust online: enrol today').isVisible()).toBe(false);
     const searchStub = (await stubs(page)).find((d) => d.itemText.includes('Learn Rust online'));
     expect(searchStub?.text).toMatch(/^Hidden by Parapet: Ad/);
