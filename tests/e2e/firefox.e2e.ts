@@ -57,5 +57,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => 
     expect(marked).toContainEqual(['2', expect.stringMatching(/label|demote|hide|stub/)]);
     // Every row is decided (the attribute marks it judged); the plain one is shown as it is.
     expect(marked).toContainEqual(['3', expect.stringMatching(/^(show|boost)$/)]);
+    // Badges and item menus are mounted from an animation-frame callback: Firefox runs it too.
+    await page.waitForFunction(() => document.querySelectorAll('parapet-mark, parapet-stub').length >= 2, { timeout: 10_000 });
   });
 });
