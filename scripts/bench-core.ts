@@ -205,6 +205,9 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
   const compiled = compileProfile(profile, { clickbait, detectors: SHIPPED_DETECTORS });
   const compileMs = performance.now() - t0;
   const rulesOnly = compileProfile(profile, { policyStage: null });
+  // The same with the rule detectors but not the headline model: the differences between the three figures say
+  // what each stage costs in place (its caches shared with the rest), which no stage's own benchmark can.
+  const noModel = compileProfile(profile, { detectors: SHIPPED_DETECTORS });
 
   const counts: Record<string, number> = { show: 0, hide: 0, demote: 0, label: 0, boost: 0 };
   const hiddenBy = new Map<string, number>();
@@ -215,6 +218,7 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     if (d.action === 'hide') hiddenBy.set(d.reasons[0]?.code ?? '?', (hiddenBy.get(d.reasons[0]?.code ?? '?') ?? 0) + 1);
   }
   for (const it of items) decide(rulesOnly, it);
+  for (const it of items) decide(noModel, it);
 
   const perSecond = bestOf(3, () =>
     throughput(() => {
@@ -226,6 +230,12 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
       for (const it of items) decide(rulesOnly, it);
     }, items.length),
   );
+  const noModelPerSecond = bestOf(3, () =>
+    throughput(() => {
+      for (const it of items) decide(noModel, it);
+    }, items.length),
+  );
+  const us = (perSecond: number) => 1e6 / perSecond;
 
   const times = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) {
@@ -242,6 +252,14 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     'compile ms': compileMs,
     'items decided per second (detectors + rules; best of 3 s)': Math.round(perSecond),
     'items decided per second (rules only, no detectors; best of 3 s)': Math.round(rulesOnlyPerSecond),
+    'items decided per second (rules + rule detectors, no clickbait model)': Math.round(noModelPerSecond),
+    'us per item: rules / + text, language and rule detectors / + clickbait model': [
+      us(rulesOnlyPerSecond),
+      us(noModelPerSecond) - us(rulesOnlyPerSecond),
+      us(perSecond) - us(noModelPerSecond),
+    ]
+      .map((x) => x.toFixed(1))
+      .join(' / '),
     'p50 per item us': percentile(times, 0.5) * 1000,
     'p99 per item us': percentile(times, 0.99) * 1000,
     'max per item us': times[times.length - 1] * 1000,
