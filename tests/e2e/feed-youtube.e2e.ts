@@ -7,12 +7,12 @@ import {
   feed,
   marks,
   openPopupFor,
+  painted,
   paintedHidden,
   startFeedBrowser,
   stubs,
   tabReport,
   useItemMenu,
-  painted,
   waitForShield,
   withDemoProfile,
 } from './feed-helpers';
