@@ -85,8 +85,8 @@ const storable = (author: string) => author.length > 0 && author.length <= 200 &
 
 /**
  * The one runner behind every feed content script: it owns observing the page, deciding each item in the same
- * microtask as its insertion (before the next frame is painted), marking, stubs and badges, reordering newly
- * arrived batches, logging, navigation, health, and cleaning all of it up again (fail open).
+ * microtask as its insertion, stubs, badges and reordering of newly arrived batches (in the animation frame
+ * before the next paint), logging, navigation, health, and cleaning all of it up again (fail open).
  */
 export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOptions = {}): Shield {
   const doc = opts.doc ?? document;
