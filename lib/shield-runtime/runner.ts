@@ -782,7 +782,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       else detectors = null;
       compiled = engine.compile(profile, clickbait, detectors);
     }
-    if (!settled(what)) redecideAll();
+    // While the hold goes on, what waits stays unseen whatever this model says, and the release decides it
+    // again anyway: only a model that comes after the hold (or ends it) needs the page decided again now.
+    if (!settled(what) && !holding) redecideAll();
   }
 
   /** The hold is over (everything arrived, or the cap passed): show what waited, decided as well as it can be. */

@@ -40,7 +40,13 @@ function deferred() {
   return { load: () => promise, resolve, reject };
 }
 
-function start(opts: { hide: 'engagement' | 'clickbait'; profileMs: number; holdMs?: number; models: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>> }) {
+function start(opts: {
+  hide: 'engagement' | 'clickbait';
+  profileMs: number;
+  holdMs?: number;
+  models: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>>;
+  onDecide?: (itemId: string) => void;
+}) {
   // Every state the bait story is ever put in, in order: what a person could have seen of it.
   const states: string[] = [];
   let observer: MutationObserver | undefined;
@@ -49,6 +55,7 @@ function start(opts: { hide: 'engagement' | 'clickbait'; profileMs: number; hold
     answerMs: opts.profileMs,
     holdMs: opts.holdMs ?? 300,
     models: opts.models,
+    onDecide: opts.onDecide,
     beforeStart: (page) => {
       const bait = page.doc.getElementById(BAIT)!;
       observer = new page.win.MutationObserver(() => {
@@ -76,6 +83,29 @@ describe('while the detector rules are on their way', () => {
     expect(s.mode(BAIT)).toBe('stub');
     expect(s.mode(PLAIN)).toBe('show');
     expect(await s.states()).toEqual(['wait', 'stub']);
+  });
+
+  it('decides a waiting story again when the profile comes and at the release, not for each model in between', async () => {
+    const rules = deferred();
+    const model = deferred();
+    let decided = 0;
+    const s = start({
+      hide: 'engagement',
+      profileMs: 10,
+      models: { loadDetectors: rules.load, loadClickbait: model.load },
+      onDecide: (id) => void (id === PLAIN && decided++),
+    });
+    await tick(30);
+    // Under the defaults at first sight, then under the person's profile (which may stub it at once).
+    expect(decided).toBe(2);
+    model.resolve(loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin')))));
+    await tick(10);
+    expect(decided).toBe(2);
+    expect(s.mode(PLAIN)).toBe('wait');
+    rules.resolve(SHIPPED_DETECTORS);
+    await tick(10);
+    expect(s.mode(PLAIN)).toBe('show');
+    expect(decided).toBe(3);
   });
 
   it('waits for the clickbait model the same way when clickbait is set to hide', async () => {

@@ -15,6 +15,8 @@ export function startOnHackerNews(opts: {
   models?: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>>;
   /** Runs on the loaded page before the shield starts (an observer that must see the very first state). */
   beforeStart?: (page: ReturnType<typeof loadFixture>) => void;
+  /** Told of every item the fast tier decides. */
+  onDecide?: (itemId: string) => void;
 }) {
   const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
   opts.beforeStart?.(page);
@@ -29,7 +31,8 @@ export function startOnHackerNews(opts: {
     }) as Transport['send'],
     onProfile: () => () => {},
   };
-  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const counted: typeof decide = (c, item) => (opts.onDecide?.(item.id), decide(c, item));
+  const core = { compileProfile, decide: counted, rerank } as unknown as CoreShield;
   const shield: Shield = startShield(
     hackernewsAdapter,
     { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
