@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadClickbaitModel } from '@/lib/core/clickbait/model';
+import { loadShippedClickbait } from './shipped-clickbait';
 
-const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+const model = loadShippedClickbait();
 
 const HEADLINES = [
   "You Won't Believe What This Dog Did Next",

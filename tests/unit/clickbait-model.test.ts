@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadClickbaitModel } from '@/lib/core/clickbait/model';
 import { decodeModel, encodeModel } from '@/lib/core/clickbait/format';
 import { binaryMetrics, isHeldOut, parseClickbaitTsv } from '@/lib/core/clickbait/train';
+import { SHIPPED_CLICKBAIT_PATH as MODEL_PATH } from './shipped-clickbait';
 
-const MODEL_PATH = resolve(__dirname, '../../public/models/clickbait.bin');
 const DEV_PATH = resolve(__dirname, '../../../shared/data/clickbait/dev.tsv');
 const bytes = new Uint8Array(readFileSync(MODEL_PATH));
 const model = loadClickbaitModel(bytes);

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadClickbaitModel } from '@/lib/core/clickbait/model';
 import { detectAll } from '@/lib/core/detectors';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { compileProfile, decide } from '@/lib/core/shield';
 import { profile } from './shield-helpers';
 import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
 import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
+import { loadShippedClickbait } from './shipped-clickbait';
 
 // Items seen mislabelled on the demo feeds (tests/fixtures/feeds/*), built the way the adapters build them.
-const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+const model = loadShippedClickbait();
 const item = (input: Partial<FeedItemInput>) => FeedItem.parse({ platform: 'youtube', id: 'x1', ...input });
 const kinds = (input: Partial<FeedItemInput>) => detectAll(item(input), { clickbait: model, rules: SHIPPED_DETECTORS }).map((d) => d.kind);
 

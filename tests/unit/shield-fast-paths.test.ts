@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadClickbaitModel } from '../../lib/core/clickbait/model';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
 import { item, profile } from './shield-helpers';
+import { loadShippedClickbait } from './shipped-clickbait';
 
 // The shortcuts that keep the fast tier fast (one-character regex gates, a hash filter in front of the word
 // index, the clickbait model skipped when its policy is off) must not change what the user sees.
 
-const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+const model = loadShippedClickbait();
 const noDetectors = { policyStage: null };
 
 describe('regex rules that need a single character', () => {

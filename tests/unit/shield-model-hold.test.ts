@@ -2,15 +2,13 @@
 // The detector rules and the clickbait model reach a content script a moment after it starts. An item the person
 // asked to hide for engagement bait or clickbait must not be shown in that moment; a model that fails to load
 // must not keep the page waiting; and the hold's cap still shows the page when a model never comes.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadClickbaitModel } from '@/lib/core/clickbait/model';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { ATTR, type ShieldDeps } from '@/lib/shield-runtime/runner';
 import { tick } from './adapters-fixture';
 import { startOnHackerNews } from './shield-start';
+import { loadShippedClickbait } from './shipped-clickbait';
 
 const BAIT = '42000002'; // "You won't believe what this one weird compiler trick does"
 const PLAIN = '42000001'; // "Rust 1.95 released"
@@ -98,7 +96,7 @@ describe('while the detector rules are on their way', () => {
     await tick(30);
     // Under the defaults at first sight, then under the person's profile (which may stub it at once).
     expect(decided).toBe(2);
-    model.resolve(loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin')))));
+    model.resolve(loadShippedClickbait());
     await tick(10);
     expect(decided).toBe(2);
     expect(s.mode(PLAIN)).toBe('wait');
@@ -109,7 +107,7 @@ describe('while the detector rules are on their way', () => {
   });
 
   it('waits for the clickbait model the same way when clickbait is set to hide', async () => {
-    const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(__dirname, '../../public/models/clickbait.bin'))));
+    const model = loadShippedClickbait();
     const cb = deferred();
     const s = start({ hide: 'clickbait', profileMs: 10, models: { loadClickbait: cb.load, loadDetectors: async () => SHIPPED_DETECTORS } });
     await tick(40);
