@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
 import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
+import { seededRandom } from '../lib/core/random';
 import { compileProfile, decide } from '../lib/core/shield';
 import { FEED_PLATFORMS } from '../lib/schema/common';
 import type { FeedItem } from '../lib/schema/item';
@@ -23,17 +24,6 @@ const STOP = new Set(
     'after over about into more most than just all out up one two 10 these those here there get got make ' +
     'things thing people know should would could things ever best time times first last year years').split(' '),
 );
-
-/** Deterministic: the same numbers on every run, so runs compare. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readHeadlines(): string[] {
   return readFileSync(HEADLINES, 'utf8')
@@ -62,7 +52,7 @@ function vocabulary(headlines: string[]) {
 }
 
 export function buildLargeProfile(headlines: string[]): Profile {
-  const random = rng(1);
+  const random = seededRandom(1);
   const { words, pairs } = vocabulary(headlines);
   // Each list draws from its own frequency band, so that the profile does to the feed what a real large one
   // does: interests touch a good part of it, avoid-topics and a thousand imported keyword rules each catch a
@@ -139,7 +129,7 @@ export function buildLargeProfile(headlines: string[]): Profile {
 }
 
 export function buildItems(headlines: string[], profile: Profile, n = ITEMS): FeedItem[] {
-  const random = rng(2);
+  const random = seededRandom(2);
   const kinds = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
   return Array.from({ length: n }, (_, i) => {
     const platform = FEED_PLATFORMS[i % 4];

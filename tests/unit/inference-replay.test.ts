@@ -4,6 +4,7 @@ import { displayTopic, foldWord, termsWithForms, topicTerms } from '@/lib/core/i
 import { statedInterestShares } from '@/lib/core/inference/summary';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
 import type { Interest } from '@/lib/schema/profile';
+import { seededRandom } from '@/lib/core/random';
 
 /** The fast paths (one replay for the whole timeline, words folded once) must compute what the plain definitions
  * below compute: these are the definitions the view used before, written for clarity, not speed. */
@@ -88,18 +89,6 @@ function plainTimeline(signals: Signal[], opts: InferOptions, stepMs = 86_400_00
   return events.reverse();
 }
 
-/** A small deterministic generator, so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const WORDS = ['Rust', 'rust', "Rust's", 'RUST', 'politics', 'Politics', 'sourdough', 'starters', 'starter', 'chisel', 'Chisels', 'stories', 'story',
   'telescope', 'formula', '1', 'F1', 'node.js', 'C++', 'jazz', 'piano', 'pianos', 'the', 'and', 'video', 'Ωmega', 'café', '2024'];
 const TYPES: Signal['type'][] = ['open', 'open', 'open', 'dwell', 'search', 'show-anyway', 'hide-by-hand', 'less-like-this', 'verdict'];
@@ -108,7 +97,7 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 
 function randomSignals(seed: number, count: number, days: number): Signal[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const title = () => Array.from({ length: 1 + Math.floor(r() * 6) }, () => pick(WORDS)).join(r() < 0.2 ? ': ' : ' ');
   return Array.from({ length: count }, (_, i) => {
@@ -132,7 +121,7 @@ function randomSignals(seed: number, count: number, days: number): Signal[] {
 
 describe('fast inference computes what the plain definitions compute', () => {
   it('tokenises titles as the plain word rule does, with the written form beside each term', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let n = 0; n < 500; n++) {
       const text = Array.from({ length: Math.floor(r() * 9) }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
       const expected = plainTopicTerms(text, (w) => STOP_SAMPLE.includes(w));
@@ -144,7 +133,7 @@ describe('fast inference computes what the plain definitions compute', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`random signals, seed ${seed}: same topics and the same timeline`, () => {
       const signals = randomSignals(seed, 400, 90);
-      const r = rng(seed * 101);
+      const r = seededRandom(seed * 101);
       const now = T0 + 95 * DAY;
       const controls =
         seed % 2
@@ -198,7 +187,7 @@ describe('stated interest shares', () => {
     return out;
   }
   it('skipping titles that cannot match changes no count', () => {
-    const r = rng(11);
+    const r = seededRandom(11);
     const words = [...WORDS, "Rock'n'roll", 'rock’n’roll', 'ＲＵＳＴ', 'Stories', "story's", 'board-games', 'Board', 'games'];
     const decisions = Array.from({ length: 3000 }, (_, i): LoggedDecision => ({
       ts: T0 + i, platform: PLATFORMS[i % 4], itemId: `d${i}`, author: 'a', url: '', surface: 'home', action: 'show', reasons: [], score: 0.5, reordered: false,

@@ -2,6 +2,7 @@
 // the same data and options give the same weights bit for bit (seeded shuffles, no Math.random).
 
 import { FeatureExtractor, type FeatureSpec } from './features';
+import { seededRandom } from '../random';
 
 export interface LabelledHeadline {
   headline: string;
@@ -68,17 +69,6 @@ export function buildMatrix(rows: readonly LabelledHeadline[], spec: FeatureSpec
   return { offsets, slots, labels: Uint8Array.from(rows, (row) => row.label) };
 }
 
-/** mulberry32: a small seeded generator so shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainOptions {
   epochs: number;

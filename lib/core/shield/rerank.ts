@@ -1,3 +1,5 @@
+import { seededRandom } from '../random';
+
 export interface RerankOptions {
   /** Share (0..0.5) of the below-neutral items that keep their place instead of sinking, so the feed still
    * shows some of what the profile would push away. */
@@ -30,7 +32,7 @@ export function rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts
     const low: number[] = [];
     for (let i = 0; i < n; i++) if (!pinned[i] && score(i) < NEUTRAL) low.push(i);
     const keep = Math.round(low.length * share);
-    const random = mulberry32(Number.isFinite(opts.seed) ? opts.seed! : 0x5eed);
+    const random = seededRandom(Number.isFinite(opts.seed) ? opts.seed! : 0x5eed);
     // Partial Fisher-Yates: the first `keep` entries become a uniform random choice.
     for (let k = 0; k < keep; k++) {
       const j = k + Math.floor(random() * (low.length - k));
@@ -49,13 +51,3 @@ export function rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
