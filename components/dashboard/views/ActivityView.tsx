@@ -31,39 +31,27 @@ export default function ActivityView() {
     history.replaceState(null, '', `#/activity${qs ? `?${qs}` : ''}`);
   }, []);
 
-  const reverse = useCallback(
-    async (row: LoggedDecision) => {
+  /** Sends one row's reversal (or its undo) to the background and puts the updated row in place. */
+  const change = useCallback(
+    async (row: LoggedDecision, type: 'activity/reverse' | 'activity/unreverse', done: (title: string) => string, failed: string) => {
       if (row.id === undefined) return;
       setBusyId(row.id);
       try {
-        const updated = await send('activity/reverse', { id: row.id });
+        const updated = await send(type, { id: row.id });
         if (updated) log.replace(updated);
-        setNote({ text: `Reversed. “${row.title.slice(0, 80) || 'This item'}” will show from now on.`, ok: true });
+        setNote({ text: done(row.title.slice(0, 80) || 'This item'), ok: true });
       } catch (e) {
-        setNote({ text: `Could not reverse: ${(e as Error).message}`, ok: false });
+        setNote({ text: `${failed}: ${(e as Error).message}`, ok: false });
       } finally {
         setBusyId(null);
       }
     },
     [log],
   );
-
-  const undo = useCallback(
-    async (row: LoggedDecision) => {
-      if (row.id === undefined) return;
-      setBusyId(row.id);
-      try {
-        const updated = await send('activity/unreverse', { id: row.id });
-        if (updated) log.replace(updated);
-        setNote({ text: `Reversal undone. “${row.title.slice(0, 80) || 'This item'}” is held back again, as it was.`, ok: true });
-      } catch (e) {
-        setNote({ text: `Could not undo the reversal: ${(e as Error).message}`, ok: false });
-      } finally {
-        setBusyId(null);
-      }
-    },
-    [log],
-  );
+  const reverse = (row: LoggedDecision) =>
+    change(row, 'activity/reverse', (title) => `Reversed. “${title}” will show from now on.`, 'Could not reverse');
+  const undo = (row: LoggedDecision) =>
+    change(row, 'activity/unreverse', (title) => `Reversal undone. “${title}” is held back again, as it was.`, 'Could not undo the reversal');
 
   const filtered = !isEmptyFilter(filter);
   const summary =
