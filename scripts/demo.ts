@@ -65,7 +65,9 @@ async function runHeaded(): Promise<void> {
   const ext = await launchWithExtension({ headless: false });
   await serveDemo(ext);
   const dash = await seed(ext);
-  const page = await ext.context.newPage();
+  // The window's first tab (blank until now) shows the feed: a newcomer should not land on an empty tab.
+  const blank = ext.context.pages().find((p) => p !== dash && p.url() === 'about:blank');
+  const page = blank ?? (await ext.context.newPage());
   await page.goto(DEMO_PAGES[0].url);
   await dash.bringToFront();
   await page.bringToFront();

@@ -30,7 +30,6 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
   const args = [
     `--disable-extensions-except=${CHROME_EXT}`,
     `--load-extension=${CHROME_EXT}`,
-    '--no-sandbox',
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
@@ -38,12 +37,21 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
     '--disable-quic',
   ];
   if (opts.webgpu) args.push('--enable-unsafe-webgpu');
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: opts.headless ?? true,
-    args,
-    viewport: { width: 1280, height: 860 },
-  });
+  const headless = opts.headless ?? true;
+  const launch = (sandbox: boolean) =>
+    chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless,
+      args,
+      chromiumSandbox: sandbox,
+      // A window someone looks at follows its own size; headless pages get the size the tests were written for.
+      viewport: headless ? { width: 1280, height: 860 } : null,
+    });
+  // Chromium refuses to start as root with its sandbox (CI, containers). A window on a person's own desktop
+  // keeps it, and with it no "unsupported command-line flag" bar across the demo, unless the system cannot
+  // give it one (user namespaces off).
+  const context =
+    headless || process.getuid?.() === 0 ? await launch(false) : await launch(true).catch(() => launch(false));
   // Anything not routed by a test must not leave the machine.
   await context.route(/^https?:\/\//, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
