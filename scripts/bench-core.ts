@@ -156,7 +156,8 @@ export function buildItems(headlines: string[], profile: Profile, n = ITEMS): Fe
       promotedMarkers: promoted ? ['ytd-ad-slot-renderer'] : [],
       text,
       surface: 'home',
-      domain: platform === 'hackernews' || platform === 'reddit' ? 'example.com' : '',
+      // Stories and posts link out; about a third of tweets do (the rest are remarks the headline model skips).
+      domain: platform === 'hackernews' || platform === 'reddit' || (platform === 'x' && i % 3 === 0) ? 'example.com' : '',
     };
   });
 }

@@ -30,6 +30,11 @@ export const xSelectors = {
     css: '[data-testid="tweetText"]',
     expect: { 'x-home.html': 7 },
   },
+  /** Where a tweet links out: the link card's anchor, or a link in the text. X wraps every outbound link in t.co. */
+  outboundLink: {
+    css: '[data-testid="card.wrapper"] a[href^="https://t.co/"], [data-testid="tweetText"] a[href^="https://t.co/"]',
+    expect: { 'x-home.html': 1 },
+  },
   permalink: {
     css: 'a[href*="/status/"]',
     expect: {},

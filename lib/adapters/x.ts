@@ -37,6 +37,22 @@ function handle(article: Element): string {
   return textOf(name).split('@')[0] ?? '';
 }
 
+const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\b/i;
+
+/**
+ * The site a tweet links out to, '' when it links nowhere. X shows the domain on the card ("From example.com") or
+ * as the link's own text ("example.com/article…"); the href is always t.co, which is kept when nothing says more.
+ */
+function outboundDomain(article: Element): string {
+  const a = article.querySelector(S.outboundLink.css);
+  if (!a) return '';
+  for (const text of [a.getAttribute('aria-label'), textOf(a)]) {
+    const m = text ? DOMAIN.exec(text) : null;
+    if (m && m[0].toLowerCase() !== 't.co') return m[0].toLowerCase();
+  }
+  return 't.co';
+}
+
 export const xAdapter: Adapter = {
   platform: 'x',
   matches: (url) => url.hostname === 'x.com' || url.hostname === 'twitter.com',
@@ -82,6 +98,7 @@ export const xAdapter: Adapter = {
       promotedMarkers: promoted ? ['placementTracking'] : [],
       text,
       surface,
+      domain: outboundDomain(article),
     };
   },
   identity(root) {

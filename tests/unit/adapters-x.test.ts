@@ -50,6 +50,22 @@ test('tweets keyed by status id, author by handle; the promoted tweet flagged; "
   expect(tweets[6].title.length).toBe(300);
 });
 
+test('a tweet that links out carries the domain its card shows; the rest link nowhere', () => {
+  const { doc } = open('x-home.html');
+  const tweets = x.findItems(doc).map(read).filter(Boolean).map((i) => i!);
+  expect(tweets.map((t) => t.domain)).toEqual(['', '', 'celebgossip.example', '', '', '', '']);
+});
+
+test('a link in the tweet text gives its shown domain, and a bare t.co link still counts as linking out', () => {
+  const { doc } = open('x-home.html');
+  const [first] = x.findItems(doc);
+  const text = first.querySelector('[data-testid="tweetText"]')!;
+  text.insertAdjacentHTML('beforeend', ' <a href="https://t.co/AbC123" rel="noopener noreferrer nofollow" target="_blank" role="link">blog.rust-lang.org/2026/11/27/Rus…</a>');
+  expect(read(first)!.domain).toBe('blog.rust-lang.org');
+  text.querySelector('a')!.textContent = 'https://t.co/AbC123';
+  expect(read(first)!.domain).toBe('t.co');
+});
+
 test('cells added by scrolling are found; unmounted cells are gone', () => {
   const { doc, fixture } = open('x-home.html');
   fixture.loadMore(4, { adEvery: 4 });

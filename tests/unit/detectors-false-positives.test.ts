@@ -70,6 +70,27 @@ describe('community questions are not link teasers', () => {
   });
 });
 
+describe('tweets are remarks, not headlines, unless they link out', () => {
+  const tweet = (title: string, domain = '') =>
+    kinds({ platform: 'x', kind: 'tweet', title, text: title, url: 'https://x.com/someone/status/1860000000000000042', domain });
+
+  it('leaves everyday tweets that link nowhere unlabelled', () => {
+    // Each of these scores above 0.7 with the headline model, which never saw a remark.
+    for (const t of ['This is just a test', 'Here is the thing', 'Just shipped a new feature', '<img src=x onerror="window.__pwned=1"> is just text here']) {
+      expect(tweet(t), t).not.toContain('clickbait');
+    }
+  });
+
+  it('still reads a teaser without a link as engagement bait', () => {
+    expect(tweet("You WON'T BELIEVE what she said next 😱😱😱 thread 👇")).toEqual(['engagement']);
+  });
+
+  it('labels a tweet that teases its link', () => {
+    expect(tweet("You won't believe what this one weird trick does to your phone", 'celebgossip.example')).toContain('clickbait');
+    expect(tweet('Just shipped a new feature', 't.co')).toContain('clickbait');
+  });
+});
+
 describe('text that is not a headline', () => {
   it('does not call a run of one repeated word clickbait', () => {
     expect(kinds({ title: 'word word word word word word word word' })).not.toContain('clickbait');

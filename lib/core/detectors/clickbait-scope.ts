@@ -17,10 +17,15 @@ const HN_DISCUSSION_TITLE = /^\s*(?:ask|tell) hn\b/i;
  *  - Reddit: a self post, whose FeedItem domain is "self.<subreddit>", or a post with no outbound domain at all
  *    (the adapters always read it, and `url` is the thread's permalink either way). Image and link posts keep
  *    their i.redd.it / site domain, and stay.
- * Other platforms have no such marker: tweets and videos are judged as they are.
+ *  - X: a tweet that links nowhere (the adapter reads no outbound link, so no domain). A tweet is a remark, not a
+ *    headline, and the model, which learnt from headlines, reads everyday remarks ("This is just a test", "Here is
+ *    the thing") as teasers. A tweet that links out is a teaser for its link, and stays. Teasers without a link
+ *    ("you won't believe what she said next, thread") are engagement bait, which the rule detectors read.
+ * YouTube has no such marker: videos are judged as they are.
  */
 export function isDiscussion(item: Pick<FeedItem, 'platform' | 'kind' | 'title' | 'url' | 'domain'>): boolean {
   if (item.platform === 'hackernews') return HN_ITEM_PAGE.test(item.url) || HN_DISCUSSION_TITLE.test(item.title);
+  if (item.platform === 'x') return item.domain.trim() === '';
   if (item.platform === 'reddit') {
     if (item.kind !== 'post') return false;
     const domain = item.domain.trim().toLowerCase();
