@@ -100,7 +100,7 @@ describe('Inferred model view', () => {
     expect(await page.locator('.inf-chart svg').count()).toBeGreaterThanOrEqual(4);
 
     const yt = await page.getByTestId('mix-summary-youtube').innerText();
-    expect(yt).toMatch(/^YouTube recommended mostly Gaming \(\d+%\)/);
+    expect(yt).toMatch(/^YouTube recommended mostly Gaming Setup Tour \(\d+%\)/);
     expect(yt).toMatch(/\d+% matched Woodworking\.$/);
     expect(await page.getByTestId('mix-summary-reddit').innerText()).toMatch(/none of it matched your stated interests/);
     await page.getByText('YouTube’s topic mix as a table').click();

@@ -90,11 +90,38 @@ describe('what each platform pushes', () => {
     ...Array.from({ length: 6 }, (_, i) => dec(100 + i, 'youtube', `Politics outrage clip ${i}`, 'hide', ['rage'])),
     ...Array.from({ length: 10 }, (_, i) => dec(200 + i, 'reddit', `Gardening tomatoes ${i}`, 'show')),
   ];
-  it('gives the topic mix per platform', () => {
+  it('gives the topic mix per platform, words that always come together as one subject', () => {
     const mix = platformTopicMix(log);
-    expect(mix.youtube[0].topic).toBe('gaming');
-    expect(mix.reddit[0].topic).toBe('gardening');
+    expect(mix.youtube.map((t) => [t.label, t.count])).toEqual([
+      ['Gaming Setup Tour', 12],
+      ['Politics Outrage Clip', 6],
+    ]);
+    expect(mix.reddit[0]).toMatchObject({ label: 'Gardening Tomatoes', count: 10, share: 1 });
   });
+
+  it('joins a name written as two words, and keeps apart words that meet without being written together', () => {
+    const titles = [
+      ...['boss guide', 'speedrun', 'lore explained', 'review', 'patch notes', 'build'].map((rest) => `Elden Ring ${rest}`),
+      'Onion ring recipe',
+      ...['beginner', 'tricky', 'classic', 'fast', 'deadly'].map((w) => `Chess: ${w} openings`),
+      ...['Marathon training', 'Marathon nutrition'],
+    ];
+    const mix = platformTopicMix(titles.map((t, i) => dec(i, 'youtube', t, 'show')));
+    const labels = mix.youtube.map((t) => `${t.label} ${t.count}`);
+    expect(labels[0]).toBe('Elden Ring 6');
+    expect(labels).toEqual(expect.arrayContaining(['Chess 5', 'Openings 5', 'Marathon 2']));
+    expect(labels.some((l) => /Ring|Elden/.test(l) && l !== 'Elden Ring 6')).toBe(false);
+  });
+
+  it('does not join a word that most often appears elsewhere', () => {
+    const titles = [
+      ...['boss guide', 'speedrun', 'lore'].map((rest) => `Elden Ring ${rest}`),
+      ...['Onion ring recipe', 'Ring light setup', 'Ring doorbell review'],
+    ];
+    const labels = platformTopicMix(titles.map((t, i) => dec(i, 'youtube', t, 'show'))).youtube.map((t) => `${t.label} ${t.count}`);
+    expect(labels.slice(0, 2)).toEqual(['Ring 6', 'Elden 3']);
+  });
+
   it('gives the share of manipulative items per platform per day', () => {
     const pts = manipulationOverTime(log).filter((p) => p.platform === 'youtube');
     const total = pts.reduce((a, p) => a + p.total, 0);

@@ -15,6 +15,17 @@ function summary(p: PlatformPicture): string {
   return `${mix}; ${matched.map((s) => `${formatPercent(s.share)} matched ${s.label}`).join(', ')}.`;
 }
 
+const shortLabel = (label: string) => (label.length > 24 ? `${label.slice(0, 23)}…` : label);
+
+/** A topic on one line: recharts' own tick breaks a three-word phrase over two lines that run into the next bar. */
+function TopicTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fill={AXIS_TICK.fill} fontSize={AXIS_TICK.fontSize}>
+      {shortLabel(payload?.value ?? '')}
+    </text>
+  );
+}
+
 /** One platform's picture of the user (its topic mix) beside the user's own (stated interests). */
 function PlatformCard({ p }: { p: PlatformPicture }) {
   const name = SITE_LABELS[p.platform];
@@ -30,10 +41,10 @@ function PlatformCard({ p }: { p: PlatformPicture }) {
           <p className="mini-label">What {name} pushed</p>
           {data.length ? (
             <div className="inf-chart" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={Math.max(60, data.length * 26)}>
+              <ResponsiveContainer width="100%" height={Math.max(60, data.length * 28)}>
                 <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 28, bottom: 0, left: 0 }}>
                   <XAxis type="number" hide domain={[0, 100]} />
-                  <YAxis type="category" dataKey="label" width={110} tick={AXIS_TICK} axisLine={false} tickLine={false} />
+                  <YAxis type="category" dataKey="label" width={184} tick={<TopicTick />} axisLine={false} tickLine={false} />
                   <Bar dataKey="share" fill={PLATFORM_COLORS[p.platform]} radius={[0, 4, 4, 0]} barSize={14} isAnimationActive={false} label={{ position: 'right', fill: 'var(--muted)', fontSize: 11, formatter: (v: unknown) => `${v}%` }} />
                 </BarChart>
               </ResponsiveContainer>
