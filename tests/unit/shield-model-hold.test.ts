@@ -51,7 +51,8 @@ function start(opts: {
   const s = startOnHackerNews({
     person: () => person(opts.hide),
     answerMs: opts.profileMs,
-    holdMs: opts.holdMs ?? 300,
+    // Long enough that a loaded machine never runs it out by accident; the test of running out sets its own.
+    holdMs: opts.holdMs ?? 2_000,
     models: opts.models,
     onDecide: opts.onDecide,
     beforeStart: (page) => {
@@ -130,10 +131,10 @@ describe('while the detector rules are on their way', () => {
 
   it('shows the page when the hold runs out, and still applies rules that come late', async () => {
     const data = deferred();
-    const s = start({ hide: 'engagement', profileMs: 10, holdMs: 80, models: { loadDetectors: data.load } });
+    const s = start({ hide: 'engagement', profileMs: 10, holdMs: 400, models: { loadDetectors: data.load } });
     await tick(40);
     expect(s.mode(PLAIN)).toBe('wait');
-    await tick(80);
+    await tick(450);
     expect(s.mode(PLAIN)).toBe('show');
     expect(s.mode(BAIT)).toBe('show');
     expect(s.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0);
