@@ -96,6 +96,26 @@ function lowerCode(c: number): number {
   return l;
 }
 
+// What the tokenizer asks of a character, as bits: one table read per ASCII character instead of three tests.
+const WORD = 1;
+const UPPER = 2;
+const DIGIT = 4;
+const SPACE = 8;
+const ASCII_KIND = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (isSpace(c)) t[c] = SPACE;
+    else if (isWordCode(c)) t[c] = WORD | (isUpper(c) ? UPPER : 0) | (isDigit(c) ? DIGIT : 0);
+  }
+  return t;
+})();
+
+/** The same bits for a character outside ASCII (after normalizeCode, so never a space). UPPER is set on any
+ * character that lowercases to another, word or not ("Ｆ" is folded too). */
+function wideKind(c: number): number {
+  return (isWordCode(c) ? WORD : 0) | (isUpper(c) ? UPPER : 0);
+}
+
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c !== lowerCode(c));
 }
@@ -153,6 +173,8 @@ export class FeatureExtractor {
   private readonly codes = new Uint16Array(MAX_CHARS + 2);
   private readonly cased = new Uint16Array(MAX_CHARS + 2);
   private readonly origin = new Int32Array(MAX_CHARS + 2);
+  /** WORD, UPPER and DIGIT bits of each normalised character, read once while normalising. */
+  private readonly kinds = new Uint8Array(MAX_CHARS + 2);
   private readonly tokStart = new Int32Array(MAX_TOKENS);
   private readonly tokEnd = new Int32Array(MAX_TOKENS);
   private readonly tokHash = new Int32Array(MAX_TOKENS);
@@ -233,16 +255,22 @@ export class FeatureExtractor {
     cased[n] = 32;
     origin[n] = 0;
     n++;
+    const kinds = this.kinds;
+    kinds[0] = 0;
     const limit = Math.min(text.length, MAX_CHARS);
     for (let i = 0; i < limit; i++) {
-      const c = normalizeCode(text.charCodeAt(i));
-      if (isSpace(c)) {
+      let c = text.charCodeAt(i);
+      if (c >= 128) c = normalizeCode(c);
+      const kind = c < 128 ? ASCII_KIND[c] : wideKind(c);
+      if (kind === SPACE) {
         if (codes[n - 1] === 32) continue;
         codes[n] = 32;
         cased[n] = 32;
+        kinds[n] = 0;
       } else {
-        codes[n] = lowerCode(c);
+        codes[n] = kind & UPPER ? (c < 128 ? c + 32 : lowerCode(c)) : c;
         cased[n] = c;
+        kinds[n] = kind;
       }
       origin[n] = i;
       n++;
@@ -250,6 +278,7 @@ export class FeatureExtractor {
     if (codes[n - 1] !== 32) {
       codes[n] = 32;
       cased[n] = 32;
+      kinds[n] = 0;
       origin[n] = limit;
       n++;
     }
@@ -258,7 +287,7 @@ export class FeatureExtractor {
     let tokens = 0;
     let upperInitials = 0;
     for (let i = 1; i < n && tokens < MAX_TOKENS; ) {
-      if (!isWordCode(cased[i])) {
+      if ((kinds[i] & WORD) === 0) {
         i++;
         continue;
       }
@@ -269,16 +298,15 @@ export class FeatureExtractor {
       let digits = 0;
       let len = 0;
       while (i < n) {
-        const c = cased[i];
-        if (isWordCode(c)) {
-          // fall through
-        } else if (c === 39 && i + 1 < n && isWordCode(cased[i + 1]) && i > start) {
+        const kind = kinds[i];
+        if (kind & WORD) {
+          if (kind & UPPER) uppers++;
+          else if (kind & DIGIT) digits++;
+        } else if (cased[i] === 39 && i + 1 < n && kinds[i + 1] & WORD && i > start) {
           // inner apostrophe
         } else break;
         h = Math.imul(h ^ codes[i], FNV_PRIME);
-        hc = Math.imul(hc ^ c, FNV_PRIME);
-        if (isUpper(c)) uppers++;
-        if (isDigit(c)) digits++;
+        hc = Math.imul(hc ^ cased[i], FNV_PRIME);
         len++;
         i++;
       }
@@ -286,7 +314,7 @@ export class FeatureExtractor {
       if (digits > 0 && digits >= len - 2) shape = Shape.Number;
       else if (uppers === 0) shape = Shape.Lower;
       else if (uppers === len && len > 1) shape = Shape.Upper;
-      else if (uppers === 1 && isUpper(cased[start])) shape = Shape.Title;
+      else if (uppers === 1 && kinds[start] & UPPER) shape = Shape.Title;
       else shape = Shape.Mixed;
       if (shape === Shape.Title || shape === Shape.Upper) upperInitials++;
       this.tokStart[tokens] = start;
