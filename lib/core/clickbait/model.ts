@@ -136,7 +136,13 @@ class LinearClickbaitModel implements ClickbaitModel {
       if (end <= start) continue;
       const covered = before[end] - before[start];
       if (covered === 0) continue;
-      for (let k = nextWord[start]; k < tokens && tokenStarts[k] < end; k++) {
+      let k = nextWord[start];
+      // Most features lie inside one word, which takes all of the contribution.
+      if (k < tokens && tokenStarts[k] <= start && end <= tokenEnds[k]) {
+        tokenScore[k] += contribution;
+        continue;
+      }
+      for (; k < tokens && tokenStarts[k] < end; k++) {
         const o = Math.min(end, tokenEnds[k]) - Math.max(start, tokenStarts[k]);
         if (o > 0) tokenScore[k] += (contribution * o) / covered;
       }
