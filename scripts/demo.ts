@@ -31,12 +31,16 @@ const DEMO_PAGES = [
 async function runLive(): Promise<void> {
   if (!process.env.DISPLAY) throw new Error('--live needs a display (DISPLAY is not set).');
   const dir = mkdtempSync(join(tmpdir(), 'parapet-live-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    viewport: null,
-    args: [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--no-first-run'],
-  });
+  const launch = (sandbox: boolean) =>
+    chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless: false,
+      viewport: null,
+      chromiumSandbox: sandbox,
+      args: [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--no-first-run'],
+    });
+  // On the real sites above all, keep Chromium's sandbox; root (or a system without user namespaces) cannot.
+  const context = process.getuid?.() === 0 ? await launch(false) : await launch(true).catch(() => launch(false));
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto('https://www.youtube.com/');
   console.log('Chromium is open on the real sites with Parapet loaded. Close the window to stop.');

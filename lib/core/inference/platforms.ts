@@ -9,8 +9,9 @@ export interface TopicShare {
   count: number;
 }
 
-/** Each decision's title tokenised once, and how its words were written (for labels). Single words only are
- * used below: pairs split one subject across many rows, which hides what a platform leans towards. */
+/** Each decision's title tokenised once, and how its words were written (for labels). The mix counts single
+ * words, not pairs: pairs split one subject across many rows, which hides what a platform leans towards. Words
+ * that are one subject are joined afterwards (mergeCollocations). */
 export interface TokenisedLog {
   titles: TermsWithForms[];
   forms: TermForms;
@@ -60,8 +61,8 @@ export function platformTopicMix(decisions: LoggedDecision[], top = 8, log: Toke
 
 /**
  * Joins candidate words that are one subject into a phrase: each pair of its words comes together in at least
- * TOGETHER of the items that hold either word, and each word is written next to another of them that often. The phrase counts the items that hold all its words,
- * and reads in the order the titles use.
+ * TOGETHER of the items that hold either word, and each word is written next to another of them that often.
+ * The phrase counts the items that hold all its words, and reads in the order the titles use.
  */
 function mergeCollocations(
   candidates: ReadonlyArray<{ term: string; count: number }>,
