@@ -42,7 +42,8 @@ async function runLive(): Promise<void> {
   // On the real sites above all, keep Chromium's sandbox; root (or a system without user namespaces) cannot.
   const context = process.getuid?.() === 0 ? await launch(false) : await launch(true).catch(() => launch(false));
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('https://www.youtube.com/');
+  // Without a network the page shows Chromium's own error; the window stays, as a browser would.
+  await page.goto('https://www.youtube.com/').catch((e: Error) => console.log(`YouTube did not load: ${e.message.split('\n')[0]}`));
   console.log('Chromium is open on the real sites with Parapet loaded. Close the window to stop.');
   await new Promise<void>((done) => context.on('close', () => done()));
   rmSync(dir, { recursive: true, force: true });
