@@ -252,6 +252,7 @@ function withBase(lemma: string): Sense[] {
 
 // 4. Words.
 const entries: string[] = [];
+const codes = new Map<string, string>();
 // Words an area names directly (domains.ts `words`): everyday words and phrases whose WordNet senses miss it.
 const direct = new Map<string, number[]>();
 DOMAINS.forEach((domain, d) => {
@@ -280,8 +281,22 @@ for (const lemma of lemmas) {
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, KEEP_TOP);
   if (!top.length) continue;
-  entries.push(`${lemma.replace(/_/g, ' ')}=${encodeWeights(top)}`);
+  codes.set(lemma, encodeWeights(top));
   kept++;
+}
+
+// 5. Names. A name of two or three words that WordNet knows only as one individual ("Mont Blanc", "Jack London")
+// is kept with no areas when one of its words has some: the selector then reads the name, not "blanc" (a sauce)
+// or "london" (a trip).
+const isName = (lemma: string) =>
+  lemma.includes('_') &&
+  (lemmaSenses.get(lemma) ?? []).length === 0 &&
+  (senseByPos.get(`${lemma}.n`) ?? []).length > 0 &&
+  lemma.split('_').some((w) => codes.has(w));
+let names = 0;
+for (const lemma of lemmas) {
+  const code = codes.get(lemma) ?? (isName(lemma) ? (names++, '') : undefined);
+  if (code !== undefined) entries.push(`${lemma.replace(/_/g, ' ')}=${code}`);
 }
 
 const lexicon = {
@@ -292,4 +307,4 @@ const lexicon = {
 };
 const json = JSON.stringify(lexicon);
 fs.writeFileSync(OUT, json + '\n');
-console.log(`${kept} words, ${DOMAINS.length} areas, ${(json.length / 1024).toFixed(0)} KiB -> ${path.relative(ROOT, OUT)}`);
+console.log(`${kept} words, ${names} names, ${DOMAINS.length} areas, ${(json.length / 1024).toFixed(0)} KiB -> ${path.relative(ROOT, OUT)}`);

@@ -30,6 +30,14 @@ describe('standing-instruction selection', () => {
     expect(picked('One of my molars hurts when I drink something cold', everyday)).toEqual([everyday[5].text]);
   });
 
+  it('reads a name as the name: "Mont Blanc" is a mountain, not the sauce', () => {
+    expect(picked('How tall is Mont Blanc?', everyday)).toEqual([]);
+    expect(picked('Which novels did Jack London write?', everyday)).toEqual([]);
+    // The words on their own keep their sense.
+    expect(picked('How do I make a sauce blanc for fish?', everyday)).toEqual([everyday[0].text]);
+    expect(picked('Cheap flights to London in May', everyday)).toEqual([everyday[1].text]);
+  });
+
   it('applies an instruction scoped "always" to any message, with the reason shown', () => {
     const brief = instruction('Answer in plain English', { type: 'always' });
     const result = selectInstructions('What is 17 times 23?', [...everyday, brief], 'chatgpt');

@@ -11,7 +11,8 @@ export interface LexiconData {
   source?: string;
   /** `parent`: id of the broader area this one belongs to (a hotel is also about travel). */
   domains: { id: string; label: string; parent?: string }[];
-  /** "word=codes|word=codes|..." sorted by word: one string keeps the file small and cheap to type-check. */
+  /** "word=codes|word=codes|..." sorted by word: one string keeps the file small and cheap to type-check. A name
+   * ("mont blanc=") has no codes: it is known, and about nothing its words would suggest. */
   words: string;
 }
 
@@ -23,7 +24,8 @@ export interface AreaWeight {
 export interface Lexicon {
   /** `parent`: index of the broader area, whose words include this one's. */
   areas: { id: string; label: string; parent?: number }[];
-  /** Areas of a base form (lowercase, spaces between words), strongest first; undefined when unknown. */
+  /** Areas of a base form (lowercase, spaces between words), strongest first; undefined when unknown, empty for
+   * a name. */
   lookup(lemma: string): AreaWeight[] | undefined;
   has(lemma: string): boolean;
 }

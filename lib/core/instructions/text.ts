@@ -142,14 +142,21 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
     const forms = stop ? [surface] : baseForms(surface);
     let areas = stop ? [] : areasOfWord(surface, lexicon);
     let phraseSurface = '';
+    let nameFrom = -1;
     for (const n of [2, 3]) {
       if (at + 1 < n) continue;
       const head = all.slice(at + 1 - n, at).join(' ');
-      const phrase = areasOf(forms.map((f) => `${head} ${f}`), lexicon);
+      const phraseForms = forms.map((f) => `${head} ${f}`);
+      const phrase = areasOf(phraseForms, lexicon);
       if (phrase.length) {
         areas = mergeAreas(areas, phrase);
         phraseSurface = `${head} ${surface}`;
-      }
+      } else if (!stop && phraseForms.some((f) => lexicon.has(f))) nameFrom = at + 1 - n;
+    }
+    // A known name with no areas ("Mont Blanc", a mountain): its words say nothing of "blanc", the sauce.
+    if (nameFrom >= 0) {
+      areas = [];
+      for (const t of out) if (t.at >= nameFrom) t.areas = [];
     }
     if (stop && !phraseSurface) return;
     out.push(stop ? { surface: phraseSurface, stem: phraseSurface, areas, at } : { surface, stem: stem(surface), areas, at });
