@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   'natural-rule': 'Your rule',
   'model-relevance': 'Local model',
   'not-judged': 'Not judged',
+  interest: 'Your interest',
 };
 
 const MAX = 80;

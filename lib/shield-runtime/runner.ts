@@ -373,11 +373,18 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       return;
     }
     const badged = t.mode === 'label' || t.mode === 'demote';
+    // A boosted item may have been moved up: its quiet badge says for which interest (or boost rule).
+    const boosted = t.mode === 'boost';
     const model = {
-      badge: badged ? describeReason(reason, { short: true }) : '',
-      why: badged ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ') : '',
+      badge: badged || boosted ? describeReason(reason, { short: true }) : '',
+      why: badged
+        ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ')
+        : boosted
+          ? `Put first by Parapet: ${d.reasons.map((r) => describeReason(r)).join('; ')}`
+          : '',
       author: item.author,
       demoted: t.mode === 'demote',
+      boosted,
     };
     const key = `${item.id}\u0000${model.badge}\u0000${model.why}\u0000${model.author}`;
     if (t.mark && t.markKey === key && t.mark.isConnected) return;

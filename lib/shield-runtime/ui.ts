@@ -29,6 +29,8 @@ export interface MarkModel {
   why: string;
   author: string;
   demoted: boolean;
+  /** Put first for an interest: the badge is quiet, it explains an order rather than warns. */
+  boosted: boolean;
 }
 
 export interface MarkActions {
@@ -61,6 +63,7 @@ const MARK_CSS = `${BASE_CSS}
   background: #fde68a; color: #5b4300; max-width: 32ch; overflow: hidden; text-overflow: ellipsis;
   white-space: nowrap; unicode-bidi: plaintext; }
 .badge.demoted { background: #e5e7eb; color: #374151; }
+.badge.boosted { background: #d1fae5; color: #065f46; font-weight: 500; }
 .menu-btn { text-decoration: none; opacity: .6; font-size: 14px; line-height: 1; padding: 0 4px; }
 .menu-btn:hover { opacity: 1; }
 .menu { display: none; gap: 6px; font-size: 11px; }
@@ -192,11 +195,13 @@ export function createStub(doc: Document, model: StubModel, actions: StubActions
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
   const hasBadge = model.badge !== '';
   const hasAuthor = model.author !== '';
-  const row = fromTemplate(doc, `mark|${hasBadge}|${model.demoted}|${hasAuthor}`, () => {
+  const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
+  const row = fromTemplate(doc, `mark|${hasBadge}|${tone}|${hasAuthor}`, () => {
     const r = el(doc, 'span', 'row');
     if (hasBadge) {
-      const badge = el(doc, 'span', model.demoted ? 'badge demoted' : 'badge');
-      badge.setAttribute('role', 'status');
+      const badge = el(doc, 'span', tone);
+      // A warning is announced; the reason for an order is not worth interrupting a screen-reader user for.
+      if (!model.boosted) badge.setAttribute('role', 'status');
       r.append(badge);
     }
     const toggle = button(doc, 'menu-btn', '⋯', 'toggle');

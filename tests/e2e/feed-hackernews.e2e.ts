@@ -64,6 +64,9 @@ describe('Hacker News feed shield', () => {
     const order = await storyOrder(page);
     expect(order.slice(0, 2)).toEqual(['42000001', '42000003']);
     expect(order.every((id) => !id.endsWith('!'))).toBe(true);
+    // A story put first says why, so HN's own ranks out of order ("3." above "2.") are explained.
+    const moss = (await marks(page)).find((d) => d.itemText.includes('moss garden'))!;
+    expect(moss.text).toMatch(/^Your interest: Gardening/);
     await screenshot(page, 'feed-hackernews-front');
 
     // More stories appended in place (what HN infinite-scroll extensions do with news?p=2). What the first frame
