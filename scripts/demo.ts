@@ -6,11 +6,10 @@
  *   --headless   the second even with a display.
  *   --live       the real sites in a window, nothing routed (needs a display and a network).
  */
-import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_EXT, CHROMIUM, ROOT, launchWithExtension, type Launched } from '../tests/e2e/harness';
+import { CHROME_EXT, ROOT, launchChromium, launchWithExtension, type Launched } from '../tests/e2e/harness';
 import { feed, serveFeeds, tabReport, waitForShield, withDemoProfile } from '../tests/e2e/feed-helpers';
 import { seedProfile } from '../tests/e2e/ui-helpers';
 import { instruction, routeChatSites } from '../tests/fixtures/chat/e2e';
@@ -31,16 +30,8 @@ const DEMO_PAGES = [
 async function runLive(): Promise<void> {
   if (!process.env.DISPLAY) throw new Error('--live needs a display (DISPLAY is not set).');
   const dir = mkdtempSync(join(tmpdir(), 'parapet-live-'));
-  const launch = (sandbox: boolean) =>
-    chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: false,
-      viewport: null,
-      chromiumSandbox: sandbox,
-      args: [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--no-first-run'],
-    });
-  // On the real sites above all, keep Chromium's sandbox; root (or a system without user namespaces) cannot.
-  const context = process.getuid?.() === 0 ? await launch(false) : await launch(true).catch(() => launch(false));
+  const args = [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, '--no-first-run'];
+  const context = await launchChromium(dir, args, false);
   const page = context.pages()[0] ?? (await context.newPage());
   // Without a network the page shows Chromium's own error; the window stays, as a browser would.
   await page.goto('https://www.youtube.com/').catch((e: Error) => console.log(`YouTube did not load: ${e.message.split('\n')[0]}`));

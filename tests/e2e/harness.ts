@@ -22,6 +22,24 @@ export interface Launched {
   close(): Promise<void>;
 }
 
+/**
+ * Debian's Chromium in a persistent profile. Chromium refuses to start as root with its sandbox (CI, containers);
+ * a window on a person's own desktop keeps it, and with it no "unsupported command-line flag" bar, unless the
+ * system cannot give it one (user namespaces off). A window follows its own size; headless pages get the size
+ * the tests were written for.
+ */
+export async function launchChromium(dir: string, args: string[], headless: boolean): Promise<BrowserContext> {
+  const launch = (sandbox: boolean) =>
+    chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless,
+      args,
+      chromiumSandbox: sandbox,
+      viewport: headless ? { width: 1280, height: 860 } : null,
+    });
+  return headless || process.getuid?.() === 0 ? launch(false) : launch(true).catch(() => launch(false));
+}
+
 /** Starts Debian's Chromium with the built extension loaded, in a fresh profile, headless. Network is cut to the
  * machine: every test serves its own pages with `context.route`. */
 export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean } = {}): Promise<Launched> {
@@ -37,21 +55,7 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
     '--disable-quic',
   ];
   if (opts.webgpu) args.push('--enable-unsafe-webgpu');
-  const headless = opts.headless ?? true;
-  const launch = (sandbox: boolean) =>
-    chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless,
-      args,
-      chromiumSandbox: sandbox,
-      // A window someone looks at follows its own size; headless pages get the size the tests were written for.
-      viewport: headless ? { width: 1280, height: 860 } : null,
-    });
-  // Chromium refuses to start as root with its sandbox (CI, containers). A window on a person's own desktop
-  // keeps it, and with it no "unsupported command-line flag" bar across the demo, unless the system cannot
-  // give it one (user namespaces off).
-  const context =
-    headless || process.getuid?.() === 0 ? await launch(false) : await launch(true).catch(() => launch(false));
+  const context = await launchChromium(dir, args, opts.headless ?? true);
   // Anything not routed by a test must not leave the machine.
   await context.route(/^https?:\/\//, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
