@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ROOT, launchWithExtension, type Launched } from './harness';
 import { call, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
+import type { Responses } from '../../lib/schema/messages';
+
+type TabReport = Responses['tab/stats/get'];
 
 export const FEEDS = join(ROOT, 'tests/fixtures/feeds');
 export const feed = (name: string) => readFileSync(join(FEEDS, name), 'utf8');
@@ -166,6 +169,21 @@ export async function decorations(page: Page): Promise<Decoration[]> {
 export const stubs = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-stub');
 export const marks = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-mark');
 
+/**
+ * The mark of the item whose text includes `itemText`, once its badge matches `badge`. The clickbait model can
+ * arrive after the page's hold has run out on a loaded machine; the label then comes a moment later, as a user
+ * would see it.
+ */
+export async function labelled(page: Page, itemText: string, badge = /^Clickbait/, timeoutMs = 10_000): Promise<Decoration> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const mark = (await marks(page)).find((d) => d.itemText.includes(itemText));
+    if (mark && badge.test(mark.text)) return mark;
+    if (Date.now() > until) throw new Error(`"${itemText}": its badge is ${mark ? `"${mark.text}"` : 'missing'}, not ${badge}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Clicks a button inside a Parapet shadow root with the real mouse, where it is drawn on screen. */
 export async function clickIn(page: Page, deco: Decoration, label: string): Promise<void> {
   const id = deco.buttonIds[label];
@@ -196,7 +214,9 @@ export async function useItemMenu(page: Page, deco: Decoration, entry: string): 
 export const lightText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
 /** Per-tab counts and health as the popup gets them. */
-export async function tabReport(ext: Launched, feedPage: Page) {
+/** The popup's report for the feed's tab. `until`: keep asking (up to 10 s) until it holds, since counts arrive in
+ * batches after the page's last change, later still on a loaded machine. */
+export async function tabReport(ext: Launched, feedPage: Page, until: (r: TabReport) => boolean = () => true) {
   const ctl = await ext.openPage('popup.html');
   const tabId = await ctl.evaluate(async (url) => {
     const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number; url: string }>> } } }).chrome;
@@ -205,7 +225,7 @@ export async function tabReport(ext: Launched, feedPage: Page) {
   }, feedPage.url());
   // The content script sends its counts in a batch about a second after the last change.
   let report = await call(ctl, 'tab/stats/get', { tabId });
-  for (let i = 0; i < 20 && !report.stats; i++) {
+  for (let i = 0; i < 40 && (!report.stats || !until(report)); i++) {
     await ctl.waitForTimeout(250);
     report = await call(ctl, 'tab/stats/get', { tabId });
   }

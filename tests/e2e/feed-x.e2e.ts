@@ -1,21 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import {
-  clickIn,
-  decorations,
-  feed,
-  marks,
-  openPopupFor,
-  painted,
-  paintedHidden,
-  startFeedBrowser,
-  stubs,
-  tabReport,
-  useItemMenu,
-  waitForShield,
-  withDemoProfile,
-} from './feed-helpers';
+import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
 import { getProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -57,10 +43,9 @@ describe('X feed shield', () => {
     expect(s.filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(1);
     expect(await page.locator('text=Ship faster with CloudCo').isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Hidden by Parapet'))).toBe(false);
-    const labelled = await marks(page);
     // The teaser links out (its card), so the headline model reads it; a remark that links nowhere is left alone.
-    expect(labelled.find((d) => d.itemText.includes("You WON'T BELIEVE"))?.text).toMatch(/^Clickbait/);
-    expect(labelled.find((d) => d.itemText.includes('is just text here'))?.text ?? '').not.toMatch(/Clickbait/);
+    await labelled(page, "You WON'T BELIEVE");
+    expect((await marks(page)).find((d) => d.itemText.includes('is just text here'))?.text ?? '').not.toMatch(/Clickbait/);
 
     const laidOut = await cells(page);
     expect(laidOut.length).toBe(8);
