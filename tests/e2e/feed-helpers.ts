@@ -213,9 +213,8 @@ export async function useItemMenu(page: Page, deco: Decoration, entry: string): 
 /** The light DOM text of the page's feed (what the page's own scripts could read). */
 export const lightText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
-/** Per-tab counts and health as the popup gets them. */
-/** The popup's report for the feed's tab. `until`: keep asking (up to 10 s) until it holds, since counts arrive in
- * batches after the page's last change, later still on a loaded machine. */
+/** Per-tab counts and health as the popup gets them. `until`: keep asking (up to 10 s) until it holds, since counts
+ * arrive in batches after the page's last change, later still on a loaded machine. */
 export async function tabReport(ext: Launched, feedPage: Page, until: (r: TabReport) => boolean = () => true) {
   const ctl = await ext.openPage('popup.html');
   const tabId = await ctl.evaluate(async (url) => {
