@@ -88,6 +88,28 @@ describe('TextMatcher', () => {
     expect(matches(setup, 'Nothing here', 'breaking').size).toBe(0);
   });
 
+  it('reports every rule that shares a regex, each with the words it matched', () => {
+    // Imported lists repeat patterns; the regex runs once per item for all of them.
+    const setup = (m: TextMatcher) => {
+      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b', 0);
+      m.addRegex('!{3,}', 1);
+      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b', 2);
+      m.addRegex('!{3,}', 3);
+      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b(?:-\\w+)?', 4);
+    };
+    expect(matches(setup, 'Node 22.1.0-rc ships!!!')).toEqual(
+      new Map([
+        [0, '22.1.0'],
+        [1, '!!!'],
+        [2, '22.1.0'],
+        [3, '!!!'],
+        [4, '22.1.0-rc'],
+      ]),
+    );
+    expect(matches(setup, 'Version 2.0 ships!').size).toBe(0);
+    expect([...matches(setup, 'Release 1.2.3', 'and 4.5.6').keys()].sort()).toEqual([0, 2, 4]);
+  });
+
   it('refuses regexes that do not compile, match everything or can backtrack without end', () => {
     const m = new TextMatcher();
     expect(m.addRegex('(unclosed', 0)).toMatch(/not a valid/);

@@ -18,7 +18,12 @@ export class TextMatcher {
   private readonly substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   private readonly substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
-  private readonly regexes: Array<{ re: RegExp; target: number }> = [];
+  private readonly regexes: Array<{ re: RegExp; target: number; program: number }> = [];
+  /** Distinct regex sources: rules imported from several lists repeat the same pattern, and one run per item
+   * answers for all of them. Per program, the item it last ran on and what it matched there (null: nothing). */
+  private readonly programOf = new Map<string, number>();
+  private programStamp = new Uint32Array(0);
+  private programMatch: Array<string | null> = [];
   /** Regexes without a literal of two or more characters, in the order they were added. Those that need one
    * character (`!{3,}` needs "!") are gated by it (`unfilteredGate`, -1 = none); the rest are tested together
    * in one combined regex first, then one by one on a hit. */
@@ -89,7 +94,9 @@ export class TextMatcher {
     if (hasNestedRepetition(source)) return 'repeats a repeated group, which can freeze the page on long text';
     this.noteTarget(target);
     const index = this.regexes.length;
-    this.regexes.push({ re, target });
+    let program = this.programOf.get(source);
+    if (program === undefined) this.programOf.set(source, (program = this.programOf.size));
+    this.regexes.push({ re, target, program });
     const literal = requiredLiteral(source).trim();
     if (literal.length >= 2) {
       const id = this.substrings.add(literal);
@@ -124,6 +131,8 @@ export class TextMatcher {
     }
     this.gatePresent = new Uint8Array(this.gateChars.length);
     this.regexStamp = new Uint32Array(this.regexes.length);
+    this.programStamp = new Uint32Array(this.programOf.size);
+    this.programMatch = new Array<string | null>(this.programOf.size).fill(null);
     return this;
   }
 
@@ -193,8 +202,14 @@ export class TextMatcher {
   private runRegex(i: number, text: string): void {
     const r = this.regexes[i];
     if (this.stamp[r.target] === this.gen) return;
-    const m = r.re.exec(text);
-    if (m) this.report(r.target, m[0]);
+    const p = r.program;
+    if (this.programStamp[p] !== this.gen) {
+      this.programStamp[p] = this.gen;
+      const m = r.re.exec(text);
+      this.programMatch[p] = m ? m[0] : null;
+    }
+    const found = this.programMatch[p];
+    if (found !== null) this.report(r.target, found);
   }
 
   /** A substring pattern found in the item's joined lower-case text: a keyword, or a regex's literal. */
@@ -322,6 +337,7 @@ export class TextMatcher {
       // wrapped after 4 billion items: clear so an old stamp cannot look current
       this.stamp.fill(0);
       this.regexStamp.fill(0);
+      this.programStamp.fill(0);
       this.generation = 1;
     }
     return this.generation;
