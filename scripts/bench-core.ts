@@ -128,12 +128,17 @@ export function buildLargeProfile(headlines: string[]): Profile {
   });
 }
 
+/** A string as a page hands it to the content script: its own flat copy, one byte per character when it is plain
+ * ASCII. A slice of the data file would be a view into one large two-byte string (the file has a few accents and
+ * curly quotes), which every string operation then reads the slow way. */
+const asPageString = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 export function buildItems(headlines: string[], profile: Profile, n = ITEMS): FeedItem[] {
   const random = seededRandom(2);
   const kinds = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
   return Array.from({ length: n }, (_, i) => {
     const platform = FEED_PLATFORMS[i % 4];
-    const title = headlines[Math.floor(random() * headlines.length)];
+    const title = asPageString(headlines[Math.floor(random() * headlines.length)]);
     const r = random();
     // 2% by a channel blocked on that platform (the list alternates platforms), 1% by an excepted one, the rest by ordinary authors
     const author =
@@ -144,7 +149,7 @@ export function buildItems(headlines: string[], profile: Profile, n = ITEMS): Fe
           : `creator${Math.floor(random() * 50_000)}`;
     const short = platform === 'youtube' && random() < 0.1;
     const promoted = random() < 0.03;
-    const text = platform === 'reddit' || platform === 'x' ? headlines[Math.floor(random() * headlines.length)] : '';
+    const text = platform === 'reddit' || platform === 'x' ? asPageString(headlines[Math.floor(random() * headlines.length)]) : '';
     return {
       platform,
       id: `${platform}-${i}`,
