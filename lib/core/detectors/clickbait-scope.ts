@@ -1,5 +1,6 @@
 import type { FeedItem } from '../../schema/item';
 import { englishPrefix, type TextContext } from './rules';
+import { sameWord } from './tokens';
 
 /**
  * Which items the headline model may judge. Clickbait is a link teaser: a headline that withholds what is behind
@@ -40,11 +41,11 @@ export function isDiscussion(item: Pick<FeedItem, 'platform' | 'kind' | 'title' 
  * context: a word repeating one of the two before it, in at least half of the words after the first.
  */
 export function isRepetition(ctx: TextContext, length: number): boolean {
-  const { words, starts } = ctx.tokens;
+  const tokens = ctx.tokens;
   let n = 0;
   let repeats = 0;
-  for (let i = 0; i < words.length && starts[i] < length; i++, n++) {
-    if ((i > 0 && words[i] === words[i - 1]) || (i > 1 && words[i] === words[i - 2])) repeats++;
+  for (let i = 0; i < tokens.count && tokens.starts[i] < length; i++, n++) {
+    if ((i > 0 && sameWord(tokens, i, i - 1)) || (i > 1 && sameWord(tokens, i, i - 2))) repeats++;
   }
   return n >= 4 && 2 * repeats >= n;
 }

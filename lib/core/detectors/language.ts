@@ -1,4 +1,4 @@
-import { TokenFilter } from './token-filter';
+import { isTokenChar, tokenize, WordIndex, type Tokens } from './tokens';
 
 /**
  * Cheap language identification for short feed text: the writing system first, then, for Latin script, a
@@ -41,8 +41,9 @@ const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
 
 const LANGS = Object.keys(STOPWORDS);
 
-/** token -> (language index, share) pairs, flattened; a word used by n languages gives each 1/n. */
-const WORD_TABLE: Map<string, number[]> = (() => {
+/** Per word of WORDS (by its number), (language index, share) pairs, flattened; a word used by n languages gives
+ * each 1/n. */
+const { WORDS, OWNERS } = (() => {
   const owners = new Map<string, number[]>();
   LANGS.forEach((lang, li) => {
     for (const w of STOPWORDS[lang].split(' ')) {
@@ -51,49 +52,16 @@ const WORD_TABLE: Map<string, number[]> = (() => {
       owners.set(w, list);
     }
   });
-  const table = new Map<string, number[]>();
-  for (const [w, langs] of owners) table.set(w, langs.flatMap((l) => [l, 1 / langs.length]));
-  return table;
+  const index = new WordIndex(owners.keys());
+  return { WORDS: index, OWNERS: index.words.map((w) => owners.get(w)!.flatMap((l, _, all) => [l, 1 / all.length])) };
 })();
-
-const WORD_FILTER = new TokenFilter(WORD_TABLE.keys());
 
 const HINTS: Array<[RegExp, Array<[number, number]>]> = LETTER_HINTS.map(([re, h]) => [
   re,
   Object.entries(h).map(([lang, w]) => [LANGS.indexOf(lang), w] as [number, number]),
 ]);
 
-export type Tokens = { words: string[]; starts: number[]; ends: number[] };
-
-export const isTokenChar = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-
-/** Words of lowercased text with their offsets: letters, digits and inner apostrophes ("don't"). */
-export function tokenize(lower: string): Tokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const inside = i < lower.length && isTokenChar(lower.charCodeAt(i));
-    if (inside) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    let a = start;
-    let b = i;
-    while (a < b && lower.charCodeAt(a) === 39) a++;
-    while (b > a && lower.charCodeAt(b - 1) === 39) b--;
-    if (b > a) {
-      words.push(lower.slice(a, b));
-      starts.push(a);
-      ends.push(b);
-    }
-    start = -1;
-  }
-  return { words, starts, ends };
-}
+export { isTokenChar, tokenize, type Tokens };
 
 /** Languages the Latin profile can name; other scripts are named from the script alone. */
 export const PROFILED_LANGUAGES = LANGS;
@@ -160,20 +128,19 @@ function otherScriptLanguage(text: string, end: number): string {
 const scores = new Float64Array(LANGS.length);
 
 /**
- * The language of `lower` up to `end`, from its first `wordCount` words (`words`, when given, are its tokens;
+ * The language of `lower` up to `end`, from its first `wordCount` words (`tokens`, when given, are its words;
  * a prefix is read in place rather than copied, since every feed item is read this way).
  */
-export function analyseLanguage(lower: string, words?: readonly string[], end = lower.length, wordCount = words?.length): LanguageGuess {
+export function analyseLanguage(lower: string, tokens?: Tokens, end = lower.length, wordCount = tokens?.count): LanguageGuess {
   const s = scriptOf(lower, end);
   if (s.script !== 'latin') return s;
-  const toks = words ?? tokenize(lower.slice(0, end)).words;
-  const n = wordCount ?? toks.length;
+  const toks = tokens ?? tokenize(lower.slice(0, end));
+  const n = wordCount ?? toks.count;
   scores.fill(0);
   for (let i = 0; i < n; i++) {
-    const t = toks[i];
-    if (!WORD_FILTER.mayHave(t)) continue;
-    const owners = WORD_TABLE.get(t);
-    if (owners === undefined) continue;
+    const id = WORDS.id(toks, i);
+    if (id < 0) continue;
+    const owners = OWNERS[id];
     for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
   }
   if (NON_ASCII_LATIN.test(lower)) {

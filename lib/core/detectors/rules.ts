@@ -1,6 +1,6 @@
 import { AhoCorasick } from '../shield/aho-corasick';
-import { TokenFilter } from './token-filter';
-import { analyseLanguage, isTokenChar, normaliseForMatching, scriptOf, tokenize, type Script, type Tokens } from './language';
+import { analyseLanguage, normaliseForMatching, scriptOf, type Script } from './language';
+import { isTokenChar, tokenize, WordIndex, wordList, type Tokens } from './tokens';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -100,10 +100,10 @@ export function isShouty(ctx: TextContext): boolean {
 }
 
 function languageOfPrefix(lower: string, tokens: Tokens, length: number) {
-  if (length >= lower.length) return analyseLanguage(lower, tokens.words);
-  let n = tokens.words.length;
+  if (length >= lower.length) return analyseLanguage(lower, tokens);
+  let n = tokens.count;
   while (n > 0 && tokens.starts[n - 1] >= length) n--;
-  return analyseLanguage(lower, tokens.words, length, n);
+  return analyseLanguage(lower, tokens, length, n);
 }
 
 const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === 'und' && script === 'latin');
@@ -119,7 +119,8 @@ export function englishPrefix(ctx: TextContext, length: number): boolean {
   return scriptOf(ctx.lower, Math.min(length, ctx.lower.length)).script !== 'other';
 }
 
-type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
+/** Built with words as keys; numberTrie() then numbers every word (see `vocabulary`) and keys `byId` by number. */
+type TrieNode = { next: Map<string, TrieNode>; byId: Map<number, TrieNode>; sets: number[]; regex: OwnedRegex[] };
 /** A phrase found in the text: token range [start, end] inclusive. */
 type Found = { start: number; end: number };
 
@@ -134,7 +135,7 @@ function variants(token: string): string[] {
   return out;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), sets: [], regex: [] });
+const newNode = (): TrieNode => ({ next: new Map(), byId: new Map(), sets: [], regex: [] });
 
 export class RuleEngine {
   private root: TrieNode = newNode();
@@ -145,8 +146,12 @@ export class RuleEngine {
   /** One pass over the text tells which `contains` strings occur (index into byContains). */
   private containsIndex = new AhoCorasick();
   private containsPresent = new Uint8Array(0);
-  /** Rules out, cheaply, the words of a text that start no phrase and open no gate. */
-  private rootFilter: TokenFilter = new TokenFilter([]);
+  /** Every word on any path of the trie, numbered: a text's words are looked up here once each. */
+  private vocabulary: WordIndex = new WordIndex([]);
+  /** By word number: the trie node of a phrase's or trigger's first word. */
+  private roots: Array<TrieNode | undefined> = [];
+  /** Per-text scratch: the number of each word of the text, -1 for words on no path. */
+  private readonly ids: number[] = [];
   private allRegex: OwnedRegex[] = [];
   private found: Found[][] = [];
   private foundStamp: number[] = [];
@@ -181,10 +186,30 @@ export class RuleEngine {
         }
       }
     }
-    this.rootFilter = new TokenFilter(this.root.next.keys());
+    this.numberTrie();
     for (const [k] of this.byContains) this.containsIndex.add(k);
     this.containsIndex.build();
     this.containsPresent = new Uint8Array(this.byContains.length);
+  }
+
+  private numberTrie(): void {
+    const words = new Set<string>();
+    const collect = (node: TrieNode) => {
+      for (const [w, child] of node.next) {
+        words.add(w);
+        collect(child);
+      }
+    };
+    collect(this.root);
+    this.vocabulary = new WordIndex(words);
+    const number = (node: TrieNode) => {
+      for (const [w, child] of node.next) {
+        node.byId.set(this.vocabulary.idOf(w), child);
+        number(child);
+      }
+    };
+    number(this.root);
+    this.roots = this.vocabulary.words.map((w) => this.root.next.get(w));
   }
 
   private addSet(phrases: readonly string[]): number {
@@ -196,13 +221,13 @@ export class RuleEngine {
     this.foundStamp.push(0);
     for (const phrase of phrases) {
       refuseDroppedSymbols(phrase);
-      const toks = tokenize(normaliseForMatching(phrase)).words;
+      const toks = wordList(tokenize(normaliseForMatching(phrase)));
       if (!toks.length) throw new Error(`phrase "${phrase}" has no words`);
       // A hyphenated word may also be written as one: "brain-dead" / "braindead".
       const spellings: string[][] = [toks];
       for (const part of phrase.split(' ')) {
         if (!part.includes('-')) continue;
-        const pieces = tokenize(part).words;
+        const pieces = wordList(tokenize(part));
         const at = indexOfRun(toks, pieces);
         if (at >= 0) spellings.push([...toks.slice(0, at), pieces.join(''), ...toks.slice(at + pieces.length)]);
       }
@@ -245,7 +270,12 @@ export class RuleEngine {
   match(ctx: TextContext, ungated = false): Map<DetectorKind, RuleHit[]> {
     const stamp = ++this.run;
     const out = new Map<DetectorKind, RuleHit[]>();
-    const words = ctx.tokens.words;
+    const tokens = ctx.tokens;
+    const count = tokens.count;
+    const ids = this.ids;
+    const vocabulary = this.vocabulary;
+    for (let i = 0; i < count; i++) ids[i] = vocabulary.id(tokens, i);
+    const roots = this.roots;
     const found = this.found;
     const foundStamp = this.foundStamp;
     const candidates = this.candidates;
@@ -254,9 +284,10 @@ export class RuleEngine {
     // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
     const touched = this.touched;
     touched.length = 0;
-    for (let i = 0; i < words.length; i++) {
-      if (!this.rootFilter.mayHave(words[i])) continue;
-      let node = this.root.next.get(words[i]);
+    for (let i = 0; i < count; i++) {
+      const id = ids[i];
+      if (id < 0) continue;
+      let node = roots[id];
       if (!node) continue;
       for (const r of node.regex) {
         if (r.stamp === stamp) continue;
@@ -273,8 +304,8 @@ export class RuleEngine {
           }
           found[id].push({ start: i, end: j });
         }
-        if (++j >= words.length) break;
-        node = node.next.get(words[j]);
+        if (++j >= count || ids[j] < 0) break;
+        node = node.byId.get(ids[j]);
       }
     }
 

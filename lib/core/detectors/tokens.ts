@@ -1,0 +1,161 @@
+/**
+ * Words of lower-cased text as offsets and hashes, not strings: every feed item is read this way before it is
+ * painted, and cutting each word out of the text only to look it up in two tables cost more than the look-ups.
+ * A word is a run of letters, digits and inner apostrophes ("don't"); Latin letters with accents count.
+ */
+
+export const isTokenChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+
+export interface Tokens {
+  /** The text the offsets point into. */
+  readonly text: string;
+  readonly count: number;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** FNV-1a of each word's UTF-16 code units, cut to 30 bits so that it stays a small integer in an array. */
+  readonly hashes: readonly number[];
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const APOSTROPHE = 39;
+
+const SMALL = 0x3fffffff;
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h & SMALL;
+}
+
+const hashWord = (w: string) => hashRange(w, 0, w.length);
+
+/** The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. */
+export function tokenize(lower: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hashes: number[] = [];
+  let n = 0;
+  let start = -1;
+  let h = FNV_OFFSET;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (i < lower.length && isTokenChar(c)) {
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
+    }
+    if (start < 0) continue;
+    let a = start;
+    let b = i;
+    start = -1;
+    if (lower.charCodeAt(a) === APOSTROPHE || lower.charCodeAt(b - 1) === APOSTROPHE) {
+      while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
+      while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
+      if (b === a) continue;
+      h = hashRange(lower, a, b);
+    } else h &= SMALL;
+    starts.push(a);
+    ends.push(b);
+    hashes.push(h);
+    n++;
+  }
+  return { text: lower, count: n, starts, ends, hashes };
+}
+
+export const wordAt = (t: Tokens, i: number): string => t.text.slice(t.starts[i], t.ends[i]);
+
+/** Every word, as strings: for building tables, not for reading items. */
+export function wordList(t: Tokens): string[] {
+  const out = new Array<string>(t.count);
+  for (let i = 0; i < t.count; i++) out[i] = wordAt(t, i);
+  return out;
+}
+
+export function sameWord(t: Tokens, i: number, j: number): boolean {
+  if (t.hashes[i] !== t.hashes[j]) return false;
+  const a = t.starts[i];
+  const b = t.starts[j];
+  const n = t.ends[i] - a;
+  if (t.ends[j] - b !== n) return false;
+  for (let k = 0; k < n; k++) if (t.text.charCodeAt(a + k) !== t.text.charCodeAt(b + k)) return false;
+  return true;
+}
+
+/**
+ * A fixed set of words numbered 0..size-1, looked up by a word's hash and checked against its characters in
+ * place. Most words of a text are in no table: those cost one read of an empty slot.
+ */
+export class WordIndex {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly hashes: number[];
+  readonly words: readonly string[];
+
+  constructor(words: Iterable<string>) {
+    const list = [...new Set(words)];
+    this.words = list;
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = list.map(hashWord);
+    list.forEach((w, id) => {
+      const h = this.hashes[id];
+      let slot = mix(h) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = id + 1;
+    });
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The number of word i of `t`, or -1 when it is not in the set. */
+  id(t: Tokens, i: number): number {
+    const h = t.hashes[i];
+    for (let slot = mix(h) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const e = this.table[slot];
+      if (e === 0) return -1;
+      if (this.hashes[e - 1] === h && this.matches(e - 1, t, i)) return e - 1;
+    }
+  }
+
+  /** The number of `word`, or -1. */
+  idOf(word: string): number {
+    const t = tokenizeOne(word);
+    return this.id(t, 0);
+  }
+
+  private matches(id: number, t: Tokens, i: number): boolean {
+    const w = this.words[id];
+    const start = t.starts[i];
+    if (t.ends[i] - start !== w.length) return false;
+    const text = t.text;
+    for (let k = 0; k < w.length; k++) if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+/** `word` as a one-word Tokens, whatever characters it holds. */
+function tokenizeOne(word: string): Tokens {
+  return {
+    text: word,
+    count: 1,
+    starts: [0],
+    ends: [word.length],
+    hashes: [hashWord(word)],
+  };
+}
+
+/** FNV's low bits are weak for short words: spread them before taking a slot. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
