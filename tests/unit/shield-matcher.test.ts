@@ -3,6 +3,7 @@ import { AhoCorasick } from '../../lib/core/shield/aho-corasick';
 import { TextMatcher } from '../../lib/core/shield/matcher';
 import { requiredLiteral } from '../../lib/core/shield/regex-literal';
 import { stem } from '../../lib/core/shield/text';
+import { isStemOf, stemHash } from '../../lib/core/shield/word-hash';
 
 function matches(setup: (m: TextMatcher) => void, ...fields: string[]): Map<number, string> {
   const m = new TextMatcher();
@@ -117,6 +118,20 @@ describe('TextMatcher', () => {
     expect(m.addRegex('a|', 2)).toBe('matches every item');
     for (const evil of ['(a+)+b', '(\\w+\\s?)+$', '(?:x*y?){2,}z', '((ab)*c)+d']) expect(m.addRegex(evil, 3), evil).toMatch(/freeze/);
     for (const fine of ['(\\p{L})+x', '(?:https?://)?example', '(ab){1,3}c+', '[a+]+b', '(\\d{2})+x']) expect(m.addRegex(fine, 4), fine).toBeNull();
+  });
+});
+
+describe('folded words read in place', () => {
+  it('agrees with stem() on every kind of ending, inside a longer text', () => {
+    const words = ['story', 'stories', 'toy', 'toys', 'news', 'boxes', 'sky', 'by', 'key', 'classes', 'rust', 'é', 'café', '2026', 'ies'];
+    for (const w of words) {
+      const text = `[${w}]`;
+      const built: Array<string | null> = [null];
+      stemHash(text, 1, 1 + w.length, built);
+      for (const key of words.map(stem).concat(['storie', 'ski', 'skie', 'toie'])) {
+        expect(isStemOf(key, text, 1, 1 + w.length, built[0]), `${key} ~ ${w}`).toBe(key === stem(w));
+      }
+    }
   });
 });
 

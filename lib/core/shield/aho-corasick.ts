@@ -92,12 +92,18 @@ export class AhoCorasick {
     // Breadth first: a node's fail target is shallower, so its row is already complete.
     fill(0);
     for (const node of bfsOrder) fill(node);
-    this.delta = delta;
     // The first node on each node's fail chain (itself included) that ends a pattern, so that the search
     // skips, in one read, the many positions where nothing ends.
     const firstOut = new Int32Array(this.next.length);
     for (let node = 0; node < firstOut.length; node++) firstOut[node] = this.out[node].length > 0 ? node : this.dictLink[node];
     this.firstOut = firstOut;
+    // Each entry holds the target's row offset, not its number (no multiply per character), negated (minus one)
+    // when something ends there: most characters then cost one read and one sign test.
+    for (let i = 0; i < delta.length; i++) {
+      const to = delta[i];
+      delta[i] = firstOut[to] === -1 ? to * classes : -(to * classes) - 1;
+    }
+    this.delta = delta;
   }
 
   private classOfChar(c: number): number {
@@ -147,12 +153,21 @@ export class AhoCorasick {
     const firstOut = this.firstOut;
     const out = this.out;
     const lengths = this.lengths;
-    let node = 0;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const x = c < 128 ? classOf[c] : wide === null ? 0 : (wide.get(c) ?? 0);
-      node = x === 0 ? 0 : delta[node * classes + x];
-      for (let o = firstOut[node]; o !== -1; o = dictLink[o]) {
+      if (x === 0) {
+        row = 0;
+        continue;
+      }
+      const to = delta[row + x];
+      if (to >= 0) {
+        row = to;
+        continue;
+      }
+      row = -to - 1;
+      for (let o = firstOut[row / classes]; o !== -1; o = dictLink[o]) {
         const ids = out[o];
         for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - lengths[ids[k]], i + 1);
       }

@@ -1,8 +1,8 @@
 import { AhoCorasick } from './aho-corasick';
 import { requiredLiteral } from './regex-literal';
 import { hasNestedRepetition } from './regex-risk';
-import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems, stem } from './text';
-import { FNV, HashSet32, hashString, stemHash, stemHashScanned } from './word-hash';
+import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
+import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned } from './word-hash';
 
 /**
  * One matcher for every keyword, phrase and regex in a profile (rules, avoid-topics, interests): the item's
@@ -13,8 +13,9 @@ import { FNV, HashSet32, hashString, stemHash, stemHashScanned } from './word-ha
  * per item, with the words that matched.
  */
 export class TextMatcher {
-  /** First folded word of a keyword -> the keywords starting with it (the rest of a phrase, if any). */
-  private readonly words = new Map<string, Array<{ target: number; rest: string[] | null }>>();
+  /** First folded words of keywords, each with the keywords starting with it (the rest of a phrase, if any). */
+  private readonly words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
+  private readonly wordOf = new Map<string, number>();
   private readonly substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   private readonly substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
@@ -35,8 +36,11 @@ export class TextMatcher {
   private gatePresent = new Uint8Array(0);
   /** Regexes that cannot be combined (back-references): always run. */
   private alwaysRun: number[] = [];
-  /** Hashes of the keys of `words`: most item words are ruled out by this, without building a string. */
-  private readonly firstWords = new HashSet32();
+  /** Hash of a first word -> its place in `words`, or, when first words share a hash, -2 - the place of the list
+   * of those places in `sharedHash`. An item word is looked up by the hash of its stem and checked in place:
+   * most words are ruled out by one read, and none is cut out of the text. */
+  private readonly firstWords = new HashIndex32();
+  private readonly sharedHash: number[][] = [];
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   private hit: (target: number, evidence: string) => void = () => {};
   private gen = 0;
@@ -71,13 +75,19 @@ export class TextMatcher {
       this.substringUse[id] = { target, bounded: !isUnspacedScript(folded) };
       return true;
     }
-    const list = this.words.get(stems[0]);
     const entry = { target, rest: stems.length > 1 ? stems.slice(1) : null };
-    if (list) list.push(entry);
-    else {
-      this.words.set(stems[0], [entry]);
-      this.firstWords.add(hashString(stems[0]));
+    const known = this.wordOf.get(stems[0]);
+    if (known !== undefined) {
+      this.words[known].entries.push(entry);
+      return true;
     }
+    const place = this.words.push({ stem: stems[0], entries: [entry] }) - 1;
+    this.wordOf.set(stems[0], place);
+    const h = hashString(stems[0]);
+    const before = this.firstWords.get(h);
+    if (before === -1) this.firstWords.set(h, place);
+    else if (before >= 0) this.firstWords.set(h, -2 - (this.sharedHash.push([before, place]) - 1));
+    else this.sharedHash[-2 - before].push(place);
     return true;
   }
 
@@ -159,7 +169,7 @@ export class TextMatcher {
     }
     if (clean.length === 0) return;
 
-    if (this.words.size > 0) this.matchWords(lower, ascii);
+    if (this.words.length > 0) this.matchWords(lower, ascii);
 
     const joinedLower = lower.length === 1 ? lower[0] : lower.join('\n');
     this.candidates.length = 0;
@@ -278,10 +288,10 @@ export class TextMatcher {
     }
 
     for (let i = 0; i < n; i++) {
-      if (starts[i] < 0 || !this.firstWords.has(this.tokHash[i])) continue;
-      const entries = this.words.get(this.stemAt(lower, i));
-      if (entries === undefined) continue;
-      for (const e of entries) {
+      if (starts[i] < 0) continue;
+      const place = this.firstWordAt(lower, i);
+      if (place < 0) continue;
+      for (const e of this.words[place].entries) {
         if (e.rest === null) {
           this.report(e.target, this.tokenAt(lower, i));
           continue;
@@ -290,7 +300,7 @@ export class TextMatcher {
         if (i + rest.length >= n) continue;
         let ok = true;
         for (let k = 0; k < rest.length; k++) {
-          if (this.stemAt(lower, i + 1 + k) !== rest[k]) {
+          if (!this.stemIs(lower, i + 1 + k, rest[k])) {
             ok = false;
             break;
           }
@@ -304,6 +314,22 @@ export class TextMatcher {
     }
   }
 
+  /** The place in `words` of item word i, or -1. */
+  private firstWordAt(lower: string[], i: number): number {
+    const found = this.firstWords.get(this.tokHash[i]);
+    if (found === -1) return -1;
+    if (found >= 0) return this.stemIs(lower, i, this.words[found].stem) ? found : -1;
+    for (const place of this.sharedHash[-2 - found]) if (this.stemIs(lower, i, this.words[place].stem)) return place;
+    return -1;
+  }
+
+  /** Whether item word i folds to `key` (a field boundary folds to nothing). */
+  private stemIs(lower: string[], i: number, key: string): boolean {
+    const start = this.tokStarts[i];
+    if (start < 0) return false;
+    return isStemOf(key, lower[this.tokField[i]], start, this.tokEnds[i], this.stems[i]);
+  }
+
   private addToken(l: string, field: number, start: number, end: number, n: number): number {
     this.tokStarts[n] = start;
     this.tokEnds[n] = end;
@@ -315,10 +341,6 @@ export class TextMatcher {
 
   private tokenAt(lower: string[], i: number): string {
     return lower[this.tokField[i]].slice(this.tokStarts[i], this.tokEnds[i]);
-  }
-
-  private stemAt(lower: string[], i: number): string {
-    return (this.stems[i] ??= stem(this.tokenAt(lower, i)));
   }
 
   private noteTarget(target: number): void {

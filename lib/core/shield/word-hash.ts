@@ -1,10 +1,11 @@
 import { stem } from './text';
 
 /**
- * A set of hashes of folded words (stems), built once per profile, that tells for a word of an item whether
- * it can be the first word of any keyword without slicing the word out of the text or hashing a new string.
- * Most words of an item start no keyword, so most words cost one loop over their characters here and nothing
- * more. A hit is only a maybe: the caller confirms it against the exact stems.
+ * Hashes of folded words (stems) computed from an item's characters, and a table keyed by them, built once per
+ * profile: it tells for a word of an item whether it can be the first word of any keyword without slicing the
+ * word out of the text or hashing a new string. Most words of an item start no keyword, so most words cost one
+ * loop over their characters here and nothing more. A hit is only a maybe: the caller confirms it in place
+ * (isStemOf).
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -68,42 +69,68 @@ export function stemHashScanned(text: string, start: number, end: number, h: num
 
 export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
 
-/** Open-addressing set of non-zero 32-bit hashes. */
-export class HashSet32 {
-  private table = new Int32Array(16);
+/**
+ * Whether `key` is the folded form (stem()) of the word text[start, end), read in place. `built` is the stem
+ * stemHash() built for the word, if it did (words ending in "s"); otherwise stem() only keeps the word or turns a
+ * final consonant + "y" into "ie".
+ */
+export function isStemOf(key: string, text: string, start: number, end: number, built: string | null): boolean {
+  if (built !== null) return key === built;
+  const n = end - start;
+  let keep = n;
+  if (n >= 3 && text.charCodeAt(end - 1) === Y && !isVowel(text.charCodeAt(end - 2))) {
+    if (key.length !== n + 1 || key.charCodeAt(n - 1) !== I || key.charCodeAt(n) !== E) return false;
+    keep = n - 1;
+  } else if (key.length !== n) return false;
+  for (let k = 0; k < keep; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** Open-addressing map from non-zero 32-bit hashes to small non-negative numbers. */
+export class HashIndex32 {
+  private keys = new Int32Array(16);
+  private values = new Int32Array(16);
   private mask = 15;
   private size = 0;
 
-  add(h: number): void {
-    if ((this.size + 1) * 2 > this.table.length) this.grow();
-    if (this.insert(this.table, this.mask, h)) this.size++;
+  set(h: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if (this.insert(this.keys, this.values, this.mask, h, value)) this.size++;
   }
 
-  has(h: number): boolean {
-    const t = this.table;
+  /** The number stored for `h`, or -1. */
+  get(h: number): number {
+    const t = this.keys;
     for (let i = mix(h) & this.mask; ; i = (i + 1) & this.mask) {
       const v = t[i];
-      if (v === h) return true;
-      if (v === 0) return false;
+      if (v === h) return this.values[i];
+      if (v === 0) return -1;
     }
   }
 
-  private insert(t: Int32Array, mask: number, h: number): boolean {
+  private insert(keys: Int32Array, values: Int32Array, mask: number, h: number, value: number): boolean {
     for (let i = mix(h) & mask; ; i = (i + 1) & mask) {
-      if (t[i] === h) return false;
-      if (t[i] === 0) {
-        t[i] = h;
+      if (keys[i] === h) {
+        values[i] = value;
+        return false;
+      }
+      if (keys[i] === 0) {
+        keys[i] = h;
+        values[i] = value;
         return true;
       }
     }
   }
 
   private grow(): void {
-    const old = this.table;
-    const next = new Int32Array(old.length * 2);
-    const mask = next.length - 1;
-    for (const v of old) if (v !== 0) this.insert(next, mask, v);
-    this.table = next;
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    const keys = new Int32Array(oldKeys.length * 2);
+    const values = new Int32Array(keys.length);
+    const mask = keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.insert(keys, values, mask, oldKeys[i], oldValues[i]);
+    this.keys = keys;
+    this.values = values;
     this.mask = mask;
   }
 }
