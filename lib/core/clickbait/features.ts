@@ -175,8 +175,9 @@ export class FeatureExtractor {
   private readonly origin = new Int32Array(MAX_CHARS + 2);
   /** WORD, UPPER and DIGIT bits of each normalised character, read once while normalising. */
   private readonly kinds = new Uint8Array(MAX_CHARS + 2);
-  private readonly tokStart = new Int32Array(MAX_TOKENS);
-  private readonly tokEnd = new Int32Array(MAX_TOKENS);
+  /** [start, end) of each word in the normalised text, where the character n-grams are read. */
+  readonly tokStart = new Int32Array(MAX_TOKENS);
+  readonly tokEnd = new Int32Array(MAX_TOKENS);
   private readonly tokHash = new Int32Array(MAX_TOKENS);
   private readonly tokShape = new Int32Array(MAX_TOKENS);
   private count = 0;

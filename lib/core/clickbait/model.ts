@@ -32,6 +32,10 @@ class LinearClickbaitModel implements ClickbaitModel {
   /** Scratch for explain(), reused: one model explains one text at a time. */
   private readonly wordCharsBefore = new Int32Array(MAX_CHARS + 2);
   private readonly nextWord = new Int32Array(MAX_CHARS + 2);
+  /** Per position of the normalised text: the first word ending after it, and the last word starting at or
+   * before it. */
+  private readonly normNextWord = new Int32Array(MAX_CHARS + 2);
+  private readonly normLastWord = new Int32Array(MAX_CHARS + 2);
   private readonly tokenScore = new Float64Array(MAX_TOKENS);
   private readonly seen = new Uint8Array(MAX_TOKENS);
   private readonly used = new Uint8Array(MAX_TOKENS);
@@ -106,48 +110,23 @@ class LinearClickbaitModel implements ClickbaitModel {
     // Each feature's contribution is shared among the words its text span overlaps, by characters overlapped.
     const tokenScore = this.tokenScore;
     tokenScore.fill(0, 0, tokens);
-    // Features before charFrom carry their span; character n-grams come after, in the order the extractor emitted
-    // them (see FeatureExtractor.charFrom), and their spans are read off their positions. One loop walks both.
     const charFrom = Math.min(fx.charFrom, count);
-    const { charMin, charMax } = fx.spec;
-    const n = fx.normLength;
     const fxStarts = fx.starts;
     const fxEnds = fx.ends;
-    let p = 0;
-    let len = charMin;
-    for (let i = 0; i < count; i++) {
-      let start: number;
-      let spanEnd: number;
-      if (i < charFrom) {
-        start = fxStarts[i];
-        spanEnd = fxEnds[i];
-      } else {
-        while ((len > charMax || len > n - p) && p < n) {
-          p++;
-          len = charMin;
-        }
-        start = fx.charSpanStart(p);
-        spanEnd = fx.charSpanEnd(p, len);
-        len++;
-      }
+    for (let i = 0; i < charFrom; i++) {
+      const start = fxStarts[i];
       const contribution = featureWeights[i] * unit;
       if (start < 0 || contribution === 0 || start >= lastEnd) continue;
-      const end = Math.min(spanEnd, lastEnd);
+      const end = Math.min(fxEnds[i], lastEnd);
       if (end <= start) continue;
       const covered = before[end] - before[start];
       if (covered === 0) continue;
-      let k = nextWord[start];
-      // Most features lie inside one word, which takes all of the contribution.
-      if (k < tokens && tokenStarts[k] <= start && end <= tokenEnds[k]) {
-        tokenScore[k] += contribution;
-        continue;
-      }
-      for (; k < tokens && tokenStarts[k] < end; k++) {
+      for (let k = nextWord[start]; k < tokens && tokenStarts[k] < end; k++) {
         const o = Math.min(end, tokenEnds[k]) - Math.max(start, tokenStarts[k]);
         if (o > 0) tokenScore[k] += (contribution * o) / covered;
       }
     }
-
+    if (charFrom < count) this.shareCharNgrams(charFrom, count, unit);
     // Seed phrases at the strongest words (ties: the earlier word) and grow them over neighbours that also push
     // clearly towards clickbait.
     const seen = this.seen;
@@ -178,6 +157,61 @@ class LinearClickbaitModel implements ClickbaitModel {
       phrases.push(text.slice(tokenStarts[first], tokenEnds[last]));
     }
     return phrases;
+  }
+
+  /**
+   * The character n-grams' share of tokenScore (features charFrom..count of the last traced extraction, in the
+   * extractor's order: each position, then each length). Words keep their characters one to one in the
+   * normalised text, so overlaps are counted there, from the n-gram's own position: no span is looked up.
+   */
+  private shareCharNgrams(charFrom: number, count: number, unit: number): void {
+    const fx = this.fx;
+    const tokens = fx.tokenCount;
+    const tokStart = fx.tokStart;
+    const tokEnd = fx.tokEnd;
+    const n = fx.normLength;
+    const { charMin, charMax } = fx.spec;
+    const nextWord = this.normNextWord;
+    const lastWord = this.normLastWord;
+    for (let q = 0, k = 0, last = -1; q < n; q++) {
+      while (k < tokens && tokEnd[k] <= q) k++;
+      nextWord[q] = k;
+      if (last + 1 < tokens && tokStart[last + 1] <= q) last++;
+      lastWord[q] = last;
+    }
+    const featureWeights = this.featureWeights;
+    const tokenScore = this.tokenScore;
+    let i = charFrom;
+    for (let p = 0; p < n && i < count; p++) {
+      const top = n - p < charMax ? n - p : charMax;
+      const a = nextWord[p];
+      for (let len = charMin; len <= top; len++, i++) {
+        const contribution = featureWeights[i] * unit;
+        if (contribution === 0) continue;
+        const end = p + len;
+        const b = lastWord[end - 1];
+        if (a > b) continue; // no word characters in it
+        if (a === b) {
+          tokenScore[a] += contribution;
+          continue;
+        }
+        // Every word from a to b overlaps the n-gram (a ends after p, b starts before its end).
+        const first = tokEnd[a] - (p > tokStart[a] ? p : tokStart[a]);
+        const final = (end < tokEnd[b] ? end : tokEnd[b]) - tokStart[b];
+        if (b === a + 1) {
+          // The usual split: an n-gram across one space.
+          const covered = first + final;
+          tokenScore[a] += (contribution * first) / covered;
+          tokenScore[b] += (contribution * final) / covered;
+          continue;
+        }
+        let covered = first + final;
+        for (let w = a + 1; w < b; w++) covered += tokEnd[w] - tokStart[w];
+        tokenScore[a] += (contribution * first) / covered;
+        for (let w = a + 1; w < b; w++) tokenScore[w] += (contribution * (tokEnd[w] - tokStart[w])) / covered;
+        tokenScore[b] += (contribution * final) / covered;
+      }
+    }
   }
 }
 
