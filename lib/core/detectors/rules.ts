@@ -142,6 +142,9 @@ export class RuleEngine {
   private setIds = new Map<readonly string[], number>();
   private phraseRules: Array<Array<Owned<PhraseRule>>> = [];
   private sequenceRules: OwnedSequence[] = [];
+  /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
+  private sequencesByFirst: number[][] = [];
+  private readonly sequenceCandidates: number[] = [];
   private byContains: Array<[string, OwnedRegex[]]> = [];
   /** One pass over the text tells which `contains` strings occur (index into byContains). */
   private containsIndex = new AhoCorasick();
@@ -168,7 +171,8 @@ export class RuleEngine {
           (this.phraseRules[id] ??= []).push({ ...rule, kind });
         } else if ('parts' in rule) {
           if (rule.gaps.length !== rule.parts.length - 1) throw new Error(`rule ${rule.code}: one gap per pair of parts`);
-          this.sequenceRules.push({ ...rule, kind, ids: rule.parts.map((p) => this.addSet(p)) });
+          const ids = rule.parts.map((p) => this.addSet(p));
+          (this.sequencesByFirst[ids[0]] ??= []).push(this.sequenceRules.push({ ...rule, kind, ids }) - 1);
         } else {
           if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
           const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
@@ -325,8 +329,18 @@ export class RuleEngine {
       }
     }
 
-    // 3. Sequences: each part after the previous one, within its gap.
-    for (const rule of this.sequenceRules) {
+    // 3. Sequences whose first part was found, in the order they were given: each part after the previous one,
+    // within its gap.
+    const sequences = this.sequenceCandidates;
+    sequences.length = 0;
+    for (const id of touched) {
+      const starting = this.sequencesByFirst[id];
+      if (starting !== undefined) for (const q of starting) sequences.push(q);
+    }
+    if (sequences.length > 1) sequences.sort((a, b) => a - b);
+    for (let q = 0; q < sequences.length; q++) {
+      if (q > 0 && sequences[q] === sequences[q - 1]) continue;
+      const rule = this.sequenceRules[sequences[q]];
       let all = true;
       for (let k = 0; k < rule.ids.length && all; k++) if (foundStamp[rule.ids[k]] !== stamp) all = false;
       if (!all || !appliesTo(rule, ctx, false)) continue;

@@ -44,7 +44,8 @@ export class TextMatcher {
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   private hit: (target: number, evidence: string) => void = () => {};
   private gen = 0;
-  private joinedLower = '';
+  /** The lower-cased field being searched for substrings. */
+  private fieldLower = '';
   private readonly candidates: number[] = [];
   /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
    * field boundary, start -1): where it is, the hash of its stem, and the stem once built. */
@@ -171,12 +172,14 @@ export class TextMatcher {
 
     if (this.words.length > 0) this.matchWords(lower, ascii);
 
-    const joinedLower = lower.length === 1 ? lower[0] : lower.join('\n');
+    // Each field on its own: no keyword spans two fields, and there is no joined copy to build.
     this.candidates.length = 0;
     if (this.substrings.size > 0) {
-      this.joinedLower = joinedLower;
-      this.substrings.search(joinedLower, this.onSubstring);
-      this.joinedLower = '';
+      for (const l of lower) {
+        this.fieldLower = l;
+        this.substrings.search(l, this.onSubstring);
+      }
+      this.fieldLower = '';
     }
     const candidates = this.candidates;
 
@@ -184,8 +187,11 @@ export class TextMatcher {
     let anyGate = false;
     const present = this.gatePresent;
     for (let g = 0; g < this.gateChars.length; g++) {
-      present[g] = joinedLower.indexOf(this.gateChars[g]) >= 0 ? 1 : 0;
-      if (present[g] === 1) anyGate = true;
+      const ch = this.gateChars[g];
+      let found = 0;
+      for (let f = 0; f < lower.length && found === 0; f++) if (lower[f].indexOf(ch) >= 0) found = 1;
+      present[g] = found;
+      if (found === 1) anyGate = true;
     }
     if (candidates.length === 0 && !anyGate && this.unfilteredCombined === null && this.alwaysRun.length === 0) return;
     let text = clean.length === 1 ? clean[0] : clean.join('\n');
@@ -232,13 +238,13 @@ export class TextMatcher {
       }
       return;
     }
-    const joinedLower = this.joinedLower;
+    const l = this.fieldLower;
     if (use.bounded) {
       // whole words only: "c++" must not match inside "abc++", nor "u.s." inside "bu.s."
-      if (isWordChar(joinedLower, start) && isWordChar(joinedLower, start - 1)) return;
-      if (isWordChar(joinedLower, end - 1) && isWordChar(joinedLower, end)) return;
+      if (isWordChar(l, start) && isWordChar(l, start - 1)) return;
+      if (isWordChar(l, end - 1) && isWordChar(l, end)) return;
     }
-    this.report(use.target, joinedLower.slice(start, end));
+    this.report(use.target, l.slice(start, end));
   };
 
   private matchWords(lower: string[], ascii: boolean): void {
