@@ -2,7 +2,7 @@ import { AhoCorasick } from './aho-corasick';
 import { requiredLiteral } from './regex-literal';
 import { hasNestedRepetition } from './regex-risk';
 import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
-import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned } from './word-hash';
+import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
 /**
  * One matcher for every keyword, phrase and regex in a profile (rules, avoid-topics, interests): the item's
@@ -34,6 +34,9 @@ export class TextMatcher {
   /** The gate characters, and per item whether each occurs. */
   private gateChars: string[] = [];
   private gatePresent = new Uint8Array(0);
+  /** ASCII character code -> 1 + the gate it is, for gates the word scan notes as it passes (punctuation and
+   * symbols); 0 for the rest. Gates that are letters, digits or outside ASCII are looked for with indexOf. */
+  private gateOfChar = new Uint8Array(128);
   /** Regexes that cannot be combined (back-references): always run. */
   private alwaysRun: number[] = [];
   /** Hash of a first word -> its place in `words`, or, when first words share a hash, -2 - the place of the list
@@ -48,13 +51,14 @@ export class TextMatcher {
   private fieldLower = '';
   private readonly candidates: number[] = [];
   /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
-   * field boundary, start -1): where it is, the hash of its stem, and the stem once built. */
+   * field boundary, start -1): where it is, the hash of its stem, and how it folds (see Folding). */
   private readonly tokStarts: number[] = [];
   private readonly tokEnds: number[] = [];
   private readonly tokField: number[] = [];
   private readonly tokHash: number[] = [];
   private readonly stems: Array<string | null> = [];
-  private readonly built: Array<string | null> = [null];
+  private readonly cuts: number[] = [];
+  private readonly folding: Folding = { stem: null, cut: 0 };
   private stamp = new Uint32Array(64);
   private regexStamp = new Uint32Array(0);
   private generation = 0;
@@ -141,6 +145,14 @@ export class TextMatcher {
       }
     }
     this.gatePresent = new Uint8Array(this.gateChars.length);
+    this.gateOfChar.fill(0);
+    this.gateChars.forEach((ch, g) => {
+      const c = ch.charCodeAt(0);
+      const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      if (ch.length === 1 && c < 128 && !wordChar && g < 255) {
+        this.gateOfChar[c] = g + 1;
+      }
+    });
     this.regexStamp = new Uint32Array(this.regexes.length);
     this.programStamp = new Uint32Array(this.programOf.size);
     this.programMatch = new Array<string | null>(this.programOf.size).fill(null);
@@ -170,7 +182,9 @@ export class TextMatcher {
     }
     if (clean.length === 0) return;
 
-    if (this.words.length > 0) this.matchWords(lower, ascii);
+    const present = this.gatePresent;
+    present.fill(0);
+    const scanned = this.words.length > 0 && this.matchWords(lower, ascii);
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build.
     this.candidates.length = 0;
@@ -185,13 +199,14 @@ export class TextMatcher {
 
     // A regex whose one required character is absent cannot match; the rest without a literal are tried at once.
     let anyGate = false;
-    const present = this.gatePresent;
+    const gateOf = this.gateOfChar;
     for (let g = 0; g < this.gateChars.length; g++) {
       const ch = this.gateChars[g];
-      let found = 0;
-      for (let f = 0; f < lower.length && found === 0; f++) if (lower[f].indexOf(ch) >= 0) found = 1;
-      present[g] = found;
-      if (found === 1) anyGate = true;
+      // The word scan saw every character of plain ASCII fields: what it noted is the whole answer.
+      if (!scanned || gateOf[ch.charCodeAt(0)] !== g + 1) {
+        for (let f = 0; f < lower.length && present[g] === 0; f++) if (lower[f].indexOf(ch) >= 0) present[g] = 1;
+      }
+      if (present[g] === 1) anyGate = true;
     }
     if (candidates.length === 0 && !anyGate && this.unfilteredCombined === null && this.alwaysRun.length === 0) return;
     let text = clean.length === 1 ? clean[0] : clean.join('\n');
@@ -247,7 +262,10 @@ export class TextMatcher {
     this.report(use.target, l.slice(start, end));
   };
 
-  private matchWords(lower: string[], ascii: boolean): void {
+  /** Finds the keywords among the item's words; returns whether every field went through the ASCII scan, which
+   * also noted the scanned gates in gatePresent. */
+  private matchWords(lower: string[], ascii: boolean): boolean {
+    let allScanned = true;
     const starts = this.tokStarts;
     const ends = this.tokEnds;
     const fieldOf = this.tokField;
@@ -260,18 +278,25 @@ export class TextMatcher {
         ends[n] = -1;
         fieldOf[n] = f;
         this.stems[n] = '';
+        this.cuts[n] = 0;
         this.tokHash[n] = 0;
         n++;
       }
       if (!ascii && NON_ASCII.test(l)) {
         WORD.lastIndex = 0;
         for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.addToken(l, f, m.index, m.index + m[0].length, n);
+        allScanned = false;
         continue;
       }
       // Plain ASCII: words are runs of a-z and 0-9, hashed while they are scanned.
+      // The regex gates that are ASCII punctuation are noted on the way (gateOfChar).
       let from = -1;
       let h = 0;
       let hPrev = 0;
+      let hPrev2 = 0;
+      const folding = this.folding;
+      const gateOf = this.gateOfChar;
+      const present = this.gatePresent;
       for (let i = 0; i <= l.length; i++) {
         const c = i < l.length ? l.charCodeAt(i) : 0;
         if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
@@ -279,14 +304,20 @@ export class TextMatcher {
             from = i;
             h = FNV.offset;
           }
+          hPrev2 = hPrev;
           hPrev = h;
           h = Math.imul(h ^ c, FNV.prime);
-        } else if (from >= 0) {
+          continue;
+        }
+        const g = gateOf[c];
+        if (g !== 0) present[g - 1] = 1;
+        if (from >= 0) {
           starts[n] = from;
           ends[n] = i;
           fieldOf[n] = f;
-          this.tokHash[n] = stemHashScanned(l, from, i, h, hPrev, this.built);
-          this.stems[n] = this.built[0];
+          this.tokHash[n] = stemHashScanned(l, from, i, h, hPrev, hPrev2, folding);
+          this.stems[n] = null;
+          this.cuts[n] = folding.cut;
           n++;
           from = -1;
         }
@@ -318,6 +349,7 @@ export class TextMatcher {
         }
       }
     }
+    return allScanned;
   }
 
   /** The place in `words` of item word i, or -1. */
@@ -333,15 +365,16 @@ export class TextMatcher {
   private stemIs(lower: string[], i: number, key: string): boolean {
     const start = this.tokStarts[i];
     if (start < 0) return false;
-    return isStemOf(key, lower[this.tokField[i]], start, this.tokEnds[i], this.stems[i]);
+    return isStemOf(key, lower[this.tokField[i]], start, this.tokEnds[i], this.stems[i], this.cuts[i]);
   }
 
   private addToken(l: string, field: number, start: number, end: number, n: number): number {
     this.tokStarts[n] = start;
     this.tokEnds[n] = end;
     this.tokField[n] = field;
-    this.tokHash[n] = stemHash(l, start, end, this.built);
-    this.stems[n] = this.built[0];
+    this.tokHash[n] = stemHash(l, start, end, this.folding);
+    this.stems[n] = this.folding.stem;
+    this.cuts[n] = this.folding.cut;
     return n + 1;
   }
 

@@ -26,8 +26,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export const isUnspacedScript = (s: string) => UNSPACED.test(s);
 
 /** Words ending in "s" that are not plurals, so "news" does not fold into "new". */
-const NOT_PLURAL = new Set(
-  (
+export const NOT_PLURAL_WORDS: readonly string[] = (
     'news series species this was has does is us yes its bus gas plus thus lens bias atlas chaos canvas always ' +
     'perhaps whereas ethics physics economics mathematics politics athletics gymnastics tennis apparatus ' +
     'christmas texas kansas arkansas paris athens congress process access success business less unless ' +
@@ -35,8 +34,8 @@ const NOT_PLURAL = new Set(
     'chess glass class grass mass boss loss cross dress press stress express princess across sometimes ' +
     'afterwards towards besides nevertheless diabetes herpes measles mumps rabies shingles lupus ' +
     'aws dns ios macos windows kubernetes jenkins redis postgres'
-  ).split(' '),
-);
+).split(' ');
+const NOT_PLURAL = new Set(NOT_PLURAL_WORDS);
 
 /**
  * Plural folding, not a full stemmer: "stories"/"story", "movies"/"movie", "boxes"/"box", "games"/"game" fold

@@ -1,4 +1,4 @@
-import { stem } from './text';
+import { NOT_PLURAL_WORDS, stem } from './text';
 
 /**
  * Hashes of folded words (stems) computed from an item's characters, and a table keyed by them, built once per
@@ -31,57 +31,84 @@ function hashRange(text: string, start: number, end: number, ie: boolean): numbe
 const isVowel = (c: number) => c === 0x61 || c === E || c === I || c === 0x6f || c === 0x75;
 
 /**
+ * How stem() changes a word, as found while hashing it: `cut` characters off its end (0, 1 or 2), or -1 for a
+ * final "y" that becomes "ie". `stem` is set instead when the stem had to be built (words ending in "s" outside
+ * plain ASCII); the caller keeps both per word to check stems in place later (isStemOf).
+ */
+export interface Folding {
+  stem: string | null;
+  cut: number;
+}
+
+/**
  * hashString(stem(text.slice(start, end))), computed from the characters where stem() only cuts or extends
  * the end of the word. Words ending in "s" need stem()'s exceptions: for those the stem is built and returned
- * in `built` (index 0) so the caller need not build it again.
+ * in `into.stem` so the caller need not build it again.
  */
-export function stemHash(text: string, start: number, end: number, built: Array<string | null>): number {
-  built[0] = null;
+export function stemHash(text: string, start: number, end: number, into: Folding): number {
+  into.stem = null;
+  into.cut = 0;
   const n = end - start;
   if (n < 3) return hashRange(text, start, end, false);
   const last = text.charCodeAt(end - 1);
   if (last > 0x7a || last < 0x61) return hashRange(text, start, end, false);
   if (last === Y) {
-    return isVowel(text.charCodeAt(end - 2)) ? hashRange(text, start, end, false) : hashRange(text, start, end - 1, true);
+    if (isVowel(text.charCodeAt(end - 2))) return hashRange(text, start, end, false);
+    into.cut = -1;
+    return hashRange(text, start, end - 1, true);
   }
   if (last !== S || n < 4) return hashRange(text, start, end, false);
   const s = stem(text.slice(start, end));
-  built[0] = s;
+  into.stem = s;
   return hashString(s);
 }
 
 /**
- * stemHash() for a word of plain lower-case ASCII whose FNV hash the caller accumulated while scanning it:
- * `h` over the whole word, `hPrev` over all but its last character (both raw, from FNV_OFFSET).
+ * stemHash() for a word of plain lower-case ASCII letters and digits whose FNV hash the caller accumulated while
+ * scanning it: `h` over the whole word, `hPrev` over all but its last character, `hPrev2` over all but its last
+ * two (all raw, from FNV_OFFSET). Nothing is built: stem() of such a word keeps it or cuts one or two characters
+ * off, or turns a final "y" into "ie", and each of those hashes is already known.
  */
-export function stemHashScanned(text: string, start: number, end: number, h: number, hPrev: number, built: Array<string | null>): number {
-  built[0] = null;
-  const n = end - start;
-  const last = text.charCodeAt(end - 1);
-  if (n >= 3 && last === Y && !isVowel(text.charCodeAt(end - 2))) h = Math.imul(Math.imul(hPrev ^ I, FNV_PRIME) ^ E, FNV_PRIME);
-  else if (n >= 4 && last === S) {
-    const s = stem(text.slice(start, end));
-    built[0] = s;
-    return hashString(s);
-  }
+export function stemHashScanned(text: string, start: number, end: number, h: number, hPrev: number, hPrev2: number, into: Folding): number {
+  into.stem = null;
+  const cut = scannedCut(text, start, end, h);
+  into.cut = cut;
+  if (cut === 1) h = hPrev;
+  else if (cut === 2) h = hPrev2;
+  else if (cut === -1) h = Math.imul(Math.imul(hPrev ^ I, FNV_PRIME) ^ E, FNV_PRIME);
   return h === 0 ? 1 : h;
+}
+
+/** stem()'s rules for a plain ASCII word, as the number of characters it cuts (-1: "y" to "ie"). */
+function scannedCut(text: string, start: number, end: number, h: number): number {
+  const n = end - start;
+  if (n < 3) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (last === Y) return isVowel(text.charCodeAt(end - 2)) ? 0 : -1;
+  if (last !== S || n < 4 || isNotPlural(text, start, end, h)) return 0;
+  const prev = text.charCodeAt(end - 2);
+  if (prev === S || prev === 0x75 /* u */ || prev === I) return 0;
+  if (prev === E) {
+    // boxes, watches, wishes, quizzes, classes: the "e" belongs to the plural
+    const p2 = text.charCodeAt(end - 3);
+    const p3 = text.charCodeAt(end - 4);
+    if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (p3 === 0x63 || p3 === S)) || (p2 === S && p3 === S)) return 2;
+  }
+  return 1;
 }
 
 export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
 
 /**
- * Whether `key` is the folded form (stem()) of the word text[start, end), read in place. `built` is the stem
- * stemHash() built for the word, if it did (words ending in "s"); otherwise stem() only keeps the word or turns a
- * final consonant + "y" into "ie".
+ * Whether `key` is the folded form (stem()) of the word text[start, end), read in place, given how the word
+ * folds (see Folding): `built` when its stem was built, else `cut`.
  */
-export function isStemOf(key: string, text: string, start: number, end: number, built: string | null): boolean {
+export function isStemOf(key: string, text: string, start: number, end: number, built: string | null, cut: number): boolean {
   if (built !== null) return key === built;
-  const n = end - start;
-  let keep = n;
-  if (n >= 3 && text.charCodeAt(end - 1) === Y && !isVowel(text.charCodeAt(end - 2))) {
-    if (key.length !== n + 1 || key.charCodeAt(n - 1) !== I || key.charCodeAt(n) !== E) return false;
-    keep = n - 1;
-  } else if (key.length !== n) return false;
+  const keep = end - start - (cut === -1 ? 1 : cut);
+  if (cut === -1) {
+    if (key.length !== keep + 2 || key.charCodeAt(keep) !== I || key.charCodeAt(keep + 1) !== E) return false;
+  } else if (key.length !== keep) return false;
   for (let k = 0; k < keep; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
   return true;
 }
@@ -140,4 +167,23 @@ function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x45d9f3b);
   return h ^ (h >>> 16);
+}
+
+/** NOT_PLURAL_WORDS by hash, so that a scanned word can be checked against them without being cut out. */
+const NOT_PLURAL_INDEX = (() => {
+  const index = new HashIndex32();
+  NOT_PLURAL_WORDS.forEach((w, i) => {
+    if (index.get(hashString(w)) >= 0) throw new Error(`word-hash: "${w}" shares a hash with another word`);
+    index.set(hashString(w), i);
+  });
+  return index;
+})();
+
+function isNotPlural(text: string, start: number, end: number, h: number): boolean {
+  const i = NOT_PLURAL_INDEX.get(h === 0 ? 1 : h);
+  if (i < 0) return false;
+  const w = NOT_PLURAL_WORDS[i];
+  if (w.length !== end - start) return false;
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
