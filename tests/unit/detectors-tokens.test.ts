@@ -25,3 +25,18 @@ describe('detector words', () => {
     expect(sameWord(t, 0, 4)).toBe(true);
   });
 });
+
+describe('symbols a text may hold', () => {
+  it('rules out strings whose symbol the text lacks, and never a string it holds', async () => {
+    const { mayContain, symbolGate } = await import('../../lib/core/detectors/tokens');
+    const texts = ['50% off today', 'plain words only', 'link?utm_source=x', 'look 👇 here', '#ad #sponsored', 'camref:abc'];
+    const needles = ['%', 'utm_', '👇', '#', 'camref:', '$', 'words'];
+    for (const t of texts) {
+      const tokens = tokenize(t);
+      for (const s of needles) if (t.includes(s)) expect(mayContain(tokens, symbolGate(s)), `${s} in ${t}`).toBe(true);
+    }
+    expect(mayContain(tokenize('plain words only'), symbolGate('%'))).toBe(false);
+    expect(mayContain(tokenize('plain words only'), symbolGate('👇'))).toBe(false);
+    expect(mayContain(tokenize('plain words only'), symbolGate('words'))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { AhoCorasick } from '../shield/aho-corasick';
 import { analyseLanguage, normaliseForMatching, scriptOf, type Script } from './language';
-import { isTokenChar, tokenize, WordIndex, wordList, type Tokens } from './tokens';
+import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type Tokens } from './tokens';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -149,6 +149,8 @@ export class RuleEngine {
   /** One pass over the text tells which `contains` strings occur (index into byContains). */
   private containsIndex = new AhoCorasick();
   private containsPresent = new Uint8Array(0);
+  /** Per `contains` string, the symbol the text must have for it to occur (see symbolGate). */
+  private containsGates: number[] = [];
   /** Every word on any path of the trie, numbered: a text's words are looked up here once each. */
   private vocabulary: WordIndex = new WordIndex([]);
   /** By word number: the trie node of a phrase's or trigger's first word. */
@@ -194,6 +196,7 @@ export class RuleEngine {
     for (const [k] of this.byContains) this.containsIndex.add(k);
     this.containsIndex.build();
     this.containsPresent = new Uint8Array(this.byContains.length);
+    this.containsGates = this.byContains.map(([k]) => symbolGate(k));
   }
 
   private numberTrie(): void {
@@ -252,15 +255,17 @@ export class RuleEngine {
     }
   }
 
-  /** Marks in containsPresent which `contains` strings occur in `lower`; returns whether any does. The shipped
+  /** Marks in containsPresent which `contains` strings occur in the lowered text; returns whether any does. The shipped
    * tables have a handful (symbols, emoji, "utm_"): the native indexOf of each beats stepping an automaton through
    * every character. Long lists go through the automaton. */
-  private markContains(lower: string): boolean {
+  private markContains(ctx: TextContext): boolean {
     const present = this.containsPresent.fill(0);
-    if (this.byContains.length > RuleEngine.INDEXOF_MAX) return this.containsIndex.mark(lower, present);
+    if (this.byContains.length > RuleEngine.INDEXOF_MAX) return this.containsIndex.mark(ctx.lower, present);
     let any = false;
     for (let c = 0; c < this.byContains.length; c++) {
-      if (lower.indexOf(this.byContains[c][0]) >= 0) {
+      // "%", "#", "utm_" and emoji cannot occur where the tokenizer saw no such symbol.
+      if (!mayContain(ctx.tokens, this.containsGates[c])) continue;
+      if (ctx.lower.indexOf(this.byContains[c][0]) >= 0) {
         present[c] = 1;
         any = true;
       }
@@ -355,7 +360,7 @@ export class RuleEngine {
         r.stamp = stamp;
         candidates.push(r);
       }
-    } else if (this.byContains.length > 0 && this.markContains(ctx.lower)) {
+    } else if (this.byContains.length > 0 && this.markContains(ctx)) {
       const present = this.containsPresent;
       for (let c = 0; c < this.byContains.length; c++) {
         if (present[c] === 0) continue;

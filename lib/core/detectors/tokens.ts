@@ -15,6 +15,10 @@ export interface Tokens {
   readonly ends: readonly number[];
   /** FNV-1a of each word's UTF-16 code units, cut to 30 bits so that it stays a small integer in an array. */
   readonly hashes: readonly number[];
+  /** Bit (c & 31) is set for each ASCII character c outside the words (a cheap "might contain" for symbols). */
+  readonly symbols: number;
+  /** Some character outside the words and outside ASCII (emoji, CJK punctuation...) occurs. */
+  readonly wide: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -37,6 +41,8 @@ export function tokenize(lower: string): Tokens {
   const ends: number[] = [];
   const hashes: number[] = [];
   let n = 0;
+  let symbols = 0;
+  let wide = false;
   let start = -1;
   let h = FNV_OFFSET;
   for (let i = 0; i <= lower.length; i++) {
@@ -49,6 +55,8 @@ export function tokenize(lower: string): Tokens {
       h = Math.imul(h ^ c, FNV_PRIME);
       continue;
     }
+    if (c < 128) symbols |= 1 << (c & 31);
+    else wide = true;
     if (start < 0) continue;
     let a = start;
     let b = i;
@@ -64,8 +72,25 @@ export function tokenize(lower: string): Tokens {
     hashes.push(h);
     n++;
   }
-  return { text: lower, count: n, starts, ends, hashes };
+  return { text: lower, count: n, starts, ends, hashes, symbols, wide };
 }
+
+/**
+ * What a text must hold for `s` to occur in it, as read from Tokens: the bit of its first character outside the
+ * words, WIDE for one outside ASCII, or 0 when it is all word characters (then only a search can tell).
+ */
+export const WIDE = -1;
+export function symbolGate(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isTokenChar(c)) continue;
+    return c < 128 ? 1 << (c & 31) : WIDE;
+  }
+  return 0;
+}
+
+/** Whether a text with these tokens may contain a string whose gate (symbolGate) is `gate`. */
+export const mayContain = (t: Tokens, gate: number): boolean => (gate === WIDE ? t.wide : gate === 0 || (t.symbols & gate) !== 0);
 
 export const wordAt = (t: Tokens, i: number): string => t.text.slice(t.starts[i], t.ends[i]);
 
@@ -142,7 +167,7 @@ export class WordIndex {
   }
 }
 
-/** `word` as a one-word Tokens, whatever characters it holds. */
+/** `word` as a one-word Tokens, whatever characters it holds (for looking it up, not for reading symbols). */
 function tokenizeOne(word: string): Tokens {
   return {
     text: word,
@@ -150,6 +175,8 @@ function tokenizeOne(word: string): Tokens {
     starts: [0],
     ends: [word.length],
     hashes: [hashWord(word)],
+    symbols: 0,
+    wide: false,
   };
 }
 
