@@ -182,6 +182,10 @@ export class FeatureExtractor {
   private readonly tokShape = new Int32Array(MAX_TOKENS);
   private count = 0;
   private trace = false;
+  /** With a weight table (see useWeights): each feature's weight, read while extracting, and their sum. */
+  private weights: Int8Array | null = null;
+  readonly featureWeights: Int8Array;
+  weightSum = 0;
 
   constructor(spec: FeatureSpec) {
     if (!(spec.bits >= 8 && spec.bits <= 24)) throw new Error(`feature bits out of range: ${spec.bits}`);
@@ -193,6 +197,7 @@ export class FeatureExtractor {
     const perChar = spec.charMax - spec.charMin + 1;
     const capacity = (MAX_CHARS + 2) * perChar + MAX_TOKENS * 6 + 16;
     this.slots = new Int32Array(capacity);
+    this.featureWeights = new Int8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
   }
@@ -229,9 +234,25 @@ export class FeatureExtractor {
     return this.trace ? this.origin[this.tokEnd[k] - 1] + 1 : 0;
   }
 
+  /**
+   * Reads each feature's weight from `weights` (one per slot) as it is found, into featureWeights and weightSum:
+   * the table is large and read at random, and reading it among the hashing lets those reads overlap with the
+   * work instead of waiting in a loop of their own. The trainer extracts without.
+   */
+  useWeights(weights: Int8Array): void {
+    if (weights.length !== this.mask + 1) throw new Error(`expected ${this.mask + 1} weights, got ${weights.length}`);
+    this.weights = weights;
+  }
+
   private emit(hash: number, start: number, end: number): void {
     const i = this.count++;
-    this.slots[i] = hash & this.mask;
+    const slot = hash & this.mask;
+    this.slots[i] = slot;
+    if (this.weights !== null) {
+      const w = this.weights[slot];
+      this.featureWeights[i] = w;
+      this.weightSum += w;
+    }
     if (this.trace) {
       this.starts[i] = start;
       this.ends[i] = end;
@@ -244,6 +265,7 @@ export class FeatureExtractor {
    */
   extract(text: string, trace = false): number {
     this.count = 0;
+    this.weightSum = 0;
     this.trace = trace;
     const { flags, charMin, charMax } = this.spec;
     const codes = this.codes;
@@ -389,14 +411,35 @@ export class FeatureExtractor {
       const src = flags & FeatureFlag.casedChars ? cased : codes;
       const slots = this.slots;
       const mask = this.mask;
+      const weights = this.weights;
+      const fw = this.featureWeights;
       let count = this.count;
-      for (let i = 0; i < n; i++) {
-        let h = SEED_CHAR | 0;
-        const top = n - i < charMax ? n - i : charMax;
-        for (let len = 1; len <= top; len++) {
-          h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
-          if (len >= charMin) slots[count++] = fmix(h ^ len) & mask;
+      if (weights === null) {
+        for (let i = 0; i < n; i++) {
+          let h = SEED_CHAR | 0;
+          const top = n - i < charMax ? n - i : charMax;
+          for (let len = 1; len <= top; len++) {
+            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+            if (len >= charMin) slots[count++] = fmix(h ^ len) & mask;
+          }
         }
+      } else {
+        let sum = this.weightSum;
+        for (let i = 0; i < n; i++) {
+          let h = SEED_CHAR | 0;
+          const top = n - i < charMax ? n - i : charMax;
+          for (let len = 1; len <= top; len++) {
+            h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
+            if (len >= charMin) {
+              const slot = fmix(h ^ len) & mask;
+              slots[count] = slot;
+              const w = weights[slot];
+              fw[count++] = w;
+              sum += w;
+            }
+          }
+        }
+        this.weightSum = sum;
       }
       this.count = count;
     }

@@ -23,12 +23,11 @@ const MAX_PHRASE_WORDS = 4;
 
 class LinearClickbaitModel implements ClickbaitModel {
   private readonly fx: FeatureExtractor;
-  private readonly weights: Int8Array;
   private readonly bias: number;
   private readonly scale: number;
-  /** The weight of each feature of the last text, as read from the table: explain() reads these again, and
-   * the table is too large to stay in cache. */
-  private featureWeights: Int8Array;
+  /** The weight of each feature of the last text, as the extractor read it from the table: explain() reads
+   * these again, and the table is too large to stay in cache. */
+  private readonly featureWeights: Int8Array;
   /** Scratch for explain(), reused: one model explains one text at a time. */
   private readonly wordCharsBefore = new Int32Array(MAX_CHARS + 2);
   private readonly nextWord = new Int32Array(MAX_CHARS + 2);
@@ -42,8 +41,8 @@ class LinearClickbaitModel implements ClickbaitModel {
 
   constructor(model: QuantizedModel) {
     this.fx = new FeatureExtractor(model.spec);
-    this.featureWeights = new Int8Array(this.fx.slots.length);
-    this.weights = model.weights;
+    this.fx.useWeights(model.weights);
+    this.featureWeights = this.fx.featureWeights;
     this.bias = model.bias;
     this.scale = model.scale;
   }
@@ -56,12 +55,7 @@ class LinearClickbaitModel implements ClickbaitModel {
   private logitOfExtracted(count: number): number {
     // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge.
     if (count === 0 || this.fx.tokenCount === 0) return -Infinity;
-    const slots = this.fx.slots;
-    const w = this.weights;
-    const fw = this.featureWeights;
-    let sum = 0;
-    for (let i = 0; i < count; i++) sum += fw[i] = w[slots[i]];
-    return this.bias + (sum * this.scale) / Math.sqrt(count);
+    return this.bias + (this.fx.weightSum * this.scale) / Math.sqrt(count);
   }
 
   score(text: string): number {
@@ -71,9 +65,6 @@ class LinearClickbaitModel implements ClickbaitModel {
   explain(text: string, max = 3): string[] {
     if (max <= 0) return [];
     const count = this.fx.extract(text, true);
-    const w = this.weights;
-    const slots = this.fx.slots;
-    for (let i = 0; i < count; i++) this.featureWeights[i] = w[slots[i]];
     return this.explainExtracted(text, count, max);
   }
 
