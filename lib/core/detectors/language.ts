@@ -69,11 +69,12 @@ export const PROFILED_LANGUAGES = LANGS;
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LETTER = /[a-z]/;
 
-/** The writing system of `text` up to `end` (a prefix is read in place, not copied). */
-export function scriptOf(text: string, end = text.length): { script: Script; lang: string } {
+/** The writing system of `text` up to `end` (a prefix is read in place, not copied). `ascii`: the caller knows
+ * the whole text is ASCII (the tokenizer noted it). */
+export function scriptOf(text: string, end = text.length, ascii = false): { script: Script; lang: string } {
   // Plain ASCII (most feed text) has no letters of other scripts: Latin if it has a letter at all. A native
   // scan of the whole text rules other scripts out (what follows the prefix cannot add any to it).
-  if (!ANY_NON_ASCII.test(text)) return hasAsciiLetter(text, end) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };
+  if (ascii || !ANY_NON_ASCII.test(text)) return hasAsciiLetter(text, end) ? { script: 'latin', lang: 'und' } : { script: 'none', lang: 'und' };
   let latin = 0;
   let other = 0;
   for (let i = 0; i < end; i++) {
@@ -132,7 +133,7 @@ const scores = new Float64Array(LANGS.length);
  * a prefix is read in place rather than copied, since every feed item is read this way).
  */
 export function analyseLanguage(lower: string, tokens?: Tokens, end = lower.length, wordCount = tokens?.count): LanguageGuess {
-  const s = scriptOf(lower, end);
+  const s = scriptOf(lower, end, tokens?.ascii === true);
   if (s.script !== 'latin') return s;
   const toks = tokens ?? tokenize(lower.slice(0, end));
   const n = wordCount ?? toks.count;
@@ -143,7 +144,7 @@ export function analyseLanguage(lower: string, tokens?: Tokens, end = lower.leng
     const owners = OWNERS[id];
     for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
   }
-  if (NON_ASCII_LATIN.test(lower)) {
+  if (!toks.ascii && NON_ASCII_LATIN.test(lower)) {
     const prose = end < lower.length ? lower.slice(0, end) : lower;
     for (const [re, hints] of HINTS) {
       if (!re.test(prose)) continue;

@@ -116,7 +116,7 @@ const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === '
 export function englishPrefix(ctx: TextContext, length: number): boolean {
   if (!ctx.english) return false;
   if (length >= ctx.proseLength) return true;
-  return scriptOf(ctx.lower, Math.min(length, ctx.lower.length)).script !== 'other';
+  return scriptOf(ctx.lower, Math.min(length, ctx.lower.length), ctx.tokens.ascii).script !== 'other';
 }
 
 /** Built with words as keys; numberTrie() then numbers every word (see `vocabulary`) and keys `byId` by number. */

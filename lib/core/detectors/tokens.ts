@@ -19,6 +19,8 @@ export interface Tokens {
   readonly symbols: number;
   /** Some character outside the words and outside ASCII (emoji, CJK punctuation...) occurs. */
   readonly wide: boolean;
+  /** Every character of the text is ASCII. */
+  readonly ascii: boolean;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -43,10 +45,12 @@ export function tokenize(lower: string): Tokens {
   let n = 0;
   let symbols = 0;
   let wide = false;
+  let bits = 0;
   let start = -1;
   let h = FNV_OFFSET;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    bits |= c;
     if (i < lower.length && isTokenChar(c)) {
       if (start < 0) {
         start = i;
@@ -72,7 +76,7 @@ export function tokenize(lower: string): Tokens {
     hashes.push(h);
     n++;
   }
-  return { text: lower, count: n, starts, ends, hashes, symbols, wide };
+  return { text: lower, count: n, starts, ends, hashes, symbols, wide, ascii: bits < 128 };
 }
 
 /**
@@ -177,6 +181,7 @@ function tokenizeOne(word: string): Tokens {
     hashes: [hashWord(word)],
     symbols: 0,
     wide: false,
+    ascii: false,
   };
 }
 
