@@ -70,7 +70,7 @@ function main() {
   let gateMisses = 0;
 
   for (const r of rows) {
-    const ctx = itemContext(r.item);
+    const ctx = itemContext(r.item, SHIPPED_DETECTORS.language);
     const dets = detectInContext(r.item, ctx, { rules: SHIPPED_DETECTORS });
     const d = dets.find((x) => x.kind === r.kind);
     const flagged = !!d && d.confidence >= threshold;

@@ -20,99 +20,100 @@ type Counts = Omit<TabStats, 'platform'>;
  * notice; a failed send is dropped (the log is a record, never a reason to break the page).
  */
 export class Reporter {
-  private decisions: LoggedDecision[] = [];
-  private flags: Flag[] = [];
-  private signals: Signal[] = [];
-  private counts: Counts | null = null;
-  private lastCounts = '';
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private idle: number | null = null;
-  private readonly flushMs: number;
-  private readonly maxRows: number;
-  private readonly win: (Window & typeof globalThis) | undefined;
+  #decisions: LoggedDecision[] = [];
+  #flags: Flag[] = [];
+  #signals: Signal[] = [];
+  #counts: Counts | null = null;
+  #lastCounts = '';
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #idle: number | null = null;
+  readonly #flushMs: number;
+  readonly #maxRows: number;
+  readonly #win: (Window & typeof globalThis) | undefined;
 
-  constructor(
-    private readonly transport: Transport,
-    private readonly platform: FeedPlatform,
-    opts: ReporterOptions = {},
-  ) {
-    this.flushMs = opts.flushMs ?? 1000;
-    this.maxRows = opts.maxRows ?? 50;
-    this.win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
+  readonly #transport: Transport;
+  readonly #platform: FeedPlatform;
+
+  constructor(transport: Transport, platform: FeedPlatform, opts: ReporterOptions = {}) {
+    this.#transport = transport;
+    this.#platform = platform;
+    this.#flushMs = opts.flushMs ?? 1000;
+    this.#maxRows = opts.maxRows ?? 50;
+    this.#win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
   }
 
   decision(row: LoggedDecision): void {
-    this.decisions.push(row);
-    this.schedule();
+    this.#decisions.push(row);
+    this.#schedule();
   }
 
   flag(row: Flag): void {
-    this.flags.push(row);
-    this.schedule();
+    this.#flags.push(row);
+    this.#schedule();
   }
 
   signal(row: Omit<Signal, 'platform' | 'ts'> & { ts?: number }): void {
-    this.signals.push({ ts: Date.now(), platform: this.platform, ...row });
-    this.schedule();
+    this.#signals.push({ ts: Date.now(), platform: this.#platform, ...row });
+    this.#schedule();
   }
 
   stats(counts: Counts): void {
-    this.counts = counts;
-    this.schedule();
+    this.#counts = counts;
+    this.#schedule();
   }
 
   health(surface: string, ok: boolean, detail: string): void {
-    void this.transport
-      .send('health/report', { platform: this.platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) })
+    void this.#transport
+      .send('health/report', { platform: this.#platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) })
       .catch(() => {});
   }
 
   get pending(): number {
-    return this.decisions.length + this.flags.length + this.signals.length;
+    return this.#decisions.length + this.#flags.length + this.#signals.length;
   }
 
-  private schedule(): void {
-    if (this.pending >= this.maxRows) {
-      this.whenIdle();
+  #schedule(): void {
+    if (this.pending >= this.#maxRows) {
+      this.#whenIdle();
       return;
     }
-    if (this.timer === null && this.idle === null) this.timer = setTimeout(() => this.whenIdle(), this.flushMs);
+    if (this.#timer === null && this.#idle === null) this.#timer = setTimeout(() => this.#whenIdle(), this.#flushMs);
   }
 
-  private whenIdle(): void {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  #whenIdle(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
     }
-    if (this.idle !== null) return;
-    const ric = this.win?.requestIdleCallback;
-    if (ric) this.idle = ric.call(this.win, () => this.flush(), { timeout: 1000 });
-    else this.idle = setTimeout(() => this.flush(), 0) as unknown as number;
+    if (this.#idle !== null) return;
+    const ric = this.#win?.requestIdleCallback;
+    if (ric) this.#idle = ric.call(this.#win, () => this.flush(), { timeout: 1000 });
+    else this.#idle = setTimeout(() => this.flush(), 0) as unknown as number;
   }
 
   /** Sends everything waiting now. */
   flush(): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.idle = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#idle = null;
     const sends: Array<Promise<unknown>> = [];
-    const t = this.transport;
-    while (this.decisions.length > 0) sends.push(t.send('decisions/log', { rows: this.decisions.splice(0, 500) }));
-    while (this.flags.length > 0) sends.push(t.send('flags/add', { rows: this.flags.splice(0, 500) }));
-    while (this.signals.length > 0) sends.push(t.send('signals/add', { rows: this.signals.splice(0, 500) }));
-    if (this.counts) {
-      const key = JSON.stringify(this.counts);
-      if (key !== this.lastCounts) {
-        this.lastCounts = key;
-        sends.push(t.send('tab/stats', { platform: this.platform, ...this.counts }));
+    const t = this.#transport;
+    while (this.#decisions.length > 0) sends.push(t.send('decisions/log', { rows: this.#decisions.splice(0, 500) }));
+    while (this.#flags.length > 0) sends.push(t.send('flags/add', { rows: this.#flags.splice(0, 500) }));
+    while (this.#signals.length > 0) sends.push(t.send('signals/add', { rows: this.#signals.splice(0, 500) }));
+    if (this.#counts) {
+      const key = JSON.stringify(this.#counts);
+      if (key !== this.#lastCounts) {
+        this.#lastCounts = key;
+        sends.push(t.send('tab/stats', { platform: this.#platform, ...this.#counts }));
       }
     }
     return Promise.allSettled(sends).then(() => undefined);
   }
 
   destroy(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 }
 

@@ -32,10 +32,10 @@ describe('the detector data file', () => {
       for (const item of items) {
         const withBody = { ...item, title: 'A post', text: item.title, url: 'https://example.com/p?utm_source=x' };
         for (const it of [item, withBody]) {
-          const ctx = itemContext(it);
+          const ctx = itemContext(it, SHIPPED_DETECTORS.language);
           const want = detectInContext(it, ctx, { rules: SHIPPED_DETECTORS });
-          expect(detectInContext(it, itemContext(it), { rules: read }), it.title).toEqual(want);
-          expect(detectInContext(it, itemContext(it), { rules: read }, true)).toEqual(detectInContext(it, ctx, { rules: SHIPPED_DETECTORS }, true));
+          expect(detectInContext(it, itemContext(it, read.language), { rules: read }), it.title).toEqual(want);
+          expect(detectInContext(it, itemContext(it, read.language), { rules: read }, true)).toEqual(detectInContext(it, ctx, { rules: SHIPPED_DETECTORS }, true));
           found += want.length;
         }
       }
@@ -47,9 +47,25 @@ describe('the detector data file', () => {
     expect(readDetectors(fromFile()).explanations).toEqual(SHIPPED_TABLES.explanations);
   });
 
+  it('names languages from the stopwords it carries, as the shipped tables do', () => {
+    expect(readDetectors(fromFile()).stopwords).toEqual(SHIPPED_TABLES.stopwords);
+    const lang = (title: string, rules = read) => itemContext(FeedItem.parse({ platform: 'reddit', id: 'a', title }), rules.language).lang;
+    for (const [title, code] of [
+      ['Why the new phone is worth it for most of us', 'en'],
+      ['¿Por qué el nuevo teléfono es tan caro para todos?', 'es'],
+      ['Warum das neue Handy für uns nicht so gut ist', 'de'],
+      ['Pourquoi le nouveau téléphone est plus cher que prévu', 'fr'],
+    ]) {
+      expect(lang(title), title).toBe(code);
+      expect(lang(title, SHIPPED_DETECTORS), title).toBe(code);
+    }
+    // Before the data has arrived, Latin-script text has no named language.
+    expect(itemContext(FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Warum das neue Handy für uns nicht so gut ist' })).lang).toBe('und');
+  });
+
   it('finds no rule kinds when no rules are given', () => {
     const item = FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Tag a friend who needs this! Liberals are idiots' });
-    expect(detectInContext(item, itemContext(item), { rules: SHIPPED_DETECTORS }).map((d) => d.kind)).toEqual(['rage', 'engagement']);
+    expect(detectInContext(item, itemContext(item, SHIPPED_DETECTORS.language), { rules: SHIPPED_DETECTORS }).map((d) => d.kind)).toEqual(['rage', 'engagement']);
     expect(detectInContext(item, itemContext(item), {})).toEqual([]);
   });
 });
@@ -64,10 +80,10 @@ describe('a malformed detector data file is refused', () => {
     d.rules[kind].find((r) => has in r) as unknown as Record<string, unknown>;
 
   it('of another version, or not an object at all', () => {
-    expect(broken((d) => ((d as { version: number }).version = 2))).toThrow(/version 2 is not 1/);
+    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 2/);
     expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
     expect(() => readDetectors(null)).toThrow(/not an object/);
-    expect(() => readDetectors('{"version":1}')).toThrow(/not an object/);
+    expect(() => readDetectors('{"version":2}')).toThrow(/not an object/);
   });
 
   it('with a bad regular expression, or flags that keep state', () => {
@@ -93,5 +109,7 @@ describe('a malformed detector data file is refused', () => {
     expect(broken((d) => (ruleOf(d, 'promotion', 're').langs = 'en'))).toThrow(/langs is not a list/);
     expect(broken((d) => Object.assign(ruleOf(d, 'promotion', 'contains'), { contains: undefined, triggers: undefined }))).toThrow(/could never run/);
     expect(broken((d) => (d.explanations['rage-slur'] = 5 as unknown as string))).toThrow(/explanations\.rage-slur is not text/);
+    expect(broken((d) => (d.stopwords.en = 5 as unknown as string))).toThrow(/stopwords\.en is not text/);
+    expect(broken((d) => delete (d as Partial<DetectorData>).stopwords)).toThrow(/stopwords is not an object/);
   });
 });

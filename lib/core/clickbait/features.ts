@@ -169,21 +169,21 @@ export class FeatureExtractor {
   readonly tokenStarts = new Int32Array(MAX_TOKENS);
   readonly tokenEnds = new Int32Array(MAX_TOKENS);
 
-  private readonly mask: number;
-  private readonly codes = new Uint16Array(MAX_CHARS + 2);
-  private readonly cased = new Uint16Array(MAX_CHARS + 2);
-  private readonly origin = new Int32Array(MAX_CHARS + 2);
+  readonly #mask: number;
+  readonly #codes = new Uint16Array(MAX_CHARS + 2);
+  readonly #cased = new Uint16Array(MAX_CHARS + 2);
+  readonly #origin = new Int32Array(MAX_CHARS + 2);
   /** WORD, UPPER and DIGIT bits of each normalised character, read once while normalising. */
-  private readonly kinds = new Uint8Array(MAX_CHARS + 2);
+  readonly #kinds = new Uint8Array(MAX_CHARS + 2);
   /** [start, end) of each word in the normalised text, where the character n-grams are read. */
   readonly tokStart = new Int32Array(MAX_TOKENS);
   readonly tokEnd = new Int32Array(MAX_TOKENS);
-  private readonly tokHash = new Int32Array(MAX_TOKENS);
-  private readonly tokShape = new Int32Array(MAX_TOKENS);
-  private count = 0;
-  private trace = false;
+  readonly #tokHash = new Int32Array(MAX_TOKENS);
+  readonly #tokShape = new Int32Array(MAX_TOKENS);
+  #count = 0;
+  #trace = false;
   /** With a weight table (see useWeights): each feature's weight, read while extracting, and their sum. */
-  private weights: Int8Array | null = null;
+  #weights: Int8Array | null = null;
   readonly featureWeights: Int8Array;
   weightSum = 0;
 
@@ -193,7 +193,7 @@ export class FeatureExtractor {
       throw new Error(`char n-gram range out of range: ${spec.charMin}..${spec.charMax}`);
     }
     this.spec = { ...spec };
-    this.mask = (1 << spec.bits) - 1;
+    this.#mask = (1 << spec.bits) - 1;
     const perChar = spec.charMax - spec.charMin + 1;
     const capacity = (MAX_CHARS + 2) * perChar + MAX_TOKENS * 6 + 16;
     this.slots = new Int32Array(capacity);
@@ -204,12 +204,12 @@ export class FeatureExtractor {
 
   /** Start in the original text of the character n-gram at normalised position p (any length). */
   charSpanStart(p: number): number {
-    return this.origin[p];
+    return this.#origin[p];
   }
 
   /** End in the original text of the character n-gram at normalised position p of length len. */
   charSpanEnd(p: number, len: number): number {
-    return this.origin[p + len - 1] + 1;
+    return this.#origin[p + len - 1] + 1;
   }
 
   /** [start, end) in the original text of feature i of the last traced extraction, -1 for whole-headline cues.
@@ -226,12 +226,12 @@ export class FeatureExtractor {
   }
 
   /** Start in the original text of word k (tracing only). */
-  private span0(k: number): number {
-    return this.trace ? this.origin[this.tokStart[k]] : 0;
+  #span0(k: number): number {
+    return this.#trace ? this.#origin[this.tokStart[k]] : 0;
   }
 
-  private span1(k: number): number {
-    return this.trace ? this.origin[this.tokEnd[k] - 1] + 1 : 0;
+  #span1(k: number): number {
+    return this.#trace ? this.#origin[this.tokEnd[k] - 1] + 1 : 0;
   }
 
   /**
@@ -240,20 +240,20 @@ export class FeatureExtractor {
    * work instead of waiting in a loop of their own. The trainer extracts without.
    */
   useWeights(weights: Int8Array): void {
-    if (weights.length !== this.mask + 1) throw new Error(`expected ${this.mask + 1} weights, got ${weights.length}`);
-    this.weights = weights;
+    if (weights.length !== this.#mask + 1) throw new Error(`expected ${this.#mask + 1} weights, got ${weights.length}`);
+    this.#weights = weights;
   }
 
-  private emit(hash: number, start: number, end: number): void {
-    const i = this.count++;
-    const slot = hash & this.mask;
+  #emit(hash: number, start: number, end: number): void {
+    const i = this.#count++;
+    const slot = hash & this.#mask;
     this.slots[i] = slot;
-    if (this.weights !== null) {
-      const w = this.weights[slot];
+    if (this.#weights !== null) {
+      const w = this.#weights[slot];
       this.featureWeights[i] = w;
       this.weightSum += w;
     }
-    if (this.trace) {
+    if (this.#trace) {
       this.starts[i] = start;
       this.ends[i] = end;
     }
@@ -264,13 +264,13 @@ export class FeatureExtractor {
    * feature the span of `text` it was read from (for explanations); scoring leaves it off.
    */
   extract(text: string, trace = false): number {
-    this.count = 0;
+    this.#count = 0;
     this.weightSum = 0;
-    this.trace = trace;
+    this.#trace = trace;
     const { flags, charMin, charMax } = this.spec;
-    const codes = this.codes;
-    const cased = this.cased;
-    const origin = this.origin;
+    const codes = this.#codes;
+    const cased = this.#cased;
+    const origin = this.#origin;
 
     // Normalised character stream: whitespace runs collapse to one space, with a space at each end.
     let n = 0;
@@ -278,7 +278,7 @@ export class FeatureExtractor {
     cased[n] = 32;
     origin[n] = 0;
     n++;
-    const kinds = this.kinds;
+    const kinds = this.#kinds;
     kinds[0] = 0;
     const limit = Math.min(text.length, MAX_CHARS);
     for (let i = 0; i < limit; i++) {
@@ -342,10 +342,10 @@ export class FeatureExtractor {
       if (shape === Shape.Title || shape === Shape.Upper) upperInitials++;
       this.tokStart[tokens] = start;
       this.tokEnd[tokens] = i;
-      this.tokHash[tokens] = fmix(h);
-      this.tokShape[tokens] = shape;
+      this.#tokHash[tokens] = fmix(h);
+      this.#tokShape[tokens] = shape;
       tokens++;
-      if (flags & FeatureFlag.casedWords) this.emit(fmix(hc), origin[start], origin[i - 1] + 1);
+      if (flags & FeatureFlag.casedWords) this.#emit(fmix(hc), origin[start], origin[i - 1] + 1);
     }
 
     this.tokenCount = tokens;
@@ -356,19 +356,19 @@ export class FeatureExtractor {
       }
     }
 
-    const th = this.tokHash;
+    const th = this.#tokHash;
 
     if (flags & FeatureFlag.words) {
-      for (let k = 0; k < tokens; k++) this.emit(th[k], this.span0(k), this.span1(k));
+      for (let k = 0; k < tokens; k++) this.#emit(th[k], this.#span0(k), this.#span1(k));
     }
     if (flags & FeatureFlag.wordPairs) {
       for (let k = 0; k <= tokens; k++) {
         const a = k === 0 ? BOUNDARY : th[k - 1];
         const b = k === tokens ? BOUNDARY : th[k];
-        this.emit(
+        this.#emit(
           combine(combine(SEED_PAIR, a), b),
-          this.span0(k === 0 ? 0 : k - 1),
-          this.span1(k === tokens ? Math.max(0, tokens - 1) : k),
+          this.#span0(k === 0 ? 0 : k - 1),
+          this.#span1(k === tokens ? Math.max(0, tokens - 1) : k),
         );
       }
     }
@@ -377,43 +377,43 @@ export class FeatureExtractor {
         const a = k === 0 ? BOUNDARY : th[k - 1];
         const b = th[k];
         const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
-        this.emit(
+        this.#emit(
           combine(combine(combine(SEED_TRIPLE, a), b), c),
-          this.span0(k === 0 ? 0 : k - 1),
-          this.span1(k + 1 === tokens ? k : k + 1),
+          this.#span0(k === 0 ? 0 : k - 1),
+          this.#span1(k + 1 === tokens ? k : k + 1),
         );
       }
     }
     if (flags & FeatureFlag.shapes) {
-      const sh = this.tokShape;
+      const sh = this.#tokShape;
       for (let k = 0; k <= tokens; k++) {
         const a = k === 0 ? 0 : sh[k - 1];
         const b = k === tokens ? 0 : sh[k];
-        this.emit(combine(SEED_SHAPE, a * 8 + b), this.span0(k === 0 ? 0 : k - 1), this.span1(k === tokens ? Math.max(0, tokens - 1) : k));
+        this.#emit(combine(SEED_SHAPE, a * 8 + b), this.#span0(k === 0 ? 0 : k - 1), this.#span1(k === tokens ? Math.max(0, tokens - 1) : k));
       }
       // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
       // so their traced span is empty (-1) and explanations leave them out.
       const whole0 = -1;
       const whole1 = -1;
       const capShare = tokens === 0 ? 0 : Math.round((upperInitials / tokens) * 4);
-      this.emit(combine(SEED_CUE, 1 * 64 + capShare), whole0, whole1);
-      this.emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
+      this.#emit(combine(SEED_CUE, 1 * 64 + capShare), whole0, whole1);
+      this.#emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
       let last = n - 2;
       while (last > 0 && codes[last] === 32) last--;
       const end = last > 0 ? codes[last] : 0;
       const endKind = end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
-      this.emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
+      this.#emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
     }
-    this.charFrom = this.count;
+    this.charFrom = this.#count;
     this.normLength = n;
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
       // The hot loop (most features are character n-grams), kept free of calls other than the inlined mix.
       const src = flags & FeatureFlag.casedChars ? cased : codes;
       const slots = this.slots;
-      const mask = this.mask;
-      const weights = this.weights;
+      const mask = this.#mask;
+      const weights = this.#weights;
       const fw = this.featureWeights;
-      let count = this.count;
+      let count = this.#count;
       if (weights === null) {
         for (let i = 0; i < n; i++) {
           let h = SEED_CHAR | 0;
@@ -441,9 +441,9 @@ export class FeatureExtractor {
         }
         this.weightSum = sum;
       }
-      this.count = count;
+      this.#count = count;
     }
-    return this.count;
+    return this.#count;
   }
 }
 

@@ -22,40 +22,40 @@ export interface ClickbaitModel {
 const MAX_PHRASE_WORDS = 4;
 
 class LinearClickbaitModel implements ClickbaitModel {
-  private readonly fx: FeatureExtractor;
-  private readonly bias: number;
-  private readonly scale: number;
+  readonly #fx: FeatureExtractor;
+  readonly #bias: number;
+  readonly #scale: number;
   /** The weight of each feature of the last text, as the extractor read it from the table: explain() reads
    * these again, and the table is too large to stay in cache. */
-  private readonly featureWeights: Int8Array;
+  readonly #featureWeights: Int8Array;
   /** Scratch for explain(), reused: one model explains one text at a time. */
-  private readonly wordCharsBefore = new Int32Array(MAX_CHARS + 2);
-  private readonly nextWord = new Int32Array(MAX_CHARS + 2);
+  readonly #wordCharsBefore = new Int32Array(MAX_CHARS + 2);
+  readonly #nextWord = new Int32Array(MAX_CHARS + 2);
   /** Per position of the normalised text: the first word ending after it, and the last word starting at or
    * before it. */
-  private readonly normNextWord = new Int32Array(MAX_CHARS + 2);
-  private readonly normLastWord = new Int32Array(MAX_CHARS + 2);
-  private readonly tokenScore = new Float64Array(MAX_TOKENS);
-  private readonly seen = new Uint8Array(MAX_TOKENS);
-  private readonly used = new Uint8Array(MAX_TOKENS);
+  readonly #normNextWord = new Int32Array(MAX_CHARS + 2);
+  readonly #normLastWord = new Int32Array(MAX_CHARS + 2);
+  readonly #tokenScore = new Float64Array(MAX_TOKENS);
+  readonly #seen = new Uint8Array(MAX_TOKENS);
+  readonly #used = new Uint8Array(MAX_TOKENS);
 
   constructor(model: QuantizedModel) {
-    this.fx = new FeatureExtractor(model.spec);
-    this.fx.useWeights(model.weights);
-    this.featureWeights = this.fx.featureWeights;
-    this.bias = model.bias;
-    this.scale = model.scale;
+    this.#fx = new FeatureExtractor(model.spec);
+    this.#fx.useWeights(model.weights);
+    this.#featureWeights = this.#fx.featureWeights;
+    this.#bias = model.bias;
+    this.#scale = model.scale;
   }
 
   /** Log-odds; the same sum the trainer optimised (unit-length binary feature vector), calibrated. */
   logit(text: string): number {
-    return this.logitOfExtracted(this.fx.extract(text));
+    return this.#logitOfExtracted(this.#fx.extract(text));
   }
 
-  private logitOfExtracted(count: number): number {
+  #logitOfExtracted(count: number): number {
     // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge.
-    if (count === 0 || this.fx.tokenCount === 0) return -Infinity;
-    return this.bias + (this.fx.weightSum * this.scale) / Math.sqrt(count);
+    if (count === 0 || this.#fx.tokenCount === 0) return -Infinity;
+    return this.#bias + (this.#fx.weightSum * this.#scale) / Math.sqrt(count);
   }
 
   score(text: string): number {
@@ -64,33 +64,33 @@ class LinearClickbaitModel implements ClickbaitModel {
 
   explain(text: string, max = 3): string[] {
     if (max <= 0) return [];
-    const count = this.fx.extract(text, true);
-    return this.explainExtracted(text, count, max);
+    const count = this.#fx.extract(text, true);
+    return this.#explainExtracted(text, count, max);
   }
 
   assess(text: string, max: number, minScore: number): { score: number; evidence: string[] } {
     // Tracing costs little next to a second extraction, and most headlines a detector sees get explained.
-    const count = this.fx.extract(text, true);
-    const score = 1 / (1 + Math.exp(-this.logitOfExtracted(count)));
-    const evidence = score >= minScore && max > 0 ? this.explainExtracted(text, count, max) : [];
+    const count = this.#fx.extract(text, true);
+    const score = 1 / (1 + Math.exp(-this.#logitOfExtracted(count)));
+    const evidence = score >= minScore && max > 0 ? this.#explainExtracted(text, count, max) : [];
     return { score, evidence };
   }
 
   /** explain() on the features of `text` already extracted with tracing. */
-  private explainExtracted(text: string, count: number, max: number): string[] {
-    const fx = this.fx;
-    const featureWeights = this.featureWeights;
+  #explainExtracted(text: string, count: number, max: number): string[] {
+    const fx = this.#fx;
+    const featureWeights = this.#featureWeights;
     const tokens = fx.tokenCount;
     if (count === 0 || tokens === 0) return [];
     const tokenStarts = fx.tokenStarts;
     const tokenEnds = fx.tokenEnds;
-    const unit = this.scale / Math.sqrt(count);
+    const unit = this.#scale / Math.sqrt(count);
 
     // Per character of the text: how many word characters come before it, and the first word that ends after
     // it. A feature's overlap with the words is then read off its own span, not tested against every word.
     const lastEnd = tokenEnds[tokens - 1];
-    const before = this.wordCharsBefore;
-    const nextWord = this.nextWord;
+    const before = this.#wordCharsBefore;
+    const nextWord = this.#nextWord;
     for (let k = 0, p = 0, inWords = 0; p <= lastEnd; p++) {
       while (k < tokens && tokenEnds[k] <= p) k++;
       nextWord[p] = k;
@@ -99,7 +99,7 @@ class LinearClickbaitModel implements ClickbaitModel {
     }
 
     // Each feature's contribution is shared among the words its text span overlaps, by characters overlapped.
-    const tokenScore = this.tokenScore;
+    const tokenScore = this.#tokenScore;
     tokenScore.fill(0, 0, tokens);
     const charFrom = Math.min(fx.charFrom, count);
     const fxStarts = fx.starts;
@@ -117,11 +117,11 @@ class LinearClickbaitModel implements ClickbaitModel {
         if (o > 0) tokenScore[k] += (contribution * o) / covered;
       }
     }
-    if (charFrom < count) this.shareCharNgrams(charFrom, count, unit);
+    if (charFrom < count) this.#shareCharNgrams(charFrom, count, unit);
     // Seed phrases at the strongest words (ties: the earlier word) and grow them over neighbours that also push
     // clearly towards clickbait.
-    const seen = this.seen;
-    const used = this.used;
+    const seen = this.#seen;
+    const used = this.#used;
     seen.fill(0, 0, tokens);
     used.fill(0, 0, tokens);
     const phrases: string[] = [];
@@ -155,23 +155,23 @@ class LinearClickbaitModel implements ClickbaitModel {
    * extractor's order: each position, then each length). Words keep their characters one to one in the
    * normalised text, so overlaps are counted there, from the n-gram's own position: no span is looked up.
    */
-  private shareCharNgrams(charFrom: number, count: number, unit: number): void {
-    const fx = this.fx;
+  #shareCharNgrams(charFrom: number, count: number, unit: number): void {
+    const fx = this.#fx;
     const tokens = fx.tokenCount;
     const tokStart = fx.tokStart;
     const tokEnd = fx.tokEnd;
     const n = fx.normLength;
     const { charMin, charMax } = fx.spec;
-    const nextWord = this.normNextWord;
-    const lastWord = this.normLastWord;
+    const nextWord = this.#normNextWord;
+    const lastWord = this.#normLastWord;
     for (let q = 0, k = 0, last = -1; q < n; q++) {
       while (k < tokens && tokEnd[k] <= q) k++;
       nextWord[q] = k;
       if (last + 1 < tokens && tokStart[last + 1] <= q) last++;
       lastWord[q] = last;
     }
-    const featureWeights = this.featureWeights;
-    const tokenScore = this.tokenScore;
+    const featureWeights = this.#featureWeights;
+    const tokenScore = this.#tokenScore;
     let i = charFrom;
     for (let p = 0; p < n && i < count; p++) {
       const top = n - p < charMax ? n - p : charMax;

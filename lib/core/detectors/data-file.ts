@@ -6,7 +6,8 @@ import type { DetectorKind, PatternRule } from './rules';
  * arrives is checked by hand here, and anything malformed is refused with the place it went wrong.
  */
 
-export const DETECTOR_DATA_VERSION = 1;
+// 2: the language profile's stopwords came along.
+export const DETECTOR_DATA_VERSION = 2;
 
 /** In the order the engine has always been built in: hits, and so decisions, come out in this order. */
 export const DETECTOR_KINDS: readonly DetectorKind[] = ['rage', 'engagement', 'urgency', 'promotion'];
@@ -15,6 +16,8 @@ export type DetectorTables = {
   rules: Record<DetectorKind, readonly PatternRule[]>;
   /** One sentence per reason code, for the UI. */
   explanations: Readonly<Record<string, string>>;
+  /** Function words per language code, space-separated, for naming the language of Latin-script text. */
+  stopwords: Readonly<Record<string, string>>;
 };
 
 type RegexData = { source: string; flags: string };
@@ -33,6 +36,7 @@ export type DetectorData = {
   phraseLists: string[][];
   rules: Record<DetectorKind, RuleData[]>;
   explanations: Record<string, string>;
+  stopwords: Record<string, string>;
 };
 
 const regexData = (r: RegExp): RegexData => ({ source: r.source, flags: r.flags });
@@ -65,7 +69,7 @@ export function serialiseDetectors(tables: DetectorTables): DetectorData {
       };
     });
   }
-  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...tables.explanations } };
+  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...tables.explanations }, stopwords: { ...tables.stopwords } };
 }
 
 /** Reads what serialiseDetectors wrote (parsed JSON); throws on anything else. */
@@ -86,12 +90,16 @@ export function readDetectors(data: unknown): DetectorTables {
   for (const kind of DETECTOR_KINDS) {
     rules[kind] = array(byKind[kind], `rules.${kind}`).map((r, i) => readRule(r, `rules.${kind}[${i}]`, listAt));
   }
-  const explanations: Record<string, string> = Object.create(null);
-  for (const [code, text] of Object.entries(record(top.explanations, 'explanations'))) {
-    if (typeof text !== 'string') throw new Error(`detector data: explanations.${code} is not text`);
-    explanations[code] = text;
+  return { rules, explanations: texts(top.explanations, 'explanations'), stopwords: texts(top.stopwords, 'stopwords') };
+}
+
+function texts(v: unknown, where: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, text] of Object.entries(record(v, where))) {
+    if (typeof text !== 'string') throw new Error(`detector data: ${where}.${key} is not text`);
+    out[key] = text;
   }
-  return { rules, explanations };
+  return out;
 }
 
 function readRule(v: unknown, where: string, listAt: (v: unknown, where: string) => string[]): PatternRule {

@@ -3,10 +3,11 @@ import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { clickbaitApplies } from './clickbait-scope';
 import type { DetectorTables } from './data-file';
+import { LanguageProfile } from './language';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 
-export { detectLanguage, LANGUAGE_NAMES } from './language';
+export { detectLanguage, LANGUAGE_NAMES, LanguageProfile } from './language';
 export type { DetectorKind } from './rules';
 
 export type Detection = {
@@ -54,10 +55,10 @@ const MAX_BODY_CHARS = 2000;
 
 /** The rage, engagement, urgency and promotion detectors, built once from their tables. Content scripts build
  * it from models/detectors.json (see data-file.ts); Node callers take SHIPPED_DETECTORS from ./shipped. */
-export type DetectorRules = { engine: RuleEngine; explanations: Readonly<Record<string, string>> };
+export type DetectorRules = { engine: RuleEngine; explanations: Readonly<Record<string, string>>; language: LanguageProfile };
 
 export function buildDetectorRules(tables: DetectorTables): DetectorRules {
-  return { engine: new RuleEngine(tables.rules), explanations: tables.explanations };
+  return { engine: new RuleEngine(tables.rules), explanations: tables.explanations, language: new LanguageProfile(tables.stopwords) };
 }
 
 export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string {
@@ -73,13 +74,14 @@ export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules 
 /** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
  * to run before the item is painted. Kinds with nothing found are absent. */
 export function detectAll(item: FeedItem, opts: DetectOptions = {}): Detection[] {
-  return detectInContext(item, itemContext(item), opts);
+  return detectInContext(item, itemContext(item, opts.rules?.language), opts);
 }
 
-export function itemContext(item: FeedItem): TextContext {
+/** `language`: the detector data's language profile; without it Latin-script text is of no named language. */
+export function itemContext(item: FeedItem, language: LanguageProfile | null = null): TextContext {
   const text = itemText(item);
   // The link, when there is one, comes last and is not prose: it takes no part in naming the language.
-  return makeContext(text, item.url ? text.length - item.url.length - 1 : text.length);
+  return makeContext(text, item.url ? text.length - item.url.length - 1 : text.length, language);
 }
 
 export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOptions = {}, ungated = false): Detection[] {

@@ -11,20 +11,6 @@ export type Script = 'latin' | 'other' | 'none';
 
 export type LanguageGuess = { lang: string; script: Script };
 
-const STOPWORDS: Record<string, string> = {
-  en: "the and of to is are you your this that with for it what how why who my we they be was will not don't can't won't it's i'm if or from have has just about i when here there these those than then so do does did should would could our their his her them me us can been being into after before because which while off out over only very in on at by an a all get new more most no i'll i've you'll without",
-  es: 'el la los las de del que y en un una es por para con no se su al lo como más pero sus le ya este esta porque muy sin sobre también hay mi tu qué cómo cuando dónde nuestro ella ellos son está están fue ser todo todos tras hoy así',
-  fr: "le la les de des du et est un une en dans pour pas que qui sur au aux avec ce cette il elle nous vous je ne mais ou son sa ses plus par pourquoi comment c'est l'on sont été être tout tous très selon après chez leur",
-  de: 'der die das und ist nicht ein eine zu den dem mit von für auf im sich des auch es an als wie bei nach aus warum wird sind ich du wir ihr sie oder aber über noch nur einer einen vom zum zur beim wenn dass was wer kein keine jetzt neue neuen',
-  pt: 'o a os as de do da dos das e é um uma em no na nos nas por para com não que se seu sua mais como mas ao à meu minha você isso este esta são foi ser pelo pela também sobre quando onde porque muito',
-  it: 'il lo la gli le di del della dei delle e è un una in per con non che si da al nel nella sono come ma più questo questa perché anche degli alla alle dal dalla ecco tutto tutti',
-  nl: 'de het een en van is niet op te in dat die voor met zijn er aan ook als naar maar om bij nog wat hoe nieuwe geen wordt worden door over uit tot deze dit wij jij',
-  pl: 'i w z na się nie do to że jest o co jak ale po od za czy dla tak przez jego jej są być może',
-  tr: 've bir bu da de için ile ne çok daha gibi mi ama olan en var yok nasıl neden değil olarak sonra kadar',
-  sv: 'och att det som en på är av för med till den inte har om ett jag vad hur varför men från ska kan',
-  id: 'dan yang di ini itu dengan untuk tidak dari ke ada akan saya kamu bagaimana cara juga bisa',
-};
-
 /** Letters that point at one language (or a few) whatever the words. */
 const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
   [/[ñ¿¡]/, { es: 1.5 }],
@@ -39,32 +25,80 @@ const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
   [/å/, { sv: 1.5 }],
 ];
 
-const LANGS = Object.keys(STOPWORDS);
+/**
+ * What names a Latin-script language: each language's function words, and the letters that point at it. Built
+ * from the stopword table that ships with the detector data (lib/core/detectors/stopwords.ts).
+ */
+export class LanguageProfile {
+  readonly languages: readonly string[];
+  readonly #words: WordIndex;
+  /** Per word of #words (by its number), (language index, share) pairs, flattened; a word used by n languages
+   * gives each 1/n. */
+  readonly #owners: number[][];
+  readonly #hints: Array<[RegExp, Array<[number, number]>]>;
+  readonly #scores: Float64Array;
 
-/** Per word of WORDS (by its number), (language index, share) pairs, flattened; a word used by n languages gives
- * each 1/n. */
-const { WORDS, OWNERS } = (() => {
-  const owners = new Map<string, number[]>();
-  LANGS.forEach((lang, li) => {
-    for (const w of STOPWORDS[lang].split(' ')) {
-      const list = owners.get(w) ?? [];
-      if (!list.includes(li)) list.push(li);
-      owners.set(w, list);
+  constructor(stopwords: Readonly<Record<string, string>>) {
+    const langs = Object.keys(stopwords);
+    const owners = new Map<string, number[]>();
+    langs.forEach((lang, li) => {
+      for (const w of stopwords[lang].split(' ')) {
+        const list = owners.get(w) ?? [];
+        if (!list.includes(li)) list.push(li);
+        owners.set(w, list);
+      }
+    });
+    this.languages = langs;
+    this.#words = new WordIndex(owners.keys());
+    this.#owners = this.#words.words.map((w) => owners.get(w)!.flatMap((l, _, all) => [l, 1 / all.length]));
+    this.#hints = LETTER_HINTS.map(([re, h]) => [
+      re,
+      Object.entries(h)
+        .filter(([lang]) => langs.includes(lang))
+        .map(([lang, w]) => [langs.indexOf(lang), w] as [number, number]),
+    ]);
+    this.#scores = new Float64Array(langs.length);
+  }
+
+  /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. */
+  name(lower: string, toks: Tokens, end: number, n: number): string {
+    const scores = this.#scores;
+    scores.fill(0);
+    for (let i = 0; i < n; i++) {
+      const id = this.#words.id(toks, i);
+      if (id < 0) continue;
+      const owners = this.#owners[id];
+      for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
     }
-  });
-  const index = new WordIndex(owners.keys());
-  return { WORDS: index, OWNERS: index.words.map((w) => owners.get(w)!.flatMap((l, _, all) => [l, 1 / all.length])) };
-})();
-
-const HINTS: Array<[RegExp, Array<[number, number]>]> = LETTER_HINTS.map(([re, h]) => [
-  re,
-  Object.entries(h).map(([lang, w]) => [LANGS.indexOf(lang), w] as [number, number]),
-]);
+    if (!toks.ascii && NON_ASCII_LATIN.test(lower)) {
+      const prose = end < lower.length ? lower.slice(0, end) : lower;
+      for (const [re, hints] of this.#hints) {
+        if (!re.test(prose)) continue;
+        for (const [li, w] of hints) scores[li] += w;
+      }
+    }
+    let best = -1;
+    let top = 0;
+    let second = 0;
+    for (let i = 0; i < scores.length; i++) {
+      const v = scores[i];
+      if (v > top) {
+        second = top;
+        top = v;
+        best = i;
+      } else if (v > second) second = v;
+    }
+    if (best < 0) return 'und';
+    const lang = this.languages[best];
+    // English needs less evidence than the others: feed titles are mostly English and a wrong 'en' only lets
+    // English phrases match, which other languages rarely contain. Naming another language must be clearer.
+    if (lang === 'en') return top >= 0.9 && top > second ? 'en' : 'und';
+    if (top >= 1.2 && top >= 1.5 * second) return lang;
+    return 'und';
+  }
+}
 
 export { isTokenChar, tokenize, type Tokens };
-
-/** Languages the Latin profile can name; other scripts are named from the script alone. */
-export const PROFILED_LANGUAGES = LANGS;
 
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_LETTER = /[a-z]/;
@@ -126,49 +160,22 @@ function otherScriptLanguage(text: string, end: number): string {
   return best;
 }
 
-const scores = new Float64Array(LANGS.length);
-
 /**
  * The language of `lower` up to `end`, from its first `wordCount` words (`tokens`, when given, are its words;
- * a prefix is read in place rather than copied, since every feed item is read this way).
+ * a prefix is read in place rather than copied, since every feed item is read this way). Without a `profile`
+ * (the detector data has not arrived) Latin-script text is 'und'; other scripts are named from the script alone.
  */
-export function analyseLanguage(lower: string, tokens?: Tokens, end = lower.length, wordCount = tokens?.count): LanguageGuess {
+export function analyseLanguage(
+  lower: string,
+  tokens?: Tokens,
+  end = lower.length,
+  wordCount = tokens?.count,
+  profile: LanguageProfile | null = null,
+): LanguageGuess {
   const s = scriptOf(lower, end, tokens?.ascii === true);
-  if (s.script !== 'latin') return s;
+  if (s.script !== 'latin' || profile === null) return s;
   const toks = tokens ?? tokenize(lower.slice(0, end));
-  const n = wordCount ?? toks.count;
-  scores.fill(0);
-  for (let i = 0; i < n; i++) {
-    const id = WORDS.id(toks, i);
-    if (id < 0) continue;
-    const owners = OWNERS[id];
-    for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
-  }
-  if (!toks.ascii && NON_ASCII_LATIN.test(lower)) {
-    const prose = end < lower.length ? lower.slice(0, end) : lower;
-    for (const [re, hints] of HINTS) {
-      if (!re.test(prose)) continue;
-      for (const [li, w] of hints) scores[li] += w;
-    }
-  }
-  let best = -1;
-  let top = 0;
-  let second = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const v = scores[i];
-    if (v > top) {
-      second = top;
-      top = v;
-      best = i;
-    } else if (v > second) second = v;
-  }
-  if (best < 0) return { script: 'latin', lang: 'und' };
-  const lang = LANGS[best];
-  // English needs less evidence than the others: feed titles are mostly English and a wrong 'en' only lets
-  // English phrases match, which other languages rarely contain. Naming another language must be clearer.
-  if (lang === 'en') return { script: 'latin', lang: top >= 0.9 && top > second ? 'en' : 'und' };
-  if (top >= 1.2 && top >= 1.5 * second) return { script: 'latin', lang };
-  return { script: 'latin', lang: 'und' };
+  return { script: 'latin', lang: profile.name(lower, toks, end, wordCount ?? toks.count) };
 }
 
 const NON_ASCII_LATIN = /[\u00c0-\u024f¿¡]/;
@@ -178,10 +185,12 @@ export function normaliseForMatching(text: string): string {
   return lower.indexOf('\u2019') >= 0 || lower.indexOf('\u2018') >= 0 ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
 }
 
-/** 'en', 'es', 'de', 'fr', 'pt', 'it', 'nl', 'pl', 'tr', 'sv', 'id' from words; 'ru', 'uk', 'el', 'he', 'ar',
- * 'hi', 'th', 'ja', 'ko', 'zh' from the script; 'und' when unsure or for any other script. */
-export function detectLanguage(text: string): string {
-  return analyseLanguage(normaliseForMatching(text)).lang;
+/** 'en', 'es', 'de', 'fr', 'pt', 'it', 'nl', 'pl', 'tr', 'sv', 'id' from words (with the shipped profile);
+ * 'ru', 'uk', 'el', 'he', 'ar', 'hi', 'th', 'ja', 'ko', 'zh' from the script; 'und' when unsure or for any other
+ * script. */
+export function detectLanguage(text: string, profile: LanguageProfile): string {
+  const lower = normaliseForMatching(text);
+  return analyseLanguage(lower, undefined, lower.length, undefined, profile).lang;
 }
 
 export const LANGUAGE_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { AhoCorasick } from '../shield/aho-corasick';
-import { analyseLanguage, normaliseForMatching, scriptOf, type Script } from './language';
+import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
 import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type Tokens } from './tokens';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
@@ -66,12 +66,13 @@ export type TextContext = {
 /**
  * `proseLength`: the text is prose up to there and a link after it (see itemText). The language is read from
  * the prose alone: a link's Latin letters ("watch?v=...") would otherwise outnumber a short Japanese title and
- * let English rules read it.
+ * let English rules read it. `language` names Latin-script languages (it ships with the detector data); without
+ * it such text is 'und', which English readers take as English.
  */
-export function makeContext(raw: string, proseLength = raw.length): TextContext {
+export function makeContext(raw: string, proseLength = raw.length, language: LanguageProfile | null = null): TextContext {
   const lower = normaliseForMatching(raw);
   const tokens = tokenize(lower);
-  const { lang, script } = languageOfPrefix(lower, tokens, proseLength);
+  const { lang, script } = languageOfPrefix(lower, tokens, proseLength, language);
   return {
     raw,
     lower,
@@ -99,11 +100,11 @@ export function isShouty(ctx: TextContext): boolean {
   return (ctx.shouty = letters >= 8 && upper / letters > 0.6);
 }
 
-function languageOfPrefix(lower: string, tokens: Tokens, length: number) {
-  if (length >= lower.length) return analyseLanguage(lower, tokens);
+function languageOfPrefix(lower: string, tokens: Tokens, length: number, language: LanguageProfile | null) {
+  if (length >= lower.length) return analyseLanguage(lower, tokens, lower.length, tokens.count, language);
   let n = tokens.count;
   while (n > 0 && tokens.starts[n - 1] >= length) n--;
-  return analyseLanguage(lower, tokens, length, n);
+  return analyseLanguage(lower, tokens, length, n, language);
 }
 
 const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === 'und' && script === 'latin');
@@ -138,68 +139,68 @@ function variants(token: string): string[] {
 const newNode = (): TrieNode => ({ next: new Map(), byId: new Map(), sets: [], regex: [] });
 
 export class RuleEngine {
-  private root: TrieNode = newNode();
-  private setIds = new Map<readonly string[], number>();
-  private phraseRules: Array<Array<Owned<PhraseRule>>> = [];
-  private sequenceRules: OwnedSequence[] = [];
+  #root: TrieNode = newNode();
+  #setIds = new Map<readonly string[], number>();
+  #phraseRules: Array<Array<Owned<PhraseRule>>> = [];
+  #sequenceRules: OwnedSequence[] = [];
   /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
-  private sequencesByFirst: number[][] = [];
-  private readonly sequenceCandidates: number[] = [];
-  private byContains: Array<[string, OwnedRegex[]]> = [];
+  #sequencesByFirst: number[][] = [];
+  readonly #sequenceCandidates: number[] = [];
+  #byContains: Array<[string, OwnedRegex[]]> = [];
   /** One pass over the text tells which `contains` strings occur (index into byContains). */
-  private containsIndex = new AhoCorasick();
-  private containsPresent = new Uint8Array(0);
+  #containsIndex = new AhoCorasick();
+  #containsPresent = new Uint8Array(0);
   /** Per `contains` string, the symbol the text must have for it to occur (see symbolGate). */
-  private containsGates: number[] = [];
+  #containsGates: number[] = [];
   /** Every word on any path of the trie, numbered: a text's words are looked up here once each. */
-  private vocabulary: WordIndex = new WordIndex([]);
+  #vocabulary: WordIndex = new WordIndex([]);
   /** By word number: the trie node of a phrase's or trigger's first word. */
-  private roots: Array<TrieNode | undefined> = [];
+  #roots: Array<TrieNode | undefined> = [];
   /** Per-text scratch: the number of each word of the text, -1 for words on no path. */
-  private readonly ids: number[] = [];
-  private allRegex: OwnedRegex[] = [];
-  private found: Found[][] = [];
-  private foundStamp: number[] = [];
-  private run = 0;
+  readonly #ids: number[] = [];
+  #allRegex: OwnedRegex[] = [];
+  #found: Found[][] = [];
+  #foundStamp: number[] = [];
+  #run = 0;
   /** Per-text scratch, reused: match() runs synchronously and is never re-entered. */
-  private readonly candidates: OwnedRegex[] = [];
-  private readonly touched: number[] = [];
+  readonly #candidates: OwnedRegex[] = [];
+  readonly #touched: number[] = [];
 
   constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
       for (const rule of rules) {
         if ('phrases' in rule) {
-          const id = this.addSet(rule.phrases);
-          (this.phraseRules[id] ??= []).push({ ...rule, kind });
+          const id = this.#addSet(rule.phrases);
+          (this.#phraseRules[id] ??= []).push({ ...rule, kind });
         } else if ('parts' in rule) {
           if (rule.gaps.length !== rule.parts.length - 1) throw new Error(`rule ${rule.code}: one gap per pair of parts`);
-          const ids = rule.parts.map((p) => this.addSet(p));
-          (this.sequencesByFirst[ids[0]] ??= []).push(this.sequenceRules.push({ ...rule, kind, ids }) - 1);
+          const ids = rule.parts.map((p) => this.#addSet(p));
+          (this.#sequencesByFirst[ids[0]] ??= []).push(this.#sequenceRules.push({ ...rule, kind, ids }) - 1);
         } else {
           if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
           const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
-          this.allRegex.push(owned);
+          this.#allRegex.push(owned);
           for (const t of rule.triggers ?? []) {
-            let node = this.root.next.get(t);
-            if (!node) this.root.next.set(t, (node = newNode()));
+            let node = this.#root.next.get(t);
+            if (!node) this.#root.next.set(t, (node = newNode()));
             node.regex.push(owned);
           }
           for (const s of rule.contains ?? []) {
-            const entry = this.byContains.find(([k]) => k === s);
+            const entry = this.#byContains.find(([k]) => k === s);
             if (entry) entry[1].push(owned);
-            else this.byContains.push([s, [owned]]);
+            else this.#byContains.push([s, [owned]]);
           }
         }
       }
     }
-    this.numberTrie();
-    for (const [k] of this.byContains) this.containsIndex.add(k);
-    this.containsIndex.build();
-    this.containsPresent = new Uint8Array(this.byContains.length);
-    this.containsGates = this.byContains.map(([k]) => symbolGate(k));
+    this.#numberTrie();
+    for (const [k] of this.#byContains) this.#containsIndex.add(k);
+    this.#containsIndex.build();
+    this.#containsPresent = new Uint8Array(this.#byContains.length);
+    this.#containsGates = this.#byContains.map(([k]) => symbolGate(k));
   }
 
-  private numberTrie(): void {
+  #numberTrie(): void {
     const words = new Set<string>();
     const collect = (node: TrieNode) => {
       for (const [w, child] of node.next) {
@@ -207,25 +208,25 @@ export class RuleEngine {
         collect(child);
       }
     };
-    collect(this.root);
-    this.vocabulary = new WordIndex(words);
+    collect(this.#root);
+    this.#vocabulary = new WordIndex(words);
     const number = (node: TrieNode) => {
       for (const [w, child] of node.next) {
-        node.byId.set(this.vocabulary.idOf(w), child);
+        node.byId.set(this.#vocabulary.idOf(w), child);
         number(child);
       }
     };
-    number(this.root);
-    this.roots = this.vocabulary.words.map((w) => this.root.next.get(w));
+    number(this.#root);
+    this.#roots = this.#vocabulary.words.map((w) => this.#root.next.get(w));
   }
 
-  private addSet(phrases: readonly string[]): number {
-    const known = this.setIds.get(phrases);
+  #addSet(phrases: readonly string[]): number {
+    const known = this.#setIds.get(phrases);
     if (known !== undefined) return known;
-    const id = this.found.length;
-    this.setIds.set(phrases, id);
-    this.found.push([]);
-    this.foundStamp.push(0);
+    const id = this.#found.length;
+    this.#setIds.set(phrases, id);
+    this.#found.push([]);
+    this.#foundStamp.push(0);
     for (const phrase of phrases) {
       refuseDroppedSymbols(phrase);
       const toks = wordList(tokenize(normaliseForMatching(phrase)));
@@ -238,12 +239,12 @@ export class RuleEngine {
         const at = indexOfRun(toks, pieces);
         if (at >= 0) spellings.push([...toks.slice(0, at), pieces.join(''), ...toks.slice(at + pieces.length)]);
       }
-      for (const s of spellings) this.insert(s, 0, this.root, id);
+      for (const s of spellings) this.#insert(s, 0, this.#root, id);
     }
     return id;
   }
 
-  private insert(toks: string[], i: number, node: TrieNode, id: number) {
+  #insert(toks: string[], i: number, node: TrieNode, id: number) {
     if (i === toks.length) {
       if (!node.sets.includes(id)) node.sets.push(id);
       return;
@@ -251,21 +252,21 @@ export class RuleEngine {
     for (const v of variants(toks[i])) {
       let child = node.next.get(v);
       if (!child) node.next.set(v, (child = newNode()));
-      this.insert(toks, i + 1, child, id);
+      this.#insert(toks, i + 1, child, id);
     }
   }
 
   /** Marks in containsPresent which `contains` strings occur in the lowered text; returns whether any does. The shipped
    * tables have a handful (symbols, emoji, "utm_"): the native indexOf of each beats stepping an automaton through
    * every character. Long lists go through the automaton. */
-  private markContains(ctx: TextContext): boolean {
-    const present = this.containsPresent.fill(0);
-    if (this.byContains.length > RuleEngine.INDEXOF_MAX) return this.containsIndex.mark(ctx.lower, present);
+  #markContains(ctx: TextContext): boolean {
+    const present = this.#containsPresent.fill(0);
+    if (this.#byContains.length > RuleEngine.INDEXOF_MAX) return this.#containsIndex.mark(ctx.lower, present);
     let any = false;
-    for (let c = 0; c < this.byContains.length; c++) {
+    for (let c = 0; c < this.#byContains.length; c++) {
       // "%", "#", "utm_" and emoji cannot occur where the tokenizer saw no such symbol.
-      if (!mayContain(ctx.tokens, this.containsGates[c])) continue;
-      if (ctx.lower.indexOf(this.byContains[c][0]) >= 0) {
+      if (!mayContain(ctx.tokens, this.#containsGates[c])) continue;
+      if (ctx.lower.indexOf(this.#byContains[c][0]) >= 0) {
         present[c] = 1;
         any = true;
       }
@@ -277,21 +278,21 @@ export class RuleEngine {
 
   /** Every matching rule, grouped by kind. `ungated` runs every regex rule (tests use it to check the gates). */
   match(ctx: TextContext, ungated = false): Map<DetectorKind, RuleHit[]> {
-    const stamp = ++this.run;
+    const stamp = ++this.#run;
     const out = new Map<DetectorKind, RuleHit[]>();
     const tokens = ctx.tokens;
     const count = tokens.count;
-    const ids = this.ids;
-    const vocabulary = this.vocabulary;
+    const ids = this.#ids;
+    const vocabulary = this.#vocabulary;
     for (let i = 0; i < count; i++) ids[i] = vocabulary.id(tokens, i);
-    const roots = this.roots;
-    const found = this.found;
-    const foundStamp = this.foundStamp;
-    const candidates = this.candidates;
+    const roots = this.#roots;
+    const found = this.#found;
+    const foundStamp = this.#foundStamp;
+    const candidates = this.#candidates;
     candidates.length = 0;
 
     // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
-    const touched = this.touched;
+    const touched = this.#touched;
     touched.length = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i];
@@ -320,7 +321,7 @@ export class RuleEngine {
 
     // 2. Phrase rules whose list was found.
     for (const id of touched) {
-      const rules = this.phraseRules[id];
+      const rules = this.#phraseRules[id];
       if (!rules) continue;
       for (const rule of rules) {
         if (!appliesTo(rule, ctx, false)) continue;
@@ -336,16 +337,16 @@ export class RuleEngine {
 
     // 3. Sequences whose first part was found, in the order they were given: each part after the previous one,
     // within its gap.
-    const sequences = this.sequenceCandidates;
+    const sequences = this.#sequenceCandidates;
     sequences.length = 0;
     for (const id of touched) {
-      const starting = this.sequencesByFirst[id];
+      const starting = this.#sequencesByFirst[id];
       if (starting !== undefined) for (const q of starting) sequences.push(q);
     }
     if (sequences.length > 1) sequences.sort((a, b) => a - b);
     for (let q = 0; q < sequences.length; q++) {
       if (q > 0 && sequences[q] === sequences[q - 1]) continue;
-      const rule = this.sequenceRules[sequences[q]];
+      const rule = this.#sequenceRules[sequences[q]];
       let all = true;
       for (let k = 0; k < rule.ids.length && all; k++) if (foundStamp[rule.ids[k]] !== stamp) all = false;
       if (!all || !appliesTo(rule, ctx, false)) continue;
@@ -355,16 +356,16 @@ export class RuleEngine {
 
     // 4. Regular expressions behind their gates.
     if (ungated) {
-      for (const r of this.allRegex) {
+      for (const r of this.#allRegex) {
         if (r.stamp === stamp) continue;
         r.stamp = stamp;
         candidates.push(r);
       }
-    } else if (this.byContains.length > 0 && this.markContains(ctx)) {
-      const present = this.containsPresent;
-      for (let c = 0; c < this.byContains.length; c++) {
+    } else if (this.#byContains.length > 0 && this.#markContains(ctx)) {
+      const present = this.#containsPresent;
+      for (let c = 0; c < this.#byContains.length; c++) {
         if (present[c] === 0) continue;
-        for (const r of this.byContains[c][1]) {
+        for (const r of this.#byContains[c][1]) {
           if (r.stamp === stamp) continue;
           r.stamp = stamp;
           candidates.push(r);

@@ -3,6 +3,7 @@ import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
 import { buildDetectorRules, type DetectorRules } from './index';
 import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
 import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
+import { STOPWORDS } from './stopwords';
 import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
 
 /**
@@ -13,6 +14,7 @@ import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
 export const SHIPPED_TABLES: DetectorTables = {
   rules: { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES },
   explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS },
+  stopwords: STOPWORDS,
 };
 
 export const SHIPPED_DETECTORS: DetectorRules = buildDetectorRules(SHIPPED_TABLES);

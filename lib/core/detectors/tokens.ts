@@ -120,9 +120,9 @@ export function sameWord(t: Tokens, i: number, j: number): boolean {
  * place. Most words of a text are in no table: those cost one read of an empty slot.
  */
 export class WordIndex {
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  private readonly hashes: number[];
+  readonly #table: Int32Array;
+  readonly #mask: number;
+  readonly #hashes: number[];
   readonly words: readonly string[];
 
   constructor(words: Iterable<string>) {
@@ -130,14 +130,14 @@ export class WordIndex {
     this.words = list;
     let size = 16;
     while (size < list.length * 4) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
-    this.hashes = list.map(hashWord);
+    this.#table = new Int32Array(size);
+    this.#mask = size - 1;
+    this.#hashes = list.map(hashWord);
     list.forEach((w, id) => {
-      const h = this.hashes[id];
-      let slot = mix(h) & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = id + 1;
+      const h = this.#hashes[id];
+      let slot = mix(h) & this.#mask;
+      while (this.#table[slot] !== 0) slot = (slot + 1) & this.#mask;
+      this.#table[slot] = id + 1;
     });
   }
 
@@ -148,10 +148,10 @@ export class WordIndex {
   /** The number of word i of `t`, or -1 when it is not in the set. */
   id(t: Tokens, i: number): number {
     const h = t.hashes[i];
-    for (let slot = mix(h) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.table[slot];
+    for (let slot = mix(h) & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const e = this.#table[slot];
       if (e === 0) return -1;
-      if (this.hashes[e - 1] === h && this.matches(e - 1, t, i)) return e - 1;
+      if (this.#hashes[e - 1] === h && this.#matches(e - 1, t, i)) return e - 1;
     }
   }
 
@@ -161,7 +161,7 @@ export class WordIndex {
     return this.id(t, 0);
   }
 
-  private matches(id: number, t: Tokens, i: number): boolean {
+  #matches(id: number, t: Tokens, i: number): boolean {
     const w = this.words[id];
     const start = t.starts[i];
     if (t.ends[i] - start !== w.length) return false;

@@ -4,119 +4,119 @@
  * "c++", "node.js") and for the literal parts of regex rules, which decide which regexes need to run at all.
  */
 export class AhoCorasick {
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private fail: Int32Array = new Int32Array(1);
+  readonly #next: Array<Map<number, number>> = [new Map()];
+  #fail: Int32Array = new Int32Array(1);
   /** Patterns ending at a node, and the nearest node on its fail chain that also ends patterns (-1: none). */
-  private readonly out: number[][] = [[]];
-  private dictLink: Int32Array = new Int32Array(1);
-  private readonly lengths: number[] = [];
-  private built = false;
+  readonly #out: number[][] = [[]];
+  #dictLink: Int32Array = new Int32Array(1);
+  readonly #lengths: number[] = [];
+  #built = false;
   /** After build, when small enough: the full transition table over the characters that occur in patterns
    * (`classOf`; every other character leads back to the root), so a search step is one array read. */
-  private delta: Int32Array | null = null;
-  private firstOut: Int32Array = new Int32Array(1);
-  private classOf = new Uint16Array(128);
-  private wideClass: Map<number, number> | null = null;
-  private classes = 1;
+  #delta: Int32Array | null = null;
+  #firstOut: Int32Array = new Int32Array(1);
+  #classOf = new Uint16Array(128);
+  #wideClass: Map<number, number> | null = null;
+  #classes = 1;
 
   /** Transition tables above this many entries (4 bytes each) fall back to per-node maps. */
   static MAX_TABLE = 1 << 20;
 
   get size(): number {
-    return this.lengths.length;
+    return this.#lengths.length;
   }
 
   /** Adds a pattern (already case-folded by the caller) and returns its id. */
   add(pattern: string): number {
-    if (this.built) throw new Error('AhoCorasick: add after build');
+    if (this.#built) throw new Error('AhoCorasick: add after build');
     let node = 0;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
-      let to = this.next[node].get(c);
+      let to = this.#next[node].get(c);
       if (to === undefined) {
-        to = this.next.length;
-        this.next.push(new Map());
-        this.out.push([]);
-        this.next[node].set(c, to);
+        to = this.#next.length;
+        this.#next.push(new Map());
+        this.#out.push([]);
+        this.#next[node].set(c, to);
       }
       node = to;
     }
-    const id = this.lengths.length;
-    this.lengths.push(pattern.length);
-    this.out[node].push(id);
+    const id = this.#lengths.length;
+    this.#lengths.push(pattern.length);
+    this.#out[node].push(id);
     return id;
   }
 
   build(): this {
-    const n = this.next.length;
-    this.fail = new Int32Array(n);
-    this.dictLink = new Int32Array(n).fill(-1);
+    const n = this.#next.length;
+    this.#fail = new Int32Array(n);
+    this.#dictLink = new Int32Array(n).fill(-1);
     const queue: number[] = [];
-    for (const to of this.next[0].values()) queue.push(to);
+    for (const to of this.#next[0].values()) queue.push(to);
     for (let qi = 0; qi < queue.length; qi++) {
       const node = queue[qi];
-      for (const [c, to] of this.next[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
-        const cand = this.next[f].get(c);
-        this.fail[to] = cand !== undefined && cand !== to ? cand : 0;
-        const ft = this.fail[to];
-        this.dictLink[to] = this.out[ft].length > 0 ? ft : this.dictLink[ft];
+      for (const [c, to] of this.#next[node]) {
+        let f = this.#fail[node];
+        while (f !== 0 && !this.#next[f].has(c)) f = this.#fail[f];
+        const cand = this.#next[f].get(c);
+        this.#fail[to] = cand !== undefined && cand !== to ? cand : 0;
+        const ft = this.#fail[to];
+        this.#dictLink[to] = this.#out[ft].length > 0 ? ft : this.#dictLink[ft];
         queue.push(to);
       }
     }
-    this.buildTable(queue);
-    this.built = true;
+    this.#buildTable(queue);
+    this.#built = true;
     return this;
   }
 
-  private buildTable(bfsOrder: number[]): void {
+  #buildTable(bfsOrder: number[]): void {
     const chars = new Set<number>();
-    for (const m of this.next) for (const c of m.keys()) chars.add(c);
+    for (const m of this.#next) for (const c of m.keys()) chars.add(c);
     const classes = chars.size + 1;
-    if (this.next.length * classes > AhoCorasick.MAX_TABLE) return;
-    this.classes = classes;
+    if (this.#next.length * classes > AhoCorasick.MAX_TABLE) return;
+    this.#classes = classes;
     let k = 1;
     for (const c of chars) {
-      if (c < 128) this.classOf[c] = k;
-      else (this.wideClass ??= new Map()).set(c, k);
+      if (c < 128) this.#classOf[c] = k;
+      else (this.#wideClass ??= new Map()).set(c, k);
       k++;
     }
-    const delta = new Int32Array(this.next.length * classes);
+    const delta = new Int32Array(this.#next.length * classes);
     const fill = (node: number) => {
       const row = node * classes;
-      const failRow = this.fail[node] * classes;
+      const failRow = this.#fail[node] * classes;
       for (let x = 1; x < classes; x++) delta[row + x] = node === 0 ? 0 : delta[failRow + x];
-      for (const [c, to] of this.next[node]) delta[row + this.classOfChar(c)] = to;
+      for (const [c, to] of this.#next[node]) delta[row + this.#classOfChar(c)] = to;
     };
     // Breadth first: a node's fail target is shallower, so its row is already complete.
     fill(0);
     for (const node of bfsOrder) fill(node);
     // The first node on each node's fail chain (itself included) that ends a pattern, so that the search
     // skips, in one read, the many positions where nothing ends.
-    const firstOut = new Int32Array(this.next.length);
-    for (let node = 0; node < firstOut.length; node++) firstOut[node] = this.out[node].length > 0 ? node : this.dictLink[node];
-    this.firstOut = firstOut;
+    const firstOut = new Int32Array(this.#next.length);
+    for (let node = 0; node < firstOut.length; node++) firstOut[node] = this.#out[node].length > 0 ? node : this.#dictLink[node];
+    this.#firstOut = firstOut;
     // Each entry holds the target's row offset, not its number (no multiply per character), negated (minus one)
     // when something ends there: most characters then cost one read and one sign test.
     for (let i = 0; i < delta.length; i++) {
       const to = delta[i];
       delta[i] = firstOut[to] === -1 ? to * classes : -(to * classes) - 1;
     }
-    this.delta = delta;
+    this.#delta = delta;
   }
 
-  private classOfChar(c: number): number {
-    return c < 128 ? this.classOf[c] : (this.wideClass?.get(c) ?? 0);
+  #classOfChar(c: number): number {
+    return c < 128 ? this.#classOf[c] : (this.#wideClass?.get(c) ?? 0);
   }
 
   /** Calls `hit(patternId, start, end)` for every occurrence; `end` is exclusive. */
   search(text: string, hit: (id: number, start: number, end: number) => void): void {
-    if (!this.built) this.build();
-    if (this.lengths.length === 0) return;
-    if (this.delta !== null) return this.searchTable(text, hit);
-    const next = this.next;
-    const fail = this.fail;
+    if (!this.#built) this.build();
+    if (this.#lengths.length === 0) return;
+    if (this.#delta !== null) return this.#searchTable(text, hit);
+    const next = this.#next;
+    const fail = this.#fail;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -126,9 +126,9 @@ export class AhoCorasick {
         to = next[node].get(c);
       }
       node = to ?? 0;
-      for (let o = node; o !== -1; o = this.dictLink[o]) {
-        const ids = this.out[o];
-        for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - this.lengths[ids[k]], i + 1);
+      for (let o = node; o !== -1; o = this.#dictLink[o]) {
+        const ids = this.#out[o];
+        for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - this.#lengths[ids[k]], i + 1);
       }
     }
   }
@@ -144,15 +144,15 @@ export class AhoCorasick {
     return any;
   }
 
-  private searchTable(text: string, hit: (id: number, start: number, end: number) => void): void {
-    const delta = this.delta!;
-    const classes = this.classes;
-    const classOf = this.classOf;
-    const wide = this.wideClass;
-    const dictLink = this.dictLink;
-    const firstOut = this.firstOut;
-    const out = this.out;
-    const lengths = this.lengths;
+  #searchTable(text: string, hit: (id: number, start: number, end: number) => void): void {
+    const delta = this.#delta!;
+    const classes = this.#classes;
+    const classOf = this.#classOf;
+    const wide = this.#wideClass;
+    const dictLink = this.#dictLink;
+    const firstOut = this.#firstOut;
+    const out = this.#out;
+    const lengths = this.#lengths;
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

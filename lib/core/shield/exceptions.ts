@@ -74,13 +74,18 @@ export function reasonKeys(reason: Reason, ref?: string): string[] {
 export class ItemExceptions {
   static readonly NONE = new ItemExceptions(false, null, null, null);
 
-  constructor(
-    /** "Show anyway" for this item's author: nothing negative applies. */
-    readonly showAnyway: boolean,
-    private readonly rules: Set<string> | null,
-    private readonly authorScoped: Set<string> | null,
-    private readonly titleKinds: Set<string> | null,
-  ) {}
+  /** "Show anyway" for this item's author: nothing negative applies. */
+  readonly showAnyway: boolean;
+  readonly #rules: Set<string> | null;
+  readonly #authorScoped: Set<string> | null;
+  readonly #titleKinds: Set<string> | null;
+
+  constructor(showAnyway: boolean, rules: Set<string> | null, authorScoped: Set<string> | null, titleKinds: Set<string> | null) {
+    this.showAnyway = showAnyway;
+    this.#rules = rules;
+    this.#authorScoped = authorScoped;
+    this.#titleKinds = titleKinds;
+  }
 
   static lookup(index: UserExceptions, platform: FeedPlatform, author: string, title: string): ItemExceptions {
     const p = index.byPlatform.get(platform);
@@ -101,12 +106,12 @@ export class ItemExceptions {
   /** True when the user has said this reason should not act on this item. */
   excuses(reason: Reason, ref?: string): boolean {
     if (this.showAnyway) return true;
-    if (this.titleKinds !== null && (this.titleKinds.has('*') || (reason.kind !== undefined && this.titleKinds.has(reason.kind)))) {
+    if (this.#titleKinds !== null && (this.#titleKinds.has('*') || (reason.kind !== undefined && this.#titleKinds.has(reason.kind)))) {
       return true;
     }
-    if (this.rules === null && this.authorScoped === null) return false;
+    if (this.#rules === null && this.#authorScoped === null) return false;
     for (const key of reasonKeys(reason, ref)) {
-      if (this.rules?.has(key) || this.authorScoped?.has(key)) return true;
+      if (this.#rules?.has(key) || this.#authorScoped?.has(key)) return true;
     }
     return false;
   }

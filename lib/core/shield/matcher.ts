@@ -14,55 +14,55 @@ import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type
  */
 export class TextMatcher {
   /** First folded words of keywords, each with the keywords starting with it (the rest of a phrase, if any). */
-  private readonly words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
-  private readonly wordOf = new Map<string, number>();
-  private readonly substrings = new AhoCorasick();
+  readonly #words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
+  readonly #wordOf = new Map<string, number>();
+  readonly #substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
-  private readonly substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
-  private readonly regexes: Array<{ re: RegExp; target: number; program: number }> = [];
+  readonly #substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
+  readonly #regexes: Array<{ re: RegExp; target: number; program: number }> = [];
   /** Distinct regex sources: rules imported from several lists repeat the same pattern, and one run per item
    * answers for all of them. Per program, the item it last ran on and what it matched there (null: nothing). */
-  private readonly programOf = new Map<string, number>();
-  private programStamp = new Uint32Array(0);
-  private programMatch: Array<string | null> = [];
+  readonly #programOf = new Map<string, number>();
+  #programStamp = new Uint32Array(0);
+  #programMatch: Array<string | null> = [];
   /** Regexes without a literal of two or more characters, in the order they were added. Those that need one
    * character (`!{3,}` needs "!") are gated by it (`unfilteredGate`, -1 = none); the rest are tested together
    * in one combined regex first, then one by one on a hit. */
-  private unfiltered: number[] = [];
-  private unfilteredGate: number[] = [];
-  private unfilteredCombined: RegExp | null = null;
+  #unfiltered: number[] = [];
+  #unfilteredGate: number[] = [];
+  #unfilteredCombined: RegExp | null = null;
   /** The gate characters, and per item whether each occurs. */
-  private gateChars: string[] = [];
-  private gatePresent = new Uint8Array(0);
+  #gateChars: string[] = [];
+  #gatePresent = new Uint8Array(0);
   /** ASCII character code -> 1 + the gate it is, for gates the word scan notes as it passes (punctuation and
    * symbols); 0 for the rest. Gates that are letters, digits or outside ASCII are looked for with indexOf. */
-  private gateOfChar = new Uint8Array(128);
+  #gateOfChar = new Uint8Array(128);
   /** Regexes that cannot be combined (back-references): always run. */
-  private alwaysRun: number[] = [];
+  #alwaysRun: number[] = [];
   /** Hash of a first word -> its place in `words`, or, when first words share a hash, -2 - the place of the list
    * of those places in `sharedHash`. An item word is looked up by the hash of its stem and checked in place:
    * most words are ruled out by one read, and none is cut out of the text. */
-  private readonly firstWords = new HashIndex32();
-  private readonly sharedHash: number[][] = [];
+  readonly #firstWords = new HashIndex32();
+  readonly #sharedHash: number[][] = [];
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
-  private hit: (target: number, evidence: string) => void = () => {};
-  private gen = 0;
+  #hit: (target: number, evidence: string) => void = () => {};
+  #gen = 0;
   /** The lower-cased field being searched for substrings. */
-  private fieldLower = '';
-  private readonly candidates: number[] = [];
+  #fieldLower = '';
+  readonly #candidates: number[] = [];
   /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
    * field boundary, start -1): where it is, the hash of its stem, and how it folds (see Folding). */
-  private readonly tokStarts: number[] = [];
-  private readonly tokEnds: number[] = [];
-  private readonly tokField: number[] = [];
-  private readonly tokHash: number[] = [];
-  private readonly stems: Array<string | null> = [];
-  private readonly cuts: number[] = [];
-  private readonly folding: Folding = { stem: null, cut: 0 };
-  private stamp = new Uint32Array(64);
-  private regexStamp = new Uint32Array(0);
-  private generation = 0;
-  private targetCount = 0;
+  readonly #tokStarts: number[] = [];
+  readonly #tokEnds: number[] = [];
+  readonly #tokField: number[] = [];
+  readonly #tokHash: number[] = [];
+  readonly #stems: Array<string | null> = [];
+  readonly #cuts: number[] = [];
+  readonly #folding: Folding = { stem: null, cut: 0 };
+  #stamp = new Uint32Array(64);
+  #regexStamp = new Uint32Array(0);
+  #generation = 0;
+  #targetCount = 0;
 
   /** Maximum text a regex sees (title first). A user's regex can backtrack polynomially; bounding its input
    * bounds the damage. Exponential ones are refused in addRegex. */
@@ -72,27 +72,27 @@ export class TextMatcher {
   addKeyword(keyword: string, target: number): boolean {
     const folded = cleanText(keyword).toLowerCase().trim();
     if (!folded) return false;
-    this.noteTarget(target);
+    this.#noteTarget(target);
     const stems = keywordStems(folded);
     const punctuated = stems.length === 0 || /[^\p{L}\p{M}\p{N}\s'’-]/u.test(folded);
     if (isUnspacedScript(folded) || punctuated) {
-      const id = this.substrings.add(folded);
-      this.substringUse[id] = { target, bounded: !isUnspacedScript(folded) };
+      const id = this.#substrings.add(folded);
+      this.#substringUse[id] = { target, bounded: !isUnspacedScript(folded) };
       return true;
     }
     const entry = { target, rest: stems.length > 1 ? stems.slice(1) : null };
-    const known = this.wordOf.get(stems[0]);
+    const known = this.#wordOf.get(stems[0]);
     if (known !== undefined) {
-      this.words[known].entries.push(entry);
+      this.#words[known].entries.push(entry);
       return true;
     }
-    const place = this.words.push({ stem: stems[0], entries: [entry] }) - 1;
-    this.wordOf.set(stems[0], place);
+    const place = this.#words.push({ stem: stems[0], entries: [entry] }) - 1;
+    this.#wordOf.set(stems[0], place);
     const h = hashString(stems[0]);
-    const before = this.firstWords.get(h);
-    if (before === -1) this.firstWords.set(h, place);
-    else if (before >= 0) this.firstWords.set(h, -2 - (this.sharedHash.push([before, place]) - 1));
-    else this.sharedHash[-2 - before].push(place);
+    const before = this.#firstWords.get(h);
+    if (before === -1) this.#firstWords.set(h, place);
+    else if (before >= 0) this.#firstWords.set(h, -2 - (this.#sharedHash.push([before, place]) - 1));
+    else this.#sharedHash[-2 - before].push(place);
     return true;
   }
 
@@ -107,55 +107,55 @@ export class TextMatcher {
     // Matching the empty string means matching every item: a mistake, and it must not hide a whole feed.
     if (re.test('')) return 'matches every item';
     if (hasNestedRepetition(source)) return 'repeats a repeated group, which can freeze the page on long text';
-    this.noteTarget(target);
-    const index = this.regexes.length;
-    let program = this.programOf.get(source);
-    if (program === undefined) this.programOf.set(source, (program = this.programOf.size));
-    this.regexes.push({ re, target, program });
+    this.#noteTarget(target);
+    const index = this.#regexes.length;
+    let program = this.#programOf.get(source);
+    if (program === undefined) this.#programOf.set(source, (program = this.#programOf.size));
+    this.#regexes.push({ re, target, program });
     const literal = requiredLiteral(source).trim();
     if (literal.length >= 2) {
-      const id = this.substrings.add(literal);
-      this.substringUse[id] = { regex: index };
+      const id = this.#substrings.add(literal);
+      this.#substringUse[id] = { regex: index };
     } else if (/\\[1-9]|\\k</.test(source)) {
-      this.alwaysRun.push(index);
+      this.#alwaysRun.push(index);
     } else {
-      this.unfiltered.push(index);
-      this.unfilteredGate.push(literal.length === 1 ? this.gateFor(literal) : -1);
+      this.#unfiltered.push(index);
+      this.#unfilteredGate.push(literal.length === 1 ? this.#gateFor(literal) : -1);
     }
     return null;
   }
 
-  private gateFor(ch: string): number {
-    const known = this.gateChars.indexOf(ch);
-    return known >= 0 ? known : this.gateChars.push(ch) - 1;
+  #gateFor(ch: string): number {
+    const known = this.#gateChars.indexOf(ch);
+    return known >= 0 ? known : this.#gateChars.push(ch) - 1;
   }
 
   build(): this {
-    this.substrings.build();
-    const ungated = this.unfiltered.filter((_, k) => this.unfilteredGate[k] < 0);
+    this.#substrings.build();
+    const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
     if (ungated.length > 0) {
       try {
-        this.unfilteredCombined = new RegExp(ungated.map((i) => `(?:${this.regexes[i].re.source})`).join('|'), 'iu');
+        this.#unfilteredCombined = new RegExp(ungated.map((i) => `(?:${this.#regexes[i].re.source})`).join('|'), 'iu');
       } catch {
         // e.g. two rules using the same group name: run them one by one instead
         const one = new Set(ungated);
-        this.alwaysRun = this.alwaysRun.concat(ungated);
-        this.unfilteredGate = this.unfilteredGate.filter((_, k) => !one.has(this.unfiltered[k]));
-        this.unfiltered = this.unfiltered.filter((i) => !one.has(i));
+        this.#alwaysRun = this.#alwaysRun.concat(ungated);
+        this.#unfilteredGate = this.#unfilteredGate.filter((_, k) => !one.has(this.#unfiltered[k]));
+        this.#unfiltered = this.#unfiltered.filter((i) => !one.has(i));
       }
     }
-    this.gatePresent = new Uint8Array(this.gateChars.length);
-    this.gateOfChar.fill(0);
-    this.gateChars.forEach((ch, g) => {
+    this.#gatePresent = new Uint8Array(this.#gateChars.length);
+    this.#gateOfChar.fill(0);
+    this.#gateChars.forEach((ch, g) => {
       const c = ch.charCodeAt(0);
       const wordChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
       if (ch.length === 1 && c < 128 && !wordChar && g < 255) {
-        this.gateOfChar[c] = g + 1;
+        this.#gateOfChar[c] = g + 1;
       }
     });
-    this.regexStamp = new Uint32Array(this.regexes.length);
-    this.programStamp = new Uint32Array(this.programOf.size);
-    this.programMatch = new Array<string | null>(this.programOf.size).fill(null);
+    this.#regexStamp = new Uint32Array(this.#regexes.length);
+    this.#programStamp = new Uint32Array(this.#programOf.size);
+    this.#programMatch = new Array<string | null>(this.#programOf.size).fill(null);
     return this;
   }
 
@@ -164,9 +164,9 @@ export class TextMatcher {
    * fields) and together, first field first, for regexes (so `^` anchors at the start of the first field).
    */
   match(fields: readonly string[], hit: (target: number, evidence: string) => void): void {
-    const gen = this.nextGeneration();
-    this.hit = hit;
-    this.gen = gen;
+    const gen = this.#nextGeneration();
+    this.#hit = hit;
+    this.#gen = gen;
 
     const clean: string[] = [];
     const lower: string[] = [];
@@ -182,93 +182,93 @@ export class TextMatcher {
     }
     if (clean.length === 0) return;
 
-    const present = this.gatePresent;
+    const present = this.#gatePresent;
     present.fill(0);
-    const scanned = this.words.length > 0 && this.matchWords(lower, ascii);
+    const scanned = this.#words.length > 0 && this.#matchWords(lower, ascii);
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build.
-    this.candidates.length = 0;
-    if (this.substrings.size > 0) {
+    this.#candidates.length = 0;
+    if (this.#substrings.size > 0) {
       for (const l of lower) {
-        this.fieldLower = l;
-        this.substrings.search(l, this.onSubstring);
+        this.#fieldLower = l;
+        this.#substrings.search(l, this.#onSubstring);
       }
-      this.fieldLower = '';
+      this.#fieldLower = '';
     }
-    const candidates = this.candidates;
+    const candidates = this.#candidates;
 
     // A regex whose one required character is absent cannot match; the rest without a literal are tried at once.
     let anyGate = false;
-    const gateOf = this.gateOfChar;
-    for (let g = 0; g < this.gateChars.length; g++) {
-      const ch = this.gateChars[g];
+    const gateOf = this.#gateOfChar;
+    for (let g = 0; g < this.#gateChars.length; g++) {
+      const ch = this.#gateChars[g];
       // The word scan saw every character of plain ASCII fields: what it noted is the whole answer.
       if (!scanned || gateOf[ch.charCodeAt(0)] !== g + 1) {
         for (let f = 0; f < lower.length && present[g] === 0; f++) if (lower[f].indexOf(ch) >= 0) present[g] = 1;
       }
       if (present[g] === 1) anyGate = true;
     }
-    if (candidates.length === 0 && !anyGate && this.unfilteredCombined === null && this.alwaysRun.length === 0) return;
+    if (candidates.length === 0 && !anyGate && this.#unfilteredCombined === null && this.#alwaysRun.length === 0) return;
     let text = clean.length === 1 ? clean[0] : clean.join('\n');
     if (text.length > TextMatcher.REGEX_INPUT_MAX) text = text.slice(0, TextMatcher.REGEX_INPUT_MAX);
-    for (let k = 0; k < candidates.length; k++) this.runRegex(candidates[k], text);
-    if (anyGate || this.unfilteredCombined !== null) {
-      const combinedHit = this.unfilteredCombined !== null && this.unfilteredCombined.test(text);
-      const gates = this.unfilteredGate;
-      for (let k = 0; k < this.unfiltered.length; k++) {
+    for (let k = 0; k < candidates.length; k++) this.#runRegex(candidates[k], text);
+    if (anyGate || this.#unfilteredCombined !== null) {
+      const combinedHit = this.#unfilteredCombined !== null && this.#unfilteredCombined.test(text);
+      const gates = this.#unfilteredGate;
+      for (let k = 0; k < this.#unfiltered.length; k++) {
         const g = gates[k];
-        if (g < 0 ? combinedHit : present[g] === 1) this.runRegex(this.unfiltered[k], text);
+        if (g < 0 ? combinedHit : present[g] === 1) this.#runRegex(this.#unfiltered[k], text);
       }
     }
-    for (const i of this.alwaysRun) this.runRegex(i, text);
+    for (const i of this.#alwaysRun) this.#runRegex(i, text);
   }
 
   /** Reports a target once per item. */
-  private report(target: number, evidence: string): void {
-    if (this.stamp[target] === this.gen) return;
-    this.stamp[target] = this.gen;
-    this.hit(target, evidence);
+  #report(target: number, evidence: string): void {
+    if (this.#stamp[target] === this.#gen) return;
+    this.#stamp[target] = this.#gen;
+    this.#hit(target, evidence);
   }
 
-  private runRegex(i: number, text: string): void {
-    const r = this.regexes[i];
-    if (this.stamp[r.target] === this.gen) return;
+  #runRegex(i: number, text: string): void {
+    const r = this.#regexes[i];
+    if (this.#stamp[r.target] === this.#gen) return;
     const p = r.program;
-    if (this.programStamp[p] !== this.gen) {
-      this.programStamp[p] = this.gen;
+    if (this.#programStamp[p] !== this.#gen) {
+      this.#programStamp[p] = this.#gen;
       const m = r.re.exec(text);
-      this.programMatch[p] = m ? m[0] : null;
+      this.#programMatch[p] = m ? m[0] : null;
     }
-    const found = this.programMatch[p];
-    if (found !== null) this.report(r.target, found);
+    const found = this.#programMatch[p];
+    if (found !== null) this.#report(r.target, found);
   }
 
   /** A substring pattern found in the item's joined lower-case text: a keyword, or a regex's literal. */
-  private readonly onSubstring = (id: number, start: number, end: number): void => {
-    const use = this.substringUse[id];
+  readonly #onSubstring = (id: number, start: number, end: number): void => {
+    const use = this.#substringUse[id];
     if ('regex' in use) {
-      if (this.regexStamp[use.regex] !== this.gen) {
-        this.regexStamp[use.regex] = this.gen;
-        this.candidates.push(use.regex);
+      if (this.#regexStamp[use.regex] !== this.#gen) {
+        this.#regexStamp[use.regex] = this.#gen;
+        this.#candidates.push(use.regex);
       }
       return;
     }
-    const l = this.fieldLower;
+    const l = this.#fieldLower;
     if (use.bounded) {
       // whole words only: "c++" must not match inside "abc++", nor "u.s." inside "bu.s."
       if (isWordChar(l, start) && isWordChar(l, start - 1)) return;
       if (isWordChar(l, end - 1) && isWordChar(l, end)) return;
     }
-    this.report(use.target, l.slice(start, end));
+    this.#report(use.target, l.slice(start, end));
   };
 
   /** Finds the keywords among the item's words; returns whether every field went through the ASCII scan, which
    * also noted the scanned gates in gatePresent. */
-  private matchWords(lower: string[], ascii: boolean): boolean {
+  #matchWords(lower: string[], ascii: boolean): boolean {
     let allScanned = true;
-    const starts = this.tokStarts;
-    const ends = this.tokEnds;
-    const fieldOf = this.tokField;
+    const starts = this.#tokStarts;
+    const ends = this.#tokEnds;
+    const fieldOf = this.#tokField;
     let n = 0;
     for (let f = 0; f < lower.length; f++) {
       const l = lower[f];
@@ -277,14 +277,14 @@ export class TextMatcher {
         starts[n] = -1;
         ends[n] = -1;
         fieldOf[n] = f;
-        this.stems[n] = '';
-        this.cuts[n] = 0;
-        this.tokHash[n] = 0;
+        this.#stems[n] = '';
+        this.#cuts[n] = 0;
+        this.#tokHash[n] = 0;
         n++;
       }
       if (!ascii && NON_ASCII.test(l)) {
         WORD.lastIndex = 0;
-        for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.addToken(l, f, m.index, m.index + m[0].length, n);
+        for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.#addToken(l, f, m.index, m.index + m[0].length, n);
         allScanned = false;
         continue;
       }
@@ -294,9 +294,9 @@ export class TextMatcher {
       let h = 0;
       let hPrev = 0;
       let hPrev2 = 0;
-      const folding = this.folding;
-      const gateOf = this.gateOfChar;
-      const present = this.gatePresent;
+      const folding = this.#folding;
+      const gateOf = this.#gateOfChar;
+      const present = this.#gatePresent;
       for (let i = 0; i <= l.length; i++) {
         const c = i < l.length ? l.charCodeAt(i) : 0;
         if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
@@ -315,9 +315,9 @@ export class TextMatcher {
           starts[n] = from;
           ends[n] = i;
           fieldOf[n] = f;
-          this.tokHash[n] = stemHashScanned(l, from, i, h, hPrev, hPrev2, folding);
-          this.stems[n] = null;
-          this.cuts[n] = folding.cut;
+          this.#tokHash[n] = stemHashScanned(l, from, i, h, hPrev, hPrev2, folding);
+          this.#stems[n] = null;
+          this.#cuts[n] = folding.cut;
           n++;
           from = -1;
         }
@@ -326,26 +326,26 @@ export class TextMatcher {
 
     for (let i = 0; i < n; i++) {
       if (starts[i] < 0) continue;
-      const place = this.firstWordAt(lower, i);
+      const place = this.#firstWordAt(lower, i);
       if (place < 0) continue;
-      for (const e of this.words[place].entries) {
+      for (const e of this.#words[place].entries) {
         if (e.rest === null) {
-          this.report(e.target, this.tokenAt(lower, i));
+          this.#report(e.target, this.#tokenAt(lower, i));
           continue;
         }
         const rest = e.rest;
         if (i + rest.length >= n) continue;
         let ok = true;
         for (let k = 0; k < rest.length; k++) {
-          if (!this.stemIs(lower, i + 1 + k, rest[k])) {
+          if (!this.#stemIs(lower, i + 1 + k, rest[k])) {
             ok = false;
             break;
           }
         }
         if (ok) {
-          let phrase = this.tokenAt(lower, i);
-          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.tokenAt(lower, i + k)}`;
-          this.report(e.target, phrase);
+          let phrase = this.#tokenAt(lower, i);
+          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.#tokenAt(lower, i + k)}`;
+          this.#report(e.target, phrase);
         }
       }
     }
@@ -353,55 +353,55 @@ export class TextMatcher {
   }
 
   /** The place in `words` of item word i, or -1. */
-  private firstWordAt(lower: string[], i: number): number {
-    const found = this.firstWords.get(this.tokHash[i]);
+  #firstWordAt(lower: string[], i: number): number {
+    const found = this.#firstWords.get(this.#tokHash[i]);
     if (found === -1) return -1;
-    if (found >= 0) return this.stemIs(lower, i, this.words[found].stem) ? found : -1;
-    for (const place of this.sharedHash[-2 - found]) if (this.stemIs(lower, i, this.words[place].stem)) return place;
+    if (found >= 0) return this.#stemIs(lower, i, this.#words[found].stem) ? found : -1;
+    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(lower, i, this.#words[place].stem)) return place;
     return -1;
   }
 
   /** Whether item word i folds to `key` (a field boundary folds to nothing). */
-  private stemIs(lower: string[], i: number, key: string): boolean {
-    const start = this.tokStarts[i];
+  #stemIs(lower: string[], i: number, key: string): boolean {
+    const start = this.#tokStarts[i];
     if (start < 0) return false;
-    return isStemOf(key, lower[this.tokField[i]], start, this.tokEnds[i], this.stems[i], this.cuts[i]);
+    return isStemOf(key, lower[this.#tokField[i]], start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
   }
 
-  private addToken(l: string, field: number, start: number, end: number, n: number): number {
-    this.tokStarts[n] = start;
-    this.tokEnds[n] = end;
-    this.tokField[n] = field;
-    this.tokHash[n] = stemHash(l, start, end, this.folding);
-    this.stems[n] = this.folding.stem;
-    this.cuts[n] = this.folding.cut;
+  #addToken(l: string, field: number, start: number, end: number, n: number): number {
+    this.#tokStarts[n] = start;
+    this.#tokEnds[n] = end;
+    this.#tokField[n] = field;
+    this.#tokHash[n] = stemHash(l, start, end, this.#folding);
+    this.#stems[n] = this.#folding.stem;
+    this.#cuts[n] = this.#folding.cut;
     return n + 1;
   }
 
-  private tokenAt(lower: string[], i: number): string {
-    return lower[this.tokField[i]].slice(this.tokStarts[i], this.tokEnds[i]);
+  #tokenAt(lower: string[], i: number): string {
+    return lower[this.#tokField[i]].slice(this.#tokStarts[i], this.#tokEnds[i]);
   }
 
-  private noteTarget(target: number): void {
+  #noteTarget(target: number): void {
     if (!Number.isInteger(target) || target < 0) throw new Error(`TextMatcher: bad target ${target}`);
-    this.targetCount = Math.max(this.targetCount, target + 1);
-    if (this.stamp.length < this.targetCount) {
-      const grown = new Uint32Array(Math.max(this.targetCount, this.stamp.length * 2));
-      grown.set(this.stamp);
-      this.stamp = grown;
+    this.#targetCount = Math.max(this.#targetCount, target + 1);
+    if (this.#stamp.length < this.#targetCount) {
+      const grown = new Uint32Array(Math.max(this.#targetCount, this.#stamp.length * 2));
+      grown.set(this.#stamp);
+      this.#stamp = grown;
     }
   }
 
-  private nextGeneration(): number {
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
+  #nextGeneration(): number {
+    this.#generation = (this.#generation + 1) >>> 0;
+    if (this.#generation === 0) {
       // wrapped after 4 billion items: clear so an old stamp cannot look current
-      this.stamp.fill(0);
-      this.regexStamp.fill(0);
-      this.programStamp.fill(0);
-      this.generation = 1;
+      this.#stamp.fill(0);
+      this.#regexStamp.fill(0);
+      this.#programStamp.fill(0);
+      this.#generation = 1;
     }
-    return this.generation;
+    return this.#generation;
   }
 }
 

@@ -115,27 +115,27 @@ export function isStemOf(key: string, text: string, start: number, end: number, 
 
 /** Open-addressing map from non-zero 32-bit hashes to small non-negative numbers. */
 export class HashIndex32 {
-  private keys = new Int32Array(16);
-  private values = new Int32Array(16);
-  private mask = 15;
-  private size = 0;
+  #keys = new Int32Array(16);
+  #values = new Int32Array(16);
+  #mask = 15;
+  #size = 0;
 
   set(h: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    if (this.insert(this.keys, this.values, this.mask, h, value)) this.size++;
+    if ((this.#size + 1) * 2 > this.#keys.length) this.#grow();
+    if (this.#insert(this.#keys, this.#values, this.#mask, h, value)) this.#size++;
   }
 
   /** The number stored for `h`, or -1. */
   get(h: number): number {
-    const t = this.keys;
-    for (let i = mix(h) & this.mask; ; i = (i + 1) & this.mask) {
+    const t = this.#keys;
+    for (let i = mix(h) & this.#mask; ; i = (i + 1) & this.#mask) {
       const v = t[i];
-      if (v === h) return this.values[i];
+      if (v === h) return this.#values[i];
       if (v === 0) return -1;
     }
   }
 
-  private insert(keys: Int32Array, values: Int32Array, mask: number, h: number, value: number): boolean {
+  #insert(keys: Int32Array, values: Int32Array, mask: number, h: number, value: number): boolean {
     for (let i = mix(h) & mask; ; i = (i + 1) & mask) {
       if (keys[i] === h) {
         values[i] = value;
@@ -149,16 +149,16 @@ export class HashIndex32 {
     }
   }
 
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
+  #grow(): void {
+    const oldKeys = this.#keys;
+    const oldValues = this.#values;
     const keys = new Int32Array(oldKeys.length * 2);
     const values = new Int32Array(keys.length);
     const mask = keys.length - 1;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.insert(keys, values, mask, oldKeys[i], oldValues[i]);
-    this.keys = keys;
-    this.values = values;
-    this.mask = mask;
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.#insert(keys, values, mask, oldKeys[i], oldValues[i]);
+    this.#keys = keys;
+    this.#values = values;
+    this.#mask = mask;
   }
 }
 
