@@ -151,7 +151,8 @@ const enum Shape {
  */
 export class FeatureExtractor {
   readonly spec: FeatureSpec;
-  /** Slots of the features found by the last extract(), in [0, count). A feature may repeat. */
+  /** Slots of the features found by the last extract(), in [0, count), a feature possibly more than once. With a
+   * weight table (useWeights) the character n-grams keep only their weights, not their slots. */
   readonly slots: Int32Array;
   /** When tracing, the [start, end) range of the original text each feature before `charFrom` came from. */
   readonly starts: Int32Array;
@@ -431,9 +432,8 @@ export class FeatureExtractor {
           for (let len = 1; len <= top; len++) {
             h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
             if (len >= charMin) {
-              const slot = fmix(h ^ len) & mask;
-              slots[count] = slot;
-              const w = weights[slot];
+              // Only the weight is kept: nothing reads a weighted extraction's slots.
+              const w = weights[fmix(h ^ len) & mask];
               fw[count++] = w;
               sum += w;
             }
