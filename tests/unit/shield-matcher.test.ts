@@ -121,6 +121,20 @@ describe('TextMatcher', () => {
   });
 });
 
+/** The FNV hashes the matcher's ASCII scan keeps for a word: of all of it, all but its last character, all but
+ * its last two. */
+function scanHashes(w: string): [number, number, number] {
+  let h = FNV.offset;
+  let hPrev = h;
+  let hPrev2 = h;
+  for (const ch of w) {
+    hPrev2 = hPrev;
+    hPrev = h;
+    h = Math.imul(h ^ ch.charCodeAt(0), FNV.prime);
+  }
+  return [h, hPrev, hPrev2];
+}
+
 describe('folded words read in place', () => {
   it('agrees with stem() on every kind of ending, inside a longer text', () => {
     const words = ['story', 'stories', 'toy', 'toys', 'news', 'boxes', 'sky', 'by', 'key', 'classes', 'rust', 'é', 'café', '2026', 'ies', 'watches', 'quizzes', 'glasses', 'bus', 'cafés'];
@@ -132,16 +146,8 @@ describe('folded words read in place', () => {
       for (const key of keys) expect(isStemOf(key, text, 1, 1 + w.length, f.stem, f.cut), `${key} ~ ${w}`).toBe(key === stem(w));
       if (/[^a-z0-9]/.test(w)) continue;
       // As the ASCII word scan hashes it: nothing is built, and the cut says how the word folds.
-      let h = FNV.offset;
-      let hPrev = h;
-      let hPrev2 = h;
-      for (const ch of w) {
-        hPrev2 = hPrev;
-        hPrev = h;
-        h = Math.imul(h ^ ch.charCodeAt(0), FNV.prime);
-      }
       const g = { stem: null as string | null, cut: 0 };
-      expect(stemHashScanned(text, 1, 1 + w.length, h, hPrev, hPrev2, g), w).toBe(hashString(stem(w)));
+      expect(stemHashScanned(text, 1, 1 + w.length, ...scanHashes(w), g), w).toBe(hashString(stem(w)));
       expect(g.stem).toBeNull();
       for (const key of keys) expect(isStemOf(key, text, 1, 1 + w.length, null, g.cut), `${key} ~ ${w} scanned`).toBe(key === stem(w));
     }
@@ -206,15 +212,7 @@ describe('word hashes', () => {
       const w = m[0];
       expect(stemHash(text, m.index, m.index + w.length, f), w).toBe(hashString(stem(w)));
       if (/[^a-z0-9]/.test(w)) continue;
-      let h = FNV.offset;
-      let hPrev = h;
-      let hPrev2 = h;
-      for (const ch of w) {
-        hPrev2 = hPrev;
-        hPrev = h;
-        h = Math.imul(h ^ ch.charCodeAt(0), FNV.prime);
-      }
-      expect(stemHashScanned(text, m.index, m.index + w.length, h, hPrev, hPrev2, f), w).toBe(hashString(stem(w)));
+      expect(stemHashScanned(text, m.index, m.index + w.length, ...scanHashes(w), f), w).toBe(hashString(stem(w)));
     }
   });
 
