@@ -79,11 +79,13 @@ export function tokenize(lower: string): Tokens {
   return { text: lower, count: n, starts, ends, hashes, symbols, wide, ascii: bits < 128 };
 }
 
+/** The gate of a string whose first character outside the words is outside ASCII (see symbolGate). */
+export const WIDE = -1;
+
 /**
  * What a text must hold for `s` to occur in it, as read from Tokens: the bit of its first character outside the
  * words, WIDE for one outside ASCII, or 0 when it is all word characters (then only a search can tell).
  */
-export const WIDE = -1;
 export function symbolGate(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
