@@ -43,26 +43,32 @@ const NOT_PLURAL = new Set(NOT_PLURAL_WORDS);
  * scripts are returned as they are.
  */
 export function stem(w: string): string {
-  const n = w.length;
-  if (n < 3) return w;
-  const last = w.charCodeAt(n - 1);
-  if (last > 0x7a || last < 0x61) return w; // not ending in a-z: leave other scripts and numbers alone
-  if (last === 0x79 /* y */) {
-    const prev = w.charCodeAt(n - 2);
-    return isVowel(prev) ? w : w.slice(0, -1) + 'ie';
-  }
-  if (last !== 0x73 /* s */ || n < 4 || NOT_PLURAL.has(w)) return w;
-  const prev = w.charCodeAt(n - 2);
-  if (prev === 0x73 || prev === 0x75 /* u */ || prev === 0x69 /* i */ || prev === 0x27) return w;
+  let cut = foldCut(w, 0, w.length);
+  if (cut > 0 && NOT_PLURAL.has(w)) cut = 0;
+  return cut === 0 ? w : cut === -1 ? w.slice(0, -1) + 'ie' : w.slice(0, -cut);
+}
+
+/**
+ * stem()'s rules for the word text[start, end), read in place: how many characters it cuts off the end (0, 1 or
+ * 2), or -1 for a final consonant + "y" that becomes "ie". A cut of 1 or 2 is an "s" plural, which the caller
+ * must still refuse for NOT_PLURAL_WORDS (every one of them ends in "s").
+ */
+export function foldCut(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n < 3) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (last > 0x7a || last < 0x61) return 0; // not ending in a-z: leave other scripts and numbers alone
+  if (last === 0x79 /* y */) return isVowel(text.charCodeAt(end - 2)) ? 0 : -1;
+  if (last !== 0x73 /* s */ || n < 4) return 0;
+  const prev = text.charCodeAt(end - 2);
+  if (prev === 0x73 || prev === 0x75 /* u */ || prev === 0x69 /* i */ || prev === 0x27) return 0;
   if (prev === 0x65 /* e */) {
-    // boxes, watches, wishes, quizzes: the "e" belongs to the plural
-    const p2 = w.charCodeAt(n - 3);
-    if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (w.charCodeAt(n - 4) === 0x63 || w.charCodeAt(n - 4) === 0x73))) {
-      return w.slice(0, -2);
-    }
-    if (p2 === 0x73 && w.charCodeAt(n - 4) === 0x73) return w.slice(0, -2); // classes, glasses
+    // boxes, watches, wishes, quizzes, classes, glasses: the "e" belongs to the plural
+    const p2 = text.charCodeAt(end - 3);
+    const p3 = text.charCodeAt(end - 4);
+    if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (p3 === 0x63 || p3 === 0x73)) || (p2 === 0x73 && p3 === 0x73)) return 2;
   }
-  return w.slice(0, -1);
+  return 1;
 }
 
 function isVowel(c: number): boolean {

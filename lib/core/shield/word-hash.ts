@@ -1,4 +1,4 @@
-import { NOT_PLURAL_WORDS, stem } from './text';
+import { NOT_PLURAL_WORDS, foldCut, stem } from './text';
 
 /**
  * Hashes of folded words (stems) computed from an item's characters, and a table keyed by them, built once per
@@ -79,22 +79,10 @@ export function stemHashScanned(text: string, start: number, end: number, h: num
   return h === 0 ? 1 : h;
 }
 
-/** stem()'s rules for a plain ASCII word, as the number of characters it cuts (-1: "y" to "ie"). */
+/** foldCut() with NOT_PLURAL_WORDS refused in place, by the word's hash. */
 function scannedCut(text: string, start: number, end: number, h: number): number {
-  const n = end - start;
-  if (n < 3) return 0;
-  const last = text.charCodeAt(end - 1);
-  if (last === Y) return isVowel(text.charCodeAt(end - 2)) ? 0 : -1;
-  if (last !== S || n < 4 || isNotPlural(text, start, end, h)) return 0;
-  const prev = text.charCodeAt(end - 2);
-  if (prev === S || prev === 0x75 /* u */ || prev === I) return 0;
-  if (prev === E) {
-    // boxes, watches, wishes, quizzes, classes: the "e" belongs to the plural
-    const p2 = text.charCodeAt(end - 3);
-    const p3 = text.charCodeAt(end - 4);
-    if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (p3 === 0x63 || p3 === S)) || (p2 === S && p3 === S)) return 2;
-  }
-  return 1;
+  const cut = foldCut(text, start, end);
+  return cut > 0 && isNotPlural(text, start, end, h) ? 0 : cut;
 }
 
 export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
