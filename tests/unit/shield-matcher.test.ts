@@ -14,6 +14,12 @@ function matches(setup: (m: TextMatcher) => void, ...fields: string[]): Map<numb
   return out;
 }
 
+/** A setup adding each regex as a rule, its target its place in the list. */
+const regexRules =
+  (...patterns: string[]) =>
+  (m: TextMatcher) =>
+    patterns.forEach((p, i) => m.addRegex(p, i));
+
 describe('plural folding', () => {
   it('folds the plurals people write and keeps words that only look plural', () => {
     const pairs = [
@@ -76,14 +82,7 @@ describe('TextMatcher', () => {
   });
 
   it('runs only the regexes whose literal occurs, and still finds every regex match', () => {
-    const setup = (m: TextMatcher) => {
-      m.addRegex('\\bcrypto(currency)?\\b', 0);
-      m.addRegex('colou?r grading', 1);
-      m.addRegex('\\d{2,}% off', 2);
-      m.addRegex('^breaking', 3);
-      m.addRegex('(\\w)\\1{4,}', 4);
-      m.addRegex('elon|musk', 5);
-    };
+    const setup = regexRules('\\bcrypto(currency)?\\b', 'colou?r grading', '\\d{2,}% off', '^breaking', '(\\w)\\1{4,}', 'elon|musk');
     expect([...matches(setup, 'Cryptos crash: Colour-grading 50% off').keys()].sort()).toEqual([2]);
     expect([...matches(setup, 'BREAKING: crypto and color grading, Muuuuuu, musk').keys()].sort()).toEqual([0, 1, 3, 4, 5]);
     expect(matches(setup, 'Nothing here', 'breaking').size).toBe(0);
@@ -91,13 +90,8 @@ describe('TextMatcher', () => {
 
   it('reports every rule that shares a regex, each with the words it matched', () => {
     // Imported lists repeat patterns; the regex runs once per item for all of them.
-    const setup = (m: TextMatcher) => {
-      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b', 0);
-      m.addRegex('!{3,}', 1);
-      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b', 2);
-      m.addRegex('!{3,}', 3);
-      m.addRegex('\\b\\d+\\.\\d+\\.\\d+\\b(?:-\\w+)?', 4);
-    };
+    const version = '\\b\\d+\\.\\d+\\.\\d+\\b';
+    const setup = regexRules(version, '!{3,}', version, '!{3,}', `${version}(?:-\\w+)?`);
     expect(matches(setup, 'Node 22.1.0-rc ships!!!')).toEqual(
       new Map([
         [0, '22.1.0'],
