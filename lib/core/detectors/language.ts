@@ -101,7 +101,6 @@ export class LanguageProfile {
 export { isTokenChar, tokenize, type Tokens };
 
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
-const ASCII_LETTER = /[a-z]/;
 
 /** The writing system of `text` up to `end` (a prefix is read in place, not copied). `ascii`: the caller knows
  * the whole text is ASCII (the tokenizer noted it). */
