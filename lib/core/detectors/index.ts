@@ -68,8 +68,12 @@ export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string
   return raw;
 }
 
-/** Without `rules` the rule kinds are not looked for (a content script before its data has arrived). */
-export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules };
+/**
+ * Without `rules` the rule kinds are not looked for (a content script before its data has arrived).
+ * `clickbaitQuotesFrom`: the headline model's score from which its evidence is quoted (default: every reported
+ * score). A caller that drops weaker detections sets its threshold, and skips quoting for them.
+ */
+export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules; clickbaitQuotesFrom?: number };
 
 /** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
  * to run before the item is painted. Kinds with nothing found are absent. */
@@ -101,7 +105,8 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = item.title || item.text.slice(0, 300);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE);
+    const quotesFrom = Math.max(MIN_REPORTED_CONFIDENCE, opts.clickbaitQuotesFrom ?? 0);
+    const { score, evidence } = opts.clickbait.assess(headline, 3, quotesFrom);
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
