@@ -68,12 +68,8 @@ export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string
   return raw;
 }
 
-/**
- * Without `rules` the rule kinds are not looked for (a content script before its data has arrived).
- * `clickbaitQuotesFrom`: the headline model's score from which its evidence is quoted (default: every reported
- * score). A caller that drops weaker detections sets its threshold, and skips quoting for them.
- */
-export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules; clickbaitQuotesFrom?: number };
+/** Without `rules` the rule kinds are not looked for (a content script before its data has arrived). */
+export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules };
 
 /** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
  * to run before the item is painted. Kinds with nothing found are absent. */
@@ -105,8 +101,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = item.title || item.text.slice(0, 300);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const quotesFrom = Math.max(MIN_REPORTED_CONFIDENCE, opts.clickbaitQuotesFrom ?? 0);
-    const { score, evidence } = opts.clickbait.assess(headline, 3, quotesFrom);
+    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE);
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',

@@ -2,7 +2,7 @@ import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { detectAll, type DetectorRules } from '../detectors';
-import { applyPolicies, compileExceptions, thresholdFor } from '../manipulation';
+import { applyPolicies, compileExceptions } from '../manipulation';
 import type { PolicyStage } from './types';
 
 export type { ClickbaitModel, DetectorRules };
@@ -16,14 +16,7 @@ export function defaultPolicyStage(
   const exceptions = compileExceptions((profile.exceptions ?? []).filter((e) => e && typeof e === 'object'));
   // A kind whose policy is off never acts nor makes a decision uncertain (applyPolicies skips it): with
   // clickbait off, the model need not run at all.
-  const clickbait = opts.policies.clickbait;
-  const detectOpts = {
-    clickbait: clickbait?.action === 'off' ? undefined : opts.clickbait,
-    rules: opts.detectors,
-    // Only a detection that acts shows its evidence. Confidence is rounded to 3 decimals before it meets the
-    // threshold, so quoting starts just below it.
-    clickbaitQuotesFrom: clickbait ? thresholdFor(clickbait.strictness) - 0.001 : undefined,
-  };
+  const detectOpts = { clickbait: opts.policies.clickbait?.action === 'off' ? undefined : opts.clickbait, rules: opts.detectors };
   return (item) => {
     const safe = wellFormed(item);
     return applyPolicies(safe, detectAll(safe, detectOpts), opts.policies, exceptions);
