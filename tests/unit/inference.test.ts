@@ -65,6 +65,14 @@ describe('inferred user model', () => {
     expect(topics.map((t) => t.topic)).not.toContain('rust');
   });
 
+  it('shows a pinned topic even from one item, now and in the timeline, where an unpinned one needs more', () => {
+    const now = T0 + 7 * DAY;
+    expect(inferTopics(history, { now }).map((t) => t.topic)).not.toContain('embedded');
+    const pinned = inferTopics(history, { now, controls: { pinned: ['embedded'] } });
+    expect(pinned[0]).toMatchObject({ topic: 'embedded', pinned: true });
+    expect(inferenceTimeline(history, { now, controls: { pinned: ['embedded'] } }).some((e) => e.topic === 'embedded')).toBe(true);
+  });
+
   it('old evidence fades', () => {
     const fresh = inferTopics(history, { now: T0 + 7 * DAY })[0];
     const stale = inferTopics(history, { now: T0 + 200 * DAY, minConfidence: 0 })[0];

@@ -63,10 +63,19 @@ export class EvidenceReplay {
   private readonly occStart: Int32Array;
   private readonly termPinned: boolean[] = [];
   private readonly termConfirmed: boolean[] = [];
-  private readonly termParts: (string[] | null)[] = [];
-  /** For a term of several words, the single-word terms among its words (they may be folded into it). */
-  private readonly partTerms: (number[] | null)[] = [];
+  /** Whether the term is of several words (a pair). */
+  private readonly termIsPhrase: boolean[] = [];
+  /** For an eligible term of several words, the single-word terms among its words (they may be folded into it);
+   * null for the others, which no ranking reads. */
+  private readonly partTerms: (number[] | null)[];
   private readonly strongestPair: Int32Array;
+  /** The terms that can be believed at some moment (pinned, or reaching minItems items unconfirmed), ascending, and
+   * their occurrences alone: `eligibleOcc` holds indexes into the occurrence lists, signal i's being
+   * [eligibleEnds[i - 1], eligibleEnds[i]). Most terms (pairs above all) never reach minItems, and a moment's
+   * ranking need not sum or reset them; the eligible ones are summed in the same order as before. */
+  private readonly eligible: Int32Array;
+  private readonly eligibleOcc: Int32Array;
+  private readonly eligibleEnds: Int32Array;
   private readonly score: Float64Array;
   private readonly lastOcc: Int32Array;
   private readonly crossedAt: Float64Array;
@@ -125,7 +134,7 @@ export class EvidenceReplay {
           occCount.push(0);
           this.termPinned.push(settings.pinned.has(term));
           this.termConfirmed.push(settings.confirmed.has(term));
-          this.termParts.push(term.includes(' ') ? term.split(' ') : null);
+          this.termIsPhrase.push(term.includes(' '));
         }
         if (itemCount[id] === 0) itemCount[id] = 1;
         else if (items[id]) itemCount[id] = items[id]!.add(item).size;
@@ -148,16 +157,30 @@ export class EvidenceReplay {
     this.lastOcc = new Int32Array(this.terms.length);
     this.crossedAt = new Float64Array(this.terms.length);
     this.strongestPair = new Int32Array(this.terms.length);
-    for (const parts of this.termParts) {
-      const ids = parts?.map((w) => index.get(w)).filter((id): id is number => id !== undefined && !this.termParts[id]);
-      this.partTerms.push(ids ?? null);
+    const canBelieve = this.terms.map((_, t) => this.termPinned[t] || (!this.termConfirmed[t] && itemCount[t] >= settings.minItems));
+    const eligible: number[] = [];
+    this.partTerms = new Array<number[] | null>(this.terms.length).fill(null);
+    for (let t = 0; t < this.terms.length; t++) {
+      if (!canBelieve[t]) continue;
+      eligible.push(t);
+      if (!this.termIsPhrase[t]) continue;
+      const ids = this.terms[t].split(' ').map((w) => index.get(w));
+      this.partTerms[t] = ids.filter((id): id is number => id !== undefined && !this.termIsPhrase[id]);
     }
+    this.eligible = Int32Array.from(eligible);
+    const occ: number[] = [];
+    this.eligibleEnds = new Int32Array(weighted.length);
+    for (let i = 0, k = 0; i < weighted.length; i++) {
+      for (; k < this.ends[i]; k++) if (canBelieve[this.occTerm[k]]) occ.push(k);
+      this.eligibleEnds[i] = occ.length;
+    }
+    this.eligibleOcc = Int32Array.from(occ);
   }
 
   /** The topics believed at `now`, best first, at most `limit` (as `Array.slice` reads it). `learnedAt` asks for
    * when each crossed into belief, which the timeline does not need. */
   rank(now: number, limit: number, learnedAt = true): RankedTerm[] {
-    const { ts, base, ends, score, lastOcc, crossedAt, occTerm, itemsAfter, countAfter } = this;
+    const { ts, base, score, lastOcc, crossedAt, occTerm, itemsAfter, countAfter } = this;
     const { halfLifeMs, minItems, minConfidence } = this.settings;
     let upto = 0;
     for (let lo = 0, hi = ts.length; lo < hi; ) {
@@ -166,32 +189,32 @@ export class EvidenceReplay {
       else hi = mid;
     }
     const seen = upto ? this.termsBy[upto - 1] : 0;
-    score.fill(0, 0, seen);
-    crossedAt.fill(0, 0, seen);
-    let k = 0;
-    for (let i = 0; i < upto; i++) {
+    const { eligible, eligibleOcc, eligibleEnds } = this;
+    let eligibleSeen = 0;
+    while (eligibleSeen < eligible.length && eligible[eligibleSeen] < seen) eligibleSeen++;
+    for (let e = 0; e < eligibleSeen; e++) {
+      score[eligible[e]] = 0;
+      crossedAt[eligible[e]] = 0;
+    }
+    for (let i = 0, j = 0; i < upto; i++) {
+      const end = eligibleEnds[i];
+      if (j === end) continue;
       const w = base[i] * Math.pow(0.5, Math.max(0, now - ts[i]) / halfLifeMs);
-      const end = ends[i];
-      if (!learnedAt) {
-        for (; k < end; k++) {
-          score[occTerm[k]] += w;
-          lastOcc[occTerm[k]] = k;
-        }
-        continue;
-      }
-      for (; k < end; k++) {
+      for (; j < end; j++) {
+        const k = eligibleOcc[j];
         const t = occTerm[k];
         score[t] += w;
         lastOcc[t] = k;
-        if (!crossedAt[t] && score[t] > 0 && itemsAfter[k] >= minItems) crossedAt[t] = ts[i];
+        if (learnedAt && !crossedAt[t] && score[t] > 0 && itemsAfter[k] >= minItems) crossedAt[t] = ts[i];
       }
     }
 
     // Thousands of terms pass at a moment: they stay plain numbers until they may reach the top.
     const kept: number[] = [];
     const keptConfidence: number[] = [];
-    // Every term numbered below `seen` occurred in the prefix, so `lastOcc` holds for all of them.
-    for (let t = 0; t < seen; t++) {
+    // Every eligible term numbered below `seen` occurred in the prefix, so `lastOcc` holds for all of them.
+    for (let e = 0; e < eligibleSeen; e++) {
+      const t = eligible[e];
       const last = lastOcc[t];
       const pinned = this.termPinned[t];
       if (!pinned && (itemsAfter[last] < minItems || this.termConfirmed[t])) continue;
@@ -203,8 +226,8 @@ export class EvidenceReplay {
     // A single word that only ever came with the same pair says nothing the pair doesn't (evidence counts cap at 20,
     // as many as a topic shows).
     const shownEvidence = (t: number) => Math.min(20, countAfter[lastOcc[t]]);
+    // All zero between rankings: only the entries set here are cleared again, not every term's.
     const strongest = this.strongestPair;
-    strongest.fill(0);
     for (const t of kept) {
       const parts = this.partTerms[t];
       if (!parts) continue;
@@ -214,10 +237,11 @@ export class EvidenceReplay {
     const survivors: number[] = [];
     const survivorConfidence: number[] = [];
     kept.forEach((t, n) => {
-      if (!this.termPinned[t] && !this.termParts[t] && strongest[t] >= shownEvidence(t)) return;
+      if (!this.termPinned[t] && !this.termIsPhrase[t] && strongest[t] >= shownEvidence(t)) return;
       survivors.push(t);
       survivorConfidence.push(keptConfidence[n]);
     });
+    for (const t of kept) for (const w of this.partTerms[t] ?? []) strongest[w] = 0;
     // Rounding every score is the costly part of ranking thousands of terms. Rounding moves a score by at most
     // 0.0005, so a term more than 0.001 below the limit-th best unrounded score can never reach the top.
     const floor = Number.isInteger(limit) && limit > 0 ? this.lowestOfBest(survivors, limit) - 0.001 : -Infinity;
