@@ -90,7 +90,7 @@ describe('YouTube feed shield', () => {
     await page.evaluate(() =>
       (window as any).fixture.appendBatch(6, {
         adEvery: 3,
-        titles: ['Plain video one', 'Plain video two', 'x', 'Cargo workspaces for big Rust projects', 'Plain video five', 'x'],
+        titles: ['Playing Elden Ring For The First Time', 'Plain video two', 'x', 'Cargo workspaces for big Rust projects', 'Plain video five', 'x'],
       }),
     );
     await page.waitForFunction((g) => document.querySelectorAll(`${g} > ytd-rich-item-renderer[data-parapet]`).length >= 17, GRID);
@@ -102,6 +102,10 @@ describe('YouTube feed shield', () => {
     expect(batch[0]).toBe('appended004');
     expect(batch.filter((x) => x === 'ad').length).toBe(2);
     expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(5);
+    // YouTube capitalises every word of ordinary titles; that alone earns no clickbait label.
+    const houseStyle = (await marks(page)).find((d) => d.itemText.includes('Playing Elden Ring For The First Time'));
+    expect(houseStyle, 'the appended house-style video is decided').toBeDefined();
+    expect(houseStyle!.text).not.toMatch(/Clickbait/);
 
     // SPA navigation to a watch page: the sidebar is decided too, interests first, the blocked channel hidden.
     await page.evaluate(() => (window as any).fixture.navigate('/watch?v=nowPlaying1'));

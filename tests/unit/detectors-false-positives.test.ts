@@ -98,6 +98,49 @@ describe('text that is not a headline', () => {
   });
 });
 
+describe('YouTube titles written with every word capitalised', () => {
+  const compiled = compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS });
+  const video = (title: string) => decide(compiled, item({ title, url: 'https://www.youtube.com/watch?v=video000001', kind: 'video' }));
+  const clickbait = (title: string) => video(title).reasons.find((r) => r.code === 'clickbait');
+
+  // Each of these was labelled clickbait when its capitals were read as the corpus's BuzzFeed style.
+  const ORDINARY = [
+    'How The Rust Borrow Checker Really Works',
+    'Playing Elden Ring For The First Time',
+    'I Built A Cabin In The Woods',
+    'Top Goals Of The Season 2024',
+    'Linus Torvalds On The Future Of Linux',
+    'Day In The Life Of A Nurse',
+    'The Best Hiking Trails In Scotland',
+    'Easy Sourdough Bread Recipe For Beginners',
+    'Tesla Model 3 Long Term Review',
+    'Reviewing The New MacBook Pro M4',
+    'Beginner Guitar Lesson: Your First Three Chords',
+  ];
+  const BAIT = [
+    "You Won't Believe What Happened Next",
+    "10 Things You Didn't Know About Cats",
+    'This Will Change Everything You Know About Sleep',
+    "The Truth About Coffee They Don't Want You To Know",
+    'What Happens Next Will Blow Your Mind',
+    'He Opened The Box And Then THIS Happened...',
+  ];
+
+  it('labels the ordinary ones no more than their words in sentence case would be', () => {
+    for (const title of ORDINARY) expect(clickbait(title), title).toBeUndefined();
+  });
+
+  it('still labels bait written that way, quoting its words as the user sees them', () => {
+    for (const title of BAIT) {
+      const reason = clickbait(title);
+      expect(reason, title).toBeDefined();
+      expect(reason!.evidence.length, title).toBeGreaterThan(0);
+      for (const quote of reason!.evidence) expect(title, quote).toContain(quote);
+    }
+    expect(clickbait("You Won't Believe What Happened Next")!.evidence.join(' ')).toMatch(/Believe|Happened/);
+  });
+});
+
 describe('what the user sees on the demo feeds (default policies)', () => {
   const compiled = compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS });
   const labels = (input: Partial<FeedItemInput>) => decide(compiled, item(input)).reasons.map((r) => r.code);

@@ -14,9 +14,10 @@ export interface ClickbaitModel {
   explain(text: string, max?: number): string[];
   /**
    * score(text), and explain(text, max) when that score reaches `minScore` (else no evidence), reading the text
-   * once: what the detectors call for every headline.
+   * once: what the detectors call for every headline. With `sentenceCase`, a headline written with every word
+   * capitalised is read in sentence case (the evidence is still quoted as written).
    */
-  assess(text: string, max: number, minScore: number): { score: number; evidence: string[] };
+  assess(text: string, max: number, minScore: number, sentenceCase?: boolean): { score: number; evidence: string[] };
 }
 
 const MAX_PHRASE_WORDS = 4;
@@ -68,9 +69,9 @@ class LinearClickbaitModel implements ClickbaitModel {
     return this.#explainExtracted(text, count, max);
   }
 
-  assess(text: string, max: number, minScore: number): { score: number; evidence: string[] } {
+  assess(text: string, max: number, minScore: number, sentenceCase = false): { score: number; evidence: string[] } {
     // Tracing costs little next to a second extraction, and most headlines a detector sees get explained.
-    const count = this.#fx.extract(text, true);
+    const count = this.#fx.extract(text, true, sentenceCase);
     const score = 1 / (1 + Math.exp(-this.#logitOfExtracted(count)));
     const evidence = score >= minScore && max > 0 ? this.#explainExtracted(text, count, max) : [];
     return { score, evidence };

@@ -57,3 +57,12 @@ export function clickbaitApplies(item: FeedItem, ctx: TextContext, headline: str
   if (!englishPrefix(ctx, headline.length + 1)) return false;
   return !isRepetition(ctx, headline.length + 1);
 }
+
+/**
+ * Whether the model reads a headline written with every word capitalised in sentence case. YouTube writes
+ * ordinary titles that way, which the model's corpus does only for bait. On the other sites the capitals mean what
+ * they meant in the corpus: a link post or tweet in that style usually carries its article's own headline.
+ */
+export function readsTitleCaseAsSentence(item: Pick<FeedItem, 'platform'>): boolean {
+  return item.platform === 'youtube';
+}

@@ -1,7 +1,7 @@
 import type { FeedItem } from '../../schema/item';
 import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
-import { clickbaitApplies } from './clickbait-scope';
+import { clickbaitApplies, readsTitleCaseAsSentence } from './clickbait-scope';
 import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { detectPromoted } from './promoted';
@@ -101,7 +101,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = item.title || item.text.slice(0, 300);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE);
+    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE, readsTitleCaseAsSentence(item));
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
