@@ -138,7 +138,7 @@ export function buildItems(headlines: string[], profile: Profile, n = ITEMS): Fe
   const kinds = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
   return Array.from({ length: n }, (_, i) => {
     const platform = FEED_PLATFORMS[i % 4];
-    const title = asPageString(headlines[Math.floor(random() * headlines.length)]);
+    const first = headlines[Math.floor(random() * headlines.length)];
     const r = random();
     // 2% by a channel blocked on that platform (the list alternates platforms), 1% by an excepted one, the rest by ordinary authors
     const author =
@@ -149,7 +149,10 @@ export function buildItems(headlines: string[], profile: Profile, n = ITEMS): Fe
           : `creator${Math.floor(random() * 50_000)}`;
     const short = platform === 'youtube' && random() < 0.1;
     const promoted = random() < 0.03;
-    const text = platform === 'reddit' || platform === 'x' ? asPageString(headlines[Math.floor(random() * headlines.length)]) : '';
+    const second = platform === 'reddit' || platform === 'x' ? headlines[Math.floor(random() * headlines.length)] : '';
+    // A Reddit post has a title and a body; a tweet is one text, which the X adapter reads as the title alone.
+    const title = asPageString(platform === 'x' ? `${first} ${second}` : first);
+    const text = platform === 'reddit' ? asPageString(second) : '';
     return {
       platform,
       id: `${platform}-${i}`,

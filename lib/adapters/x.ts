@@ -2,6 +2,9 @@ import { absoluteUrl, textOf } from './feed-item';
 import type { Adapter } from './types';
 import { xSelectors as S } from './x.selectors';
 
+/** What of a long post stands as its title (X's own limit for most accounts is 280 characters). */
+const TITLE_CHARS = 300;
+
 const serials = new WeakMap<Element, number>();
 let nextSerial = 1;
 const serial = (el: Element) => {
@@ -87,16 +90,19 @@ export const xAdapter: Adapter = {
     const id = statusId(href) || (promoted ? `promoted-${serial(root)}` : '');
     if (!id) return null;
     const text = textOf(article.querySelector(S.tweetText.css));
+    // A tweet is its own title. Only a long post also keeps its whole text as the body: the matcher, the
+    // detectors and the local model read title and body, and would read a short tweet twice.
+    const long = text.length > TITLE_CHARS;
     return {
       platform: 'x',
       id,
       url: absoluteUrl(href, root.baseURI),
-      title: text.slice(0, 300),
+      title: long ? text.slice(0, TITLE_CHARS) : text,
       author: handle(article),
       kind: promoted ? 'ad' : 'tweet',
       promoted,
       promotedMarkers: promoted ? ['placementTracking'] : [],
-      text,
+      text: long ? text : '',
       surface,
       domain: outboundDomain(article),
     };
