@@ -141,6 +141,35 @@ describe('YouTube titles written with every word capitalised', () => {
   });
 });
 
+describe('titles that say what they teach', () => {
+  const video = (title: string, strictness?: number) =>
+    decide(
+      compileProfile(profile(strictness === undefined ? {} : { policies: { clickbait: { action: 'label', strictness } } }), {
+        clickbait: model,
+        detectors: SHIPPED_DETECTORS,
+      }),
+      item({ title, url: 'https://www.youtube.com/watch?v=howto000001', kind: 'video' }),
+    ).reasons.some((r) => r.code === 'clickbait');
+
+  it('does not label a plain how-to, tutorial or review at the default strictness', () => {
+    for (const title of [
+      'How To Tie A Bowline Knot',
+      'How to Sharpen a Kitchen Knife With a Whetstone',
+      'How To Make Fresh Pasta Without A Machine',
+      'Morning Yoga For Beginners: 20 Minute Routine',
+    ]) {
+      expect(video(title), title).toBe(false);
+    }
+  });
+
+  it('still labels one that teases or over-promises, and a plain one for the strictest user', () => {
+    for (const title of ['How To Get Rich Quick (Nobody Tells You This)', 'How to never be tired again', 'How To Make Anyone Like You In 5 Seconds']) {
+      expect(video(title), title).toBe(true);
+    }
+    expect(video('How To Tie A Bowline Knot', 1)).toBe(true);
+  });
+});
+
 describe('what the user sees on the demo feeds (default policies)', () => {
   const compiled = compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS });
   const labels = (input: Partial<FeedItemInput>) => decide(compiled, item(input)).reasons.map((r) => r.code);

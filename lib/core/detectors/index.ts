@@ -1,6 +1,7 @@
 import type { FeedItem } from '../../schema/item';
 import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
+import { statedFormatFactor } from './clickbait-format';
 import { clickbaitApplies, readsTitleCaseAsSentence } from './clickbait-scope';
 import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
@@ -101,7 +102,9 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = item.title || item.text.slice(0, 300);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const { score, evidence } = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE, readsTitleCaseAsSentence(item));
+    const assessed = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE, readsTitleCaseAsSentence(item));
+    const { evidence } = assessed;
+    const score = assessed.score >= MIN_REPORTED_CONFIDENCE ? assessed.score * statedFormatFactor(headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',

@@ -1,0 +1,85 @@
+/**
+ * How the clickbait label lands on feed titles as the shield judges them (the platform's own reading, the default
+ * strictness), per platform: ordinary titles labelled, bait labelled.
+ *
+ *   npm run eval:feed-titles -- [FILE] [--strictness 0.5] [--errors]
+ *
+ * FILE has a header `platform<TAB>label<TAB>title` (label 1 for bait, 0 for an ordinary title) and defaults to
+ * tests/data/feed-titles.tsv: titles written for this project in each site's own style. dev.tsv measures the model
+ * on news and BuzzFeed headlines; this measures what a user of each site sees.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadClickbaitModel } from '../lib/core/clickbait/model';
+import { detectAll } from '../lib/core/detectors';
+import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
+import { thresholdFor } from '../lib/core/manipulation';
+import { FEED_PLATFORMS, type FeedPlatform } from '../lib/schema/constants';
+import { FeedItem } from '../lib/schema/item';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const KIND = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
+
+function args(argv: string[]) {
+  const opts = { file: resolve(ROOT, 'tests/data/feed-titles.tsv'), strictness: 0.5, errors: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--strictness') opts.strictness = Number(argv[++i]);
+    else if (a === '--errors') opts.errors = true;
+    else if (!a.startsWith('--')) opts.file = resolve(process.env.INIT_CWD ?? process.cwd(), a);
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+/** The item an adapter would read for a title: a video, or a story or post that links out. */
+function itemFor(platform: FeedPlatform, title: string, n: number): FeedItem {
+  return FeedItem.parse({
+    platform,
+    id: `title-${n}`,
+    url: platform === 'youtube' ? `https://www.youtube.com/watch?v=title${n}` : `https://example.com/${n}`,
+    title,
+    kind: KIND[platform],
+    domain: platform === 'youtube' ? '' : 'example.com',
+  });
+}
+
+function main(): void {
+  const opts = args(process.argv.slice(2));
+  const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(ROOT, 'public/models/clickbait.bin'))));
+  const threshold = thresholdFor(opts.strictness);
+  const tally = new Map<FeedPlatform, { ordinary: number; ordinaryLabelled: number; bait: number; baitLabelled: number }>();
+  const errors: string[] = [];
+  const lines = readFileSync(opts.file, 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  lines.forEach((line, n) => {
+    const [platform, label, title] = line.split('\t');
+    if (!(FEED_PLATFORMS as readonly string[]).includes(platform) || (label !== '0' && label !== '1') || !title) {
+      throw new Error(`${opts.file}:${n + 2}: expected platform, 0 or 1, title`);
+    }
+    const p = platform as FeedPlatform;
+    const detection = detectAll(itemFor(p, title, n), { clickbait: model, rules: SHIPPED_DETECTORS }).find((d) => d.kind === 'clickbait');
+    const labelled = (detection?.confidence ?? 0) >= threshold;
+    const t = tally.get(p) ?? { ordinary: 0, ordinaryLabelled: 0, bait: 0, baitLabelled: 0 };
+    if (label === '1') {
+      t.bait++;
+      if (labelled) t.baitLabelled++;
+      else errors.push(`missed   ${(detection?.confidence ?? 0).toFixed(2)}  ${platform}  ${title}`);
+    } else {
+      t.ordinary++;
+      if (labelled) {
+        t.ordinaryLabelled++;
+        errors.push(`labelled ${detection!.confidence.toFixed(2)}  ${platform}  ${title}`);
+      }
+    }
+    tally.set(p, t);
+  });
+  console.log(`feed titles ${opts.file.slice(ROOT.length + 1)}: ${lines.length}, clickbait label at strictness ${opts.strictness} (confidence >= ${threshold})`);
+  for (const [p, t] of tally) {
+    console.log(
+      `${p.padEnd(10)} ordinary titles labelled ${t.ordinaryLabelled} of ${t.ordinary}   bait labelled ${t.baitLabelled} of ${t.bait}`,
+    );
+  }
+  if (opts.errors) for (const e of errors) console.log(e);
+}
+
+main();
