@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
+import { FEED_TITLES, tallyFeedTitles } from './eval-feed-titles';
 import {
   binaryMetrics,
   isHeldOut,
@@ -99,7 +100,17 @@ export async function benchClickbait(): Promise<Record<string, number | string>>
     'clickbait F1': m.f1,
     'headlines/second (wall clock)': Math.round(t.wallPerSecond),
     'headlines/second (per CPU-second)': Math.round(t.cpuPerSecond),
+    ...feedTitleFigures(model),
   };
+}
+
+/** The label as each site's users see it (npm run eval:feed-titles), at the default strictness. */
+function feedTitleFigures(model: ClickbaitModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [platform, t] of tallyFeedTitles(FEED_TITLES, model, 0.5).tally) {
+    out[`feed titles, ${platform}: ordinary labelled / bait labelled`] = `${t.ordinaryLabelled} of ${t.ordinary} / ${t.baitLabelled} of ${t.bait}`;
+  }
+  return out;
 }
 
 function main(): void {

@@ -10,18 +10,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadClickbaitModel } from '../lib/core/clickbait/model';
+import { fileURLToPath } from 'node:url';
+import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
 import { detectAll } from '../lib/core/detectors';
 import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
 import { thresholdFor } from '../lib/core/manipulation';
 import { FEED_PLATFORMS, type FeedPlatform } from '../lib/schema/constants';
 import { FeedItem } from '../lib/schema/item';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+export const FEED_TITLES = resolve(ROOT, 'tests/data/feed-titles.tsv');
 const KIND = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
 
 function args(argv: string[]) {
-  const opts = { file: resolve(ROOT, 'tests/data/feed-titles.tsv'), strictness: 0.5, errors: false };
+  const opts = { file: FEED_TITLES, strictness: 0.5, errors: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--strictness') opts.strictness = Number(argv[++i]);
@@ -44,42 +46,54 @@ function itemFor(platform: FeedPlatform, title: string, n: number): FeedItem {
   });
 }
 
-function main(): void {
-  const opts = args(process.argv.slice(2));
-  const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(ROOT, 'public/models/clickbait.bin'))));
-  const threshold = thresholdFor(opts.strictness);
-  const tally = new Map<FeedPlatform, { ordinary: number; ordinaryLabelled: number; bait: number; baitLabelled: number }>();
+export type FeedTitleTally = Map<FeedPlatform, { ordinary: number; ordinaryLabelled: number; bait: number; baitLabelled: number }>;
+
+/** Per platform, how many ordinary titles and how many bait titles of `file` the shield labels clickbait; and each
+ * title it gets wrong, with its confidence. */
+export function tallyFeedTitles(file: string, model: ClickbaitModel, strictness: number): { tally: FeedTitleTally; errors: string[] } {
+  const threshold = thresholdFor(strictness);
+  const tally: FeedTitleTally = new Map();
   const errors: string[] = [];
-  const lines = readFileSync(opts.file, 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const lines = readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim());
   lines.forEach((line, n) => {
     const [platform, label, title] = line.split('\t');
     if (!(FEED_PLATFORMS as readonly string[]).includes(platform) || (label !== '0' && label !== '1') || !title) {
-      throw new Error(`${opts.file}:${n + 2}: expected platform, 0 or 1, title`);
+      throw new Error(`${file}:${n + 2}: expected platform, 0 or 1, title`);
     }
     const p = platform as FeedPlatform;
     const detection = detectAll(itemFor(p, title, n), { clickbait: model, rules: SHIPPED_DETECTORS }).find((d) => d.kind === 'clickbait');
-    const labelled = (detection?.confidence ?? 0) >= threshold;
+    const confidence = detection?.confidence ?? 0;
+    const labelled = confidence >= threshold;
     const t = tally.get(p) ?? { ordinary: 0, ordinaryLabelled: 0, bait: 0, baitLabelled: 0 };
     if (label === '1') {
       t.bait++;
       if (labelled) t.baitLabelled++;
-      else errors.push(`missed   ${(detection?.confidence ?? 0).toFixed(2)}  ${platform}  ${title}`);
+      else errors.push(`missed   ${confidence.toFixed(2)}  ${platform}  ${title}`);
     } else {
       t.ordinary++;
       if (labelled) {
         t.ordinaryLabelled++;
-        errors.push(`labelled ${detection!.confidence.toFixed(2)}  ${platform}  ${title}`);
+        errors.push(`labelled ${confidence.toFixed(2)}  ${platform}  ${title}`);
       }
     }
     tally.set(p, t);
   });
-  console.log(`feed titles ${opts.file.slice(ROOT.length + 1)}: ${lines.length}, clickbait label at strictness ${opts.strictness} (confidence >= ${threshold})`);
+  return { tally, errors };
+}
+
+function main(): void {
+  const opts = args(process.argv.slice(2));
+  const model = loadClickbaitModel(new Uint8Array(readFileSync(resolve(ROOT, 'public/models/clickbait.bin'))));
+  const { tally, errors } = tallyFeedTitles(opts.file, model, opts.strictness);
+  let total = 0;
+  for (const t of tally.values()) total += t.ordinary + t.bait;
+  console.log(
+    `feed titles ${opts.file.slice(ROOT.length + 1)}: ${total}, clickbait label at strictness ${opts.strictness} (confidence >= ${thresholdFor(opts.strictness)})`,
+  );
   for (const [p, t] of tally) {
-    console.log(
-      `${p.padEnd(10)} ordinary titles labelled ${t.ordinaryLabelled} of ${t.ordinary}   bait labelled ${t.baitLabelled} of ${t.bait}`,
-    );
+    console.log(`${p.padEnd(10)} ordinary titles labelled ${t.ordinaryLabelled} of ${t.ordinary}   bait labelled ${t.baitLabelled} of ${t.bait}`);
   }
   if (opts.errors) for (const e of errors) console.log(e);
 }
 
-main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

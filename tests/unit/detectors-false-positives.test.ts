@@ -6,6 +6,7 @@ import { profile } from './shield-helpers';
 import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
 import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
 import { loadShippedClickbait } from './shipped-clickbait';
+import { FEED_TITLES, tallyFeedTitles } from '../../scripts/eval-feed-titles';
 
 // Items seen mislabelled on the demo feeds (tests/fixtures/feeds/*), built the way the adapters build them.
 const model = loadShippedClickbait();
@@ -184,5 +185,15 @@ describe('what the user sees on the demo feeds (default policies)', () => {
   it('labels the real clickbait link next to them', () => {
     const title = "You won't believe what this one weird compiler trick does";
     expect(labels({ platform: 'hackernews', kind: 'story', title, url: 'https://blog.example.com/trick', domain: 'example.com' })).toContain('clickbait');
+  });
+});
+
+describe('the feed-title set (tests/data/feed-titles.tsv, npm run eval:feed-titles)', () => {
+  it('labels few ordinary titles and nearly all bait on every site, at the default strictness', () => {
+    const { tally, errors } = tallyFeedTitles(FEED_TITLES, model, 0.5);
+    for (const [platform, t] of tally) {
+      expect(t.ordinaryLabelled / t.ordinary, `${platform}: ${errors.join('; ')}`).toBeLessThanOrEqual(0.1);
+      expect(t.baitLabelled / t.bait, `${platform}: ${errors.join('; ')}`).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });
