@@ -473,7 +473,25 @@ export class FeatureExtractor {
         }
       } else {
         let sum = this.weightSum;
-        for (let i = 0; i < n; i++) {
+        let i = 0;
+        if (charMin === 3 && charMax === 5) {
+          // The shipped lengths, unrolled: every position with five characters ahead takes all three.
+          for (; i + 5 <= n; i++) {
+            const h2 = Math.imul(Math.imul((SEED_CHAR | 0) ^ src[i], FNV_PRIME) ^ src[i + 1], FNV_PRIME);
+            const h3 = Math.imul(h2 ^ src[i + 2], FNV_PRIME);
+            const h4 = Math.imul(h3 ^ src[i + 3], FNV_PRIME);
+            const h5 = Math.imul(h4 ^ src[i + 4], FNV_PRIME);
+            const w3 = weights[fmix(h3 ^ 3) & mask];
+            const w4 = weights[fmix(h4 ^ 4) & mask];
+            const w5 = weights[fmix(h5 ^ 5) & mask];
+            fw[count] = w3;
+            fw[count + 1] = w4;
+            fw[count + 2] = w5;
+            count += 3;
+            sum += w3 + w4 + w5;
+          }
+        }
+        for (; i < n; i++) {
           let h = SEED_CHAR | 0;
           const top = n - i < charMax ? n - i : charMax;
           for (let len = 1; len <= top; len++) {
