@@ -104,7 +104,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
     const assessed = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE, readsTitleCaseAsSentence(item));
     const { evidence } = assessed;
-    const score = assessed.score >= MIN_REPORTED_CONFIDENCE ? assessed.score * statedFormatFactor(headline) : 0;
+    const score = assessed.score >= MIN_REPORTED_CONFIDENCE ? assessed.score * statedFormatFactor(ctx, headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
