@@ -9,6 +9,15 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   hooks: {
+    // Content scripts call only runtime.sendMessage and runtime.getURL, and listen with onMessage listeners that
+    // never answer: both browsers give all of that natively, with promises. The polyfill, which the extension's
+    // pages and background keep, would be 10 KB of every content script.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      else if (alias && typeof alias === 'object') delete (alias as Record<string, string>)['wxt/browser'];
+    },
     // The detector rule tables ship as data the content scripts fetch, not as code inside each of them (that kept
     // every feed script over 100 KB). Written from the TypeScript tables on every build, so it is never stale.
     'build:publicAssets': (_wxt, files) => {
