@@ -128,6 +128,25 @@ export async function queryDecisions(store: Store, q: DecisionQuery = {}): Promi
   return q.limit ? coll.limit(q.limit).toArray() : coll.toArray();
 }
 
+/**
+ * Calls `onChange` after every committed write that may have changed the decision log, whether this context or
+ * another (a page, the background) made it: Dexie reports each transaction's mutated tables, across contexts
+ * through a BroadcastChannel. Returns the unsubscribe.
+ */
+export function watchDecisions(store: Store, onChange: () => void): () => void {
+  const prefix = `idb://${store.db.name}/decisions/`;
+  const listener = (parts: Record<string, unknown>) => {
+    for (const part of Object.keys(parts)) {
+      if (part.startsWith(prefix)) {
+        onChange();
+        return;
+      }
+    }
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
+}
+
 /** How many rows a query matches, without loading them into memory (for "1,234 decisions" above a list). */
 export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit'> = {}): Promise<number> {
   return decisionCollection(store, q).count();

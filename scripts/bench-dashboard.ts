@@ -39,9 +39,17 @@ export async function benchDashboard(): Promise<Record<string, number | string>>
     out['activity first rows, 100k decisions (ms, median of 3)'] = median(activity);
     out['activity first render goal < 1000 ms'] = median(activity) < 1000 ? 'PASS' : 'FAIL';
 
-    // The background's share of opening the view: reading the newest rows and summarising them, measured from a page.
+    // The background keeps its summary of the log until the log changes (lib/background/summary-cache.ts): the
+    // first answer after new decisions reads and summarises the newest rows, the next ones do not. One new
+    // decision before each first measurement makes it a real first.
+    const logOne = (i: number) => seedPage.evaluate(async (row) => {
+      const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+      const reply = await chromeApi.runtime.sendMessage({ type: 'decisions/log', payload: { rows: [row] } });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+    }, { ...seededDecision(DECISIONS + i, Date.now()), ts: Date.now() });
     const answer: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      if (i === 0) await logOne(0);
       answer.push(
         await seedPage.evaluate(async () => {
           const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
@@ -52,10 +60,12 @@ export async function benchDashboard(): Promise<Record<string, number | string>>
         }),
       );
     }
-    out['inference/get answer, 5k signals + 20k-decision summary (ms, median of 3)'] = median(answer);
+    out['inference/get answer after new decisions, 5k signals + 20k-decision summary (ms)'] = answer[0];
+    out['inference/get answer again, log unchanged (ms, median of 2)'] = median(answer.slice(1));
 
     const inferred: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      if (i === 0) await logOne(1);
       const page = await ext.context.newPage();
       await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/inferred`);
       const ms = await page
@@ -73,8 +83,11 @@ export async function benchDashboard(): Promise<Record<string, number | string>>
       inferred.push(ms);
       await page.close();
     }
-    out['inferred view ready, 100k decisions + 10k signals (ms, median of 3)'] = Number.isNaN(median(inferred)) ? 'did not finish in 60 s' : median(inferred);
-    out['inferred view ready goal < 1000 ms'] = median(inferred) < 1000 ? 'PASS' : 'FAIL';
+    const shown = (ms: number) => (Number.isNaN(ms) ? 'did not finish in 60 s' : ms);
+    out['inferred view ready after new decisions, 100k decisions + 10k signals (ms)'] = shown(inferred[0]);
+    out['inferred view ready when reopened, log unchanged (ms, median of 2)'] = shown(median(inferred.slice(1)));
+    // The goal is held to the first open, the slower one.
+    out['inferred view ready goal < 1000 ms'] = inferred[0] < 1000 ? 'PASS' : 'FAIL';
 
     Object.assign(out, await loggingCost(ext));
     return out;

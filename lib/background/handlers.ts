@@ -23,11 +23,13 @@ import {
   setFlagStatus,
   setMeta,
   updateProfile,
+  watchDecisions,
   wipeAll,
   type Store,
 } from '../db';
 import { applyFeedback, applyVerdicts } from '../core/feedback';
 import { summariseDecisions } from '../core/inference/summary';
+import { SummaryCache } from './summary-cache';
 import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse';
 import { createJudgeHandlers, type HostConnector } from './judge';
 
@@ -47,6 +49,8 @@ const healthKey = (platform: string) => `health:${platform}`;
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   const now = deps.now ?? Date.now;
+  const summaries = new SummaryCache();
+  watchDecisions(store, () => summaries.invalidate());
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
     return p;
@@ -155,12 +159,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return flags;
     },
     'inference/get': async ({ signals, decisions }) => {
-      const [profile, recentSignals, recentDecisions] = await Promise.all([
-        loadProfile(store, now()),
-        listSignals(store, signals),
-        queryDecisions(store, { limit: decisions }),
-      ]);
-      return { now: now(), signals: recentSignals, summary: summariseDecisions(recentDecisions, profile.interests) };
+      const [profile, recentSignals] = await Promise.all([loadProfile(store, now()), listSignals(store, signals)]);
+      const summary = await summaries.get(`${decisions}\u0000${JSON.stringify(profile.interests)}`, async () =>
+        summariseDecisions(await queryDecisions(store, { limit: decisions }), profile.interests),
+      );
+      return { now: now(), signals: recentSignals, summary };
     },
     ...createJudgeHandlers(deps, deps.judgeHost),
   };
