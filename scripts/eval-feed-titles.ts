@@ -10,7 +10,7 @@
  * measures what a user of each site sees.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
 import { detectAll } from '../lib/core/detectors';
@@ -91,7 +91,7 @@ function main(): void {
   let total = 0;
   for (const t of tally.values()) total += t.ordinary + t.bait;
   console.log(
-    `feed titles ${opts.file.slice(ROOT.length + 1)}: ${total}, clickbait label at strictness ${opts.strictness} (confidence >= ${thresholdFor(opts.strictness)})`,
+    `feed titles ${relative(process.env.INIT_CWD ?? process.cwd(), opts.file)}: ${total}, clickbait label at strictness ${opts.strictness} (confidence >= ${thresholdFor(opts.strictness)})`,
   );
   for (const [p, t] of tally) {
     console.log(`${p.padEnd(10)} ordinary titles labelled ${t.ordinaryLabelled} of ${t.ordinary}   bait labelled ${t.baitLabelled} of ${t.bait}`);
