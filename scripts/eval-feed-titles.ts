@@ -23,6 +23,8 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const FEED_TITLES = resolve(ROOT, 'tests/data/feed-titles.tsv');
 /** Written after the rules that read these titles (clickbait-format.ts, the sentence-case reading), to check them. */
 export const FEED_TITLES_HOLDOUT = resolve(ROOT, 'tests/data/feed-titles-holdout.tsv');
+/** Hacker News essay titles, none of them bait: the label's known weakness there ("Why SQLite Uses Bytecode"). */
+export const FEED_TITLES_HN_PROBE = resolve(ROOT, 'tests/data/feed-titles-hn-probe.tsv');
 const KIND = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
 
 function args(argv: string[]) {
