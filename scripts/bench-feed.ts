@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CHROME_EXT, CHROMIUM, OUT, ROOT, launchWithExtension, type Launched } from '../tests/e2e/harness';
+import { CONTENT_SCRIPT_LIMIT as SCRIPT_LIMIT, WEBLLM_MARKERS } from '../tests/e2e/content-script-limits';
 import { seedProfile } from '../tests/e2e/ui-helpers';
 import { BLOCKED, FEED, HIDE_KEYWORD, MEASURE_SCRIPT, hackerNewsPage, youtubeHomePage, type BenchPlatform } from './bench-feed-page';
 
 const EXT = CHROME_EXT;
-const SCRIPT_LIMIT = 100_000;
-const WEBLLM_MARKERS = ['MLCEngine', '@mlc-ai', 'web-llm', 'tvmjs'];
 /** Pairs of cost runs (with and without the extension); the median is reported. */
 const COST_RUNS = 3;
 /** After load, before the feed starts: the background's profile and the clickbait model have arrived by then. */
