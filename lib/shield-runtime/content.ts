@@ -4,7 +4,7 @@ import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
 import { buildDetectorRules } from '../core/detectors';
 import { readDetectors } from '../core/detectors/data-file';
-import { compileProfile, decide, rerank } from '../core/shield';
+import { compileProfile, decide, quoteEvidence, rerank } from '../core/shield';
 import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
@@ -27,7 +27,7 @@ async function loadDetectors(): Promise<unknown> {
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives. */
 export function runFeedShield(adapter: Adapter, ctx: ContentScriptContext): Shield {
-  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
   const shield = startShield(
     adapter,
     { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait, loadDetectors },

@@ -1,5 +1,5 @@
 import type { FeedPlatform } from '../schema/common';
-import type { Decision } from '../schema/decision';
+import type { Decision, Reason } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { Profile } from '../schema/profile';
 
@@ -9,12 +9,15 @@ export interface Engine {
    * loaded). */
   compile(profile: Profile, clickbait: unknown, detectors?: unknown): unknown;
   decide(compiled: unknown, item: FeedItem): Decision;
+  /** The decision's reasons with the words decide() left unquoted (the headline model's), for the log. */
+  quote(compiled: unknown, item: FeedItem, reasons: readonly Reason[]): readonly Reason[];
   rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts: { exploreShare?: number; seed?: number }): string[];
 }
 
 export interface CoreShield {
   compileProfile(profile: Profile, opts: { clickbait?: never; detectors?: never; platform?: FeedPlatform }): unknown;
   decide(compiled: never, item: FeedItem): Decision;
+  quoteEvidence(compiled: never, item: FeedItem, reasons: readonly Reason[]): readonly Reason[];
   rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts?: { exploreShare?: number; seed?: number }): string[];
 }
 
@@ -24,6 +27,7 @@ export function coreEngine(core: CoreShield, platform: FeedPlatform): Engine {
     compile: (profile, clickbait, detectors) =>
       core.compileProfile(profile, { clickbait: (clickbait ?? undefined) as never, detectors: (detectors ?? undefined) as never, platform }),
     decide: (compiled, item) => core.decide(compiled as never, item),
+    quote: (compiled, item, reasons) => core.quoteEvidence(compiled as never, item, reasons),
     rerank: (batch, opts) => core.rerank(batch, opts),
   };
 }

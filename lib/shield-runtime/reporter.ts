@@ -23,6 +23,7 @@ export class Reporter {
   #decisions: LoggedDecision[] = [];
   #flags: Flag[] = [];
   #signals: Signal[] = [];
+  #finishing: Array<() => void> = [];
   #counts: Counts | null = null;
   #lastCounts = '';
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,13 +43,17 @@ export class Reporter {
     this.#win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
   }
 
-  decision(row: LoggedDecision): void {
+  /** `finish`, when given, completes the row just before it is sent: work the log needs and the page does not
+   * (quoting a headline's words), done in the idle moment instead of before the item is painted. */
+  decision(row: LoggedDecision, finish?: (row: LoggedDecision) => void): void {
     this.#decisions.push(row);
+    if (finish) this.#finishing.push(() => finish(row));
     this.#schedule();
   }
 
-  flag(row: Flag): void {
+  flag(row: Flag, finish?: (row: Flag) => void): void {
     this.#flags.push(row);
+    if (finish) this.#finishing.push(() => finish(row));
     this.#schedule();
   }
 
@@ -96,6 +101,13 @@ export class Reporter {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     this.#idle = null;
+    for (const finish of this.#finishing.splice(0)) {
+      try {
+        finish();
+      } catch {
+        // the row goes out as it was recorded
+      }
+    }
     const sends: Array<Promise<unknown>> = [];
     const t = this.#transport;
     while (this.#decisions.length > 0) sends.push(t.send('decisions/log', { rows: this.#decisions.splice(0, 500) }));

@@ -194,6 +194,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const { item, decision: d } = t;
     // A decision taken under the defaults while holding is not the person's: the release records the real one.
     if (!item || !d || holding) return;
+    // The headline model's words are quoted for the log when it is sent, once for the row and its flag.
+    const decidedWith = compiled;
+    let quoted: Reason[] | undefined;
+    const quotedReasons = () => (quoted ??= cleanReasons(engine.quote(decidedWith, item, d.reasons)));
     if (loggedAction.get(item.id) !== d.action) {
       loggedAction.set(item.id, d.action);
       reporter.decision({
@@ -209,7 +213,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         score: Number.isFinite(d.score) ? Math.min(1, Math.max(0, d.score)) : 0.5,
         reordered: reorderedIds.has(item.id),
         ...(d.judgedBy ? { judgedBy: d.judgedBy.slice(0, 120) } : {}),
-      });
+      }, (row) => (row.reasons = quotedReasons()));
     }
     if (!flagged.has(item.id)) {
       const r = d.reasons.find((x) => x.kind && MANIPULATION.has(x.kind));
@@ -228,7 +232,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
           action: d.action,
           evidence: cleanReasons([r])[0].evidence,
           status: 'open',
-        });
+        }, (row) => (row.evidence = quotedReasons()[d.reasons.indexOf(r)]?.evidence ?? row.evidence));
       }
     }
     judgeClient.offer(item, d);

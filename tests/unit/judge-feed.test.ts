@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
 import { createJudgeHandlers, type VerdictStore } from '@/lib/background/judge';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
-import { compileProfile, decide, rerank } from '@/lib/core/shield';
+import { compileProfile, decide, quoteEvidence, rerank } from '@/lib/core/shield';
 import { openStore, saveProfile } from '@/lib/db';
 import { createModelHost } from '@/lib/judge/host';
 import { hostClientInProcess } from '@/lib/judge/host-protocol';
@@ -88,7 +88,7 @@ async function setup(opts: { judgeOn: boolean; script?: Script; preload?: boolea
   };
   const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/');
   cleanup.push(page.close);
-  const core = { compileProfile, decide, rerank } as unknown as CoreShield;
+  const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
   const shield: Shield = startShield(hackernewsAdapter, { engine: coreEngine(core, 'hackernews'), transport, loadDetectors: async () => SHIPPED_DETECTORS }, { doc: page.doc, flushMs: 5, healthDelayMs: 60_000 });
   cleanup.push(() => shield.stop());
   return { doc: page.doc, shield, logged, judgeMessages, loader };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
-import { compileProfile, decide } from '../../lib/core/shield';
+import { compileProfile, decide, quoteEvidence } from '../../lib/core/shield';
 import { item, profile } from './shield-helpers';
 import { loadShippedClickbait } from './shipped-clickbait';
 
@@ -58,21 +58,37 @@ describe('keywords among thousands of rules', () => {
 describe('the clickbait model in the fast tier', () => {
   const headline = "You Won't Believe What This Dog Did Next";
 
-  it('labels clickbait with the words that gave it away', () => {
-    const d = decide(compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title: headline }));
+  it('labels clickbait, and the log quotes the words that gave it away', () => {
+    const compiled = compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS });
+    const it = item({ title: headline });
+    const d = decide(compiled, it);
     expect(d.action).toBe('label');
-    const reason = d.reasons.find((r) => r.code === 'clickbait');
+    // Nothing on the page shows the words: decide() leaves them to quoteEvidence, which the log calls after paint.
+    expect(d.reasons.find((r) => r.code === 'clickbait')?.evidence).toEqual([]);
+    const reason = quoteEvidence(compiled, it, d.reasons).find((r) => r.code === 'clickbait');
     expect(reason?.evidence.length).toBeGreaterThan(0);
     for (const e of reason!.evidence) expect(headline).toContain(e);
+  });
+
+  it('quotes only the headline model: other reasons, and a decision without it, come back as they were', () => {
+    const compiled = compileProfile(profile({ blockedAuthors: [] }), { clickbait: model, detectors: SHIPPED_DETECTORS });
+    const plain = decide(compiled, item({ title: 'Rust 1.95 released' }));
+    expect(quoteEvidence(compiled, item({ title: 'Rust 1.95 released' }), plain.reasons)).toBe(plain.reasons);
+    const judged = [{ code: 'clickbait', kind: 'clickbait' as const, source: 'model' as const, detail: 'judged by the local model', evidence: [] }];
+    expect(quoteEvidence(compiled, item({ title: headline }), judged)).toBe(judged);
+    const noModel = compileProfile(profile(), { detectors: SHIPPED_DETECTORS });
+    const d = decide(compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title: headline }));
+    expect(quoteEvidence(noModel, item({ title: headline }), d.reasons)).toBe(d.reasons);
   });
 
   it('labels by the strictness the user chose, and quotes its evidence whenever the label shows', () => {
     // "My morning routine" scores about 0.56: under the default threshold (0.6), over the strictest one (0.3).
     const title = 'My morning routine';
     const strict = profile({ policies: { ...profile().policies, clickbait: { action: 'label', strictness: 1 } } });
-    const labelled = decide(compileProfile(strict, { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title }));
+    const compiled = compileProfile(strict, { clickbait: model, detectors: SHIPPED_DETECTORS });
+    const labelled = decide(compiled, item({ title }));
     expect(labelled.action).toBe('label');
-    expect(labelled.reasons.find((r) => r.code === 'clickbait')?.evidence).toEqual(model.explain(title, 3));
+    expect(quoteEvidence(compiled, item({ title }), labelled.reasons).find((r) => r.code === 'clickbait')?.evidence).toEqual(model.explain(title, 3));
     expect(decide(compileProfile(profile(), { clickbait: model, detectors: SHIPPED_DETECTORS }), item({ title })).action).toBe('show');
   });
 

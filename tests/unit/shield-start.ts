@@ -1,7 +1,7 @@
 // The feed runner on the Hacker News fixture in happy-dom, with a stand-in background whose answer to
 // `profile/get` comes after `answerMs` (never, when null): how the first moments of a page are tested.
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
-import { compileProfile, decide, rerank } from '@/lib/core/shield';
+import { compileProfile, decide, quoteEvidence, rerank } from '@/lib/core/shield';
 import type { Profile } from '@/lib/schema/profile';
 import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
 import { ATTR, startShield, type Shield, type ShieldDeps } from '@/lib/shield-runtime/runner';
@@ -21,9 +21,11 @@ export function startOnHackerNews(opts: {
   const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
   opts.beforeStart?.(page);
   const sent: string[] = [];
+  const payloads: Array<{ type: string; payload: unknown }> = [];
   const transport: Transport = {
-    send: (async (type: string) => {
+    send: (async (type: string, payload: unknown) => {
       sent.push(type);
+      payloads.push({ type, payload });
       if (type !== 'profile/get') return null;
       if (opts.answerMs === null) return new Promise(() => {});
       await tick(opts.answerMs);
@@ -32,12 +34,12 @@ export function startOnHackerNews(opts: {
     onProfile: () => () => {},
   };
   const counted: typeof decide = (c, item) => (opts.onDecide?.(item.id), decide(c, item));
-  const core = { compileProfile, decide: counted, rerank } as unknown as CoreShield;
+  const core = { compileProfile, decide: counted, quoteEvidence, rerank } as unknown as CoreShield;
   const shield: Shield = startShield(
     hackernewsAdapter,
     { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
     { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10 },
   );
   const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
-  return { page, shield, mode, sent, stop: () => (shield.stop(), page.close()) };
+  return { page, shield, mode, sent, payloads, stop: () => (shield.stop(), page.close()) };
 }

@@ -188,7 +188,8 @@ export class FeatureExtractor {
   readonly #tokShape = new Int32Array(MAX_TOKENS);
   #count = 0;
   #trace = false;
-  /** With a weight table (see useWeights): each feature's weight, read while extracting, and their sum. */
+  /** With a weight table (see useWeights): each feature's weight, read while extracting (kept when tracing, for
+   * explanations), and their sum. */
   #weights: Int8Array | null = null;
   readonly featureWeights: Int8Array;
   weightSum = 0;
@@ -256,7 +257,7 @@ export class FeatureExtractor {
     this.slots[i] = slot;
     if (this.#weights !== null) {
       const w = this.#weights[slot];
-      this.featureWeights[i] = w;
+      if (this.#trace) this.featureWeights[i] = w;
       this.weightSum += w;
     }
     if (this.#trace) {
@@ -474,7 +475,17 @@ export class FeatureExtractor {
       } else {
         let sum = this.weightSum;
         let i = 0;
-        if (charMin === 3 && charMax === 5) {
+        if (!trace && charMin === 3 && charMax === 5) {
+          // Scoring alone needs the sum, not each weight (explanations trace).
+          for (; i + 5 <= n; i++) {
+            const h2 = Math.imul(Math.imul((SEED_CHAR | 0) ^ src[i], FNV_PRIME) ^ src[i + 1], FNV_PRIME);
+            const h3 = Math.imul(h2 ^ src[i + 2], FNV_PRIME);
+            const h4 = Math.imul(h3 ^ src[i + 3], FNV_PRIME);
+            const h5 = Math.imul(h4 ^ src[i + 4], FNV_PRIME);
+            sum += weights[fmix(h3 ^ 3) & mask] + weights[fmix(h4 ^ 4) & mask] + weights[fmix(h5 ^ 5) & mask];
+          }
+          count += 3 * i;
+        } else if (charMin === 3 && charMax === 5) {
           // The shipped lengths, unrolled: every position with five characters ahead takes all three.
           for (; i + 5 <= n; i++) {
             const h2 = Math.imul(Math.imul((SEED_CHAR | 0) ^ src[i], FNV_PRIME) ^ src[i + 1], FNV_PRIME);
@@ -499,7 +510,8 @@ export class FeatureExtractor {
             if (len >= charMin) {
               // Only the weight is kept: nothing reads a weighted extraction's slots.
               const w = weights[fmix(h ^ len) & mask];
-              fw[count++] = w;
+              if (trace) fw[count] = w;
+              count++;
               sum += w;
             }
           }

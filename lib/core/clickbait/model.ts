@@ -5,18 +5,19 @@ import { FeatureExtractor, MAX_CHARS, MAX_TOKENS } from './features';
 import { decodeModel, type QuantizedModel } from './format';
 
 export interface ClickbaitModel {
-  /** Probability (0..1) that the text is a clickbait headline; 0 for text with no words. */
-  score(text: string): number;
+  /**
+   * Probability (0..1) that the text is a clickbait headline; 0 for text with no words. With `sentenceCase`, a
+   * headline written with every word capitalised is read in sentence case (see FeatureExtractor).
+   */
+  score(text: string, sentenceCase?: boolean): number;
   /**
    * Words or short phrases of `text` that pushed the score most towards clickbait, strongest first, quoted
-   * exactly as they appear in `text`. Empty when nothing in the text leans that way.
+   * exactly as they appear in `text` (also when read in sentence case). Empty when nothing in the text leans that
+   * way. It costs about as much again as score(): the fast tier leaves it to the log (lib/core/shield/evidence.ts).
    */
-  explain(text: string, max?: number): string[];
-  /**
-   * score(text), and explain(text, max) when that score reaches `minScore` (else no evidence), reading the text
-   * once: what the detectors call for every headline. With `sentenceCase`, a headline written with every word
-   * capitalised is read in sentence case (the evidence is still quoted as written).
-   */
+  explain(text: string, max?: number, sentenceCase?: boolean): string[];
+  /** score(text), and explain(text, max) when that score reaches `minScore` (else no evidence), reading the text
+   * once: for tools that want both. */
   assess(text: string, max: number, minScore: number, sentenceCase?: boolean): { score: number; evidence: string[] };
 }
 
@@ -49,8 +50,8 @@ class LinearClickbaitModel implements ClickbaitModel {
   }
 
   /** Log-odds; the same sum the trainer optimised (unit-length binary feature vector), calibrated. */
-  logit(text: string): number {
-    return this.#logitOfExtracted(this.#fx.extract(text));
+  logit(text: string, sentenceCase = false): number {
+    return this.#logitOfExtracted(this.#fx.extract(text, false, sentenceCase));
   }
 
   #logitOfExtracted(count: number): number {
@@ -59,18 +60,17 @@ class LinearClickbaitModel implements ClickbaitModel {
     return this.#bias + (this.#fx.weightSum * this.#scale) / Math.sqrt(count);
   }
 
-  score(text: string): number {
-    return 1 / (1 + Math.exp(-this.logit(text)));
+  score(text: string, sentenceCase = false): number {
+    return 1 / (1 + Math.exp(-this.logit(text, sentenceCase)));
   }
 
-  explain(text: string, max = 3): string[] {
+  explain(text: string, max = 3, sentenceCase = false): string[] {
     if (max <= 0) return [];
-    const count = this.#fx.extract(text, true);
+    const count = this.#fx.extract(text, true, sentenceCase);
     return this.#explainExtracted(text, count, max);
   }
 
   assess(text: string, max: number, minScore: number, sentenceCase = false): { score: number; evidence: string[] } {
-    // Tracing costs little next to a second extraction, and most headlines a detector sees get explained.
     const count = this.#fx.extract(text, true, sentenceCase);
     const score = 1 / (1 + Math.exp(-this.#logitOfExtracted(count)));
     const evidence = score >= minScore && max > 0 ? this.#explainExtracted(text, count, max) : [];

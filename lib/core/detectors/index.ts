@@ -100,20 +100,33 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
     }
   }
 
-  const headline = item.title || item.text.slice(0, 300);
+  const headline = clickbaitHeadline(item);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const assessed = opts.clickbait.assess(headline, 3, MIN_REPORTED_CONFIDENCE, readsTitleCaseAsSentence(item));
-    const { evidence } = assessed;
-    const score = assessed.score >= MIN_REPORTED_CONFIDENCE ? assessed.score * statedFormatFactor(ctx, headline) : 0;
+    const raw = opts.clickbait.score(headline, readsTitleCaseAsSentence(item));
+    const score = raw >= MIN_REPORTED_CONFIDENCE ? raw * statedFormatFactor(ctx, headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
         confidence: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
-        evidence,
+        // Quoted later, by quoteClickbait: see there.
+        evidence: [],
         code: 'clickbait',
         explanation: DETECTION_EXPLANATIONS.clickbait,
       });
     }
   }
   return out;
+}
+
+/** The text the headline model reads of an item. */
+export const clickbaitHeadline = (item: Pick<FeedItem, 'title' | 'text'>): string => item.title || item.text.slice(0, 300);
+
+/**
+ * The words of an item's headline that pushed its clickbait score most, quoted as written, strongest first.
+ * Detections leave them out: only the activity log and the flagged list show them, and quoting costs about as
+ * much as scoring, so the page's runtime quotes them when it sends the log, after the items are painted.
+ */
+export function quoteClickbait(model: ClickbaitModel, item: Pick<FeedItem, 'platform' | 'title' | 'text'>, max = 3): string[] {
+  const headline = clickbaitHeadline(item);
+  return headline ? model.explain(headline, max, readsTitleCaseAsSentence(item)) : [];
 }

@@ -104,6 +104,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     policies,
     exceptions: compileUserExceptions(profile.exceptions, only),
     policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
+    clickbait: opts.clickbait,
     problems,
     hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
   };

@@ -1,4 +1,5 @@
 import type { FeedPlatform } from '../../schema/common';
+import type { ClickbaitModel } from '../clickbait/model';
 import type { Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
@@ -48,6 +49,8 @@ export interface CompiledProfile {
   exceptions: UserExceptions;
   /** Detectors + policies; null runs none (tests, or before the detectors are loaded). */
   policyStage: PolicyStage | null;
+  /** The headline model the detectors read with, when one is loaded: quoteEvidence asks it for the words. */
+  clickbait?: ClickbaitModel;
   /** Rules that were left out, and why (a regex that could freeze the page...), for the dashboard to show. */
   problems: ReadonlyArray<{ ruleId: string; message: string }>;
   /** The profile has rules in plain words that only the local model can check. */

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+// The words that gave a headline away are shown in the activity log and the flagged list, never on the page. The
+// fast tier leaves them out of its decision, and the page's runtime quotes them when it sends the log: this is
+// what the person reads there.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
+import type { Flag, LoggedDecision } from '@/lib/schema/log';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { tick } from './adapters-fixture';
+import { startOnHackerNews } from './shield-start';
+import { loadShippedClickbait } from './shipped-clickbait';
+
+const BAIT = '42000002'; // "You won't believe what this one weird compiler trick does"
+const BAIT_TITLE = "You won't believe what this one weird compiler trick does";
+
+const person = (): Profile => {
+  const p = defaultProfile(1);
+  return { ...p, revision: 2, policies: { ...p.policies, clickbait: { action: 'label', strictness: 0.5 } } };
+};
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+describe('the log of a story labelled clickbait', () => {
+  it('quotes the words of its title that gave it away, in the decision and in the flag', async () => {
+    const model = loadShippedClickbait();
+    const s = startOnHackerNews({
+      person,
+      answerMs: 5,
+      holdMs: 2_000,
+      models: { loadClickbait: async () => model, loadDetectors: async () => SHIPPED_DETECTORS },
+    });
+    stop = s.stop;
+    await tick(60);
+    expect(s.mode(BAIT)).toBe('label');
+
+    const rows = (type: string) => s.payloads.filter((p) => p.type === type).flatMap((p) => (p.payload as { rows: unknown[] }).rows);
+    const decision = (rows('decisions/log') as LoggedDecision[]).filter((r) => r.itemId === BAIT).at(-1);
+    const reason = decision?.reasons.find((r) => r.code === 'clickbait');
+    expect(reason?.evidence.length).toBeGreaterThan(0);
+    expect(reason?.evidence).toEqual(model.explain(BAIT_TITLE, 3));
+    for (const words of reason!.evidence) expect(BAIT_TITLE).toContain(words);
+
+    const flag = (rows('flags/add') as Flag[]).find((r) => r.itemId === BAIT);
+    expect(flag?.kind).toBe('clickbait');
+    expect(flag?.evidence).toEqual(reason?.evidence);
+  });
+});
