@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
-import { FEED_TITLES, FEED_TITLES_HN_PROBE, FEED_TITLES_HOLDOUT, tallyFeedTitles } from './eval-feed-titles';
+import { FEED_TITLES, FEED_TITLES_HN_HOLDOUT, FEED_TITLES_HN_PROBE, FEED_TITLES_HOLDOUT, tallyFeedTitles } from './eval-feed-titles';
 import {
   binaryMetrics,
   isHeldOut,
@@ -107,7 +107,7 @@ export async function benchClickbait(): Promise<Record<string, number | string>>
 /** The label as each site's users see it (npm run eval:feed-titles), at the default strictness. */
 function feedTitleFigures(model: ClickbaitModel): Record<string, string> {
   const out: Record<string, string> = {};
-  const sets = [['feed titles', FEED_TITLES], ['feed titles (holdout)', FEED_TITLES_HOLDOUT], ['feed titles (HN essay probe)', FEED_TITLES_HN_PROBE]] as const;
+  const sets = [['feed titles', FEED_TITLES], ['feed titles (holdout)', FEED_TITLES_HOLDOUT], ['feed titles (HN essay probe)', FEED_TITLES_HN_PROBE], ['feed titles (HN holdout)', FEED_TITLES_HN_HOLDOUT]] as const;
   for (const [name, file] of sets) {
     for (const [platform, t] of tallyFeedTitles(file, model, 0.5).tally) {
       out[`${name}, ${platform}: ordinary labelled / bait labelled`] = `${t.ordinaryLabelled} of ${t.ordinary} / ${t.bait ? `${t.baitLabelled} of ${t.bait}` : 'none in the set'}`;

@@ -25,6 +25,8 @@ export const FEED_TITLES = resolve(ROOT, 'tests/data/feed-titles.tsv');
 export const FEED_TITLES_HOLDOUT = resolve(ROOT, 'tests/data/feed-titles-holdout.tsv');
 /** Hacker News essay titles, none of them bait: the label's known weakness there ("Why SQLite Uses Bytecode"). */
 export const FEED_TITLES_HN_PROBE = resolve(ROOT, 'tests/data/feed-titles-hn-probe.tsv');
+/** Well-known Hacker News titles and HN-style bait, written before Hacker News got its own reading (clickbait-scope.ts). */
+export const FEED_TITLES_HN_HOLDOUT = resolve(ROOT, 'tests/data/feed-titles-hn-holdout.tsv');
 const KIND = { youtube: 'video', reddit: 'post', x: 'tweet', hackernews: 'story' } as const;
 
 function args(argv: string[]) {

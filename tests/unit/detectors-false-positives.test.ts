@@ -6,7 +6,7 @@ import { profile } from './shield-helpers';
 import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
 import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
 import { loadShippedClickbait } from './shipped-clickbait';
-import { FEED_TITLES, FEED_TITLES_HOLDOUT, tallyFeedTitles } from '../../scripts/eval-feed-titles';
+import { FEED_TITLES, FEED_TITLES_HN_HOLDOUT, FEED_TITLES_HN_PROBE, FEED_TITLES_HOLDOUT, tallyFeedTitles } from '../../scripts/eval-feed-titles';
 
 // Items seen mislabelled on the demo feeds (tests/fixtures/feeds/*), built the way the adapters build them.
 const model = loadShippedClickbait();
@@ -198,5 +198,14 @@ describe('the feed-title sets (tests/data/feed-titles*.tsv, npm run eval:feed-ti
       expect(t.ordinaryLabelled / t.ordinary, `${platform}: ${errors.join('; ')}`).toBeLessThanOrEqual(0.1);
       expect(t.baitLabelled / t.bait, `${platform}: ${errors.join('; ')}`).toBeGreaterThanOrEqual(0.85);
     }
+  });
+
+  // Hacker News titles are the articles' own, often title-cased, often "Why ..." or "How ...": half of the holdout's
+  // were labelled before HN got its own reading and base rate. Not yet at the other sites' bar; this holds the gain.
+  it.each([FEED_TITLES_HN_PROBE, FEED_TITLES_HN_HOLDOUT])('labels at most a sixth of Hacker News essay titles, and most HN bait (%s)', (file) => {
+    const { tally, errors } = tallyFeedTitles(file, model, 0.5);
+    const hn = tally.get('hackernews')!;
+    expect(hn.ordinaryLabelled / hn.ordinary, errors.join('; ')).toBeLessThanOrEqual(1 / 6);
+    if (hn.bait > 0) expect(hn.baitLabelled / hn.bait, errors.join('; ')).toBeGreaterThanOrEqual(0.8);
   });
 });

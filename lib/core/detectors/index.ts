@@ -2,7 +2,7 @@ import type { FeedItem } from '../../schema/item';
 import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { statedFormatFactor } from './clickbait-format';
-import { clickbaitApplies, readsTitleCaseAsSentence } from './clickbait-scope';
+import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from './clickbait-scope';
 import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { detectPromoted } from './promoted';
@@ -102,7 +102,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const headline = clickbaitHeadline(item);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const raw = opts.clickbait.score(headline, readsTitleCaseAsSentence(item));
+    const raw = withOdds(opts.clickbait.score(headline, readsTitleCaseAsSentence(item)), clickbaitOddsRatio(item));
     const score = raw >= MIN_REPORTED_CONFIDENCE ? raw * statedFormatFactor(ctx, headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
@@ -117,6 +117,9 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   }
   return out;
 }
+
+/** Probability `p` with its odds multiplied by `ratio` (a base rate other than the corpus's). */
+const withOdds = (p: number, ratio: number) => (ratio === 1 ? p : (p * ratio) / (p * ratio + 1 - p));
 
 /** The text the headline model reads of an item. */
 export const clickbaitHeadline = (item: Pick<FeedItem, 'title' | 'text'>): string => item.title || item.text.slice(0, 300);
