@@ -194,10 +194,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const { item, decision: d } = t;
     // A decision taken under the defaults while holding is not the person's: the release records the real one.
     if (!item || !d || holding) return;
-    // The headline model's words are quoted for the log when it is sent, once for the row and its flag.
+    // The headline model's words are quoted when the log is sent, once for the row and its flag (engine.quote
+    // gives the same reasons back when there is nothing to quote).
     const decidedWith = compiled;
-    let quoted: Reason[] | undefined;
-    const quotedReasons = () => (quoted ??= cleanReasons(engine.quote(decidedWith, item, d.reasons)));
+    let quoted: readonly Reason[] | undefined;
+    const quote = () => (quoted ??= engine.quote(decidedWith, item, d.reasons));
     if (loggedAction.get(item.id) !== d.action) {
       loggedAction.set(item.id, d.action);
       reporter.decision({
@@ -213,7 +214,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         score: Number.isFinite(d.score) ? Math.min(1, Math.max(0, d.score)) : 0.5,
         reordered: reorderedIds.has(item.id),
         ...(d.judgedBy ? { judgedBy: d.judgedBy.slice(0, 120) } : {}),
-      }, (row) => (row.reasons = quotedReasons()));
+      }, (row) => {
+        const q = quote();
+        if (q !== d.reasons) row.reasons = cleanReasons(q);
+      });
     }
     if (!flagged.has(item.id)) {
       const r = d.reasons.find((x) => x.kind && MANIPULATION.has(x.kind));
@@ -232,7 +236,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
           action: d.action,
           evidence: cleanReasons([r])[0].evidence,
           status: 'open',
-        }, (row) => (row.evidence = quotedReasons()[d.reasons.indexOf(r)]?.evidence ?? row.evidence));
+        }, (row) => {
+          const q = quote();
+          if (q !== d.reasons) row.evidence = cleanReasons([q[d.reasons.indexOf(r)]])[0].evidence;
+        });
       }
     }
     judgeClient.offer(item, d);
