@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readHeadlines } from './bench-core';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const HEADLINES = resolve(ROOT, '../shared/data/clickbait/dev.tsv');
@@ -31,11 +32,7 @@ function tree(rev: string, into: string): string {
 
 /** One process: `dirs` loaded in this order, their rounds alternating (ABBA...). Prints one JSON line of rates. */
 async function race(dirs: string[], rounds: number): Promise<void> {
-  const headlines = readFileSync(HEADLINES, 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((l) => l.slice(l.indexOf('\t') + 1).trim())
-    .filter(Boolean);
+  const headlines = readHeadlines();
   const bytes = new Uint8Array(readFileSync(MODEL));
   const runs: Array<() => number> = [];
   for (const d of dirs) {

@@ -25,7 +25,7 @@ const STOP = new Set(
     'things thing people know should would could things ever best time times first last year years').split(' '),
 );
 
-function readHeadlines(): string[] {
+export function readHeadlines(): string[] {
   return readFileSync(HEADLINES, 'utf8')
     .split('\n')
     .slice(1)
@@ -230,13 +230,13 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
 
   // decide() leaves the headline model's words to the log, which quotes them after the items are painted: the same
   // work, off the critical path. Timed here on its own, and as the whole cost of an item that is also logged.
-  const decided = items.map((it) => decide(compiled, it));
-  const quoted = items.filter((_, i) => decided[i].reasons.some((r) => r.code === 'clickbait'));
-  const quotedReasons = quoted.map((it) => decided[items.indexOf(it)].reasons);
+  const quoted = items
+    .map((item) => ({ item, reasons: decide(compiled, item).reasons }))
+    .filter((d) => d.reasons.some((r) => r.code === 'clickbait'));
   let quoteBest = Infinity;
   for (let round = 0; round < 5; round++) {
     const s = performance.now();
-    for (let i = 0; i < quoted.length; i++) quoteEvidence(compiled, quoted[i], quotedReasons[i]);
+    for (const q of quoted) quoteEvidence(compiled, q.item, q.reasons);
     quoteBest = Math.min(quoteBest, (performance.now() - s) / Math.max(1, quoted.length));
   }
   const quoteUs = quoteBest * 1000;
