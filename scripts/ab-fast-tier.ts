@@ -4,15 +4,13 @@
 // same items. The copy loaded second runs a few percent slower whatever it holds (an A/A run shows it), so the
 // whole comparison is run twice, once in each load order, and both ratios are printed.
 import { execSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readHeadlines } from './bench-core';
+import { MODEL, readHeadlines } from './bench-core';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const HEADLINES = resolve(ROOT, '../shared/data/clickbait/dev.tsv');
-const MODEL = resolve(ROOT, 'public/models/clickbait.bin');
 const ROUND_MS = 400;
 
 /** A copy of `rev`'s lib/ and scripts/ that imports resolve in (node_modules, public, ESM). */
@@ -66,7 +64,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 function main(): void {
   const [revA, revB, roundsArg] = process.argv.slice(2);
   if (!revA || !revB) throw new Error('usage: npx tsx scripts/ab-fast-tier.ts REV_A REV_B [ROUNDS]   (REV_B may be ".")');
-  if (!existsSync(HEADLINES)) throw new Error(`no ${HEADLINES}: ../shared must sit beside the project`);
   const rounds = Number(roundsArg ?? 20);
   const base = mkdtempSync(resolve(tmpdir(), 'parapet-ab-'));
   const a = tree(revA, resolve(base, 'a'));
