@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadShippedClickbait } from './shipped-clickbait';
 
@@ -19,6 +20,18 @@ describe('clickbait assess (what the detectors call)', () => {
       const a = model.assess(h, 3, 0.2);
       expect(a.score, h).toBe(model.score(h));
       expect(a.evidence, h).toEqual(a.score >= 0.2 ? model.explain(h, 3) : []);
+    }
+  });
+
+  it('scores every feed title alike whether it sums the weights in place (scoring) or feature by feature (tracing)', () => {
+    const titles = readFileSync(new URL('../data/feed-titles.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t').pop()!.trim())
+      .filter(Boolean);
+    expect(titles.length).toBeGreaterThan(50);
+    for (const t of [...titles, ...HEADLINES, ...titles.map((x) => x.toUpperCase())]) {
+      for (const sentenceCase of [false, true]) expect(model.score(t, sentenceCase), t).toBe(model.assess(t, 0, 2, sentenceCase).score);
     }
   });
 

@@ -51,6 +51,9 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** The share of capitalised words, in quarters. */
+const capShareOf = (upperInitials: number, tokens: number) => (tokens === 0 ? 0 : Math.round((upperInitials / tokens) * 4));
+
 function combine(a: number, b: number): number {
   return fmix(Math.imul(a ^ 0x5bd1e995, FNV_PRIME) ^ b);
 }
@@ -193,6 +196,9 @@ export class FeatureExtractor {
   #weights: Int8Array | null = null;
   readonly featureWeights: Int8Array;
   weightSum = 0;
+  /** With a weight table: the weight of each shape pair (a * 8 + b) and of each cue value, read once. */
+  readonly #shapeWeight = new Int8Array(64);
+  readonly #cueWeight = new Int8Array(256);
 
   constructor(spec: FeatureSpec) {
     if (!(spec.bits >= 8 && spec.bits <= 24)) throw new Error(`feature bits out of range: ${spec.bits}`);
@@ -249,6 +255,9 @@ export class FeatureExtractor {
   useWeights(weights: Int8Array): void {
     if (weights.length !== this.#mask + 1) throw new Error(`expected ${this.#mask + 1} weights, got ${weights.length}`);
     this.#weights = weights;
+    const mask = this.#mask;
+    for (let v = 0; v < 64; v++) this.#shapeWeight[v] = weights[combine(SEED_SHAPE, v) & mask];
+    for (let v = 0; v < 256; v++) this.#cueWeight[v] = weights[combine(SEED_CUE, v) & mask];
   }
 
   #emit(hash: number, start: number, end: number): void {
@@ -264,6 +273,133 @@ export class FeatureExtractor {
       this.starts[i] = start;
       this.ends[i] = end;
     }
+  }
+
+  /** The word, pair, triple, shape and cue features one by one (#emit), with their spans when tracing. */
+  #emitWordFeatures(tokens: number, upperInitials: number, n: number): void {
+    const flags = this.spec.flags;
+    const origin = this.#origin;
+    if (flags & FeatureFlag.casedWords) {
+      const tc = this.#tokCasedHash;
+      for (let k = 0; k < tokens; k++) this.#emit(fmix(tc[k]), origin[this.tokStart[k]], origin[this.tokEnd[k] - 1] + 1);
+    }
+
+    this.tokenCount = tokens;
+    if (this.#trace) {
+      for (let k = 0; k < tokens; k++) {
+        this.tokenStarts[k] = origin[this.tokStart[k]];
+        this.tokenEnds[k] = origin[this.tokEnd[k] - 1] + 1;
+      }
+    }
+
+    const th = this.#tokHash;
+
+    if (flags & FeatureFlag.words) {
+      for (let k = 0; k < tokens; k++) this.#emit(th[k], this.#span0(k), this.#span1(k));
+    }
+    if (flags & FeatureFlag.wordPairs) {
+      for (let k = 0; k <= tokens; k++) {
+        const a = k === 0 ? BOUNDARY : th[k - 1];
+        const b = k === tokens ? BOUNDARY : th[k];
+        this.#emit(
+          combine(combine(SEED_PAIR, a), b),
+          this.#span0(k === 0 ? 0 : k - 1),
+          this.#span1(k === tokens ? Math.max(0, tokens - 1) : k),
+        );
+      }
+    }
+    if (flags & FeatureFlag.wordTriples && tokens >= 2) {
+      for (let k = 0; k + 1 <= tokens; k++) {
+        const a = k === 0 ? BOUNDARY : th[k - 1];
+        const b = th[k];
+        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
+        this.#emit(
+          combine(combine(combine(SEED_TRIPLE, a), b), c),
+          this.#span0(k === 0 ? 0 : k - 1),
+          this.#span1(k + 1 === tokens ? k : k + 1),
+        );
+      }
+    }
+    if (flags & FeatureFlag.shapes) {
+      const sh = this.#tokShape;
+      for (let k = 0; k <= tokens; k++) {
+        const a = k === 0 ? 0 : sh[k - 1];
+        const b = k === tokens ? 0 : sh[k];
+        this.#emit(combine(SEED_SHAPE, a * 8 + b), this.#span0(k === 0 ? 0 : k - 1), this.#span1(k === tokens ? Math.max(0, tokens - 1) : k));
+      }
+      // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
+      // so their traced span is empty (-1) and explanations leave them out.
+      const whole0 = -1;
+      const whole1 = -1;
+      this.#emit(combine(SEED_CUE, 1 * 64 + capShareOf(upperInitials, tokens)), whole0, whole1);
+      this.#emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
+      this.#emit(combine(SEED_CUE, 3 * 64 + this.#endKind(n)), whole0, whole1);
+    }
+  }
+
+  /**
+   * #emitWordFeatures for scoring: only the sum of their weights and their number. The shape pairs and the cues take
+   * few values, and their weights were read once (useWeights); the rest are summed in place, without a call each.
+   */
+  #sumWordFeatures(tokens: number, upperInitials: number, n: number): void {
+    const flags = this.spec.flags;
+    const weights = this.#weights!;
+    const mask = this.#mask;
+    const th = this.#tokHash;
+    let sum = 0;
+    let count = 0;
+    if (flags & FeatureFlag.casedWords) {
+      const tc = this.#tokCasedHash;
+      for (let k = 0; k < tokens; k++) sum += weights[fmix(tc[k]) & mask];
+      count += tokens;
+    }
+    if (flags & FeatureFlag.words) {
+      for (let k = 0; k < tokens; k++) sum += weights[th[k] & mask];
+      count += tokens;
+    }
+    if (flags & FeatureFlag.wordPairs) {
+      let a = BOUNDARY;
+      for (let k = 0; k < tokens; k++) {
+        const b = th[k];
+        sum += weights[combine(combine(SEED_PAIR, a), b) & mask];
+        a = b;
+      }
+      sum += weights[combine(combine(SEED_PAIR, a), BOUNDARY) & mask];
+      count += tokens + 1;
+    }
+    if (flags & FeatureFlag.wordTriples && tokens >= 2) {
+      for (let k = 0; k + 1 <= tokens; k++) {
+        const a = k === 0 ? BOUNDARY : th[k - 1];
+        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
+        sum += weights[combine(combine(combine(SEED_TRIPLE, a), th[k]), c) & mask];
+      }
+      count += tokens;
+    }
+    if (flags & FeatureFlag.shapes) {
+      const sh = this.#tokShape;
+      const shapeWeight = this.#shapeWeight;
+      let a = 0;
+      for (let k = 0; k < tokens; k++) {
+        const b = sh[k];
+        sum += shapeWeight[a * 8 + b];
+        a = b;
+      }
+      sum += shapeWeight[a * 8];
+      const cue = this.#cueWeight;
+      sum += cue[1 * 64 + capShareOf(upperInitials, tokens)] + cue[2 * 64 + Math.min(tokens, 24)] + cue[3 * 64 + this.#endKind(n)];
+      count += tokens + 4;
+    }
+    this.#count = count;
+    this.weightSum = sum;
+  }
+
+  /** The headline's last character that is not a space, as a cue: ? ! . a word character, or something else. */
+  #endKind(n: number): number {
+    const codes = this.#codes;
+    let last = n - 2;
+    while (last > 0 && codes[last] === 32) last--;
+    const end = last > 0 ? codes[last] : 0;
+    return end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
   }
 
   /**
@@ -392,67 +528,10 @@ export class FeatureExtractor {
       tokens++;
     }
     if (sentenceCase) upperInitials -= this.#readAsSentenceCase(tokens);
-    if (flags & FeatureFlag.casedWords) {
-      const tc = this.#tokCasedHash;
-      for (let k = 0; k < tokens; k++) this.#emit(fmix(tc[k]), origin[this.tokStart[k]], origin[this.tokEnd[k] - 1] + 1);
-    }
-
-    this.tokenCount = tokens;
-    if (trace) {
-      for (let k = 0; k < tokens; k++) {
-        this.tokenStarts[k] = origin[this.tokStart[k]];
-        this.tokenEnds[k] = origin[this.tokEnd[k] - 1] + 1;
-      }
-    }
-
-    const th = this.#tokHash;
-
-    if (flags & FeatureFlag.words) {
-      for (let k = 0; k < tokens; k++) this.#emit(th[k], this.#span0(k), this.#span1(k));
-    }
-    if (flags & FeatureFlag.wordPairs) {
-      for (let k = 0; k <= tokens; k++) {
-        const a = k === 0 ? BOUNDARY : th[k - 1];
-        const b = k === tokens ? BOUNDARY : th[k];
-        this.#emit(
-          combine(combine(SEED_PAIR, a), b),
-          this.#span0(k === 0 ? 0 : k - 1),
-          this.#span1(k === tokens ? Math.max(0, tokens - 1) : k),
-        );
-      }
-    }
-    if (flags & FeatureFlag.wordTriples && tokens >= 2) {
-      for (let k = 0; k + 1 <= tokens; k++) {
-        const a = k === 0 ? BOUNDARY : th[k - 1];
-        const b = th[k];
-        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
-        this.#emit(
-          combine(combine(combine(SEED_TRIPLE, a), b), c),
-          this.#span0(k === 0 ? 0 : k - 1),
-          this.#span1(k + 1 === tokens ? k : k + 1),
-        );
-      }
-    }
-    if (flags & FeatureFlag.shapes) {
-      const sh = this.#tokShape;
-      for (let k = 0; k <= tokens; k++) {
-        const a = k === 0 ? 0 : sh[k - 1];
-        const b = k === tokens ? 0 : sh[k];
-        this.#emit(combine(SEED_SHAPE, a * 8 + b), this.#span0(k === 0 ? 0 : k - 1), this.#span1(k === tokens ? Math.max(0, tokens - 1) : k));
-      }
-      // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
-      // so their traced span is empty (-1) and explanations leave them out.
-      const whole0 = -1;
-      const whole1 = -1;
-      const capShare = tokens === 0 ? 0 : Math.round((upperInitials / tokens) * 4);
-      this.#emit(combine(SEED_CUE, 1 * 64 + capShare), whole0, whole1);
-      this.#emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
-      let last = n - 2;
-      while (last > 0 && codes[last] === 32) last--;
-      const end = last > 0 ? codes[last] : 0;
-      const endKind = end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
-      this.#emit(combine(SEED_CUE, 3 * 64 + endKind), whole0, whole1);
-    }
+    if (!trace && this.#weights !== null) {
+      this.tokenCount = tokens;
+      this.#sumWordFeatures(tokens, upperInitials, n);
+    } else this.#emitWordFeatures(tokens, upperInitials, n);
     this.charFrom = this.#count;
     this.normLength = n;
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
