@@ -7,6 +7,7 @@ import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
+import { newTokenBuffer, type TokenBuffer } from './tokens';
 
 export { detectLanguage, LANGUAGE_NAMES, LanguageProfile } from './language';
 export type { DetectorKind } from './rules';
@@ -75,14 +76,19 @@ export type DetectOptions = { clickbait?: ClickbaitModel; rules?: DetectorRules 
 /** Every manipulation signal in one item, strongest first within the rule kinds; synchronous and cheap enough
  * to run before the item is painted. Kinds with nothing found are absent. */
 export function detectAll(item: FeedItem, opts: DetectOptions = {}): Detection[] {
-  return detectInContext(item, itemContext(item, opts.rules?.language), opts);
+  // The context does not outlive this call (detections quote the text, they keep none of it): its words can go
+  // in one buffer for every item instead of new arrays each.
+  return detectInContext(item, itemContext(item, opts.rules?.language, WORDS), opts);
 }
 
-/** `language`: the detector data's language profile; without it Latin-script text is of no named language. */
-export function itemContext(item: FeedItem, language: LanguageProfile | null = null): TextContext {
+const WORDS = newTokenBuffer();
+
+/** `language`: the detector data's language profile; without it Latin-script text is of no named language.
+ * `reuse`: see makeContext. */
+export function itemContext(item: FeedItem, language: LanguageProfile | null = null, reuse: TokenBuffer | null = null): TextContext {
   const text = itemText(item);
   // The link, when there is one, comes last and is not prose: it takes no part in naming the language.
-  return makeContext(text, item.url ? text.length - item.url.length - 1 : text.length, language);
+  return makeContext(text, item.url ? text.length - item.url.length - 1 : text.length, language, reuse);
 }
 
 export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOptions = {}, ungated = false): Detection[] {

@@ -1,6 +1,6 @@
 import { AhoCorasick } from '../shield/aho-corasick';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
-import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type Tokens } from './tokens';
+import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type TokenBuffer, type Tokens } from './tokens';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -64,14 +64,20 @@ export type TextContext = {
 };
 
 /**
- * `proseLength`: the text is prose up to there and a link after it (see itemText). The language is read from
+ * `reuse`: the context's words are written into this buffer (see tokenize), and the context is valid until it is
+ * used again. `proseLength`: the text is prose up to there and a link after it (see itemText). The language is read from
  * the prose alone: a link's Latin letters ("watch?v=...") would otherwise outnumber a short Japanese title and
  * let English rules read it. `language` names Latin-script languages (it ships with the detector data); without
  * it such text is 'und', which English readers take as English.
  */
-export function makeContext(raw: string, proseLength = raw.length, language: LanguageProfile | null = null): TextContext {
+export function makeContext(
+  raw: string,
+  proseLength = raw.length,
+  language: LanguageProfile | null = null,
+  reuse: TokenBuffer | null = null,
+): TextContext {
   const lower = normaliseForMatching(raw);
-  const tokens = tokenize(lower);
+  const tokens = tokenize(lower, reuse);
   const { lang, script } = languageOfPrefix(lower, tokens, proseLength, language);
   return {
     raw,

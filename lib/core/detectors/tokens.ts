@@ -7,6 +7,13 @@
 export const isTokenChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
+/** isTokenChar as a table, for the tokenizer's loop (characters from U+0250 on are never word characters). */
+const TOKEN_CHAR = (() => {
+  const t = new Uint8Array(0x250);
+  for (let c = 0; c < t.length; c++) t[c] = isTokenChar(c) ? 1 : 0;
+  return t;
+})();
+
 export interface Tokens {
   /** The text the offsets point into. */
   readonly text: string;
@@ -37,45 +44,57 @@ function hashRange(text: string, start: number, end: number): number {
 
 const hashWord = (w: string) => hashRange(w, 0, w.length);
 
-/** The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. */
-export function tokenize(lower: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const hashes: number[] = [];
+/** Arrays a tokenizer may write into instead of allocating its own (see tokenize). */
+export type TokenBuffer = { starts: number[]; ends: number[]; hashes: number[] };
+
+export const newTokenBuffer = (): TokenBuffer => ({ starts: [], ends: [], hashes: [] });
+
+/**
+ * The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. With `reuse`,
+ * the result lives in its arrays (past `count` they hold an earlier text's words) and is valid until the buffer is
+ * used again: for a caller that reads the words and lets them go before the next text, as the feed's detectors do.
+ */
+export function tokenize(lower: string, reuse: TokenBuffer | null = null): Tokens {
+  const starts = reuse === null ? [] : reuse.starts;
+  const ends = reuse === null ? [] : reuse.ends;
+  const hashes = reuse === null ? [] : reuse.hashes;
   let n = 0;
   let symbols = 0;
   let wide = false;
   let bits = 0;
-  let start = -1;
-  let h = FNV_OFFSET;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+  const len = lower.length;
+  for (let i = 0; i < len; ) {
+    const c = lower.charCodeAt(i);
     bits |= c;
-    if (i < lower.length && isTokenChar(c)) {
-      if (start < 0) {
-        start = i;
-        h = FNV_OFFSET;
-      }
-      h = Math.imul(h ^ c, FNV_PRIME);
+    if (c >= TOKEN_CHAR.length || TOKEN_CHAR[c] === 0) {
+      if (c < 128) symbols |= 1 << (c & 31);
+      else wide = true;
+      i++;
       continue;
     }
-    if (c < 128) symbols |= 1 << (c & 31);
-    else wide = true;
-    if (start < 0) continue;
-    let a = start;
+    // A word: its characters in a loop of their own, hashed as they pass.
+    let a = i;
+    let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    for (i++; i < len; i++) {
+      const d = lower.charCodeAt(i);
+      if (d >= TOKEN_CHAR.length || TOKEN_CHAR[d] === 0) break;
+      bits |= d;
+      h = Math.imul(h ^ d, FNV_PRIME);
+    }
     let b = i;
-    start = -1;
     if (lower.charCodeAt(a) === APOSTROPHE || lower.charCodeAt(b - 1) === APOSTROPHE) {
       while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
       while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
       if (b === a) continue;
       h = hashRange(lower, a, b);
     } else h &= SMALL;
-    starts.push(a);
-    ends.push(b);
-    hashes.push(h);
+    starts[n] = a;
+    ends[n] = b;
+    hashes[n] = h;
     n++;
   }
+  // The end of the text counts as a NUL outside the words (bit 0), as it always has.
+  symbols |= 1;
   return { text: lower, count: n, starts, ends, hashes, symbols, wide, ascii: bits < 128 };
 }
 
