@@ -1,4 +1,5 @@
 import { AhoCorasick } from '../shield/aho-corasick';
+import { HashIndex32 } from '../shield/word-hash';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
 import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type TokenBuffer, type Tokens } from './tokens';
 
@@ -126,8 +127,8 @@ export function englishPrefix(ctx: TextContext, length: number): boolean {
   return scriptOf(ctx.lower, Math.min(length, ctx.lower.length), ctx.tokens.ascii).script !== 'other';
 }
 
-/** Built with words as keys; numberTrie() then numbers every word (see `vocabulary`) and keys `byId` by number. */
-type TrieNode = { next: Map<string, TrieNode>; byId: Map<number, TrieNode>; sets: number[]; regex: OwnedRegex[] };
+/** Built with words as keys; numberTrie() then numbers every word (see `vocabulary`) and flattens the trie. */
+type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
 /** A phrase found in the text: token range [start, end] inclusive. */
 type Found = { start: number; end: number };
 
@@ -142,7 +143,7 @@ function variants(token: string): string[] {
   return out;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), byId: new Map(), sets: [], regex: [] });
+const newNode = (): TrieNode => ({ next: new Map(), sets: [], regex: [] });
 
 export class RuleEngine {
   #root: TrieNode = newNode();
@@ -160,8 +161,18 @@ export class RuleEngine {
   #containsGates: number[] = [];
   /** Every word on any path of the trie, numbered: a text's words are looked up here once each. */
   #vocabulary: WordIndex = new WordIndex([]);
-  /** By word number: the trie node of a phrase's or trigger's first word. */
-  #roots: Array<TrieNode | undefined> = [];
+  /**
+   * The trie, flattened into numbers: every item's words walk it, and a walk through node objects and maps cost as
+   * much in cache misses as the rest of the rule detectors together. Nodes are numbered; per node, its phrase
+   * lists are setList[setStart[n] .. setStart[n + 1]) and its regexes regexList[regexStart[n] ..
+   * regexStart[n + 1]); the child of node n by word w is edges.get(edgeKey(n, w)).
+   */
+  #rootNode = new Int32Array(0);
+  #setStart = new Int32Array(1);
+  #setList = new Int32Array(0);
+  #regexStart = new Int32Array(1);
+  #regexList: OwnedRegex[] = [];
+  #edges = new HashIndex32();
   /** Per-text scratch: the number of each word of the text, -1 for words on no path. */
   readonly #ids: number[] = [];
   #allRegex: OwnedRegex[] = [];
@@ -215,15 +226,39 @@ export class RuleEngine {
       }
     };
     collect(this.#root);
-    this.#vocabulary = new WordIndex(words);
+    const vocabulary = (this.#vocabulary = new WordIndex(words));
+    const nodes: TrieNode[] = [];
+    const numberOf = new Map<TrieNode, number>();
     const number = (node: TrieNode) => {
-      for (const [w, child] of node.next) {
-        node.byId.set(this.#vocabulary.idOf(w), child);
+      for (const child of node.next.values()) {
+        numberOf.set(child, nodes.push(child) - 1);
         number(child);
       }
     };
     number(this.#root);
-    this.#roots = this.#vocabulary.words.map((w) => this.#root.next.get(w));
+    if (nodes.length * vocabulary.size >= 0x7fffffff) throw new Error('RuleEngine: too many phrases to index');
+    this.#rootNode = Int32Array.from(vocabulary.words, (w) => {
+      const node = this.#root.next.get(w);
+      return node ? numberOf.get(node)! : -1;
+    });
+    this.#setStart = new Int32Array(nodes.length + 1);
+    this.#regexStart = new Int32Array(nodes.length + 1);
+    const sets: number[] = [];
+    const regexes: OwnedRegex[] = [];
+    nodes.forEach((node, n) => {
+      sets.push(...node.sets);
+      regexes.push(...node.regex);
+      this.#setStart[n + 1] = sets.length;
+      this.#regexStart[n + 1] = regexes.length;
+      for (const [w, child] of node.next) this.#edges.set(this.#edgeKey(n, vocabulary.idOf(w)), numberOf.get(child)!);
+    });
+    this.#setList = Int32Array.from(sets);
+    this.#regexList = regexes;
+  }
+
+  /** The key of the edge from node `n` by word number `w`: never 0, which HashIndex32 keeps for empty slots. */
+  #edgeKey(n: number, w: number): number {
+    return n * this.#vocabulary.size + w + 1;
   }
 
   #addSet(phrases: readonly string[]): number {
@@ -291,7 +326,11 @@ export class RuleEngine {
     const ids = this.#ids;
     const vocabulary = this.#vocabulary;
     for (let i = 0; i < count; i++) ids[i] = vocabulary.id(tokens, i);
-    const roots = this.#roots;
+    const rootNode = this.#rootNode;
+    const setStart = this.#setStart;
+    const setList = this.#setList;
+    const regexStart = this.#regexStart;
+    const edges = this.#edges;
     const found = this.#found;
     const foundStamp = this.#foundStamp;
     const candidates = this.#candidates;
@@ -303,16 +342,18 @@ export class RuleEngine {
     for (let i = 0; i < count; i++) {
       const id = ids[i];
       if (id < 0) continue;
-      let node = roots[id];
-      if (!node) continue;
-      for (const r of node.regex) {
+      let node = rootNode[id];
+      if (node < 0) continue;
+      for (let k = regexStart[node]; k < regexStart[node + 1]; k++) {
+        const r = this.#regexList[k];
         if (r.stamp === stamp) continue;
         r.stamp = stamp;
         candidates.push(r);
       }
       let j = i;
-      while (node) {
-        for (const id of node.sets) {
+      for (;;) {
+        for (let k = setStart[node]; k < setStart[node + 1]; k++) {
+          const id = setList[k];
           if (foundStamp[id] !== stamp) {
             foundStamp[id] = stamp;
             found[id].length = 0; // reused: only lists stamped in this run are read
@@ -321,7 +362,8 @@ export class RuleEngine {
           found[id].push({ start: i, end: j });
         }
         if (++j >= count || ids[j] < 0) break;
-        node = node.byId.get(ids[j]);
+        node = edges.get(this.#edgeKey(node, ids[j]));
+        if (node < 0) break;
       }
     }
 
