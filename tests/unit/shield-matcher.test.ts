@@ -64,6 +64,23 @@ describe('TextMatcher', () => {
     expect(matches(setup, 'abc++ nodexnode.jsx').size).toBe(0);
   });
 
+  it('finds substrings in every field, read with the words (plain ASCII) or on their own (other text), in field order', () => {
+    const reports: string[] = [];
+    const m = new TextMatcher();
+    m.addKeyword('machine', 0); // a word keyword, so that the word scan runs
+    m.addKeyword('c++', 1);
+    m.addKeyword('node.js', 2);
+    m.addKeyword('u.s.', 3);
+    m.addRegex('erotic.{0,20}dealt', 4);
+    m.build();
+    m.match(['猫 node.js', 'the U.S. and c++ machine', 'homoerotic novel dealt', 'C++ u.s.'], (t, e) => reports.push(`${t}:${e}`));
+    expect(reports).toEqual(['0:machine', '2:node.js', '3:u.s.', '1:c++', '4:erotic novel dealt']);
+    // The next item sees none of the last one's finds.
+    reports.length = 0;
+    m.match(['plain words', 'machine'], (t, e) => reports.push(`${t}:${e}`));
+    expect(reports).toEqual(['0:machine']);
+  });
+
   it('matches keywords of unspaced scripts inside longer runs', () => {
     const found = matches((m) => {
       m.addKeyword('政治', 0);

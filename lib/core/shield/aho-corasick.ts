@@ -110,6 +110,26 @@ export class AhoCorasick {
     return c < 128 ? this.#classOf[c] : (this.#wideClass?.get(c) ?? 0);
   }
 
+  /**
+   * The transition table, for a caller that steps the automaton inside a loop of its own over plain ASCII text
+   * (the matcher's word scan: one pass over the characters instead of two). From row 0, for each character c:
+   * x = classOf[c]; x === 0 leads back to row 0; else to = delta[row + x] is the next row, and when it is negative
+   * the next row is -to - 1 and patterns end at this character (emitAt). Null when there is no table (or no
+   * pattern), and before build().
+   */
+  get table(): { delta: Int32Array; classOf: Uint16Array } | null {
+    return this.#built && this.#lengths.length > 0 && this.#delta !== null ? { delta: this.#delta, classOf: this.#classOf } : null;
+  }
+
+  /** Reports, as search() would, the patterns that end at text position `i` in table row `row` (see table). */
+  emitAt(row: number, i: number, hit: (id: number, start: number, end: number) => void): void {
+    const dictLink = this.#dictLink;
+    for (let o = this.#firstOut[row / this.#classes]; o !== -1; o = dictLink[o]) {
+      const ids = this.#out[o];
+      for (let k = 0; k < ids.length; k++) hit(ids[k], i + 1 - this.#lengths[ids[k]], i + 1);
+    }
+  }
+
   /** Calls `hit(patternId, start, end)` for every occurrence; `end` is exclusive. */
   search(text: string, hit: (id: number, start: number, end: number) => void): void {
     if (!this.#built) this.build();

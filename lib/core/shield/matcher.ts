@@ -49,6 +49,16 @@ export class TextMatcher {
   #gen = 0;
   /** The lower-cased field being searched for substrings. */
   #fieldLower = '';
+  #substringTable: AhoCorasick['table'] = null;
+  /** Per field of the item: 1 when the word scan searched it for substrings. */
+  #substringsInScan = new Uint8Array(4);
+  /** The field the word scan is reading, and the substrings it found there and in the fields before. */
+  #scanField = 0;
+  #foundCount = 0;
+  readonly #foundId: number[] = [];
+  readonly #foundStart: number[] = [];
+  readonly #foundEnd: number[] = [];
+  readonly #foundField: number[] = [];
   readonly #candidates: number[] = [];
   /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
    * field boundary, start -1): where it is, the hash of its stem, and how it folds (see Folding). */
@@ -132,6 +142,7 @@ export class TextMatcher {
 
   build(): this {
     this.#substrings.build();
+    this.#substringTable = this.#substrings.table;
     const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
     if (ungated.length > 0) {
       try {
@@ -184,14 +195,22 @@ export class TextMatcher {
 
     const present = this.#gatePresent;
     present.fill(0);
+    this.#candidates.length = 0;
+    this.#foundCount = 0;
+    if (this.#substringsInScan.length < lower.length) this.#substringsInScan = new Uint8Array(lower.length * 2);
+    else this.#substringsInScan.fill(0);
     const scanned = this.#words.length > 0 && this.#matchWords(lower, ascii);
 
-    // Each field on its own: no keyword spans two fields, and there is no joined copy to build.
-    this.#candidates.length = 0;
+    // Each field on its own: no keyword spans two fields, and there is no joined copy to build. The plain ASCII
+    // fields the word scan read were searched in the same pass (#matchWords): their finds are taken in field
+    // order with the others, as one search per field would have given them.
     if (this.#substrings.size > 0) {
-      for (const l of lower) {
-        this.#fieldLower = l;
-        this.#substrings.search(l, this.#onSubstring);
+      const searched = this.#substringsInScan;
+      let k = 0;
+      for (let f = 0; f < lower.length; f++) {
+        this.#fieldLower = lower[f];
+        if (searched[f] === 0) this.#substrings.search(lower[f], this.#onSubstring);
+        else for (; k < this.#foundCount && this.#foundField[k] === f; k++) this.#onSubstring(this.#foundId[k], this.#foundStart[k], this.#foundEnd[k]);
       }
       this.#fieldLower = '';
     }
@@ -262,10 +281,21 @@ export class TextMatcher {
     this.#report(use.target, l.slice(start, end));
   };
 
+  /** A substring found by the word scan's search, kept until the words have been reported (see match). */
+  readonly #noteFound = (id: number, start: number, end: number): void => {
+    const k = this.#foundCount++;
+    this.#foundId[k] = id;
+    this.#foundStart[k] = start;
+    this.#foundEnd[k] = end;
+    this.#foundField[k] = this.#scanField;
+  };
+
   /** Finds the keywords among the item's words; returns whether every field went through the ASCII scan, which
-   * also noted the scanned gates in gatePresent. */
+   * also noted the scanned gates in gatePresent, and searched the substrings of the fields marked in
+   * substringsInScan (their finds are in found*). */
   #matchWords(lower: string[], ascii: boolean): boolean {
     let allScanned = true;
+    const table = this.#substringTable;
     const starts = this.#tokStarts;
     const ends = this.#tokEnds;
     const fieldOf = this.#tokField;
@@ -289,7 +319,13 @@ export class TextMatcher {
         continue;
       }
       // Plain ASCII: words are runs of a-z and 0-9, hashed while they are scanned.
-      // The regex gates that are ASCII punctuation are noted on the way (gateOfChar).
+      // The regex gates that are ASCII punctuation are noted on the way (gateOfChar), and the substrings are
+      // searched in the same pass (one read of each character instead of two).
+      const delta = table === null ? null : table.delta;
+      const classOf = table === null ? null : table.classOf;
+      if (table !== null) this.#substringsInScan[f] = 1;
+      this.#scanField = f;
+      let row = 0;
       let from = -1;
       let h = 0;
       let hPrev = 0;
@@ -299,6 +335,18 @@ export class TextMatcher {
       const present = this.#gatePresent;
       for (let i = 0; i <= l.length; i++) {
         const c = i < l.length ? l.charCodeAt(i) : 0;
+        if (delta !== null && i < l.length) {
+          const x = classOf![c];
+          if (x === 0) row = 0;
+          else {
+            const to = delta[row + x];
+            if (to >= 0) row = to;
+            else {
+              row = -to - 1;
+              this.#substrings.emitAt(row, i, this.#noteFound);
+            }
+          }
+        }
         if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
           if (from < 0) {
             from = i;
