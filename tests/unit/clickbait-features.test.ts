@@ -16,6 +16,25 @@ function slotsOf(fx: FeatureExtractor, text: string): number[] {
 }
 
 describe('clickbait feature hashing', () => {
+  it('sums the same weights when scoring as when tracing, for every feature family', () => {
+    const spec = { bits: 12, flags: 127, charMin: 2, charMax: 4 };
+    const weights = Int8Array.from({ length: 1 << spec.bits }, (_, i) => ((i * 2654435761) >>> 24) - 128);
+    const scoring = new FeatureExtractor(spec);
+    const tracing = new FeatureExtractor(spec);
+    scoring.useWeights(weights);
+    tracing.useWeights(weights);
+    const texts = ["10 Reasons Why You Shouldn't Miss This!", 'THIS is INSANE 😱', 'a', '', 'Rust 1.75 released', 'How The Rust Borrow Checker Works?'];
+    for (const t of texts) {
+      for (const sentenceCase of [false, true]) {
+        const n = scoring.extract(t, false, sentenceCase);
+        const sum = scoring.weightSum;
+        expect(n, t).toBe(tracing.extract(t, true, sentenceCase));
+        expect(sum, t).toBe(tracing.weightSum);
+        expect(scoring.tokenCount, t).toBe(tracing.tokenCount);
+      }
+    }
+  });
+
   it('gives the same slots for the same text, across extractor instances', () => {
     const text = "10 Reasons Why You Shouldn't Miss This";
     const a = new FeatureExtractor(DEFAULT_SPEC);

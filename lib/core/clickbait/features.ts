@@ -159,7 +159,8 @@ const enum Shape {
 export class FeatureExtractor {
   readonly spec: FeatureSpec;
   /** Slots of the features found by the last extract(), in [0, count), a feature possibly more than once. With a
-   * weight table (useWeights) the character n-grams keep only their weights, not their slots. */
+   * weight table (useWeights) only a traced extraction keeps slots, and only for the features before charFrom:
+   * scoring keeps the sum of the weights alone (weightSum). */
   readonly slots: Int32Array;
   /** When tracing, the [start, end) range of the original text each feature before `charFrom` came from. */
   readonly starts: Int32Array;

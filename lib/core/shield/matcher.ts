@@ -49,6 +49,7 @@ export class TextMatcher {
   #gen = 0;
   /** The lower-cased field being searched for substrings. */
   #fieldLower = '';
+  /** The substrings' transition table, when they have one: the ASCII word scan steps it (see #matchWords). */
   #substringTable: AhoCorasick['table'] = null;
   /** Per field of the item: 1 when the word scan searched it for substrings. */
   #substringsInScan = new Uint8Array(4);
