@@ -214,6 +214,8 @@ export function applyPolicies(
   policies: Profile['policies'],
   exceptions: ExceptionIndex,
 ): PolicyOutcome {
+  // Most feed items have nothing detected: nothing to build for them.
+  if (detections.length === 0) return { action: 'show', reasons: [], uncertain: false };
   let action: ShieldAction = 'show';
   let uncertain = false;
   const acted: Array<{ d: Detection; action: ShieldAction }> = [];
@@ -238,6 +240,8 @@ export function applyPolicies(
     if (STRENGTH[a] > STRENGTH[action]) action = a;
   }
 
-  acted.sort((x, y) => STRENGTH[y.action] - STRENGTH[x.action] || y.d.confidence - x.d.confidence);
-  return { action, reasons: acted.slice(0, 20).map((x) => reasonFor(x.d)), uncertain };
+  if (acted.length > 1) acted.sort((x, y) => STRENGTH[y.action] - STRENGTH[x.action] || y.d.confidence - x.d.confidence);
+  const reasons: Reason[] = new Array(Math.min(acted.length, 20));
+  for (let i = 0; i < reasons.length; i++) reasons[i] = reasonFor(acted[i].d);
+  return { action, reasons, uncertain };
 }

@@ -318,9 +318,10 @@ export class RuleEngine {
   static INDEXOF_MAX = 16;
 
   /** Every matching rule, grouped by kind. `ungated` runs every regex rule (tests use it to check the gates). */
-  match(ctx: TextContext, ungated = false): Map<DetectorKind, RuleHit[]> {
+  match(ctx: TextContext, ungated = false): ReadonlyMap<DetectorKind, RuleHit[]> {
     const stamp = ++this.#run;
-    const out = new Map<DetectorKind, RuleHit[]>();
+    // Most items match no rule: their answer is one shared empty map, not a new one each.
+    let out: Map<DetectorKind, RuleHit[]> | null = null;
     const tokens = ctx.tokens;
     const count = tokens.count;
     const ids = this.#ids;
@@ -377,7 +378,7 @@ export class RuleEngine {
           const from = ctx.tokens.starts[f.start];
           const to = ctx.tokens.ends[f.end];
           if (rule.rejectAfter && rule.rejectAfter.test(ctx.lower.slice(to, to + 24))) continue;
-          addHit(out, rule, ctx, from, to);
+          out = addHit(out, rule, ctx, from, to);
           break;
         }
       }
@@ -399,7 +400,7 @@ export class RuleEngine {
       for (let k = 0; k < rule.ids.length && all; k++) if (foundStamp[rule.ids[k]] !== stamp) all = false;
       if (!all || !appliesTo(rule, ctx, false)) continue;
       const span = chain(found, rule.ids, rule.gaps);
-      if (span) addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
+      if (span) out = addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
     }
 
     // 4. Regular expressions behind their gates.
@@ -423,9 +424,9 @@ export class RuleEngine {
     for (const r of candidates) {
       if (!appliesTo(r, ctx, !!r.raw)) continue;
       const m = r.re.exec(r.raw ? ctx.raw : ctx.lower);
-      if (m) addHit(out, r, ctx, m.index, m.index + m[0].length);
+      if (m) out = addHit(out, r, ctx, m.index, m.index + m[0].length);
     }
-    return out;
+    return out ?? NO_HITS;
   }
 }
 
@@ -469,7 +470,11 @@ function chainFrom(found: Found[][], ids: readonly number[], gaps: readonly numb
   return -1;
 }
 
-function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx: TextContext, from: number, to: number) {
+const NO_HITS: ReadonlyMap<DetectorKind, RuleHit[]> = new Map();
+
+/** Adds a hit to `out`, made on the first hit; returns it. */
+function addHit(out: Map<DetectorKind, RuleHit[]> | null, rule: Owned<PatternRule>, ctx: TextContext, from: number, to: number) {
+  out ??= new Map();
   const evidence = rule.damp === undefined ? evidenceOf(ctx, from, to) : '';
   let weight = rule.weight;
   if (rule.capsBoost && /[A-Z]{3}/.test(evidence) && evidence === evidence.toUpperCase() && !isShouty(ctx)) {
@@ -478,6 +483,7 @@ function addHit(out: Map<DetectorKind, RuleHit[]>, rule: Owned<PatternRule>, ctx
   const list = out.get(rule.kind);
   if (list) list.push({ rule, weight, evidence });
   else out.set(rule.kind, [{ rule, weight, evidence }]);
+  return out;
 }
 
 function appliesTo(r: Common, ctx: TextContext, raw: boolean): boolean {

@@ -264,12 +264,9 @@ function runPolicyStage(c: CompiledProfile, item: FeedItem) {
 }
 
 function reason(code: string, detail: string, source: Reason['source'], evidence: string[]): Reason {
-  return {
-    code,
-    detail: detail.length > 300 ? detail.slice(0, 300) : detail,
-    source,
-    evidence: evidence.slice(0, 10).map((e) => (e.length > 120 ? e.slice(0, 120) : e)),
-  };
+  const quoted: string[] = new Array(Math.min(evidence.length, 10));
+  for (let i = 0; i < quoted.length; i++) quoted[i] = evidence[i].length > 120 ? evidence[i].slice(0, 120) : evidence[i];
+  return { code, detail: detail.length > 300 ? detail.slice(0, 300) : detail, source, evidence: quoted };
 }
 
 function str(v: unknown, max: number): string {

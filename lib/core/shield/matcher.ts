@@ -47,6 +47,9 @@ export class TextMatcher {
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   #hit: (target: number, evidence: string) => void = () => {};
   #gen = 0;
+  /** The item's fields, cleaned and lower-cased (scratch, reused per item). */
+  readonly #clean: string[] = [];
+  readonly #lower: string[] = [];
   /** The lower-cased field being searched for substrings. */
   #fieldLower = '';
   /** The substrings' transition table, when they have one: the ASCII word scan steps it (see #matchWords). */
@@ -180,8 +183,10 @@ export class TextMatcher {
     this.#hit = hit;
     this.#gen = gen;
 
-    const clean: string[] = [];
-    const lower: string[] = [];
+    const clean = this.#clean;
+    const lower = this.#lower;
+    clean.length = 0;
+    lower.length = 0;
     let ascii = true;
     for (const f of fields) {
       if (!f) continue;
