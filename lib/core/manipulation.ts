@@ -2,6 +2,7 @@ import type { Reason } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { Exception, KindPolicy, PolicyAction, PolicyKind, Profile } from '../schema/profile';
 import type { Detection } from './detectors';
+import { sortSmall } from './sort-small';
 
 /**
  * From detections to what happens to the item, under the user's policy per kind and the verdicts they gave.
@@ -240,7 +241,7 @@ export function applyPolicies(
     if (STRENGTH[a] > STRENGTH[action]) action = a;
   }
 
-  if (acted.length > 1) acted.sort((x, y) => STRENGTH[y.action] - STRENGTH[x.action] || y.d.confidence - x.d.confidence);
+  if (acted.length > 1) sortSmall(acted, (x, y) => STRENGTH[y.action] - STRENGTH[x.action] || y.d.confidence - x.d.confidence);
   const reasons: Reason[] = new Array(Math.min(acted.length, 20));
   for (let i = 0; i < reasons.length; i++) reasons[i] = reasonFor(acted[i].d);
   return { action, reasons, uncertain };

@@ -1,5 +1,6 @@
 import { AhoCorasick } from '../shield/aho-corasick';
 import { HashIndex32 } from '../shield/word-hash';
+import { sortSmall } from '../sort-small';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
 import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type TokenBuffer, type Tokens } from './tokens';
 
@@ -392,7 +393,7 @@ export class RuleEngine {
       const starting = this.#sequencesByFirst[id];
       if (starting !== undefined) for (const q of starting) sequences.push(q);
     }
-    if (sequences.length > 1) sequences.sort((a, b) => a - b);
+    if (sequences.length > 1) sortSmall(sequences, (a, b) => a - b);
     for (let q = 0; q < sequences.length; q++) {
       if (q > 0 && sequences[q] === sequences[q - 1]) continue;
       const rule = this.#sequenceRules[sequences[q]];
@@ -527,7 +528,7 @@ export function scoreHits(hits: readonly RuleHit[]): KindScore | null {
   let miss = 1;
   let top: RuleHit | null = null;
   const evidence: string[] = [];
-  if (best.length > 1) best.sort((a, b) => b.weight - a.weight);
+  if (best.length > 1) sortSmall(best, (a, b) => b.weight - a.weight);
   for (const h of best) {
     miss *= 1 - h.weight;
     top ??= h;

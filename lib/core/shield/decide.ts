@@ -2,6 +2,7 @@ import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
 import type { Action, Decision, Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { PolicyAction, PolicyKind } from '../../schema/profile';
+import { sortSmall } from '../sort-small';
 import { ItemExceptions } from './exceptions';
 import { foldAuthor } from './text';
 import type { CompiledProfile } from './types';
@@ -121,6 +122,9 @@ function onMatch(target: number, evidence: string): void {
   }
 }
 
+/** The fields the matcher reads, one array for every item (decide() is synchronous; the matcher keeps none). */
+const FIELDS = ['', '', ''];
+
 const BY_SEVERITY = (Object.keys(SEVERITY) as Action[]).sort((a, b) => SEVERITY[a] - SEVERITY[b]);
 
 function decideItem(c: CompiledProfile, item: FeedItem): Decision {
@@ -151,9 +155,13 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   hits.interests = null;
   hits.rules = null;
   try {
-    c.matcher.match([title, text, authorName], onMatch);
+    FIELDS[0] = title;
+    FIELDS[1] = text;
+    FIELDS[2] = authorName;
+    c.matcher.match(FIELDS, onMatch);
   } finally {
     hits.c = null as unknown as CompiledProfile;
+    FIELDS[0] = FIELDS[1] = FIELDS[2] = '';
   }
   const avoidWords = hits.avoidWords as Map<number, string[]> | null;
   const interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
@@ -203,13 +211,8 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   // Interests: each adds weight x strength (1 keyword 0.5, 2 keywords or the label 0.75, ...), combined as
   // independent evidence, so many weak matches never exceed 1.
   let miss = 1;
-  const interestReasons: Reason[] = [];
   if (interestHits !== null) {
-    for (const [index, h] of interestHits) {
-      const interest = c.interests[index];
-      miss *= 1 - interest.weight * (1 - 0.5 ** h.hits);
-      interestReasons.push(reason('interest', interest.label, 'rule', h.words));
-    }
+    for (const [index, h] of interestHits) miss *= 1 - c.interests[index].weight * (1 - 0.5 ** h.hits);
   }
   miss *= (1 - BOOST_RULE_WEIGHT) ** boostRules;
   let score = 0.5 + 0.5 * (1 - miss);
@@ -219,7 +222,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   else if (action === 'demote') score = Math.min(score, 0.5) * 0.5;
   else if (action === 'show' && (boostRules > 0 || score >= BOOST_THRESHOLD)) action = 'boost';
 
-  if (kept.length > 1) kept.sort(bySeverity);
+  if (kept.length > 1) sortSmall(kept, bySeverity);
   const reasons: Reason[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) reasons[i] = kept[i].reason;
   const excused = v.excused;
@@ -227,7 +230,9 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
     const names = [...new Set(excused.map((r) => (r.detail ? `${r.code}: ${r.detail}` : r.code)))];
     reasons.unshift(reason('user-exception', `shown anyway despite ${names.join('; ')}`, 'user', []));
   }
-  if (action !== 'hide') for (const r of interestReasons) reasons.push(r);
+  if (action !== 'hide' && interestHits !== null) {
+    for (const [index, h] of interestHits) reasons.push(reason('interest', c.interests[index].label, 'rule', h.words));
+  }
   if (c.hasNaturalRules && action !== 'hide') uncertain = true;
   return decision(c, platform, itemId, action, reasons, score, uncertain && action !== 'hide');
 }
