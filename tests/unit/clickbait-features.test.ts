@@ -16,6 +16,14 @@ function slotsOf(fx: FeatureExtractor, text: string): number[] {
 }
 
 describe('clickbait feature hashing', () => {
+  it('reads words as runs of letters and digits that keep only their inner apostrophes', () => {
+    const fx = new FeatureExtractor(DEFAULT_SPEC);
+    const text = "Rock 'n' roll, don’t   a''b x' O'Neil's 42nd";
+    fx.extract(text, true);
+    const words = Array.from({ length: fx.tokenCount }, (_, k) => text.slice(fx.tokenStarts[k], fx.tokenEnds[k]));
+    expect(words).toEqual(['Rock', 'n', 'roll', 'don’t', 'a', 'b', 'x', "O'Neil's", '42nd']);
+  });
+
   it('sums the same weights when scoring as when tracing, for every feature family', () => {
     const spec = { bits: 12, flags: 127, charMin: 2, charMax: 4 };
     const weights = Int8Array.from({ length: 1 << spec.bits }, (_, i) => ((i * 2654435761) >>> 24) - 128);

@@ -403,6 +403,23 @@ export class FeatureExtractor {
     return end === 63 ? 1 : end === 33 ? 2 : end === 46 ? 3 : isWordCode(end) ? 4 : 5;
   }
 
+  /** Records token k, [start, end) of the normalised text, from its hashes and counts; returns 1 when it counts
+   * as a capitalised word (Title or UPPER shape), else 0. */
+  #endToken(k: number, start: number, end: number, h: number, hc: number, uppers: number, digits: number, len: number): number {
+    let shape: number;
+    if (digits > 0 && digits >= len - 2) shape = Shape.Number;
+    else if (uppers === 0) shape = Shape.Lower;
+    else if (uppers === len && len > 1) shape = Shape.Upper;
+    else if (uppers === 1 && this.#kinds[start] & UPPER) shape = Shape.Title;
+    else shape = Shape.Mixed;
+    this.tokStart[k] = start;
+    this.tokEnd[k] = end;
+    this.#tokHash[k] = fmix(h);
+    this.#tokCasedHash[k] = hc;
+    this.#tokShape[k] = shape;
+    return shape === Shape.Title || shape === Shape.Upper ? 1 : 0;
+  }
+
   /**
    * YouTube's house style capitalises every word ("How The Rust Borrow Checker Really Works"), which the corpus
    * does only for bait. A text in that style (of its words that start with a letter, at least 3 and most start with a
@@ -453,7 +470,8 @@ export class FeatureExtractor {
     const cased = this.#cased;
     const origin = this.#origin;
 
-    // Normalised character stream: whitespace runs collapse to one space, with a space at each end.
+    // Normalised character stream: whitespace runs collapse to one space, with a space at each end. The tokens
+    // (runs of letters and digits, with inner apostrophes kept: "you're", "don't") are read in the same pass.
     let n = 0;
     codes[n] = 32;
     cased[n] = 32;
@@ -461,6 +479,17 @@ export class FeatureExtractor {
     n++;
     const kinds = this.#kinds;
     kinds[0] = 0;
+    let tokens = 0;
+    let upperInitials = 0;
+    // The open token: where it starts (-1: none), its hashes and counts so far, and an apostrophe right after its
+    // last character (-1: none), which is inner if a letter or digit comes next.
+    let start = -1;
+    let h = 0;
+    let hc = 0;
+    let uppers = 0;
+    let digits = 0;
+    let len = 0;
+    let apostrophe = -1;
     const limit = Math.min(text.length, MAX_CHARS);
     for (let i = 0; i < limit; i++) {
       let c = text.charCodeAt(i);
@@ -477,56 +506,46 @@ export class FeatureExtractor {
         kinds[n] = kind;
       }
       origin[n] = i;
+      if (kind & WORD) {
+        if (start < 0) {
+          if (tokens < MAX_TOKENS) {
+            start = n;
+            h = SEED_WORD | 0;
+            hc = SEED_CASED | 0;
+            uppers = 0;
+            digits = 0;
+            len = 0;
+          }
+        } else if (apostrophe >= 0) {
+          h = Math.imul(h ^ 39, FNV_PRIME);
+          hc = Math.imul(hc ^ 39, FNV_PRIME);
+          len++;
+          apostrophe = -1;
+        }
+        if (start >= 0) {
+          if (kind & UPPER) uppers++;
+          else if (kind & DIGIT) digits++;
+          h = Math.imul(h ^ codes[n], FNV_PRIME);
+          hc = Math.imul(hc ^ c, FNV_PRIME);
+          len++;
+        }
+      } else if (start >= 0) {
+        if (apostrophe < 0 && c === 39) apostrophe = n;
+        else {
+          upperInitials += this.#endToken(tokens++, start, apostrophe >= 0 ? apostrophe : n, h, hc, uppers, digits, len);
+          start = -1;
+          apostrophe = -1;
+        }
+      }
       n++;
     }
+    if (start >= 0) upperInitials += this.#endToken(tokens++, start, apostrophe >= 0 ? apostrophe : n, h, hc, uppers, digits, len);
     if (codes[n - 1] !== 32) {
       codes[n] = 32;
       cased[n] = 32;
       kinds[n] = 0;
       origin[n] = limit;
       n++;
-    }
-
-    // Tokens: runs of letters and digits, with inner apostrophes kept ("you're", "don't").
-    let tokens = 0;
-    let upperInitials = 0;
-    for (let i = 1; i < n && tokens < MAX_TOKENS; ) {
-      if ((kinds[i] & WORD) === 0) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h = SEED_WORD | 0;
-      let hc = SEED_CASED | 0;
-      let uppers = 0;
-      let digits = 0;
-      let len = 0;
-      while (i < n) {
-        const kind = kinds[i];
-        if (kind & WORD) {
-          if (kind & UPPER) uppers++;
-          else if (kind & DIGIT) digits++;
-        } else if (cased[i] === 39 && i + 1 < n && kinds[i + 1] & WORD && i > start) {
-          // inner apostrophe
-        } else break;
-        h = Math.imul(h ^ codes[i], FNV_PRIME);
-        hc = Math.imul(hc ^ cased[i], FNV_PRIME);
-        len++;
-        i++;
-      }
-      let shape: number;
-      if (digits > 0 && digits >= len - 2) shape = Shape.Number;
-      else if (uppers === 0) shape = Shape.Lower;
-      else if (uppers === len && len > 1) shape = Shape.Upper;
-      else if (uppers === 1 && kinds[start] & UPPER) shape = Shape.Title;
-      else shape = Shape.Mixed;
-      if (shape === Shape.Title || shape === Shape.Upper) upperInitials++;
-      this.tokStart[tokens] = start;
-      this.tokEnd[tokens] = i;
-      this.#tokHash[tokens] = fmix(h);
-      this.#tokCasedHash[tokens] = hc;
-      this.#tokShape[tokens] = shape;
-      tokens++;
     }
     if (sentenceCase) upperInitials -= this.#readAsSentenceCase(tokens);
     if (!trace && this.#weights !== null) {
