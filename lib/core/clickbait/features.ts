@@ -266,8 +266,9 @@ export class FeatureExtractor {
     const slot = hash & this.#mask;
     this.slots[i] = slot;
     if (this.#weights !== null) {
+      // Only a traced extraction emits one by one when there are weights (scoring sums them: #sumWordFeatures).
       const w = this.#weights[slot];
-      if (this.#trace) this.featureWeights[i] = w;
+      this.featureWeights[i] = w;
       this.weightSum += w;
     }
     if (this.#trace) {
@@ -285,7 +286,6 @@ export class FeatureExtractor {
       for (let k = 0; k < tokens; k++) this.#emit(fmix(tc[k]), origin[this.tokStart[k]], origin[this.tokEnd[k] - 1] + 1);
     }
 
-    this.tokenCount = tokens;
     if (this.#trace) {
       for (let k = 0; k < tokens; k++) {
         this.tokenStarts[k] = origin[this.tokStart[k]];
@@ -548,10 +548,9 @@ export class FeatureExtractor {
       n++;
     }
     if (sentenceCase) upperInitials -= this.#readAsSentenceCase(tokens);
-    if (!trace && this.#weights !== null) {
-      this.tokenCount = tokens;
-      this.#sumWordFeatures(tokens, upperInitials, n);
-    } else this.#emitWordFeatures(tokens, upperInitials, n);
+    this.tokenCount = tokens;
+    if (!trace && this.#weights !== null) this.#sumWordFeatures(tokens, upperInitials, n);
+    else this.#emitWordFeatures(tokens, upperInitials, n);
     this.charFrom = this.#count;
     this.normLength = n;
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
