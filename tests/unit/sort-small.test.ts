@@ -11,4 +11,14 @@ describe('sortSmall', () => {
       expect(sortSmall([...list], byKey)).toEqual([...list].sort(byKey));
     }
   });
+
+  it('sorts only the first `length` entries of a scratch list, and leaves the rest where they were', () => {
+    const random = seededRandom(8);
+    for (const length of [0, 1, 2, 5, 16, 17, 30]) {
+      const list = Array.from({ length: 40 }, () => Math.floor(random() * 100));
+      const sorted = sortSmall([...list], (a, b) => a - b, length);
+      expect(sorted.slice(0, length)).toEqual(list.slice(0, length).sort((a, b) => a - b));
+      expect(sorted.slice(length)).toEqual(list.slice(length));
+    }
+  });
 });

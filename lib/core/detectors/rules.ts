@@ -153,7 +153,6 @@ export class RuleEngine {
   #sequenceRules: OwnedSequence[] = [];
   /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
   #sequencesByFirst: number[][] = [];
-  readonly #sequenceCandidates: number[] = [];
   #byContains: Array<[string, OwnedRegex[]]> = [];
   /** One pass over the text tells which `contains` strings occur (index into byContains). */
   #containsIndex = new AhoCorasick();
@@ -177,12 +176,18 @@ export class RuleEngine {
   /** Per-text scratch: the number of each word of the text, -1 for words on no path. */
   readonly #ids: number[] = [];
   #allRegex: OwnedRegex[] = [];
+  /** Per phrase list, its finds in this text: the first foundCount[id] entries of found[id], whose objects are
+   * reused from text to text. Scratch lists here keep counts rather than being emptied: setting an array's length
+   * to 0 calls into the runtime and drops its storage, which the next text then allocates again. */
   #found: Found[][] = [];
+  #foundCount: number[] = [];
   #foundStamp: number[] = [];
   #run = 0;
   /** Per-text scratch, reused: match() runs synchronously and is never re-entered. */
   readonly #candidates: OwnedRegex[] = [];
   readonly #touched: number[] = [];
+  /** Scratch, like #candidates: sequences whose first part was found. */
+  readonly #sequenceCandidates: number[] = [];
 
   constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
@@ -268,6 +273,7 @@ export class RuleEngine {
     const id = this.#found.length;
     this.#setIds.set(phrases, id);
     this.#found.push([]);
+    this.#foundCount.push(0);
     this.#foundStamp.push(0);
     for (const phrase of phrases) {
       refuseDroppedSymbols(phrase);
@@ -334,13 +340,14 @@ export class RuleEngine {
     const regexStart = this.#regexStart;
     const edges = this.#edges;
     const found = this.#found;
+    const foundCount = this.#foundCount;
     const foundStamp = this.#foundStamp;
     const candidates = this.#candidates;
-    candidates.length = 0;
+    let candidateCount = 0;
 
     // 1. One walk of the trie from every token; the first step also opens the regex gates of that word.
     const touched = this.#touched;
-    touched.length = 0;
+    let touchedCount = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i];
       if (id < 0) continue;
@@ -350,7 +357,7 @@ export class RuleEngine {
         const r = this.#regexList[k];
         if (r.stamp === stamp) continue;
         r.stamp = stamp;
-        candidates.push(r);
+        candidates[candidateCount++] = r;
       }
       let j = i;
       for (;;) {
@@ -358,10 +365,15 @@ export class RuleEngine {
           const id = setList[k];
           if (foundStamp[id] !== stamp) {
             foundStamp[id] = stamp;
-            found[id].length = 0; // reused: only lists stamped in this run are read
-            touched.push(id);
+            foundCount[id] = 0; // only lists stamped in this run are read
+            touched[touchedCount++] = id;
           }
-          found[id].push({ start: i, end: j });
+          const list = found[id];
+          const at = foundCount[id]++;
+          if (at < list.length) {
+            list[at].start = i;
+            list[at].end = j;
+          } else list.push({ start: i, end: j });
         }
         if (++j >= count || ids[j] < 0) break;
         node = edges.get(this.#edgeKey(node, ids[j]));
@@ -370,12 +382,14 @@ export class RuleEngine {
     }
 
     // 2. Phrase rules whose list was found.
-    for (const id of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t];
       const rules = this.#phraseRules[id];
       if (!rules) continue;
       for (const rule of rules) {
         if (!appliesTo(rule, ctx, false)) continue;
-        for (const f of found[id]) {
+        for (let k = 0; k < foundCount[id]; k++) {
+          const f = found[id][k];
           const from = ctx.tokens.starts[f.start];
           const to = ctx.tokens.ends[f.end];
           if (rule.rejectAfter && rule.rejectAfter.test(ctx.lower.slice(to, to + 24))) continue;
@@ -388,19 +402,19 @@ export class RuleEngine {
     // 3. Sequences whose first part was found, in the order they were given: each part after the previous one,
     // within its gap.
     const sequences = this.#sequenceCandidates;
-    sequences.length = 0;
-    for (const id of touched) {
-      const starting = this.#sequencesByFirst[id];
-      if (starting !== undefined) for (const q of starting) sequences.push(q);
+    let sequenceCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const starting = this.#sequencesByFirst[touched[t]];
+      if (starting !== undefined) for (const q of starting) sequences[sequenceCount++] = q;
     }
-    if (sequences.length > 1) sortSmall(sequences, (a, b) => a - b);
-    for (let q = 0; q < sequences.length; q++) {
+    if (sequenceCount > 1) sortSmall(sequences, (a, b) => a - b, sequenceCount);
+    for (let q = 0; q < sequenceCount; q++) {
       if (q > 0 && sequences[q] === sequences[q - 1]) continue;
       const rule = this.#sequenceRules[sequences[q]];
       let all = true;
       for (let k = 0; k < rule.ids.length && all; k++) if (foundStamp[rule.ids[k]] !== stamp) all = false;
       if (!all || !appliesTo(rule, ctx, false)) continue;
-      const span = chain(found, rule.ids, rule.gaps);
+      const span = chain(found, foundCount, rule.ids, rule.gaps);
       if (span) out = addHit(out, rule, ctx, ctx.tokens.starts[span.start], ctx.tokens.ends[span.end]);
     }
 
@@ -409,7 +423,7 @@ export class RuleEngine {
       for (const r of this.#allRegex) {
         if (r.stamp === stamp) continue;
         r.stamp = stamp;
-        candidates.push(r);
+        candidates[candidateCount++] = r;
       }
     } else if (this.#byContains.length > 0 && this.#markContains(ctx)) {
       const present = this.#containsPresent;
@@ -418,11 +432,12 @@ export class RuleEngine {
         for (const r of this.#byContains[c][1]) {
           if (r.stamp === stamp) continue;
           r.stamp = stamp;
-          candidates.push(r);
+          candidates[candidateCount++] = r;
         }
       }
     }
-    for (const r of candidates) {
+    for (let k = 0; k < candidateCount; k++) {
+      const r = candidates[k];
       if (!appliesTo(r, ctx, !!r.raw)) continue;
       const m = r.re.exec(r.raw ? ctx.raw : ctx.lower);
       if (m) out = addHit(out, r, ctx, m.index, m.index + m[0].length);
@@ -452,20 +467,23 @@ function indexOfRun(hay: string[], needle: string[]): number {
 }
 
 /** The first chain of finds, one per list, each starting after the previous ends and within its gap. */
-function chain(found: Found[][], ids: readonly number[], gaps: readonly number[]): Found | null {
-  for (const f of found[ids[0]]) {
-    const end = chainFrom(found, ids, gaps, 1, f);
-    if (end >= 0) return { start: f.start, end };
+function chain(found: Found[][], counts: readonly number[], ids: readonly number[], gaps: readonly number[]): Found | null {
+  const first = found[ids[0]];
+  for (let i = 0; i < counts[ids[0]]; i++) {
+    const end = chainFrom(found, counts, ids, gaps, 1, first[i]);
+    if (end >= 0) return { start: first[i].start, end };
   }
   return null;
 }
 
-function chainFrom(found: Found[][], ids: readonly number[], gaps: readonly number[], k: number, prev: Found): number {
+function chainFrom(found: Found[][], counts: readonly number[], ids: readonly number[], gaps: readonly number[], k: number, prev: Found): number {
   if (k === ids.length) return prev.end;
-  for (const f of found[ids[k]]) {
+  const list = found[ids[k]];
+  for (let i = 0; i < counts[ids[k]]; i++) {
+    const f = list[i];
     const gap = f.start - prev.end - 1;
     if (gap < 0 || gap > gaps[k - 1]) continue;
-    const end = chainFrom(found, ids, gaps, k + 1, f);
+    const end = chainFrom(found, counts, ids, gaps, k + 1, f);
     if (end >= 0) return end;
   }
   return -1;

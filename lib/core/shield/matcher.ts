@@ -47,9 +47,12 @@ export class TextMatcher {
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   #hit: (target: number, evidence: string) => void = () => {};
   #gen = 0;
-  /** The item's fields, cleaned and lower-cased (scratch, reused per item). */
+  /** The item's fields, cleaned and lower-cased (scratch, reused per item): the first #fieldCount entries are this
+   * item's. Scratch lists here keep a count rather than being emptied: setting an array's length to 0 is a call
+   * into the runtime that also drops its storage, which the next item then allocates again. */
   readonly #clean: string[] = [];
   readonly #lower: string[] = [];
+  #fieldCount = 0;
   /** The lower-cased field being searched for substrings. */
   #fieldLower = '';
   /** The substrings' transition table, when they have one: the ASCII word scan steps it (see #matchWords). */
@@ -64,6 +67,7 @@ export class TextMatcher {
   readonly #foundEnd: number[] = [];
   readonly #foundField: number[] = [];
   readonly #candidates: number[] = [];
+  #candidateCount = 0;
   /** Per-item scratch, reused: match() runs synchronously and never re-enters. One entry per item word (or
    * field boundary, start -1): where it is, the hash of its stem, and how it folds (see Folding). */
   readonly #tokStarts: number[] = [];
@@ -185,8 +189,7 @@ export class TextMatcher {
 
     const clean = this.#clean;
     const lower = this.#lower;
-    clean.length = 0;
-    lower.length = 0;
+    let fieldCount = 0;
     let ascii = true;
     for (const f of fields) {
       if (!f) continue;
@@ -194,16 +197,18 @@ export class TextMatcher {
       const plain = !NON_ASCII.test(f);
       if (!plain) ascii = false;
       const c = plain ? f : cleanText(f);
-      clean.push(c);
-      lower.push(c.toLowerCase());
+      clean[fieldCount] = c;
+      lower[fieldCount] = c.toLowerCase();
+      fieldCount++;
     }
-    if (clean.length === 0) return;
+    this.#fieldCount = fieldCount;
+    if (fieldCount === 0) return;
 
     const present = this.#gatePresent;
     present.fill(0);
-    this.#candidates.length = 0;
+    this.#candidateCount = 0;
     this.#foundCount = 0;
-    if (this.#substringsInScan.length < lower.length) this.#substringsInScan = new Uint8Array(lower.length * 2);
+    if (this.#substringsInScan.length < fieldCount) this.#substringsInScan = new Uint8Array(fieldCount * 2);
     else this.#substringsInScan.fill(0);
     const scanned = this.#words.length > 0 && this.#matchWords(lower, ascii);
 
@@ -213,7 +218,7 @@ export class TextMatcher {
     if (this.#substrings.size > 0) {
       const searched = this.#substringsInScan;
       let k = 0;
-      for (let f = 0; f < lower.length; f++) {
+      for (let f = 0; f < fieldCount; f++) {
         this.#fieldLower = lower[f];
         if (searched[f] === 0) this.#substrings.search(lower[f], this.#onSubstring);
         else for (; k < this.#foundCount && this.#foundField[k] === f; k++) this.#onSubstring(this.#foundId[k], this.#foundStart[k], this.#foundEnd[k]);
@@ -229,14 +234,16 @@ export class TextMatcher {
       const ch = this.#gateChars[g];
       // The word scan saw every character of plain ASCII fields: what it noted is the whole answer.
       if (!scanned || gateOf[ch.charCodeAt(0)] !== g + 1) {
-        for (let f = 0; f < lower.length && present[g] === 0; f++) if (lower[f].indexOf(ch) >= 0) present[g] = 1;
+        for (let f = 0; f < fieldCount && present[g] === 0; f++) if (lower[f].indexOf(ch) >= 0) present[g] = 1;
       }
       if (present[g] === 1) anyGate = true;
     }
-    if (candidates.length === 0 && !anyGate && this.#unfilteredCombined === null && this.#alwaysRun.length === 0) return;
-    let text = clean.length === 1 ? clean[0] : clean.join('\n');
+    const candidateCount = this.#candidateCount;
+    if (candidateCount === 0 && !anyGate && this.#unfilteredCombined === null && this.#alwaysRun.length === 0) return;
+    let text = clean[0];
+    for (let f = 1; f < fieldCount; f++) text += `\n${clean[f]}`;
     if (text.length > TextMatcher.REGEX_INPUT_MAX) text = text.slice(0, TextMatcher.REGEX_INPUT_MAX);
-    for (let k = 0; k < candidates.length; k++) this.#runRegex(candidates[k], text);
+    for (let k = 0; k < candidateCount; k++) this.#runRegex(candidates[k], text);
     if (anyGate || this.#unfilteredCombined !== null) {
       const combinedHit = this.#unfilteredCombined !== null && this.#unfilteredCombined.test(text);
       const gates = this.#unfilteredGate;
@@ -274,7 +281,7 @@ export class TextMatcher {
     if ('regex' in use) {
       if (this.#regexStamp[use.regex] !== this.#gen) {
         this.#regexStamp[use.regex] = this.#gen;
-        this.#candidates.push(use.regex);
+        this.#candidates[this.#candidateCount++] = use.regex;
       }
       return;
     }
@@ -306,7 +313,8 @@ export class TextMatcher {
     const ends = this.#tokEnds;
     const fieldOf = this.#tokField;
     let n = 0;
-    for (let f = 0; f < lower.length; f++) {
+    const fieldCount = this.#fieldCount;
+    for (let f = 0; f < fieldCount; f++) {
       const l = lower[f];
       if (n > 0) {
         // field boundary: never part of a phrase
