@@ -82,17 +82,27 @@ export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): b
 type CompiledItemException = { kind?: PolicyKind; tokens: Set<string> };
 type CompiledScoped = { kind?: PolicyKind; author?: string };
 
+/** Per platform, then per normalised author or reason code: looked up with the item's own strings, since a key
+ * joined for the look-up would be a new string to build and hash for every detection. */
+type ByPlatform<T> = Map<string, Map<string, T[]>>;
+
 export type ExceptionIndex = {
-  /** `platform \0 author` -> item exceptions for near-duplicate titles by that author. */
-  items: Map<string, CompiledItemException[]>;
-  /** `platform \0 author` -> kinds (undefined = every kind) the author is exempt from. */
-  authors: Map<string, Array<PolicyKind | undefined>>;
-  /** `platform \0 reason code` -> where a reason code is switched off. */
-  rules: Map<string, CompiledScoped[]>;
+  /** platform -> author -> item exceptions for near-duplicate titles by that author. */
+  items: ByPlatform<CompiledItemException>;
+  /** platform -> author -> kinds (undefined = every kind) the author is exempt from. */
+  authors: ByPlatform<PolicyKind | undefined>;
+  /** platform -> reason code -> where a reason code is switched off. */
+  rules: ByPlatform<CompiledScoped>;
   size: number;
 };
 
-const key = (platform: string, rest: string) => `${platform}\u0000${rest}`;
+function listFor<T>(index: ByPlatform<T>, platform: string, key: string): T[] {
+  let byKey = index.get(platform);
+  if (!byKey) index.set(platform, (byKey = new Map()));
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = []));
+  return list;
+}
 
 /** Built once per profile revision so that each item costs a map lookup, not a scan of every exception. */
 export function compileExceptions(exceptions: readonly Exception[]): ExceptionIndex {
@@ -101,21 +111,12 @@ export function compileExceptions(exceptions: readonly Exception[]): ExceptionIn
     const author = normaliseAuthor(e.author);
     if (e.type === 'item') {
       if (!e.title) continue;
-      const k = key(e.platform, author);
-      const list = index.items.get(k) ?? [];
-      list.push({ kind: e.kind, tokens: new Set(titleTokens(e.title)) });
-      index.items.set(k, list);
+      listFor(index.items, e.platform, author).push({ kind: e.kind, tokens: new Set(titleTokens(e.title)) });
     } else if (e.type === 'author') {
       if (!author) continue;
-      const k = key(e.platform, author);
-      const list = index.authors.get(k) ?? [];
-      list.push(e.kind);
-      index.authors.set(k, list);
+      listFor(index.authors, e.platform, author).push(e.kind);
     } else if (e.ruleCode) {
-      const k = key(e.platform, e.ruleCode);
-      const list = index.rules.get(k) ?? [];
-      list.push({ kind: e.kind, author: author || undefined });
-      index.rules.set(k, list);
+      listFor(index.rules, e.platform, e.ruleCode).push({ kind: e.kind, author: author || undefined });
     }
   }
   return index;
@@ -132,12 +133,11 @@ export function isExcepted(
   author = normaliseAuthor(item.author),
 ): boolean {
   if (index.size === 0) return false;
-  const ak = key(item.platform, author);
-  const authorKinds = index.authors.get(ak);
+  const authorKinds = index.authors.get(item.platform)?.get(author);
   if (authorKinds?.some((k) => kindMatches(k, detection.kind))) return true;
-  const rules = index.rules.get(key(item.platform, detection.code));
+  const rules = index.rules.get(item.platform)?.get(detection.code);
   if (rules?.some((r) => kindMatches(r.kind, detection.kind) && (!r.author || r.author === author))) return true;
-  const items = index.items.get(ak);
+  const items = index.items.get(item.platform)?.get(author);
   if (items) {
     const mine = tokens ? tokens() : new Set(titleTokens(itemTitle(item)));
     for (const e of items) if (kindMatches(e.kind, detection.kind) && nearDuplicate(e.tokens, mine)) return true;

@@ -24,6 +24,13 @@ describe('blocked authors', () => {
     expect(decide(compiled, item({ platform: 'reddit', author: 'spammer' })).action).toBe('hide');
   });
 
+  it("reads Reddit's u/ prefix however the name is written", () => {
+    for (const author of ['u/Spammer', '/u/SPAMMER', 'u/spammer', ' u/Spammer']) {
+      expect(decide(compiled, item({ platform: 'reddit', author })).action, author).toBe('hide');
+    }
+    expect(decide(compiled, item({ platform: 'reddit', author: 'u/Spammer2' })).action).toBe('show');
+  });
+
   it('lets other authors through', () => {
     expect(decide(compiled, item({ author: 'Veritasium' })).action).toBe('show');
   });

@@ -95,7 +95,8 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   const out: Detection[] = [];
   const promoted = detectPromoted(item);
   if (promoted) out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, ...promoted });
-  if (!/\S/.test(ctx.raw)) return out;
+  // A word is never blank: only a text without one needs the search.
+  if (ctx.tokens.count === 0 && !/\S/.test(ctx.raw)) return out;
 
   const rules = opts.rules;
   if (rules) {

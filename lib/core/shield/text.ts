@@ -95,10 +95,25 @@ const AUTHOR_NOISE = /[\s@\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2
 export function foldAuthor(name: unknown): string {
   if (typeof name !== 'string' || name.length === 0) return '';
   let s = name.length > 300 ? name.slice(0, 300) : name;
-  s = cleanText(s).toLowerCase().replace(AUTHOR_NOISE, '');
+  const plain = plainHandle(s);
+  if (plain === 0) s = cleanText(s).toLowerCase().replace(AUTHOR_NOISE, '');
+  else if (plain === 2) s = s.toLowerCase();
   if (s.startsWith('/u/')) s = s.slice(3);
   else if (s.startsWith('u/')) s = s.slice(2);
   return s;
+}
+
+/** Most author names are ASCII handles: nothing for cleanText or AUTHOR_NOISE to take out, and every item is
+ * looked up by its author before it is painted (the full fold costs several regex passes). 1: such a handle
+ * already in small letters, 2: one with capitals, 0: anything else (spaces, "@", controls, non-ASCII). */
+function plainHandle(s: string): number {
+  let kind = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || c === 64) return 0;
+    if (c >= 65 && c <= 90) kind = 2;
+  }
+  return kind;
 }
 
 /** A title folded for comparing near-identical items (an exception given on one item holds for its reposts). */
