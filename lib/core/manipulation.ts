@@ -193,6 +193,13 @@ export function exceptionExamples(exceptions: readonly Exception[]): Array<{ kin
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
 
+/** The first `max` strings, each clipped to `length`, in one new array (one per acted detection, before paint). */
+function clipEach(list: readonly string[], max: number, length: number): string[] {
+  const out: string[] = new Array(Math.min(list.length, max));
+  for (let i = 0; i < out.length; i++) out[i] = clip(list[i], length);
+  return out;
+}
+
 export function reasonFor(d: Detection): Reason {
   return {
     code: clip(d.code, 60),
@@ -200,7 +207,7 @@ export function reasonFor(d: Detection): Reason {
     source: SOURCE[d.kind] ?? 'rule',
     kind: d.kind,
     confidence: Math.min(1, Math.max(0, d.confidence)),
-    evidence: d.evidence.slice(0, 10).map((e) => clip(e, 120)),
+    evidence: clipEach(d.evidence, 10, 120),
   };
 }
 

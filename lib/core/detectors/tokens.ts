@@ -141,9 +141,10 @@ export function sameWord(t: Tokens, i: number, j: number): boolean {
  * place. Most words of a text are in no table: those cost one read of an empty slot.
  */
 export class WordIndex {
+  /** Per slot, two entries: the word's hash and 1 + its number (0: empty). A word of the text is ruled out or
+   * found from the one slot it lands in, without a second read elsewhere for the hash. */
   readonly #table: Int32Array;
   readonly #mask: number;
-  readonly #hashes: number[];
   readonly words: readonly string[];
 
   constructor(words: Iterable<string>) {
@@ -151,14 +152,14 @@ export class WordIndex {
     this.words = list;
     let size = 16;
     while (size < list.length * 4) size *= 2;
-    this.#table = new Int32Array(size);
+    this.#table = new Int32Array(2 * size);
     this.#mask = size - 1;
-    this.#hashes = list.map(hashWord);
     list.forEach((w, id) => {
-      const h = this.#hashes[id];
+      const h = hashWord(w);
       let slot = mix(h) & this.#mask;
-      while (this.#table[slot] !== 0) slot = (slot + 1) & this.#mask;
-      this.#table[slot] = id + 1;
+      while (this.#table[2 * slot + 1] !== 0) slot = (slot + 1) & this.#mask;
+      this.#table[2 * slot] = h;
+      this.#table[2 * slot + 1] = id + 1;
     });
   }
 
@@ -169,10 +170,11 @@ export class WordIndex {
   /** The number of word i of `t`, or -1 when it is not in the set. */
   id(t: Tokens, i: number): number {
     const h = t.hashes[i];
+    const table = this.#table;
     for (let slot = mix(h) & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const e = this.#table[slot];
+      const e = table[2 * slot + 1];
       if (e === 0) return -1;
-      if (this.#hashes[e - 1] === h && this.#matches(e - 1, t, i)) return e - 1;
+      if (table[2 * slot] === h && this.#matches(e - 1, t, i)) return e - 1;
     }
   }
 
