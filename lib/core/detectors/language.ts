@@ -63,7 +63,8 @@ export class LanguageProfile {
   /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. */
   name(lower: string, toks: Tokens, end: number, n: number): string {
     const scores = this.#scores;
-    scores.fill(0);
+    // cleared by a loop: TypedArray fill is a call into the runtime, once per item
+    for (let l = 0; l < scores.length; l++) scores[l] = 0;
     for (let i = 0; i < n; i++) {
       const id = this.#words.id(toks, i);
       if (id < 0) continue;

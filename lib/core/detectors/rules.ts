@@ -308,7 +308,9 @@ export class RuleEngine {
    * tables have a handful (symbols, emoji, "utm_"): the native indexOf of each beats stepping an automaton through
    * every character. Long lists go through the automaton. */
   #markContains(ctx: TextContext): boolean {
-    const present = this.#containsPresent.fill(0);
+    const present = this.#containsPresent;
+    // cleared by a loop: TypedArray fill is a call into the runtime, once per item
+    for (let c = 0; c < present.length; c++) present[c] = 0;
     if (this.#byContains.length > RuleEngine.INDEXOF_MAX) return this.#containsIndex.mark(ctx.lower, present);
     let any = false;
     for (let c = 0; c < this.#byContains.length; c++) {

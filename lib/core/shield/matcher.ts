@@ -205,11 +205,12 @@ export class TextMatcher {
     if (fieldCount === 0) return;
 
     const present = this.#gatePresent;
-    present.fill(0);
+    // Short per-item lists are cleared by a loop: TypedArray fill is a call into the runtime.
+    for (let g = 0; g < present.length; g++) present[g] = 0;
     this.#candidateCount = 0;
     this.#foundCount = 0;
     if (this.#substringsInScan.length < fieldCount) this.#substringsInScan = new Uint8Array(fieldCount * 2);
-    else this.#substringsInScan.fill(0);
+    else for (let f = 0; f < fieldCount; f++) this.#substringsInScan[f] = 0;
     const scanned = this.#words.length > 0 && this.#matchWords(lower, ascii);
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build. The plain ASCII
