@@ -3,6 +3,7 @@ import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import { compileUserExceptions } from './exceptions';
 import { TextMatcher } from './matcher';
 import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './policy-stage';
+import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
 import type { CompiledProfile, CompiledRule, PolicyStage, Target } from './types';
 
@@ -26,13 +27,13 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
   const only = opts.platform;
   const platformBit = (p: FeedPlatform) => 1 << FEED_PLATFORMS.indexOf(p);
 
-  const blockedAuthors = new Map<FeedPlatform, Set<string>>();
+  const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
   for (const b of profile.blockedAuthors ?? []) {
     if (!b || (only && b.platform !== only)) continue;
     const name = foldAuthor(b.name);
     if (!name) continue;
     let set = blockedAuthors.get(b.platform);
-    if (!set) blockedAuthors.set(b.platform, (set = new Set()));
+    if (!set) blockedAuthors.set(b.platform, (set = new AuthorSet()));
     set.add(name);
   }
 

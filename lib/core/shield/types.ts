@@ -3,6 +3,7 @@ import type { ClickbaitModel } from '../clickbait/model';
 import type { Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
+import type { AuthorSet } from './author-set';
 import type { UserExceptions } from './exceptions';
 import type { TextMatcher } from './matcher';
 
@@ -39,7 +40,7 @@ export interface CompiledProfile {
   paused: boolean;
   sitesOff: ReadonlySet<FeedPlatform>;
   /** Folded author names (see foldAuthor), per platform. */
-  blockedAuthors: ReadonlyMap<FeedPlatform, ReadonlySet<string>>;
+  blockedAuthors: ReadonlyMap<FeedPlatform, AuthorSet>;
   matcher: TextMatcher;
   targets: readonly Target[];
   rules: readonly CompiledRule[];
