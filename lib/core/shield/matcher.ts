@@ -1,4 +1,5 @@
 import { AhoCorasick } from './aho-corasick';
+import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
 import { hasNestedRepetition } from './regex-risk';
 import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
@@ -19,7 +20,8 @@ export class TextMatcher {
   readonly #substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   readonly #substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
-  readonly #regexes: Array<{ re: RegExp; target: number; program: number }> = [];
+  /** Each regex, and its twin for text that is all ASCII (see asciiTwin; null when it has none). */
+  readonly #regexes: Array<{ re: RegExp; ascii: RegExp | null; target: number; program: number }> = [];
   /** Distinct regex sources: rules imported from several lists repeat the same pattern, and one run per item
    * answers for all of them. Per program, the item it last ran on and what it matched there (null: nothing). */
   readonly #programOf = new Map<string, number>();
@@ -31,6 +33,9 @@ export class TextMatcher {
   #unfiltered: number[] = [];
   #unfilteredGate: number[] = [];
   #unfilteredCombined: RegExp | null = null;
+  #unfilteredCombinedAscii: RegExp | null = null;
+  /** Whether the item being matched is all ASCII (its regexes may run as their ASCII twins). */
+  #asciiItem = false;
   /** The gate characters, and per item whether each occurs. */
   #gateChars: string[] = [];
   #gatePresent = new Uint8Array(0);
@@ -129,7 +134,7 @@ export class TextMatcher {
     const index = this.#regexes.length;
     let program = this.#programOf.get(source);
     if (program === undefined) this.#programOf.set(source, (program = this.#programOf.size));
-    this.#regexes.push({ re, target, program });
+    this.#regexes.push({ re, ascii: asciiTwin(source), target, program });
     const literal = requiredLiteral(source).trim();
     if (literal.length >= 2) {
       const id = this.#substrings.add(literal);
@@ -154,7 +159,9 @@ export class TextMatcher {
     const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
     if (ungated.length > 0) {
       try {
-        this.#unfilteredCombined = new RegExp(ungated.map((i) => `(?:${this.#regexes[i].re.source})`).join('|'), 'iu');
+        const combined = ungated.map((i) => `(?:${this.#regexes[i].re.source})`).join('|');
+        this.#unfilteredCombined = new RegExp(combined, 'iu');
+        this.#unfilteredCombinedAscii = ungated.every((i) => this.#regexes[i].ascii !== null) ? asciiTwin(combined) : null;
       } catch {
         // e.g. two rules using the same group name: run them one by one instead
         const one = new Set(ungated);
@@ -244,9 +251,11 @@ export class TextMatcher {
     let text = clean[0];
     for (let f = 1; f < fieldCount; f++) text += `\n${clean[f]}`;
     if (text.length > TextMatcher.REGEX_INPUT_MAX) text = text.slice(0, TextMatcher.REGEX_INPUT_MAX);
+    this.#asciiItem = ascii;
     for (let k = 0; k < candidateCount; k++) this.#runRegex(candidates[k], text);
     if (anyGate || this.#unfilteredCombined !== null) {
-      const combinedHit = this.#unfilteredCombined !== null && this.#unfilteredCombined.test(text);
+      const combined = ascii && this.#unfilteredCombinedAscii !== null ? this.#unfilteredCombinedAscii : this.#unfilteredCombined;
+      const combinedHit = combined !== null && combined.test(text);
       const gates = this.#unfilteredGate;
       for (let k = 0; k < this.#unfiltered.length; k++) {
         const g = gates[k];
@@ -269,7 +278,7 @@ export class TextMatcher {
     const p = r.program;
     if (this.#programStamp[p] !== this.#gen) {
       this.#programStamp[p] = this.#gen;
-      const m = r.re.exec(text);
+      const m = (this.#asciiItem && r.ascii !== null ? r.ascii : r.re).exec(text);
       this.#programMatch[p] = m ? m[0] : null;
     }
     const found = this.#programMatch[p];
