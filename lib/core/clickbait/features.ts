@@ -181,6 +181,7 @@ export class FeatureExtractor {
   readonly #mask: number;
   readonly #codes = new Uint16Array(MAX_CHARS + 2);
   readonly #cased = new Uint16Array(MAX_CHARS + 2);
+  /** Per normalised character, its place in the original text: for spans, so it is written only when tracing. */
   readonly #origin = new Int32Array(MAX_CHARS + 2);
   /** WORD, UPPER and DIGIT bits of each normalised character, read once while normalising. */
   readonly #kinds = new Uint8Array(MAX_CHARS + 2);
@@ -505,7 +506,7 @@ export class FeatureExtractor {
         cased[n] = c;
         kinds[n] = kind;
       }
-      origin[n] = i;
+      if (trace) origin[n] = i;
       if (kind & WORD) {
         if (start < 0) {
           if (tokens < MAX_TOKENS) {

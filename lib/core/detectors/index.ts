@@ -100,10 +100,14 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const rules = opts.rules;
   if (rules) {
-    for (const [kind, hits] of rules.engine.match(ctx, ungated)) {
-      const s = scoreHits(hits);
-      if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
-      out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: rules.explanations[s.code] ?? '' });
+    const found = rules.engine.match(ctx, ungated);
+    // Most items match no rule: no iterator for the empty answer.
+    if (found.size > 0) {
+      for (const [kind, hits] of found) {
+        const s = scoreHits(hits);
+        if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
+        out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: rules.explanations[s.code] ?? '' });
+      }
     }
   }
 
