@@ -354,12 +354,12 @@ export class TextMatcher {
       let h = 0;
       let hPrev = 0;
       let hPrev2 = 0;
-      const folding = this.#folding;
       const gateOf = this.#gateOfChar;
       const present = this.#gatePresent;
-      for (let i = 0; i <= l.length; i++) {
-        const c = i < l.length ? l.charCodeAt(i) : 0;
-        if (delta !== null && i < l.length) {
+      const len = l.length;
+      for (let i = 0; i < len; i++) {
+        const c = l.charCodeAt(i);
+        if (delta !== null) {
           const x = classOf![c];
           if (x === 0) row = 0;
           else {
@@ -384,16 +384,11 @@ export class TextMatcher {
         const g = gateOf[c];
         if (g !== 0) present[g - 1] = 1;
         if (from >= 0) {
-          starts[n] = from;
-          ends[n] = i;
-          fieldOf[n] = f;
-          this.#tokHash[n] = stemHashScanned(l, from, i, h, hPrev, hPrev2, folding);
-          this.#stems[n] = null;
-          this.#cuts[n] = folding.cut;
-          n++;
+          n = this.#addScanned(l, f, from, i, h, hPrev, hPrev2, n);
           from = -1;
         }
       }
+      if (from >= 0) n = this.#addScanned(l, f, from, len, h, hPrev, hPrev2, n);
     }
 
     for (let i = 0; i < n; i++) {
@@ -438,6 +433,17 @@ export class TextMatcher {
     const start = this.#tokStarts[i];
     if (start < 0) return false;
     return isStemOf(key, lower[this.#tokField[i]], start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
+  }
+
+  /** Records word n of the ASCII scan, hashed as it was read (see stemHashScanned); returns n + 1. */
+  #addScanned(l: string, field: number, start: number, end: number, h: number, hPrev: number, hPrev2: number, n: number): number {
+    this.#tokStarts[n] = start;
+    this.#tokEnds[n] = end;
+    this.#tokField[n] = field;
+    this.#tokHash[n] = stemHashScanned(l, start, end, h, hPrev, hPrev2, this.#folding);
+    this.#stems[n] = null;
+    this.#cuts[n] = this.#folding.cut;
+    return n + 1;
   }
 
   #addToken(l: string, field: number, start: number, end: number, n: number): number {
