@@ -60,7 +60,10 @@ const MAX_BODY_CHARS = 2000;
 export type DetectorRules = { engine: RuleEngine; explanations: Readonly<Record<string, string>>; language: LanguageProfile };
 
 export function buildDetectorRules(tables: DetectorTables): DetectorRules {
-  return { engine: new RuleEngine(tables.rules), explanations: tables.explanations, language: new LanguageProfile(tables.stopwords) };
+  // One vocabulary for the rules' words and the languages' function words: each word of an item is looked up once.
+  const functionWords = Object.values(tables.stopwords).flatMap((list) => list.split(' '));
+  const engine = new RuleEngine(tables.rules, functionWords);
+  return { engine, explanations: tables.explanations, language: new LanguageProfile(tables.stopwords, engine.vocabulary) };
 }
 
 export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string {

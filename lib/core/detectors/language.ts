@@ -31,14 +31,17 @@ const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
  */
 export class LanguageProfile {
   readonly languages: readonly string[];
-  readonly #words: WordIndex;
-  /** Per word of #words (by its number), (language index, share) pairs, flattened; a word used by n languages
-   * gives each 1/n. */
+  /** The words it looks up: its function words, or a larger lexicon holding them (see the constructor). */
+  readonly lexicon: WordIndex;
+  /** Per word of the lexicon (by its number), (language index, share) pairs, flattened; a word used by n
+   * languages gives each 1/n, a word that is no language's function word nothing. */
   readonly #owners: number[][];
   readonly #hints: Array<[RegExp, Array<[number, number]>]>;
   readonly #scores: Float64Array;
 
-  constructor(stopwords: Readonly<Record<string, string>>) {
+  /** `lexicon`, when given, must hold every function word: a caller that looks each word of a text up in it once
+   * for its own purposes (the rule detectors) then passes the numbers to name() instead of a second look-up. */
+  constructor(stopwords: Readonly<Record<string, string>>, lexicon?: WordIndex) {
     const langs = Object.keys(stopwords);
     const owners = new Map<string, number[]>();
     langs.forEach((lang, li) => {
@@ -49,8 +52,9 @@ export class LanguageProfile {
       }
     });
     this.languages = langs;
-    this.#words = new WordIndex(owners.keys());
-    this.#owners = this.#words.words.map((w) => owners.get(w)!.flatMap((l, _, all) => [l, 1 / all.length]));
+    this.lexicon = lexicon ?? new WordIndex(owners.keys());
+    for (const w of owners.keys()) if (this.lexicon.idOf(w) < 0) throw new Error(`LanguageProfile: the lexicon lacks "${w}"`);
+    this.#owners = this.lexicon.words.map((w) => owners.get(w)?.flatMap((l, _, all) => [l, 1 / all.length]) ?? NONE);
     this.#hints = LETTER_HINTS.map(([re, h]) => [
       re,
       Object.entries(h)
@@ -60,13 +64,14 @@ export class LanguageProfile {
     this.#scores = new Float64Array(langs.length);
   }
 
-  /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. */
-  name(lower: string, toks: Tokens, end: number, n: number): string {
+  /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. `ids`: the words'
+   * numbers in the lexicon, when the caller has them. */
+  name(lower: string, toks: Tokens, end: number, n: number, ids: readonly number[] | null = null): string {
     const scores = this.#scores;
     // cleared by a loop: TypedArray fill is a call into the runtime, once per item
     for (let l = 0; l < scores.length; l++) scores[l] = 0;
     for (let i = 0; i < n; i++) {
-      const id = this.#words.id(toks, i);
+      const id = ids !== null ? ids[i] : this.lexicon.id(toks, i);
       if (id < 0) continue;
       const owners = this.#owners[id];
       for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
@@ -100,6 +105,8 @@ export class LanguageProfile {
 }
 
 export { isTokenChar, tokenize, type Tokens };
+
+const NONE: number[] = [];
 
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 
@@ -171,11 +178,12 @@ export function analyseLanguage(
   end = lower.length,
   wordCount = tokens?.count,
   profile: LanguageProfile | null = null,
+  ids: readonly number[] | null = null,
 ): LanguageGuess {
   const s = scriptOf(lower, end, tokens?.ascii === true);
   if (s.script !== 'latin' || profile === null) return s;
   const toks = tokens ?? tokenize(lower.slice(0, end));
-  return { script: 'latin', lang: profile.name(lower, toks, end, wordCount ?? toks.count) };
+  return { script: 'latin', lang: profile.name(lower, toks, end, wordCount ?? toks.count, tokens ? ids : null) };
 }
 
 const NON_ASCII_LATIN = /[\u00c0-\u024f¿¡]/;

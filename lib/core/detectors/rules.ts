@@ -63,6 +63,10 @@ export type TextContext = {
   shouty: boolean | undefined;
   /** Where the prose ends and the link begins (the language was read from the prose). */
   proseLength: number;
+  /** Each word's number in `lexicon` (the language profile's), -1 for words not in it; null without a profile.
+   * A rule engine whose vocabulary is that lexicon reads them instead of looking every word up again. */
+  wordIds: readonly number[] | null;
+  lexicon: WordIndex | null;
 };
 
 /**
@@ -80,7 +84,13 @@ export function makeContext(
 ): TextContext {
   const lower = normaliseForMatching(raw);
   const tokens = tokenize(lower, reuse);
-  const { lang, script } = languageOfPrefix(lower, tokens, proseLength, language);
+  let wordIds: number[] | null = null;
+  if (language !== null) {
+    wordIds = reuse === null ? [] : reuse.ids;
+    const lexicon = language.lexicon;
+    for (let i = 0; i < tokens.count; i++) wordIds[i] = lexicon.id(tokens, i);
+  }
+  const { lang, script } = languageOfPrefix(lower, tokens, proseLength, language, wordIds);
   return {
     raw,
     lower,
@@ -90,6 +100,8 @@ export function makeContext(
     english: isEnglish(lang, script),
     shouty: undefined,
     proseLength: Math.min(proseLength, lower.length),
+    wordIds,
+    lexicon: language === null ? null : language.lexicon,
   };
 }
 
@@ -108,11 +120,11 @@ export function isShouty(ctx: TextContext): boolean {
   return (ctx.shouty = letters >= 8 && upper / letters > 0.6);
 }
 
-function languageOfPrefix(lower: string, tokens: Tokens, length: number, language: LanguageProfile | null) {
-  if (length >= lower.length) return analyseLanguage(lower, tokens, lower.length, tokens.count, language);
+function languageOfPrefix(lower: string, tokens: Tokens, length: number, language: LanguageProfile | null, ids: readonly number[] | null) {
+  if (length >= lower.length) return analyseLanguage(lower, tokens, lower.length, tokens.count, language, ids);
   let n = tokens.count;
   while (n > 0 && tokens.starts[n - 1] >= length) n--;
-  return analyseLanguage(lower, tokens, length, n, language);
+  return analyseLanguage(lower, tokens, length, n, language, ids);
 }
 
 const isEnglish = (lang: string, script: Script) => lang === 'en' || (lang === 'und' && script === 'latin');
@@ -189,7 +201,9 @@ export class RuleEngine {
   /** Scratch, like #candidates: sequences whose first part was found. */
   readonly #sequenceCandidates: number[] = [];
 
-  constructor(sets: Record<DetectorKind, readonly PatternRule[]>) {
+  /** `lexicon`: more words for the vocabulary, on no phrase (the language profile's function words), so that one
+   * look-up per word serves both (see TextContext.wordIds). */
+  constructor(sets: Record<DetectorKind, readonly PatternRule[]>, lexicon: Iterable<string> = []) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
       for (const rule of rules) {
         if ('phrases' in rule) {
@@ -216,14 +230,19 @@ export class RuleEngine {
         }
       }
     }
-    this.#numberTrie();
+    this.#numberTrie(lexicon);
     for (const [k] of this.#byContains) this.#containsIndex.add(k);
     this.#containsIndex.build();
     this.#containsPresent = new Uint8Array(this.#byContains.length);
     this.#containsGates = this.#byContains.map(([k]) => symbolGate(k));
   }
 
-  #numberTrie(): void {
+  /** The words it looks up, numbered: every word of the trie, then the extra lexicon. */
+  get vocabulary(): WordIndex {
+    return this.#vocabulary;
+  }
+
+  #numberTrie(lexicon: Iterable<string>): void {
     const words = new Set<string>();
     const collect = (node: TrieNode) => {
       for (const [w, child] of node.next) {
@@ -232,6 +251,7 @@ export class RuleEngine {
       }
     };
     collect(this.#root);
+    for (const w of lexicon) words.add(w);
     const vocabulary = (this.#vocabulary = new WordIndex(words));
     const nodes: TrieNode[] = [];
     const numberOf = new Map<TrieNode, number>();
@@ -333,9 +353,14 @@ export class RuleEngine {
     let out: Map<DetectorKind, RuleHit[]> | null = null;
     const tokens = ctx.tokens;
     const count = tokens.count;
-    const ids = this.#ids;
     const vocabulary = this.#vocabulary;
-    for (let i = 0; i < count; i++) ids[i] = vocabulary.id(tokens, i);
+    let ids: readonly number[];
+    if (ctx.lexicon === vocabulary && ctx.wordIds !== null) ids = ctx.wordIds;
+    else {
+      const own = this.#ids;
+      for (let i = 0; i < count; i++) own[i] = vocabulary.id(tokens, i);
+      ids = own;
+    }
     const rootNode = this.#rootNode;
     const setStart = this.#setStart;
     const setList = this.#setList;

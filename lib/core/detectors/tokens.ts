@@ -44,10 +44,11 @@ function hashRange(text: string, start: number, end: number): number {
 
 const hashWord = (w: string) => hashRange(w, 0, w.length);
 
-/** Arrays a tokenizer may write into instead of allocating its own (see tokenize). */
-export type TokenBuffer = { starts: number[]; ends: number[]; hashes: number[] };
+/** Arrays a tokenizer may write into instead of allocating its own (see tokenize); `ids` takes the words' numbers
+ * in a lexicon (see makeContext). */
+export type TokenBuffer = { starts: number[]; ends: number[]; hashes: number[]; ids: number[] };
 
-export const newTokenBuffer = (): TokenBuffer => ({ starts: [], ends: [], hashes: [] });
+export const newTokenBuffer = (): TokenBuffer => ({ starts: [], ends: [], hashes: [], ids: [] });
 
 /**
  * The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. With `reuse`,
