@@ -185,7 +185,8 @@ export class RuleEngine {
   #regexStart = new Int32Array(1);
   #regexList: OwnedRegex[] = [];
   #edges = new HashIndex32();
-  /** Per-text scratch: the number of each word of the text, -1 for words on no path. */
+  /** Per-text scratch, for a context that brings no numbers of its own (see TextContext.wordIds): the number of
+   * each word of the text in the vocabulary, -1 for words not in it. */
   readonly #ids: number[] = [];
   #allRegex: OwnedRegex[] = [];
   /** Per phrase list, its finds in this text: the first foundCount[id] entries of found[id], whose objects are
