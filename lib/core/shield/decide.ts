@@ -254,7 +254,10 @@ function policyReason(
 ): void {
   const action = c.policies[kind]?.action ?? 'off';
   if (action === 'off') return;
-  v.consider({ action, reason: { ...reason(kind, detail, source, evidence), kind } });
+  // The kind goes last, as a spread copy would put it, without the copy.
+  const r: Reason = reason(kind, detail, source, evidence);
+  r.kind = kind;
+  v.consider({ action, reason: r });
 }
 
 function runPolicyStage(c: CompiledProfile, item: FeedItem) {
