@@ -97,7 +97,10 @@ export function itemContext(item: FeedItem, language: LanguageProfile | null = n
 export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOptions = {}, ungated = false): Detection[] {
   const out: Detection[] = [];
   const promoted = detectPromoted(item);
-  if (promoted) out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, ...promoted });
+  if (promoted) {
+    const { confidence, evidence } = promoted;
+    out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, confidence, evidence });
+  }
   // A word is never blank: only a text without one needs the search.
   if (ctx.tokens.count === 0 && !/\S/.test(ctx.raw)) return out;
 
