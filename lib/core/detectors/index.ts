@@ -99,7 +99,8 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   const promoted = detectPromoted(item);
   if (promoted) {
     const { confidence, evidence } = promoted;
-    out.push({ kind: 'promoted', code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted, confidence, evidence });
+    // Fields in the order of every other detection: one object shape for the code that reads them.
+    out.push({ kind: 'promoted', confidence, evidence, code: 'promoted', explanation: DETECTION_EXPLANATIONS.promoted });
   }
   // A word is never blank: only a text without one needs the search.
   if (ctx.tokens.count === 0 && !/\S/.test(ctx.raw)) return out;
