@@ -81,6 +81,28 @@ describe('TextMatcher', () => {
     expect(reports).toEqual(['0:machine']);
   });
 
+  it('reads capitals as small letters, and a field with a character outside ASCII late in it once, cleaned', () => {
+    const reports: string[] = [];
+    const m = new TextMatcher();
+    m.addKeyword('stories', 0);
+    m.addKeyword('node.js', 1);
+    m.addKeyword('cafe culture', 2);
+    m.addRegex('\\bgardens?\\b', 3);
+    m.addRegex('!{2,}', 4);
+    m.build();
+    const run = (...fields: string[]) => {
+      reports.length = 0;
+      m.match(fields, (t, e) => reports.push(`${t}:${e}`));
+      return [...reports];
+    };
+    expect(run('STORY Time: NODE.JS Garden!!')).toEqual(['0:story', '1:node.js', '3:Garden', '4:!!']);
+    // The scan has found "story", "node.js", "garden" and "!!" when it meets "é": the field is read again,
+    // cleaned, and each is reported once.
+    expect(run('Story time: Node.js garden!! Café Culture')).toEqual(['0:story', '2:cafe culture', '1:node.js', '3:garden', '4:!!']);
+    // The Kelvin sign folds to a plain "k": the cleaned field is ASCII and read by the scan after all.
+    expect(run('\u212Aid stories in the garden')).toEqual(['0:stories', '3:garden']);
+  });
+
   it('matches keywords of unspaced scripts inside longer runs', () => {
     const found = matches((m) => {
       m.addKeyword('政治', 0);

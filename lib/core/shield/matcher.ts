@@ -36,6 +36,8 @@ export class TextMatcher {
   #unfilteredCombinedAscii: RegExp | null = null;
   /** Whether the item being matched is all ASCII (its regexes may run as their ASCII twins). */
   #asciiItem = false;
+  /** While the fields are read: none so far has had a character outside ASCII. */
+  #ascii = true;
   /** The gate characters, and per item whether each occurs. */
   #gateChars: string[] = [];
   #gatePresent = new Uint8Array(0);
@@ -197,15 +199,12 @@ export class TextMatcher {
     const clean = this.#clean;
     const lower = this.#lower;
     let fieldCount = 0;
-    let ascii = true;
     for (const f of fields) {
       if (!f) continue;
-      // Most feed text is plain ASCII: nothing to clean, and the word scan can skip its Unicode path.
-      const plain = !NON_ASCII.test(f);
-      if (!plain) ascii = false;
-      const c = plain ? f : cleanText(f);
-      clean[fieldCount] = c;
-      lower[fieldCount] = c.toLowerCase();
+      // As the page wrote it, until a character outside ASCII says it needs cleaning (see #prepare); its small
+      // letters are made when something reads them (#lowerOf).
+      clean[fieldCount] = f;
+      lower[fieldCount] = '';
       fieldCount++;
     }
     this.#fieldCount = fieldCount;
@@ -218,7 +217,10 @@ export class TextMatcher {
     this.#foundCount = 0;
     if (this.#substringsInScan.length < fieldCount) this.#substringsInScan = new Uint8Array(fieldCount * 2);
     else for (let f = 0; f < fieldCount; f++) this.#substringsInScan[f] = 0;
-    const scanned = this.#words.length > 0 && this.#matchWords(lower, ascii);
+    // Most feed text is plain ASCII: the word scan finds out as it reads, and only other text is cleaned.
+    this.#ascii = true;
+    const scanned = this.#words.length > 0 ? this.#matchWords() : this.#prepareAll();
+    const ascii = this.#ascii;
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build. The plain ASCII
     // fields the word scan read were searched in the same pass (#matchWords): their finds are taken in field
@@ -227,9 +229,14 @@ export class TextMatcher {
       const searched = this.#substringsInScan;
       let k = 0;
       for (let f = 0; f < fieldCount; f++) {
-        this.#fieldLower = lower[f];
-        if (searched[f] === 0) this.#substrings.search(lower[f], this.#onSubstring);
-        else for (; k < this.#foundCount && this.#foundField[k] === f; k++) this.#onSubstring(this.#foundId[k], this.#foundStart[k], this.#foundEnd[k]);
+        if (searched[f] === 0) {
+          this.#fieldLower = lower[f];
+          this.#substrings.search(lower[f], this.#onSubstring);
+        }
+        else if (k < this.#foundCount && this.#foundField[k] === f) {
+          this.#fieldLower = this.#lowerOf(f);
+          for (; k < this.#foundCount && this.#foundField[k] === f; k++) this.#onSubstring(this.#foundId[k], this.#foundStart[k], this.#foundEnd[k]);
+        }
       }
       this.#fieldLower = '';
     }
@@ -242,7 +249,7 @@ export class TextMatcher {
       const ch = this.#gateChars[g];
       // The word scan saw every character of plain ASCII fields: what it noted is the whole answer.
       if (!scanned || gateOf[ch.charCodeAt(0)] !== g + 1) {
-        for (let f = 0; f < fieldCount && present[g] === 0; f++) if (lower[f].indexOf(ch) >= 0) present[g] = 1;
+        for (let f = 0; f < fieldCount && present[g] === 0; f++) if (this.#lowerOf(f).indexOf(ch) >= 0) present[g] = 1;
       }
       if (present[g] === 1) anyGate = true;
     }
@@ -315,17 +322,16 @@ export class TextMatcher {
 
   /** Finds the keywords among the item's words; returns whether every field went through the ASCII scan, which
    * also noted the scanned gates in gatePresent, and searched the substrings of the fields marked in
-   * substringsInScan (their finds are in found*). */
-  #matchWords(lower: string[], ascii: boolean): boolean {
+   * substringsInScan (their finds are in found*). Fields with characters outside ASCII are cleaned on the way
+   * (#prepare). */
+  #matchWords(): boolean {
     let allScanned = true;
-    const table = this.#substringTable;
     const starts = this.#tokStarts;
     const ends = this.#tokEnds;
     const fieldOf = this.#tokField;
     let n = 0;
     const fieldCount = this.#fieldCount;
     for (let f = 0; f < fieldCount; f++) {
-      const l = lower[f];
       if (n > 0) {
         // field boundary: never part of a phrase
         starts[n] = -1;
@@ -336,82 +342,45 @@ export class TextMatcher {
         this.#tokHash[n] = 0;
         n++;
       }
-      if (!ascii && NON_ASCII.test(l)) {
-        WORD.lastIndex = 0;
-        for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.#addToken(l, f, m.index, m.index + m[0].length, n);
-        allScanned = false;
+      const read = this.#scanAscii(this.#clean[f], f, n);
+      if (read >= 0) {
+        n = read;
         continue;
       }
-      // Plain ASCII: words are runs of a-z and 0-9, hashed while they are scanned.
-      // The regex gates that are ASCII punctuation are noted on the way (gateOfChar), and the substrings are
-      // searched in the same pass (one read of each character instead of two).
-      const delta = table === null ? null : table.delta;
-      const classOf = table === null ? null : table.classOf;
-      if (table !== null) this.#substringsInScan[f] = 1;
-      this.#scanField = f;
-      let row = 0;
-      let from = -1;
-      let h = 0;
-      let hPrev = 0;
-      let hPrev2 = 0;
-      const gateOf = this.#gateOfChar;
-      const present = this.#gatePresent;
-      const len = l.length;
-      for (let i = 0; i < len; i++) {
-        const c = l.charCodeAt(i);
-        if (delta !== null) {
-          const x = classOf![c];
-          if (x === 0) row = 0;
-          else {
-            const to = delta[row + x];
-            if (to >= 0) row = to;
-            else {
-              row = -to - 1;
-              this.#substrings.emitAt(row, i, this.#noteFound);
-            }
-          }
-        }
-        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-          if (from < 0) {
-            from = i;
-            h = FNV.offset;
-          }
-          hPrev2 = hPrev;
-          hPrev = h;
-          h = Math.imul(h ^ c, FNV.prime);
-          continue;
-        }
-        const g = gateOf[c];
-        if (g !== 0) present[g - 1] = 1;
-        if (from >= 0) {
-          n = this.#addScanned(l, f, from, i, h, hPrev, hPrev2, n);
-          from = -1;
-        }
+      // A character outside ASCII: what the scan noted of this field is dropped, and the field is read again
+      // cleaned. Folding accents often leaves plain ASCII, which the scan takes after all.
+      const l = this.#prepare(f);
+      const again = NON_ASCII.test(l) ? -1 : this.#scanAscii(l, f, n);
+      if (again >= 0) {
+        n = again;
+        continue;
       }
-      if (from >= 0) n = this.#addScanned(l, f, from, len, h, hPrev, hPrev2, n);
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.#addToken(l, f, m.index, m.index + m[0].length, n);
+      allScanned = false;
     }
 
     for (let i = 0; i < n; i++) {
       if (starts[i] < 0) continue;
-      const place = this.#firstWordAt(lower, i);
+      const place = this.#firstWordAt(i);
       if (place < 0) continue;
       for (const e of this.#words[place].entries) {
         if (e.rest === null) {
-          this.#report(e.target, this.#tokenAt(lower, i));
+          this.#report(e.target, this.#tokenAt(i));
           continue;
         }
         const rest = e.rest;
         if (i + rest.length >= n) continue;
         let ok = true;
         for (let k = 0; k < rest.length; k++) {
-          if (!this.#stemIs(lower, i + 1 + k, rest[k])) {
+          if (!this.#stemIs(i + 1 + k, rest[k])) {
             ok = false;
             break;
           }
         }
         if (ok) {
-          let phrase = this.#tokenAt(lower, i);
-          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.#tokenAt(lower, i + k)}`;
+          let phrase = this.#tokenAt(i);
+          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.#tokenAt(i + k)}`;
           this.#report(e.target, phrase);
         }
       }
@@ -419,20 +388,110 @@ export class TextMatcher {
     return allScanned;
   }
 
+  /**
+   * Reads field f (`l`: as written, or cleaned) as plain ASCII: words are runs of a-z and 0-9 in small letters,
+   * hashed while they are scanned, from word n on. The regex gates that are ASCII punctuation are noted on the way
+   * (gateOfChar), and the substrings are searched in the same pass (one read of each character instead of two).
+   * Returns the next word's number, or -1 at the first character outside ASCII, having taken back the words and
+   * substrings it found in this field.
+   */
+  #scanAscii(l: string, f: number, n: number): number {
+    const table = this.#substringTable;
+    const delta = table === null ? null : table.delta;
+    const classOf = table === null ? null : table.classOf;
+    const foundBefore = this.#foundCount;
+    this.#scanField = f;
+    let row = 0;
+    let from = -1;
+    let h = 0;
+    let hPrev = 0;
+    let hPrev2 = 0;
+    const gateOf = this.#gateOfChar;
+    const present = this.#gatePresent;
+    const len = l.length;
+    for (let i = 0; i < len; i++) {
+      let c = l.charCodeAt(i);
+      if (c >= 0x80) {
+        // The gates it noted stay: a gate only lets a regex run, and the regex still has to match.
+        this.#foundCount = foundBefore;
+        return -1;
+      }
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if (delta !== null) {
+        const x = classOf![c];
+        if (x === 0) row = 0;
+        else {
+          const to = delta[row + x];
+          if (to >= 0) row = to;
+          else {
+            row = -to - 1;
+            this.#substrings.emitAt(row, i, this.#noteFound);
+          }
+        }
+      }
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        if (from < 0) {
+          from = i;
+          h = FNV.offset;
+        }
+        hPrev2 = hPrev;
+        hPrev = h;
+        h = Math.imul(h ^ c, FNV.prime);
+        continue;
+      }
+      const g = gateOf[c];
+      if (g !== 0) present[g - 1] = 1;
+      if (from >= 0) {
+        n = this.#addScanned(l, f, from, i, h, hPrev, hPrev2, n);
+        from = -1;
+      }
+    }
+    if (from >= 0) n = this.#addScanned(l, f, from, len, h, hPrev, hPrev2, n);
+    if (table !== null) this.#substringsInScan[f] = 1;
+    return n;
+  }
+
+  /** Cleans field f, which has characters outside ASCII (see cleanText), and returns it in small letters. */
+  #prepare(f: number): string {
+    this.#ascii = false;
+    const c = cleanText(this.#clean[f]);
+    this.#clean[f] = c;
+    return (this.#lower[f] = c.toLowerCase());
+  }
+
+  /** Without keywords there is no word scan to find out which fields are plain ASCII: every field is looked at
+   * here. Returns false: no field was scanned. */
+  #prepareAll(): boolean {
+    for (let f = 0; f < this.#fieldCount; f++) {
+      if (NON_ASCII.test(this.#clean[f])) this.#prepare(f);
+      else this.#lower[f] = this.#clean[f].toLowerCase();
+    }
+    return false;
+  }
+
+  /** Field f in small letters, made on first use: most items are decided without anything reading them. */
+  #lowerOf(f: number): string {
+    const l = this.#lower[f];
+    return l !== '' ? l : (this.#lower[f] = this.#clean[f].toLowerCase());
+  }
+
   /** The place in `words` of item word i, or -1. */
-  #firstWordAt(lower: string[], i: number): number {
+  #firstWordAt(i: number): number {
     const found = this.#firstWords.get(this.#tokHash[i]);
     if (found === -1) return -1;
-    if (found >= 0) return this.#stemIs(lower, i, this.#words[found].stem) ? found : -1;
-    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(lower, i, this.#words[place].stem)) return place;
+    if (found >= 0) return this.#stemIs(i, this.#words[found].stem) ? found : -1;
+    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, this.#words[place].stem)) return place;
     return -1;
   }
 
   /** Whether item word i folds to `key` (a field boundary folds to nothing). */
-  #stemIs(lower: string[], i: number, key: string): boolean {
+  #stemIs(i: number, key: string): boolean {
     const start = this.#tokStarts[i];
     if (start < 0) return false;
-    return isStemOf(key, lower[this.#tokField[i]], start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
+    // A field the scan read as written is compared without regard to its capitals (isStemOf).
+    const f = this.#tokField[i];
+    const text = this.#lower[f] !== '' ? this.#lower[f] : this.#clean[f];
+    return isStemOf(key, text, start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
   }
 
   /** Records word n of the ASCII scan, hashed as it was read (see stemHashScanned); returns n + 1. */
@@ -456,8 +515,8 @@ export class TextMatcher {
     return n + 1;
   }
 
-  #tokenAt(lower: string[], i: number): string {
-    return lower[this.#tokField[i]].slice(this.#tokStarts[i], this.#tokEnds[i]);
+  #tokenAt(i: number): string {
+    return this.#lowerOf(this.#tokField[i]).slice(this.#tokStarts[i], this.#tokEnds[i]);
   }
 
   #noteTarget(target: number): void {

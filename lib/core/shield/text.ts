@@ -49,27 +49,31 @@ export function stem(w: string): string {
 }
 
 /**
- * stem()'s rules for the word text[start, end), read in place: how many characters it cuts off the end (0, 1 or
+ * stem()'s rules for the word text[start, end), read in place and without regard to ASCII case: how many characters it cuts off the end (0, 1 or
  * 2), or -1 for a final consonant + "y" that becomes "ie". A cut of 1 or 2 is an "s" plural, which the caller
  * must still refuse for NOT_PLURAL_WORDS (every one of them ends in "s").
  */
 export function foldCut(text: string, start: number, end: number): number {
   const n = end - start;
   if (n < 3) return 0;
-  const last = text.charCodeAt(end - 1);
+  const last = asciiLower(text.charCodeAt(end - 1));
   if (last > 0x7a || last < 0x61) return 0; // not ending in a-z: leave other scripts and numbers alone
-  if (last === 0x79 /* y */) return isVowel(text.charCodeAt(end - 2)) ? 0 : -1;
+  if (last === 0x79 /* y */) return isVowel(asciiLower(text.charCodeAt(end - 2))) ? 0 : -1;
   if (last !== 0x73 /* s */ || n < 4) return 0;
-  const prev = text.charCodeAt(end - 2);
+  const prev = asciiLower(text.charCodeAt(end - 2));
   if (prev === 0x73 || prev === 0x75 /* u */ || prev === 0x69 /* i */ || prev === 0x27) return 0;
   if (prev === 0x65 /* e */) {
     // boxes, watches, wishes, quizzes, classes, glasses: the "e" belongs to the plural
-    const p2 = text.charCodeAt(end - 3);
-    const p3 = text.charCodeAt(end - 4);
+    const p2 = asciiLower(text.charCodeAt(end - 3));
+    const p3 = asciiLower(text.charCodeAt(end - 4));
     if (p2 === 0x78 || p2 === 0x7a || (p2 === 0x68 && (p3 === 0x63 || p3 === 0x73)) || (p2 === 0x73 && p3 === 0x73)) return 2;
   }
   return 1;
 }
+
+/** A character code with A-Z in small letters. The matcher reads plain ASCII fields as the page wrote them and
+ * folds their case as it goes; on lower-cased text this changes nothing. */
+export const asciiLower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
 function isVowel(c: number): boolean {
   return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75;

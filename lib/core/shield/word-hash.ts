@@ -1,4 +1,4 @@
-import { NOT_PLURAL_WORDS, foldCut, stem } from './text';
+import { NOT_PLURAL_WORDS, asciiLower, foldCut, stem } from './text';
 
 /**
  * Hashes of folded words (stems) computed from an item's characters, and a table keyed by them, built once per
@@ -64,9 +64,9 @@ export function stemHash(text: string, start: number, end: number, into: Folding
 }
 
 /**
- * stemHash() for a word of plain lower-case ASCII letters and digits whose FNV hash the caller accumulated while
- * scanning it: `h` over the whole word, `hPrev` over all but its last character, `hPrev2` over all but its last
- * two (all raw, from FNV_OFFSET). Nothing is built: stem() of such a word keeps it or cuts one or two characters
+ * stemHash() for a word of plain ASCII letters and digits whose FNV hash the caller accumulated while scanning it,
+ * in small letters: `h` over the whole word, `hPrev` over all but its last character, `hPrev2` over all but its last
+ * two (all raw, from FNV_OFFSET). The text may have the word in capitals: it is read without regard to ASCII case. Nothing is built: stem() of such a word keeps it or cuts one or two characters
  * off, or turns a final "y" into "ie", and each of those hashes is already known.
  */
 export function stemHashScanned(text: string, start: number, end: number, h: number, hPrev: number, hPrev2: number, into: Folding): number {
@@ -88,8 +88,8 @@ function scannedCut(text: string, start: number, end: number, h: number): number
 export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
 
 /**
- * Whether `key` is the folded form (stem()) of the word text[start, end), read in place, given how the word
- * folds (see Folding): `built` when its stem was built, else `cut`.
+ * Whether `key` is the folded form (stem()) of the word text[start, end), read in place without regard to ASCII
+ * case, given how the word folds (see Folding): `built` when its stem was built, else `cut`.
  */
 export function isStemOf(key: string, text: string, start: number, end: number, built: string | null, cut: number): boolean {
   if (built !== null) return key === built;
@@ -97,7 +97,7 @@ export function isStemOf(key: string, text: string, start: number, end: number, 
   if (cut === -1) {
     if (key.length !== keep + 2 || key.charCodeAt(keep) !== I || key.charCodeAt(keep + 1) !== E) return false;
   } else if (key.length !== keep) return false;
-  for (let k = 0; k < keep; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  for (let k = 0; k < keep; k++) if (key.charCodeAt(k) !== asciiLower(text.charCodeAt(start + k))) return false;
   return true;
 }
 
@@ -172,6 +172,6 @@ function isNotPlural(text: string, start: number, end: number, h: number): boole
   if (i < 0) return false;
   const w = NOT_PLURAL_WORDS[i];
   if (w.length !== end - start) return false;
-  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== asciiLower(text.charCodeAt(start + k))) return false;
   return true;
 }
