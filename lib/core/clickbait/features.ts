@@ -117,6 +117,13 @@ const ASCII_KIND = (() => {
   return t;
 })();
 
+/** Each ASCII character in small letters. */
+const ASCII_LOWER = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  return t;
+})();
+
 /** The same bits for a character outside ASCII (after normalizeCode, so never a space). UPPER is set on any
  * character that lowercases to another, word or not ("Ｆ" is folded too). */
 function wideKind(c: number): number {
@@ -495,14 +502,24 @@ export class FeatureExtractor {
     for (let i = 0; i < limit; i++) {
       let c = text.charCodeAt(i);
       if (c >= 128) c = normalizeCode(c);
-      const kind = c < 128 ? ASCII_KIND[c] : wideKind(c);
+      let kind: number;
+      // The small letter by table, not by a branch on the capital: in a headline capitals come and go too
+      // irregularly for a branch to be foreseen.
+      let lower: number;
+      if (c < 128) {
+        kind = ASCII_KIND[c];
+        lower = ASCII_LOWER[c];
+      } else {
+        kind = wideKind(c);
+        lower = kind & UPPER ? lowerCode(c) : c;
+      }
       if (kind === SPACE) {
         if (codes[n - 1] === 32) continue;
         codes[n] = 32;
         cased[n] = 32;
         kinds[n] = 0;
       } else {
-        codes[n] = kind & UPPER ? (c < 128 ? c + 32 : lowerCode(c)) : c;
+        codes[n] = lower;
         cased[n] = c;
         kinds[n] = kind;
       }
@@ -526,7 +543,7 @@ export class FeatureExtractor {
         if (start >= 0) {
           if (kind & UPPER) uppers++;
           else if (kind & DIGIT) digits++;
-          h = Math.imul(h ^ codes[n], FNV_PRIME);
+          h = Math.imul(h ^ lower, FNV_PRIME);
           hc = Math.imul(hc ^ c, FNV_PRIME);
           len++;
         }
