@@ -44,6 +44,10 @@ export class TextMatcher {
   /** ASCII character code -> 1 + the gate it is, for gates the word scan notes as it passes (punctuation and
    * symbols); 0 for the rest. Gates that are letters, digits or outside ASCII are looked for with indexOf. */
   #gateOfChar = new Uint8Array(128);
+  /** What the ASCII scan needs of each character as the page wrote it, in one read: the character in small letters
+   * (bits 0-6), whether it is a word character (WORD_BIT), else the gate it is (bits 8-15, as in gateOfChar), and
+   * its class in the substrings' table (bits 16 on). */
+  readonly #charInfo = new Int32Array(128);
   /** Regexes that cannot be combined (back-references): always run. */
   #alwaysRun: number[] = [];
   /** Hash of a first word -> its place in `words`, or, when first words share a hash, -2 - the place of the list
@@ -181,6 +185,12 @@ export class TextMatcher {
         this.#gateOfChar[c] = g + 1;
       }
     });
+    const classOf = this.#substringTable === null ? null : this.#substringTable.classOf;
+    for (let raw = 0; raw < 128; raw++) {
+      const c = raw >= 0x41 && raw <= 0x5a ? raw + 0x20 : raw;
+      const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      this.#charInfo[raw] = c | (word ? WORD_BIT : this.#gateOfChar[c] << 8) | ((classOf === null ? 0 : classOf[c]) << 16);
+    }
     this.#regexStamp = new Uint32Array(this.#regexes.length);
     this.#programStamp = new Uint32Array(this.#programOf.size);
     this.#programMatch = new Array<string | null>(this.#programOf.size).fill(null);
@@ -398,7 +408,7 @@ export class TextMatcher {
   #scanAscii(l: string, f: number, n: number): number {
     const table = this.#substringTable;
     const delta = table === null ? null : table.delta;
-    const classOf = table === null ? null : table.classOf;
+    const charInfo = this.#charInfo;
     const foundBefore = this.#foundCount;
     this.#scanField = f;
     let row = 0;
@@ -406,19 +416,18 @@ export class TextMatcher {
     let h = 0;
     let hPrev = 0;
     let hPrev2 = 0;
-    const gateOf = this.#gateOfChar;
     const present = this.#gatePresent;
     const len = l.length;
     for (let i = 0; i < len; i++) {
-      let c = l.charCodeAt(i);
-      if (c >= 0x80) {
+      const raw = l.charCodeAt(i);
+      if (raw >= 0x80) {
         // The gates it noted stay: a gate only lets a regex run, and the regex still has to match.
         this.#foundCount = foundBefore;
         return -1;
       }
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      const info = charInfo[raw];
       if (delta !== null) {
-        const x = classOf![c];
+        const x = info >>> 16;
         if (x === 0) row = 0;
         else {
           const to = delta[row + x];
@@ -429,17 +438,17 @@ export class TextMatcher {
           }
         }
       }
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if ((info & WORD_BIT) !== 0) {
         if (from < 0) {
           from = i;
           h = FNV.offset;
         }
         hPrev2 = hPrev;
         hPrev = h;
-        h = Math.imul(h ^ c, FNV.prime);
+        h = Math.imul(h ^ (info & 0x7f), FNV.prime);
         continue;
       }
-      const g = gateOf[c];
+      const g = (info >>> 8) & 0xff;
       if (g !== 0) present[g - 1] = 1;
       if (from >= 0) {
         n = this.#addScanned(l, f, from, i, h, hPrev, hPrev2, n);
@@ -543,3 +552,4 @@ export class TextMatcher {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+const WORD_BIT = 0x80;
