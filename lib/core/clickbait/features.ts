@@ -117,10 +117,10 @@ const ASCII_KIND = (() => {
   return t;
 })();
 
-/** Each ASCII character in small letters. */
-const ASCII_LOWER = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/** Each ASCII character's kind (ASCII_KIND) and, from bit 8, the character in small letters: one read for both. */
+const ASCII_INFO = (() => {
+  const t = new Uint16Array(128);
+  for (let c = 0; c < 128; c++) t[c] = ASCII_KIND[c] | ((c >= 65 && c <= 90 ? c + 32 : c) << 8);
   return t;
 })();
 
@@ -507,8 +507,9 @@ export class FeatureExtractor {
       // irregularly for a branch to be foreseen.
       let lower: number;
       if (c < 128) {
-        kind = ASCII_KIND[c];
-        lower = ASCII_LOWER[c];
+        const info = ASCII_INFO[c];
+        kind = info & 0xff;
+        lower = info >>> 8;
       } else {
         kind = wideKind(c);
         lower = kind & UPPER ? lowerCode(c) : c;
