@@ -76,14 +76,17 @@ export function tokenize(lower: string, reuse: TokenBuffer | null = null): Token
     // A word: its characters in a loop of their own, hashed as they pass.
     let a = i;
     let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    // Its last character, kept as it passes: reading the text again costs more than the copy.
+    let last = c;
     for (i++; i < len; i++) {
       const d = lower.charCodeAt(i);
       if (d >= TOKEN_CHAR.length || TOKEN_CHAR[d] === 0) break;
       bits |= d;
+      last = d;
       h = Math.imul(h ^ d, FNV_PRIME);
     }
     let b = i;
-    if (lower.charCodeAt(a) === APOSTROPHE || lower.charCodeAt(b - 1) === APOSTROPHE) {
+    if (c === APOSTROPHE || last === APOSTROPHE) {
       while (a < b && lower.charCodeAt(a) === APOSTROPHE) a++;
       while (b > a && lower.charCodeAt(b - 1) === APOSTROPHE) b--;
       if (b === a) continue;
