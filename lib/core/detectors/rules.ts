@@ -83,13 +83,8 @@ export function makeContext(
   reuse: TokenBuffer | null = null,
 ): TextContext {
   const lower = normaliseForMatching(raw);
-  const tokens = tokenize(lower, reuse);
-  let wordIds: number[] | null = null;
-  if (language !== null) {
-    wordIds = reuse === null ? [] : reuse.ids;
-    const lexicon = language.lexicon;
-    for (let i = 0; i < tokens.count; i++) wordIds[i] = lexicon.id(tokens, i);
-  }
+  const wordIds = language === null ? null : reuse === null ? [] : reuse.ids;
+  const tokens = tokenize(lower, reuse, language === null ? null : language.lexicon, wordIds);
   const { lang, script } = languageOfPrefix(lower, tokens, proseLength, language, wordIds);
   return {
     raw,

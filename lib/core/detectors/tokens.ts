@@ -54,8 +54,10 @@ export const newTokenBuffer = (): TokenBuffer => ({ starts: [], ends: [], hashes
  * The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. With `reuse`,
  * the result lives in its arrays (past `count` they hold an earlier text's words) and is valid until the buffer is
  * used again: for a caller that reads the words and lets them go before the next text, as the feed's detectors do.
+ * With `lexicon`, each word's number in it (or -1) goes in `ids`, looked up as the word ends: the look-up then
+ * finds the word's characters and hash at hand, which a second pass over the words would read again.
  */
-export function tokenize(lower: string, reuse: TokenBuffer | null = null): Tokens {
+export function tokenize(lower: string, reuse: TokenBuffer | null = null, lexicon: WordIndex | null = null, ids: number[] | null = null): Tokens {
   const starts = reuse === null ? [] : reuse.starts;
   const ends = reuse === null ? [] : reuse.ends;
   const hashes = reuse === null ? [] : reuse.hashes;
@@ -95,6 +97,8 @@ export function tokenize(lower: string, reuse: TokenBuffer | null = null): Token
     starts[n] = a;
     ends[n] = b;
     hashes[n] = h;
+    // Looked up while the word's characters are fresh (see makeContext).
+    if (lexicon !== null) ids![n] = lexicon.idAt(lower, a, b, h);
     n++;
   }
   // The end of the text counts as a NUL outside the words (bit 0), as it always has.
@@ -173,12 +177,16 @@ export class WordIndex {
 
   /** The number of word i of `t`, or -1 when it is not in the set. */
   id(t: Tokens, i: number): number {
-    const h = t.hashes[i];
+    return this.idAt(t.text, t.starts[i], t.ends[i], t.hashes[i]);
+  }
+
+  /** The number of the word text[start, end) whose hash (as tokenize makes it) is `h`, or -1. */
+  idAt(text: string, start: number, end: number, h: number): number {
     const table = this.#table;
     for (let slot = mix(h) & this.#mask; ; slot = (slot + 1) & this.#mask) {
       const e = table[2 * slot + 1];
       if (e === 0) return -1;
-      if (table[2 * slot] === h && this.#matches(e - 1, t, i)) return e - 1;
+      if (table[2 * slot] === h && this.#matches(e - 1, text, start, end)) return e - 1;
     }
   }
 
@@ -188,11 +196,9 @@ export class WordIndex {
     return this.id(t, 0);
   }
 
-  #matches(id: number, t: Tokens, i: number): boolean {
+  #matches(id: number, text: string, start: number, end: number): boolean {
     const w = this.words[id];
-    const start = t.starts[i];
-    if (t.ends[i] - start !== w.length) return false;
-    const text = t.text;
+    if (end - start !== w.length) return false;
     for (let k = 0; k < w.length; k++) if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
     return true;
   }
