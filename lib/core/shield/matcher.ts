@@ -54,6 +54,10 @@ export class TextMatcher {
    * of those places in `sharedHash`. An item word is looked up by the hash of its stem and checked in place:
    * most words are ruled out by one read, and none is cut out of the text. */
   readonly #firstWords = new HashIndex32();
+  /** A bit per first word's hash (firstWordBit), read before the index: most words of an item start no keyword,
+   * and one read of a 4 KB table, whose answer is nearly always "no", rules them out. The probe of the index ends
+   * at a match or an empty slot, which cannot be foreseen word by word. */
+  readonly #firstWordBits = new Int32Array(1 << 10);
   readonly #sharedHash: number[][] = [];
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   #hit: (target: number, evidence: string) => void = () => {};
@@ -118,6 +122,8 @@ export class TextMatcher {
     const place = this.#words.push({ stem: stems[0], entries: [entry] }) - 1;
     this.#wordOf.set(stems[0], place);
     const h = hashString(stems[0]);
+    const bit = firstWordBit(h);
+    this.#firstWordBits[bit >>> 5] |= 1 << (bit & 31);
     const before = this.#firstWords.get(h);
     if (before === -1) this.#firstWords.set(h, place);
     else if (before >= 0) this.#firstWords.set(h, -2 - (this.#sharedHash.push([before, place]) - 1));
@@ -486,7 +492,10 @@ export class TextMatcher {
 
   /** The place in `words` of item word i, or -1. */
   #firstWordAt(i: number): number {
-    const found = this.#firstWords.get(this.#tokHash[i]);
+    const h = this.#tokHash[i];
+    const bit = firstWordBit(h);
+    if ((this.#firstWordBits[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
+    const found = this.#firstWords.get(h);
     if (found === -1) return -1;
     if (found >= 0) return this.#stemIs(i, this.#words[found].stem) ? found : -1;
     for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, this.#words[place].stem)) return place;
@@ -553,3 +562,6 @@ export class TextMatcher {
 
 const NON_ASCII = /[^\x00-\x7F]/;
 const WORD_BIT = 0x80;
+
+/** The bit of firstWordBits for a word's hash: its top 15 bits, mixed. */
+const firstWordBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 17;
