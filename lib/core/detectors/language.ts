@@ -33,9 +33,13 @@ export class LanguageProfile {
   readonly languages: readonly string[];
   /** The words it looks up: its function words, or a larger lexicon holding them (see the constructor). */
   readonly lexicon: WordIndex;
-  /** Per word of the lexicon (by its number), (language index, share) pairs, flattened; a word used by n
-   * languages gives each 1/n, a word that is no language's function word nothing. */
-  readonly #owners: number[][];
+  /** Per word of the lexicon, the languages whose function word it is and the share each gets (a word used by n
+   * languages gives each 1/n): entries ownerStart[id + 1] to ownerStart[id + 2] of ownerLang and ownerShare. The
+   * shift by one gives a word not in the lexicon (id -1) an empty range, so that no branch tests for it: two in
+   * five words of a headline are function words, too many and too irregular for a branch to foresee. */
+  readonly #ownerStart: Int32Array;
+  readonly #ownerLang: Int32Array;
+  readonly #ownerShare: Float64Array;
   readonly #hints: Array<[RegExp, Array<[number, number]>]>;
   readonly #scores: Float64Array;
 
@@ -54,7 +58,20 @@ export class LanguageProfile {
     this.languages = langs;
     this.lexicon = lexicon ?? new WordIndex(owners.keys());
     for (const w of owners.keys()) if (this.lexicon.idOf(w) < 0) throw new Error(`LanguageProfile: the lexicon lacks "${w}"`);
-    this.#owners = this.lexicon.words.map((w) => owners.get(w)?.flatMap((l, _, all) => [l, 1 / all.length]) ?? NONE);
+    const words = this.lexicon.words;
+    this.#ownerStart = new Int32Array(words.length + 2);
+    const lang: number[] = [];
+    const share: number[] = [];
+    words.forEach((w, id) => {
+      const list = owners.get(w) ?? [];
+      for (const l of list) {
+        lang.push(l);
+        share.push(1 / list.length);
+      }
+      this.#ownerStart[id + 2] = lang.length;
+    });
+    this.#ownerLang = Int32Array.from(lang);
+    this.#ownerShare = Float64Array.from(share);
     this.#hints = LETTER_HINTS.map(([re, h]) => [
       re,
       Object.entries(h)
@@ -70,11 +87,12 @@ export class LanguageProfile {
     const scores = this.#scores;
     // cleared by a loop: TypedArray fill is a call into the runtime, once per item
     for (let l = 0; l < scores.length; l++) scores[l] = 0;
+    const ownerStart = this.#ownerStart;
+    const ownerLang = this.#ownerLang;
+    const ownerShare = this.#ownerShare;
     for (let i = 0; i < n; i++) {
       const id = ids !== null ? ids[i] : this.lexicon.id(toks, i);
-      if (id < 0) continue;
-      const owners = this.#owners[id];
-      for (let k = 0; k < owners.length; k += 2) scores[owners[k]] += owners[k + 1];
+      for (let k = ownerStart[id + 1]; k < ownerStart[id + 2]; k++) scores[ownerLang[k]] += ownerShare[k];
     }
     if (!toks.ascii && NON_ASCII_LATIN.test(lower)) {
       const prose = end < lower.length ? lower.slice(0, end) : lower;
@@ -106,7 +124,6 @@ export class LanguageProfile {
 
 export { isTokenChar, tokenize, type Tokens };
 
-const NONE: number[] = [];
 
 const ANY_NON_ASCII = /[^\x00-\x7f]/;
 

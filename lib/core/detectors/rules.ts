@@ -259,8 +259,9 @@ export class RuleEngine {
     };
     number(this.#root);
     if (nodes.length * vocabulary.size >= 0x7fffffff) throw new Error('RuleEngine: too many phrases to index');
-    this.#rootNode = Int32Array.from(vocabulary.words, (w) => {
-      const node = this.#root.next.get(w);
+    // Shifted by one, with -1 first: a word not in the vocabulary (id -1) finds no node without a branch of its own.
+    this.#rootNode = Int32Array.from(['', ...vocabulary.words], (w, k) => {
+      const node = k === 0 ? undefined : this.#root.next.get(w);
       return node ? numberOf.get(node)! : -1;
     });
     this.#setStart = new Int32Array(nodes.length + 1);
@@ -372,9 +373,7 @@ export class RuleEngine {
     const touched = this.#touched;
     let touchedCount = 0;
     for (let i = 0; i < count; i++) {
-      const id = ids[i];
-      if (id < 0) continue;
-      let node = rootNode[id];
+      let node = rootNode[ids[i] + 1];
       if (node < 0) continue;
       for (let k = regexStart[node]; k < regexStart[node + 1]; k++) {
         const r = this.#regexList[k];
