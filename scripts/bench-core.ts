@@ -183,6 +183,26 @@ function throughput(run: () => void, items: number, minMs = 1000): number {
   return (done / elapsed) * 1000;
 }
 
+/**
+ * A fixed workload that involves none of Parapet's code: FNV-1a over a 256 KB buffer, in millions of steps per second.
+ * Timed once per round beside the fast tier, so that a run on a virtual machine whose speed drifts shows it: when
+ * this figure is low, every figure of the run is low with it.
+ */
+const REFERENCE_BYTES = (() => {
+  const random = seededRandom(3);
+  return Uint8Array.from({ length: 1 << 18 }, () => Math.floor(random() * 256));
+})();
+let referenceSink = 0;
+function machineReference(): number {
+  const start = performance.now();
+  let h = 0x811c9dc5 | 0;
+  for (let pass = 0; pass < 16; pass++) {
+    for (let i = 0; i < REFERENCE_BYTES.length; i++) h = Math.imul(h ^ REFERENCE_BYTES[(i * 97 + pass) & (REFERENCE_BYTES.length - 1)], 16777619);
+  }
+  referenceSink ^= h;
+  return (16 * REFERENCE_BYTES.length) / (performance.now() - start) / 1000;
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
@@ -227,8 +247,11 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     for (const it of items) decide(c, it);
   });
   const best = [0, 0, 0];
+  for (let k = 0; k < 5; k++) machineReference(); // compiled before it is believed
+  const reference: number[] = [];
   for (let round = 0; round < 5; round++) {
     runs.forEach((run, k) => (best[k] = Math.max(best[k], throughput(run, items.length))));
+    reference.push(machineReference());
   }
   const [perSecond, rulesOnlyPerSecond, noModelPerSecond] = best;
 
@@ -273,6 +296,9 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     'p99 per item us': percentile(times, 0.99) * 1000,
     'max per item us': times[times.length - 1] * 1000,
     'goal >= 100,000 per second': perSecond >= 100_000 ? 'met' : 'NOT met',
+    'machine reference, fixed loop, M steps/s per round (falls with the machine, not the code)': reference
+      .map((x) => x.toFixed(0))
+      .join(' / '),
     'actions (show/boost/label/demote/hide) %': ['show', 'boost', 'label', 'demote', 'hide']
       .map((a) => ((100 * counts[a]) / items.length).toFixed(1))
       .join(' / '),
