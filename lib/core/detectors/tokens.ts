@@ -54,8 +54,8 @@ export const newTokenBuffer = (): TokenBuffer => ({ starts: [], ends: [], hashes
  * The words of `lower` with their offsets; leading and trailing apostrophes are not part of a word. With `reuse`,
  * the result lives in its arrays (past `count` they hold an earlier text's words) and is valid until the buffer is
  * used again: for a caller that reads the words and lets them go before the next text, as the feed's detectors do.
- * With `lexicon`, each word's number in it (or -1) goes in `ids`, looked up as the word ends: the look-up then
- * finds the word's characters and hash at hand, which a second pass over the words would read again.
+ * With `lexicon` (and then `ids`, which takes the answers), each word's number in it (or -1) is looked up as the
+ * word ends: the look-up finds the word's characters and hash at hand, which a second pass would read again.
  */
 export function tokenize(lower: string, reuse: TokenBuffer | null = null, lexicon: WordIndex | null = null, ids: number[] | null = null): Tokens {
   const starts = reuse === null ? [] : reuse.starts;

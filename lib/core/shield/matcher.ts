@@ -62,9 +62,11 @@ export class TextMatcher {
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   #hit: (target: number, evidence: string) => void = () => {};
   #gen = 0;
-  /** The item's fields, cleaned and lower-cased (scratch, reused per item): the first #fieldCount entries are this
-   * item's. Scratch lists here keep a count rather than being emptied: setting an array's length to 0 is a call
-   * into the runtime that also drops its storage, which the next item then allocates again. */
+  /** The item's fields (scratch, reused per item): the first #fieldCount entries are this item's. `clean` holds
+   * each as the page wrote it, or cleaned (cleanText) once it is found to hold a character outside ASCII; `lower`
+   * the same in small letters, or '' until something reads it (#lowerOf). Scratch lists here keep a count rather
+   * than being emptied: setting an array's length to 0 is a call into the runtime that also drops its storage,
+   * which the next item then allocates again. */
   readonly #clean: string[] = [];
   readonly #lower: string[] = [];
   #fieldCount = 0;
@@ -248,8 +250,7 @@ export class TextMatcher {
         if (searched[f] === 0) {
           this.#fieldLower = lower[f];
           this.#substrings.search(lower[f], this.#onSubstring);
-        }
-        else if (k < this.#foundCount && this.#foundField[k] === f) {
+        } else if (k < this.#foundCount && this.#foundField[k] === f) {
           this.#fieldLower = this.#lowerOf(f);
           for (; k < this.#foundCount && this.#foundField[k] === f; k++) this.#onSubstring(this.#foundId[k], this.#foundStart[k], this.#foundEnd[k]);
         }

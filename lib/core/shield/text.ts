@@ -49,9 +49,9 @@ export function stem(w: string): string {
 }
 
 /**
- * stem()'s rules for the word text[start, end), read in place and without regard to ASCII case: how many characters it cuts off the end (0, 1 or
- * 2), or -1 for a final consonant + "y" that becomes "ie". A cut of 1 or 2 is an "s" plural, which the caller
- * must still refuse for NOT_PLURAL_WORDS (every one of them ends in "s").
+ * stem()'s rules for the word text[start, end), read in place and without regard to ASCII case: how many
+ * characters it cuts off the end (0, 1 or 2), or -1 for a final consonant + "y" that becomes "ie". A cut of 1 or
+ * 2 is an "s" plural, which the caller must still refuse for NOT_PLURAL_WORDS (every one of them ends in "s").
  */
 export function foldCut(text: string, start: number, end: number): number {
   const n = end - start;

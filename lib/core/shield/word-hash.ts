@@ -65,9 +65,10 @@ export function stemHash(text: string, start: number, end: number, into: Folding
 
 /**
  * stemHash() for a word of plain ASCII letters and digits whose FNV hash the caller accumulated while scanning it,
- * in small letters: `h` over the whole word, `hPrev` over all but its last character, `hPrev2` over all but its last
- * two (all raw, from FNV_OFFSET). The text may have the word in capitals: it is read without regard to ASCII case. Nothing is built: stem() of such a word keeps it or cuts one or two characters
- * off, or turns a final "y" into "ie", and each of those hashes is already known.
+ * in small letters: `h` over the whole word, `hPrev` over all but its last character, `hPrev2` over all but its
+ * last two (all raw, from FNV_OFFSET). The text may have the word in capitals: it is read without regard to ASCII
+ * case. Nothing is built: stem() of such a word keeps it or cuts one or two characters off, or turns a final "y"
+ * into "ie", and each of those hashes is already known.
  */
 export function stemHashScanned(text: string, start: number, end: number, h: number, hPrev: number, hPrev2: number, into: Folding): number {
   into.stem = null;
