@@ -1,3 +1,5 @@
+import { hashString } from './word-hash';
+
 /**
  * The folded names blocked on one platform, for the look-up every item makes before it is painted. Nearly every
  * author is not blocked, and a Set of ten thousand names answers "no" by reading entries spread over the heap.
@@ -36,10 +38,9 @@ export class AuthorSet {
   }
 }
 
-/** FNV-1a of the name's characters, mixed so that both of its 17-bit halves (bits 0-16 and 15-31) spread. */
+/** The name's FNV hash, mixed so that both of its 17-bit halves (bits 0-16 and 15-31) spread. */
 function sketchHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  let h = hashString(s);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);

@@ -2,7 +2,7 @@ import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
 import { hasNestedRepetition } from './regex-risk';
-import { WORD, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
+import { WORD, asciiLower, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
 import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
 /**
@@ -195,7 +195,7 @@ export class TextMatcher {
     });
     const classOf = this.#substringTable === null ? null : this.#substringTable.classOf;
     for (let raw = 0; raw < 128; raw++) {
-      const c = raw >= 0x41 && raw <= 0x5a ? raw + 0x20 : raw;
+      const c = asciiLower(raw);
       const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
       this.#charInfo[raw] = c | (word ? WORD_BIT : this.#gateOfChar[c] << 8) | ((classOf === null ? 0 : classOf[c]) << 16);
     }
