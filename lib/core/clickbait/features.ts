@@ -120,7 +120,7 @@ const ASCII_KIND = (() => {
 /** Each ASCII character's kind (ASCII_KIND) and, from bit 8, the character in small letters: one read for both. */
 const ASCII_INFO = (() => {
   const t = new Uint16Array(128);
-  for (let c = 0; c < 128; c++) t[c] = ASCII_KIND[c] | ((c >= 65 && c <= 90 ? c + 32 : c) << 8);
+  for (let c = 0; c < 128; c++) t[c] = ASCII_KIND[c] | (lowerCode(c) << 8);
   return t;
 })();
 
