@@ -34,7 +34,7 @@ export function checkLabel(text: string, existing: readonly string[], noun = 'li
 }
 
 export function addInterest(p: Profile, text: string, weight = 0.7): Profile {
-  const interest: Interest = { id: makeId(text, p.interests.map((i) => i.id)), label: text, weight, keywords: [] };
+  const interest: Interest = { id: makeId(text, p.interests.map((i) => i.id)), label: text, weight, keywords: [], exclude: [] };
   return { ...p, interests: [...p.interests, interest] };
 }
 
@@ -47,7 +47,7 @@ export function updateInterest(p: Profile, id: string, patch: Partial<Omit<Inter
 }
 
 export function addAvoidTopic(p: Profile, text: string): Profile {
-  const topic: AvoidTopic = { id: makeId(text, p.avoidTopics.map((t) => t.id)), label: text, keywords: [] };
+  const topic: AvoidTopic = { id: makeId(text, p.avoidTopics.map((t) => t.id)), label: text, keywords: [], exclude: [] };
   return { ...p, avoidTopics: [...p.avoidTopics, topic] };
 }
 

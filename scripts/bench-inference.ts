@@ -10,8 +10,8 @@ const SIGNALS = 5_000;
 const RUNS = 5;
 const DAY = 86_400_000;
 const INTERESTS: Interest[] = [
-  { id: 'w', label: 'Woodworking', weight: 0.8, keywords: ['joinery'] },
-  { id: 's', label: 'Sourdough starters', weight: 0.8, keywords: ['levain'] },
+  { id: 'w', label: 'Woodworking', weight: 0.8, keywords: ['joinery'], exclude: [] },
+  { id: 's', label: 'Sourdough starters', weight: 0.8, keywords: ['levain'], exclude: [] },
 ];
 
 // Varied titles, closer to real feeds than the seeded ones: 6 to 12 words from a 3,000-word made-up vocabulary, with

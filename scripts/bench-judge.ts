@@ -25,11 +25,11 @@ function benchProfile(): Profile {
     ...defaultProfile(1),
     revision: 4,
     interests: [
-      { id: 'rust', label: 'Rust programming', weight: 0.8, keywords: ['rust', 'cargo', 'compiler'] },
-      { id: 'gpu', label: 'GPU programming', weight: 0.7, keywords: ['webgpu', 'shaders'] },
-      { id: 'db', label: 'Databases', weight: 0.6, keywords: ['sqlite', 'postgres'] },
+      { id: 'rust', label: 'Rust programming', weight: 0.8, keywords: ['rust', 'cargo', 'compiler'], exclude: [] },
+      { id: 'gpu', label: 'GPU programming', weight: 0.7, keywords: ['webgpu', 'shaders'], exclude: [] },
+      { id: 'db', label: 'Databases', weight: 0.6, keywords: ['sqlite', 'postgres'], exclude: [] },
     ],
-    avoidTopics: [{ id: 'celebs', label: 'Celebrity gossip', keywords: [] }],
+    avoidTopics: [{ id: 'celebs', label: 'Celebrity gossip', keywords: [], exclude: [] }],
     naturalRules: [
       { id: 'money', text: 'nothing that makes me anxious about money', enabled: true },
       { id: 'kids', text: 'no nostalgia listicles', enabled: true },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROFILE_VERSION, Profile } from './profile';
 import { migrateV1toV2, type ProfileV1 } from './migrations/v1-to-v2';
 import { migrateV2toV3 } from './migrations/v2-to-v3';
+import { migrateV3toV4 } from './migrations/v3-to-v4';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -38,6 +39,7 @@ export function migrateProfile(raw: unknown, now = Date.now()): ParseResult<Prof
   // Each step takes the previous version's shape to the next; they run in order.
   if (version <= 1) current = migrateV1toV2(current as unknown as ProfileV1, now);
   if (version <= 2) current = migrateV2toV3(current);
+  if (version <= 3) current = migrateV3toV4(current);
   const parsed = Profile.safeParse(current);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, 'profile') };
   return { ok: true, value: parsed.data };

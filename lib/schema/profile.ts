@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_POLICIES, MANIPULATION_KINDS, POLICY_ACTIONS, POLICY_KINDS } from './constants';
 import { ChatSite, FeedPlatform, Site, CHAT_SITES, SITES, id, label, plainText } from './common';
 
-export const PROFILE_VERSION = 3 as const;
+export const PROFILE_VERSION = 4 as const;
 
 /** What a detection or a content kind does to an item. */
 export const PolicyAction = z.enum(POLICY_ACTIONS);
@@ -26,6 +26,8 @@ export const Interest = z.object({
   label,
   weight: z.number().min(0).max(1).default(0.7),
   keywords: z.array(label).max(50).default([]),
+  /** Related words the user dropped from what the topic understands ("football: not American football"). */
+  exclude: z.array(label).max(200).default([]),
 });
 export type Interest = z.infer<typeof Interest>;
 
@@ -33,6 +35,8 @@ export const AvoidTopic = z.object({
   id,
   label,
   keywords: z.array(label).max(50).default([]),
+  /** Related words the user dropped from what the topic understands ("football: not American football"). */
+  exclude: z.array(label).max(200).default([]),
 });
 export type AvoidTopic = z.infer<typeof AvoidTopic>;
 

@@ -9,7 +9,7 @@ import type { Profile } from '../schema/profile';
 export function fallbackProfile(): Profile {
   const sites = { youtube: true, reddit: true, x: true, hackernews: true, chatgpt: true, claude: true, gemini: true, perplexity: true };
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     revision: 0,
     updatedAt: 0,
     interests: [],

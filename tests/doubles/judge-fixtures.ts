@@ -20,8 +20,8 @@ export function profile(patch: Partial<Profile> = {}): Profile {
   return {
     ...defaultProfile(1),
     revision: 7,
-    interests: [{ id: 'gpu', label: 'GPU programming', weight: 0.8, keywords: ['WebGPU', 'shaders'] }],
-    avoidTopics: [{ id: 'celebs', label: 'Celebrity gossip', keywords: [] }],
+    interests: [{ id: 'gpu', label: 'GPU programming', weight: 0.8, keywords: ['WebGPU', 'shaders'], exclude: [] }],
+    avoidTopics: [{ id: 'celebs', label: 'Celebrity gossip', keywords: [], exclude: [] }],
     judge: { enabled: true, engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' },
     ...patch,
   };

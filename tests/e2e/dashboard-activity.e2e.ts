@@ -25,7 +25,7 @@ const countText = (n: number, filtered = true) => new RegExp(`^${n.toLocaleStrin
 beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html');
-  await seedProfile(page, (p) => ({ ...p, avoidTopics: [{ id: 'moss', label: 'Moss gardens', keywords: ['moss'] }] }));
+  await seedProfile(page, (p) => ({ ...p, avoidTopics: [{ id: 'moss', label: 'Moss gardens', keywords: ['moss'], exclude: [] }] }));
   now = Date.now();
   const rows: LoggedDecision[] = Array.from({ length: SEEDED }, (_, i) => seededDecision(i, now - 60_000, 30 * 86_400_000, SEEDED));
   rows[3] = { ...rows[3], platform: 'reddit', title: MARKUP_TITLE, url: 'javascript:alert(1)' };

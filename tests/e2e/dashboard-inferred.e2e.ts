@@ -43,7 +43,7 @@ let ext: Launched;
 beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html');
-  await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'wood', label: 'Woodworking', weight: 0.8, keywords: ['joinery'] }] }));
+  await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'wood', label: 'Woodworking', weight: 0.8, keywords: ['joinery'], exclude: [] }] }));
   await call(page, 'signals/add', { rows: signals });
   for (let i = 0; i < decisions.length; i += 500) await call(page, 'decisions/log', { rows: decisions.slice(i, i + 500) });
   await page.close();

@@ -26,10 +26,10 @@ beforeEach(async () => {
   seeded = await seedProfile(page, (p) => ({
     ...p,
     interests: [
-      { id: 'woodworking', label: 'Woodworking', weight: 0.8, keywords: ['joinery'] },
-      { id: 'jazz', label: 'Jazz piano', weight: 0.6, keywords: [] },
+      { id: 'woodworking', label: 'Woodworking', weight: 0.8, keywords: ['joinery'], exclude: [] },
+      { id: 'jazz', label: 'Jazz piano', weight: 0.6, keywords: [], exclude: [] },
     ],
-    avoidTopics: [{ id: 'gossip', label: 'Celebrity gossip', keywords: [] }],
+    avoidTopics: [{ id: 'gossip', label: 'Celebrity gossip', keywords: [], exclude: [] }],
     rules: [{ id: 'giveaway', kind: 'keyword', pattern: 'giveaway', action: 'hide', platforms: [], enabled: true }],
     paused: false,
   }));

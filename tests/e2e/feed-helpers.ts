@@ -237,10 +237,10 @@ export function withDemoProfile(p: Profile): Profile {
   return {
     ...p,
     interests: [
-      { id: 'rust', label: 'Rust', weight: 0.9, keywords: ['rust', 'borrow checker', 'cargo'] },
-      { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['garden', 'moss', 'gardens'] },
+      { id: 'rust', label: 'Rust', weight: 0.9, keywords: ['rust', 'borrow checker', 'cargo'], exclude: [] },
+      { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['garden', 'moss', 'gardens'], exclude: [] },
     ],
-    avoidTopics: [{ id: 'crypto', label: 'Crypto giveaways', keywords: ['crypto giveaway', 'airdrop'] }],
+    avoidTopics: [{ id: 'crypto', label: 'Crypto giveaways', keywords: ['crypto giveaway', 'airdrop'], exclude: [] }],
     blockedAuthors: [
       { platform: 'youtube', name: 'Listicle Land' },
       { platform: 'reddit', name: 'spam_bot_9000' },

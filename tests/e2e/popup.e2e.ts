@@ -89,7 +89,7 @@ describe('popup', () => {
     const other = await ext.openPage('dashboard.html');
     await seedProfile(other, (p) => ({
       ...p,
-      interests: [...p.interests, { id: 'from-elsewhere', label: 'Astronomy', weight: 0.7, keywords: [] }],
+      interests: [...p.interests, { id: 'from-elsewhere', label: 'Astronomy', weight: 0.7, keywords: [], exclude: [] }],
     }));
     await popup.getByRole('button', { name: 'Remove interest Astronomy' }).waitFor({ timeout: 5000 });
     await other.close();
@@ -117,9 +117,9 @@ describe('popup', () => {
       ...p,
       interests: [
         ...p.interests,
-        ...['Urban gardening', 'Jazz piano', 'Rust programming'].map((label, i) => ({ id: `seed-${i}`, label, weight: 0.7, keywords: [] })),
+        ...['Urban gardening', 'Jazz piano', 'Rust programming'].map((label, i) => ({ id: `seed-${i}`, label, weight: 0.7, keywords: [], exclude: [] })),
       ],
-      avoidTopics: [{ id: 'gossip', label: 'Celebrity gossip', keywords: [] }, { id: 'crypto', label: 'Crypto giveaways', keywords: [] }],
+      avoidTopics: [{ id: 'gossip', label: 'Celebrity gossip', keywords: [], exclude: [] }, { id: 'crypto', label: 'Crypto giveaways', keywords: [], exclude: [] }],
     }));
     await page.reload();
     await page.getByRole('heading', { name: 'On YouTube' }).waitFor();

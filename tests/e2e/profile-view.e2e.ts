@@ -15,13 +15,13 @@ beforeAll(async () => {
   await seedProfile(page, (p) => ({
     ...p,
     interests: [
-      { id: 'woodworking', label: 'Woodworking', weight: 0.85, keywords: ['joinery', 'hand tools', 'dovetail'] },
-      { id: 'jazz', label: 'Jazz piano', weight: 0.6, keywords: [] },
-      { id: 'astro', label: 'Astronomy', weight: 0.4, keywords: ['telescope'] },
+      { id: 'woodworking', label: 'Woodworking', weight: 0.85, keywords: ['joinery', 'hand tools', 'dovetail'], exclude: [] },
+      { id: 'jazz', label: 'Jazz piano', weight: 0.6, keywords: [], exclude: [] },
+      { id: 'astro', label: 'Astronomy', weight: 0.4, keywords: ['telescope'], exclude: [] },
     ],
     avoidTopics: [
-      { id: 'gossip', label: 'Celebrity gossip', keywords: ['red carpet'] },
-      { id: 'crypto', label: 'Crypto giveaways', keywords: [] },
+      { id: 'gossip', label: 'Celebrity gossip', keywords: ['red carpet'], exclude: [] },
+      { id: 'crypto', label: 'Crypto giveaways', keywords: [], exclude: [] },
     ],
     blockedAuthors: [
       { platform: 'youtube', name: 'LoudReactions' },
@@ -172,7 +172,7 @@ describe('dashboard profile view', () => {
   it('follows a change saved elsewhere while nothing is being edited', async () => {
     const page = await openProfile();
     const other = await ext.openPage('popup.html');
-    await seedProfile(other, (p) => ({ ...p, avoidTopics: [...p.avoidTopics, { id: 'doom', label: 'Doomscrolling', keywords: [] }] }));
+    await seedProfile(other, (p) => ({ ...p, avoidTopics: [...p.avoidTopics, { id: 'doom', label: 'Doomscrolling', keywords: [], exclude: [] }] }));
     await page.locator('input[value="Doomscrolling"]').waitFor({ timeout: 5000 });
     await other.close();
     await page.close();

@@ -35,7 +35,7 @@ describe('storage', () => {
     const store = fresh();
     const first = await loadProfile(store, 1);
     expect(first.revision).toBe(0);
-    const saved = await saveProfile(store, { ...first, interests: [{ id: 'birds', label: 'Birds', weight: 0.7, keywords: [] }] }, 2);
+    const saved = await saveProfile(store, { ...first, interests: [{ id: 'birds', label: 'Birds', weight: 0.7, keywords: [], exclude: [] }] }, 2);
     expect(saved.revision).toBe(1);
     expect((await loadProfile(store)).interests[0].label).toBe('Birds');
   });

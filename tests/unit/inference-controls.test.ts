@@ -46,7 +46,7 @@ describe('steering the inferred model from the profile', () => {
   });
 
   it('confirmed interests leave the suggestions; the folded label counts ("Dovetails" is "dovetail")', () => {
-    const p: Profile = { ...defaultProfile(0), interests: [{ id: 'd', label: 'Dovetails', weight: 0.7, keywords: [] }] };
+    const p: Profile = { ...defaultProfile(0), interests: [{ id: 'd', label: 'Dovetails', weight: 0.7, keywords: [], exclude: [] }] };
     expect(topicsFor(p)).not.toContain('dovetail');
     expect(topicsFor(p)).toContain('chisel');
   });
@@ -79,8 +79,8 @@ describe('the platform picture summarised for the view', () => {
   ];
   it('puts each platform’s topic mix beside the share of items matching each stated interest', () => {
     const s = summariseDecisions(log, [
-      { id: 'b', label: 'Board game', weight: 0.7, keywords: [] },
-      { id: 'w', label: 'Woodworking', weight: 0.7, keywords: ['joinery'] },
+      { id: 'b', label: 'Board game', weight: 0.7, keywords: [], exclude: [] },
+      { id: 'w', label: 'Woodworking', weight: 0.7, keywords: ['joinery'], exclude: [] },
     ]);
     expect(s.considered).toBe(25);
     const yt = s.platforms.find((p) => p.platform === 'youtube')!;
@@ -94,7 +94,7 @@ describe('the platform picture summarised for the view', () => {
     expect(s.diversity.narrowing).toBe(true);
   });
   it('matches whole words only', () => {
-    const shares = statedInterestShares([dec(1, 'x', 'Artistry and rust')], [{ id: 'a', label: 'Art', weight: 0.5, keywords: [] }]);
+    const shares = statedInterestShares([dec(1, 'x', 'Artistry and rust')], [{ id: 'a', label: 'Art', weight: 0.5, keywords: [], exclude: [] }]);
     expect(shares.get('x')![0].count).toBe(0);
   });
 });

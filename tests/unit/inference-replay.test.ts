@@ -194,9 +194,9 @@ describe('stated interest shares', () => {
       title: Array.from({ length: 1 + Math.floor(r() * 7) }, () => words[Math.floor(r() * words.length)]).join(' '),
     }));
     const interests: Interest[] = [
-      { id: 'a', label: 'Stories', weight: 0.5, keywords: ['rock’n’roll'] },
-      { id: 'b', label: 'Board games', weight: 0.5, keywords: ['rust', 'c++'] },
-      { id: 'c', label: 'A', weight: 0.5, keywords: ['jazz piano'] },
+      { id: 'a', label: 'Stories', weight: 0.5, keywords: ['rock’n’roll'], exclude: [] },
+      { id: 'b', label: 'Board games', weight: 0.5, keywords: ['rust', 'c++'], exclude: [] },
+      { id: 'c', label: 'A', weight: 0.5, keywords: ['jazz piano'], exclude: [] },
     ];
     const fast = statedInterestShares(decisions, interests);
     const plain = plainShares(decisions, interests);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExport, ExportFile, MAX_IMPORT_BYTES, parseImport } from '@/lib/schema/export';
 import { defaultProfile } from '@/lib/schema/profile';
 
-const good = () => ({ ...defaultProfile(1), interests: [{ id: 'rust', label: 'Rust', weight: 0.8, keywords: ['cargo'] }] });
+const good = () => ({ ...defaultProfile(1), interests: [{ id: 'rust', label: 'Rust', weight: 0.8, keywords: ['cargo'], exclude: [] }] });
 
 describe('import is all-or-nothing with messages that name the field', () => {
   it('reads its own export back', () => {

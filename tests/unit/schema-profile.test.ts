@@ -102,13 +102,72 @@ describe('version 2 to 3', () => {
     const r = migrateProfile(v2, 10);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.schemaVersion).toBe(3);
+    expect(r.value.schemaVersion).toBe(PROFILE_VERSION);
     expect(r.value.revision).toBe(4);
-    expect(r.value.interests[0]).toEqual(v2.interests[0]);
+    expect(r.value.interests[0]).toEqual({ ...v2.interests[0], exclude: [] });
     expect(r.value.policies.clickbait).toEqual({ action: 'hide', strictness: 0.8 });
     expect(r.value.policies.promoted.action).toBe('hide');
     expect(r.value.exceptions[0].author).toBe('Kind Channel');
     expect(r.value.inferred).toEqual({ rejected: [], pinned: [], forgotten: [] });
     expect(r.value.hiddenItems).toEqual([]);
+  });
+});
+
+describe('version 3 to 4', () => {
+  // A profile as version 3 of Parapet wrote it: topics had no place for dropped related words.
+  const v3 = {
+    schemaVersion: 3,
+    revision: 12,
+    updatedAt: 5,
+    interests: [
+      { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['raised bed'] },
+      { id: 'football', label: 'Football', weight: 0.6, keywords: [] },
+    ],
+    avoidTopics: [{ id: 'politics', label: 'politics', keywords: ['senate'] }],
+    blockedAuthors: [{ platform: 'youtube', name: 'LoudChannel' }],
+    inferred: { rejected: ['Crumb Finally'], pinned: ['Woodworking'], forgotten: [{ topic: 'Chess', at: 2 }] },
+    hiddenItems: [{ platform: 'reddit', itemId: 't3_abc', at: 4 }],
+    display: { hiddenStyle: 'remove', reorder: false, exploreShare: 0.1 },
+  };
+
+  it('keeps every topic, keyword and setting of a version 3 profile and starts each topic with nothing excluded', () => {
+    const r = migrateProfile(v3, 10);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = r.value;
+    expect(p.schemaVersion).toBe(4);
+    expect(p.revision).toBe(12);
+    expect(p.interests).toEqual([
+      { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['raised bed'], exclude: [] },
+      { id: 'football', label: 'Football', weight: 0.6, keywords: [], exclude: [] },
+    ]);
+    expect(p.avoidTopics).toEqual([{ id: 'politics', label: 'politics', keywords: ['senate'], exclude: [] }]);
+    expect(p.blockedAuthors).toEqual(v3.blockedAuthors);
+    expect(p.inferred).toEqual(v3.inferred);
+    expect(p.hiddenItems).toEqual(v3.hiddenItems);
+    expect(p.display).toEqual(v3.display);
+  });
+
+  it('a version 3 profile with no topics at all migrates', () => {
+    const r = migrateProfile({ schemaVersion: 3, revision: 0, updatedAt: 0 }, 1);
+    expect(r.ok && r.value.interests.length + r.value.avoidTopics.length).toBe(0);
+  });
+
+  it('still refuses markup in a version 3 topic after migrating', () => {
+    const r = migrateProfile({ ...v3, avoidTopics: [{ id: 'x', label: '<b>politics</b>', keywords: [] }] }, 1);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^profile\.avoidTopics\[0\]\.label: must be plain text/);
+  });
+
+  it('keeps the related words a user dropped from a topic when the profile is read again', () => {
+    const withExclusion = { ...defaultProfile(1), interests: [{ id: 'football', label: 'Football', weight: 0.7, keywords: [], exclude: ['quarterback', 'nfl'] }] };
+    const r = migrateProfile(JSON.parse(JSON.stringify(withExclusion)), 2);
+    expect(r.ok && r.value.interests[0].exclude).toEqual(['quarterback', 'nfl']);
+  });
+
+  it('refuses a dropped word that is markup, naming the field', () => {
+    const bad = Profile.safeParse({ ...defaultProfile(1), avoidTopics: [{ id: 'p', label: 'politics', exclude: ['<i>x</i>'] }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0].path).toEqual(['avoidTopics', 0, 'exclude', 0]);
   });
 });

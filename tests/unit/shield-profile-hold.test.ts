@@ -11,7 +11,7 @@ import { startOnHackerNews } from './shield-start';
 const person = (): Profile => ({
   ...defaultProfile(1),
   revision: 4,
-  interests: [{ id: 'garden', label: 'Gardening', weight: 0.9, keywords: ['moss', 'garden'] }],
+  interests: [{ id: 'garden', label: 'Gardening', weight: 0.9, keywords: ['moss', 'garden'], exclude: [] }],
   blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }],
 });
 
