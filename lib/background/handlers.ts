@@ -32,6 +32,8 @@ import { summariseDecisions } from '../core/inference/summary';
 import { SummaryCache } from './summary-cache';
 import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse';
 import { createJudgeHandlers, type HostConnector } from './judge';
+import { createTopicPreview } from './topic-preview';
+import type { MeaningModel } from '../core/meaning/model';
 
 export interface BackgroundDeps {
   store: Store;
@@ -42,6 +44,8 @@ export interface BackgroundDeps {
   now?: () => number;
   /** The link to the model host; one per background, shared by the feed judge and the chat selector. */
   judgeHost?: HostConnector;
+  /** The meaning model; lib/background/meaning.ts by default (tests hand in their own). */
+  meaning?: () => Promise<MeaningModel | null>;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
@@ -50,6 +54,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   const summaries = new SummaryCache();
+  const topicPreview = createTopicPreview(store, deps.meaning);
   watchDecisions(store, () => summaries.invalidate());
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
@@ -165,6 +170,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       );
       return { now: now(), signals: recentSignals, summary };
     },
+    'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers(deps, deps.judgeHost),
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ChatSite, FeedPlatform, Site } from './common';
+import { ChatSite, FeedPlatform, Site, label } from './common';
 import { Profile } from './profile';
 import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
 import { FeedItem } from './item';
 import { Decision } from './decision';
 import type { DecisionSummary } from '../core/inference/summary';
+import type { TopicPreview } from '../core/topic-preview';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
@@ -71,6 +72,16 @@ export const requests = {
     payload: z.object({
       signals: z.number().int().positive().max(50_000).default(5_000),
       decisions: z.number().int().positive().max(200_000).default(20_000),
+    }),
+  },
+  /** What a topic being typed would catch: related words, and examples from the user's recent feed (lib/background/topic-preview.ts). */
+  'topics/preview': {
+    privileged: true,
+    payload: z.object({
+      label,
+      kind: z.enum(['avoid', 'interest']),
+      exclude: z.array(label).max(200).default([]),
+      keywords: z.array(label).max(50).default([]),
     }),
   },
 
@@ -149,6 +160,7 @@ export interface Responses {
   'flags/list': Flag[];
   'flags/verdict': Flag[];
   'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary };
+  'topics/preview': TopicPreview;
 
   // ---- Local LLM judge ----
   'judge/items': JudgeItemsResponse;
