@@ -33,8 +33,9 @@ export function checkLabel(text: string, existing: readonly string[], noun = 'li
   return { ok: true, value };
 }
 
-export function addInterest(p: Profile, text: string, weight = 0.7): Profile {
-  const interest: Interest = { id: makeId(text, p.interests.map((i) => i.id)), label: text, weight, keywords: [], exclude: [] };
+/** `exclude`: related words the user dropped while typing the topic (see components/topics). */
+export function addInterest(p: Profile, text: string, weight = 0.7, exclude: readonly string[] = []): Profile {
+  const interest: Interest = { id: makeId(text, p.interests.map((i) => i.id)), label: text, weight, keywords: [], exclude: [...exclude] };
   return { ...p, interests: [...p.interests, interest] };
 }
 
@@ -46,8 +47,8 @@ export function updateInterest(p: Profile, id: string, patch: Partial<Omit<Inter
   return { ...p, interests: p.interests.map((i) => (i.id === id ? { ...i, ...patch } : i)) };
 }
 
-export function addAvoidTopic(p: Profile, text: string): Profile {
-  const topic: AvoidTopic = { id: makeId(text, p.avoidTopics.map((t) => t.id)), label: text, keywords: [], exclude: [] };
+export function addAvoidTopic(p: Profile, text: string, exclude: readonly string[] = []): Profile {
+  const topic: AvoidTopic = { id: makeId(text, p.avoidTopics.map((t) => t.id)), label: text, keywords: [], exclude: [...exclude] };
   return { ...p, avoidTopics: [...p.avoidTopics, topic] };
 }
 

@@ -12,12 +12,12 @@ import {
   setPaused,
   setSite,
 } from '../profile-edit';
-import { ChipInput } from '../ui/Chip';
 import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Notice } from '../ui/Notice';
 import { Toggle } from '../ui/Toggle';
 import { TabStatus } from './TabStatus';
+import { TopicChipInput } from './TopicChipInput';
 import QuickInstruction from './QuickInstruction';
 
 /** The toolbar popup: this tab's counts, quick profile edits, site switches. Every change saves at once. */
@@ -63,14 +63,15 @@ export function Popup() {
             </h2>
             <span className="pp-section-meta">shown first</span>
           </div>
-          <ChipInput
+          <TopicChipInput
+            kind="interest"
             label="Interests"
             noun="interest"
             placeholder="Add an interest…"
             empty="Nothing yet. What do you want more of?"
             items={profile.interests.map((i) => ({ key: i.id, text: i.label }))}
             check={(t) => checkLabel(t, profile.interests.map((i) => i.label), 'interests')}
-            onAdd={(label) => edit((p) => addInterest(p, label))}
+            onAdd={(label, exclude) => edit((p) => addInterest(p, label, undefined, exclude))}
             onRemove={(id) => edit((p) => removeInterest(p, id))}
           />
         </section>
@@ -82,15 +83,15 @@ export function Popup() {
             </h2>
             <span className="pp-section-meta">hidden or pushed down</span>
           </div>
-          <ChipInput
+          <TopicChipInput
+            kind="avoid"
             label="Topics to avoid"
             noun="avoid-topic"
-            tone="avoid"
             placeholder="Add a topic to avoid…"
             empty="Nothing to avoid yet."
             items={profile.avoidTopics.map((t) => ({ key: t.id, text: t.label }))}
             check={(t) => checkLabel(t, profile.avoidTopics.map((a) => a.label), 'avoid-topics')}
-            onAdd={(label) => edit((p) => addAvoidTopic(p, label))}
+            onAdd={(label, exclude) => edit((p) => addAvoidTopic(p, label, exclude))}
             onRemove={(id) => edit((p) => removeAvoidTopic(p, id))}
           />
         </section>

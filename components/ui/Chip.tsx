@@ -32,6 +32,7 @@ export function ChipInput({
   empty,
   noun = 'item',
   hideLabel,
+  onTextChange,
 }: {
   items: { key: string; text: string }[];
   onAdd: (value: string) => void;
@@ -43,10 +44,16 @@ export function ChipInput({
   empty?: string;
   noun?: string;
   hideLabel?: boolean;
+  /** Told of every change to the box's text (a preview follows what is being typed). */
+  onTextChange?: (text: string) => void;
 }) {
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const changeText = (t: string) => {
+    setText(t);
+    onTextChange?.(t);
+  };
 
   const add = () => {
     if (!text.trim()) return;
@@ -56,7 +63,7 @@ export function ChipInput({
       return;
     }
     onAdd(result.value);
-    setText('');
+    changeText('');
     setError(null);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -92,7 +99,7 @@ export function ChipInput({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => {
-            setText(e.target.value);
+            changeText(e.target.value);
             if (error) setError(null);
           }}
           onKeyDown={onKeyDown}

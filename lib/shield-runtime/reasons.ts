@@ -33,7 +33,29 @@ export function describeReason(reason: Reason | undefined, opts: { short?: boole
   const explains = reason.kind !== undefined && MANIPULATION.has(reason.kind);
   const detail = reason.detail && reason.code !== 'promoted' && !(opts.short && explains) ? `: ${reason.detail}` : '';
   const text = `${base}${detail}`;
+  // The words found, when they fit: "Topic you avoid: politics (senate, shutdown)". A topic now acts on items
+  // that never say its name, and the words are what let a person check the call.
+  const quoted = QUOTES_EVIDENCE.has(reason.code) && !(opts.short && reason.code === 'interest') ? quotedEvidence(reason) : '';
+  if (quoted && text.length + quoted.length <= MAX) return text + quoted;
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
+}
+
+/** Reasons whose evidence is shown with them: topics, matched by meaning. A badge names an interest alone. */
+const QUOTES_EVIDENCE = new Set(['avoid-topic', 'interest']);
+const MAX_QUOTED = 3;
+
+/** " (senate, shutdown)": the evidence words other than the topic's own name, each once, or '' when none. */
+export function quotedEvidence(reason: Reason): string {
+  const topic = reason.detail.trim().toLowerCase();
+  const words: string[] = [];
+  for (const raw of reason.evidence ?? []) {
+    const w = raw.trim();
+    const lower = w.toLowerCase();
+    if (!w || lower === topic || words.some((x) => x.toLowerCase() === lower)) continue;
+    words.push(w);
+    if (words.length === MAX_QUOTED) break;
+  }
+  return words.length ? ` (${words.join(', ')})` : '';
 }
 
 const CONTEXT_ONLY = new Set(['user-exception', 'interest']);

@@ -1,6 +1,6 @@
 import { SITE_LABELS, type FeedPlatform } from '@/lib/schema/common';
 import type { Action, Reason } from '@/lib/schema/decision';
-import { describeReason } from '@/lib/shield-runtime/reasons';
+import { describeReason, quotedEvidence } from '@/lib/shield-runtime/reasons';
 
 /** How the Activity view names actions and reasons. Reasons use the same words as the stubs on the page. */
 export const ACTION_LABELS: Record<Action, string> = {
@@ -22,7 +22,8 @@ const CONTEXT_WORDS: Record<string, string> = {
 export function reasonWords(reason: Reason): string {
   const base = CONTEXT_WORDS[reason.code];
   if (!base) return describeReason(reason);
-  return reason.detail && reason.code === 'interest' ? `${base}: ${reason.detail}` : base;
+  // An interest is named with the words that matched, as a topic to avoid is ("Gardening (garden, raised bed)").
+  return reason.detail && reason.code === 'interest' ? `${base}: ${reason.detail}${quotedEvidence(reason)}` : base;
 }
 
 /** The name of a reason code alone, for the filter menu. */

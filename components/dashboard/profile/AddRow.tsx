@@ -1,11 +1,30 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Checked } from '../../profile-edit';
 import { Icon } from '../../ui/Icon';
 
-/** A text box and Add button under a list; refuses what `check` refuses, with the reason. */
-export function AddRow({ noun, placeholder, check, onAdd }: { noun: string; placeholder: string; check: (t: string) => Checked; onAdd: (v: string) => void }) {
+/** A text box and Add button under a list; refuses what `check` refuses, with the reason. `onTextChange` and
+ * `children` let a preview follow what is being typed, shown under the box. */
+export function AddRow({
+  noun,
+  placeholder,
+  check,
+  onAdd,
+  onTextChange,
+  children,
+}: {
+  noun: string;
+  placeholder: string;
+  check: (t: string) => Checked;
+  onAdd: (v: string) => void;
+  onTextChange?: (t: string) => void;
+  children?: ReactNode;
+}) {
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  const setText = (t: string) => {
+    setTextState(t);
+    onTextChange?.(t);
+  };
   const [error, setError] = useState<string | null>(null);
   const add = () => {
     if (!text.trim()) return;
@@ -49,6 +68,7 @@ export function AddRow({ noun, placeholder, check, onAdd }: { noun: string; plac
           {error}
         </p>
       ) : null}
+      {children}
     </div>
   );
 }

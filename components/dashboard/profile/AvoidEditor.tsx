@@ -4,7 +4,8 @@ import { fieldKey } from '../../form-errors';
 import { ChipInput } from '../../ui/Chip';
 import { Icon } from '../../ui/Icon';
 import { Section } from '../../ui/Section';
-import { AddRow } from './AddRow';
+import { TopicAddRow } from './TopicAddRow';
+import { TopicCatches } from './TopicCatches';
 import { FieldError } from './FieldError';
 import type { EditorProps } from './types';
 
@@ -62,16 +63,24 @@ export function AvoidEditor({ draft, change, errors }: EditorProps) {
                   onRemove={(k) => change((p) => updateAvoidTopic(p, topic.id, { keywords: topic.keywords.filter((x) => x !== k) }))}
                 />
                 {kwErr ? <p className="field-error">Keywords: {kwErr}</p> : null}
+                <TopicCatches
+                  kind="avoid"
+                  label={topic.label}
+                  keywords={topic.keywords}
+                  exclude={topic.exclude}
+                  onExcludeChange={(exclude) => change((p) => updateAvoidTopic(p, topic.id, { exclude }))}
+                />
               </div>
             </li>
           );
         })}
       </ul>
-      <AddRow
+      <TopicAddRow
+        kind="avoid"
         noun="avoid-topic"
         placeholder="New topic to avoid, e.g. crypto giveaways"
         check={(t) => checkLabel(t, draft.avoidTopics.map((a) => a.label), 'avoid-topics')}
-        onAdd={(label) => change((p) => addAvoidTopic(p, label))}
+        onAdd={(label, exclude) => change((p) => addAvoidTopic(p, label, exclude))}
       />
     </Section>
   );

@@ -6,7 +6,8 @@ import { Icon } from '../../ui/Icon';
 import { Section } from '../../ui/Section';
 import { Slider } from '../../ui/Slider';
 import { FieldError } from './FieldError';
-import { AddRow } from './AddRow';
+import { TopicAddRow } from './TopicAddRow';
+import { TopicCatches } from './TopicCatches';
 import type { EditorProps } from './types';
 
 const weightWord = (w: number) => (w >= 0.85 ? 'strong' : w >= 0.55 ? 'normal' : w >= 0.25 ? 'mild' : 'faint');
@@ -76,16 +77,24 @@ export function InterestsEditor({ draft, change, errors }: EditorProps) {
                   onRemove={(k) => change((p) => updateInterest(p, interest.id, { keywords: interest.keywords.filter((x) => x !== k) }))}
                 />
                 {kwErr ? <p className="field-error">Keywords: {kwErr}</p> : null}
+                <TopicCatches
+                  kind="interest"
+                  label={interest.label}
+                  keywords={interest.keywords}
+                  exclude={interest.exclude}
+                  onExcludeChange={(exclude) => change((p) => updateInterest(p, interest.id, { exclude }))}
+                />
               </div>
             </li>
           );
         })}
       </ul>
-      <AddRow
+      <TopicAddRow
+        kind="interest"
         noun="interest"
         placeholder="New interest, e.g. urban gardening"
         check={(t) => checkLabel(t, draft.interests.map((i) => i.label), 'interests')}
-        onAdd={(label) => change((p) => addInterest(p, label))}
+        onAdd={(label, exclude) => change((p) => addInterest(p, label, undefined, exclude))}
       />
     </Section>
   );
