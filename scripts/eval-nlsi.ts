@@ -14,6 +14,7 @@ import type { Instruction } from '../lib/schema/profile';
 import { defaultLexicon } from '../lib/core/instructions/default-lexicon';
 import { DEFAULT_MIN_SHARE } from '../lib/core/instructions/relate';
 import { DEFAULT_THRESHOLD, selectInstructions, type SelectOptions } from '../lib/core/instructions/select';
+import { goldFromCalls } from './nlsi/gold-from-calls';
 
 interface Row {
   example_id?: number;
@@ -21,6 +22,7 @@ interface Row {
   user_utterance: string;
   user_profile: string[];
   applicable_standing_instructions: string[];
+  api_calls?: string[];
 }
 
 const args = process.argv.slice(2);
@@ -76,6 +78,18 @@ const rows: Row[] = fs
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
 
+// A gold answer must be among the user's instructions. Where a file's is not (base-paraphrase.jsonl holds another
+// list in that field), it is rebuilt from the example's API calls, as NLSI built the calls from the answer; the
+// rebuild agrees with every gold answer of dev.jsonl.
+let rebuilt = 0;
+for (const row of rows) {
+  const profile = new Set(row.user_profile.map(normalise));
+  if (row.api_calls && row.applicable_standing_instructions.some((g) => !profile.has(normalise(g)))) {
+    row.applicable_standing_instructions = goldFromCalls(row.user_profile, row.api_calls);
+    rebuilt++;
+  }
+}
+
 const lexicon = defaultLexicon();
 const cases = rows.map((row) => ({
   row,
@@ -122,6 +136,7 @@ const all = mean(first.scores);
 const none = mean(rows.map((r) => scoreSets([], r.applicable_standing_instructions)));
 const every = mean(rows.map((r) => scoreSets(r.user_profile, r.applicable_standing_instructions)));
 console.log(`${path.relative(process.cwd(), file)}: ${rows.length} examples, threshold ${threshold}, min-share ${minShare}`);
+if (rebuilt) console.log(`  gold rebuilt from api_calls for ${rebuilt} examples (their gold field is not among their instructions)`);
 for (const [type, list] of [...byType].sort()) console.log(`  ${type.padEnd(22)} n=${String(list.length).padStart(3)}  ${fmt(mean(list))}`);
 console.log(`  select none            ${fmt(none)}`);
 console.log(`  select all             ${fmt(every)}`);

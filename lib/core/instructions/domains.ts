@@ -63,5 +63,8 @@ export const DOMAINS: DomainDef[] = [
   { id: 'outdoors', label: 'outdoors and nature', anchors: ['hike.n.1', 'camping.n.1', 'camp.v.1', 'mountain.n.1', 'park.n.2', 'beach.n.1', 'nature.n.3', 'fishing.n.1', 'campsite.n.1'] },
   { id: 'mental', parent: 'health', label: 'mental health', anchors: ['mental_health.n.1', 'anxiety.n.1', 'anxiety.n.2', 'depression.n.1', 'stress.n.2', 'psychotherapy.n.1', 'psychologist.n.1', 'meditation.n.1', 'sleep.n.1', 'mood.n.1', 'fear.n.1', 'emotion.n.1'] },
   { id: 'home-repair', label: 'home repair and chores', anchors: ['repair.n.1', 'repair.v.1', 'plumbing.n.1', 'plumber.n.1', 'tool.n.1', 'cleaning.n.1', 'carpenter.n.1', 'electrician.n.1', 'appliance.n.1', 'sink.n.1', 'laundry.n.1'] },
+  // Units matter wherever something is measured: a distance, a weight, a temperature (recipes: see select.ts).
+  // Adjectives reach it through their WordNet attribute ("far" -> distance, "heavy" -> weight).
+  { id: 'measures', label: 'measurements and units', anchors: ['linear_unit.n.1', 'mass_unit.n.1', 'temperature_unit.n.1', 'volume_unit.n.1', 'area_unit.n.1', 'metric_system.n.1', 'metric.a.1', 'measure.v.1', 'distance.n.1', 'weight.n.1', 'weigh.v.1', 'temperature.n.1', 'length.n.1', 'height.n.1', 'speed.n.1', 'volume.n.1', 'size.n.1'], words: ['far', 'heavy', 'units', 'how far', 'how tall', 'how heavy', 'how hot', 'how cold', 'how big', 'how fast', 'imperial units', 'metric units'] },
   { id: 'religion', label: 'religion and faith', anchors: ['religion.n.1', 'religion.n.2', 'god.n.1', 'church.n.1', 'prayer.n.1', 'clergyman.n.1'] },
 ];

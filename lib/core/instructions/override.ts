@@ -1,4 +1,6 @@
+import { otherPlace } from './places';
 import { isStopWord, stem, words } from './text';
+import { otherUnits } from './units';
 
 /**
  * What an instruction's action sets ("my preferred city is Atlanta", "look for seating class as Economy"):
@@ -7,6 +9,8 @@ import { isStopWord, stem, words } from './text';
 export interface Setting {
   attribute: string[];
   value: string[];
+  /** The attribute as written ("city", "seating class"), for the chip. */
+  named: string;
 }
 
 const ASSIGN = /\s(?:is|are|as|=|to be|should be)\s/i;
@@ -17,22 +21,22 @@ const VALUE_WORDS = 4;
 /** Words that frame a setting rather than name its attribute ("my preferred", "look for"). */
 const FRAME = new Set(['my', 'preferred', 'preference', 'preferance', 'look', 'for', 'then', 'also', 'the', 'a', 'an', 'i', 'want', 'always', 'use']);
 const content = (text: string) => words(text).filter((w) => !isStopWord(w)).map(stem);
-const attributeWords = (text: string) => words(text).filter((w) => !FRAME.has(w)).map(stem);
 
 export function settingOf(action: string): Setting | undefined {
   const padded = ` ${action} `;
   const m = ASSIGN.exec(padded);
   if (!m) return undefined;
-  const attribute = attributeWords(padded.slice(0, m.index));
+  const before = words(padded.slice(0, m.index)).filter((w) => !FRAME.has(w));
+  const attribute = before.map(stem);
   const value = content(padded.slice(m.index + m[0].length));
-  return attribute.length && value.length ? { attribute, value } : undefined;
+  return attribute.length && value.length ? { attribute, value, named: before.join(' ') } : undefined;
 }
 
 /**
- * True when the message itself gives the setting's attribute another value ("... ensure city is ATL" against
- * "my preferred city is Atlanta"): what the user says now beats what they asked for in general.
+ * The value the message itself gives the setting's attribute when it differs ("... ensure city is ATL" against
+ * "my preferred city is Atlanta": "atl"): what the user says now beats what they asked for in general.
  */
-export function overrides(message: string[], setting: Setting): boolean {
+export function overridingValue(message: string[], setting: Setting): string | undefined {
   const stems = message.map(stem);
   const n = setting.attribute.length;
   for (let i = 0; i + n <= stems.length; i++) {
@@ -45,7 +49,36 @@ export function overrides(message: string[], setting: Setting): boolean {
     }
     if (!linked || j >= stems.length) continue;
     const stated = stems.slice(j, j + Math.max(VALUE_WORDS, setting.value.length));
-    if (!setting.value.some((v) => stated.includes(v))) return true;
+    if (!setting.value.some((v) => stated.includes(v))) return valueWords(message.slice(j, j + VALUE_WORDS));
   }
-  return false;
+  return undefined;
+}
+
+export const overrides = (message: string[], setting: Setting): boolean => overridingValue(message, setting) !== undefined;
+
+/** The words of a stated value up to the first function word: "calistoga" from "calistoga for dinner". */
+function valueWords(said: string[]): string {
+  const end = said.findIndex((w, k) => k > 0 && isStopWord(w));
+  return said.slice(0, end < 0 ? undefined : end).join(' ');
+}
+
+/**
+ * Why the message overrides an instruction, in words for the chip ("you asked for miles"), or undefined. Three
+ * ways: the message sets the instruction's attribute to another value; it asks for another system of units; it
+ * names another place than the one the instruction holds.
+ */
+export function overrideReason(instruction: string, setting: Setting | undefined, message: string, said: string[]): string | undefined {
+  const value = setting ? overridingValue(said, setting) : undefined;
+  if (value) return `you asked for ${setting!.named} ${asWritten(message, value)}`;
+  const units = otherUnits(words(instruction), said);
+  if (units) return `you asked for ${units}`;
+  const place = otherPlace(instruction, message);
+  if (place) return `you asked for ${asWritten(message, place)}`;
+  return undefined;
+}
+
+/** A folded value as the message writes it ("ATL", "Palo Alto"). */
+function asWritten(message: string, folded: string): string {
+  const pattern = folded.split(' ').map((w) => w.replace(/[^a-z0-9]/g, '')).join('[^A-Za-z0-9]+');
+  return new RegExp(`\\b${pattern}\\b`, 'i').exec(message)?.[0] ?? folded;
 }

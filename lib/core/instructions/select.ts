@@ -2,7 +2,7 @@ import type { ChatSite } from '../../schema/common';
 import type { Instruction } from '../../schema/profile';
 import { defaultLexicon } from './default-lexicon';
 import type { Lexicon } from './lexicon';
-import { overrides, settingOf, type Setting } from './override';
+import { overrideReason, settingOf, type Setting } from './override';
 import { parseInstruction } from './parse';
 import { DEFAULT_MIN_SHARE, matchRuns, relatedness, runsOf, type MatchOptions, type Run, type RunMatch } from './relate';
 import { tokenize, words, type Token } from './text';
@@ -13,6 +13,15 @@ export interface Selection {
   score: number;
   /** Short text for the user: why this instruction was added. */
   why: string;
+  /** Set when the instruction fits the message's subject but the message asks otherwise ("you asked for miles"):
+   * it is not added, and the chip says why. */
+  overridden?: string;
+}
+
+/** What goes with a message, and what fitted its subject but was left out because the message asks otherwise. */
+export interface Choice {
+  added: Selection[];
+  skipped: Selection[];
 }
 
 export interface SelectOptions {
@@ -175,7 +184,8 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
   const preps = usable.map((i) => prepare(i, lexicon));
   const msg = tokenize(message, lexicon);
   const said = words(message);
-  const overridden = preps.map((p) => (p.setting ? overrides(said, p.setting) : false));
+  // Only "when it fits" gives way to the message: an instruction the user scoped themselves always holds.
+  const overridden = usable.map((ins, i) => (ins.scope.type === 'auto' ? overrideReason(ins.text, preps[i].setting, message, said) : undefined));
   const runs = [...new Set(preps.flatMap((p) => p.subjects.flat()))];
   const matching: MatchOptions = { parents: lexicon.areas.map((a) => a.parent), minShare: opts.minShare ?? DEFAULT_MIN_SHARE };
   const chain: Chain = { subjects: [], values: [], from: new Map() };
@@ -184,12 +194,10 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
   for (let round = 0; round < MAX_CHAIN_ROUNDS; round++) {
     const matched = matchRuns(runs, chain.subjects.length ? [...msg, ...chain.subjects] : msg, matching);
     const runScores = new Map(runs.map((r, i) => [r, matched[i]]));
-    results = usable.map((ins, i) =>
-      overridden[i] && ins.scope.type === 'auto' ? { score: 0, why: 'the message says otherwise' } : score(ins, preps[i], runScores, msg, chain),
-    );
+    results = usable.map((ins, i) => score(ins, preps[i], runScores, msg, chain));
     let grew = false;
     results.forEach((r, i) => {
-      if (r.score < threshold || chained.has(i) || usable[i].scope.type !== 'auto') return;
+      if (r.score < threshold || overridden[i] || chained.has(i) || usable[i].scope.type !== 'auto') return;
       chained.add(i);
       for (const token of preps[i].action) {
         // A subject it names is matched by its word alone, not by everything related to it.
@@ -201,7 +209,19 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
     });
     if (!grew) break;
   }
-  return usable.map((instruction, i) => ({ instruction, score: Math.min(1, results[i].score), why: results[i].why }));
+  return usable.map((instruction, i) => {
+    const fits = Math.min(1, results[i].score);
+    // An override only matters where the instruction would have applied: that is what the chip lists as skipped.
+    if (!overridden[i]) return { instruction, score: fits, why: results[i].why };
+    return fits >= threshold ? { instruction, score: 0, why: results[i].why, overridden: overridden[i] } : { instruction, score: 0, why: '' };
+  });
+}
+
+/** The instructions that apply to `message` and those the message overrides, each in the user's order. */
+export function chooseInstructions(message: string, instructions: Instruction[], site: ChatSite, opts: SelectOptions = {}): Choice {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const scored = scoreInstructions(message, instructions, site, opts);
+  return { added: scored.filter((s) => s.score >= threshold), skipped: scored.filter((s) => s.overridden) };
 }
 
 /** The instructions that apply to `message`, in the user's order. */
@@ -222,8 +242,24 @@ export async function selectInstructionsRefined(
   refine: RefineSelection | undefined,
   opts: SelectOptions = {},
 ): Promise<Selection[]> {
+  return (await chooseInstructionsRefined(message, instructions, site, refine, opts)).added;
+}
+
+/** As selectInstructionsRefined, with what the message overrode beside it (the refiner never brings those back). */
+export async function chooseInstructionsRefined(
+  message: string,
+  instructions: Instruction[],
+  site: ChatSite,
+  refine: RefineSelection | undefined,
+  opts: SelectOptions = {},
+): Promise<Choice> {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const scored = scoreInstructions(message, instructions, site, opts);
+  const skipped = scored.filter((s) => s.overridden);
+  return { added: await refined(message, scored, threshold, refine), skipped };
+}
+
+async function refined(message: string, scored: Selection[], threshold: number, refine: RefineSelection | undefined): Promise<Selection[]> {
   const lexical = scored.filter((s) => s.score >= threshold);
   if (!refine) return lexical;
   const candidates = scored.filter((s) => s.score >= CANDIDATE_FLOOR || s.instruction.scope.type === 'always');
