@@ -1,0 +1,90 @@
+import type { Adapter } from '../adapters/types';
+import type { Reporter } from './reporter';
+import type { Tracked } from './tracked';
+
+export interface HealthWatch {
+  /** Items were read: the page's surface is reported working, once. */
+  sawItems(fresh: readonly Tracked[]): void;
+  /** Looks, a while after load, for the items a feed page should have (after a navigation too). */
+  watch(): void;
+  /** A new page: each surface is reported again. */
+  forget(): void;
+  stop(): void;
+}
+
+export interface HealthOptions {
+  /** The page's surface now (null: a page the adapter does not handle). */
+  surface(): string | null;
+  /** Whether there is anything left to check (not failed, not stopped). */
+  live(): boolean;
+  /** The selectors found nothing where a feed should be: the runner fails open and says why. */
+  failOpen(detail: string): void;
+  delayMs: number;
+  retryMs: number;
+}
+
+/**
+ * Health: tells the background whether the adapter's selectors still find the site's items. A feed page with
+ * none after load is looked at twice (a slow feed may still be filling) before it is called broken.
+ */
+export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Reporter, 'health'>, opts: HealthOptions): HealthWatch {
+  const ok = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function found(surface: string, detail: string): void {
+    if (ok.has(surface)) return;
+    ok.add(surface);
+    reporter.health(surface, true, detail);
+  }
+
+  function schedule(delay: number, retry = false): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      check(retry);
+    }, delay);
+  }
+
+  function check(retry: boolean): void {
+    const surface = opts.surface();
+    if (!surface || !opts.live() || !adapter.expectsItems(surface)) return;
+    let count = 0;
+    try {
+      for (const root of adapter.findItems(doc)) {
+        if ((adapter.itemSurface?.(root) ?? surface) === surface && root.isConnected) count++;
+      }
+    } catch (e) {
+      opts.failOpen(`error while looking for items: ${(e as Error)?.message ?? String(e)}`);
+      return;
+    }
+    if (count > 0) {
+      found(surface, `${count} items found`);
+      return;
+    }
+    const container = adapter.feedContainer(doc, surface);
+    if (retry || (container && container.childElementCount >= 3)) {
+      opts.failOpen(
+        container
+          ? `the ${surface} feed is on the page but none of its entries matched Parapet's selectors`
+          : `no ${surface} feed found on the page`,
+      );
+    } else schedule(opts.retryMs, true);
+  }
+
+  return {
+    sawItems(fresh) {
+      const surface = opts.surface();
+      if (surface && !ok.has(surface) && fresh.some((t) => t.item!.surface === surface)) found(surface, 'items found');
+    },
+    watch() {
+      const surface = opts.surface();
+      if (!surface || !adapter.expectsItems(surface)) return;
+      if (doc.readyState === 'complete') schedule(opts.delayMs);
+      else doc.defaultView?.addEventListener('load', () => schedule(opts.delayMs), { once: true });
+    },
+    forget: () => ok.clear(),
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}

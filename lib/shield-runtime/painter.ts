@@ -1,0 +1,225 @@
+import type { Adapter, Slot } from '../adapters/types';
+import type { Reason } from '../schema/decision';
+import type { FeedbackType } from '../schema/log';
+import { describeReason, mainReason, ruleCodeOf } from './reasons';
+import type { Tracked } from './tracked';
+import { CELL_ATTR, createMark, createStub } from './ui';
+
+export const ATTR = 'data-parapet';
+
+/** What an item looks like on the page; the stylesheet (shield.css) acts on it as soon as the attribute is set.
+ * 'wait': found before the profile arrived, kept in its place but unseen (see hold.ts); 'shown': the person
+ * chose to see it anyway. */
+export type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown' | 'wait';
+
+/** What the painter has put on the page for one item. */
+export interface Painted {
+  mode: Mode | null;
+  /** The item's rows besides its root (HN's subtext and spacer), which take its attribute too. */
+  parts: Element[];
+  stub: Element | null;
+  stubKey: string;
+  mark: Element | null;
+  markKey: string;
+  /** Stubs and badges put back after the site's own rendering threw them away. */
+  remounts: number;
+}
+
+export const unpainted = (): Painted => ({ mode: null, parts: [], stub: null, stubKey: '', mark: null, markKey: '', remounts: 0 });
+
+/** The mode for an item's action, given what the person chose on this page and whether the hold is on. */
+export function modeOf(
+  action: string,
+  s: { revealed: boolean; handHidden: boolean; holding: boolean; removeHidden: boolean },
+): Mode {
+  if (s.revealed && !s.handHidden) return 'shown';
+  if (s.holding && action !== 'hide') return 'wait';
+  switch (action) {
+    case 'hide':
+      // A hand hide always leaves its stub: the user just clicked there and needs the way back.
+      return s.removeHidden && !s.handHidden ? 'hide' : 'stub';
+    case 'label':
+      return 'label';
+    case 'demote':
+      return 'demote';
+    case 'boost':
+      return 'boost';
+    default:
+      return 'show';
+  }
+}
+
+export interface Painter {
+  /** Puts `mode` on the item's root and rows at once; its stub or badge now, or else through `later`. */
+  paint(t: Tracked, mode: Mode, now: boolean): void;
+  /** Draws the stub or badge the item's mode calls for (or removes them), unless the one in place is still right. */
+  decorate(t: Tracked): void;
+  /** Puts back the attribute, stub or badge the site's own rendering took away (a few times at most per item). */
+  restore(t: Tracked): void;
+  /** Takes everything Parapet put on the item off the page. */
+  unpaint(t: Tracked): void;
+  /** Whether the node is one of the rows that move with an item (moving it is Parapet's own writing). */
+  ownsRow(n: Node): boolean;
+  /** Items painted since the last `forget`, by the item's id (a recycled root counts once). */
+  counts(): { seen: number; hidden: number; labelled: number };
+  forget(): void;
+}
+
+export interface PainterOptions {
+  /** The person pressed a control on a stub or badge. */
+  act(t: Tracked, type: FeedbackType, reason: Reason | undefined): void;
+  /** Draws the stub or badge before the next paint (frame.ts). */
+  later(t: Tracked): void;
+}
+
+const MAX_REMOUNTS = 5;
+
+/** The profile refuses markup-like text (plainText in lib/schema/common.ts), so an exception for a channel named
+ * "<b>x</b>" would be dropped by the background: such a name is not offered as "Always show from". */
+const storable = (author: string) => author.length > 0 && author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(author);
+
+/**
+ * The only part of the runtime that writes to the page: one attribute per item (and its rows), and the stubs
+ * and badges with their controls. It never decides anything; it draws the mode it is given.
+ */
+export function createPainter(doc: Document, adapter: Adapter, opts: PainterOptions): Painter {
+  const modeById = new Map<string, Mode>();
+  const rows = new WeakSet<Node>();
+
+  function paint(t: Tracked, mode: Mode, now: boolean): void {
+    const p = t.paint;
+    if (p.mode !== mode || t.root.getAttribute(ATTR) !== mode) t.root.setAttribute(ATTR, mode);
+    p.mode = mode;
+    const parts = adapter.extraParts?.(t.root) ?? [];
+    // An item's other rows (HN's subtext) go and wait with it.
+    const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : mode === 'wait' ? 'wait' : null;
+    for (const x of p.parts) if (!parts.includes(x)) x.removeAttribute(ATTR);
+    for (const x of parts) {
+      if (partMode) x.getAttribute(ATTR) !== partMode && x.setAttribute(ATTR, partMode);
+      else x.hasAttribute(ATTR) && x.removeAttribute(ATTR);
+    }
+    p.parts = parts;
+    for (const x of parts) rows.add(x);
+    modeById.set(t.item!.id, mode);
+    if (now) decorate(t);
+    else opts.later(t);
+  }
+
+  function mount(slot: Slot, host: Element): Element {
+    if (slot.wrap === 'td') {
+      const td = doc.createElement('td');
+      td.setAttribute(CELL_ATTR, '');
+      td.colSpan = Math.max(1, slot.parent.children.length);
+      td.append(host);
+      slot.parent.append(td);
+      return td;
+    }
+    slot.parent.append(host);
+    return host;
+  }
+
+  function removeStub(p: Painted): void {
+    p.stub?.remove();
+    p.stub = null;
+    p.stubKey = '';
+  }
+
+  function removeMark(p: Painted): void {
+    p.mark?.remove();
+    p.mark = null;
+    p.markKey = '';
+  }
+
+  function decorate(t: Tracked): void {
+    const { item, decision: d, paint: p } = t;
+    if (!item || !d) return;
+    const reason = mainReason(d);
+    if (p.mode === 'stub') {
+      removeMark(p);
+      const byHand = reason?.code === 'user-hidden';
+      const model = {
+        reason: describeReason(reason, { short: true }),
+        author: byHand || !storable(item.author) ? '' : item.author,
+        ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
+      };
+      const key = `${item.id}\u0000${model.reason}\u0000${model.author}\u0000${model.ruleLabel}`;
+      if (p.stub && p.stubKey === key && p.stub.isConnected) return;
+      removeStub(p);
+      const host = createStub(doc, model, {
+        show: () => opts.act(t, byHand ? 'undo' : 'show-anyway', reason),
+        alwaysAuthor: () => opts.act(t, 'exception-author', reason),
+        alwaysRule: () => opts.act(t, 'exception-rule', reason),
+      });
+      p.stub = mount(adapter.stubSlot?.(t.root) ?? { parent: t.root }, host);
+      p.stubKey = key;
+      return;
+    }
+    removeStub(p);
+    if (p.mode === 'hide' || p.mode === 'wait') {
+      removeMark(p);
+      return;
+    }
+    const badged = p.mode === 'label' || p.mode === 'demote';
+    // A boosted item may have been moved up: its quiet badge says for which interest (or boost rule).
+    const boosted = p.mode === 'boost';
+    const model = {
+      badge: badged || boosted ? describeReason(reason, { short: true }) : '',
+      why: badged
+        ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ')
+        : boosted
+          ? `Put first by Parapet: ${d.reasons.map((r) => describeReason(r)).join('; ')}`
+          : '',
+      author: item.author,
+      demoted: p.mode === 'demote',
+      boosted,
+    };
+    const key = `${item.id}\u0000${model.badge}\u0000${model.why}\u0000${model.author}`;
+    if (p.mark && p.markKey === key && p.mark.isConnected) return;
+    removeMark(p);
+    const host = createMark(doc, model, {
+      hideThis: () => opts.act(t, 'hide-this', reason),
+      lessLikeThis: () => opts.act(t, 'less-like-this', reason),
+    });
+    p.mark = mount(adapter.markSlot?.(t.root) ?? { parent: t.root }, host);
+    p.markKey = key;
+  }
+
+  function restore(t: Tracked): void {
+    const p = t.paint;
+    const lost = (p.stub && !p.stub.isConnected) || (p.mark && !p.mark.isConnected);
+    if (t.root.getAttribute(ATTR) !== p.mode && p.mode) t.root.setAttribute(ATTR, p.mode);
+    if (!lost || p.remounts >= MAX_REMOUNTS) return;
+    p.remounts++;
+    p.stubKey = '';
+    p.markKey = '';
+    decorate(t);
+  }
+
+  function unpaint(t: Tracked): void {
+    const p = t.paint;
+    removeStub(p);
+    removeMark(p);
+    t.root.removeAttribute(ATTR);
+    for (const x of p.parts) x.removeAttribute(ATTR);
+    p.parts = [];
+    p.mode = null;
+  }
+
+  return {
+    paint,
+    decorate,
+    restore,
+    unpaint,
+    ownsRow: (n) => rows.has(n),
+    counts() {
+      let hidden = 0;
+      let labelled = 0;
+      for (const m of modeById.values()) {
+        if (m === 'hide' || m === 'stub') hidden++;
+        else if (m === 'label' || m === 'demote') labelled++;
+      }
+      return { seen: modeById.size, hidden, labelled };
+    },
+    forget: () => modeById.clear(),
+  };
+}

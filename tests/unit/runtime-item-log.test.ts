@@ -1,0 +1,62 @@
+// The item log: the background hears each decision once per action and each manipulation flag once, with the
+// headline model's words quoted only when the rows are sent.
+import { describe, expect, it } from 'vitest';
+import type { Decision, Reason } from '@/lib/schema/decision';
+import type { Flag, LoggedDecision, Signal } from '@/lib/schema/log';
+import { createItemLog } from '@/lib/shield-runtime/item-log';
+import { item } from './shield-helpers';
+
+function setup() {
+  const decisions: LoggedDecision[] = [];
+  const flags: Flag[] = [];
+  const signals: Array<Partial<Signal>> = [];
+  const finish: Array<() => void> = [];
+  const log = createItemLog(
+    {
+      decision: (row, f) => (decisions.push(row), f && finish.push(() => f(row))),
+      flag: (row, f) => (flags.push(row), f && finish.push(() => f(row))),
+      signal: (row) => void signals.push(row),
+    },
+    'youtube',
+  );
+  return { log, decisions, flags, signals, send: () => finish.splice(0).forEach((f) => f()) };
+}
+
+const clickbait: Reason = { code: 'clickbait', detail: 'curiosity gap', source: 'classifier', kind: 'clickbait', evidence: [], confidence: 0.8 };
+const decision = (action: Decision['action'], reasons: Reason[] = []): Decision => ({ platform: 'youtube', itemId: 'v1', action, reasons, score: 0.3, uncertain: false });
+
+describe('the item log', () => {
+  it('logs a decision again only when its action changes', () => {
+    const s = setup();
+    const v = item({ id: 'v1', title: 'A video' });
+    s.log.record(v, decision('show'), () => [], false);
+    s.log.record(v, decision('show'), () => [], false);
+    s.log.record(v, decision('hide'), () => [], true);
+    expect(s.decisions.map((d) => [d.action, d.reordered])).toEqual([['show', false], ['hide', true]]);
+  });
+
+  it('raises a manipulation flag once per item, with the quoted words filled in when sent', () => {
+    const s = setup();
+    const v = item({ id: 'v1', title: "You won't believe this" });
+    const d = decision('label', [clickbait]);
+    let asked = 0;
+    const quote = () => (asked++, [{ ...clickbait, evidence: ["won't believe"] }]);
+    s.log.record(v, d, quote, false);
+    s.log.record(v, decision('hide', [clickbait]), quote, false);
+    expect(s.flags).toHaveLength(1);
+    expect(asked).toBe(0);
+    s.send();
+    expect(s.flags[0]).toMatchObject({ kind: 'clickbait', confidence: 0.8, evidence: ["won't believe"], status: 'open' });
+    expect(s.decisions[0].reasons[0].evidence).toEqual(["won't believe"]);
+  });
+
+  it('cuts what the page wrote to what the background accepts', () => {
+    const s = setup();
+    const v = item({ id: 'v1', title: 'x'.repeat(900), author: 'a'.repeat(300) });
+    s.log.record(v, decision('show'), () => [], false);
+    s.log.signal('open', v, '');
+    expect(s.decisions[0].title).toHaveLength(500);
+    expect(s.signals[0]).toMatchObject({ type: 'open', itemId: 'v1', detail: '' });
+    expect(s.signals[0].author).toHaveLength(200);
+  });
+});

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+// The painter: the one part that writes to the page. What a person sees for each mode, that the controls on a stub
+// and a badge reach the runner, and that a stub the site throws away comes back.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ATTR, createPainter, modeOf, type Mode } from '@/lib/shield-runtime/painter';
+import type { Tracked } from '@/lib/shield-runtime/tracked';
+import { MARK_TAG, STUB_TAG, shadowOf } from '@/lib/shield-runtime/ui';
+import { adapter, hackerNews, hidingReason } from './runtime-parts';
+
+let close: () => void = () => {};
+afterEach(() => close());
+
+function setup() {
+  const page = hackerNews();
+  close = page.close;
+  const acts: string[] = [];
+  const later: string[] = [];
+  const painter = createPainter(page.doc, adapter, {
+    act: (t, type) => acts.push(`${t.item!.id}:${type}`),
+    later: (t) => later.push(t.item!.id),
+  });
+  const subtext = (t: Tracked) => t.root.nextElementSibling!;
+  const press = (host: Element, label: string) => {
+    const b = [...shadowOf(host)!.querySelectorAll('button')].find((x) => x.textContent === label)!;
+    (b as HTMLElement).click();
+  };
+  return { ...page, painter, acts, later, subtext, press };
+}
+
+describe('painting an item', () => {
+  it('hides a story with a stub in its row, and its subtext row with it', () => {
+    const s = setup();
+    const t = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
+    s.painter.paint(t, 'stub', true);
+    expect(t.root.getAttribute(ATTR)).toBe('stub');
+    expect(s.subtext(t).getAttribute(ATTR)).toBe('hide');
+    const stubs = t.root.querySelectorAll(STUB_TAG);
+    expect(stubs).toHaveLength(1);
+    expect(shadowOf(stubs[0])!.textContent).toContain('Hidden by Parapet');
+    // The page's own text never carries the reason: it is inside the closed shadow root.
+    expect(t.root.textContent).not.toContain('Hidden by Parapet');
+  });
+
+  it('leaves the stub or badge for the next frame when asked to, but marks the row at once', () => {
+    const s = setup();
+    const t = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(t, 'label', false);
+    expect(t.root.getAttribute(ATTR)).toBe('label');
+    // HN's badge goes in the subtext row, under the title.
+    expect(s.subtext(t).querySelector(MARK_TAG)).toBeNull();
+    expect(s.later).toEqual(['42000002']);
+    s.painter.decorate(t);
+    expect(s.subtext(t).querySelectorAll(MARK_TAG)).toHaveLength(1);
+  });
+
+  it("passes the person's choice on a stub or a badge menu to the runner", () => {
+    const s = setup();
+    const hidden = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
+    s.painter.paint(hidden, 'stub', true);
+    s.press(hidden.root.querySelector(STUB_TAG)!, 'Show');
+    const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(labelled, 'label', true);
+    s.press(s.subtext(labelled).querySelector(MARK_TAG)!, 'Hide this');
+    expect(s.acts).toEqual(['42000008:show-anyway', '42000002:hide-this']);
+  });
+
+  it('does not redraw a stub that is still right', () => {
+    const s = setup();
+    const t = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
+    s.painter.paint(t, 'stub', true);
+    const first = t.root.querySelector(STUB_TAG);
+    s.painter.paint(t, 'stub', true);
+    expect(t.root.querySelector(STUB_TAG)).toBe(first);
+  });
+
+  it('puts back a stub the site threw away, five times at most', () => {
+    const s = setup();
+    const t = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
+    s.painter.paint(t, 'stub', true);
+    for (let i = 0; i < 7; i++) {
+      t.root.querySelector(STUB_TAG)?.closest('td')?.remove();
+      t.root.removeAttribute(ATTR);
+      s.painter.restore(t);
+      // The attribute (what hides the row) always comes back.
+      expect(t.root.getAttribute(ATTR)).toBe('stub');
+      expect(t.root.querySelectorAll(STUB_TAG)).toHaveLength(i < 5 ? 1 : 0);
+    }
+  });
+
+  it('takes everything off again, leaving the story as the site drew it', () => {
+    const s = setup();
+    const before = s.track('42000008').root.outerHTML;
+    const t = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
+    s.painter.paint(t, 'stub', true);
+    s.painter.unpaint(t);
+    expect(t.root.outerHTML).toBe(before);
+    expect(s.subtext(t).hasAttribute(ATTR)).toBe(false);
+  });
+
+  it('counts each story once by its id, hidden and labelled apart', () => {
+    const s = setup();
+    s.painter.paint(s.track('42000008', { action: 'hide', reasons: [hidingReason] }), 'stub', true);
+    s.painter.paint(s.track('42000002', { action: 'label', reasons: [hidingReason] }), 'label', true);
+    s.painter.paint(s.track('42000001'), 'show', true);
+    s.painter.paint(s.track('42000001'), 'show', true);
+    expect(s.painter.counts()).toEqual({ seen: 3, hidden: 1, labelled: 1 });
+    s.painter.forget();
+    expect(s.painter.counts()).toEqual({ seen: 0, hidden: 0, labelled: 0 });
+  });
+
+  it('knows the rows that move with a story as its own', () => {
+    const s = setup();
+    const t = s.track('42000003');
+    s.painter.paint(t, 'show', true);
+    expect(s.painter.ownsRow(s.subtext(t))).toBe(true);
+    expect(s.painter.ownsRow(s.track('42000004').root.nextElementSibling!)).toBe(false);
+  });
+});
+
+describe('the mode for a decision', () => {
+  const mode = (action: string, s: Partial<Parameters<typeof modeOf>[1]> = {}): Mode =>
+    modeOf(action, { revealed: false, handHidden: false, holding: false, removeHidden: false, ...s });
+
+  it('keeps everything but what is hidden unseen while the hold is on', () => {
+    expect(mode('show', { holding: true })).toBe('wait');
+    expect(mode('boost', { holding: true })).toBe('wait');
+    expect(mode('hide', { holding: true })).toBe('stub');
+  });
+
+  it('shows what the person chose to see anyway, unless they hid it by hand since', () => {
+    expect(mode('hide', { revealed: true })).toBe('shown');
+    expect(mode('hide', { revealed: true, handHidden: true })).toBe('stub');
+  });
+
+  it('removes hidden items without a stub when the person asked so, but never one they hid by hand', () => {
+    expect(mode('hide', { removeHidden: true })).toBe('hide');
+    expect(mode('hide', { removeHidden: true, handHidden: true })).toBe('stub');
+  });
+
+  it('gives each other action its own mode', () => {
+    expect(['show', 'label', 'demote', 'boost'].map((a) => mode(a))).toEqual(['show', 'label', 'demote', 'boost']);
+  });
+});
