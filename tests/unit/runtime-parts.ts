@@ -1,7 +1,7 @@
 // The runtime's parts on the Hacker News fixture page: items read the way the runner reads them.
 import { toFeedItem } from '@/lib/adapters/feed-item';
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
-import type { Decision } from '@/lib/schema/decision';
+import type { Decision, Reason } from '@/lib/schema/decision';
 import { unpainted } from '@/lib/shield-runtime/painter';
 import type { Tracked } from '@/lib/shield-runtime/tracked';
 import { loadFixture } from './adapters-fixture';
@@ -21,4 +21,4 @@ export function hackerNews(name = 'hackernews-front.html') {
   return { ...page, rows, track, order: () => rows().map((r) => r.id) };
 }
 
-export const hidingReason = { code: 'blocked-author', detail: 'pgdev', source: 'rule', evidence: ['pgdev'] } as const;
+export const hidingReason: Reason = { code: 'blocked-author', detail: 'pgdev', source: 'rule', evidence: ['pgdev'] };
