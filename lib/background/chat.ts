@@ -1,12 +1,13 @@
 import type { ChatSite } from '../schema/common';
 import type { Profile } from '../schema/profile';
 import type { ChatSelection } from '../schema/messages';
-import { selectInstructionsRefined, type RefineSelection } from '../core/instructions/select';
+import { chooseInstructionsRefined, type RefineSelection } from '../core/instructions/select';
 
 /**
  * Which of the user's standing instructions go with this message on this site: the lexical and semantic selector
  * in lib/core, with the local model's second opinion when the judge is on and can answer. Disabled instructions
- * and instructions not allowed on `site` never come back, whatever the refiner says.
+ * and instructions not allowed on `site` never come back, whatever the refiner says. Instructions the message
+ * overrides come back marked `skipped` with the reason, so the chip can say what was left out and why.
  */
 export async function chatSelections(
   profile: Profile,
@@ -16,6 +17,9 @@ export async function chatSelections(
 ): Promise<ChatSelection[]> {
   if (!message.trim()) return [];
   const usable = profile.instructions.filter((i) => i.enabled && i.sites.includes(site));
-  const picked = await selectInstructionsRefined(message, usable, site, refine);
-  return picked.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: s.why }));
+  const { added, skipped } = await chooseInstructionsRefined(message, usable, site, refine);
+  return [
+    ...added.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: s.why })),
+    ...skipped.map((s) => ({ id: s.instruction.id, text: s.instruction.text, why: s.overridden!, skipped: true })),
+  ];
 }

@@ -8,9 +8,16 @@ export interface ChipItem {
   dropped: boolean;
 }
 
+/** An instruction the message itself overrode ("in miles, please"): not added; `why` says so. */
+export interface ChipSkipped {
+  id: string;
+  text: string;
+  why: string;
+}
+
 export type ChipView =
   | { kind: 'hidden' }
-  | { kind: 'ready'; items: ChipItem[]; skipped: boolean; placement: 'start' | 'end' }
+  | { kind: 'ready'; items: ChipItem[]; overridden: ChipSkipped[]; skipAll: boolean; placement: 'start' | 'end' }
   | { kind: 'present' }
   | { kind: 'warning'; detail: string };
 
@@ -47,6 +54,8 @@ button.small { font: inherit; padding: 2px 8px; border-radius: 6px; border: 1px 
   color: inherit; cursor: pointer; flex: none; }
 button.small:hover { background: #eef1f4; }
 .note { color: #57606a; margin: 6px 0 0; }
+.title.sub { margin: 10px 0 4px; }
+li.overridden .text { color: #57606a; }
 @media (prefers-color-scheme: dark) {
   .wrap { color: #e6edf3; }
   .chip, button.small { background: #21262d; border-color: #30363d; }
@@ -54,7 +63,7 @@ button.small:hover { background: #eef1f4; }
   .chip.warning { background: #3b2e00; border-color: #9e6a03; }
   .panel { background: #161b22; border-color: #30363d; }
   li { border-color: #21262d; }
-  .why, .note { color: #8b949e; }
+  .why, .note, li.overridden .text { color: #8b949e; }
 }
 `;
 
@@ -131,7 +140,8 @@ export class Chip {
   render(view: ChipView) {
     this.view = view;
     const b = this.button;
-    b.classList.toggle('skipped', view.kind === 'ready' && view.skipped);
+    const added = view.kind === 'ready' ? view.items.filter((i) => !i.dropped).length : 0;
+    b.classList.toggle('skipped', view.kind === 'ready' && (view.skipAll || added === 0));
     b.classList.toggle('warning', view.kind === 'warning');
     if (view.kind === 'hidden') {
       this.setOpen(false);
@@ -139,11 +149,19 @@ export class Chip {
       return;
     }
     if (view.kind === 'ready') {
-      const kept = view.items.filter((i) => !i.dropped).length;
-      this.label.textContent = view.skipped
-        ? 'Parapet: skipped for this message'
-        : `Parapet: ${kept} instruction${kept === 1 ? '' : 's'}`;
-      b.title = view.skipped ? 'Standing instructions will not be added to this message' : `Will add ${kept} standing instruction${kept === 1 ? '' : 's'} at the ${view.placement} of this message`;
+      const left = view.overridden.length;
+      const leftOut = left ? `${left} skipped` : '';
+      if (view.skipAll) this.label.textContent = 'Parapet: skipped for this message';
+      else if (!view.items.length) this.label.textContent = `Parapet: ${leftOut}`;
+      else this.label.textContent = `Parapet: ${added} instruction${added === 1 ? '' : 's'}${left ? ` · ${leftOut}` : ''}`;
+      b.title = view.skipAll
+        ? 'Standing instructions will not be added to this message'
+        : [
+            view.items.length ? `Will add ${added} standing instruction${added === 1 ? '' : 's'} at the ${view.placement} of this message` : '',
+            left ? `${left} left out because this message asks otherwise` : '',
+          ]
+            .filter(Boolean)
+            .join('; ');
     } else if (view.kind === 'present') {
       this.label.textContent = 'Parapet: already added';
       b.title = 'This message already holds a Parapet block; nothing more will be added';
@@ -183,18 +201,20 @@ export class Chip {
       this.panel.append(p);
       return;
     }
-    title.textContent = view.skipped ? 'Skipped for this message' : `Added at the ${view.placement}`;
-    const skip = this.smallButton(view.skipped ? 'Add them' : 'Skip all', () => {
-      this.actions.toggleSkip();
-      this.setOpen(false);
-      this.actions.returnFocus();
-    });
-    skip.setAttribute('aria-label', view.skipped ? 'Add the instructions to this message' : 'Skip all instructions for this message');
-    head.append(skip);
+    title.textContent = view.skipAll ? 'Skipped for this message' : view.items.length ? `Added at the ${view.placement}` : 'Nothing added';
+    if (view.items.length) {
+      const skip = this.smallButton(view.skipAll ? 'Add them' : 'Skip all', () => {
+        this.actions.toggleSkip();
+        this.setOpen(false);
+        this.actions.returnFocus();
+      });
+      skip.setAttribute('aria-label', view.skipAll ? 'Add the instructions to this message' : 'Skip all instructions for this message');
+      head.append(skip);
+    }
     const list = document.createElement('ul');
     for (const item of view.items) {
       const li = document.createElement('li');
-      li.classList.toggle('dropped', item.dropped || view.skipped);
+      li.classList.toggle('dropped', item.dropped || view.skipAll);
       const text = document.createElement('span');
       text.className = 'text';
       text.textContent = item.text;
@@ -208,11 +228,37 @@ export class Chip {
         this.panel.querySelectorAll<HTMLButtonElement>('li button')[view.items.indexOf(item)]?.focus();
       });
       drop.setAttribute('aria-label', `${item.dropped ? 'Keep' : 'Drop'}: ${item.text}`);
-      drop.disabled = view.skipped;
+      drop.disabled = view.skipAll;
       li.append(text, drop);
       list.append(li);
     }
-    this.panel.append(list);
+    if (view.items.length) this.panel.append(list);
+    if (view.overridden.length) this.panel.append(this.overriddenList(view.overridden));
+  }
+
+  /** "Skipped: this message asks otherwise": each instruction the message overrode, with the reason. */
+  private overriddenList(items: ChipSkipped[]): HTMLElement {
+    const section = document.createElement('div');
+    section.className = 'left-out';
+    const head = document.createElement('p');
+    head.className = 'title sub';
+    head.textContent = 'Skipped: this message asks otherwise';
+    const list = document.createElement('ul');
+    for (const item of items) {
+      const li = document.createElement('li');
+      li.className = 'overridden';
+      const text = document.createElement('span');
+      text.className = 'text';
+      text.textContent = item.text;
+      const why = document.createElement('span');
+      why.className = 'why';
+      why.textContent = item.why;
+      text.append(why);
+      li.append(text);
+      list.append(li);
+    }
+    section.append(head, list);
+    return section;
   }
 
   private smallButton(label: string, onClick: () => void): HTMLButtonElement {

@@ -185,14 +185,17 @@ export class ChatController {
     if (hasBlock(text)) return { kind: 'present' };
     const answer = this.settled.get(stripBlock(text));
     if (!answer || !answer.enabled || answer.selections.length === 0) return { kind: 'hidden' };
-    if (!driver) {
+    const added = answer.selections.filter((s) => !s.skipped);
+    if (!driver && added.length) {
       return { kind: 'warning', detail: "Parapet does not recognise this site's editor, so your instructions will not be added here." };
     }
     return {
       kind: 'ready',
       placement: answer.placement,
-      skipped: this.skipAll,
-      items: answer.selections.map((s) => ({ ...s, dropped: this.dropped.has(s.id) })),
+      skipAll: this.skipAll,
+      items: added.map((s) => ({ ...s, dropped: this.dropped.has(s.id) })),
+      // What the message itself overrode: listed so the user sees it was left out on purpose, and why.
+      overridden: answer.selections.filter((s) => s.skipped).map(({ id, text, why }) => ({ id, text, why })),
     };
   }
 
@@ -269,7 +272,7 @@ export class ChatController {
   }
 
   private kept(a: ChatAnswer): ChatSelection[] {
-    return a.selections.filter((s) => !this.dropped.has(s.id));
+    return a.selections.filter((s) => !s.skipped && !this.dropped.has(s.id));
   }
 
   /** Inserts the block and confirms the editor holds exactly the user's text plus the block; otherwise puts the

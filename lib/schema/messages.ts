@@ -132,6 +132,8 @@ export interface ChatSelection {
   id: string;
   text: string;
   why: string;
+  /** Not added: it fits the message's subject, but the message asks otherwise; `why` says how ("you asked for miles"). */
+  skipped?: boolean;
 }
 
 /** What the background answers to each request. */

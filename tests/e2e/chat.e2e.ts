@@ -15,6 +15,33 @@ import {
 } from '../fixtures/chat/e2e';
 import { formatBlock } from '../../lib/core/chat-block';
 
+/** The chip's text as a person reads it: its shadow root is closed to the page, so read through the DevTools
+ * protocol, which sees closed roots too. */
+async function chipText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const texts: string[] = [];
+    const walk = (n: DomNode, inChip: boolean) => {
+      const here = inChip || n.localName === 'parapet-chat-chip';
+      if (here && n.nodeType === 3 && n.nodeValue && n.parentName !== 'style') texts.push(n.nodeValue);
+      for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk({ ...c, parentName: n.localName }, here);
+    };
+    walk(root, false);
+    return texts.join(' ');
+  } finally {
+    await cdp.detach();
+  }
+}
+interface DomNode {
+  nodeType: number;
+  localName?: string;
+  nodeValue?: string;
+  parentName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
 const METRIC = 'Use metric units.';
 const BRIEF = 'Keep answers under 200 words.';
 const BLOCK = formatBlock([METRIC, BRIEF]);
@@ -181,6 +208,34 @@ describe('chat: where and when Parapet stays out', () => {
     await typeMessage(page, 'Next one');
     await page.keyboard.press('Enter');
     expect(await waitForSends(page, 2)).toEqual(['Skip these please', `Next one\n${BLOCK}`]);
+    await page.close();
+  });
+
+  it('lists on the chip an instruction the message overrides beside the ones added, says why, and sends without it', async () => {
+    await setProfile(settings, (p) => ({
+      ...p,
+      instructions: [
+        { ...instruction('metric', 'Use metric units.'), scope: { type: 'auto' } },
+        { ...instruction('shellfish', "I'm allergic to shellfish."), scope: { type: 'auto' } },
+        instruction('brief', BRIEF),
+      ],
+    }));
+    const page = await openChat(app, 'chatgpt');
+    await typeMessage(page, 'How far is it from Paris to Berlin in miles, please?');
+    const chip = page.locator('parapet-chat-chip');
+    await chip.waitFor({ state: 'visible' });
+    await expect.poll(() => chipText(page)).toContain('Parapet: 1 instruction · 1 skipped');
+    await chip.click();
+    await expect.poll(() => chipText(page)).toContain('Skipped: this message asks otherwise');
+    const shown = await chipText(page);
+    expect(shown).toContain('Use metric units.');
+    expect(shown).toContain('you asked for miles');
+    expect(shown).not.toContain('shellfish');
+    await screenshot(page, 'chat-chip-skipped');
+    await page.click(EDITOR_SELECTOR);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    expect(await waitForSends(page, 1)).toEqual([`How far is it from Paris to Berlin in miles, please?\n${formatBlock([BRIEF])}`]);
     await page.close();
   });
 

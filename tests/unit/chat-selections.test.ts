@@ -40,6 +40,15 @@ describe('chat selections in the background', () => {
     expect((await chatSelections(profile, 'claude', 'hello there')).map((s) => s.id)).toContain('claude-only');
   });
 
+  it('reports an instruction the message overrides as skipped, with the reason, after the ones added', async () => {
+    const withUnits = profileWith([ins('units', 'Use metric units.'), ins('brief', 'Keep answers short.', { scope: { type: 'always' } })]);
+    const got = await chatSelections(withUnits, 'chatgpt', 'How far is Paris from Berlin in miles, please?');
+    expect(got).toEqual([
+      { id: 'brief', text: 'Keep answers short.', why: 'always' },
+      { id: 'units', text: 'Use metric units.', why: 'you asked for miles', skipped: true },
+    ]);
+  });
+
   it('adds nothing to an empty message', async () => {
     expect(await chatSelections(profile, 'chatgpt', '   ')).toEqual([]);
   });
