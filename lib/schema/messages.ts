@@ -4,7 +4,7 @@ import { Profile } from './profile';
 import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
 import { FeedItem } from './item';
 import { Decision } from './decision';
-import type { DecisionSummary } from '../core/inference/summary';
+import type { DecisionSummary } from './summary';
 import type { TopicPreview } from '../core/topic-preview';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 

@@ -1,13 +1,9 @@
 import type { LoggedDecision } from '../../schema/log';
-import { MANIPULATION_KINDS, type ManipulationKind } from '../../schema/profile';
+import { MANIPULATION_KINDS } from '../../schema/profile';
+import type { DiversityReport, ManipulationPoint, TopicShare } from '../../schema/summary';
 import { TermForms, titleWords, type TermsWithForms } from './terms';
 
-export interface TopicShare {
-  topic: string;
-  label: string;
-  share: number;
-  count: number;
-}
+export type { DiversityReport, ManipulationPoint, TopicShare } from '../../schema/summary';
 
 /** Each decision's title tokenised once, and how its words were written (for labels). The mix counts single
  * words, not pairs: pairs split one subject across many rows, which hides what a platform leans towards. Words
@@ -142,15 +138,6 @@ function phraseOf(terms: string[], rows: readonly number[], log: TokenisedLog): 
   return { topic: ordered.join(' '), label: ordered.map((t) => log.forms.label(t)).join(' '), count };
 }
 
-export interface ManipulationPoint {
-  day: number;
-  platform: string;
-  total: number;
-  manipulative: number;
-  share: number;
-  byKind: Partial<Record<ManipulationKind | 'promoted', number>>;
-}
-
 const KINDS = new Set<string>([...MANIPULATION_KINDS, 'promoted']);
 
 /** Share of recommended items flagged as manipulative (or promoted), per platform per day. */
@@ -174,19 +161,6 @@ export function manipulationOverTime(decisions: LoggedDecision[], bucketMs = 86_
     .flatMap((days) => [...days.values()])
     .map((p) => ({ ...p, share: p.total ? p.manipulative / p.total : 0 }))
     .sort((a, b) => a.day - b.day || a.platform.localeCompare(b.platform));
-}
-
-export interface DiversityReport {
-  /** Normalised topic entropy (0 = one topic, 1 = evenly spread) of everything the platforms recommended. */
-  recommended: number;
-  /** The same over what the user was actually shown after Parapet's filtering. */
-  shown: number;
-  recommendedItems: number;
-  shownItems: number;
-  /** True when Parapet's own filtering made the feed noticeably narrower. */
-  narrowing: boolean;
-  /** Topics Parapet removed most of, for the warning text. */
-  mostRemoved: TopicShare[];
 }
 
 function entropy(counts: Map<string, number>): number {

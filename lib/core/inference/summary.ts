@@ -1,34 +1,10 @@
 import type { LoggedDecision } from '../../schema/log';
 import type { Interest } from '../../schema/profile';
-import { diversityReport, manipulationOverTime, platformTopicMix, tokeniseLog, type DiversityReport, type ManipulationPoint, type TopicShare } from './platforms';
+import type { DecisionSummary, PlatformPicture, StatedShare, TopicShare } from '../../schema/summary';
+import { diversityReport, manipulationOverTime, platformTopicMix, tokeniseLog } from './platforms';
 import { foldWord, isDigits } from './terms';
 
-export interface StatedShare {
-  /** The interest as the user wrote it. */
-  label: string;
-  count: number;
-  share: number;
-}
-
-/** One platform's picture of the user: what it recommended, next to what the user said they want. */
-export interface PlatformPicture {
-  platform: LoggedDecision['platform'];
-  items: number;
-  topics: TopicShare[];
-  stated: StatedShare[];
-  manipulative: number;
-}
-
-/** Everything the Inferred view shows that comes from the decision log, computed where the log lives so the page
- * never has to receive 100,000 rows. */
-export interface DecisionSummary {
-  considered: number;
-  from: number | null;
-  to: number | null;
-  platforms: PlatformPicture[];
-  manipulation: ManipulationPoint[];
-  diversity: DiversityReport;
-}
+export type { DecisionSummary, PlatformPicture, StatedShare } from '../../schema/summary';
 
 // Folding each distinct word once: a 20,000-row summary sees far fewer distinct words than rows.
 const foldedWords = new Map<string, string>();
