@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { sessionArea } from './session-area';
 import type { Handlers } from '../messaging';
-import type { BackgroundDeps } from './handlers';
 import type { Profile } from '../schema/profile';
-import { listFlags, loadProfile, updateProfile } from '../db';
+import { listFlags, loadProfile, updateProfile, type Store } from '../db';
 import { benchItems } from '../judge/bench-items';
 import { recommendModels } from '../judge/capabilities';
 import type { GenerateResult, JudgeEngine } from '../judge/engine';
@@ -51,7 +50,7 @@ export function sessionVerdictStore(): VerdictStore {
 }
 
 /** The person's verdicts in the review queue, newest first, as examples for the prompt. */
-export async function fewShotExamples(store: BackgroundDeps['store']): Promise<FewShotExample[]> {
+export async function fewShotExamples(store: Store): Promise<FewShotExample[]> {
   const flags = await listFlags(store);
   return flags
     .filter((f) => f.status === 'right' || f.status === 'wrong')
@@ -92,8 +91,17 @@ export async function readyJudgeEngine(profile: Profile, connector: HostConnecto
   return status?.phase === 'ready' && status.modelId === modelId && status.engine === s.engine ? hostEngine(client, s.engine, modelId) : null;
 }
 
+/** What the judge's handlers need of the background (a part of handlers.ts's BackgroundDeps, named here so the two
+ * files do not import each other). */
+export interface JudgeDeps {
+  store: Store;
+  now?: () => number;
+  /** Tells every open tab and extension page that the profile changed. */
+  broadcastProfile: (p: Profile) => void;
+}
+
 export function createJudgeHandlers(
-  deps: Pick<BackgroundDeps, 'store' | 'now' | 'broadcastProfile'>,
+  deps: JudgeDeps,
   connector: HostConnector = defaultConnector(),
   verdictStore: VerdictStore = sessionVerdictStore(),
 ): Pick<Handlers, JudgeTypes> {
