@@ -1,3 +1,5 @@
+// Computes which of the keywords, phrases and regexes added to it occur in an item's text fields, each reported
+// once with the text it matched (tests/reference/matcher.ts computes the same plainly and slowly).
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
