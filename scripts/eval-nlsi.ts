@@ -1,6 +1,6 @@
 /**
  * Measures the standing-instruction selector on NLSI-format data (see ../shared/data/README.md).
- *   npm run eval:nlsi -- [FILE] [--threshold 0.5] [--min-share 0.5] [--errors] [--user-only] [--cv 5]
+ *   npm run eval:nlsi -- [FILE] [--threshold 0.5] [--min-share 0.5] [--errors] [--user-only] [--cv 5] [--no-meaning]
  * --cv K: K-fold cross-validation of the two tuning knobs (threshold, min-share): each fold's settings are
  * chosen on the other folds, so the figure shows what tuning on this file is worth on examples it did not see.
  * FILE defaults to ../shared/data/nlsi/dev.jsonl. Metric as in NLSI: strings lowercased and stripped of
@@ -14,6 +14,7 @@ import type { Instruction } from '../lib/schema/profile';
 import { defaultLexicon } from '../lib/core/instructions/default-lexicon';
 import { DEFAULT_MIN_SHARE } from '../lib/core/instructions/relate';
 import { DEFAULT_THRESHOLD, selectInstructions, type SelectOptions } from '../lib/core/instructions/select';
+import { MeaningModel } from '../lib/core/meaning/model';
 import { goldFromCalls } from './nlsi/gold-from-calls';
 
 interface Row {
@@ -121,7 +122,10 @@ function evaluate(list: typeof cases, opts: SelectOptions, report = false): { sc
   return { scores, ms: elapsed / Math.max(1, list.length) };
 }
 
-const opts: SelectOptions = { lexicon, threshold, minShare };
+// The meaning model, as the background holds it; --no-meaning measures the selector without it.
+const MODEL = path.join(ROOT, 'public/models/meaning.bin');
+const meaning = !flag('--no-meaning') && fs.existsSync(MODEL) ? MeaningModel.fromBytes(new Uint8Array(fs.readFileSync(MODEL))) : undefined;
+const opts: SelectOptions = { lexicon, threshold, minShare, meaning };
 // The first pass meets every profile and most words for the first time (nothing prepared, nothing cached,
 // code not yet optimised); a user's profile is the same on every send, so the second pass is the usual case.
 const first = evaluate(cases, opts, flag('--errors'));
@@ -135,7 +139,7 @@ cases.forEach(({ row }, i) => {
 const all = mean(first.scores);
 const none = mean(rows.map((r) => scoreSets([], r.applicable_standing_instructions)));
 const every = mean(rows.map((r) => scoreSets(r.user_profile, r.applicable_standing_instructions)));
-console.log(`${path.relative(process.cwd(), file)}: ${rows.length} examples, threshold ${threshold}, min-share ${minShare}`);
+console.log(`${path.relative(process.cwd(), file)}: ${rows.length} examples, threshold ${threshold}, min-share ${minShare}, meaning model ${meaning ? 'on' : 'off'}`);
 if (rebuilt) console.log(`  gold rebuilt from api_calls for ${rebuilt} examples (their gold field is not among their instructions)`);
 for (const [type, list] of [...byType].sort()) console.log(`  ${type.padEnd(22)} n=${String(list.length).padStart(3)}  ${fmt(mean(list))}`);
 console.log(`  select none            ${fmt(none)}`);
@@ -146,7 +150,7 @@ console.log(`mean time per message    ${first.ms.toFixed(3)} ms first pass (cold
 const folds = Number(option('--cv') ?? 0);
 if (folds > 1) {
   const grid: SelectOptions[] = [];
-  for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) for (const m of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) grid.push({ lexicon, threshold: t, minShare: m });
+  for (const t of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) for (const m of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) grid.push({ lexicon, threshold: t, minShare: m, meaning });
   // Every setting's score on every example, once; folds only choose among them.
   const table = grid.map((g) => evaluate(cases, g).scores);
   // Folds by a fixed shuffle of the examples, so neighbouring rows of one dialogue do not share a fold.

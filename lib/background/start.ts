@@ -8,6 +8,7 @@ import { createHandlers } from './handlers';
 import { chatSelections } from './chat';
 import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
+import { meaningModel } from './meaning';
 
 const statsKey = (tabId: number) => `tab-stats:${tabId}`;
 
@@ -48,7 +49,7 @@ export function startBackground() {
         readyJudgeEngine(profile, judgeHost).catch(() => null),
         new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
       ]);
-      return chatSelections(profile, site, message, engine ? modelRefiner(engine) : undefined);
+      return chatSelections(profile, site, message, engine ? modelRefiner(engine) : undefined, (await meaningModel()) ?? undefined);
     },
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };

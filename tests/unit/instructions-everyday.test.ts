@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { MeaningModel } from '@/lib/core/meaning/model';
 import { chooseInstructions } from '@/lib/core/instructions/select';
 import { CHAT_SITES } from '@/lib/schema/common';
 import type { Instruction } from '@/lib/schema/profile';
@@ -43,5 +45,32 @@ describe('everyday instructions, by what a message is about', () => {
     // Another place, but the instruction about hotels does not fit a question about bakeries.
     expect(choose('Recommend a bakery in Oakland').skipped).toEqual([]);
     expect(choose('What is the capital of Australia?')).toEqual({ added: [], skipped: [] });
+  });
+});
+
+const MODEL = 'public/models/meaning.bin';
+describe.runIf(existsSync(MODEL))('everyday preferences with the meaning model', () => {
+  const meaning = MeaningModel.fromBytes(new Uint8Array(readFileSync(MODEL)));
+  const seafood = auto('I dislike seafood.');
+  const transit = auto('I avoid public transport.');
+  const dog = auto('My dog is an elderly golden retriever.');
+  const prefs = [seafood, transit, dog, auto('Show code examples in Python.'), auto('I have a bad knee, so keep exercise low-impact.')];
+  const byMeaning = (message: string) => chooseInstructions(message, prefs, 'chatgpt', { meaning }).added.map((s) => s.instruction.text);
+
+  it('adds a preference to a question about its subject that shares no word with it', () => {
+    expect(byMeaning('How should I commute to my new office across town?')).toEqual([transit.text]);
+    expect(byMeaning('How often should I take my pup to the vet?')).toEqual([dog.text]);
+    expect(byMeaning('Where can I get a good lobster roll in Maine?')).toEqual([seafood.text]);
+    expect(byMeaning('What cardio can I do at the gym?')).toEqual([prefs[4].text]);
+  });
+
+  it('says in the reason which word of the message it matched', () => {
+    const [got] = chooseInstructions('How often should I take my pup to the vet?', prefs, 'chatgpt', { meaning }).added;
+    expect(got.why).toMatch(/"(pup|vet)"/);
+  });
+
+  it('adds none of them to a question about something else', () => {
+    expect(byMeaning('Who painted the Mona Lisa?')).toEqual([]);
+    expect(byMeaning('What year did the Berlin Wall fall?')).toEqual([]);
   });
 });

@@ -2,10 +2,12 @@ import type { ChatSite } from '../../schema/common';
 import type { Instruction } from '../../schema/profile';
 import { defaultLexicon } from './default-lexicon';
 import type { Lexicon } from './lexicon';
+import { closestSubjects, MEANING_MIN as MEANING_FLOOR, MEANING_VETO, similarities, STANCE, subjectText, type MeaningReader } from './meaning';
 import { overrideReason, settingOf, type Setting } from './override';
 import { parseInstruction } from './parse';
 import { DEFAULT_MIN_SHARE, matchRuns, relatedness, runsOf, type MatchOptions, type Run, type RunMatch } from './relate';
-import { tokenize, words, type Token } from './text';
+import { isStopWord, tokenize, words, type Token } from './text';
+import { unitSystems } from './units';
 
 export interface Selection {
   instruction: Instruction;
@@ -31,6 +33,9 @@ export interface SelectOptions {
   threshold?: number;
   /** How much of the message an area must be about before a merely related word counts for it (0..1). */
   minShare?: number;
+  /** The meaning model, when loaded: everyday preferences ("I dislike seafood") then go with messages about their
+   * subject in other words. Without it the selector reads words and WordNet only. */
+  meaning?: MeaningReader;
 }
 
 /**
@@ -58,6 +63,9 @@ interface Prepared {
   actionSetsValues: boolean;
   setting?: Setting;
   general: boolean;
+  /** A preference with no condition ("I'm allergic to shellfish"): its subject in plain words, for the meaning
+   * model; null for instructions with a condition, which say what they are about. */
+  preference: string | null;
 }
 
 interface Evidence {
@@ -81,11 +89,15 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
     actionSetsValues: parsed.actionSetsValues,
     setting: parsed.actionSetsValues ? settingOf(parsed.action) : undefined,
     general: parsed.general,
+    preference: null,
   };
   if (instruction.scope.type === 'topics') {
     result.subjects.push(instruction.scope.topics.flatMap((t) => runsOf(tokenize(t, lexicon))));
   } else if (!parsed.clauses.length) {
-    result.subjects.push(runsOf(tokenize(instruction.text, lexicon)));
+    // "I dislike seafood" is about seafood: how the person stands towards it names no subject of its own.
+    const own = tokenize(instruction.text, lexicon).filter((t) => !STANCE.has(t.surface));
+    result.subjects.push(unitSystems(words(instruction.text)).size ? [...runsOf(own), ...MEASURED(lexicon)] : runsOf(own));
+    result.preference = subjectText(instruction.text, isStopWord) || null;
   } else {
     for (const c of parsed.clauses) {
       const topic = tokenize(c.topic, lexicon);
@@ -96,6 +108,17 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
   if (cache.size > 2000) cache.clear();
   cache.set(key, result);
   return result;
+}
+
+/**
+ * What a unit system is used for beyond the measurement words the lexicon files under it: the amounts in a
+ * recipe. "Use metric units" then goes with "Give me a recipe for pancakes" as with "How far is Lyon?".
+ */
+const measured = new WeakMap<Lexicon, Run[]>();
+function MEASURED(lexicon: Lexicon): Run[] {
+  let runs = measured.get(lexicon);
+  if (!runs) measured.set(lexicon, (runs = tokenize('recipe', lexicon).map((t) => [t])));
+  return runs;
 }
 
 function clip(text: string): string {
@@ -188,13 +211,21 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
   const overridden = usable.map((ins, i) => (ins.scope.type === 'auto' ? overrideReason(ins.text, preps[i].setting, message, said) : undefined));
   const runs = [...new Set(preps.flatMap((p) => p.subjects.flat()))];
   const matching: MatchOptions = { parents: lexicon.areas.map((a) => a.parent), minShare: opts.minShare ?? DEFAULT_MIN_SHARE };
+  const byMeaning = opts.meaning ? meaningEvidence(message, usable, preps, opts.meaning) : new Map<number, Evidence>();
+  const doubted = opts.meaning ? unconfirmed(message, usable, preps, opts.meaning) : new Set<number>();
   const chain: Chain = { subjects: [], values: [], from: new Map() };
   const chained = new Set<number>();
   let results: Evidence[] = [];
   for (let round = 0; round < MAX_CHAIN_ROUNDS; round++) {
     const matched = matchRuns(runs, chain.subjects.length ? [...msg, ...chain.subjects] : msg, matching);
     const runScores = new Map(runs.map((r, i) => [r, matched[i]]));
-    results = usable.map((ins, i) => score(ins, preps[i], runScores, msg, chain));
+    results = usable.map((ins, i) => {
+      let words = score(ins, preps[i], runScores, msg, chain);
+      // A word merely related through WordNet (a "mac" is also a raincoat) needs the meaning model's assent.
+      if (doubted.has(i) && words.score < 1) words = { score: 0, why: '' };
+      const meant = byMeaning.get(i);
+      return meant && meant.score > words.score ? meant : words;
+    });
     let grew = false;
     results.forEach((r, i) => {
       if (r.score < threshold || overridden[i] || chained.has(i) || usable[i].scope.type !== 'auto') return;
@@ -215,6 +246,29 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
     if (!overridden[i]) return { instruction, score: fits, why: results[i].why };
     return fits >= threshold ? { instruction, score: 0, why: results[i].why, overridden: overridden[i] } : { instruction, score: 0, why: '' };
   });
+}
+
+/** Scores of the preferences the message is about by meaning (only "when it fits" ones: a user who named the
+ * topics themselves said what they meant). */
+function meaningEvidence(message: string, usable: Instruction[], preps: Prepared[], model: MeaningReader): Map<number, Evidence> {
+  const subjects = preps.map((p, i) => (usable[i].scope.type === 'auto' && !p.general ? p.preference : null));
+  const out = new Map<number, Evidence>();
+  for (const m of closestSubjects(model, message, subjects)) {
+    // From the threshold at the closeness that just counts, up to 1 for the same meaning.
+    const score = DEFAULT_THRESHOLD + (1 - DEFAULT_THRESHOLD) * Math.min(1, (m.similarity - MEANING_FLOOR) / (1 - MEANING_FLOOR));
+    out.set(m.index, { score, why: m.by ? `close in meaning to "${m.by}"` : 'close in meaning' });
+  }
+  return out;
+}
+
+/** Preferences the meaning model places far from the message (units aside: the model knows "metric" as a band). */
+function unconfirmed(message: string, usable: Instruction[], preps: Prepared[], model: MeaningReader): Set<number> {
+  const subjects = preps.map((p, i) => (usable[i].scope.type === 'auto' && !unitSystems(words(usable[i].text)).size ? p.preference : null));
+  const out = new Set<number>();
+  similarities(model, message, subjects).forEach((s, i) => {
+    if (s !== null && s < MEANING_VETO) out.add(i);
+  });
+  return out;
 }
 
 /** The instructions that apply to `message` and those the message overrides, each in the user's order. */
