@@ -1,3 +1,5 @@
+// Computes the words of lower-cased text (runs of a-z, 0-9, accented Latin letters and inner apostrophes) as
+// offsets with their FNV-1a hashes and lexicon numbers (tests/reference/tokens.ts computes the same plainly).
 /**
  * Words of lower-cased text as offsets and hashes, not strings: every feed item is read this way before it is
  * painted, and cutting each word out of the text only to look it up in two tables cost more than the look-ups.
