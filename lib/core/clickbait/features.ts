@@ -1,3 +1,6 @@
+// Computes the hashed slots of a headline's features (its words, word pairs and triples, word shapes, whole-headline
+// cues and character n-grams) and, given weights, their sum (tests/reference/clickbait-features.ts computes the same
+// plainly).
 // Feature extraction shared by training (scripts/train-clickbait.ts) and the shipped runtime (model.ts).
 // Every feature is hashed straight from character codes into [0, 2^bits): no per-feature strings are built,
 // which is what keeps scoring at tens of thousands of headlines per second.
