@@ -33,6 +33,8 @@ import { SummaryCache } from './summary-cache';
 import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse';
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
+import { createTopicPacker, isPageSender } from './topic-pack';
+import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
 
 export interface BackgroundDeps {
@@ -46,6 +48,8 @@ export interface BackgroundDeps {
   judgeHost?: HostConnector;
   /** The meaning model; lib/background/meaning.ts by default (tests hand in their own). */
   meaning?: () => Promise<MeaningModel | null>;
+  /** Adds the topics by meaning to a profile bound for a tab (shared with the broadcast, so one cache). */
+  withTopicPack?: (p: Profile) => Promise<Profile>;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
@@ -55,6 +59,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? Date.now;
   const summaries = new SummaryCache();
   const topicPreview = createTopicPreview(store, deps.meaning);
+  const withTopicPack = deps.withTopicPack ?? createTopicPacker(deps.meaning ?? meaningModel);
   watchDecisions(store, () => summaries.invalidate());
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
@@ -62,7 +67,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   return {
-    'profile/get': () => loadProfile(store, now()),
+    // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
+    'profile/get': async (_payload, sender) => {
+      const profile = await loadProfile(store, now());
+      return isPageSender(sender) ? withTopicPack(profile) : profile;
+    },
     'profile/save': async ({ profile }) => changed(await saveProfile(store, profile, now())),
     'decisions/log': async ({ rows }) => {
       await logDecisions(store, rows);

@@ -9,6 +9,7 @@ import { chatSelections } from './chat';
 import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
+import { createTopicPacker } from './topic-pack';
 
 const statsKey = (tabId: number) => `tab-stats:${tabId}`;
 
@@ -25,13 +26,17 @@ const tabStats = {
   },
 };
 
+const withTopicPack = createTopicPacker(meaningModel);
+
+/** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. */
 async function broadcastProfile(profile: Profile) {
   const message = { type: 'profile/changed', profile };
+  browser.runtime.sendMessage(message).catch(() => {});
+  const forTabs = { type: 'profile/changed', profile: await withTopicPack(profile) };
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, forTabs).catch(() => {});
   }
-  browser.runtime.sendMessage(message).catch(() => {});
 }
 
 export function startBackground() {
@@ -40,6 +45,7 @@ export function startBackground() {
   const handlers = createHandlers({
     store,
     broadcastProfile: (p) => void broadcastProfile(p),
+    withTopicPack,
     tabStats,
     judgeHost,
     // The local model, when it is on and loaded, gets a say in which instructions apply; it never delays a send

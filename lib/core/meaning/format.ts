@@ -7,6 +7,10 @@
  *   f32[terms] vector lengths, then i8[terms*dim] unit directions x127
  *   f32[subjects] lengths, then i8[subjects*dim] directions x127
  *   u32[links*2] (from, to) term pairs, sorted by from: WordNet's narrower terms ("sport" -> "football")
+ *   u32 k, then u16[terms*k] subjects and u16[terms*k] shares x65535: for each term, the k communities that use
+ *     it most and the share of its use that falls in each (P(subject | term), subjects of equal size);
+ *     unused slots hold subject 0xffff
+ *   u32 n + n bytes UTF-8: the subjects' names (the training communities), one per line
  */
 export const MAGIC = 0x314e4d50; // "PMN1"
 
@@ -23,13 +27,18 @@ export interface MeaningData {
   subjectNorm: Float32Array;
   subjectDir: Int8Array;
   links: Uint32Array;
+  topK: number;
+  topSubject: Uint16Array;
+  topShare: Uint16Array;
+  subjectNames: string[];
 }
 
 export function encodeMeaning(d: MeaningData): Uint8Array {
+  const names = new TextEncoder().encode(d.subjectNames.join('\n'));
   const n = d.keys.length;
   const s = d.subjectNorm.length;
   const text = new TextEncoder().encode(d.keys.map((k, i) => (d.shown[i] ? `${k}\t${d.shown[i]}` : k)).join('\n'));
-  const size = 20 + 4 + text.length + 2 * n + 4 * n + n * d.dim + 4 * s + s * d.dim + 4 * d.links.length;
+  const size = 20 + 4 + text.length + 2 * n + 4 * n + n * d.dim + 4 * s + s * d.dim + 4 * d.links.length + 4 + 4 * n * d.topK + 4 + names.length;
   const buf = new Uint8Array(size);
   const view = new DataView(buf.buffer);
   let o = 0;
@@ -53,6 +62,11 @@ export function encodeMeaning(d: MeaningData): Uint8Array {
   buf.set(new Uint8Array(d.subjectDir.buffer, d.subjectDir.byteOffset, d.subjectDir.length), o);
   o += d.subjectDir.length;
   for (const v of d.links) u32(v);
+  u32(d.topK);
+  for (const v of d.topSubject) (view.setUint16(o, v, true), (o += 2));
+  for (const v of d.topShare) (view.setUint16(o, v, true), (o += 2));
+  u32(names.length);
+  buf.set(names, o);
   return buf;
 }
 
@@ -92,5 +106,16 @@ export function decodeMeaning(bytes: Uint8Array): MeaningData {
   o += s * dim;
   const links = new Uint32Array(linkCount * 2);
   for (let i = 0; i < links.length; i++) links[i] = view.getUint32(o + 4 * i, true);
-  return { dim, keys, shown, flags, logCount, termNorm, termDir, subjectNorm, subjectDir, links };
+  o += 4 * links.length;
+  const topK = u32();
+  const topSubject = new Uint16Array(n * topK);
+  for (let i = 0; i < topSubject.length; i++) topSubject[i] = view.getUint16(o + 2 * i, true);
+  o += 2 * topSubject.length;
+  const topShare = new Uint16Array(n * topK);
+  for (let i = 0; i < topShare.length; i++) topShare[i] = view.getUint16(o + 2 * i, true);
+  o += 2 * topShare.length;
+  const namesLen = u32();
+  const subjectNames = new TextDecoder().decode(bytes.subarray(o, o + namesLen)).split('\n');
+  return {
+    subjectNames, dim, keys, shown, flags, logCount, termNorm, termDir, subjectNorm, subjectDir, links, topK, topSubject, topShare };
 }

@@ -1,28 +1,35 @@
 import { decodeMeaning, TermFlag, type MeaningData } from './format';
-import { meaningTerms, meaningWords } from './tokens';
+import { stem } from '../shield/text';
+import { MEANING_STOPWORDS } from './stopwords';
+import { meaningTerms as termsWith, meaningWords as wordsWith } from './tokens';
 import type { TopicExpansion, TopicTerm } from './types';
 
 /**
- * How a typed topic becomes weighted terms. A term's association with a topic is the model's estimate of how
- * over-represented it is (natural log of the ratio, as PPMI) in the subjects the topic is about; tuned on the
- * development set of scripts/eval-topics.ts (Reddit titles, never the titles the model was trained on).
+ * How a typed topic becomes weighted terms. The topic is a set of training communities (subjects), each with a
+ * membership 0..1: those the label names, then their neighbours in the model's space. A term's weight is how
+ * much likelier the topic becomes once the term is seen: log P(topic | term) / P(topic), from the share of the
+ * term's use that falls in those communities. Tuned on the development set of scripts/eval-topics.ts (Reddit
+ * titles the model never trained on).
  */
 export const EXPANSION = {
-  /** Subjects (communities of the training corpus) at least this close to the label's meaning take part... */
-  subjectMin: 0.3,
-  /** ...and at least this share of the closest one's closeness, at most maxSubjects of them. */
-  subjectRel: 0.75,
-  maxSubjects: 12,
-  /** A term weighs 0 at association `low` and `maxWeight` at `high` or above. */
-  low: 1.2,
-  high: 3.5,
-  maxWeight: 0.9,
-  /** What WordNet's narrower terms of the label ("sport" -> "football") add to its meaning. */
+  /** Without a community of that name, the closest communities to the label's vector seed the topic. */
+  seedsByVector: 3,
+  /** A community named by a narrower term joins the seeds when at least this close to the named ones. */
+  linkMin: 0.3,
+  /** Neighbours: a subject whose vector is this close (cosine) to the members' centre joins, fully at `nearFull`. */
+  nearNone: 0.45,
+  nearFull: 0.7,
+  /** What WordNet's narrower terms of the label ("sport" -> "football") add to where the label is used. */
   linkShare: 0.5,
+  /** The log-likelihood ratio (summed over an item's terms) that makes an item about the topic: e^4.5 = 90 times
+   * likelier than before its words were read. A term's weight is its ratio over this. */
+  evidenceNeeded: 4.5,
+  /** Terms weaker than this are left out: they take many to add up, and cost bytes in every tab. */
+  minWeight: 0.25,
   maxTerms: 1500,
-  /** Evidence (1 - prod(1 - w)) an item needs at default strictness. */
-  threshold: 0.8,
-} as const;
+  /** The summed weight an item needs at default strictness. */
+  threshold: 1,
+};
 
 const RELATED_SHOWN = 12;
 
@@ -45,6 +52,8 @@ export class MeaningModel {
   readonly #subjectCount: number;
   readonly #linkStart: Uint32Array;
   readonly #idf: Float32Array;
+  /** Each subject's name folded whole ("malefashionadvice") and as words ("political", "discussion"). */
+  readonly #subjectNames: Array<{ whole: string; words: string[] }>;
 
   static fromBytes(bytes: Uint8Array): MeaningModel {
     return new MeaningModel(decodeMeaning(bytes));
@@ -67,6 +76,16 @@ export class MeaningModel {
       while (p < pairs && data.links[2 * p] < t) p++;
       this.#linkStart[t] = p;
     }
+    this.#subjectNames = data.subjectNames.map((name) => ({
+      whole: name.toLowerCase().replace(/[^a-z0-9]/g, ''),
+      words: name
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/[_\d]+/g, ' ')
+        .toLowerCase()
+        .split(' ')
+        .filter((w) => w.length > 1)
+        .map(stem),
+    }));
     let maxLog = 0;
     for (const c of data.logCount) maxLog = Math.max(maxLog, c);
     this.#idf = new Float32Array(this.size);
@@ -144,16 +163,29 @@ export class MeaningModel {
       if (phrase && this.#index.has(phrase)) own.set(phrase, 1);
       for (const w of words) if (this.#index.has(w) && !own.has(w)) own.set(w, phrase && this.#index.has(phrase) ? 0.5 : 1);
     }
-    const excluded = new Set((opts.exclude ?? []).flatMap((e) => [e.toLowerCase(), ...meaningTermsOf(e)]));
+    const excluded = new Set((opts.exclude ?? []).flatMap((e) => [e.toLowerCase(), ...meaningTerms(e)]));
     if (own.size === 0) return { label, terms: [], related: [], threshold: EXPANSION.threshold, known: false };
 
-    const subject = this.#subjectOf(own);
-    const assoc = this.#associations(subject);
-    const span = EXPANSION.high - EXPANSION.low;
+    const member = this.#membersOf(own);
+    let prior = 0;
+    for (const m of member) prior += m;
+    prior /= this.#subjectCount;
     const picked: Array<[number, number]> = [];
+    const k = this.#data.topK;
     for (let i = 0; i < this.size; i++) {
-      const w = Math.min(EXPANSION.maxWeight, (assoc[i] - EXPANSION.low) / span);
-      if (w > 0) picked.push([i, w]);
+      // The term's use outside its top communities is spread thin; take it to fall in the topic at the base rate.
+      let share = 0;
+      let rest = 65535;
+      for (let j = i * k; j < i * k + k; j++) {
+        const sub = this.#data.topSubject[j];
+        if (sub === 0xffff) break;
+        share += member[sub] * this.#data.topShare[j];
+        rest -= this.#data.topShare[j];
+      }
+      share += Math.max(0, rest) * prior;
+      // log P(topic | term) / P(topic): how many times likelier the topic is once the term is seen (naive Bayes).
+      const w = Math.log(share / 65535 / prior) / EXPANSION.evidenceNeeded;
+      if (w >= EXPANSION.minWeight) picked.push([i, w]);
     }
     picked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const terms: TopicTerm[] = [];
@@ -163,7 +195,7 @@ export class MeaningModel {
       if (terms.length >= EXPANSION.maxTerms) break;
       const key = keys[i];
       if (own.has(key) || excluded.has(key) || isExcludedPhrase(key, excluded)) continue;
-      terms.push(this.#term(i, round3(w)));
+      terms.push(this.#term(i, round3(Math.min(1, w))));
     }
     const related = terms
       .filter((t) => !own.has(t.term))
@@ -177,60 +209,95 @@ export class MeaningModel {
     return shown ? { term: this.#data.keys[i], weight, shown } : { term: this.#data.keys[i], weight };
   }
 
-  /** The label's direction, then the centre of the training subjects closest to it. */
-  #subjectOf(own: ReadonlyMap<string, number>): Float32Array {
-    const dim = this.dim;
-    const q = new Float32Array(dim);
-    for (const [t, w] of own) {
-      const i = this.#index.get(t)!;
-      addScaled(q, this.#vec, i * dim, w / (this.#data.termNorm[i] || 1), dim);
-      const from = this.#linkStart[i];
-      const to = this.#linkStart[i + 1];
-      if (to > from) {
-        const share = (EXPANSION.linkShare * w) / (to - from);
-        for (let p = from; p < to; p++) {
-          const j = this.#data.links[2 * p + 1];
-          addScaled(q, this.#vec, j * dim, share / (this.#data.termNorm[j] || 1), dim);
-        }
-      }
-    }
-    normalise(q);
-    const rel: Array<[number, number]> = [];
-    for (let s = 0; s < this.#subjectCount; s++) {
-      const norm = this.#data.subjectNorm[s] || 1;
-      let dot = 0;
-      for (let k = 0; k < dim; k++) dot += q[k] * this.#subjects[s * dim + k];
-      rel.push([s, dot / norm]);
-    }
-    rel.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = rel[0][1];
-    const centre = new Float32Array(dim);
-    let total = 0;
-    for (const [s, r] of rel.slice(0, EXPANSION.maxSubjects)) {
-      if (r < EXPANSION.subjectMin || r < top * EXPANSION.subjectRel) break;
-      addScaled(centre, this.#subjects, s * dim, r, dim);
-      total += r;
-    }
-    if (total === 0) {
-      // No subject is close: the label's own direction, at the length of a typical subject.
-      return q;
-    }
-    for (let k = 0; k < dim; k++) centre[k] /= total;
-    return centre;
+  /**
+   * Communities whose name says the topic: named by the label itself (r/politics) if any, else by one of its words
+   * (r/PoliticalDiscussion), else by one of WordNet's narrower terms (r/Basketball for "sport").
+   */
+  #namedSubjects(own: ReadonlyMap<string, number>): Float32Array {
+    const out = new Float32Array(this.#subjectCount);
+    const mark = (term: string, byWord: boolean): boolean => {
+      const glued = term.replace(/ /g, '');
+      let any = false;
+      this.#subjectNames.forEach((n, s) => {
+        const hit = byWord
+          ? !term.includes(' ') && n.words.some((w) => sameRoot(w, term))
+          : n.whole === glued || stem(n.whole) === glued;
+        if (hit) out[s] = 1;
+        any ||= hit;
+      });
+      return any;
+    };
+    const full = [...own].filter(([, w]) => w >= 1).map(([t]) => t);
+    let found = false;
+    for (const t of full) found = mark(t, false) || found;
+    if (!found) for (const t of full) found = mark(t, true) || found;
+    if (!found) out.set(this.#linkNamedSubjects(own));
+    return out;
   }
 
-  /** Each term's association with a subject direction: the reconstructed PPMI of term and subject. */
-  #associations(subject: Float32Array): Float32Array {
-    const out = new Float32Array(this.size);
-    const dim = this.dim;
-    const v = this.#vec;
-    for (let i = 0; i < this.size; i++) {
-      let dot = 0;
-      const o = i * dim;
-      for (let k = 0; k < dim; k++) dot += v[o + k] * subject[k];
-      out[i] = dot;
+  /** Communities named by one of WordNet's narrower terms of the label's words. */
+  #linkNamedSubjects(own: ReadonlyMap<string, number>): Float32Array {
+    const out = new Float32Array(this.#subjectCount);
+    const names = new Set<string>();
+    for (const [t, w] of own) {
+      if (w < 1) continue;
+      const i = this.#index.get(t)!;
+      for (let p = this.#linkStart[i]; p < this.#linkStart[i + 1]; p++) names.add(this.#data.keys[this.#data.links[2 * p + 1]].replace(/ /g, ''));
     }
+    this.#subjectNames.forEach((n, s) => {
+      if (names.has(n.whole) || names.has(stem(n.whole))) out[s] = 1;
+    });
     return out;
+  }
+
+  /** Each training subject's membership in a typed topic (0..1), for evaluation and debugging. */
+  subjectsOf(label: string): Float32Array {
+    const own = new Map<string, number>();
+    for (const w of meaningWords(label)) if (this.#index.has(w)) own.set(w, 1);
+    return this.#membersOf(own);
+  }
+
+  /**
+   * How much each training subject belongs to the topic. Seeds: the communities the label names (r/politics for
+   * "politics"), else the ones closest to the label's own vector. Then every community near the seeds' centre in
+   * the model's space joins (r/Liberal, r/government, r/moderatepolitics...), more fully the closer it is.
+   */
+  #membersOf(own: ReadonlyMap<string, number>): Float32Array {
+    const count = this.#subjectCount;
+    const dim = this.dim;
+    const seeds = this.#namedSubjects(own);
+    if (!seeds.some((m) => m > 0)) {
+      const q = new Float32Array(dim);
+      for (const [t, w] of own) {
+        const i = this.#index.get(t)!;
+        addScaled(q, this.#vec, i * dim, w / (this.#data.termNorm[i] || 1), dim);
+      }
+      normalise(q);
+      const near = [...Array(count).keys()].map((s) => [s, this.#cosSubject(s, q)] as const).sort((a, b) => b[1] - a[1]);
+      for (const [s] of near.slice(0, EXPANSION.seedsByVector)) seeds[s] = 1;
+    }
+    const centre = new Float32Array(dim);
+    for (let s = 0; s < count; s++) if (seeds[s] > 0) addScaled(centre, this.#subjects, s * dim, seeds[s] / (this.#data.subjectNorm[s] || 1), dim);
+    normalise(centre);
+    // Communities named by a narrower term (r/soccer, r/hockey for "sports") join when they are on the subject.
+    const narrower = this.#linkNamedSubjects(own);
+    for (let s = 0; s < count; s++) {
+      if (narrower[s] > 0 && seeds[s] === 0 && this.#cosSubject(s, centre) >= EXPANSION.linkMin) {
+        seeds[s] = 1;
+        addScaled(centre, this.#subjects, s * dim, 1 / (this.#data.subjectNorm[s] || 1), dim);
+      }
+    }
+    normalise(centre);
+    const member = new Float32Array(count);
+    for (let s = 0; s < count; s++) member[s] = Math.max(seeds[s], ramp(this.#cosSubject(s, centre), EXPANSION.nearNone, EXPANSION.nearFull));
+    return member;
+  }
+
+  #cosSubject(s: number, unit: Float32Array): number {
+    let dot = 0;
+    const o = s * this.dim;
+    for (let k = 0; k < this.dim; k++) dot += this.#subjects[o + k] * unit[k];
+    return dot / (this.#data.subjectNorm[s] || 1);
   }
 
   #cosTerm(i: number, unit: Float32Array): number {
@@ -241,9 +308,8 @@ export class MeaningModel {
   }
 }
 
-function meaningTermsOf(text: string): string[] {
-  return meaningTerms(text);
-}
+const meaningTerms = (text: string) => termsWith(text, MEANING_STOPWORDS);
+const meaningWords = (text: string) => wordsWith(text, MEANING_STOPWORDS);
 
 /** A phrase is dropped with a dropped word only when the user dropped that phrase or all of its words. */
 function isExcludedPhrase(key: string, excluded: ReadonlySet<string>): boolean {
@@ -273,3 +339,18 @@ function normalise(v: Float32Array): Float32Array {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** "political" and "politics", "gardening" and "garden": one word's forms, not merely a shared start. */
+function sameRoot(a: string, b: string): boolean {
+  if (a === b) return true;
+  const short = Math.min(a.length, b.length);
+  if (short < 5) return false;
+  let i = 0;
+  while (i < short && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i >= 6 && i >= short - 2;
+}
+
+/** 0 at or below `none`, 1 at or above `full`, linear between. */
+function ramp(x: number, none: number, full: number): number {
+  return x <= none ? 0 : x >= full ? 1 : (x - none) / (full - none);
+}

@@ -1,10 +1,11 @@
+import { MEANING_STOPWORDS } from './stopwords';
 import { meaningTerms } from './tokens';
 import type { TopicScore, TopicTerm } from './types';
 
 /**
- * How much a text is about one topic, from the topic's weighted terms alone: each term found is independent
- * evidence (weight w means "about it with probability w"), combined as 1 - prod(1 - w). Small and pure, so the
- * content scripts run it on every item with nothing but the compact expansion they received.
+ * How much a text is about one topic, from the topic's weighted terms alone: each term found adds its weight (its
+ * share of the evidence needed, see EXPANSION in ./model), capped at 1. For the background and Node (previews,
+ * evals); content scripts score every topic at once with lib/core/shield/topics.ts, the same way.
  */
 export class TopicScorer {
   readonly #weights: Map<string, number>;
@@ -20,8 +21,8 @@ export class TopicScorer {
     }
   }
 
-  score(text: string): TopicScore {
-    return scoreTerms(this.#weights, this.#shown, meaningTerms(text));
+  score(text: string, stop: ReadonlySet<string> = MEANING_STOPWORDS): TopicScore {
+    return scoreTerms(this.#weights, this.#shown, meaningTerms(text, stop));
   }
 
   /** The same, for terms already taken from the text (one tokenising serves every topic). */
@@ -32,15 +33,15 @@ export class TopicScorer {
 
 const MAX_EVIDENCE = 4;
 
-function scoreTerms(weights: ReadonlyMap<string, number>, shown: ReadonlyMap<string, string>, terms: readonly string[]): TopicScore {
-  let miss = 1;
+export function scoreTerms(weights: ReadonlyMap<string, number>, shown: ReadonlyMap<string, string>, terms: readonly string[]): TopicScore {
+  let sum = 0;
   const found: Array<[string, number]> = [];
   for (const t of terms) {
     const w = weights.get(t);
     if (w === undefined) continue;
-    miss *= 1 - w;
+    sum += w;
     found.push([t, w]);
   }
   found.sort((a, b) => b[1] - a[1]);
-  return { score: 1 - miss, evidence: found.slice(0, MAX_EVIDENCE).map(([t]) => shown.get(t) ?? t) };
+  return { score: Math.min(1, sum), evidence: found.slice(0, MAX_EVIDENCE).map(([t]) => shown.get(t) ?? t) };
 }

@@ -3,7 +3,8 @@
  * public/models/meaning.bin. The background holds the whole model; a tab receives only TopicExpansion data.
  */
 
-/** One word or two-word phrase, folded as terms() folds it, with how strongly it signals a topic (0..1). */
+/** One word or two-word phrase, folded as meaningTerms() folds it, with its share (0..1) of the evidence an item
+ * needs to be about the topic. */
 export interface TopicTerm {
   term: string;
   weight: number;
@@ -18,13 +19,13 @@ export interface TopicExpansion {
   terms: TopicTerm[];
   /** A few readable related words for the user to check ("senate", "congress", ...), strongest first. */
   related: string[];
-  /** The evidence (0..1, see scoreTopic) an item needs to be about this topic at default strictness. */
+  /** The summed weight an item needs to be about this topic at default strictness. */
   threshold: number;
   /** False when the model knows none of the label's words: only the literal keywords then act. */
   known: boolean;
 }
 
-/** What an item's text says about one topic: evidence 0..1 and the terms that gave it. */
+/** What an item's text says about one topic: summed weight (capped at 1) and the terms that gave it. */
 export interface TopicScore {
   score: number;
   evidence: string[];

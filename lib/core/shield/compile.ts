@@ -5,6 +5,8 @@ import { TextMatcher } from './matcher';
 import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './policy-stage';
 import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
+import { readTopicPack, type WithTopicPack } from './topic-pack';
+import { TopicIndex } from './topics';
 import type { CompiledProfile, CompiledRule, PolicyStage, Target } from './types';
 
 export interface CompileOptions {
@@ -84,6 +86,12 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
   }
   matcher.build();
 
+  // Topics by meaning: the terms the background expanded each topic into, when it sent them with the profile.
+  const pack = readTopicPack((profile as WithTopicPack).topicPack);
+  const topics = pack
+    ? new TopicIndex(pack, new Map(avoidTopics.map((t, i) => [t.id, i])), new Map(interests.map((t, i) => [t.id, i])))
+    : null;
+
   const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
   for (const [k, v] of Object.entries(profile.policies ?? {})) {
     if (v && typeof v === 'object' && k in policies) policies[k as PolicyKind] = v as KindPolicy;
@@ -102,6 +110,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     rules,
     avoidTopics,
     interests,
+    topics: topics !== null && topics.size > 0 ? topics : null,
     policies,
     exceptions: compileUserExceptions(profile.exceptions, only),
     policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),

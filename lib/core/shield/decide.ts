@@ -25,6 +25,8 @@ export const BOOST_THRESHOLD = 0.6;
 const BOOST_RULE_WEIGHT = 0.5;
 
 const MAX_REASONS = 20;
+/** An item about an interest by meaning counts as its label named: enough to boost it. */
+const TOPIC_HITS = 2;
 const JUDGED_BY = 'fast';
 
 interface Candidate {
@@ -163,8 +165,16 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
     hits.c = null as unknown as CompiledProfile;
     FIELDS[0] = FIELDS[1] = FIELDS[2] = '';
   }
-  const avoidWords = hits.avoidWords as Map<number, string[]> | null;
-  const interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
+  let avoidWords = hits.avoidWords as Map<number, string[]> | null;
+  let interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
+  if (c.topics !== null) {
+    // A topic's own words (the matcher's hits) already said so; the meaning of the rest decides the others.
+    const about = c.topics.judge(text === '' ? title : title + '\n' + text);
+    for (const h of about.avoid) if (!avoidWords?.has(h.index)) (avoidWords ??= new Map()).set(h.index, h.evidence);
+    for (const h of about.interests) {
+      if (!interestHits?.has(h.index)) (interestHits ??= new Map()).set(h.index, { hits: TOPIC_HITS, words: h.evidence });
+    }
+  }
   const ruleCandidates = hits.rules as Candidate[] | null;
   let boostRules = 0;
 

@@ -6,6 +6,7 @@ import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
 import type { AuthorSet } from './author-set';
 import type { UserExceptions } from './exceptions';
 import type { TextMatcher } from './matcher';
+import type { TopicIndex } from './topics';
 
 /** What the detectors plus the profile's policies say about one item (lib/core/manipulation.ts applyPolicies). */
 export interface PolicyVerdict {
@@ -46,6 +47,8 @@ export interface CompiledProfile {
   rules: readonly CompiledRule[];
   avoidTopics: ReadonlyArray<{ id: string; label: string }>;
   interests: ReadonlyArray<{ id: string; label: string; weight: number }>;
+  /** Avoid-topics and interests by meaning (the background's expansion); null when none came with the profile. */
+  topics: TopicIndex | null;
   policies: Readonly<Record<PolicyKind, KindPolicy>>;
   exceptions: UserExceptions;
   /** Detectors + policies; null runs none (tests, or before the detectors are loaded). */
