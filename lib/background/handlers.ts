@@ -30,6 +30,7 @@ import {
 import { applyFeedback, applyVerdicts } from '../core/feedback';
 import { summariseDecisions } from '../core/inference/summary';
 import { SummaryCache } from './summary-cache';
+import { meaningFor, namedInference } from './inferred-model';
 import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse';
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
@@ -173,11 +174,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return flags;
     },
     'inference/get': async ({ signals, decisions }) => {
-      const [profile, recentSignals] = await Promise.all([loadProfile(store, now()), listSignals(store, signals)]);
-      const summary = await summaries.get(`${decisions}\u0000${JSON.stringify(profile.interests)}`, async () =>
-        summariseDecisions(await queryDecisions(store, { limit: decisions }), profile.interests),
+      const [profile, recentSignals, model] = await Promise.all([loadProfile(store, now()), listSignals(store, signals), meaningFor(deps.meaning)]);
+      const summary = await summaries.get(`${decisions}\u0000${JSON.stringify(profile.interests)}\u0000${model ? 'meaning' : 'words'}`, async () =>
+        summariseDecisions(await queryDecisions(store, { limit: decisions }), profile.interests, model),
       );
-      return { now: now(), signals: recentSignals, summary };
+      return { now: now(), signals: recentSignals, summary, named: namedInference(recentSignals, profile, now(), model) };
     },
     'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers(deps, deps.judgeHost),

@@ -6,6 +6,7 @@ import { FeedItem } from './item';
 import { Decision } from './decision';
 import type { DecisionSummary } from './summary';
 import type { TopicPreview } from '../core/topic-preview';
+import type { InferredModel } from '../core/inference/infer';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
@@ -161,7 +162,8 @@ export interface Responses {
   'signals/list': Signal[];
   'flags/list': Flag[];
   'flags/verdict': Flag[];
-  'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary };
+  /** `named`: the inferred model as named topics (the meaning model's), null when the model is unavailable. */
+  'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary; named: InferredModel | null };
   'topics/preview': TopicPreview;
 
   // ---- Local LLM judge ----

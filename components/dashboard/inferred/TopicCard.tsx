@@ -13,7 +13,7 @@ export interface TopicActions {
 /** One inference: how sure, since when, the items behind it, and the four controls. */
 export function TopicCard({ topic, actions }: { topic: InferredTopic; actions: TopicActions }) {
   const pct = Math.round(topic.confidence * 100);
-  const items = new Set(topic.evidence.map((e) => `${e.platform}:${e.itemId || e.title}`)).size;
+  const items = topic.items ?? new Set(topic.evidence.map((e) => `${e.platform}:${e.itemId || e.title}`)).size;
   const name = <span className="visually-hidden"> {topic.label}</span>;
   return (
     <li className={`inf-topic card ${topic.pinned ? 'is-pinned' : ''}`} aria-labelledby={`topic-${topic.topic.replace(/\W+/g, '-')}`}>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { inferModel, type InferredTopic } from '@/lib/core/inference/infer';
+import { inferModel, type InferenceControls, type InferredTopic } from '@/lib/core/inference/infer';
 import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, topicKey, unrejectTopic } from '@/lib/core/inference/controls';
 import { addInterest, setDisplay } from '../../profile-edit';
 import { useProfile } from '../../hooks/useProfile';
@@ -19,14 +19,18 @@ import '../inferred/inferred.css';
 export default function InferredView() {
   const { profile, update, error: profileError } = useProfile();
   const interestsKey = profile ? profile.interests.map((i) => `${i.label}|${i.keywords.join(',')}`).join(';') : '';
-  const { data, error } = useInference(interestsKey);
+  // Named topics are computed in the background with the profile's controls: a change to them asks again.
+  const controlsKey = profile ? JSON.stringify(profile.inferred) : '';
+  const { data, error } = useInference(`${interestsKey}\u0000${controlsKey}`);
   const [status, setStatus] = useState('');
 
   const controls = useMemo(() => (profile ? controlsFromProfile(profile) : null), [profile]);
-  const { topics, timeline } = useMemo(
-    () => (data && controls ? inferModel(data.signals, { now: data.now, controls }) : { topics: [], timeline: [] }),
-    [data, controls],
-  );
+  const { topics, timeline } = useMemo(() => {
+    if (!data || !controls) return { topics: [], timeline: [] };
+    // While the background answers for a new control, the last answer is shown with that control applied.
+    if (data.named) return { topics: withControls(data.named.topics, controls, data.now), timeline: data.named.timeline };
+    return inferModel(data.signals, { now: data.now, controls });
+  }, [data, controls]);
 
   if (error || profileError) return <Notice tone="error">Could not load what Parapet inferred: {error ?? profileError}</Notice>;
   if (!data || !profile) return <p className="muted">Loading what Parapet inferred…</p>;
@@ -118,4 +122,12 @@ export default function InferredView() {
       />
     </div>
   );
+}
+
+/** Named topics as the background last computed them, with the controls set since: a rejected, forgotten or
+ * confirmed topic leaves at once and a pin shows at once; the background's next answer does the same by meaning. */
+function withControls(topics: readonly InferredTopic[], c: InferenceControls, computedAt: number): InferredTopic[] {
+  const gone = new Set([...c.rejected, ...c.confirmed, ...Object.keys(c.forgotten).filter((k) => c.forgotten[k] > computedAt)]);
+  const pinned = new Set(c.pinned);
+  return topics.filter((t) => !gone.has(t.topic)).map((t) => (pinned.has(t.topic) === t.pinned ? t : { ...t, pinned: pinned.has(t.topic) }));
 }

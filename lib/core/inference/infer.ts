@@ -29,6 +29,8 @@ export interface InferredTopic {
   /** 0..1: how sure Parapet is that this is an interest. */
   confidence: number;
   score: number;
+  /** Distinct items behind the topic (the evidence lists at most 20 of their signals). */
+  items?: number;
   evidence: Evidence[];
   firstSeen: number;
   learnedAt: number;
@@ -133,8 +135,15 @@ function timelineOf(replay: EvidenceReplay, signals: readonly Signal[], opts: In
   return events.reverse();
 }
 
-/** Topics and timeline together, as the Inferred view shows them: one replay serves both. */
-export function inferModel(signals: Signal[], opts: InferOptions): { topics: InferredTopic[]; timeline: TimelineEvent[] } {
+/** What the Inferred view shows: the topics and how the model changed. */
+export interface InferredModel {
+  topics: InferredTopic[];
+  timeline: TimelineEvent[];
+}
+
+/** Topics and timeline together from title words, as the Inferred view shows them when the meaning model is not
+ * available (named-topics.ts does it by meaning): one replay serves both. */
+export function inferModel(signals: Signal[], opts: InferOptions): InferredModel {
   const replay = replayOf(signals, opts);
   return { topics: topicsOf(replay, opts), timeline: timelineOf(replay, signals, opts, 86_400_000) };
 }

@@ -2,7 +2,9 @@ import type { LoggedDecision } from '../../schema/log';
 import type { Interest } from '../../schema/profile';
 import type { DecisionSummary, PlatformPicture, StatedShare, TopicShare } from '../../schema/summary';
 import { diversityReport, manipulationOverTime, platformTopicMix, tokeniseLog } from './platforms';
+import { platformNamedMix } from './platform-topics';
 import { foldWord, isDigits } from './terms';
+import type { TopicSpace } from './topic-space';
 
 export type { DecisionSummary, PlatformPicture, StatedShare } from '../../schema/summary';
 
@@ -66,10 +68,12 @@ export function statedInterestShares(decisions: readonly LoggedDecision[], inter
   return out;
 }
 
-export function summariseDecisions(decisions: readonly LoggedDecision[], interests: readonly Interest[]): DecisionSummary {
+/** `space` (the meaning model) names each platform's topics as the inferred model does; without it, the mix counts
+ * title words. */
+export function summariseDecisions(decisions: readonly LoggedDecision[], interests: readonly Interest[], space?: TopicSpace | null): DecisionSummary {
   const rows = decisions as LoggedDecision[];
   const log = tokeniseLog(rows);
-  const mix = platformTopicMix(rows, undefined, log);
+  const mix = space ? platformNamedMix(rows, space) : platformTopicMix(rows, undefined, log);
   const stated = statedInterestShares(rows, interests);
   const manipulation = manipulationOverTime(rows);
   const byPlatform = new Map<string, { items: number; manipulative: number }>();
