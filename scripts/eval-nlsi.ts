@@ -1,12 +1,14 @@
 /**
  * Measures the standing-instruction selector on NLSI-format data (see ../shared/data/README.md).
  *   npm run eval:nlsi -- [FILE] [--threshold 0.5] [--min-share 0.5] [--errors] [--user-only] [--cv 5] [--no-meaning]
+ *                          [--paraphrase] [--type override]
  * --cv K: K-fold cross-validation of the two tuning knobs (threshold, min-share): each fold's settings are
  * chosen on the other folds, so the figure shows what tuning on this file is worth on examples it did not see.
  * FILE defaults to ../shared/data/nlsi/dev.jsonl. Metric as in NLSI: strings lowercased and stripped of
  * punctuation; per-example set precision, recall and F1 averaged over examples; exact match = equal sets;
  * an example whose gold set and prediction are both empty scores 1.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAT_SITES } from '../lib/schema/common';
@@ -32,7 +34,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const VALUED = ['--threshold', '--min-share', '--cv'];
+const VALUED = ['--threshold', '--min-share', '--cv', '--type'];
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && VALUED.includes(args[i - 1])));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const file = path.resolve(process.cwd(), positional[0] ?? path.join(ROOT, '../shared/data/nlsi/dev.jsonl'));
@@ -73,11 +75,15 @@ function mean(scores: Score[]): Score {
 }
 const fmt = (s: Score) => `EM ${s.em.toFixed(3)}  P ${s.p.toFixed(3)}  R ${s.r.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
 
+// --type T keeps the examples of one type.
 const rows: Row[] = fs
   .readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
+
+const only = option('--type');
+if (only) rows.splice(0, rows.length, ...rows.filter((r) => r.example_type === only));
 
 // A gold answer must be among the user's instructions. Where a file's is not (base-paraphrase.jsonl holds another
 // list in that field), it is rebuilt from the example's API calls, as NLSI built the calls from the answer; the
@@ -88,6 +94,17 @@ for (const row of rows) {
   if (row.api_calls && row.applicable_standing_instructions.some((g) => !profile.has(normalise(g)))) {
     row.applicable_standing_instructions = goldFromCalls(row.user_profile, row.api_calls);
     rebuilt++;
+  }
+}
+
+// --paraphrase: the instructions are replaced by hand-written paraphrases where scripts/nlsi/paraphrases.json has
+// one (the override examples of base-paraphrase.jsonl, whose instructions are NLSI's templates).
+if (flag('--paraphrase')) {
+  const table = (JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/nlsi/paraphrases.json'), 'utf8')) as { paraphrases: Record<string, string> }).paraphrases;
+  const say = (t: string) => table[createHash('sha1').update(t).digest('hex').slice(0, 12)] ?? t;
+  for (const row of rows) {
+    row.user_profile = row.user_profile.map(say);
+    row.applicable_standing_instructions = row.applicable_standing_instructions.map(say);
   }
 }
 

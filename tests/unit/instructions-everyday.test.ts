@@ -41,6 +41,16 @@ describe('everyday instructions, by what a message is about', () => {
     expect(got.skipped.map((s) => s.overridden)).toEqual(['you asked for Calistoga']);
   });
 
+  it('skips an instruction in the user\'s own words when the message states another value of its kind', () => {
+    const cuisine = auto('My go-to cuisine is Mexican.');
+    const gp = auto('For doctors, I usually want a General Practitioner.');
+    const city = auto('I like to eat out in Alameda.');
+    const got = chooseInstructions('Can you help me find a place to eat? Keep in mind that cuisine is cafe', [cuisine, city], 'chatgpt');
+    expect(got.added.map((s) => s.instruction.text)).toEqual([city.text]);
+    expect(got.skipped.map((s) => [s.instruction.text, s.overridden])).toEqual([[cuisine.text, 'you asked for cafe']]);
+    expect(chooseInstructions('I would like to find a doctor. Keep in mind that type is Gynecologist', [gp], 'chatgpt').skipped).toHaveLength(1);
+  });
+
   it('lists as skipped only what would have applied, and adds nothing to an unrelated question', () => {
     // Another place, but the instruction about hotels does not fit a question about bakeries.
     expect(choose('Recommend a bakery in Oakland').skipped).toEqual([]);

@@ -1,4 +1,6 @@
+import type { Lexicon } from './lexicon';
 import { otherPlace } from './places';
+import { otherStatedValue } from './stated';
 import { isStopWord, stem, words } from './text';
 import { otherUnits } from './units';
 
@@ -63,15 +65,25 @@ function valueWords(said: string[]): string {
 }
 
 /**
- * Why the message overrides an instruction, in words for the chip ("you asked for miles"), or undefined. Three
- * ways: the message sets the instruction's attribute to another value; it asks for another system of units; it
- * names another place than the one the instruction holds.
+ * Why the message overrides an instruction, in words for the chip ("you asked for miles"), or undefined. Four
+ * ways: the message sets the instruction's attribute to another value; it states a value of the same kind as the
+ * one an instruction in the user's own words holds (stated.ts); it asks for another system of units; it names
+ * another place than the one the instruction holds.
  */
-export function overrideReason(instruction: string, setting: Setting | undefined, message: string, said: string[]): string | undefined {
+export function overrideReason(
+  instruction: string,
+  action: string,
+  setting: Setting | undefined,
+  message: string,
+  said: string[],
+  lexicon: Lexicon,
+): string | undefined {
   const value = setting ? overridingValue(said, setting) : undefined;
   if (value) return `you asked for ${setting!.named} ${asWritten(message, value)}`;
   const units = otherUnits(words(instruction), said);
   if (units) return `you asked for ${units}`;
+  const stated = otherStatedValue(instruction, action, message, lexicon);
+  if (stated) return `you asked for ${stated}`;
   const place = otherPlace(instruction, message);
   if (place) return `you asked for ${asWritten(message, place)}`;
   return undefined;

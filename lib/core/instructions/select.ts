@@ -60,6 +60,8 @@ interface Prepared {
   /** Conditions that test a value ("the cuisine is Thai"). */
   tests: { topic: Token[]; value: Token[] }[];
   action: Token[];
+  /** What the instruction asks for, as written (the whole text when it has no condition). */
+  actionText: string;
   actionSetsValues: boolean;
   setting?: Setting;
   general: boolean;
@@ -86,6 +88,7 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
     subjects: [],
     tests: [],
     action: parsed.clauses.length ? tokenize(parsed.action, lexicon) : [],
+    actionText: parsed.action,
     actionSetsValues: parsed.actionSetsValues,
     setting: parsed.actionSetsValues ? settingOf(parsed.action) : undefined,
     general: parsed.general,
@@ -208,7 +211,7 @@ export function scoreInstructions(message: string, instructions: Instruction[], 
   const msg = tokenize(message, lexicon);
   const said = words(message);
   // Only "when it fits" gives way to the message: an instruction the user scoped themselves always holds.
-  const overridden = usable.map((ins, i) => (ins.scope.type === 'auto' ? overrideReason(ins.text, preps[i].setting, message, said) : undefined));
+  const overridden = usable.map((ins, i) => (ins.scope.type === 'auto' ? overrideReason(ins.text, preps[i].actionText, preps[i].setting, message, said, lexicon) : undefined));
   const runs = [...new Set(preps.flatMap((p) => p.subjects.flat()))];
   const matching: MatchOptions = { parents: lexicon.areas.map((a) => a.parent), minShare: opts.minShare ?? DEFAULT_MIN_SHARE };
   const byMeaning = opts.meaning ? meaningEvidence(message, usable, preps, opts.meaning) : new Map<number, Evidence>();
