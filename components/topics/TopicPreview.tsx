@@ -34,7 +34,10 @@ export function TopicPreview({
   const topic = label.trim();
   if (!topic) return null;
   const verb = kind === 'avoid' ? 'hide' : 'bring up';
-  const related = preview ? (compact ? preview.related.slice(0, RELATED_COMPACT) : preview.related) : [];
+  // A word just dropped leaves at once, before the background's next answer (which no longer has it) arrives.
+  const dropped = new Set(excluded.map((w) => w.toLocaleLowerCase()));
+  const kept = (preview?.related ?? []).filter((w) => !dropped.has(w.toLocaleLowerCase()));
+  const related = compact ? kept.slice(0, RELATED_COMPACT) : kept;
 
   return (
     <section className={`tp ${compact ? 'tp-compact' : ''} ${kind === 'avoid' ? 'tp-avoid' : ''}`} aria-label={`What “${topic}” will catch`} aria-busy={loading}>
