@@ -91,6 +91,12 @@ describe('see what a topic will catch before adding it', () => {
     expect(['senate', 'shutdown', 'government'].some((w) => words.includes(w))).toBe(true);
     for (const t of [...OFF_TOPIC, RAISED_BED]) expect(await feedPage.getByText(t).isVisible()).toBe(true);
     await screenshot(feedPage, 'topics-feed-politics-hidden');
+
+    // The Activity log gives the same reason in the same words.
+    const activity = await ext.openPage('dashboard.html#/activity');
+    const row = activity.locator('.act-row').filter({ hasText: SENATE }).filter({ hasText: 'Topic you avoid: politics (' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await activity.close();
   });
 
   it('the Profile view previews a new interest, and a word dropped there is saved with it', async () => {
