@@ -9,6 +9,7 @@ const parts: Array<[string, () => Promise<Bench>]> = [
   ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
   ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],
   ['inferred model (Node, one core)', async () => (await import('./bench-inference')).benchInference],
+  ['inferred model: named topics from Reddit histories', async () => (await import('./bench-inferred-topics')).benchInferredTopics],
   ['dashboard in Chromium', async () => (await import('./bench-dashboard')).benchDashboard],
 ];
 

@@ -25,7 +25,7 @@ const row = (i: number, extra: Partial<LoggedDecision> = {}): LoggedDecision => 
 
 function background() {
   const store = openStore(`summary-cache-${Math.random()}`);
-  const handlers = createHandlers({ store, broadcastProfile: () => {}, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [], now: () => T0 + 86_400_000 });
+  const handlers = createHandlers({ store, broadcastProfile: () => {}, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [], now: () => T0 + 86_400_000, meaning: async () => null });
   const self = { id: 'ext', origin: 'chrome-extension://ext/' };
   const page = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
   const call = async <T>(type: string, payload: unknown = {}): Promise<T> => {

@@ -20,6 +20,9 @@ export const NAMED = {
   nameNear: 0.6,
   /** ...or whose centre is this close to it. */
   centreNear: 0.75,
+  /** How much the share of items saying a topic's name orders the cards (see rankOf). */
+  clarityFloor: 0.4,
+  clarityScale: 2,
 };
 
 interface Item {
@@ -104,7 +107,7 @@ export function inferNamedModel(input: readonly Signal[], opts: InferOptions, sp
   const ranked = kept
     .map((t) => ({ t, now: believed(t, opts.now) }))
     .filter(({ t, now }) => t.pinned || now.believed)
-    .sort((a, b) => Number(b.t.pinned) - Number(a.t.pinned) || b.now.score - a.now.score || a.t.label.localeCompare(b.t.label))
+    .sort((a, b) => Number(b.t.pinned) - Number(a.t.pinned) || rankOf(b.t, b.now) - rankOf(a.t, a.now) || a.t.label.localeCompare(b.t.label))
     .slice(0, opts.limit ?? 30);
 
   const shown: InferredTopic[] = ranked.map(({ t, now }) => ({
@@ -170,12 +173,16 @@ function pinnedFromItems(pin: Control, items: readonly Item[]): Topic | null {
   if (!members.length) return null;
   const label = displayKey(pin.key, pin.key);
   return {
-    key: pin.key, label, name: { label, terms: [pin.key] }, nameVec: pin.vec, centre: pin.vec, pinned: true,
+    key: pin.key, label, name: { label, terms: [pin.key], coverage: 1 }, nameVec: pin.vec, centre: pin.vec, pinned: true,
     signals: members.flatMap((m) => m.signals).sort((a, b) => a - b),
   };
 }
 
 const displayKey = (key: string, fallback: string) => (key ? key.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : fallback);
+
+/** Order of the cards: the evidence, more for a topic whose items plainly say its name ("Bread" in a third of the
+ * bread items) than for a looser group of everyday posts that only some of them name ("Present"). */
+const rankOf = (t: Topic, s: Standing) => s.score * (NAMED.clarityFloor + Math.min(1 - NAMED.clarityFloor, t.name.coverage * NAMED.clarityScale));
 
 interface Standing {
   believed: boolean;

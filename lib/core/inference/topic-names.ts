@@ -27,6 +27,8 @@ export interface TopicName {
   label: string;
   /** The folded terms behind the label. */
   terms: string[];
+  /** Share of the group's items that say the name: how plainly the items are about it. */
+  coverage: number;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -58,5 +60,5 @@ export function nameGroup(space: TopicSpace, centre: Float32Array, texts: readon
     })
     .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
   const [first] = scored;
-  return first ? { label: capital(first.shown), terms: [first.term] } : null;
+  return first ? { label: capital(first.shown), terms: [first.term], coverage: first.coverage } : null;
 }
