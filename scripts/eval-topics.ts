@@ -36,7 +36,7 @@ let pSum = 0;
 let decided = 0;
 let ms = 0;
 for (const topic of topics) {
-  const profile = { ...defaultProfile(0), avoidTopics: [{ id: 'topic', label: topic, keywords: [] }] };
+  const profile = { ...defaultProfile(0), avoidTopics: [{ id: 'topic', label: topic, keywords: [], exclude: [] }] };
   const compiled = compileProfile({ ...profile, topicPack: packProfileTopics(profile, model) } as typeof profile, { policyStage: null });
   let tp = 0;
   let fp = 0;

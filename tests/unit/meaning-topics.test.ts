@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { packProfileTopics } from '../../lib/core/meaning/pack';
+import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
 import type { Profile } from '../../lib/schema/profile';
 import { shippedMeaning } from './meaning-model';
 import { item, profile } from './shield-helpers';
 
-/** Compiled as a feed tab compiles it: the background's expansion travels with the profile. */
+/** Compiled as a feed tab compiles it: the background's expansion travels with the profile, and the detector
+ * data names languages (the detectors themselves are off, so only topics act). */
 function asTab(p: Profile) {
-  return compileProfile({ ...p, topicPack: packProfileTopics(p, shippedMeaning()) } as Profile, { policyStage: null });
+  return compileProfile({ ...p, topicPack: packProfileTopics(p, shippedMeaning()) } as Profile, { policyStage: null, detectors: SHIPPED_DETECTORS });
 }
 
 const avoid = (label: string, exclude: string[] = []) =>
@@ -98,13 +100,13 @@ describe('what a tab receives', () => {
   });
 
   it('without a pack (no model), topics act by their words as before', () => {
-    const compiled = compileProfile(profile({ avoidTopics: [{ id: 'a1', label: 'politics', keywords: [] }] as Profile['avoidTopics'] }), { policyStage: null });
+    const compiled = compileProfile(profile({ avoidTopics: [{ id: 'a1', label: 'politics', keywords: [], exclude: [] }] as Profile['avoidTopics'] }), { policyStage: null });
     expect(decide(compiled, item({ title: 'Senate passes bill to avert government shutdown' })).action).toBe('show');
     expect(decide(compiled, item({ title: 'Politics is broken' })).action).toBe('hide');
   });
 
   it('a malformed pack is ignored, never thrown', () => {
-    const p = profile({ avoidTopics: [{ id: 'a1', label: 'politics', keywords: [] }] as Profile['avoidTopics'] });
+    const p = profile({ avoidTopics: [{ id: 'a1', label: 'politics', keywords: [], exclude: [] }] as Profile['avoidTopics'] });
     for (const topicPack of [null, 5, 'x', { avoid: 'no' }, { avoid: [{ id: 'a1', terms: [['senate', 'heavy']] }] }]) {
       const compiled = compileProfile({ ...p, topicPack } as Profile, { policyStage: null });
       expect(decide(compiled, item({ title: 'Senate passes bill' })).action).toBe('show');

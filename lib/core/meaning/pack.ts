@@ -1,8 +1,5 @@
-import { STOPWORDS } from '../detectors/stopwords';
 import type { PackedTopic, TopicPack } from '../shield/topic-pack';
-import { keywordStems } from '../shield/text';
 import type { MeaningModel } from './model';
-import { MEANING_STOPWORDS } from './stopwords';
 import type { TopicExpansion } from './types';
 
 interface TopicLike {
@@ -11,18 +8,6 @@ interface TopicLike {
   keywords?: readonly string[];
   exclude?: readonly string[];
 }
-
-/** Function words of the other languages Parapet names, that are not also English ones. */
-const FOREIGN: string[] = (() => {
-  const out = new Set<string>();
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    if (lang === 'en') continue;
-    for (const w of list.split(' ').flatMap((x) => keywordStems(x))) if (!MEANING_STOPWORDS.has(w)) out.add(w);
-  }
-  return [...out].sort();
-})();
-
-const STOP_LIST = [...MEANING_STOPWORDS].sort();
 
 /** A topic's expansion as a tab receives it. */
 export function packTopic(id: string, e: TopicExpansion): PackedTopic {
@@ -44,7 +29,7 @@ export function packProfileTopics(
 ): TopicPack {
   const pack = (list: readonly TopicLike[] | undefined) =>
     (list ?? []).filter((t) => t && typeof t.label === 'string').map((t) => packTopic(t.id, expand(t)));
-  return { stopwords: STOP_LIST, foreign: FOREIGN, avoid: pack(profile.avoidTopics), interests: pack(profile.interests) };
+  return { avoid: pack(profile.avoidTopics), interests: pack(profile.interests) };
 }
 
 /** The key under which an expansion can be reused. */

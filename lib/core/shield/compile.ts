@@ -5,9 +5,9 @@ import { TextMatcher } from './matcher';
 import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './policy-stage';
 import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
-import { readTopicPack, type WithTopicPack } from './topic-pack';
-import { TopicIndex } from './topics';
-import type { CompiledProfile, CompiledRule, PolicyStage, Target } from './types';
+import type { TopicPack, WithTopicPack } from './topic-pack';
+import { detectLanguage, scriptOf } from '../detectors/language';
+import type { CompiledProfile, CompiledRule, CompiledTopic, PolicyStage, Target } from './types';
 
 export interface CompileOptions {
   clickbait?: ClickbaitModel;
@@ -84,13 +84,31 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
       if (!matcher.addKeyword(k, target)) targets.pop();
     });
   }
+  // Topics by meaning: the terms the background expanded each topic into, when it sent them with the profile,
+  // go into the same matcher, so an item's words are still read once.
+  const topics: CompiledTopic[] = [];
+  // It comes from our own background, yet is read defensively: what is malformed is skipped, never thrown.
+  const pack = (profile as WithTopicPack).topicPack as Partial<TopicPack> | undefined;
+  const indexOf = (list: ReadonlyArray<{ id: string }>) => new Map(list.map((t, i) => [t.id, i]));
+  for (const [packed, avoid, ids] of [[pack?.avoid, true, indexOf(avoidTopics)], [pack?.interests, false, indexOf(interests)]] as const) {
+    for (const t of Array.isArray(packed) ? packed : []) {
+      const index = ids.get(t?.id);
+      if (index === undefined || !Array.isArray(t.terms)) continue;
+      const topic = topics.push({ avoid, index, threshold: Number(t.threshold) || 1 }) - 1;
+      for (const [term, weight, shown] of t.terms) {
+        if (typeof term !== 'string' || !(weight > 0)) continue;
+        const target = addTarget({ type: 'term', topic, weight: Math.min(1, weight) });
+        if (!matcher.addKeyword(typeof shown === 'string' ? shown : term, target)) targets.pop();
+      }
+    }
+  }
   matcher.build();
 
-  // Topics by meaning: the terms the background expanded each topic into, when it sent them with the profile.
-  const pack = readTopicPack((profile as WithTopicPack).topicPack);
-  const topics = pack
-    ? new TopicIndex(pack, new Map(avoidTopics.map((t, i) => [t.id, i])), new Map(interests.map((t, i) => [t.id, i])))
-    : null;
+  const language = opts.detectors?.language;
+  const isForeign = (text: string) => {
+    const lang = language ? detectLanguage(text, language) : scriptOf(text).lang;
+    return lang !== 'en' && lang !== 'und';
+  };
 
   const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
   for (const [k, v] of Object.entries(profile.policies ?? {})) {
@@ -110,7 +128,8 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     rules,
     avoidTopics,
     interests,
-    topics: topics !== null && topics.size > 0 ? topics : null,
+    topics,
+    isForeign,
     policies,
     exceptions: compileUserExceptions(profile.exceptions, only),
     policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),

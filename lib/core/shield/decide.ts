@@ -98,6 +98,8 @@ const hits = {
   avoidWords: null as Map<number, string[]> | null,
   interests: null as Map<number, { hits: number; words: string[] }> | null,
   rules: null as Candidate[] | null,
+  /** Topics by meaning with at least one term found: topic -> summed weight and the words, strongest first. */
+  termTopics: null as Map<number, { sum: number; words: Array<[string, number]> }> | null,
 };
 
 function onMatch(target: number, evidence: string): void {
@@ -108,6 +110,13 @@ function onMatch(target: number, evidence: string): void {
     if (rule.platformMask !== 0 && (rule.platformMask & hits.platformBit) === 0) return;
     const code = rule.kind === 'regex' ? 'regex-rule' : 'keyword-rule';
     (hits.rules ??= []).push({ action: rule.action, ref: rule.id, reason: reason(code, rule.pattern, 'rule', [evidence]) });
+  } else if (t.type === 'term') {
+    const topics = (hits.termTopics ??= new Map());
+    const h = topics.get(t.topic);
+    if (h) {
+      h.sum += t.weight;
+      h.words.push([evidence, t.weight]);
+    } else topics.set(t.topic, { sum: t.weight, words: [[evidence, t.weight]] });
   } else if (t.type === 'avoid') {
     const avoidWords = (hits.avoidWords ??= new Map());
     const words = avoidWords.get(t.index);
@@ -156,6 +165,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   hits.avoidWords = null;
   hits.interests = null;
   hits.rules = null;
+  hits.termTopics = null;
   try {
     FIELDS[0] = title;
     FIELDS[1] = text;
@@ -167,12 +177,14 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   }
   let avoidWords = hits.avoidWords as Map<number, string[]> | null;
   let interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
-  if (c.topics !== null) {
-    // A topic's own words (the matcher's hits) already said so; the meaning of the rest decides the others.
-    const about = c.topics.judge(text === '' ? title : title + '\n' + text);
-    for (const h of about.avoid) if (!avoidWords?.has(h.index)) (avoidWords ??= new Map()).set(h.index, h.evidence);
-    for (const h of about.interests) {
-      if (!interestHits?.has(h.index)) (interestHits ??= new Map()).set(h.index, { hits: TOPIC_HITS, words: h.evidence });
+  if (hits.termTopics !== null) {
+    const about = topicsReached(c, title, text);
+    for (const [topic, words] of about) {
+      const t = c.topics[topic];
+      if (t.avoid) {
+        // A topic's own words (the literal hits) already said so; the meaning of the rest decides the others.
+        if (!avoidWords?.has(t.index)) (avoidWords ??= new Map()).set(t.index, words);
+      } else if (!interestHits?.has(t.index)) (interestHits ??= new Map()).set(t.index, { hits: TOPIC_HITS, words });
     }
   }
   const ruleCandidates = hits.rules as Candidate[] | null;
@@ -248,6 +260,19 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
 }
 
 const bySeverity = (a: Candidate, b: Candidate) => SEVERITY[b.action] - SEVERITY[a.action];
+
+const TOPIC_EVIDENCE = 3;
+
+/** The topics by meaning whose found terms reach their threshold, with the words that count most; none for
+ * text in another language (the terms are English, and another language must never be hidden by mistake). */
+function topicsReached(c: CompiledProfile, title: string, text: string): Array<[number, string[]]> {
+  const out: Array<[number, string[]]> = [];
+  for (const [topic, h] of hits.termTopics!) {
+    if (h.sum < c.topics[topic].threshold) continue;
+    out.push([topic, h.words.sort((a, b) => b[1] - a[1]).slice(0, TOPIC_EVIDENCE).map((w) => w[0])]);
+  }
+  return out.length > 0 && c.isForeign(text === '' ? title : title + '\n' + text) ? [] : out;
+}
 
 function keptHasCode(kept: readonly Candidate[], upTo: number, code: string): boolean {
   for (let i = 0; i < upTo; i++) if (kept[i].reason.code === code) return true;

@@ -6,7 +6,6 @@ import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
 import type { AuthorSet } from './author-set';
 import type { UserExceptions } from './exceptions';
 import type { TextMatcher } from './matcher';
-import type { TopicIndex } from './topics';
 
 /** What the detectors plus the profile's policies say about one item (lib/core/manipulation.ts applyPolicies). */
 export interface PolicyVerdict {
@@ -22,7 +21,18 @@ export type PolicyStage = (item: FeedItem) => PolicyVerdict;
 export type Target =
   | { type: 'rule'; index: number }
   | { type: 'avoid'; index: number }
-  | { type: 'interest'; index: number; isLabel: boolean };
+  | { type: 'interest'; index: number; isLabel: boolean }
+  /** A term of a topic by meaning (see CompiledTopic), with its share of the evidence the topic needs. */
+  | { type: 'term'; topic: number; weight: number };
+
+/** An avoid-topic or interest by meaning: the background expanded it into weighted terms (lib/core/meaning). */
+export interface CompiledTopic {
+  avoid: boolean;
+  /** Index in the compiled avoidTopics or interests. */
+  index: number;
+  /** The summed weight of the terms found that makes an item about it. */
+  threshold: number;
+}
 
 export interface CompiledRule {
   id: string;
@@ -47,8 +57,10 @@ export interface CompiledProfile {
   rules: readonly CompiledRule[];
   avoidTopics: ReadonlyArray<{ id: string; label: string }>;
   interests: ReadonlyArray<{ id: string; label: string; weight: number }>;
-  /** Avoid-topics and interests by meaning (the background's expansion); null when none came with the profile. */
-  topics: TopicIndex | null;
+  /** Avoid-topics and interests by meaning (the background's expansion; empty when none came with the profile). */
+  topics: readonly CompiledTopic[];
+  /** Says a text reads as another language than English: the topics' terms are English, so it is left alone. */
+  isForeign: (text: string) => boolean;
   policies: Readonly<Record<PolicyKind, KindPolicy>>;
   exceptions: UserExceptions;
   /** Detectors + policies; null runs none (tests, or before the detectors are loaded). */
