@@ -81,7 +81,7 @@ export function readDetectors(data: unknown): DetectorTables {
   const lists = array(top.phraseLists, 'phraseLists').map((l, i) => strings(l, `phraseLists[${i}]`, true));
   const listAt = (v: unknown, where: string) => {
     if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= lists.length) {
-      throw new Error(`detector data: ${where} is not the index of a phrase list`);
+      bad(where, `is not the index of a phrase list`);
     }
     return lists[v as number];
   };
@@ -96,7 +96,7 @@ export function readDetectors(data: unknown): DetectorTables {
 function texts(v: unknown, where: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const [key, text] of Object.entries(record(v, where))) {
-    if (typeof text !== 'string') throw new Error(`detector data: ${where}.${key} is not text`);
+    if (typeof text !== 'string') bad(where, `.${key} is not text`);
     out[key] = text;
   }
   return out;
@@ -104,13 +104,13 @@ function texts(v: unknown, where: string): Record<string, string> {
 
 function readRule(v: unknown, where: string, listAt: (v: unknown, where: string) => string[]): PatternRule {
   const r = record(v, where);
-  if (typeof r.code !== 'string' || !r.code) throw new Error(`detector data: ${where}.code is missing`);
+  if (typeof r.code !== 'string' || !r.code) bad(where, `.code is missing`);
   const rule: Record<string, unknown> = { code: r.code, weight: fraction(r.weight, `${where}.weight`) };
   if (r.langs !== undefined) rule.langs = r.langs === 'any' ? 'any' : strings(r.langs, `${where}.langs`);
   if (r.capsBoost !== undefined) rule.capsBoost = fraction(r.capsBoost, `${where}.capsBoost`);
   if (r.damp !== undefined) rule.damp = fraction(r.damp, `${where}.damp`);
   const shapes = ['phrases', 'parts', 're'].filter((k) => r[k] !== undefined);
-  if (shapes.length !== 1) throw new Error(`detector data: ${where} needs exactly one of phrases, parts or re`);
+  if (shapes.length !== 1) bad(where, `needs exactly one of phrases, parts or re`);
 
   if (r.phrases !== undefined) {
     rule.phrases = listAt(r.phrases, `${where}.phrases`);
@@ -119,7 +119,7 @@ function readRule(v: unknown, where: string, listAt: (v: unknown, where: string)
     const parts = array(r.parts, `${where}.parts`).map((p, i) => listAt(p, `${where}.parts[${i}]`));
     const gaps = array(r.gaps, `${where}.gaps`);
     if (parts.length < 1 || gaps.length !== parts.length - 1 || !gaps.every((g) => Number.isInteger(g) && (g as number) >= 0)) {
-      throw new Error(`detector data: ${where} needs parts and one whole-number gap between each pair of them`);
+      bad(where, `needs parts and one whole-number gap between each pair of them`);
     }
     rule.parts = parts;
     rule.gaps = gaps;
@@ -128,48 +128,53 @@ function readRule(v: unknown, where: string, listAt: (v: unknown, where: string)
     if (r.triggers !== undefined) rule.triggers = strings(r.triggers, `${where}.triggers`, true);
     if (r.contains !== undefined) rule.contains = strings(r.contains, `${where}.contains`, true);
     if (!(rule.triggers as string[] | undefined)?.length && !(rule.contains as string[] | undefined)?.length) {
-      throw new Error(`detector data: ${where} has neither triggers nor contains, so it could never run`);
+      bad(where, `has neither triggers nor contains, so it could never run`);
     }
     if (r.raw !== undefined) {
-      if (typeof r.raw !== 'boolean') throw new Error(`detector data: ${where}.raw is not true or false`);
+      if (typeof r.raw !== 'boolean') bad(where, `.raw is not true or false`);
       rule.raw = r.raw;
     }
   }
   return rule as PatternRule;
 }
 
+/** Every reading error names where in the file it is. */
+function bad(where: string, what: string): never {
+  throw new Error(`detector data: ${where}${what.startsWith('.') ? '' : ' '}${what}`);
+}
+
 function record(v: unknown, where: string): Record<string, unknown> {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`detector data: ${where} is not an object`);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) bad(where, `is not an object`);
   return v as Record<string, unknown>;
 }
 
 function array(v: unknown, where: string): unknown[] {
-  if (!Array.isArray(v)) throw new Error(`detector data: ${where} is not a list`);
+  if (!Array.isArray(v)) bad(where, `is not a list`);
   return v;
 }
 
 function strings(v: unknown, where: string, nonEmpty = false): string[] {
   const a = array(v, where);
   if (!a.every((s) => typeof s === 'string' && (!nonEmpty || s.length > 0))) {
-    throw new Error(`detector data: ${where} holds something that is not ${nonEmpty ? 'non-empty ' : ''}text`);
+    bad(where, `holds something that is not ${nonEmpty ? 'non-empty ' : ''}text`);
   }
-  if (nonEmpty && a.length === 0) throw new Error(`detector data: ${where} is empty`);
+  if (nonEmpty && a.length === 0) bad(where, `is empty`);
   return a as string[];
 }
 
 function fraction(v: unknown, where: string): number {
-  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new Error(`detector data: ${where} is not a number from 0 to 1`);
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) bad(where, `is not a number from 0 to 1`);
   return v;
 }
 
 function regex(v: unknown, where: string): RegExp {
   const r = record(v, where);
-  if (typeof r.source !== 'string' || typeof r.flags !== 'string') throw new Error(`detector data: ${where} needs source and flags`);
+  if (typeof r.source !== 'string' || typeof r.flags !== 'string') bad(where, `needs source and flags`);
   // A global or sticky expression keeps state between tests and would match differently item to item.
-  if (/[gy]/.test(r.flags)) throw new Error(`detector data: ${where} has flags "${r.flags}"; g and y are refused`);
+  if (/[gy]/.test(r.flags)) bad(where, `has flags "${r.flags}"; g and y are refused`);
   try {
     return new RegExp(r.source, r.flags);
   } catch (e) {
-    throw new Error(`detector data: ${where} is not a valid regular expression: ${(e as Error).message}`);
+    bad(where, `is not a valid regular expression: ${(e as Error).message}`);
   }
 }
