@@ -92,10 +92,11 @@ describe('see what a topic will catch before adding it', () => {
     for (const t of [...OFF_TOPIC, RAISED_BED]) expect(await feedPage.getByText(t).isVisible()).toBe(true);
     await screenshot(feedPage, 'topics-feed-politics-hidden');
 
-    // The Activity log gives the same reason in the same words.
+    // The Activity log gives the same reason in the same words, once the tab has sent its log (in an idle batch).
+    const logged = async () => (await call(ctl, 'activity/query', { search: 'Senate passes', reason: 'avoid-topic' })).length;
+    for (let i = 0; i < 80 && (await logged()) === 0; i++) await ctl.waitForTimeout(250);
     const activity = await ext.openPage('dashboard.html#/activity');
-    const row = activity.locator('.act-row').filter({ hasText: SENATE }).filter({ hasText: 'Topic you avoid: politics (' });
-    await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await activity.locator('.act-row').filter({ hasText: SENATE }).filter({ hasText: 'Topic you avoid: politics (' }).first().waitFor();
     await activity.close();
   });
 
@@ -126,6 +127,8 @@ describe('see what a topic will catch before adding it', () => {
     const catches = page.getByText('What “gardening” catches · 1 word dropped');
     await catches.click();
     const saved = await previewOf(page, 'gardening');
+    await saved.region.scrollIntoViewIfNeeded();
+    await screenshot(page, 'topics-profile-saved-topic');
     await saved.region.getByRole('button', { name: `Count “${dropped}” again for gardening` }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await getProfile(page)).interests[0].exclude).toEqual([]);
