@@ -127,8 +127,7 @@ describe('see what a topic will catch before adding it', () => {
     const catches = page.getByText('What “gardening” catches · 1 word dropped');
     await catches.click();
     const saved = await previewOf(page, 'gardening');
-    await saved.region.scrollIntoViewIfNeeded();
-    await screenshot(page, 'topics-profile-saved-topic');
+    await screenshotWhole(page, 'topics-profile-saved-topic');
     await saved.region.getByRole('button', { name: `Count “${dropped}” again for gardening` }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await getProfile(page)).interests[0].exclude).toEqual([]);
