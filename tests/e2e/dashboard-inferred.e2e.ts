@@ -2,49 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness';
 import { call, getProfile, screenshotWhole, seedProfile, seriousA11yViolations } from './ui-helpers';
-import type { LoggedDecision, Signal } from '../../lib/schema/log';
+import { DAY, MARKUP, MORE_WOODWORKING, seedDecisions, seedSignals } from './inferred-seed';
+import type { Signal } from '../../lib/schema/log';
 
-const DAY = 86_400_000;
 const now = Date.now();
-let n = 0;
-const sig = (type: Signal['type'], title: string, daysAgo: number, extra: Partial<Signal> = {}): Signal => ({
-  ts: now - daysAgo * DAY, type, platform: 'youtube', itemId: `s${++n}`, title, author: 'Someone', url: `https://www.youtube.com/watch?v=s${n}`, detail: '', ...extra,
-});
-const MARKUP = '<img src=x onerror="window.__pwned=1"> Telescope <b>eyepieces</b> compared';
-const signals: Signal[] = [
-  sig('open', 'Rust ownership explained', 20),
-  sig('dwell', 'Async Rust: a deep dive', 18, { value: 8 * 60_000 }),
-  sig('open', 'Rust borrow checker tips', 15),
-  sig('open', 'Sourdough starter from scratch', 12, { platform: 'reddit', url: 'https://www.reddit.com/r/Breadit/comments/a1/' }),
-  sig('open', 'Sourdough shaping basics', 10),
-  sig('open', 'Sharpening a chisel by hand', 9),
-  sig('dwell', 'Chisel technique for beginners', 8, { value: 4 * 60_000 }),
-  sig('open', 'Choosing a first telescope', 6, { platform: 'hackernews', url: 'https://news.ycombinator.com/item?id=1' }),
-  sig('open', MARKUP, 5),
-  sig('search', '', 4, { detail: 'telescope collimation', itemId: '', url: '' }),
-  sig('hide-by-hand', 'Celebrity gossip roundup', 3),
-];
+const signals = seedSignals(now);
 
-let id = 0;
-const dec = (platform: LoggedDecision['platform'], title: string, daysAgo: number, action: LoggedDecision['action'] = 'show', kind?: string): LoggedDecision => ({
-  ts: now - daysAgo * DAY - ++id * 1000, platform, itemId: `d${id}`, title, author: 'chan', url: '', surface: 'home', action, score: 0.5, reordered: false,
-  reasons: kind ? [{ code: kind, detail: '', source: 'classifier', kind: kind as 'rage', evidence: [] }] : [],
-});
-const decisions: LoggedDecision[] = [];
-for (let d = 0; d < 6; d++) {
-  for (let i = 0; i < 5; i++) decisions.push(dec('youtube', `Gaming setup tour ${i}`, d));
-  for (let i = 0; i < d % 3 + 1; i++) decisions.push(dec('youtube', `Politics outrage clip ${i}`, d, 'label', 'rage'));
-  decisions.push(dec('youtube', 'Woodworking bench build', d));
-  const topics = ['Chess openings', 'Cooking pasta', 'Hiking trails', 'Jazz piano'];
-  for (let i = 0; i < 8; i++) decisions.push(dec('reddit', `${topics[i % 4]} thread ${i}`, d, i % 4 === 0 ? 'show' : 'hide', i % 4 === 1 ? 'clickbait' : undefined));
-}
+/** Names a person would give each subject of the seeded history; the meaning model picks one of them. */
+const BAKING = ['Sourdough', 'Bread', 'Loaf', 'Baking', 'Dough'];
+const WOOD = ['Woodworking', 'Workbench', 'Wood', 'Woodwork', 'Joinery', 'Furniture', 'Carpentry', 'Table', 'Workshop'];
+const SKY = ['Telescope', 'Astronomy', 'Eyepiece', 'Planet', 'Galaxy'];
+/** What the title-word model showed for this history: fragments of titles. */
+const FRAGMENTS = ['Crumb Finally', 'Finally Happened', 'Finally', 'Happened', 'Walnut Side', 'Starter Open', 'Side', 'Open'];
 
 let ext: Launched;
 beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html');
-  await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'wood', label: 'Woodworking', weight: 0.8, keywords: ['joinery'], exclude: [] }] }));
+  await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'garden', label: 'Gardening', weight: 0.8, keywords: ['compost'], exclude: [] }] }));
   await call(page, 'signals/add', { rows: signals });
+  const decisions = seedDecisions(now);
   for (let i = 0; i < decisions.length; i += 500) await call(page, 'decisions/log', { rows: decisions.slice(i, i + 500) });
   await page.close();
 });
@@ -53,6 +30,8 @@ afterAll(async () => {
 });
 
 const topicCard = (page: Page, label: string) => page.locator('.inf-topic').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+const names = (page: Page) => page.locator('.inf-topic-name').allInnerTexts();
+const oneOf = (shown: string[], wanted: string[]) => shown.find((n) => wanted.includes(n));
 
 async function openInferred(): Promise<Page> {
   const page = await ext.openPage('dashboard.html#/inferred');
@@ -62,22 +41,34 @@ async function openInferred(): Promise<Page> {
 }
 
 describe('Inferred model view', () => {
-  it('shows topics with confidence, learned date and clickable evidence, in light and dark, with no serious axe violations', async () => {
+  it('shows named topics (never title fragments) with calibrated confidence and the items behind each, in light and dark, with no serious axe violations', async () => {
     const page = await openInferred();
-    const names = await page.locator('.inf-topic-name').allInnerTexts();
-    expect(names).toEqual(expect.arrayContaining(['Rust', 'Sourdough', 'Chisel', 'Telescope']));
-    expect(names).not.toContain('Celebrity');
-    const rust = topicCard(page, 'Rust');
-    expect(await rust.locator('.inf-pct').innerText()).toMatch(/^\d+% sure$/);
-    expect(await rust.locator('.inf-topic-meta').innerText()).toMatch(/^Learned .+ · 3 items$/);
-    await rust.getByText('Why Parapet thinks so').click();
-    const link = rust.getByRole('link', { name: /Rust ownership explained/ });
-    expect(await link.getAttribute('href')).toBe(signals[0].url);
+    const shown = await names(page);
+    const baking = oneOf(shown, BAKING);
+    const wood = oneOf(shown, WOOD);
+    const sky = oneOf(shown, SKY);
+    expect([baking, wood, sky]).not.toContain(undefined);
+    for (const f of FRAGMENTS) expect(shown).not.toContain(f);
+    expect(shown.some((n) => /celebrit|gossip|kardashian/i.test(n))).toBe(false);
+
+    // Thirty items make Parapet fairly sure, never certain; a handful make it less sure.
+    const bread = topicCard(page, baking!);
+    const breadPct = Number((await bread.locator('.inf-pct').innerText()).match(/^(\d+)% sure$/)![1]);
+    expect(breadPct).toBeGreaterThan(60);
+    expect(breadPct).toBeLessThan(100);
+    expect(await bread.locator('.inf-topic-meta').innerText()).toMatch(/^Learned .+ · (2\d|30) items$/);
+    const skyPct = Number((await topicCard(page, sky!).locator('.inf-pct').innerText()).match(/^(\d+)% sure$/)![1]);
+    expect(skyPct).toBeLessThan(breadPct);
+
+    await bread.getByText('Why Parapet thinks so').click();
+    const link = bread.getByRole('link', { name: /Sourdough bagels boiled and baked/ });
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/www\.reddit\.com\/r\/Breadit\//);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toContain('noopener');
+    expect(await bread.getByText('Walnut side table I built for my wife').count()).toBe(0);
 
     // A title carrying markup is shown as text: no element made from it, nothing ran.
-    const telescope = topicCard(page, 'Telescope');
+    const telescope = topicCard(page, sky!);
     await telescope.getByText('Why Parapet thinks so').click();
     await telescope.getByText(MARKUP).waitFor();
     expect(await telescope.locator('img, b').count()).toBe(0);
@@ -93,19 +84,23 @@ describe('Inferred model view', () => {
     await page.close();
   });
 
-  it('renders the timeline, the platform mix beside stated interests and the manipulation share, each with a text alternative', async () => {
+  it('renders the timeline, the platform mix in the same named topics beside stated interests, and the manipulation share, each with a text alternative', async () => {
     const page = await openInferred();
     expect(await page.getByTestId('timeline-summary').innerText()).toMatch(/^\d+ topics learned and \d+ dropped between .+; the model now holds \d+\.$/);
-    expect(await page.locator('.inf-timeline li').filter({ hasText: 'Learned' }).filter({ hasText: 'Rust' }).count()).toBe(1);
+    const baking = oneOf(await names(page), BAKING)!;
+    expect(await page.locator('.inf-timeline li').filter({ hasText: 'Learned' }).filter({ hasText: baking }).count()).toBe(1);
     expect(await page.locator('.inf-chart svg').count()).toBeGreaterThanOrEqual(4);
 
+    // YouTube pushed the bread items: its mix names them as a topic, not as their title words.
     const yt = await page.getByTestId('mix-summary-youtube').innerText();
-    expect(yt).toMatch(/^YouTube recommended mostly Gaming Setup Tour \(\d+%\)/);
-    expect(yt).toMatch(/\d+% matched Woodworking\.$/);
+    const pushed = yt.match(/^YouTube recommended mostly (.+?) \(\d+%\)/)![1];
+    expect(BAKING).toContain(pushed);
+    expect(yt).toMatch(/\d+% matched Gardening\.$/);
     expect(await page.getByTestId('mix-summary-reddit').innerText()).toMatch(/none of it matched your stated interests/);
     await page.getByText('YouTube’s topic mix as a table').click();
     const table = page.getByRole('table', { name: 'Topics YouTube recommended, by share of its items' });
-    expect(await table.getByRole('row', { name: /Gaming/ }).count()).toBe(1);
+    expect(await table.getByRole('row', { name: new RegExp(`^${pushed} `) }).count()).toBe(1);
+    for (const f of ['Free', 'Title', 'Appended', 'Won’t', "Won't", 'Finally']) expect(await table.getByRole('rowheader', { name: f, exact: true }).count()).toBe(0);
 
     expect(await page.getByTestId('manipulation-summary').innerText()).toMatch(/^Overall, (\d+% of (YouTube|Reddit)’s(, )?){2} items were manipulative\.$/);
     await page.getByText('Manipulative share by day as a table').click();
@@ -128,52 +123,71 @@ describe('Inferred model view', () => {
     await page.close();
   });
 
-  it('confirm adds the topic to the profile’s interests', async () => {
+  it('confirm adds the named topic to the profile’s interests', async () => {
     const page = await openInferred();
-    await topicCard(page, 'Sourdough').getByRole('button', { name: 'Confirm Sourdough' }).click();
-    await page.getByRole('status').filter({ hasText: 'Sourdough is now one of your interests' }).waitFor({ state: 'attached' });
-    await topicCard(page, 'Sourdough').waitFor({ state: 'detached' });
-    expect((await getProfile(page)).interests.map((i) => i.label)).toContain('Sourdough');
-    expect(await page.getByRole('list', { name: 'Your interests' }).innerText()).toContain('Sourdough');
+    const baking = oneOf(await names(page), BAKING)!;
+    await topicCard(page, baking).getByRole('button', { name: `Confirm ${baking}` }).click();
+    await page.getByRole('status').filter({ hasText: `${baking} is now one of your interests` }).waitFor({ state: 'attached' });
+    await topicCard(page, baking).waitFor({ state: 'detached' });
+    expect((await getProfile(page)).interests.map((i) => i.label)).toContain(baking);
+    expect(await page.getByRole('list', { name: 'Your interests' }).innerText()).toContain(baking);
+    // The background's next answer keeps it out too, under any name of the same subject.
+    await page.reload();
+    await page.locator('.inf-topic').first().waitFor();
+    expect(oneOf(await names(page), BAKING)).toBeUndefined();
     await page.getByRole('link', { name: 'Profile', exact: true }).click();
     await page.getByRole('heading', { name: 'Interests' }).waitFor();
-    expect(await page.locator('input[value="Sourdough"]').count()).toBe(1);
+    expect(await page.locator(`input[value="${baking}"]`).count()).toBe(1);
     await page.close();
   });
 
-  it('reject removes the topic, and it never comes back after more signals', async () => {
+  it('reject removes the topic, and it never comes back, under another name or after more signals', async () => {
     const page = await openInferred();
-    await topicCard(page, 'Rust').getByRole('button', { name: 'Reject Rust' }).click();
-    await topicCard(page, 'Rust').waitFor({ state: 'detached' });
-    await expect.poll(async () => (await getProfile(page)).inferred.rejected).toContain('rust');
-    await call(page, 'signals/add', { rows: Array.from({ length: 12 }, (_, i) => sig('open', `Rust release notes ${i}`, 1)) });
+    const wood = oneOf(await names(page), WOOD)!;
+    await topicCard(page, wood).getByRole('button', { name: `Reject ${wood}` }).click();
+    await topicCard(page, wood).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await getProfile(page)).inferred.rejected).toContain(wood.toLowerCase());
+    const more: Signal[] = MORE_WOODWORKING.map((title, i) => ({
+      ts: now - DAY + i * 60_000, type: 'open', platform: 'youtube', itemId: `more${i}`, title, author: 'Someone', url: '', detail: '',
+    }));
+    await call(page, 'signals/add', { rows: more });
     await page.reload();
     await page.locator('.inf-topic').first().waitFor();
-    expect(await page.locator('.inf-topic-name').allInnerTexts()).not.toContain('Rust');
-    expect(await page.getByRole('list', { name: 'Rejected topics' }).innerText()).toContain('rust');
+    const after = await names(page);
+    expect(oneOf(after, WOOD)).toBeUndefined();
+    for (const f of FRAGMENTS) expect(after).not.toContain(f);
+    expect(await page.getByRole('list', { name: 'Rejected topics' }).innerText()).toContain(wood.toLowerCase());
     await page.close();
   });
 
   it('pin and forget work from the keyboard: Tab reaches the controls, Enter operates them', async () => {
     const page = await openInferred();
+    const shown = await names(page);
+    const last = shown[shown.length - 1];
     await page.locator('.db-main').focus();
     let label = '';
-    for (let i = 0; i < 60 && label !== 'Pin Chisel'; i++) {
+    for (let i = 0; i < 80 && label !== `Pin ${last}`; i++) {
       await page.keyboard.press('Tab');
       label = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '');
     }
-    expect(label).toBe('Pin Chisel');
+    expect(label).toBe(`Pin ${last}`);
     await page.keyboard.press('Enter');
-    await topicCard(page, 'Chisel').getByText('Pinned').waitFor();
-    expect(await page.locator('.inf-topic-name').first().innerText()).toBe('Chisel');
-    await expect.poll(async () => (await getProfile(page)).inferred.pinned).toEqual(['chisel']);
+    await topicCard(page, last).getByText('Pinned').waitFor();
+    await expect.poll(async () => (await names(page))[0]).toBe(last);
+    await expect.poll(async () => (await getProfile(page)).inferred.pinned).toEqual([last.toLowerCase()]);
     await screenshotWhole(page, 'dashboard-inferred-pinned');
 
-    const forget = topicCard(page, 'Telescope').getByRole('button', { name: 'Forget Telescope' });
+    const other = (await names(page)).find((n) => n !== last)!;
+    const forget = topicCard(page, other).getByRole('button', { name: `Forget ${other}` });
     await forget.focus();
     await page.keyboard.press('Enter');
-    await topicCard(page, 'Telescope').waitFor({ state: 'detached' });
-    await expect.poll(async () => (await getProfile(page)).inferred.forgotten.map((f) => f.topic)).toEqual(['telescope']);
+    await topicCard(page, other).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await getProfile(page)).inferred.forgotten.map((f) => f.topic)).toEqual([other.toLowerCase()]);
+    // Still gone when the background answers again.
+    await page.reload();
+    await page.locator('.inf-topic').first().waitFor();
+    expect(await names(page)).not.toContain(other);
+    expect((await names(page))[0]).toBe(last);
     await page.close();
   });
 });

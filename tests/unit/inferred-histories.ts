@@ -2,8 +2,8 @@
 // sourdough and builds furniture would open them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MeaningModel } from '@/lib/core/meaning/model';
-import type { Signal } from '@/lib/schema/log';
+import { MeaningModel } from '../../lib/core/meaning/model';
+import type { Signal } from '../../lib/schema/log';
 
 export const SOURDOUGH = [
   'Crumb finally happened after three months of trying',
