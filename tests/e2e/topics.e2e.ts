@@ -73,6 +73,10 @@ describe('see what a topic will catch before adding it', () => {
     await popup.setViewportSize({ width: 360, height: await popup.evaluate(() => document.documentElement.scrollHeight) });
     await screenshot(popup, 'topics-popup-preview');
     expect(await seriousA11yViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(popup, 'topics-popup-preview-dark');
+    expect(await seriousA11yViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     await box.press('Enter');
     await popup.getByRole('button', { name: 'Remove avoid-topic politics' }).waitFor();
