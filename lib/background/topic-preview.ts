@@ -3,6 +3,7 @@ import type { MeaningModel } from '../core/meaning/model';
 import type { TopicExpansion } from '../core/meaning/types';
 import { previewTopic, type TopicPreview } from '../core/topic-preview';
 import { meaningModel } from './meaning';
+import { foreignText, type ForeignTest } from './text-language';
 
 /** How far back the preview looks: the newest log rows, enough for a few days of feeds and quick to read. */
 export const PREVIEW_RECENT_ROWS = 2_000;
@@ -21,7 +22,11 @@ export interface TopicPreviewRequest {
  * never loaded by the popup), tried on the items of the user's own recent feed. Without the model the preview
  * shows what the literal words catch, which is what the tabs then do too.
  */
-export function createTopicPreview(store: Store, model: () => Promise<MeaningModel | null> = meaningModel) {
+export function createTopicPreview(
+  store: Store,
+  model: () => Promise<MeaningModel | null> = meaningModel,
+  foreign: () => Promise<ForeignTest | null> = foreignText,
+) {
   const cache = new Map<string, TopicExpansion>();
   const expand = (m: MeaningModel, req: TopicPreviewRequest): TopicExpansion => {
     const key = JSON.stringify([req.label.toLowerCase(), [...req.exclude].sort(), [...req.keywords].sort()]);
@@ -37,6 +42,7 @@ export function createTopicPreview(store: Store, model: () => Promise<MeaningMod
   return async (req: TopicPreviewRequest): Promise<TopicPreview> => {
     const [m, rows] = await Promise.all([model().catch(() => null), queryDecisions(store, { limit: PREVIEW_RECENT_ROWS })]);
     const expansion = m ? expand(m, req) : null;
-    return previewTopic({ label: req.label, keywords: req.keywords, expansion, recent: rows });
+    const isForeign = expansion?.known ? ((await foreign().catch(() => null)) ?? undefined) : undefined;
+    return previewTopic({ label: req.label, keywords: req.keywords, expansion, recent: rows, isForeign });
   };
 }

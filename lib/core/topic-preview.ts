@@ -41,12 +41,15 @@ export interface PreviewInput {
   /** The expansion of the label with the user's exclusions applied, or null when the model is unavailable. */
   expansion: TopicExpansion | null;
   recent: readonly RecentItem[];
+  /** True for text in another language than English: the tabs act on it by the topic's literal words only (the
+   * model's terms are English), and so does the preview. */
+  isForeign?: (text: string) => boolean;
   maxExamples?: number;
 }
 
 export const PREVIEW_EXAMPLES = 4;
 
-export function previewTopic({ label, keywords = [], expansion, recent, maxExamples = PREVIEW_EXAMPLES }: PreviewInput): TopicPreview {
+export function previewTopic({ label, keywords = [], expansion, recent, isForeign, maxExamples = PREVIEW_EXAMPLES }: PreviewInput): TopicPreview {
   const phrases = [label, ...keywords].map((p) => ({ shown: p.trim(), stems: keywordStems(p) })).filter((p) => p.stems.length > 0);
   const known = expansion?.known === true;
   const scorer = known ? new TopicScorer(expansion.terms) : null;
@@ -71,7 +74,7 @@ export function previewTopic({ label, keywords = [], expansion, recent, maxExamp
       hits.push({ example: { title, platform: item.platform, matched: literal }, score: 2, order: scanned });
       continue;
     }
-    if (!scorer) continue;
+    if (!scorer || isForeign?.(title)) continue;
     const { score, evidence } = scorer.score(title);
     if (score >= threshold && evidence.length > 0) hits.push({ example: { title, platform: item.platform, matched: evidence }, score, order: scanned });
   }

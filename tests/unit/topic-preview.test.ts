@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { previewTopic, type RecentItem } from '@/lib/core/topic-preview';
 import { MeaningModel } from '@/lib/core/meaning/model';
 import { createHandlers } from '@/lib/background/handlers';
+import { createTopicPreview } from '@/lib/background/topic-preview';
+import { detectLanguage } from '@/lib/core/detectors';
+import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { logDecisions, openStore } from '@/lib/db';
 import { dispatch } from '@/lib/messaging';
 import type { Responses } from '@/lib/schema/messages';
@@ -71,6 +74,16 @@ describe('what a topic will catch, from the recent feed', () => {
     expect(p.scanned).toBe(11);
   });
 
+  it('does not claim a story in another language by the model’s English words; the user’s own words still count', () => {
+    const german = 'Der Senate und der Shutdown: was die Regierung jetzt tut';
+    const germanLiteral = 'Politics auf Deutsch: der Senate und der Shutdown';
+    const isForeign = (t: string) => t.startsWith('Der ') || t.includes('auf Deutsch');
+    const p = previewTopic({ label: 'politics', expansion: politicsExpansion(), recent: feed(german, germanLiteral, SENATE), isForeign });
+    expect(p.examples.map((e) => e.title)).toEqual([germanLiteral, SENATE]);
+    const unguarded = previewTopic({ label: 'politics', expansion: politicsExpansion(), recent: feed(german) });
+    expect(unguarded.examples.map((e) => e.title)).toEqual([german]);
+  });
+
   it('an empty feed shows nothing and says it looked at nothing', () => {
     expect(previewTopic({ label: 'politics', expansion: politicsExpansion(), recent: [] })).toMatchObject({ examples: [], matches: 0, scanned: 0 });
   });
@@ -109,17 +122,23 @@ describe("'topics/preview' in the background", () => {
   });
 
   const MODEL = 'public/models/meaning.bin';
-  it.skipIf(!existsSync(MODEL))('with the shipped model: "politics" would catch the Senate headline, and a dropped word stays out', async () => {
+  it.skipIf(!existsSync(MODEL))('with the shipped model: "politics" would catch the Senate headline, not a German one, and a dropped word stays out', async () => {
     const model = MeaningModel.fromBytes(new Uint8Array(readFileSync(MODEL)));
-    const ask = await setup(model);
-    const reply = await ask({ label: 'politics', kind: 'avoid' });
-    const p = (reply as { value: Responses['topics/preview'] }).value;
+    const store = openStore(`topic-preview-model-${Math.random()}`);
+    const GERMAN = 'Der Senat und der Shutdown: was die Regierung in Washington jetzt tut';
+    await logDecisions(store, [...recent.map((r, i) => row(i, r.title)), row(99, GERMAN)]);
+    // The tabs' own language test (lib/core/detectors), as the background builds it from models/detectors.json.
+    const isForeign = (t: string) => !['en', 'und'].includes(detectLanguage(t, SHIPPED_DETECTORS.language));
+    const preview = createTopicPreview(store, async () => model, async () => isForeign);
+    const p = await preview({ label: 'politics', kind: 'avoid', exclude: [], keywords: [] });
     expect(p.known).toBe(true);
     expect(p.related.length).toBeGreaterThan(3);
-    expect(p.examples.map((e) => e.title)).toContain(SENATE);
-    expect(p.examples.map((e) => e.title)).not.toContain('Moss gardens of Kyoto');
+    const titles = p.examples.map((e) => e.title);
+    expect(titles).toContain(SENATE);
+    expect(titles).not.toContain('Moss gardens of Kyoto');
+    expect(titles).not.toContain(GERMAN);
     const dropped = p.related[0];
-    const again = (await ask({ label: 'politics', kind: 'avoid', exclude: [dropped] })) as { value: Responses['topics/preview'] };
-    expect(again.value.related).not.toContain(dropped);
+    const again = await preview({ label: 'politics', kind: 'avoid', exclude: [dropped], keywords: [] });
+    expect(again.related).not.toContain(dropped);
   });
 });
