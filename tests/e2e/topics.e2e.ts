@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { feed, openPopupFor, startFeedBrowser, stubs, waitForShield } from './feed-helpers';
+import { feed, labelled, openPopupFor, startFeedBrowser, stubs, waitForShield } from './feed-helpers';
 import { call, getProfile, screenshotWhole, seriousA11yViolations } from './ui-helpers';
 
 const HOME = 'https://news.ycombinator.com/';
@@ -126,6 +126,10 @@ describe('see what a topic will catch before adding it', () => {
     await page.getByRole('button', { name: 'Add interest' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await getProfile(page)).interests.map((i) => [i.label, i.exclude])).toEqual([['gardening', [dropped]]]);
+    // On the open feed, the garden bed story (which never says "gardening") is put first with a badge naming the interest.
+    const badge = await labelled(feedPage, RAISED_BED, /^Your interest: gardening ⋯/);
+    expect(badge.mode).not.toBe('hide');
+    await screenshot(feedPage, 'topics-feed-gardening-boosted');
 
     // Under the saved topic: what it catches, with the dropped word, which can be counted again.
     const catches = page.getByText('What “gardening” catches · 1 word dropped');
