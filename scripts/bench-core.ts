@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
 import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
 import { seededRandom } from '../lib/core/random';
+import { MeaningModel } from '../lib/core/meaning/model';
+import { packProfileTopics } from '../lib/core/meaning/pack';
 import { compileProfile, decide, quoteEvidence } from '../lib/core/shield';
 import { FEED_PLATFORMS } from '../lib/schema/common';
 import type { Decision } from '../lib/schema/decision';
@@ -209,8 +211,15 @@ function percentile(sorted: Float64Array, p: number): number {
 
 export async function benchFastTier(): Promise<Record<string, number | string>> {
   const headlines = readHeadlines();
-  const profile = buildLargeProfile(headlines);
-  const items = buildItems(headlines, profile);
+  const largeProfile = buildLargeProfile(headlines);
+  const items = buildItems(headlines, largeProfile);
+  // Topics by meaning in play: every avoid-topic and interest expanded as the background expands them for a tab.
+  const meaning = MeaningModel.fromBytes(new Uint8Array(readFileSync(resolve(ROOT, 'public/models/meaning.bin'))));
+  const tp = performance.now();
+  const topicPack = packProfileTopics(largeProfile, meaning);
+  const packMs = performance.now() - tp;
+  const packTerms = [...topicPack.avoid, ...topicPack.interests].reduce((n, t) => n + t.terms.length, 0);
+  const profile = { ...largeProfile, topicPack } as Profile;
   let clickbait: ClickbaitModel | undefined;
   try {
     clickbait = loadClickbaitModel(new Uint8Array(readFileSync(MODEL)));
@@ -276,10 +285,11 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
   times.sort();
 
   return {
-    'profile: interests / rules (regex) / blocked channels': `${profile.interests.length} / ${profile.rules.length} (${profile.rules.filter((r) => r.kind === 'regex').length}) / ${profile.blockedAuthors.length}`,
+    'profile: interests / avoid-topics / rules (regex) / blocked channels': `${profile.interests.length} / ${profile.avoidTopics.length} / ${profile.rules.length} (${profile.rules.filter((r) => r.kind === 'regex').length}) / ${profile.blockedAuthors.length}`,
     'items (real headlines)': items.length,
     'clickbait model': clickbait ? 'loaded' : 'missing (detectors without it)',
-    'compile ms': compileMs,
+    'topics by meaning: terms sent to a tab / KB / background expansion ms': `${packTerms} / ${(JSON.stringify(topicPack).length / 1024).toFixed(0)} / ${packMs.toFixed(0)}`,
+    'compile ms (with those terms)': compileMs,
     'items decided per second (detectors + rules; best second of 5)': Math.round(perSecond),
     'items decided per second (rules only, no detectors; best second of 5)': Math.round(rulesOnlyPerSecond),
     'items decided per second (rules + rule detectors, no model; best of 5)': Math.round(noModelPerSecond),

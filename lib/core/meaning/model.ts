@@ -52,6 +52,10 @@ export class MeaningModel {
   readonly #subjectCount: number;
   readonly #linkStart: Uint32Array;
   readonly #idf: Float32Array;
+  /** Per subject, the terms that count it among their top communities: (term, share) pairs. */
+  readonly #usesOf: Float64Array[];
+  /** Per term, the share of its use outside its top communities. */
+  readonly #rest: Float64Array;
   /** Each subject's name folded whole ("malefashionadvice") and as words ("political", "discussion"). */
   readonly #subjectNames: Array<{ whole: string; words: string[] }>;
 
@@ -86,6 +90,19 @@ export class MeaningModel {
         .filter((w) => w.length > 1)
         .map(stem),
     }));
+    const k = data.topK;
+    const lists: number[][] = Array.from({ length: this.#subjectCount }, () => []);
+    this.#rest = new Float64Array(this.size).fill(1);
+    for (let i = 0; i < this.size; i++) {
+      for (let j = i * k; j < i * k + k; j++) {
+        const sub = data.topSubject[j];
+        if (sub === 0xffff) break;
+        lists[sub].push(i, data.topShare[j] / 65535);
+        this.#rest[i] -= data.topShare[j] / 65535;
+      }
+      if (this.#rest[i] < 0) this.#rest[i] = 0;
+    }
+    this.#usesOf = lists.map((l) => Float64Array.from(l));
     let maxLog = 0;
     for (const c of data.logCount) maxLog = Math.max(maxLog, c);
     this.#idf = new Float32Array(this.size);
@@ -170,21 +187,23 @@ export class MeaningModel {
     let prior = 0;
     for (const m of member) prior += m;
     prior /= this.#subjectCount;
-    const picked: Array<[number, number]> = [];
-    const k = this.#data.topK;
-    for (let i = 0; i < this.size; i++) {
-      // The term's use outside its top communities is spread thin; take it to fall in the topic at the base rate.
-      let share = 0;
-      let rest = 65535;
-      for (let j = i * k; j < i * k + k; j++) {
-        const sub = this.#data.topSubject[j];
-        if (sub === 0xffff) break;
-        share += member[sub] * this.#data.topShare[j];
-        rest -= this.#data.topShare[j];
+    // Only terms used in some member community can gain: walk those communities' terms, not the vocabulary.
+    const share = new Float64Array(this.size);
+    const touched: number[] = [];
+    member.forEach((m, sub) => {
+      if (m === 0) return;
+      const uses = this.#usesOf[sub];
+      for (let j = 0; j < uses.length; j += 2) {
+        if (share[uses[j]] === 0) touched.push(uses[j]);
+        share[uses[j]] += m * uses[j + 1];
       }
-      share += Math.max(0, rest) * prior;
+    });
+    const picked: Array<[number, number]> = [];
+    for (const i of touched) {
+      // The term's use outside its top communities is spread thin; take it to fall in the topic at the base rate.
+      const p = share[i] + this.#rest[i] * prior;
       // log P(topic | term) / P(topic): how many times likelier the topic is once the term is seen (naive Bayes).
-      const w = Math.log(share / 65535 / prior) / EXPANSION.evidenceNeeded;
+      const w = Math.log(p / prior) / EXPANSION.evidenceNeeded;
       if (w >= EXPANSION.minWeight) picked.push([i, w]);
     }
     picked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);

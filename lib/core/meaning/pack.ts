@@ -9,11 +9,16 @@ interface TopicLike {
   exclude?: readonly string[];
 }
 
-/** A topic's expansion as a tab receives it. */
-export function packTopic(id: string, e: TopicExpansion): PackedTopic {
+/** All topics of a profile together send at most this many terms: a tab loads well under 2 MB, and compiles
+ * them into its matcher in a few milliseconds. A profile with many topics keeps each topic's strongest terms. */
+export const MAX_PACK_TERMS = 20_000;
+const MIN_TERMS_PER_TOPIC = 100;
+
+/** A topic's expansion as a tab receives it (terms come strongest first). */
+export function packTopic(id: string, e: TopicExpansion, maxTerms = Infinity): PackedTopic {
   return {
     id,
-    terms: e.terms.map((t) => (t.shown ? [t.term, t.weight, t.shown] : [t.term, t.weight])),
+    terms: e.terms.slice(0, maxTerms).map((t) => (t.shown ? [t.term, t.weight, t.shown] : [t.term, t.weight])),
     threshold: e.threshold,
   };
 }
@@ -27,8 +32,10 @@ export function packProfileTopics(
   model: MeaningModel,
   expand: (t: TopicLike) => TopicExpansion = (t) => model.expandTopic(t.label, { keywords: t.keywords, exclude: t.exclude }),
 ): TopicPack {
+  const count = (profile.avoidTopics?.length ?? 0) + (profile.interests?.length ?? 0);
+  const perTopic = Math.max(MIN_TERMS_PER_TOPIC, Math.floor(MAX_PACK_TERMS / Math.max(1, count)));
   const pack = (list: readonly TopicLike[] | undefined) =>
-    (list ?? []).filter((t) => t && typeof t.label === 'string').map((t) => packTopic(t.id, expand(t)));
+    (list ?? []).filter((t) => t && typeof t.label === 'string').map((t) => packTopic(t.id, expand(t), perTopic));
   return { avoid: pack(profile.avoidTopics), interests: pack(profile.interests) };
 }
 
