@@ -75,6 +75,12 @@ describe('the inferred model names topics by meaning', () => {
     expect(woodTopic(labels)).toBeDefined();
   });
 
+  it('an older rejection of a title fragment ("Crumb Finally") keeps that name out but not the subject', () => {
+    const labels = labelsOf(withProfile(rejectTopic(defaultProfile(0), 'Crumb Finally')));
+    expect(bakingTopic(labels)).toBeDefined();
+    expect(labels).not.toContain('Crumb Finally');
+  });
+
   it('a pinned topic goes first and stays pinned; unpinning puts it back in its place', () => {
     const topics = infer();
     const last = topics[topics.length - 1];

@@ -8,7 +8,7 @@ export const GROUPING = {
   /** Two groups whose centres are this close are one subject. */
   merge: 0.75,
   /** Rounds of moving every item to its closest centre and recomputing the centres. */
-  rounds: 3,
+  rounds: 2,
   /** At most this many groups are open while items are placed; later items that fit none stay ungrouped. */
   maxGroups: 120,
 };
@@ -56,10 +56,13 @@ export function groupByMeaning(vecs: readonly Float32Array[], weights: readonly 
     assignment = assign(vecs, centres, s.join);
     ({ sums, centres } = recentre(vecs, weights, assignment, centres.length, dim));
     // A group left with one member says nothing yet; its item may fit another group next round.
-    const keep = centres.map((_, g) => sums[g].some((x) => x !== 0) && countOf(assignment, g) >= 2);
+    const sizes = new Int32Array(centres.length);
+    for (const a of assignment) if (a >= 0) sizes[a]++;
+    const keep = centres.map((_, g) => sizes[g] >= 2);
     centres = centres.filter((_, g) => keep[g]);
+    sums = sums.filter((_, g) => keep[g]);
   }
-  centres = mergeClose(centres, vecs, weights, s);
+  centres = mergeClose(centres, sums, s.merge);
   assignment = assign(vecs, centres, s.join);
 
   const groups: MeaningGroup[] = centres.map((centre) => ({ centre, members: [], cohesion: 0 }));
@@ -105,12 +108,6 @@ function addTo(sum: Float32Array, v: Float32Array, w: number): void {
   for (let k = 0; k < v.length; k++) sum[k] += v[k] * w;
 }
 
-function countOf(assignment: Int32Array, g: number): number {
-  let n = 0;
-  for (const a of assignment) if (a === g) n++;
-  return n;
-}
-
 function recentre(vecs: readonly Float32Array[], weights: readonly number[], assignment: Int32Array, groups: number, dim: number) {
   const sums = Array.from({ length: groups }, () => new Float32Array(dim));
   vecs.forEach((v, i) => {
@@ -119,13 +116,15 @@ function recentre(vecs: readonly Float32Array[], weights: readonly number[], ass
   return { sums, centres: sums.map((x) => normalise(Float32Array.from(x))) };
 }
 
-/** Joins the closest pair of centres while any pair is closer than `merge`, weighting each by its members. */
-function mergeClose(centres: Float32Array[], vecs: readonly Float32Array[], weights: readonly number[], s: Settings): Float32Array[] {
+/** Joins the closest pair of groups while any pair's centres are closer than `merge`: their weighted sums add up,
+ * so the joined centre weighs each by its members. */
+function mergeClose(centres: Float32Array[], sums: Float32Array[], merge: number): Float32Array[] {
   const out = [...centres];
+  const total = sums.map((x) => Float32Array.from(x));
   for (;;) {
     let a = -1;
     let b = -1;
-    let best = s.merge;
+    let best = merge;
     for (let x = 0; x < out.length; x++) {
       for (let y = x + 1; y < out.length; y++) {
         const c = cosine(out[x], out[y]);
@@ -133,12 +132,9 @@ function mergeClose(centres: Float32Array[], vecs: readonly Float32Array[], weig
       }
     }
     if (a < 0) return out;
-    const assignment = assign(vecs, out, -Infinity);
-    const sum = new Float32Array(out[a].length);
-    vecs.forEach((v, i) => {
-      if (assignment[i] === a || assignment[i] === b) addTo(sum, v, weights[i]);
-    });
-    out[a] = normalise(sum.some((x) => x !== 0) ? sum : Float32Array.from(out[a]));
+    for (let k = 0; k < total[a].length; k++) total[a][k] += total[b][k];
+    out[a] = normalise(Float32Array.from(total[a]));
     out.splice(b, 1);
+    total.splice(b, 1);
   }
 }

@@ -20,6 +20,8 @@ export const NAMED = {
   nameNear: 0.6,
   /** ...or whose centre is this close to it. */
   centreNear: 0.75,
+  /** Groups named beyond the number of cards shown, for those the user's controls take out. */
+  spareNames: 10,
   /** How much the share of items saying a topic's name orders the cards (see rankOf). */
   clarityFloor: 0.4,
   clarityScale: 2,
@@ -70,9 +72,12 @@ export function inferNamedModel(input: readonly Signal[], opts: InferOptions, sp
 
   const controls = controlsOf(opts, space);
   const topics: Topic[] = [];
-  groups.forEach((g, k) => {
-    // Naming costs a pass over the model's vocabulary: groups too small to be shown are not named.
-    if (g.members.length < Math.min(minItems, NAMED.minItems)) return;
+  // Naming costs passes over the model's vocabulary: only the groups with the most evidence that could be shown
+  // are named (a few more than are shown, for those the user's controls take out).
+  const weightOf = (g: (typeof groups)[number]) => g.members.reduce((sum, m) => sum + net[liked[m]], 0);
+  const byWeight = groups.map((g, k) => ({ g, k, w: weightOf(g) })).sort((a, b) => b.w - a.w || a.k - b.k);
+  const naming = byWeight.filter(({ g }) => g.members.length >= Math.min(minItems, NAMED.minItems)).slice(0, (opts.limit ?? 30) + NAMED.spareNames);
+  naming.forEach(({ g, k }) => {
     const name = nameGroup(space, g.centre, g.members.map((m) => items[liked[m]].text), centres.filter((_, j) => j !== k));
     if (!name) return;
     const memberSignals = g.members.flatMap((m) => items[liked[m]].signals);
@@ -137,15 +142,28 @@ function itemsOf(signals: readonly Signal[], space: TopicSpace): Item[] {
   return items;
 }
 
+/**
+ * The user's controls with the direction each stands for. A rejection, pin or forgetting made on a named topic
+ * ("sourdough") holds by meaning; one made on a title fragment under the older, word-based model ("crumb finally",
+ * not a term the model knows) holds for that exact name only, so it does not take a real subject away. Stated
+ * interests are typed by the user and always hold by meaning.
+ */
 function controlsOf(opts: InferOptions, space: TopicSpace) {
   const c = opts.controls ?? {};
-  const of = (keys: readonly string[] = []): Control[] => keys.map((k) => ({ key: topicKey(k), vec: embedOnce(space, k) }));
+  const control = (k: string, always: boolean): Control => ({ key: topicKey(k), vec: always || isOneTerm(space, k) ? embedOnce(space, k) : null });
+  const of = (keys: readonly string[] = [], always = false): Control[] => keys.map((k) => control(k, always));
   return {
     rejected: of(c.rejected),
     pinned: of(c.pinned),
-    confirmed: of(c.confirmed),
-    forgotten: Object.entries(c.forgotten ?? {}).map(([k, at]) => [{ key: topicKey(k), vec: embedOnce(space, k) }, at] as const),
+    confirmed: of(c.confirmed, true),
+    forgotten: Object.entries(c.forgotten ?? {}).map(([k, at]) => [control(k, false), at] as const),
   };
+}
+
+/** Whether a name is one word or phrase the model knows, as every name it gives a topic is. */
+function isOneTerm(space: TopicSpace, key: string): boolean {
+  const words = key.trim().split(/\s+/).length;
+  return space.terms(key).some((t) => t.split(' ').length === words);
 }
 
 /** Whether a control the user set (by a name, perhaps an older one) is about this topic. */

@@ -8,6 +8,8 @@ import { embedOnce, type TopicSpace } from './topic-space';
 /** At most this many items per platform are read for its mix: a share from 1,500 items is within a few points of
  * the share from 20,000, and reading every title would cost the Inferred view's opening. */
 const SAMPLE_PER_PLATFORM = 1_500;
+/** Groups named, largest first: the charts show 8 topics a platform and most platforms share their subjects. */
+const NAMED_GROUPS = 30;
 /** A topic needs this many of the sampled items to be shown. */
 const MIN_ITEMS = 3;
 
@@ -45,8 +47,9 @@ export function platformNamedMix(decisions: readonly LoggedDecision[], space: To
   const groups = groupByMeaning(vecs, vecs.map(() => 1));
   const centres = groups.map((g) => g.centre);
   const named: Array<{ key: string; label: string; centre: Float32Array }> = [];
-  groups.forEach((g, k) => {
-    if (g.members.length < MIN_ITEMS) return;
+  // Naming costs passes over the model's vocabulary: the largest groups only, enough for every platform's chart.
+  const largest = groups.map((g, k) => ({ g, k })).filter(({ g }) => g.members.length >= MIN_ITEMS).sort((a, b) => b.g.members.length - a.g.members.length || a.k - b.k);
+  largest.slice(0, NAMED_GROUPS).forEach(({ g, k }) => {
     const name = nameGroup(space, g.centre, g.members.map((m) => decisions[rows[placed[m]]].title), centres.filter((_, j) => j !== k));
     if (name) named.push({ key: topicKey(name.label), label: name.label, centre: g.centre });
   });

@@ -4,7 +4,7 @@ import { cosine, type TopicSpace } from './topic-space';
  * (scripts/bench-inferred-topics.ts). */
 export const NAMING = {
   /** Plain names (WordNet nouns and noun phrases the model knows) near the group's centre that may name it. */
-  candidates: 300,
+  candidates: 150,
   /** A name must be common enough in feed text to be one people use (titles it appeared in when trained)... */
   minCount: 30,
   /** ...and not so common that it says nothing about a subject ("post", "life", "guys"). */
@@ -13,7 +13,7 @@ export const NAMING = {
    * after what its items say, not after a word that only lies near their average. */
   minCoverage: 0.05,
   /** Bands of how common a name is, and how much being rarer counts. */
-  bands: [100, 300, 1000, 2500],
+  bands: [300, 1000],
   rarity: 0.1,
   /** How much the share of items naming it counts beside closeness in meaning. */
   coverage: 0.5,
