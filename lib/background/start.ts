@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sessionArea } from './session-area';
-import { openStore } from '../db';
+import { loadProfile, openStore } from '../db';
 import { dispatch } from '../messaging';
 import type { Profile } from '../schema/profile';
 import type { TabStats } from '../schema/messages';
@@ -26,7 +26,10 @@ const tabStats = {
   },
 };
 
-const withTopicPack = createTopicPacker(meaningModel);
+const withTopicPack = createTopicPacker(meaningModel, {
+  get: (key) => sessionArea().get(key),
+  set: (items) => sessionArea().set(items),
+});
 
 /** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. */
 async function broadcastProfile(profile: Profile) {
@@ -41,6 +44,11 @@ async function broadcastProfile(profile: Profile) {
 
 export function startBackground() {
   const store = openStore();
+  // Expand the topics when the browser starts and when Parapet is installed or updated, so the first feed tab
+  // is answered from the kept pack instead of waiting for the model to load.
+  const warmTopics = () => void loadProfile(store, Date.now()).then(withTopicPack).catch(() => {});
+  browser.runtime.onStartup.addListener(warmTopics);
+  browser.runtime.onInstalled.addListener(warmTopics);
   const judgeHost = defaultConnector();
   const handlers = createHandlers({
     store,

@@ -1,30 +1,58 @@
 import { expansionKey, packProfileTopics } from '../core/meaning/pack';
 import type { MeaningModel } from '../core/meaning/model';
 import type { TopicExpansion } from '../core/meaning/types';
-import type { WithTopicPack } from '../core/shield/topic-pack';
+import type { TopicPack, WithTopicPack } from '../core/shield/topic-pack';
 import type { Profile } from '../schema/profile';
 
 const MAX_CACHED = 1000;
+const STORED_KEY = 'topic-pack';
+
+/** Where the last pack is kept across the worker's sleeps (storage.session in the extension). */
+export interface PackStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** What decides a pack: the topics' ids, labels, keywords and exclusions, in order. */
+function topicsKey(profile: Profile): string {
+  const list = (topics: ReadonlyArray<{ id: string; label: string; keywords?: readonly string[]; exclude?: readonly string[] }> | undefined) =>
+    (topics ?? []).map((t) => [t.id, expansionKey(t)]);
+  return JSON.stringify([list(profile.avoidTopics), list(profile.interests)]);
+}
 
 /**
  * Gives a profile bound for a tab its topics by meaning (design.md: the background compiles, tabs receive a
- * compact form). Expansions are kept per label, keywords and exclusions, so a profile edit re-expands only the
- * topic that changed. Without the model the profile goes as it is and topics act by their words.
+ * compact form). A woken worker answers from the last pack it kept, so a tab never waits for the model to load
+ * unless the topics changed; expansions are kept per label, keywords and exclusions, so an edit re-expands only
+ * the topic that changed. Without the model the profile goes as it is and topics act by their words.
  */
-export function createTopicPacker(meaning: () => Promise<MeaningModel | null>) {
+export function createTopicPacker(meaning: () => Promise<MeaningModel | null>, store?: PackStore) {
   const cache = new Map<string, TopicExpansion>();
-  return async function withTopicPack(profile: Profile): Promise<Profile & WithTopicPack> {
-    if ((profile.avoidTopics?.length ?? 0) === 0 && (profile.interests?.length ?? 0) === 0) return profile;
+  let last: { key: string; pack: TopicPack } | null = null;
+
+  async function packFor(profile: Profile): Promise<TopicPack | null> {
+    const key = topicsKey(profile);
+    if (last?.key === key) return last.pack;
+    const stored = (await store?.get(STORED_KEY).catch(() => ({}) as Record<string, unknown>))?.[STORED_KEY] as typeof last | undefined;
+    if (stored && stored.key === key && stored.pack) return (last = stored).pack;
     const model = await meaning().catch(() => null);
-    if (!model) return profile;
+    if (!model) return null;
     if (cache.size > MAX_CACHED) cache.clear();
-    const topicPack = packProfileTopics(profile, model, (t) => {
-      const key = expansionKey(t);
-      let e = cache.get(key);
-      if (!e) cache.set(key, (e = model.expandTopic(t.label, { keywords: t.keywords, exclude: t.exclude })));
+    const pack = packProfileTopics(profile, model, (t) => {
+      const k = expansionKey(t);
+      let e = cache.get(k);
+      if (!e) cache.set(k, (e = model.expandTopic(t.label, { keywords: t.keywords, exclude: t.exclude })));
       return e;
     });
-    return { ...profile, topicPack };
+    last = { key, pack };
+    await store?.set({ [STORED_KEY]: last }).catch(() => {});
+    return pack;
+  }
+
+  return async function withTopicPack(profile: Profile): Promise<Profile & WithTopicPack> {
+    if ((profile.avoidTopics?.length ?? 0) === 0 && (profile.interests?.length ?? 0) === 0) return profile;
+    const topicPack = await packFor(profile);
+    return topicPack ? { ...profile, topicPack } : profile;
   };
 }
 

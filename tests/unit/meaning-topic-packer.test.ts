@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createTopicPacker, isPageSender, type PackStore } from '../../lib/background/topic-pack';
+import { defaultProfile, type Profile } from '../../lib/schema/profile';
+import { shippedMeaning } from './meaning-model';
+
+function memoryStore(): PackStore & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+  };
+}
+
+const withTopics = (avoid: string[]): Profile => ({
+  ...defaultProfile(0),
+  avoidTopics: avoid.map((label, i) => ({ id: `a${i}`, label, keywords: [], exclude: [] })),
+});
+
+describe('the background gives feed tabs their topics by meaning', () => {
+  it('a woken worker answers from the kept pack without loading the model', async () => {
+    const store = memoryStore();
+    const first = vi.fn(async () => shippedMeaning());
+    const p = withTopics(['politics']);
+    const sent = await createTopicPacker(first, store)(p);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect((sent as { topicPack?: { avoid: unknown[] } }).topicPack?.avoid).toHaveLength(1);
+
+    const woken = vi.fn(async () => shippedMeaning());
+    const again = await createTopicPacker(woken, store)(p);
+    expect(woken).not.toHaveBeenCalled();
+    expect(again).toEqual(sent);
+  });
+
+  it('expands again when a topic changes', async () => {
+    const store = memoryStore();
+    const meaning = vi.fn(async () => shippedMeaning());
+    const pack = createTopicPacker(meaning, store);
+    await pack(withTopics(['politics']));
+    const changed = (await pack(withTopics(['politics', 'gardening']))) as { topicPack?: { avoid: Array<{ id: string }> } };
+    expect(changed.topicPack?.avoid.map((t) => t.id)).toEqual(['a0', 'a1']);
+  });
+
+  it('without the model the profile goes as it is (topics act by their words)', async () => {
+    const p = withTopics(['politics']);
+    expect(await createTopicPacker(async () => null)(p)).toBe(p);
+    const failing = createTopicPacker(async () => {
+      throw new Error('no model');
+    });
+    expect(await failing(p)).toBe(p);
+  });
+
+  it('only pages get the pack, not the popup or the dashboard', () => {
+    expect(isPageSender({ url: 'https://www.youtube.com/' })).toBe(true);
+    expect(isPageSender({ url: 'chrome-extension://abc/popup.html' })).toBe(false);
+    expect(isPageSender({ url: 'moz-extension://abc/dashboard.html' })).toBe(false);
+    expect(isPageSender({})).toBe(false);
+  });
+});
