@@ -1,6 +1,10 @@
 // The inference part of `npm run bench`: the Node-side cost of what the Inferred view needs, on the same seeded rows
 // as the dashboard benchmark. Runs alone: npx tsx scripts/bench-inference.ts
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { inferTopics, inferenceTimeline } from '../lib/core/inference/infer';
+import { inferNamedModel } from '../lib/core/inference/named-topics';
+import { MeaningModel } from '../lib/core/meaning/model';
 import { summariseDecisions } from '../lib/core/inference/summary';
 import type { Interest } from '../lib/schema/profile';
 import { seededDecision, seededSignal } from '../tests/e2e/activity-seed';
@@ -69,7 +73,25 @@ export async function benchInference(): Promise<Record<string, number | string>>
   const variedTopics = Array.from({ length: RUNS }, () => ms(() => inferTopics(variedSignals, { now })));
   const variedTimeline = Array.from({ length: RUNS }, () => ms(() => inferenceTimeline(variedSignals, { now })));
 
+  // With the meaning model, as the background answers the view: topics by meaning and the platform mix named alike.
+  const named: Record<string, number | string> = {};
+  const file = resolve(import.meta.dirname ?? '.', '../public/models/meaning.bin');
+  if (existsSync(file)) {
+    const model = MeaningModel.fromBytes(new Uint8Array(readFileSync(file)));
+    summariseDecisions(log(4_000_000), INTERESTS, model); // warms the JIT only
+    const summaries = Array.from({ length: RUNS }, (_, r) => {
+      const rows = log(5_000_000 + r * DECISIONS);
+      return ms(() => summariseDecisions(rows, INTERESTS, model));
+    });
+    const namedRuns = Array.from({ length: RUNS }, () => ms(() => inferNamedModel(signals, { now }, model)));
+    Object.assign(named, {
+      'named: summary of 20,000 decisions (ms, median of 5)': median(summaries),
+      'named: topics and timeline from 5,000 signals (ms, median of 5)': median(namedRuns),
+    });
+  } else named['named topics'] = 'public/models/meaning.bin is missing';
+
   return {
+    ...named,
     'summary of 20,000 decisions, new titles (ms, first)': cold,
     'summary of 20,000 decisions, new titles (ms, median of 5)': median(fresh),
     'summary of 20,000 decisions, same rows again (ms, median of 5)': median(again),
