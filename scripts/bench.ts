@@ -5,6 +5,7 @@ type Bench = () => Promise<Record<string, number | string>>;
 
 const parts: Array<[string, () => Promise<Bench>]> = [
   ['fast tier (Node, one core)', async () => (await import('./bench-core')).benchFastTier],
+  ['meaning model: files, load, topic expansion (Node, one core)', async () => (await import('./bench-meaning')).benchMeaning],
   ['clickbait model (Node, one core)', async () => (await import('./bench-clickbait')).benchClickbait],
   ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
   ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],

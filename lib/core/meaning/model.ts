@@ -32,6 +32,8 @@ export const EXPANSION = {
 };
 
 const RELATED_SHOWN = 12;
+/** Terms in at least 200 training titles (log2 x 8, as stored) read as common words. */
+const RELATED_MIN_LOG_COUNT = Math.round(Math.log2(200) * 8);
 
 export interface ExpandOptions {
   /** Terms the user dropped ("american football"): never part of the topic. */
@@ -216,11 +218,20 @@ export class MeaningModel {
       if (own.has(key) || excluded.has(key) || isExcludedPhrase(key, excluded)) continue;
       terms.push(this.#term(i, round3(Math.min(1, w))));
     }
-    const related = terms
-      .filter((t) => !own.has(t.term))
-      .slice(0, RELATED_SHOWN)
-      .map((t) => t.shown ?? t.term);
+    const related = this.#plainestOf(terms.filter((t) => !own.has(t.term)));
     return { label, terms, related, threshold: EXPANSION.threshold, known: true };
+  }
+
+  /** The related words a person can check at a glance: common words and WordNet's names before rare names and
+   * title fragments, the strongest first among them. */
+  #plainestOf(terms: readonly TopicTerm[]): string[] {
+    const plain = (t: TopicTerm) => {
+      const i = this.#index.get(t.term)!;
+      const common = this.#data.logCount[i] >= RELATED_MIN_LOG_COUNT;
+      return common && ((this.#data.flags[i] & TermFlag.name) !== 0 || !t.term.includes(' '));
+    };
+    const first = terms.filter(plain);
+    return [...first, ...terms.filter((t) => !plain(t))].slice(0, RELATED_SHOWN).map((t) => t.shown ?? t.term);
   }
 
   #term(i: number, weight: number): TopicTerm {

@@ -11,7 +11,7 @@ interface TopicLike {
 
 /** All topics of a profile together send at most this many terms: a tab loads well under 2 MB, and compiles
  * them into its matcher in a few milliseconds. A profile with many topics keeps each topic's strongest terms. */
-export const MAX_PACK_TERMS = 20_000;
+export const MAX_PACK_TERMS = 12_000;
 const MIN_TERMS_PER_TOPIC = 100;
 
 /** A topic's expansion as a tab receives it (terms come strongest first). */
