@@ -51,6 +51,17 @@ describe('everyday instructions, by what a message is about', () => {
     expect(chooseInstructions('I would like to find a doctor. Keep in mind that type is Gynecologist', [gp], 'chatgpt').skipped).toHaveLength(1);
   });
 
+  it('relates no words by accident: "form" is no language, "of course" no class', () => {
+    const translate = auto('When translating, use the Spanish spoken in Mexico.');
+    const courses = auto('For my online courses, remind me of deadlines.');
+    const events = auto('For events, I prefer evening ones.');
+    const mine = [translate, courses, events];
+    for (const message of ['How do I fill in this form?', 'How do I submit my tax form online?', 'The form of a sonnet', 'Of course, tell me more.', 'Which TV shows are worth watching?']) {
+      expect(chooseInstructions(message, mine, 'chatgpt').added.map((s) => s.instruction.text)).toEqual([]);
+    }
+    expect(chooseInstructions('Translate "good morning" please', mine, 'chatgpt').added.map((s) => s.instruction.text)).toEqual([translate.text]);
+  });
+
   it('lists as skipped only what would have applied, and adds nothing to an unrelated question', () => {
     // Another place, but the instruction about hotels does not fit a question about bakeries.
     expect(choose('Recommend a bakery in Oakland').skipped).toEqual([]);

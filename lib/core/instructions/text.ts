@@ -130,14 +130,15 @@ function areasOfWord(word: string, lexicon: Lexicon): AreaWeight[] {
 
 /**
  * Content words of a text with their subject areas. Two- and three-word names the lexicon knows
- * ("real estate", "checking account") add their areas to their last word; one that ends in a function word
+ * ("real estate", "checking account", "tax form") give their last word their areas, which are its sense there; one that ends in a function word
  * ("things to do") becomes a token of its own.
  */
 export function tokenize(text: string, lexicon: Lexicon): Token[] {
   const all = words(text);
+  const idiom = idiomWords(all);
   const out: Token[] = [];
   all.forEach((surface, at) => {
-    if (surface.length < 2 || /^\d+$/.test(surface)) return;
+    if (surface.length < 2 || /^\d+$/.test(surface) || idiom.has(at)) return;
     const stop = STOP.has(surface);
     const forms = stop ? [surface] : baseForms(surface);
     let areas = stop ? [] : areasOfWord(surface, lexicon);
@@ -149,7 +150,8 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
       const phraseForms = forms.map((f) => `${head} ${f}`);
       const phrase = areasOf(phraseForms, lexicon);
       if (phrase.length) {
-        areas = mergeAreas(areas, phrase);
+        // The phrase picks the word's sense: the "form" of "tax form" is a document, not a word form.
+        areas = phrase;
         phraseSurface = `${head} ${surface}`;
       } else if (!stop && phraseForms.some((f) => lexicon.has(f))) nameFrom = at + 1 - n;
     }
@@ -162,6 +164,19 @@ export function tokenize(text: string, lexicon: Lexicon): Token[] {
     out.push(stop ? { surface: phraseSurface, stem: phraseSurface, areas, at } : { surface, stem: stem(surface), areas, at });
   });
   narrowCompounds(out, lexicon);
+  return out;
+}
+
+/** Set phrases that say nothing of a subject: "of course" is no class, "at least" no size. */
+const IDIOMS = new Set(['of course', 'at least', 'at most', 'in fact', 'kind of', 'sort of', 'by the way', 'in case', 'at all', 'in general', 'for sure', 'no matter']);
+
+/** Positions of the words of set phrases. */
+function idiomWords(all: string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < all.length; i++) {
+    if (IDIOMS.has(`${all[i]} ${all[i + 1]}`)) [out.add(i), out.add(i + 1)];
+    else if (i + 2 < all.length && IDIOMS.has(`${all[i]} ${all[i + 1]} ${all[i + 2]}`)) [out.add(i), out.add(i + 1), out.add(i + 2)];
+  }
   return out;
 }
 
@@ -185,10 +200,4 @@ function narrowCompounds(tokens: Token[], lexicon: Lexicon): void {
     const parent = (area: number) => lexicon.areas[area]?.parent;
     for (const t of run) t.areas = t.areas.filter((a) => shared.includes(a.area) || shared.includes(parent(a.area) ?? -1));
   }
-}
-
-function mergeAreas(a: AreaWeight[], b: AreaWeight[]): AreaWeight[] {
-  const best = new Map<number, number>();
-  for (const { area, weight } of [...a, ...b]) best.set(area, Math.max(weight, best.get(area) ?? 0));
-  return [...best].map(([area, weight]) => ({ area, weight })).sort((x, y) => y.weight - x.weight);
 }
