@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+// The runner's wiring, on the Hacker News fixture with a stand-in engine and background: the profile reaches the
+// engine as the background sent it, and a person's own choice is told to the background once, as feedback.
+import { afterEach, describe, expect, it } from 'vitest';
+import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { ATTR, startShield } from '@/lib/shield-runtime/runner';
+import type { Transport } from '@/lib/shield-runtime/transport';
+import { MARK_TAG, STUB_TAG, shadowOf } from '@/lib/shield-runtime/ui';
+import { scriptedEngine } from '../doubles/runtime-engine';
+import { loadFixture, tick } from './adapters-fixture';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function start(sent: Profile) {
+  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
+  const e = scriptedEngine((title, c) => (c.profile.blockedAuthors.length > 0 && /postgres/i.test(title) ? 'hide' : 'show'));
+  const messages: Array<{ type: string; payload: unknown }> = [];
+  const transport: Transport = {
+    send: (async (type: string, payload: unknown) => {
+      messages.push({ type, payload });
+      return type === 'profile/get' ? sent : null;
+    }) as Transport['send'],
+    onProfile: () => () => {},
+  };
+  const shield = startShield(hackernewsAdapter, { engine: e.engine, transport }, { doc: page.doc, profileHoldMs: 50, healthDelayMs: 60_000, flushMs: 5 });
+  cleanup = () => (shield.stop(), page.close());
+  const rows = (type: string) => messages.filter((m) => m.type === type).flatMap((m) => (m.payload as { rows?: unknown[] }).rows ?? [m.payload]);
+  return { page, shield, engine: e, messages, rows };
+}
+
+const person = (): Profile => ({ ...defaultProfile(1), revision: 2, blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }] });
+
+describe('the runner', () => {
+  it('hands the engine the very profile object the background sent, fields it does not know included', async () => {
+    const sent = { ...person(), topicExpansions: { databases: ['postgres'] } } as Profile;
+    const s = start(sent);
+    await tick(20);
+    expect(s.engine.compiled.at(-1)!.profile).toBe(sent);
+    expect(s.page.doc.getElementById('42000008')!.getAttribute(ATTR)).toBe('stub');
+  });
+
+  it('tells the background of a hand hide once, as feedback and a signal, without logging a second decision', async () => {
+    const s = start(person());
+    await tick(20);
+    const story = s.page.doc.getElementById('42000001')!;
+    const mark = story.nextElementSibling!.querySelector(MARK_TAG)!;
+    const hide = [...shadowOf(mark)!.querySelectorAll('button')].find((b) => b.textContent === 'Hide this')!;
+    (hide as HTMLElement).click();
+    expect(story.getAttribute(ATTR)).toBe('stub');
+    expect(story.querySelector(STUB_TAG)).not.toBeNull();
+    await s.shield.flush();
+    const decided = s.rows('decisions/log').filter((r) => (r as { itemId: string }).itemId === '42000001');
+    expect(decided).toHaveLength(1);
+    expect(s.rows('feedback/record')).toMatchObject([{ feedback: { type: 'hide-this', itemId: '42000001' } }]);
+    expect(s.rows('signals/add')).toMatchObject([{ type: 'hide-by-hand', itemId: '42000001' }]);
+    expect(s.shield.counts()).toMatchObject({ hidden: 2 });
+  });
+});
