@@ -1,13 +1,15 @@
-// npm run eval:topics [-- FILE]
+// npm run eval:topics [-- FILE] [--words]
 // For every topic in FILE (TSV with a header holding `topic` and `text`; other columns ignored), behaves as if a
 // user had typed that topic, and nothing else, as an avoid-topic at the default strictness, and prints per topic
 // the precision, recall and F1 of "this item is hidden for that topic" against the `topic` column, then the macro
 // F1 and items/s. It goes the way a feed tab goes: the background's expansion (lib/core/meaning/pack.ts), then
-// compileProfile and decide. No FILE: the development set of Reddit titles never trained on (meaning/dev-topics.ts).
+// compileProfile and decide (with the detector data naming languages, detectors off). --words: literal words
+// only, the baseline before the meaning model. No FILE: the development set of Reddit titles never trained on (meaning/dev-topics.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MeaningModel } from '../lib/core/meaning/model';
 import { packProfileTopics } from '../lib/core/meaning/pack';
+import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../lib/core/shield';
 import { defaultProfile } from '../lib/schema/profile';
 import type { FeedItem } from '../lib/schema/item';
@@ -23,13 +25,16 @@ function readTsv(file: string): Array<{ topic: string; text: string }> {
   return lines.map((l) => l.split('\t')).map((c) => ({ topic: (c[ti] ?? '').trim(), text: c[xi] ?? '' })).filter((r) => r.topic && r.text);
 }
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+/** --words: the topics by their literal words only, as before the meaning model (a baseline). */
+const wordsOnly = args.includes('--words');
+const file = args.find((a) => !a.startsWith('--'));
 const rows = file ? readTsv(resolve(file)) : devTopicRows();
 const model = MeaningModel.fromBytes(new Uint8Array(readFileSync(resolve(ROOT, 'public/models/meaning.bin'))));
 const items: FeedItem[] = rows.map((r, i) => ({ platform: 'reddit', id: `t${i}`, url: `https://example.com/${i}`, title: r.text, kind: 'post' }) as FeedItem);
 const topics = [...new Set(rows.map((r) => r.topic))].sort();
 
-console.log(`${file ?? 'development set: Reddit titles never trained on'}: ${rows.length} items, ${topics.length} topics`);
+console.log(`${file ?? 'development set: Reddit titles never trained on'}: ${rows.length} items, ${topics.length} topics${wordsOnly ? ', literal words only' : ''}`);
 console.log('topic'.padEnd(22), 'P'.padStart(6), 'R'.padStart(6), 'F1'.padStart(6), '  hidden');
 let f1Sum = 0;
 let pSum = 0;
@@ -37,7 +42,8 @@ let decided = 0;
 let ms = 0;
 for (const topic of topics) {
   const profile = { ...defaultProfile(0), avoidTopics: [{ id: 'topic', label: topic, keywords: [], exclude: [] }] };
-  const compiled = compileProfile({ ...profile, topicPack: packProfileTopics(profile, model) } as typeof profile, { policyStage: null });
+  const sent = wordsOnly ? profile : ({ ...profile, topicPack: packProfileTopics(profile, model) } as typeof profile);
+  const compiled = compileProfile(sent, { policyStage: null, detectors: SHIPPED_DETECTORS });
   let tp = 0;
   let fp = 0;
   let fn = 0;

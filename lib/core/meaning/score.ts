@@ -31,7 +31,7 @@ export class TopicScorer {
   }
 }
 
-const MAX_EVIDENCE = 4;
+const MAX_EVIDENCE = 3;
 
 export function scoreTerms(weights: ReadonlyMap<string, number>, shown: ReadonlyMap<string, string>, terms: readonly string[]): TopicScore {
   let sum = 0;
