@@ -34,19 +34,9 @@ export function modeOf(
 ): Mode {
   if (s.revealed && !s.handHidden) return 'shown';
   if (s.holding && action !== 'hide') return 'wait';
-  switch (action) {
-    case 'hide':
-      // A hand hide always leaves its stub: the user just clicked there and needs the way back.
-      return s.removeHidden && !s.handHidden ? 'hide' : 'stub';
-    case 'label':
-      return 'label';
-    case 'demote':
-      return 'demote';
-    case 'boost':
-      return 'boost';
-    default:
-      return 'show';
-  }
+  // A hand hide always leaves its stub: the user just clicked there and needs the way back.
+  if (action === 'hide') return s.removeHidden && !s.handHidden ? 'hide' : 'stub';
+  return action === 'label' || action === 'demote' || action === 'boost' ? action : 'show';
 }
 
 export interface Painter {
