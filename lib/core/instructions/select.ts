@@ -2,9 +2,10 @@ import type { ChatSite } from '../../schema/common';
 import type { Instruction } from '../../schema/profile';
 import { defaultLexicon } from './default-lexicon';
 import type { Lexicon } from './lexicon';
-import { closestSubjects, MEANING_MIN as MEANING_FLOOR, MEANING_VETO, similarities, STANCE, subjectText, type MeaningReader } from './meaning';
+import { closestSubjects, MEANING_MIN as MEANING_FLOOR, MEANING_VETO, similarities, subjectText, type MeaningReader } from './meaning';
 import { overrideReason, settingOf, type Setting } from './override';
 import { parseInstruction } from './parse';
+import { preferenceRuns } from './preference';
 import { DEFAULT_MIN_SHARE, matchRuns, relatedness, runsOf, type MatchOptions, type Run, type RunMatch } from './relate';
 import { isStopWord, tokenize, words, type Token } from './text';
 import { unitSystems } from './units';
@@ -97,10 +98,7 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
   if (instruction.scope.type === 'topics') {
     result.subjects.push(instruction.scope.topics.flatMap((t) => runsOf(tokenize(t, lexicon))));
   } else if (!parsed.clauses.length) {
-    // "I dislike seafood" is about seafood: how the person stands towards it names no subject of its own.
-    const own = tokenize(instruction.text, lexicon).filter((t) => !STANCE.has(t.surface));
-    const runs = unitSystems(words(instruction.text)).size ? [...runsOf(own), ...MEASURED(lexicon)] : runsOf(own);
-    result.subjects.push([...runs, ...areaRuns(own, lexicon)]);
+    result.subjects.push(preferenceRuns(instruction.text, lexicon));
     result.preference = subjectText(instruction.text, isStopWord) || null;
   } else {
     for (const c of parsed.clauses) {
@@ -113,36 +111,6 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
   cache.set(key, result);
   return result;
 }
-
-/**
- * What a unit system is used for beyond the measurement words the lexicon files under it: the amounts in a
- * recipe. "Use metric units" then goes with "Give me a recipe for pancakes" as with "How far is Lyon?".
- */
-const measured = new WeakMap<Lexicon, Run[]>();
-function MEASURED(lexicon: Lexicon): Run[] {
-  let runs = measured.get(lexicon);
-  if (!runs) measured.set(lexicon, (runs = tokenize('recipe', lexicon).map((t) => [t])));
-  return runs;
-}
-
-/**
- * A preference holds across its subject's whole area: "I'm lactose intolerant" matters for any dish, "I'm afraid
- * of flying" for any trip. One run per area a subject word firmly belongs to, standing for the area itself.
- */
-function areaRuns(tokens: Token[], lexicon: Lexicon): Run[] {
-  const areas = new Set<number>();
-  for (const t of tokens) {
-    if (!t.areas.length || t.areas[0].weight < AREA_FIRM) continue;
-    const own = lexicon.areas[t.areas[0].area];
-    const span = HOLDS_FOR[own.id];
-    areas.add(span ? lexicon.areas.findIndex((a) => a.id === span) : t.areas[0].area);
-  }
-  return [...areas].map((area) => [{ surface: lexicon.areas[area].label, stem: `\u0000${area}`, areas: [{ area, weight: 1 }], at: -10 }]);
-}
-/** A subject word firmly in an area stands for it (0.9: best of 0.7, 0.8, 0.9 on the everyday file). */
-const AREA_FIRM = 0.9;
-/** What one eats is food of any kind: a diet holds for every dish and restaurant. A fear of flying, for any trip. */
-const HOLDS_FOR: Record<string, string> = { nutrition: 'food', flights: 'travel' };
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
