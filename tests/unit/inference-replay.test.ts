@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferModel, inferTopics, inferenceTimeline, signalWeight, type InferOptions, type InferredTopic, type TimelineEvent } from '@/lib/core/inference/infer';
 import { displayTopic, foldWord, termsWithForms, topicTerms } from '@/lib/core/inference/terms';
+import { evidenceConfidence } from '@/lib/core/inference/confidence';
 import { statedInterestShares } from '@/lib/core/inference/summary';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
 import type { Interest } from '@/lib/schema/profile';
@@ -53,7 +54,7 @@ function plainInferTopics(signals: Signal[], opts: InferOptions): InferredTopic[
       if (!a.crossed && a.score > 0 && a.items.size >= minItems) a.crossed = s.ts;
     }
   }
-  const confidence = (score: number) => 1 - Math.exp(-Math.max(0, score) / 2.5);
+  const confidence = (score: number) => evidenceConfidence(score, 0);
   let topics: InferredTopic[] = [];
   for (const [term, a] of acc) {
     const isPinned = pinned.has(term);

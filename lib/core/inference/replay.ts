@@ -1,4 +1,5 @@
 import type { Signal } from '../../schema/log';
+import { evidenceConfidence } from './confidence';
 import { displayTopic, TermForms, termsWithForms, type TermsWithForms } from './terms';
 
 /** Inference replays signals in time order, so the model at any moment is built from a prefix of one ordered list.
@@ -35,7 +36,9 @@ export interface RankedTerm {
 const norm = (t: string) => t.trim().toLowerCase();
 // Tokenising is the costly part of a signal; a view re-runs inference on every edit with the same signal objects.
 const termCache = new WeakMap<Signal, TermsWithForms>();
-const confidenceOf = (score: number) => 1 - Math.exp(-Math.max(0, score) / 2.5);
+// The same calibration as topics by meaning: how much evidence there is, never certainty from a dozen items. The
+// score already nets what was pushed away against what was chosen.
+const confidenceOf = (score: number) => evidenceConfidence(score, 0);
 
 /** (pinned first, higher rounded score, then alphabetical); equal ones keep the order they were first seen in. */
 function before(x: RankedTerm, y: RankedTerm): number {
