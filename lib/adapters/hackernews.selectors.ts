@@ -1,37 +1,25 @@
-import type { SelectorTable } from './types';
+import type { SelectorCounts, SelectorTable } from './types';
 
 /** Hacker News: plain server-rendered tables, stable for years. */
 export const hackernewsSelectors = {
-  itemTable: {
-    css: '#bigbox > td > table > tbody, table.itemlist > tbody',
-    expect: { 'hackernews-front.html': 1, 'hackernews-broken.html': 1 },
-  },
-  story: {
-    css: 'tr.athing:not(.comtr)',
-    expect: { 'hackernews-front.html': 8, 'hackernews-broken.html': 0 },
-  },
-  titleLink: {
-    css: '.titleline > a',
-    expect: { 'hackernews-front.html': 8 },
-  },
-  site: {
-    css: '.sitestr',
-    expect: { 'hackernews-front.html': 7 },
-  },
-  score: {
-    css: '.score',
-    expect: { 'hackernews-front.html': 7 },
-  },
-  user: {
-    css: '.hnuser',
-    expect: { 'hackernews-front.html': 7 },
-  },
-  subtext: {
-    css: 'td.subtext',
-    expect: { 'hackernews-front.html': 8 },
-  },
-  more: {
-    css: 'a.morelink',
-    expect: { 'hackernews-front.html': 1 },
-  },
+  itemTable: '#bigbox > td > table > tbody, table.itemlist > tbody',
+  story: 'tr.athing:not(.comtr)',
+  titleLink: '.titleline > a',
+  site: '.sitestr',
+  score: '.score',
+  user: '.hnuser',
+  subtext: 'td.subtext',
+  more: 'a.morelink',
 } satisfies SelectorTable;
+
+/** Fixture counts of each selector above (see SelectorCounts). */
+export const hackernewsSelectorCounts: SelectorCounts<typeof hackernewsSelectors> = {
+  itemTable: { 'hackernews-front.html': 1, 'hackernews-broken.html': 1, 'hackernews-topics.html': 1 },
+  story: { 'hackernews-front.html': 8, 'hackernews-broken.html': 0, 'hackernews-topics.html': 8 },
+  titleLink: { 'hackernews-front.html': 8 },
+  site: { 'hackernews-front.html': 7 },
+  score: { 'hackernews-front.html': 7 },
+  user: { 'hackernews-front.html': 7 },
+  subtext: { 'hackernews-front.html': 8 },
+  more: { 'hackernews-front.html': 1 },
+};

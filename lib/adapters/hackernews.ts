@@ -2,8 +2,8 @@ import { absoluteUrl, textOf } from './feed-item';
 import { hackernewsSelectors as S } from './hackernews.selectors';
 import type { Adapter } from './types';
 
-const STORY = S.story.css;
-const SUBTEXT = S.subtext.css;
+const STORY = S.story;
+const SUBTEXT = S.subtext;
 
 function itemRoot(el: Element): Element | null {
   const row = el.closest('tr');
@@ -26,7 +26,7 @@ function titleLink(root: Element): Element | null {
       for (let c = line.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'a') return c;
     }
   }
-  return root.querySelector(S.titleLink.css);
+  return root.querySelector(S.titleLink);
 }
 
 /** Reads the class attribute as text: `classList` builds a token list for every fresh element it is asked about. */
@@ -65,8 +65,8 @@ export const hackernewsAdapter: Adapter = {
     return null; // an item's comments, a user page, forms: no feed
   },
   expectsItems: (surface) => surface === 'front' || surface === 'newest',
-  feedContainer: (doc) => doc.querySelector(S.itemTable.css),
-  candidateSelector: `${STORY}, ${S.subtext.css}`,
+  feedContainer: (doc) => doc.querySelector(S.itemTable),
+  candidateSelector: `${STORY}, ${S.subtext}`,
   findItems(root) {
     const found: Element[] = [];
     if (root instanceof Element && root.matches(STORY)) found.push(root);
@@ -80,9 +80,9 @@ export const hackernewsAdapter: Adapter = {
     const sub = subtextRow(root);
     // Read only once the subtext row is parsed: the author lives there, and a blocked author must not slip by.
     if (!/^\d{1,20}$/.test(id) || !link || !sub) return null;
-    const author = textOf(sub.querySelector(S.user.css));
+    const author = textOf(sub.querySelector(S.user));
     // Job ads for YC companies carry no score and no submitter: the site's own sponsored slot.
-    const job = !sub.querySelector(S.score.css) && !author;
+    const job = !sub.querySelector(S.score) && !author;
     return {
       platform: 'hackernews',
       id,
@@ -94,7 +94,7 @@ export const hackernewsAdapter: Adapter = {
       promotedMarkers: job ? ['hn-job-ad'] : [],
       text: '',
       surface,
-      domain: textOf(root.querySelector(S.site.css)),
+      domain: textOf(root.querySelector(S.site)),
     };
   },
   identity: (root) => `${root.id}|${titleLink(root)?.getAttribute('href') ?? ''}|${subtextRow(root) ? 1 : 0}`,
@@ -109,6 +109,6 @@ export const hackernewsAdapter: Adapter = {
   partsComplete: (root) => subtextRow(root)?.nextElementSibling != null,
   stubSlot: (root) => ({ parent: root, wrap: 'td' }),
   markSlot: (root) => ({ parent: subtextCell(root) ?? root }),
-  linkSelector: S.titleLink.css,
+  linkSelector: S.titleLink,
   canReorder: () => true,
 };

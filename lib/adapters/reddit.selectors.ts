@@ -1,63 +1,43 @@
-import type { SelectorTable } from './types';
+import type { SelectorCounts, SelectorTable } from './types';
 
 /**
  * Reddit, November 2026. The current UI carries each post's data in attributes of the `shreddit-post` custom
  * element; old.reddit.com in `data-*` attributes of `.thing` rows. Both are stable across redesigns of the CSS.
  */
 export const redditSelectors = {
-  feed: {
-    css: 'shreddit-feed',
-    expect: { 'reddit-home.html': 1, 'reddit-broken.html': 1 },
-  },
-  post: {
-    css: 'shreddit-post',
-    expect: { 'reddit-home.html': 7, 'reddit-broken.html': 0 },
-  },
-  adPost: {
-    css: 'shreddit-ad-post',
-    expect: { 'reddit-home.html': 1 },
-  },
-  promotedAttr: {
-    css: 'shreddit-post[promoted]',
-    expect: { 'reddit-home.html': 1 },
-  },
+  feed: 'shreddit-feed',
+  post: 'shreddit-post',
+  adPost: 'shreddit-ad-post',
+  promotedAttr: 'shreddit-post[promoted]',
   /** Ads come as bare shreddit-ad-post elements, posts wrapped in an article. */
-  article: {
-    css: 'shreddit-feed article',
-    expect: { 'reddit-home.html': 7, 'reddit-broken.html': 4 },
-  },
-  loadAfter: {
-    css: 'faceplate-partial[slot="load-after"]',
-    expect: { 'reddit-home.html': 1 },
-  },
-  textBody: {
-    css: '[slot="text-body"]',
-    expect: {},
-  },
-  titleSlot: {
-    css: '[slot="title"]',
-    expect: {},
-  },
-  oldTable: {
-    css: '#siteTable',
-    expect: { 'reddit-old.html': 1 },
-  },
-  oldThing: {
-    css: '#siteTable > .thing.link',
-    expect: { 'reddit-old.html': 6 },
-  },
-  oldPromoted: {
-    css: '#siteTable > .thing.promoted, #siteTable > .thing.promotedlink',
-    expect: { 'reddit-old.html': 1 },
-  },
-  oldTitle: {
-    css: 'a.title',
-    expect: {},
-  },
+  article: 'shreddit-feed article',
+  loadAfter: 'faceplate-partial[slot="load-after"]',
+  textBody: '[slot="text-body"]',
+  titleSlot: '[slot="title"]',
+  oldTable: '#siteTable',
+  oldThing: '#siteTable > .thing.link',
+  oldPromoted: '#siteTable > .thing.promoted, #siteTable > .thing.promotedlink',
+  oldTitle: 'a.title',
 } satisfies SelectorTable;
 
+/** Fixture counts of each selector above (see SelectorCounts). */
+export const redditSelectorCounts: SelectorCounts<typeof redditSelectors> = {
+  feed: { 'reddit-home.html': 1, 'reddit-broken.html': 1 },
+  post: { 'reddit-home.html': 7, 'reddit-broken.html': 0 },
+  adPost: { 'reddit-home.html': 1 },
+  promotedAttr: { 'reddit-home.html': 1 },
+  article: { 'reddit-home.html': 7, 'reddit-broken.html': 4 },
+  loadAfter: { 'reddit-home.html': 1 },
+  textBody: {},
+  titleSlot: {},
+  oldTable: { 'reddit-old.html': 1 },
+  oldThing: { 'reddit-old.html': 6 },
+  oldPromoted: { 'reddit-old.html': 1 },
+  oldTitle: {},
+};
+
 export const redditCandidates = [
-  redditSelectors.post.css,
-  redditSelectors.adPost.css,
-  redditSelectors.oldThing.css,
+  redditSelectors.post,
+  redditSelectors.adPost,
+  redditSelectors.oldThing,
 ].join(', ');

@@ -3,7 +3,7 @@ import { absoluteUrl, textOf } from './feed-item';
 import { redditCandidates, redditSelectors as S } from './reddit.selectors';
 import type { Adapter } from './types';
 
-const POST = `${S.post.css}, ${S.adPost.css}`;
+const POST = `${S.post}, ${S.adPost}`;
 const OLD_THING = '.thing.link';
 
 const serials = new WeakMap<Element, number>();
@@ -22,7 +22,7 @@ function itemRoot(el: Element): Element | null {
     return parent && parent.localName === 'article' ? parent : post;
   }
   const article = el.closest('article');
-  if (article && article.parentElement?.matches(S.feed.css)) {
+  if (article && article.parentElement?.matches(S.feed)) {
     const inner = article.querySelector(POST);
     if (inner) return article;
   }
@@ -43,12 +43,12 @@ function readNew(root: Element, surface: string): FeedItemInput | null {
     platform: 'reddit',
     id,
     url: absoluteUrl(permalink || attr('content-href'), post.baseURI),
-    title: attr('post-title') || textOf(post.querySelector(S.titleSlot.css)),
+    title: attr('post-title') || textOf(post.querySelector(S.titleSlot)),
     author: attr('author'),
     kind: isAd ? 'ad' : 'post',
     promoted: isAd,
     promotedMarkers: markers,
-    text: textOf(post.querySelector(S.textBody.css)),
+    text: textOf(post.querySelector(S.textBody)),
     surface,
     domain: attr('domain'),
   };
@@ -59,7 +59,7 @@ function readOld(root: Element, surface: string): FeedItemInput | null {
   const id = data.fullname ?? '';
   if (!id) return null;
   const promoted = root.classList.contains('promoted') || root.classList.contains('promotedlink') || data.promoted === 'true';
-  const titleLink = root.querySelector(S.oldTitle.css);
+  const titleLink = root.querySelector(S.oldTitle);
   return {
     platform: 'reddit',
     id,
@@ -89,7 +89,7 @@ export const redditAdapter: Adapter = {
   matches: (url) => url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com' || url.hostname === 'reddit.com',
   surface: surfaceOf,
   expectsItems: (surface) => surface === 'home' || surface === 'popular' || surface === 'subreddit',
-  feedContainer: (doc) => doc.querySelector(S.feed.css) ?? doc.querySelector(S.oldTable.css),
+  feedContainer: (doc) => doc.querySelector(S.feed) ?? doc.querySelector(S.oldTable),
   candidateSelector: redditCandidates,
   findItems(root) {
     const found = new Set<Element>();

@@ -16,7 +16,7 @@ const serial = (el: Element) => {
 /** The cell's inner content, never the cell: cells are absolutely positioned rows of a virtualised list, and
  * collapsing or moving one breaks X's scrolling. */
 function itemRoot(el: Element): Element | null {
-  const cell = el.closest(S.cell.css);
+  const cell = el.closest(S.cell);
   if (!cell) return null;
   return cell.firstElementChild;
 }
@@ -28,11 +28,11 @@ function statusId(href: string | null | undefined): string {
 
 function permalink(article: Element): Element | null {
   // The timestamp's link is the tweet's own; other status links may point at a quoted tweet.
-  return article.querySelector('a[href*="/status/"] time')?.closest('a') ?? article.querySelector(S.permalink.css);
+  return article.querySelector('a[href*="/status/"] time')?.closest('a') ?? article.querySelector(S.permalink);
 }
 
 function handle(article: Element): string {
-  const name = article.querySelector(S.userName.css);
+  const name = article.querySelector(S.userName);
   for (const a of name?.querySelectorAll('a[href^="/"]') ?? []) {
     const m = /^\/([A-Za-z0-9_]{1,30})$/.exec(a.getAttribute('href') ?? '');
     if (m) return `@${m[1]}`;
@@ -47,7 +47,7 @@ const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\b/i;
  * as the link's own text ("example.com/article…"); the href is always t.co, which is kept when nothing says more.
  */
 function outboundDomain(article: Element): string {
-  const a = article.querySelector(S.outboundLink.css);
+  const a = article.querySelector(S.outboundLink);
   if (!a) return '';
   for (const text of [a.getAttribute('aria-label'), textOf(a)]) {
     const m = text ? DOMAIN.exec(text) : null;
@@ -68,28 +68,28 @@ export const xAdapter: Adapter = {
     return 'profile';
   },
   expectsItems: (surface) => surface === 'home',
-  feedContainer: (doc) => doc.querySelector(S.primaryColumn.css),
-  candidateSelector: `${S.cell.css}, ${S.tweet.css}`,
+  feedContainer: (doc) => doc.querySelector(S.primaryColumn),
+  candidateSelector: `${S.cell}, ${S.tweet}`,
   findItems(root) {
     const found = new Set<Element>();
     const consider = (el: Element) => {
       const r = itemRoot(el);
       if (r) found.add(r);
     };
-    if (root instanceof Element && root.matches(S.cell.css)) consider(root);
-    for (const el of root.querySelectorAll(S.cell.css)) consider(el);
+    if (root instanceof Element && root.matches(S.cell)) consider(root);
+    for (const el of root.querySelectorAll(S.cell)) consider(el);
     return [...found];
   },
   itemRoot,
   readItem(root, surface) {
-    const article = root.querySelector(S.tweet.css);
+    const article = root.querySelector(S.tweet);
     if (!article) return null; // "Who to follow", spinners, separators: not items
-    const promoted = root.querySelector(S.promoted.css) !== null;
+    const promoted = root.querySelector(S.promoted) !== null;
     const link = permalink(article);
     const href = link?.getAttribute('href') ?? '';
     const id = statusId(href) || (promoted ? `promoted-${serial(root)}` : '');
     if (!id) return null;
-    const text = textOf(article.querySelector(S.tweetText.css));
+    const text = textOf(article.querySelector(S.tweetText));
     // A tweet is its own title. Only a long post also keeps its whole text as the body: the matcher, the
     // detectors and the local model read title and body, and would read a short tweet twice.
     const long = text.length > TITLE_CHARS;
@@ -108,7 +108,7 @@ export const xAdapter: Adapter = {
     };
   },
   identity(root) {
-    const article = root.querySelector(S.tweet.css);
+    const article = root.querySelector(S.tweet);
     return article ? (permalink(article)?.getAttribute('href') ?? 'tweet') : '';
   },
   watchAttributes: ['href'],

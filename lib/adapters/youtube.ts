@@ -4,8 +4,8 @@ import type { Adapter } from './types';
 import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
 
 const SHELF = 'ytd-rich-section-renderer, ytd-reel-shelf-renderer';
-const AD_ROOTS = [S.mastheadAd.css, S.playerAds.css, S.searchAd.css, S.statementBanner.css].join(', ');
-const VIDEO_ROOTS = [S.compactVideo.css, S.videoResult.css].join(', ');
+const AD_ROOTS = [S.mastheadAd, S.playerAds, S.searchAd, S.statementBanner].join(', ');
+const VIDEO_ROOTS = [S.compactVideo, S.videoResult].join(', ');
 
 /** Ads and shelves have no video id of their own: each element gets a number that stays with it. */
 const serials = new WeakMap<Element, number>();
@@ -30,40 +30,40 @@ const isShortsShelf = (el: Element) =>
 function itemRoot(el: Element): Element | null {
   const shelf = el.closest(SHELF);
   if (shelf && isShortsShelf(shelf)) return shelf;
-  const rich = el.closest(S.richItem.css);
+  const rich = el.closest(S.richItem);
   if (rich) return rich;
   const ad = el.closest(AD_ROOTS);
   if (ad) return ad;
   const video = el.closest(VIDEO_ROOTS);
   if (video) return video;
-  const lockup = el.closest(S.lockup.css);
+  const lockup = el.closest(S.lockup);
   if (lockup) return lockup;
-  return el.closest(S.adSlot.css);
+  return el.closest(S.adSlot);
 }
 
 function title(root: Element): string {
-  const el = root.querySelector(S.title.css);
+  const el = root.querySelector(S.title);
   const text = textOf(el);
   if (text) return text;
   return el?.getAttribute('title') ?? root.querySelector('h3[title]')?.getAttribute('title') ?? '';
 }
 
 function channel(root: Element): string {
-  const link = textOf(root.querySelector(S.channelLink.css));
+  const link = textOf(root.querySelector(S.channelLink));
   if (link) return link;
-  const named = textOf(root.querySelector(S.channelName.css));
+  const named = textOf(root.querySelector(S.channelName));
   if (named) return named;
   // A lockup's first metadata row is the channel, but only when a second row (views, age) follows it.
-  const rows = root.querySelectorAll(S.metadataRow.css);
+  const rows = root.querySelectorAll(S.metadataRow);
   return rows.length >= 2 ? textOf(rows[0]) : '';
 }
 
 function readAd(root: Element, surface: string): FeedItemInput | null {
   // An empty ad container (YouTube keeps #masthead-ad in the page) is nothing to hide.
   if (root.childElementCount === 0) return null;
-  const marker = root.matches(S.adSlot.css)
+  const marker = root.matches(S.adSlot)
     ? 'ytd-ad-slot-renderer'
-    : root.matches(S.richItem.css)
+    : root.matches(S.richItem)
       ? 'ytd-ad-slot-renderer'
       : root.id
         ? `#${root.id}`
@@ -84,10 +84,10 @@ function readAd(root: Element, surface: string): FeedItemInput | null {
 }
 
 function readShelf(root: Element, surface: string): FeedItemInput | null {
-  const links = Array.from(root.querySelectorAll(S.shortsLink.css));
+  const links = Array.from(root.querySelectorAll(S.shortsLink));
   if (links.length === 0) return null;
   const first = videoIdFromHref(links[0].getAttribute('href'));
-  const titles = Array.from(root.querySelectorAll(S.shortsTitle.css), (t) => textOf(t)).filter(Boolean);
+  const titles = Array.from(root.querySelectorAll(S.shortsTitle), (t) => textOf(t)).filter(Boolean);
   return {
     platform: 'youtube',
     id: `shorts-shelf-${first || serial(root)}`,
@@ -117,12 +117,12 @@ export const youtubeAdapter: Adapter = {
   surface: surfaceOf,
   expectsItems: (surface) => surface === 'home' || surface === 'watch',
   feedContainer(doc, surface) {
-    if (surface === 'home') return doc.querySelector(S.homeGrid.css);
+    if (surface === 'home') return doc.querySelector(S.homeGrid);
     if (surface === 'watch') {
-      const sidebar = doc.querySelector(S.watchSidebar.css);
+      const sidebar = doc.querySelector(S.watchSidebar);
       return sidebar?.querySelector('#items') ?? sidebar;
     }
-    if (surface === 'search') return doc.querySelector(S.searchResults.css);
+    if (surface === 'search') return doc.querySelector(S.searchResults);
     return null;
   },
   candidateSelector: youtubeCandidates,
@@ -148,9 +148,9 @@ export const youtubeAdapter: Adapter = {
     return subtype === 'home' ? 'home' : subtype || 'other';
   },
   readItem(root, surface) {
-    if (root.matches(AD_ROOTS) || root.matches(S.adSlot.css) || root.querySelector(S.adSlot.css)) return readAd(root, surface);
+    if (root.matches(AD_ROOTS) || root.matches(S.adSlot) || root.querySelector(S.adSlot)) return readAd(root, surface);
     if (root.matches(SHELF)) return readShelf(root, surface);
-    const link = root.querySelector(S.videoLink.css);
+    const link = root.querySelector(S.videoLink);
     const href = link?.getAttribute('href') ?? '';
     const id = videoIdFromHref(href);
     if (!id) return null; // not rendered yet: YouTube stamps the lockup's content after inserting it
@@ -163,17 +163,17 @@ export const youtubeAdapter: Adapter = {
       kind: href.startsWith('/shorts/') || root.matches('[is-slim-media]') ? 'short' : 'video',
       promoted: false,
       promotedMarkers: [],
-      text: textOf(root.querySelector(S.description.css)),
+      text: textOf(root.querySelector(S.description)),
       surface,
     };
   },
   identity(root) {
-    const link = root.querySelector(S.videoLink.css) ?? root.querySelector('a[href]');
+    const link = root.querySelector(S.videoLink) ?? root.querySelector('a[href]');
     return link?.getAttribute('href') ?? '';
   },
   watchAttributes: ['href'],
   navigationEvents: ['yt-navigate-finish'],
-  linkSelector: S.videoLink.css,
+  linkSelector: S.videoLink,
   canReorder: (surface) => surface === 'home' || surface === 'watch',
   movable: (root) => !root.matches(SHELF),
 };
