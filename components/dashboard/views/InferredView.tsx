@@ -46,7 +46,7 @@ export default function InferredView() {
     },
     reject: (t) => {
       void update((p) => rejectTopic(p, t.topic));
-      say(`${t.label} rejected: Parapet will never infer it again.`);
+      say(`${t.label} rejected: Parapet will never infer it again, under this name or a near one.`);
     },
     pin: (t, pinned) => {
       void update((p) => setPinned(p, t.topic, pinned));
@@ -62,7 +62,7 @@ export default function InferredView() {
     <div className="inf-view">
       <Section
         title="What Parapet thinks you like"
-        description="Learned on this device from what you open, watch, search, show anyway and hide. Confirm a topic to add it to your interests; reject it and it is never inferred again."
+        description="Learned on this device from what you open, watch, search, show anyway and hide. Topics are grouped by meaning and named after what their items say. Confirm a topic to add it to your interests; reject it and it is never inferred again, under any near name."
       >
         <p className="visually-hidden" role="status" aria-live="polite">
           {status}
