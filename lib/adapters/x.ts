@@ -41,19 +41,43 @@ function handle(article: Element): string {
 }
 
 const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\b/i;
+const HOST = /^https?:\/\/(?:www\.)?([^/?#:]+)/i;
+/** X's label in a promoted post's header (English; other languages still have the post's impression pixels). */
+const AD_LABEL = /^(?:Ad|Promoted)$/;
 
 /**
- * The site a tweet links out to, '' when it links nowhere. X shows the domain on the card ("From example.com") or
- * as the link's own text ("example.com/article…"); the href is always t.co, which is kept when nothing says more.
+ * The site a tweet links out to, '' when it links nowhere. A link straight to a site names it; a t.co link does
+ * not, and X shows the domain on the card ("From example.com") or as the link's own text ("example.com/article…");
+ * 't.co' is kept when nothing says more.
  */
-function outboundDomain(article: Element): string {
-  const a = article.querySelector(S.outboundLink);
+function outboundDomain(a: Element | null): string {
   if (!a) return '';
+  const host = HOST.exec(a.getAttribute('href')!)?.[1].toLowerCase();
+  if (host !== 't.co') return host ?? '';
   for (const text of [a.getAttribute('aria-label'), textOf(a)]) {
     const m = text ? DOMAIN.exec(text) : null;
     if (m && m[0].toLowerCase() !== 't.co') return m[0].toLowerCase();
   }
-  return 't.co';
+  return host;
+}
+
+/**
+ * What shows a post is promoted, each a thing ordinary posts never have. None counts on a post with its own
+ * permalink (the `<time>` link): X also wraps the video player of ordinary posts in placementTracking, and hiding
+ * a post the person follows as an ad is worse than missing an ad.
+ */
+function adSigns(root: Element, article: Element): string[] {
+  if (article.querySelector('a[href*="/status/"] time')) return [];
+  const signs = [];
+  if (root.querySelector(S.impressionPixel)) signs.push('impression-pixel');
+  for (const s of article.querySelectorAll('span')) {
+    if (AD_LABEL.test(s.textContent!.trim()) && !s.closest(S.notLabel)) {
+      signs.push('ad-label');
+      break;
+    }
+  }
+  if (article.closest(S.placement)) signs.push('placementTracking');
+  return signs;
 }
 
 export const xAdapter: Adapter = {
@@ -84,27 +108,29 @@ export const xAdapter: Adapter = {
   readItem(root, surface) {
     const article = root.querySelector(S.tweet);
     if (!article) return null; // "Who to follow", spinners, separators: not items
-    const promoted = root.querySelector(S.promoted) !== null;
-    const link = permalink(article);
-    const href = link?.getAttribute('href') ?? '';
+    const signs = adSigns(root, article);
+    const promoted = signs.length > 0;
+    const href = permalink(article)?.getAttribute('href') ?? '';
     const id = statusId(href) || (promoted ? `promoted-${serial(root)}` : '');
     if (!id) return null;
     const text = textOf(article.querySelector(S.tweetText));
+    const out = article.querySelector(S.outboundLink);
     // A tweet is its own title. Only a long post also keeps its whole text as the body: the matcher, the
     // detectors and the local model read title and body, and would read a short tweet twice.
     const long = text.length > TITLE_CHARS;
     return {
       platform: 'x',
       id,
-      url: absoluteUrl(href, root.baseURI),
+      // An ad has no page of its own on X: where it sends the person is what it is.
+      url: absoluteUrl(href || (promoted ? out?.getAttribute('href') : ''), root.baseURI),
       title: long ? text.slice(0, TITLE_CHARS) : text,
       author: handle(article),
       kind: promoted ? 'ad' : 'tweet',
       promoted,
-      promotedMarkers: promoted ? ['placementTracking'] : [],
+      promotedMarkers: signs,
       text: long ? text : '',
       surface,
-      domain: outboundDomain(article),
+      domain: outboundDomain(out),
     };
   },
   identity(root) {

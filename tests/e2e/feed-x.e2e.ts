@@ -122,6 +122,23 @@ describe('X feed shield', () => {
     await page.close();
   });
 
+  it('never hides an ordinary post whose video sits in placementTracking; the real promoted post is hidden', async () => {
+    const page = await ext.context.newPage();
+    await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('x-video-ads.html') }));
+    await page.goto(HOME);
+    await waitForShield(page, 5);
+    const s = await stubs(page);
+    // One stub, over the post with no permalink, an "Ad" label and impression pixels.
+    expect(s.map((d) => d.itemText)).toEqual([expect.stringContaining('Spring sale: 40% off everything this week only.')]);
+    expect(s[0].text).toMatch(/^Hidden by Parapet: Ad/);
+    expect(await page.locator('text=Spring sale: 40% off everything this week only.').isVisible()).toBe(false);
+    for (const text of ['aurora over', 'Shaping a batard', 'Rust 1.87 is out']) {
+      expect(await page.locator(`text=${text}`).isVisible(), text).toBe(true);
+    }
+    expect(await page.locator('[data-testid="videoComponent"]').evaluateAll((v) => v.map((e) => e.getBoundingClientRect().height > 0))).toEqual([true, true, true]);
+    await page.close();
+  });
+
   it('leaves a page whose selectors find nothing untouched; the popup says X needs an update', async () => {
     const page = await ext.context.newPage();
     await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('x-broken.html') }));

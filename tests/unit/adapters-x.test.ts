@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { toFeedItem } from '../../lib/adapters/feed-item';
 import { xAdapter as x } from '../../lib/adapters/x';
 import { loadFixture } from './adapters-fixture';
@@ -43,7 +43,7 @@ test('tweets keyed by status id, author by handle; the promoted tweet flagged; "
     kind: 'tweet',
     promoted: false,
   });
-  expect(tweets[1]).toMatchObject({ kind: 'ad', promoted: true, promotedMarkers: ['placementTracking'], author: '@cloudco' });
+  expect(tweets[1]).toMatchObject({ kind: 'ad', promoted: true, promotedMarkers: ['ad-label', 'placementTracking'], author: '@cloudco' });
   expect(tweets[1].id).toMatch(/^promoted-/);
   // A tweet is read once, as its title; only a long post keeps its whole text as the body too.
   expect(tweets[5].title).toBe('<img src=x onerror="window.__pwned=1"> is just text here');
@@ -83,4 +83,35 @@ test('a page where the testids changed: nothing found', () => {
   const { doc } = open('x-broken.html');
   expect(x.findItems(doc)).toHaveLength(0);
   expect(x.feedContainer(doc, 'home')).not.toBeNull();
+});
+
+describe('real 2025 timelines: video posts and promoted posts', () => {
+  test('an ordinary post whose video player sits inside placementTracking is a post, never an ad', () => {
+    const { doc } = open('x-video-ads.html');
+    const items = x.findItems(doc).map(read).map((i) => i!);
+    const videos = items.filter((i) => ['@nightsky', '@breadlab', '@rustlang'].includes(i.author));
+    expect(videos).toHaveLength(3);
+    for (const v of videos) expect(v).toMatchObject({ kind: 'tweet', promoted: false, promotedMarkers: [] });
+    expect(videos.map((v) => v.id)).toEqual(['1922000000000000001', '1922000000000000002', '1922000000000000003']);
+    expect(items.find((i) => i.author === '@slowwalks')).toMatchObject({ kind: 'tweet', promoted: false });
+  });
+
+  test('the promoted post is told by what ordinary posts never have: no permalink, an "Ad" label, impression pixels', () => {
+    const { doc } = open('x-video-ads.html');
+    const ads = x.findItems(doc).map(read).filter((i) => i!.promoted);
+    expect(ads).toHaveLength(1);
+    expect(ads[0]).toMatchObject({ kind: 'ad', author: '@shopmart', title: 'Spring sale: 40% off everything this week only.' });
+    expect(ads[0]!.promotedMarkers).toEqual(['impression-pixel', 'ad-label']);
+    // A permalink is the one thing every ordinary post has: with it, no other sign makes a post an ad.
+    const [first] = x.findItems(doc);
+    first.querySelector('article')!.insertAdjacentHTML('afterbegin', '<div data-testid="top-impression-pixel"></div>');
+    expect(read(first)).toMatchObject({ kind: 'tweet', promoted: false });
+  });
+
+  test('an ad card that links straight to the advertiser gives the advertiser\'s domain', () => {
+    const { doc } = open('x-video-ads.html');
+    const ad = x.findItems(doc).map(read).find((i) => i!.promoted)!;
+    expect(ad.domain).toBe('advertiser.example');
+    expect(ad.url).toBe('https://advertiser.example/spring-sale?utm_source=x');
+  });
 });
