@@ -1,6 +1,6 @@
 /**
- * Everyday preferences by meaning: "I dislike seafood" goes with "What should I order at a Thai place?", "I avoid
- * public transport" with "How should I commute to my new office?", though they share no word. The meaning model
+ * Everyday preferences by meaning: "My dog is an elderly golden retriever" goes with "How often should I take my pup
+ * to the vet?", "I avoid public transport" with "How should I commute to my new office?", though they share no word. The meaning model
  * (lib/core/meaning, word vectors learned from which Reddit communities use each word) places the preference's
  * subject and the message; the preference goes with the message when it is the closest of the user's preferences
  * and close enough. Only the closest: a message is about one thing, and a profile holds preferences on many.
@@ -24,25 +24,6 @@ export const MEANING_VETO = 0.1;
 /** A second preference goes too when it is nearly as close as the first ("a menu for a dinner party"); 0.9 of
  * 0.9, 0.97 and only one, on the same file. */
 const RUNNER_UP = 0.9;
-
-/**
- * Words that say how a person stands towards a subject, not what it is: "I dislike seafood" is about seafood,
- * "I'm afraid of flying" about flying, "I work night shifts" about night shifts.
- */
-export const STANCE = new Set(
-  `dislike dislikes hate hates love loves enjoy enjoys avoid avoids follow follows afraid scared fear allergic
-  intolerant learning learn live lives work works rather usually generally bad good big small young old`.split(/\s+/),
-);
-
-/** The subject of a preference in plain words: its content minus stance and framing. */
-export function subjectText(text: string, isFrame: (word: string) => boolean): string {
-  return text
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .split(/[^a-z'-]+/)
-    .filter((w) => w && !STANCE.has(w) && !isFrame(w.replace(/'.*$/, '')))
-    .join(' ');
-}
 
 const vectors = new WeakMap<MeaningReader, Map<string, Float32Array | null>>();
 function vectorOf(model: MeaningReader, text: string): Float32Array | null {

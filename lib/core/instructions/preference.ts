@@ -1,7 +1,6 @@
 import type { Lexicon } from './lexicon';
-import { STANCE } from './meaning';
 import { runsOf, type Run } from './relate';
-import { tokenize, words, type Token } from './text';
+import { isStopWord, tokenize, words, type Token } from './text';
 import { unitSystems } from './units';
 
 /**
@@ -13,6 +12,25 @@ export function preferenceRuns(text: string, lexicon: Lexicon): Run[] {
   const own = tokenize(text, lexicon).filter((t) => !STANCE.has(t.surface));
   const runs = [...runsOf(own), ...areaRuns(own, lexicon)];
   return unitSystems(words(text)).size ? [...runs, ...recipeRuns(lexicon)] : runs;
+}
+
+/**
+ * Words that say how a person stands towards a subject, not what it is: "I dislike seafood" is about seafood,
+ * "I'm afraid of flying" about flying, "I work night shifts" about night shifts.
+ */
+const STANCE = new Set(
+  `dislike dislikes hate hates love loves enjoy enjoys avoid avoids follow follows afraid scared fear allergic
+  intolerant learning learn live lives work works rather usually generally bad good big small young old`.split(/\s+/),
+);
+
+/** The subject of a preference in plain words: its content minus stance and framing. */
+export function subjectText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .split(/[^a-z'-]+/)
+    .filter((w) => w && !STANCE.has(w) && !isStopWord(w.replace(/'.*$/, '')))
+    .join(' ');
 }
 
 /** A subject word firmly in an area stands for it (0.9: best of 0.7, 0.8, 0.9 on the everyday file). */

@@ -2,12 +2,12 @@ import type { ChatSite } from '../../schema/common';
 import type { Instruction } from '../../schema/profile';
 import { defaultLexicon } from './default-lexicon';
 import type { Lexicon } from './lexicon';
-import { closestSubjects, MEANING_MIN as MEANING_FLOOR, MEANING_VETO, similarities, subjectText, type MeaningReader } from './meaning';
+import { closestSubjects, MEANING_MIN as MEANING_FLOOR, MEANING_VETO, similarities, type MeaningReader } from './meaning';
 import { overrideReason, settingOf, type Setting } from './override';
 import { parseInstruction } from './parse';
-import { preferenceRuns } from './preference';
+import { preferenceRuns, subjectText } from './preference';
 import { DEFAULT_MIN_SHARE, matchRuns, relatedness, runsOf, type MatchOptions, type Run, type RunMatch } from './relate';
-import { isStopWord, tokenize, words, type Token } from './text';
+import { tokenize, words, type Token } from './text';
 import { unitSystems } from './units';
 
 export interface Selection {
@@ -99,7 +99,7 @@ function prepare(instruction: Instruction, lexicon: Lexicon): Prepared {
     result.subjects.push(instruction.scope.topics.flatMap((t) => runsOf(tokenize(t, lexicon))));
   } else if (!parsed.clauses.length) {
     result.subjects.push(preferenceRuns(instruction.text, lexicon));
-    result.preference = subjectText(instruction.text, isStopWord) || null;
+    result.preference = subjectText(instruction.text) || null;
   } else {
     for (const c of parsed.clauses) {
       const topic = tokenize(c.topic, lexicon);
