@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { serialiseDetectors } from './lib/core/detectors/data-file';
 import { SHIPPED_TABLES } from './lib/core/detectors/shipped';
+
+const OWN_CONTEXT = fileURLToPath(new URL('./lib/content-script/context.ts', import.meta.url));
 
 // Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
@@ -12,11 +15,19 @@ export default defineConfig({
     // Content scripts call only runtime.sendMessage and runtime.getURL, and listen with onMessage listeners that
     // never answer: both browsers give all of that natively, with promises. The polyfill, which the extension's
     // pages and background keep, would be 10 KB of every content script.
+    //
+    // WXT's content-script context stops its script on an event any page can send (issue 25): the content scripts
+    // get Parapet's own lifetime in its place, which only the browser can end (lib/content-script/context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
-      else if (alias && typeof alias === 'object') delete (alias as Record<string, string>)['wxt/browser'];
+      const own = { find: 'wxt/utils/content-script-context', replacement: OWN_CONTEXT };
+      if (Array.isArray(alias)) config.resolve!.alias = [own, ...alias.filter((a) => a.find !== 'wxt/browser')];
+      else {
+        const byName = { ...(alias as Record<string, string> | undefined) };
+        delete byName['wxt/browser'];
+        config.resolve = { ...config.resolve, alias: { [own.find]: own.replacement, ...byName } };
+      }
     },
     // The detector rule tables ship as data the content scripts fetch, not as code inside each of them (that kept
     // every feed script over 100 KB). Written from the TypeScript tables on every build, so it is never stale.

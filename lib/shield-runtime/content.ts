@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
 import { buildDetectorRules } from '../core/detectors';
 import { readDetectors } from '../core/detectors/data-file';
 import { compileProfile, decide, quoteEvidence, rerank } from '../core/shield';
+import { watchAddress } from '../content-script/address';
 import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
@@ -25,15 +25,16 @@ async function loadDetectors(): Promise<unknown> {
   return buildDetectorRules(readDetectors(await (await fetchModel('/models/detectors.json')).json()));
 }
 
-/** What every feed content script does: run the shield for its adapter, for as long as the script lives. */
-export function runFeedShield(adapter: Adapter, ctx: ContentScriptContext): Shield {
+/** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
+ * lib/content-script/context.ts: only the browser ends that, never the page). */
+export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
   const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
   const shield = startShield(
     adapter,
     { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait, loadDetectors },
     { signal: ctx.signal },
   );
-  // WXT watches the URL for client-side navigations the site does not announce with an event of its own.
-  ctx.addEventListener(window, 'wxt:locationchange', () => shield.navigated());
+  // Client-side navigations the site does not announce with an event of its own.
+  watchAddress(ctx.signal, () => shield.navigated());
   return shield;
 }

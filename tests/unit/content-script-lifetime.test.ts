@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The extension's runtime as a content script sees it: `id` goes away when the extension is reloaded or removed.
+// Each copy of a script has its own runtime object; here they share one, so `nextReads` scripts what each read sees.
+const runtime = vi.hoisted(() => ({
+  nextReads: [] as Array<string | undefined>,
+  get id(): string | undefined {
+    return this.nextReads.length ? this.nextReads.shift() : 'ext-id';
+  },
+}));
+vi.mock('wxt/browser', () => ({ browser: { runtime } }));
+
+const { ContentScriptContext } = await import('@/lib/content-script/context');
+const { watchAddress } = await import('@/lib/content-script/address');
+
+const started = (script: string) => `ext-id:${script}:wxt:content-script-started`;
+
+afterEach(() => {
+  runtime.nextReads = [];
+  vi.useRealTimers();
+});
+
+describe("a content script's lifetime", () => {
+  it('is not ended by a page announcing a newer copy, in any form the page can send', () => {
+    const ctx = new ContentScriptContext('youtube');
+    const detail = { contentScriptName: 'youtube', messageId: 'from-the-page' };
+    document.dispatchEvent(new CustomEvent(started('youtube'), { detail }));
+    window.dispatchEvent(new CustomEvent(started('youtube'), { detail }));
+    window.postMessage({ type: started('youtube'), ...detail }, '*');
+    expect(ctx.signal.aborted).toBe(false);
+  });
+
+  it('ends the copy a reload of the extension left behind when the new copy starts (WXT development reloads)', () => {
+    const old = new ContentScriptContext('chat');
+    const other = new ContentScriptContext('youtube');
+    // The new copy names its event with its own id; the old copy, asked, finds its extension context gone.
+    runtime.nextReads = ['ext-id', undefined];
+    new ContentScriptContext('chat');
+    expect(old.signal.aborted).toBe(true);
+    // Only copies of the same script hear it.
+    expect(other.signal.aborted).toBe(false);
+  });
+
+  it('keeps the new copy running', () => {
+    const fresh = new ContentScriptContext('reddit');
+    new ContentScriptContext('reddit');
+    expect(fresh.signal.aborted).toBe(false);
+  });
+});
+
+describe('watching the address for client-side navigations', () => {
+  it('reports a pushState navigation once, and nothing for a page pretending to navigate', () => {
+    vi.useFakeTimers();
+    const lifetime = new AbortController();
+    const changed = vi.fn();
+    watchAddress(lifetime.signal, changed);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    vi.advanceTimersByTime(2000);
+    expect(changed).not.toHaveBeenCalled();
+    history.pushState({}, '', '/watch?v=next');
+    vi.advanceTimersByTime(2000);
+    expect(changed).toHaveBeenCalledTimes(1);
+    lifetime.abort();
+    history.pushState({}, '', '/watch?v=after');
+    vi.advanceTimersByTime(2000);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
