@@ -48,8 +48,16 @@ let docWords = new Int32Array(1 << 24);
 let used = 0;
 const docStart: number[] = [];
 const docSub: number[] = [];
+/** Titles that relay another community's post ("r/funny: ... (12 mins. old)"): they carry that community's
+ * subject, not their own community's, and their boilerplate would read as a topic's words. */
+const RELAYED = /^\s*(?:[\d/]+:?\s*)?\/?r\/\w+\s*[:.]/i;
+let relayed = 0;
 for (const { subreddit, title } of rows) {
   if (isDevTitle(title)) continue;
+  if (RELAYED.test(title)) {
+    relayed++;
+    continue;
+  }
   let s = subIndex.get(subreddit);
   if (s === undefined) subIndex.set(subreddit, (s = subIndex.size));
   docStart.push(used);
@@ -78,7 +86,7 @@ for (const { subreddit, title } of rows) {
 docStart.push(used);
 const docs = docSub.length;
 const subjects = subIndex.size;
-log(`${docs} training titles, ${subjects} subreddits, ${wordList.length} distinct words`);
+log(`${docs} training titles (${relayed} relayed titles left out), ${subjects} subreddits, ${wordList.length} distinct words`);
 
 // ---- Vocabulary: words used in enough titles and communities ----
 const wordDf = new Uint32Array(wordList.length);
@@ -111,7 +119,16 @@ for (const w of keptWords) {
 }
 log(`${terms.length} words kept`);
 
-// ---- Phrases: adjacent kept words that go together far more often than chance ----
+// ---- WordNet's nouns: names, narrower terms, and two-word names kept as phrases ----
+const net = readNounNet();
+const folded = (lemma: string) =>
+  words(lemma)
+    .map(stem)
+    .filter((w) => !MEANING_STOPWORDS.has(w))
+    .join(' ');
+const wordNetPhrases = new Set([...net.senses.keys()].map(folded).filter((k) => k.split(' ').length === 2));
+
+// ---- Phrases: adjacent kept words that go together far more often than chance, or that WordNet names ----
 const pairCount = new Map<number, number>();
 const W = wordList.length;
 for (let d = 0; d < docs; d++) {
@@ -130,7 +147,7 @@ for (const [key, n] of pairCount) {
   const b = key % W;
   const pmi = Math.log((n * docs) / (wordDf[a] * wordDf[b]));
   const npmi = pmi / -Math.log(n / docs);
-  if (npmi >= MIN_PHRASE_NPMI) phrases.push({ a, b, n });
+  if (npmi >= MIN_PHRASE_NPMI || wordNetPhrases.has(wordList[a] + ' ' + wordList[b])) phrases.push({ a, b, n });
 }
 phrases.sort((x, y) => y.n - x.n || x.a - y.a || x.b - y.b);
 const phraseIndex = new Map<number, number>();
@@ -219,14 +236,8 @@ function quantise(m: Float64Array, count: number): { norm: Float32Array; dir: In
 const termVecs = quantise(svd.u, n);
 const subjectVecs = quantise(svd.v, subjects);
 
-// ---- WordNet: names and narrower terms ----
-const net = readNounNet();
+// ---- WordNet: which terms are names, and which are narrower than others ----
 const termIndex = new Map(terms.map((t, i) => [t, i]));
-const folded = (lemma: string) =>
-  words(lemma)
-    .map(stem)
-    .filter((w) => !MEANING_STOPWORDS.has(w))
-    .join(' ');
 const flags = new Uint8Array(n);
 const senseOfTerm = new Map<number, number[]>();
 for (const [lemma, offsets] of net.senses) {

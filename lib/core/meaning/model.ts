@@ -175,13 +175,7 @@ export class MeaningModel {
 
   /** A typed topic ("politics", "home cooking") as the weighted terms that are about it. */
   expandTopic(label: string, opts: ExpandOptions = {}): TopicExpansion {
-    const own = new Map<string, number>();
-    for (const source of [label, ...(opts.keywords ?? [])]) {
-      const words = meaningWords(source);
-      const phrase = words.length === 2 ? words.join(' ') : null;
-      if (phrase && this.#index.has(phrase)) own.set(phrase, 1);
-      for (const w of words) if (this.#index.has(w) && !own.has(w)) own.set(w, phrase && this.#index.has(phrase) ? 0.5 : 1);
-    }
+    const own = this.#ownTerms(label, opts.keywords);
     const excluded = new Set((opts.exclude ?? []).flatMap((e) => [e.toLowerCase(), ...meaningTerms(e)]));
     if (own.size === 0) return { label, terms: [], related: [], threshold: EXPANSION.threshold, known: false };
 
@@ -214,7 +208,7 @@ export class MeaningModel {
     picked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const terms: TopicTerm[] = [];
     const keys = this.#data.keys;
-    for (const [t] of own) if (!excluded.has(t)) terms.push(this.#term(this.#index.get(t)!, 1));
+    for (const [t, w] of own) if (!excluded.has(t)) terms.push(this.#term(this.#index.get(t)!, w));
     for (const [i, w] of picked) {
       if (terms.length >= EXPANSION.maxTerms) break;
       const key = keys[i];
@@ -285,9 +279,19 @@ export class MeaningModel {
 
   /** Each training subject's membership in a typed topic (0..1), for evaluation and debugging. */
   subjectsOf(label: string): Float32Array {
+    return this.#membersOf(this.#ownTerms(label));
+  }
+
+  /** The label's and keywords' own known terms: a two-word phrase the model knows counts whole, its words half. */
+  #ownTerms(label: string, keywords: readonly string[] = []): Map<string, number> {
     const own = new Map<string, number>();
-    for (const w of meaningWords(label)) if (this.#index.has(w)) own.set(w, 1);
-    return this.#membersOf(own);
+    for (const source of [label, ...keywords]) {
+      const words = meaningWords(source);
+      const phrase = words.length === 2 && this.#index.has(words.join(' ')) ? words.join(' ') : null;
+      if (phrase) own.set(phrase, 1);
+      for (const w of words) if (this.#index.has(w) && !own.has(w)) own.set(w, phrase ? 0.5 : 1);
+    }
+    return own;
   }
 
   /**
