@@ -1,7 +1,7 @@
 /**
  * Measures the standing-instruction selector on NLSI-format data (see ../shared/data/README.md).
  *   npm run eval:nlsi -- [FILE] [--threshold 0.5] [--min-share 0.5] [--errors] [--user-only] [--cv 5] [--no-meaning]
- *                          [--paraphrase] [--type override]
+ *                          [--paraphrase] [--type override] [--model public/models/meaning.bin]
  * --cv K: K-fold cross-validation of the two tuning knobs (threshold, min-share): each fold's settings are
  * chosen on the other folds, so the figure shows what tuning on this file is worth on examples it did not see.
  * FILE defaults to ../shared/data/nlsi/dev.jsonl. Metric as in NLSI: strings lowercased and stripped of
@@ -34,7 +34,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const VALUED = ['--threshold', '--min-share', '--cv', '--type'];
+const VALUED = ['--threshold', '--min-share', '--cv', '--type', '--model'];
 const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && VALUED.includes(args[i - 1])));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const file = path.resolve(process.cwd(), positional[0] ?? path.join(ROOT, '../shared/data/nlsi/dev.jsonl'));
@@ -139,8 +139,9 @@ function evaluate(list: typeof cases, opts: SelectOptions, report = false): { sc
   return { scores, ms: elapsed / Math.max(1, list.length) };
 }
 
-// The meaning model, as the background holds it; --no-meaning measures the selector without it.
-const MODEL = path.join(ROOT, 'public/models/meaning.bin');
+// The meaning model, as the background holds it (--model FILE: another build of it); --no-meaning measures the
+// selector without it.
+const MODEL = path.resolve(process.cwd(), option('--model') ?? path.join(ROOT, 'public/models/meaning.bin'));
 const meaning = !flag('--no-meaning') && fs.existsSync(MODEL) ? MeaningModel.fromBytes(new Uint8Array(fs.readFileSync(MODEL))) : undefined;
 const opts: SelectOptions = { lexicon, threshold, minShare, meaning };
 // The first pass meets every profile and most words for the first time (nothing prepared, nothing cached,
