@@ -6,7 +6,7 @@ import type { FeedItem, FeedItemInput, ItemKind } from '../schema/item';
  * times a content script's whole budget. This mirrors it field for field (clamp, never reject, except a missing
  * id or platform); tests/unit/adapters-feed-item.test.ts checks it against FeedItem.parse.
  */
-const KINDS: readonly ItemKind[] = ['video', 'short', 'post', 'story', 'tweet', 'ad', 'other'];
+const KINDS: readonly ItemKind[] = ['video', 'short', 'playlist', 'post', 'story', 'tweet', 'ad', 'other'];
 
 const clamp = (v: unknown, max: number): string => (typeof v === 'string' ? (v.length > max ? v.slice(0, max) : v) : '');
 

@@ -9,7 +9,9 @@ const clamped = (max: number) =>
     .catch('')
     .transform((s) => (s.length > max ? s.slice(0, max) : s));
 
-export const ItemKind = z.enum(['video', 'short', 'post', 'story', 'tweet', 'ad', 'other']);
+/** 'playlist' (a YouTube playlist or mix, keyed by its list id) came later than the rest: nothing stored before
+ * holds it, and a reader that does not know it yet takes it as 'other' (the catch below), so no migration. */
+export const ItemKind = z.enum(['video', 'short', 'playlist', 'post', 'story', 'tweet', 'ad', 'other']);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 export const FeedItem = z.object({
