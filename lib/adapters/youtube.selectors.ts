@@ -27,35 +27,47 @@ export const youtubeSelectors = {
   /** The video link of a lockup or renderer; its href carries the id and changes when the element is recycled. */
   videoLink: 'a[href*="/watch?v="], a[href^="/shorts/"]',
   title: '.ytLockupMetadataViewModelTitle, #video-title, .yt-lockup-metadata-view-model__title, h3 a, h3',
+  /** The steadiest hook for the channel: its link. A lockup's avatar may link there too, first and without text. */
   channelLink: 'a[href^="/@"], a[href^="/channel/"], #channel-name a, #text.ytd-channel-name a',
+  /** Lockups whose channel name is no link still name it in the avatar's label ("Go to channel …"). */
+  avatarLabel: 'yt-decorated-avatar-view-model [aria-label]',
   channelName: '#channel-name, ytd-channel-name',
-  metadataRow: '.ytContentMetadataViewModelMetadataRow',
+  /** Both spellings YouTube writes (2025 BEM and April 2026 camelCase): a second source for the channel. */
+  metadataRow: '.ytContentMetadataViewModelMetadataRow, .yt-content-metadata-view-model__metadata-row',
+  /** Pages YouTube keeps in the DOM, hidden, after navigating away (back/forward shows them again): what they hold
+   * is not on the page the person sees. */
+  hiddenPage: 'ytd-browse[hidden], ytd-search[hidden], ytd-watch-flexy[hidden]',
+  /** A video's description, shown inline and in its panel: the Shorts shelves and videos it lists are no feed. */
+  descriptionContent: 'ytd-structured-description-content-renderer',
   shortsTitle: '.shortsLockupViewModelHostMetadataTitle, h3',
   description: '.metadata-snippet-text, #description-text, yt-formatted-string.metadata-snippet-text',
 } satisfies SelectorTable;
 
 /** Fixture counts of each selector above (see SelectorCounts). */
 export const youtubeSelectorCounts: SelectorCounts<typeof youtubeSelectors> = {
-  homeGrid: { 'youtube-home.html': 1, 'youtube-broken.html': 1, 'youtube-watch.html': 0 },
-  watchSidebar: { 'youtube-watch.html': 1, 'youtube-home.html': 0 },
-  searchResults: { 'youtube-search.html': 1, 'youtube-home.html': 0 },
-  richItem: { 'youtube-home.html': 14, 'youtube-broken.html': 0 },
-  lockup: { 'youtube-home.html': 9, 'youtube-watch.html': 5 },
+  homeGrid: { 'youtube-home.html': 1, 'youtube-broken.html': 1, 'youtube-watch.html': 0, 'youtube-home-2025.html': 1, 'youtube-watch-2025.html': 0 },
+  watchSidebar: { 'youtube-watch.html': 1, 'youtube-home.html': 0, 'youtube-watch-2025.html': 1 },
+  searchResults: { 'youtube-search.html': 1, 'youtube-home.html': 0, 'youtube-watch-2025.html': 1 },
+  richItem: { 'youtube-home.html': 14, 'youtube-broken.html': 0, 'youtube-home-2025.html': 4 },
+  lockup: { 'youtube-home.html': 9, 'youtube-watch.html': 5, 'youtube-home-2025.html': 4, 'youtube-watch-2025.html': 6 },
   compactVideo: { 'youtube-watch.html': 1 },
-  videoResult: { 'youtube-search.html': 4 },
-  shortsShelf: { 'youtube-home.html': 1, 'youtube-search.html': 1 },
+  videoResult: { 'youtube-search.html': 4, 'youtube-watch-2025.html': 3 },
+  shortsShelf: { 'youtube-home.html': 1, 'youtube-search.html': 1, 'youtube-watch-2025.html': 3 },
   shelfSection: { 'youtube-home.html': 1 },
-  shortsLink: { 'youtube-home.html': 6, 'youtube-search.html': 5 },
-  adSlot: { 'youtube-home.html': 3, 'youtube-watch.html': 1, 'youtube-search.html': 0 },
+  shortsLink: { 'youtube-home.html': 6, 'youtube-search.html': 5, 'youtube-watch-2025.html': 6 },
+  adSlot: { 'youtube-home.html': 3, 'youtube-watch.html': 1, 'youtube-search.html': 0, 'youtube-watch-2025.html': 2 },
   mastheadAd: { 'youtube-home.html': 1 },
-  playerAds: { 'youtube-watch.html': 1 },
-  searchAd: { 'youtube-search.html': 1 },
+  playerAds: { 'youtube-watch.html': 1, 'youtube-watch-2025.html': 1 },
+  searchAd: { 'youtube-search.html': 1, 'youtube-watch-2025.html': 1 },
   statementBanner: { 'youtube-home.html': 0 },
   videoLink: {},
   title: {},
-  channelLink: {},
-  channelName: { 'youtube-watch.html': 1, 'youtube-search.html': 4 },
-  metadataRow: { 'youtube-watch.html': 10 },
+  channelLink: { 'youtube-home-2025.html': 4, 'youtube-watch-2025.html': 5 },
+  avatarLabel: { 'youtube-home-2025.html': 1, 'youtube-watch-2025.html': 0 },
+  channelName: { 'youtube-watch.html': 1, 'youtube-search.html': 4, 'youtube-watch-2025.html': 4 },
+  metadataRow: { 'youtube-watch.html': 10, 'youtube-home-2025.html': 7, 'youtube-watch-2025.html': 12 },
+  hiddenPage: { 'youtube-watch-2025.html': 1, 'youtube-watch.html': 0, 'youtube-home.html': 0 },
+  descriptionContent: { 'youtube-watch-2025.html': 2, 'youtube-watch.html': 0 },
   shortsTitle: {},
   description: {},
 };

@@ -6,6 +6,9 @@ import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
 const SHELF = 'ytd-rich-section-renderer, ytd-reel-shelf-renderer';
 const AD_ROOTS = [S.mastheadAd, S.playerAds, S.searchAd, S.statementBanner].join(', ');
 const VIDEO_ROOTS = [S.compactVideo, S.videoResult].join(', ');
+const NOT_FEED = `${S.hiddenPage}, ${S.descriptionContent}`;
+/** The avatar's label in English; in other languages the whole label is kept (better than no channel). */
+const GO_TO_CHANNEL = /^Go to channel /;
 
 /** Ads and shelves have no video id of their own: each element gets a number that stays with it. */
 const serials = new WeakMap<Element, number>();
@@ -28,6 +31,7 @@ const isShortsShelf = (el: Element) =>
   el.matches('ytd-reel-shelf-renderer') || el.querySelector('ytd-rich-shelf-renderer[is-shorts]') !== null;
 
 function itemRoot(el: Element): Element | null {
+  if (el.closest(NOT_FEED)) return null;
   const shelf = el.closest(SHELF);
   if (shelf && isShortsShelf(shelf)) return shelf;
   const rich = el.closest(S.richItem);
@@ -49,8 +53,12 @@ function title(root: Element): string {
 }
 
 function channel(root: Element): string {
-  const link = textOf(root.querySelector(S.channelLink));
-  if (link) return link;
+  for (const a of root.querySelectorAll(S.channelLink)) {
+    const name = textOf(a);
+    if (name) return name;
+  }
+  const label = root.querySelector(S.avatarLabel)?.getAttribute('aria-label')?.replace(GO_TO_CHANNEL, '').trim();
+  if (label) return label;
   const named = textOf(root.querySelector(S.channelName));
   if (named) return named;
   // A lockup's first metadata row is the channel, but only when a second row (views, age) follows it.
@@ -59,8 +67,9 @@ function channel(root: Element): string {
 }
 
 function readAd(root: Element, surface: string): FeedItemInput | null {
-  // An empty ad container (YouTube keeps #masthead-ad in the page) is nothing to hide.
-  if (root.childElementCount === 0) return null;
+  // An ad stub only where an ad would be seen: not for an empty container (YouTube keeps #masthead-ad in the
+  // page), nor one holding only empty or hidden renderers (#player-ads' legacy companion).
+  if (!root.querySelector(':scope > :not([hidden]):not(:empty)')) return null;
   const marker = root.matches(S.adSlot)
     ? 'ytd-ad-slot-renderer'
     : root.matches(S.richItem)
@@ -152,7 +161,9 @@ export const youtubeAdapter: Adapter = {
     if (root.matches(SHELF)) return readShelf(root, surface);
     const link = root.querySelector(S.videoLink);
     const href = link?.getAttribute('href') ?? '';
-    const id = videoIdFromHref(href);
+    // A playlist's link plays its first video: it is keyed by its list, apart from that video's own entry.
+    const list = /[?&]list=([\w-]{2,64})/.exec(href)?.[1];
+    const id = list || videoIdFromHref(href);
     if (!id) return null; // not rendered yet: YouTube stamps the lockup's content after inserting it
     return {
       platform: 'youtube',
@@ -160,7 +171,7 @@ export const youtubeAdapter: Adapter = {
       url: absoluteUrl(href, root.baseURI),
       title: title(root),
       author: channel(root),
-      kind: href.startsWith('/shorts/') || root.matches('[is-slim-media]') ? 'short' : 'video',
+      kind: list ? 'playlist' : href.startsWith('/shorts/') || root.matches('[is-slim-media]') ? 'short' : 'video',
       promoted: false,
       promotedMarkers: [],
       text: textOf(root.querySelector(S.description)),

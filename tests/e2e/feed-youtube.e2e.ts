@@ -208,6 +208,38 @@ describe('YouTube feed shield', () => {
     await page.close();
   });
 
+  it('a 2025 watch page: the sidebar read with its channels, the kept search page left alone until shown again', async () => {
+    const WATCH = 'https://www.youtube.com/watch?v=nowAurora01';
+    const page = await ext.context.newPage();
+    await page.route(WATCH, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('youtube-watch-2025.html') }));
+    await page.goto(WATCH);
+    await waitForShield(page, 7);
+    const sidebar = 'ytd-watch-next-secondary-results-renderer';
+    // The blocked channel is named only by a row with the hyphenated class: it is hidden all the same.
+    const blocked = (await stubs(page)).find((d) => d.itemText.includes('never knew about auroras'));
+    expect(blocked?.text).toContain('Blocked author');
+    expect(await page.locator(`${sidebar} [data-parapet]`).count()).toBe(7);
+    // Nothing Parapet does lands in the hidden search page, the description's Shorts or the empty player-ads box.
+    for (const sel of ['ytd-search', 'ytd-structured-description-content-renderer', '#player-ads']) {
+      expect(await page.locator(`${sel} [data-parapet], ${sel}[data-parapet]`).count(), sel).toBe(0);
+    }
+    expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).map((d) => d.itemText)).toEqual([
+      expect.stringContaining('Camera lenses for night skies'),
+    ]);
+    // The popup counts what the person can see: seven sidebar entries (the playlist apart from its first video).
+    const report = await tabReport(ext, page, (r) => r.stats?.seen === 7 && r.stats?.hidden === 2);
+    expect(report.stats).toMatchObject({ seen: 7, hidden: 2 });
+
+    // Back to the search page YouTube kept: its results and ads are decided now.
+    await page.evaluate(() => (window as any).fixture.back());
+    await page.waitForFunction(() => document.querySelectorAll('ytd-search [data-parapet]').length >= 6);
+    await painted(page);
+    const s = await stubs(page);
+    for (const ad of ['Northern lights tours', 'Thermal jackets']) expect(s.find((d) => d.itemText.includes(ad))?.text ?? ad).toMatch(/^Hidden by Parapet: Ad/);
+    expect(s.find((d) => d.itemText.includes('Top 10 aurora facts'))?.text).toContain('Blocked author');
+    await page.close();
+  });
+
   it('leaves a page whose selectors find nothing untouched and the popup says the site needs an update', async () => {
     const page = await ext.context.newPage();
     await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('youtube-broken.html') }));

@@ -154,3 +154,70 @@ describe('YouTube watch and search pages', () => {
     expect(yt.surface(new URL('https://www.youtube.com/shorts/abcDEF12345'))).toBeNull();
   });
 });
+
+describe('YouTube pages as saved in 2025', () => {
+  const WATCH = 'https://www.youtube.com/watch?v=nowAurora01';
+  // An element that reads as nothing (the empty player-ads box) is no item: the runner leaves it as it is.
+  const watchItems = (doc: Document) => yt.findItems(doc).map((r) => read(r, 'watch')).filter((i) => i !== null);
+
+  test('the channel is read on sidebar lockups whose rows use the hyphenated class, and on either spelling', () => {
+    const { doc } = open('youtube-watch-2025.html', WATCH);
+    const authors = Object.fromEntries(watchItems(doc).filter((i) => !i.promoted).map((i) => [i.id, i.author]));
+    expect(authors).toEqual({
+      sideAurora1: 'Night Sky',
+      sideRustAs1: 'Systems Explained',
+      PLnightSky2025aurora: 'Night Sky',
+      sideListic1: 'Listicle Land',
+      sideGarden1: 'Slow Walks',
+      sideCamel01: 'Code Shed',
+    });
+  });
+
+  test('home cards: the channel link\'s text even when the avatar links first, else the avatar\'s label', () => {
+    const { doc } = open('youtube-home-2025.html', 'https://www.youtube.com/');
+    const items = yt.findItems(doc).map((r) => read(r)!);
+    expect(items.map((i) => [i.id, i.author])).toEqual([
+      ['homeSlow001', 'Slow Walks'],
+      ['homeList001', 'Listicle Land'],
+      ['homeCode001', 'Code Shed'],
+      ['homeRust001', 'Systems Explained'],
+    ]);
+  });
+
+  test('the search page kept hidden under a watch page is not part of it, and counts again once shown', () => {
+    const { doc } = open('youtube-watch-2025.html', WATCH);
+    const roots = yt.findItems(doc);
+    expect(roots.some((r) => r.closest('ytd-search'))).toBe(false);
+    expect(watchItems(doc).filter((i) => i.promoted)).toHaveLength(1);
+    // Something the site changes inside the hidden page does not make an item of it either.
+    expect(yt.itemRoot(doc.querySelector('ytd-search ytd-video-renderer a')!)).toBeNull();
+    doc.querySelector('ytd-watch-flexy')!.setAttribute('hidden', '');
+    doc.querySelector('ytd-search')!.removeAttribute('hidden');
+    const shown = yt.findItems(doc).map((r) => read(r, 'search')).filter((i) => i !== null);
+    expect(shown.map((i) => i.id)).toEqual([expect.stringMatching(/^ad-/), expect.stringMatching(/^ad-/), 'srchAurora1', 'srchAurora2', 'shorts-shelf-srchShrt000001', 'srchAurora3']);
+  });
+
+  test('a Shorts shelf in the video\'s description and an empty hidden #player-ads are not feed items', () => {
+    const { doc } = open('youtube-watch-2025.html', WATCH);
+    const items = watchItems(doc);
+    expect(items.filter((i) => i.kind === 'short')).toEqual([]);
+    expect(items.filter((i) => i.promoted).map((i) => i.promotedMarkers)).toEqual([['ytd-ad-slot-renderer']]);
+    expect(items).toHaveLength(7);
+    // Once the companion renders an ad, it is one.
+    const companion = doc.querySelector('#player-ads > *')!;
+    companion.removeAttribute('hidden');
+    companion.innerHTML = '<div class="ad-box">Companion ad: night-sky cameras</div>';
+    expect(watchItems(doc).filter((i) => i.promoted).map((i) => i.promotedMarkers[0]).sort()).toEqual(['#player-ads', 'ytd-ad-slot-renderer']);
+  });
+
+  test('a playlist is keyed by its list id, kind "playlist", apart from its first video', () => {
+    const { doc } = open('youtube-watch-2025.html', WATCH);
+    const items = watchItems(doc);
+    expect(items.find((i) => i.id === 'PLnightSky2025aurora')).toMatchObject({
+      kind: 'playlist',
+      title: 'Aurora season 2025 (playlist)',
+      url: 'https://www.youtube.com/watch?v=sideAurora1&list=PLnightSky2025aurora&pp=iAQB',
+    });
+    expect(items.filter((i) => i.id === 'sideAurora1').map((i) => i.kind)).toEqual(['video']);
+  });
+});
