@@ -57,13 +57,12 @@ export function startBackground() {
     tabStats,
     judgeHost,
     // The local model, when it is on and loaded, gets a say in which instructions apply; it never delays a send
-    // for long (the refiner has its own short timeout) and a failure keeps the selector's own choice.
+    // for long (the refiner has its own short timeout) and a failure keeps the selector's own choice. The meaning
+    // model likewise: while it is still loading (most of a second after the worker wakes) words alone decide.
     selectInstructions: async (profile, site, message) => {
-      const engine = await Promise.race([
-        readyJudgeEngine(profile, judgeHost).catch(() => null),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), 300)),
-      ]);
-      return chatSelections(profile, site, message, engine ? modelRefiner(engine) : undefined, (await meaningModel()) ?? undefined);
+      const soon = <T>(p: Promise<T | null>) => Promise.race([p, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+      const [engine, meaning] = await Promise.all([soon(readyJudgeEngine(profile, judgeHost).catch(() => null)), soon(meaningModel())]);
+      return chatSelections(profile, site, message, engine ? modelRefiner(engine) : undefined, meaning ?? undefined);
     },
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
