@@ -2,6 +2,7 @@ import type { SelectorCounts, SelectorTable } from './types';
 
 /** Hacker News: plain server-rendered tables, stable for years. */
 export const hackernewsSelectors = {
+  /** Not on every front page: the adapter falls back to the stories' own table. */
   itemTable: '#bigbox > td > table > tbody, table.itemlist > tbody',
   story: 'tr.athing:not(.comtr)',
   titleLink: '.titleline > a',
@@ -14,12 +15,12 @@ export const hackernewsSelectors = {
 
 /** Fixture counts of each selector above (see SelectorCounts). */
 export const hackernewsSelectorCounts: SelectorCounts<typeof hackernewsSelectors> = {
-  itemTable: { 'hackernews-front.html': 1, 'hackernews-broken.html': 1, 'hackernews-topics.html': 1 },
-  story: { 'hackernews-front.html': 8, 'hackernews-broken.html': 0, 'hackernews-topics.html': 8 },
-  titleLink: { 'hackernews-front.html': 8 },
-  site: { 'hackernews-front.html': 7 },
-  score: { 'hackernews-front.html': 7 },
-  user: { 'hackernews-front.html': 7 },
-  subtext: { 'hackernews-front.html': 8 },
-  more: { 'hackernews-front.html': 1 },
+  itemTable: { 'hackernews-front.html': 1, 'hackernews-broken.html': 1, 'hackernews-topics.html': 1, 'hackernews-no-bigbox.html': 0 },
+  story: { 'hackernews-front.html': 8, 'hackernews-broken.html': 0, 'hackernews-topics.html': 8, 'hackernews-no-bigbox.html': 5 },
+  titleLink: { 'hackernews-front.html': 8, 'hackernews-no-bigbox.html': 5 },
+  site: { 'hackernews-front.html': 7, 'hackernews-no-bigbox.html': 4 },
+  score: { 'hackernews-front.html': 7, 'hackernews-no-bigbox.html': 4 },
+  user: { 'hackernews-front.html': 7, 'hackernews-no-bigbox.html': 4 },
+  subtext: { 'hackernews-front.html': 8, 'hackernews-no-bigbox.html': 5 },
+  more: { 'hackernews-front.html': 1, 'hackernews-no-bigbox.html': 1 },
 };

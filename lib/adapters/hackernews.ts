@@ -65,7 +65,8 @@ export const hackernewsAdapter: Adapter = {
     return null; // an item's comments, a user page, forms: no feed
   },
   expectsItems: (surface) => surface === 'front' || surface === 'newest',
-  feedContainer: (doc) => doc.querySelector(S.itemTable),
+  // Some front pages have neither #bigbox nor table.itemlist; the stories' own rows are the constant.
+  feedContainer: (doc) => doc.querySelector(S.itemTable) ?? doc.querySelector(S.story)?.parentElement ?? null,
   candidateSelector: `${STORY}, ${S.subtext}`,
   findItems(root) {
     const found: Element[] = [];

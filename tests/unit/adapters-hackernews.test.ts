@@ -65,3 +65,12 @@ test('renamed rows: nothing found, the table is there', () => {
   expect(hn.findItems(doc)).toHaveLength(0);
   expect(hn.feedContainer(doc, 'front')!.childElementCount).toBeGreaterThanOrEqual(3);
 });
+
+test('a front page without #bigbox or table.itemlist: the feed container is the stories\' own table', () => {
+  const { doc } = open('hackernews-no-bigbox.html');
+  expect(hn.findItems(doc).map((r) => read(r)!.id)).toEqual(['42300001', '42300002', '42300003', '42300004', '42300005']);
+  const container = hn.feedContainer(doc, 'front');
+  expect(container).not.toBeNull();
+  expect(container!.querySelectorAll(':scope > tr.athing')).toHaveLength(5);
+  expect(container!.contains(doc.querySelector('a.morelink'))).toBe(true);
+});
