@@ -78,16 +78,18 @@ function readAd(root: Element, surface: string): FeedItemInput | null {
         ? `#${root.id}`
         : root.localName;
   const link = root.querySelector('a[href]');
+  const text = textOf(root).slice(0, 500);
   return {
     platform: 'youtube',
     id: `ad-${serial(root)}`,
     url: absoluteUrl(link?.getAttribute('href'), root.baseURI),
-    title: title(root),
+    // A companion ad may have no heading: its words stand for it (a stub and the log name it by its title).
+    title: title(root) || text.slice(0, 200),
     author: channel(root),
     kind: 'ad',
     promoted: true,
     promotedMarkers: [marker],
-    text: textOf(root).slice(0, 500),
+    text,
     surface,
   };
 }
