@@ -112,7 +112,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'chat/select': async ({ site, message }) => {
       const profile = await loadProfile(store, now());
-      const enabled = !profile.paused && profile.sites[site];
+      // Site-wide, never about this message: the tab shows its chip from this, and the page can see the chip.
+      const enabled = !profile.paused && profile.sites[site] && profile.instructions.some((i) => i.enabled && i.sites.includes(site));
       return {
         enabled,
         placement: profile.chat.placement,

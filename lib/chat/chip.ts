@@ -19,7 +19,14 @@ export type ChipView =
   | { kind: 'hidden' }
   | { kind: 'ready'; items: ChipItem[]; overridden: ChipSkipped[]; skipAll: boolean; placement: 'start' | 'end' }
   | { kind: 'present' }
+  /** Parapet is on here and the box has text, but none of the person's instructions goes with it. */
+  | { kind: 'none' }
   | { kind: 'warning'; detail: string };
+
+/** The host's box never changes with what the chip says: a page can measure it, and a label's length would tell it
+ * whether anything applies to the text in the box. */
+const CHIP_WIDTH = 264;
+const CHIP_HEIGHT = 26;
 
 export interface ChipActions {
   toggleDrop(id: string): void;
@@ -30,10 +37,11 @@ export interface ChipActions {
 
 const CSS = `
 :host { all: initial; }
-.wrap { position: relative; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
+.wrap { position: relative; height: 100%; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 10px 3px 8px; border-radius: 999px;
   border: 1px solid #c9d1d9; background: #f6f8fa; color: inherit; font: inherit; cursor: pointer; white-space: nowrap;
-  box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+  box-shadow: 0 1px 2px rgba(0,0,0,.08); width: 100%; height: 100%; box-sizing: border-box; overflow: hidden; }
+.chip > span:last-child { overflow: hidden; text-overflow: ellipsis; }
 .chip:hover { background: #eef1f4; }
 .chip:focus-visible, button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #1a7f37; flex: none; }
@@ -78,7 +86,7 @@ export class Chip {
 
   constructor(private actions: ChipActions) {
     this.host = document.createElement('parapet-chat-chip');
-    this.host.style.cssText = 'position:fixed;z-index:2147483646;top:0;left:0;display:none;';
+    this.host.style.cssText = `position:fixed;z-index:2147483646;top:0;left:0;display:none;width:${CHIP_WIDTH}px;height:${CHIP_HEIGHT}px;`;
     // Closed: the page's own scripts cannot read the user's instructions before the user sends them.
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -131,9 +139,8 @@ export class Chip {
       return;
     }
     this.host.style.display = 'block';
-    const w = this.host.offsetWidth || 160;
-    const left = Math.max(4, Math.min(window.innerWidth - w - 4, anchor.right - w));
-    const top = Math.max(4, anchor.top - this.host.offsetHeight - 6);
+    const left = Math.max(4, Math.min(window.innerWidth - CHIP_WIDTH - 4, anchor.right - CHIP_WIDTH));
+    const top = Math.max(4, anchor.top - CHIP_HEIGHT - 6);
     this.host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 
@@ -141,7 +148,7 @@ export class Chip {
     this.view = view;
     const b = this.button;
     const added = view.kind === 'ready' ? view.items.filter((i) => !i.dropped).length : 0;
-    b.classList.toggle('skipped', view.kind === 'ready' && (view.skipAll || added === 0));
+    b.classList.toggle('skipped', view.kind === 'none' || (view.kind === 'ready' && (view.skipAll || added === 0)));
     b.classList.toggle('warning', view.kind === 'warning');
     if (view.kind === 'hidden') {
       this.setOpen(false);
@@ -162,6 +169,9 @@ export class Chip {
           ]
             .filter(Boolean)
             .join('; ');
+    } else if (view.kind === 'none') {
+      this.label.textContent = 'Parapet: nothing to add';
+      b.title = 'None of your standing instructions goes with this message';
     } else if (view.kind === 'present') {
       this.label.textContent = 'Parapet: already added';
       b.title = 'This message already holds a Parapet block; nothing more will be added';
@@ -197,7 +207,12 @@ export class Chip {
       title.textContent = 'Parapet';
       const p = document.createElement('p');
       p.className = 'note';
-      p.textContent = view.kind === 'warning' ? view.detail : 'This message already holds your instructions.';
+      p.textContent =
+        view.kind === 'warning'
+          ? view.detail
+          : view.kind === 'none'
+            ? 'None of your standing instructions goes with this message.'
+            : 'This message already holds your instructions.';
       this.panel.append(p);
       return;
     }

@@ -53,6 +53,12 @@ export class ChatController {
   private warning: { detail: string; until: number } | null = null;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private lastText = '';
+  /** The person has typed, pasted or dropped into the composer since it was last empty: the chip previews only
+   * such text, never text a page script put there to probe what would be added. */
+  private userTyped = false;
+  /** Whether Parapet adds instructions on this site at all (paused, site off, none set): the chip shows from this
+   * alone, so its presence says nothing about the text in the box. */
+  private activeHere = false;
 
   constructor(
     private config: ChatSiteConfig,
@@ -88,6 +94,7 @@ export class ChatController {
       opts,
     );
     document.addEventListener('input', (e) => this.onInput(e), opts);
+    for (const type of ['paste', 'drop']) document.addEventListener(type, (e) => this.inEditor(e) && (this.userTyped = true), opts);
     window.addEventListener('resize', () => this.place(), { signal: this.signal, passive: true });
     window.addEventListener('scroll', () => this.place(), { capture: true, signal: this.signal, passive: true });
     // Sites clear and re-create the composer without input events (after a send, on navigation).
@@ -125,9 +132,13 @@ export class ChatController {
   }
 
   private onInput(e: Event) {
+    if (this.inEditor(e)) this.scheduleQuery();
+  }
+
+  /** The composer, when `e` is the person's own (trusted) input aimed at it; a page's dispatched events never are. */
+  private inEditor(e: Event): HTMLElement | null {
     const el = this.editor();
-    if (!el || !(e.target instanceof Node) || !el.contains(e.target)) return;
-    this.scheduleQuery();
+    return e.isTrusted && el && e.target instanceof Node && el.contains(e.target) ? el : null;
   }
 
   private scheduleQuery(delay = this.timings.typingDebounceMs) {
@@ -141,6 +152,7 @@ export class ChatController {
     if (!got) {
       got = this.backend.select(this.config.site, key).then((a) => {
         this.settled.set(key, a);
+        this.activeHere = a.enabled;
         return a;
       });
       got.catch(() => this.answers.delete(key));
@@ -161,10 +173,13 @@ export class ChatController {
     const text = el ? this.readText(el).text : '';
     if (text !== this.lastText) {
       // A new message after a send, or the box emptied: the user's choices were for the old one.
-      if (!text.trim()) this.resetChoices();
+      if (!text.trim()) {
+        this.resetChoices();
+        this.userTyped = false;
+      }
       this.lastText = text;
     }
-    if (text.trim() && !hasBlock(text)) {
+    if (text.trim() && !hasBlock(text) && this.userTyped) {
       try {
         await this.ask(text);
       } catch {
@@ -181,14 +196,13 @@ export class ChatController {
 
   private viewFor(text: string, driver: EditorDriver | null): ChipView {
     if (this.warning && Date.now() < this.warning.until) return { kind: 'warning', detail: this.warning.detail };
-    if (!text.trim()) return { kind: 'hidden' };
+    // Shown or not for the site and the box alone: whether anything applies to this text is inside the chip only.
+    if (!text.trim() || !this.activeHere) return { kind: 'hidden' };
     if (hasBlock(text)) return { kind: 'present' };
-    const answer = this.settled.get(stripBlock(text));
-    if (!answer || !answer.enabled || answer.selections.length === 0) return { kind: 'hidden' };
+    if (!driver) return { kind: 'warning', detail: "Parapet does not recognise this site's editor, so your instructions will not be added here." };
+    const answer = this.userTyped ? this.settled.get(stripBlock(text)) : undefined;
+    if (!answer || !answer.enabled || answer.selections.length === 0) return { kind: 'none' };
     const added = answer.selections.filter((s) => !s.skipped);
-    if (!driver && added.length) {
-      return { kind: 'warning', detail: "Parapet does not recognise this site's editor, so your instructions will not be added here." };
-    }
     return {
       kind: 'ready',
       placement: answer.placement,
@@ -217,16 +231,20 @@ export class ChatController {
   }
 
   private onKeydown(e: KeyboardEvent) {
-    if (this.resending || e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (this.resending) return;
+    // Only the person's own keys: a page that types a probe and dispatches Enter must not get the block to read.
+    const el = this.inEditor(e);
+    if (!el) return;
+    this.userTyped = true;
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     // keyCode 229: the IME owns this Enter even where isComposing is not set.
     if (e.isComposing || this.composing || e.keyCode === 229) return;
-    const el = this.editor();
-    if (!el || !(e.target instanceof Node) || !el.contains(e.target)) return;
     this.intercept(e, el, { kind: 'enter' });
   }
 
   private onClick(e: MouseEvent) {
-    if (this.resending || !(e.target instanceof Element)) return;
+    // A page's scripted click on the send button is not the person sending.
+    if (this.resending || !e.isTrusted || !(e.target instanceof Element)) return;
     const button = e.target.closest<HTMLElement>(this.config.send.join(','));
     if (!button) return;
     const el = this.editor();
