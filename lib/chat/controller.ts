@@ -9,6 +9,8 @@ export interface ChatAnswer {
   enabled: boolean;
   placement: Placement;
   selections: ChatSelection[];
+  /** What the message itself overrode ("in miles, please"): never added, listed on the chip with the reason. */
+  skipped?: ChatSelection[];
 }
 
 /** What the controller needs from the extension: kept as an interface so it runs the same in tests. */
@@ -201,7 +203,8 @@ export class ChatController {
     if (hasBlock(text)) return { kind: 'present' };
     if (!driver) return { kind: 'warning', detail: "Parapet does not recognise this site's editor, so your instructions will not be added here." };
     const answer = this.userTyped ? this.settled.get(stripBlock(text)) : undefined;
-    if (!answer || !answer.enabled || answer.selections.length === 0) return { kind: 'none' };
+    const skipped = answer?.skipped ?? [];
+    if (!answer || !answer.enabled || answer.selections.length + skipped.length === 0) return { kind: 'none' };
     const added = answer.selections.filter((s) => !s.skipped);
     return {
       kind: 'ready',
@@ -209,7 +212,7 @@ export class ChatController {
       skipAll: this.skipAll,
       items: added.map((s) => ({ ...s, dropped: this.dropped.has(s.id) })),
       // What the message itself overrode: listed so the user sees it was left out on purpose, and why.
-      overridden: answer.selections.filter((s) => s.skipped).map(({ id, text, why }) => ({ id, text, why })),
+      overridden: skipped.map(({ id, text, why }) => ({ id, text, why })),
     };
   }
 

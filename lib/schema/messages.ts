@@ -149,7 +149,8 @@ export interface Responses {
   'tab/stats': null;
   'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null };
   'health/get': SiteHealth[];
-  'chat/select': { enabled: boolean; placement: 'start' | 'end'; selections: ChatSelection[] };
+  /** `selections`: what goes with the message; `skipped`: what fitted it but the message overrode (marked skipped). */
+  'chat/select': { enabled: boolean; placement: 'start' | 'end'; selections: ChatSelection[]; skipped?: ChatSelection[] };
   'chat/warn': null;
   'data/export': { json: string; filename: string };
   'data/import': { ok: true; profile: Profile } | { ok: false; errors: string[] };
