@@ -114,10 +114,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const profile = await loadProfile(store, now());
       // Site-wide, never about this message: the tab shows its chip from this, and the page can see the chip.
       const enabled = !profile.paused && profile.sites[site] && profile.instructions.some((i) => i.enabled && i.sites.includes(site));
+      const picked = enabled ? await deps.selectInstructions(profile, site, message) : [];
       return {
         enabled,
         placement: profile.chat.placement,
-        selections: enabled ? await deps.selectInstructions(profile, site, message) : [],
+        // What goes with the message, and apart what fitted it but the message itself overrode ("in miles").
+        selections: picked.filter((s) => !s.skipped),
+        skipped: picked.filter((s) => s.skipped),
       };
     },
     'chat/warn': async ({ site, detail }) => {
