@@ -1,5 +1,6 @@
 import { SITE_LABELS } from '@/lib/schema/common';
 import type { Profile } from '@/lib/schema/profile';
+import { UNREADABLE } from '@/lib/shield-runtime/health';
 import { formatCount } from '../format';
 import { Icon } from '../ui/Icon';
 import type { TabStatsState } from '../hooks/useTabStats';
@@ -49,7 +50,10 @@ export function TabStatus({ state, profile }: { state: TabStatsState; profile: P
           </dl>
           {health && !health.ok ? (
             <p className="pp-health-detail" title={health.detail || undefined}>
-              {SITE_LABELS[stats.platform]} changed its page, so Parapet cannot read it yet. Items show as the site made them.
+              {health.detail.startsWith(UNREADABLE)
+                ? // Items are still found and decided: only what names their author or title is lost.
+                  `${SITE_LABELS[stats.platform]} changed its page: Parapet finds its items but cannot read who posted most of them or their titles, so rules on authors and titles may miss them.`
+                : `${SITE_LABELS[stats.platform]} changed its page, so Parapet cannot read it yet. Items show as the site made them.`}
             </p>
           ) : null}
           {profile.paused ? (

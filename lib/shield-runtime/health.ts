@@ -2,8 +2,17 @@ import type { Adapter } from '../adapters/types';
 import type { Reporter } from './reporter';
 import type { Tracked } from './tracked';
 
+/**
+ * The start of the detail sent when a feed's items are found but most are read without their author or title: the
+ * site changed how it shows them, and rules on channels and titles miss. The popup tells this case by it.
+ */
+export const UNREADABLE = 'items found, but most without their author or title';
+/** Items (ads aside: they often name no one) read on a surface before it can be called unreadable. */
+const MIN_READ = 6;
+
 export interface HealthWatch {
-  /** Items were read: the page's surface is reported working, once. */
+  /** Items were read: the page's surface is reported working, once; or, when most of them came without their
+   * author or title, as needing an update. */
   sawItems(fresh: readonly Tracked[]): void;
   /** Looks, a while after load, for the items a feed page should have (after a navigation too). */
   watch(): void;
@@ -29,6 +38,9 @@ export interface HealthOptions {
  */
 export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Reporter, 'health'>, opts: HealthOptions): HealthWatch {
   const ok = new Set<string>();
+  const unreadable = new Set<string>();
+  /** By surface: [items read, items read without author or title]. */
+  const tally = new Map<string, number[]>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   function found(surface: string, detail: string): void {
@@ -73,8 +85,22 @@ export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Repo
 
   return {
     sawItems(fresh) {
+      for (const { item } of fresh) {
+        if (item!.promoted) continue;
+        let c = tally.get(item!.surface);
+        if (!c) tally.set(item!.surface, (c = [0, 0]));
+        c[0]++;
+        if (!item!.title.trim() || !item!.author.trim()) c[1]++;
+      }
       const surface = opts.surface();
-      if (surface && !ok.has(surface) && fresh.some((t) => t.item!.surface === surface)) found(surface, 'items found');
+      if (!surface || unreadable.has(surface)) return;
+      const [n, missing] = tally.get(surface) ?? [0, 0];
+      if (n >= MIN_READ && missing * 2 > n) {
+        // Said even after "working": an unreadable feed is found out only once enough of it was read.
+        unreadable.add(surface);
+        ok.add(surface);
+        reporter.health(surface, false, `${UNREADABLE} (${missing} of ${n})`);
+      } else if (!ok.has(surface) && fresh.some((t) => t.item!.surface === surface)) found(surface, 'items found');
     },
     watch() {
       const surface = opts.surface();
@@ -82,7 +108,11 @@ export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Repo
       if (doc.readyState === 'complete') schedule(opts.delayMs);
       else doc.defaultView?.addEventListener('load', () => schedule(opts.delayMs), { once: true });
     },
-    forget: () => ok.clear(),
+    forget() {
+      ok.clear();
+      unreadable.clear();
+      tally.clear();
+    },
     stop() {
       if (timer !== null) clearTimeout(timer);
     },

@@ -139,6 +139,22 @@ describe('X feed shield', () => {
     await page.close();
   });
 
+  it('posts found but their authors unreadable: still decided, and the popup says X needs an update', async () => {
+    const page = await ext.context.newPage();
+    // X renamed the testid of the author line: every post is still found, none says who wrote it.
+    const body = feed('x-home.html').replaceAll('data-testid="User-Name"', 'data-testid="UserNameV2"');
+    await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body }));
+    await page.goto(HOME);
+    await waitForShield(page, 7);
+    expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(1);
+    await expect.poll(async () => (await tabReport(ext, page)).health?.ok, { timeout: 15_000 }).toBe(false);
+    const popup = await openPopupFor(ext, page);
+    await popup.getByText('Needs an update').waitFor();
+    await popup.getByText('cannot read who posted most of them').waitFor();
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves a page whose selectors find nothing untouched; the popup says X needs an update', async () => {
     const page = await ext.context.newPage();
     await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('x-broken.html') }));

@@ -2,7 +2,7 @@
 // Health: the popup learns that a site's selectors still work, or that they broke; a feed still filling in is
 // given a second look before it is called broken.
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchHealth } from '@/lib/shield-runtime/health';
+import { UNREADABLE, watchHealth } from '@/lib/shield-runtime/health';
 import { tick } from './adapters-fixture';
 import { adapter, hackerNews } from './runtime-parts';
 
@@ -64,5 +64,42 @@ describe('health', () => {
     s.health.forget();
     s.health.sawItems([s.track('42000001')]);
     expect(s.reports).toHaveLength(2);
+  });
+});
+
+describe('health when items are found but cannot be read', () => {
+  const STORIES = ['42000001', '42000002', '42000003', '42000005', '42000006', '42000007', '42000008'];
+  /** The front page's stories as read, the first `authorless` of them without their author (the job ad aside). */
+  function readWith(s: ReturnType<typeof setup>, authorless: number) {
+    return STORIES.map((id, k) => {
+      const t = s.track(id);
+      if (k < authorless) t.item = { ...t.item!, author: '' };
+      return t;
+    });
+  }
+
+  it('says the site needs an update when most items come without their author', () => {
+    const s = setup('hackernews-front.html');
+    s.health.sawItems(readWith(s, 4));
+    expect(s.reports).toEqual([['front', false, `${UNREADABLE} (4 of 7)`]]);
+    // Not a broken page: nothing is failed open, the items stay decided.
+    expect(s.failures).toEqual([]);
+  });
+
+  it('says it once the items arrive in batches, after it first said working', () => {
+    const s = setup('hackernews-front.html');
+    const items = readWith(s, 5);
+    s.health.sawItems(items.slice(3));
+    s.health.sawItems(items.slice(0, 3));
+    s.health.sawItems([s.track('42000001')]);
+    expect(s.reports).toEqual([['front', true, 'items found'], ['front', false, `${UNREADABLE} (5 of 7)`]]);
+  });
+
+  it('a few items without an author, or a job ad without one, are no reason', async () => {
+    const s = setup('hackernews-front.html');
+    s.health.sawItems([...readWith(s, 3), s.track('42000004')]);
+    s.health.watch();
+    await tick(20);
+    expect(s.reports).toEqual([['front', true, 'items found']]);
   });
 });
