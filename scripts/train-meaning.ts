@@ -244,7 +244,8 @@ for (const [lemma, offsets] of net.senses) {
   const key = folded(lemma);
   const t = termIndex.get(key);
   if (t === undefined) continue;
-  if (!net.otherPos.has(lemma)) flags[t] |= TermFlag.name;
+  // Names are words of three letters or more: "Co" (cobalt) and "Fo" are nouns to WordNet, not names of a subject.
+  if (!net.otherPos.has(lemma) && /^[a-z][a-z -]{2,}$/.test(key)) flags[t] |= TermFlag.name;
   if (!senseOfTerm.has(t)) senseOfTerm.set(t, offsets);
 }
 for (let t = keptWords.length; t < n; t++) flags[t] |= TermFlag.phrase;
