@@ -50,10 +50,12 @@ export interface BackgroundDeps {
   /** The meaning model; lib/background/meaning.ts by default (tests hand in their own). */
   meaning?: () => Promise<MeaningModel | null>;
   /** Adds the topics by meaning to a profile bound for a tab (shared with the broadcast, so one cache). */
-  withTopicPack?: (p: Profile) => Promise<Profile>;
+  withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
+/** How long a tab's profile request waits for topics still being expanded (the model loading after start). */
+const PACK_WAIT_MS = 150;
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
@@ -71,7 +73,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
     'profile/get': async (_payload, sender) => {
       const profile = await loadProfile(store, now());
-      return isPageSender(sender) ? withTopicPack(profile) : profile;
+      if (!isPageSender(sender)) return profile;
+      // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
+      return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(profile) });
     },
     'profile/save': async ({ profile }) => changed(await saveProfile(store, profile, now())),
     'decisions/log': async ({ rows }) => {

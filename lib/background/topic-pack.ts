@@ -29,10 +29,10 @@ function topicsKey(profile: Profile): string {
 export function createTopicPacker(meaning: () => Promise<MeaningModel | null>, store?: PackStore) {
   const cache = new Map<string, TopicExpansion>();
   let last: { key: string; pack: TopicPack } | null = null;
+  /** The pack being made, so a tab's request and a broadcast at the same moment expand once. */
+  let pending: { key: string; pack: Promise<TopicPack | null> } | null = null;
 
-  async function packFor(profile: Profile): Promise<TopicPack | null> {
-    const key = topicsKey(profile);
-    if (last?.key === key) return last.pack;
+  async function make(profile: Profile, key: string): Promise<TopicPack | null> {
     const stored = (await store?.get(STORED_KEY).catch(() => ({}) as Record<string, unknown>))?.[STORED_KEY] as typeof last | undefined;
     if (stored && stored.key === key && stored.pack) return (last = stored).pack;
     const model = await meaning().catch(() => null);
@@ -49,9 +49,39 @@ export function createTopicPacker(meaning: () => Promise<MeaningModel | null>, s
     return pack;
   }
 
-  return async function withTopicPack(profile: Profile): Promise<Profile & WithTopicPack> {
+  function packFor(profile: Profile): Promise<TopicPack | null> {
+    const key = topicsKey(profile);
+    if (last?.key === key) return Promise.resolve(last.pack);
+    if (pending?.key !== key) {
+      const p = make(profile, key).finally(() => {
+        if (pending?.pack === p) pending = null;
+      });
+      pending = { key, pack: p };
+    }
+    return pending.pack;
+  }
+
+  /**
+   * The profile with its pack. With `waitMs`, a pack not ready by then (the model still loading after the browser
+   * started) is not waited for: the profile goes without it, so the tab's short hold is not spent here, and
+   * `late` runs once the pack is ready so the tab can be sent it.
+   */
+  return async function withTopicPack(profile: Profile, opts: { waitMs?: number; late?: () => void } = {}): Promise<Profile & WithTopicPack> {
     if ((profile.avoidTopics?.length ?? 0) === 0 && (profile.interests?.length ?? 0) === 0) return profile;
-    const topicPack = await packFor(profile);
+    const making = packFor(profile);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const topicPack =
+      opts.waitMs === undefined
+        ? await making
+        : await Promise.race([
+            making,
+            new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), opts.waitMs))),
+          ]);
+    clearTimeout(timer);
+    if (topicPack === 'late') {
+      void making.then((p) => p && opts.late?.());
+      return profile;
+    }
     return topicPack ? { ...profile, topicPack } : profile;
   };
 }

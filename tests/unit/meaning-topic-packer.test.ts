@@ -41,6 +41,26 @@ describe('the background gives feed tabs their topics by meaning', () => {
     expect(changed.topicPack?.avoid.map((t) => t.id)).toEqual(['a0', 'a1']);
   });
 
+  it('a tab is not kept waiting for a model still loading: the profile goes at once, the topics follow', async () => {
+    let loaded!: () => void;
+    const loading = new Promise<void>((resolve) => (loaded = resolve));
+    const slow = vi.fn(async () => {
+      await loading;
+      return shippedMeaning();
+    });
+    const pack = createTopicPacker(slow, memoryStore());
+    const late = vi.fn();
+    const p = withTopics(['politics']);
+    const first = await pack(p, { waitMs: 20, late });
+    expect(first).toBe(p);
+    expect(late).not.toHaveBeenCalled();
+    loaded();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
+    const next = (await pack(p, { waitMs: 20 })) as { topicPack?: unknown };
+    expect(next.topicPack).toBeDefined();
+    expect(slow).toHaveBeenCalledTimes(1);
+  });
+
   it('without the model the profile goes as it is (topics act by their words)', async () => {
     const p = withTopics(['politics']);
     expect(await createTopicPacker(async () => null)(p)).toBe(p);
