@@ -240,6 +240,20 @@ describe('YouTube feed shield', () => {
     await page.close();
   });
 
+  it('2025 home cards: a channel named by its link after a text-less avatar link, or only by the avatar, is blocked', async () => {
+    const page = await ext.context.newPage();
+    await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('youtube-home-2025.html') }));
+    await page.goto(HOME);
+    await waitForShield(page, 4);
+    // Listicle Land (blocked in the profile) is named only in the avatar's label on this card.
+    const s = await stubs(page);
+    expect(s.map((d) => d.itemText)).toEqual([expect.stringContaining('Top 10 garden myths')]);
+    expect(s[0].text).toContain('Blocked author');
+    // The person's own "Always show from" names the channel the card shows.
+    expect(s[0].buttons).toContain('Always show from Listicle Land');
+    await page.close();
+  });
+
   it('leaves a page whose selectors find nothing untouched and the popup says the site needs an update', async () => {
     const page = await ext.context.newPage();
     await page.route(HOME, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: feed('youtube-broken.html') }));
