@@ -8,8 +8,19 @@ import type { ActivityQuery } from './core/activity-filter';
  * pages), never in a content script, where IndexedDB would belong to the site's origin. */
 
 export const DB_NAME = 'parapet';
-/** The activity log keeps at most this many rows; the oldest go first. The profile is never pruned. */
+/** The decision log keeps at most this many rows; the oldest go first. */
 export const DEFAULT_LOG_CAP = 200_000;
+/**
+ * Every other log has its cap too, so no page can grow what Parapet keeps without bound (the background also
+ * bounds how fast a tab may write: lib/background/tab-rates.ts). Retention is the same everywhere: past the cap,
+ * the rows stored first are deleted first. The profile is never pruned, and lives in a database of its own.
+ */
+export const TABLE_CAPS = { signals: 20_000, flags: 50_000, feedback: 20_000 } as const;
+/** When the disk is full, this share of every log goes (oldest first) before the write is tried once more. */
+const PRUNE_SHARE_ON_QUOTA = 0.25;
+
+/** The profile's own database, named after the log's (`parapet-profile` in the extension). */
+export const profileDbName = (logDbName: string) => `${logDbName}-profile`;
 
 interface ProfileRow {
   key: 'current';
@@ -20,6 +31,8 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** The logs: bulky, written by every tab, pruned. The `profile` table is only read, to move a profile stored by
+ * the version before the profile had a database of its own. */
 export class ParapetDb extends Dexie {
   profile!: Table<ProfileRow, string>;
   decisions!: Table<LoggedDecision, number>;
@@ -41,80 +54,283 @@ export class ParapetDb extends Dexie {
   }
 }
 
+/** The profile apart from the logs, so that whatever happens to the logs (a full disk, a reset database) cannot take
+ * it along. `aside` keeps stored profiles that could not be read. */
+export class ProfileDb extends Dexie {
+  profile!: Table<ProfileRow, string>;
+  aside!: Table<MetaRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ profile: 'key', aside: 'key' });
+  }
+}
+
+/** A copy of the last profile that was saved, kept outside IndexedDB (storage.local in the extension). */
+export interface ProfileBackup {
+  read(): Promise<unknown>;
+  write(profile: Profile): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Something the person must be told about: what could not be saved, or a profile brought back from its copy. */
+export interface StorageProblem {
+  at: number;
+  detail: string;
+}
+
 export interface Store {
   db: ParapetDb;
+  profileDb: ProfileDb;
   logCap: number;
+  caps: typeof TABLE_CAPS;
+  backup?: ProfileBackup;
+  /** The latest problem, until the person wipes; kept in memory because the disk may be what failed. */
+  problem: StorageProblem | null;
+  onProblem?: (p: StorageProblem) => void;
 }
 
-export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP): Store {
-  return { db: new ParapetDb(name), logCap };
+export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<typeof TABLE_CAPS> } = {}): Store {
+  return {
+    db: new ParapetDb(name),
+    profileDb: new ProfileDb(profileDbName(name)),
+    logCap,
+    caps: { ...TABLE_CAPS, ...opts.caps },
+    backup: opts.backup,
+    problem: null,
+  };
 }
 
-/** Reads the profile, migrating an older stored version in place. A row that cannot be read is kept aside
- * in meta (so nothing of the user's is silently lost) and a default profile takes its place. */
+function noteProblem(store: Store, detail: string, now = Date.now()): void {
+  store.problem = { at: now, detail };
+  store.onProblem?.(store.problem);
+}
+
+export function isQuotaError(e: unknown): boolean {
+  for (let x = e as { name?: string; inner?: unknown } | undefined, i = 0; x && i < 4; x = x.inner as typeof x, i++) {
+    if (x.name === 'QuotaExceededError') return true;
+  }
+  return false;
+}
+
+// ---- the profile ----------------------------------------------------------------------------------------------------
+
+type Read = { kind: 'ok'; profile: Profile; upgraded: boolean } | { kind: 'unreadable'; errors: string[] } | { kind: 'none' };
+
+function readRow(data: unknown, now: number): Read {
+  if (data === undefined) return { kind: 'none' };
+  const result = migrateProfile(data, now);
+  if (!result.ok) return { kind: 'unreadable', errors: result.errors };
+  return { kind: 'ok', profile: result.value, upgraded: (data as { schemaVersion?: number })?.schemaVersion !== result.value.schemaVersion };
+}
+
+/** Stores `candidate` unless a profile arrived meanwhile (another reader migrating or restoring): never overwrites. */
+async function putIfAbsent(store: Store, candidate: Profile): Promise<Profile> {
+  return store.profileDb.transaction('rw', store.profileDb.profile, async () => {
+    const row = await store.profileDb.profile.get('current');
+    if (row) {
+      const got = migrateProfile(row.data, candidate.updatedAt);
+      if (got.ok) return got.value;
+    }
+    await store.profileDb.profile.put({ key: 'current', data: candidate });
+    return candidate;
+  });
+}
+
+async function keepBackup(store: Store, profile: Profile): Promise<void> {
+  try {
+    await store.backup?.write(profile);
+  } catch (e) {
+    noteProblem(store, `The copy of your profile kept aside could not be updated (${errorText(e)}).`);
+  }
+}
+
+/** The copy kept aside, if there is one and it reads as a profile. */
+async function fromBackup(store: Store, now: number): Promise<Profile | null> {
+  try {
+    const data = await store.backup?.read();
+    const got = data === undefined || data === null ? null : migrateProfile(data, now);
+    return got?.ok ? got.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A profile stored by the previous version, in the log database; moved out the first time the profile is read. */
+async function takeLegacyProfile(store: Store, now: number): Promise<Read> {
+  try {
+    const row = await store.db.profile.get('current');
+    return readRow(row?.data, now);
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+/**
+ * Reads the profile, in this order: its own database (migrating an older stored version in place); the profile the
+ * previous version kept in the log database (moved here once); the copy kept aside (when the database came back
+ * empty or unreadable: the person is told); the defaults. A row that cannot be read is kept aside, never lost.
+ */
 export async function loadProfile(store: Store, now = Date.now()): Promise<Profile> {
-  const row = await store.db.profile.get('current');
-  if (!row) {
-    const fresh = defaultProfile(now);
-    await store.db.profile.put({ key: 'current', data: fresh });
-    return fresh;
+  let own: Read;
+  try {
+    own = readRow((await store.profileDb.profile.get('current'))?.data, now);
+  } catch (e) {
+    // The database itself cannot be opened or read: answer from the copy, write nothing.
+    const copy = await fromBackup(store, now);
+    noteProblem(store, copy ? `Your profile could not be read from storage (${errorText(e)}); the last saved copy is in use.` : `Your profile could not be read from storage (${errorText(e)}); the defaults are in use.`, now);
+    return copy ?? defaultProfile(now);
   }
-  const result = migrateProfile(row.data, now);
-  if (result.ok) {
-    const stored = row.data as { schemaVersion?: number };
-    if (stored.schemaVersion !== result.value.schemaVersion) await store.db.profile.put({ key: 'current', data: result.value });
-    return result.value;
+  if (own.kind === 'ok') {
+    // The upgraded profile is in use either way; writing it back can wait for the next save if the disk is full.
+    if (own.upgraded) await writeProfileRow(store, own.profile).catch(() => {});
+    return own.profile;
   }
-  await store.db.meta.put({ key: `unreadable-profile-${now}`, value: { data: row.data, errors: result.errors } });
-  const fresh = defaultProfile(now);
-  await store.db.profile.put({ key: 'current', data: fresh });
-  return fresh;
+  if (own.kind === 'unreadable') {
+    const row = await store.profileDb.profile.get('current');
+    await store.profileDb.aside.put({ key: `unreadable-profile-${now}`, value: { data: row?.data, errors: own.errors } }).catch(() => {});
+  }
+
+  const legacy = own.kind === 'none' ? await takeLegacyProfile(store, now) : ({ kind: 'none' } as Read);
+  if (legacy.kind === 'unreadable') {
+    const row = await store.db.profile.get('current').catch(() => undefined);
+    await store.profileDb.aside.put({ key: `unreadable-profile-${now}`, value: { data: row?.data, errors: legacy.errors } }).catch(() => {});
+  }
+  let found: Profile | null = legacy.kind === 'ok' ? legacy.profile : null;
+  if (!found) {
+    found = await fromBackup(store, now);
+    if (found) noteProblem(store, 'Your profile was missing from storage and was restored from the copy kept aside.', now);
+  }
+  const candidate = found ?? defaultProfile(now);
+  let stored = candidate;
+  try {
+    stored = await putIfAbsent(store, candidate);
+  } catch (e) {
+    noteProblem(store, `Your profile could not be saved (${errorText(e)}).`, now);
+    return candidate;
+  }
+  if (legacy.kind !== 'none') await store.db.profile.delete('current').catch(() => {});
+  if (found) await keepBackup(store, stored);
+  return stored;
+}
+
+async function writeProfileRow(store: Store, profile: Profile): Promise<void> {
+  await withSpace(store, () => store.profileDb.profile.put({ key: 'current', data: profile }).then(() => {}), 'your profile');
+  await keepBackup(store, profile);
 }
 
 /** Replaces the profile with a validated one; the revision always moves forward. */
 export async function saveProfile(store: Store, next: Profile, now = Date.now()): Promise<Profile> {
-  return store.db.transaction('rw', store.db.profile, async () => {
-    const row = await store.db.profile.get('current');
-    const prevRevision = (row?.data as Profile | undefined)?.revision ?? 0;
-    const saved = Profile.parse({ ...next, revision: Math.max(prevRevision, next.revision) + 1, updatedAt: now });
-    await store.db.profile.put({ key: 'current', data: saved });
-    return saved;
-  });
+  await loadProfile(store, now); // moves or restores first, so the revision continues from what the person had
+  const saved = await withSpace(
+    store,
+    () =>
+      store.profileDb.transaction('rw', store.profileDb.profile, async () => {
+        const row = await store.profileDb.profile.get('current');
+        const prevRevision = (row?.data as Profile | undefined)?.revision ?? 0;
+        const saved = Profile.parse({ ...next, revision: Math.max(prevRevision, next.revision) + 1, updatedAt: now });
+        await store.profileDb.profile.put({ key: 'current', data: saved });
+        return saved;
+      }),
+    'your profile',
+  );
+  await keepBackup(store, saved);
+  return saved;
 }
 
 /** Read-modify-write in one transaction, so two writers (popup and a page's feedback) never lose each other's change. */
 export async function updateProfile(store: Store, change: (p: Profile) => Profile, now = Date.now()): Promise<Profile> {
-  return store.db.transaction('rw', store.db.profile, store.db.meta, async () => {
-    const current = await loadProfile(store, now);
-    const saved = Profile.parse({ ...change(current), revision: current.revision + 1, updatedAt: now });
-    await store.db.profile.put({ key: 'current', data: saved });
-    return saved;
-  });
+  const loaded = await loadProfile(store, now);
+  const saved = await withSpace(
+    store,
+    () =>
+      store.profileDb.transaction('rw', store.profileDb.profile, async () => {
+        const row = await store.profileDb.profile.get('current');
+        const read = readRow(row?.data, now);
+        const current = read.kind === 'ok' ? read.profile : loaded;
+        const saved = Profile.parse({ ...change(current), revision: current.revision + 1, updatedAt: now });
+        await store.profileDb.profile.put({ key: 'current', data: saved });
+        return saved;
+      }),
+    'your profile',
+  );
+  await keepBackup(store, saved);
+  return saved;
+}
+
+// ---- the logs -------------------------------------------------------------------------------------------------------
+
+/**
+ * Runs a write; when the disk is full, makes room by pruning the logs (oldest first) and tries once more. What still
+ * cannot be written is reported to the person; a log write is then dropped (the page goes on), a profile write fails.
+ */
+async function withSpace<T>(store: Store, write: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+    await pruneForSpace(store);
+    try {
+      return await write();
+    } catch (again) {
+      if (isQuotaError(again)) noteProblem(store, `The disk is full: ${what} could not be saved.`);
+      throw again;
+    }
+  }
+}
+
+/** Log writes never fail the page that sent them: when space runs out even after pruning, the rows are dropped and
+ * the person is told (withSpace). */
+async function writeLog(store: Store, write: () => Promise<unknown>, what: string): Promise<void> {
+  try {
+    await withSpace(store, write, what);
+  } catch (e) {
+    if (!isQuotaError(e)) throw e;
+  }
+}
+
+/** Deletes the oldest share of every log, each in its own transaction (a delete frees space; one big one may not fit). */
+export async function pruneForSpace(store: Store, share = PRUNE_SHARE_ON_QUOTA): Promise<void> {
+  for (const table of [store.db.decisions, store.db.signals, store.db.flags, store.db.feedback] as Table<unknown, number>[]) {
+    try {
+      const count = await table.count();
+      const n = Math.ceil(count * share);
+      if (n > 0) await table.bulkDelete(await table.toCollection().limit(n).primaryKeys());
+    } catch {
+      // A table that cannot be pruned leaves the others to make the room.
+    }
+  }
+}
+
+/** Adds rows and deletes the ones stored first past the cap, in one transaction. */
+async function addCapped<T>(store: Store, table: Table<T, number>, rows: T[], cap: number): Promise<void> {
+  if (rows.length === 0) return;
+  await writeLog(
+    store,
+    () =>
+      store.db.transaction('rw', table, async () => {
+        await table.bulkAdd(rows);
+        const excess = (await table.count()) - cap;
+        if (excess > 0) await table.bulkDelete(await table.toCollection().limit(excess).primaryKeys());
+      }),
+    `the ${table.name} log`,
+  );
 }
 
 export async function logDecisions(store: Store, rows: LoggedDecision[]): Promise<void> {
-  if (rows.length === 0) return;
-  await store.db.transaction('rw', store.db.decisions, async () => {
-    await store.db.decisions.bulkAdd(rows);
-    const count = await store.db.decisions.count();
-    const excess = count - store.logCap;
-    if (excess > 0) {
-      const oldest = await store.db.decisions.orderBy('ts').limit(excess).primaryKeys();
-      await store.db.decisions.bulkDelete(oldest);
-    }
-  });
+  await addCapped(store, store.db.decisions, rows, store.logCap);
 }
 
 export async function addSignals(store: Store, rows: Signal[]): Promise<void> {
-  if (rows.length) await store.db.signals.bulkAdd(rows);
+  await addCapped(store, store.db.signals, rows, store.caps.signals);
 }
 
-export async function addFeedback(store: Store, row: Feedback): Promise<number> {
-  return store.db.feedback.add(row);
+export async function addFeedback(store: Store, row: Feedback): Promise<void> {
+  await addCapped(store, store.db.feedback, [row], store.caps.feedback);
 }
 
 export async function addFlags(store: Store, rows: Flag[]): Promise<void> {
-  if (rows.length) await store.db.flags.bulkAdd(rows);
+  await addCapped(store, store.db.flags, rows, store.caps.flags);
 }
 
 /** The Activity view's filters (lib/core/activity-filter.ts builds them), and how many rows at most. */
@@ -233,17 +449,17 @@ export async function countRows(store: Store) {
   return { decisions, signals, feedback, flags };
 }
 
-/** Deletes everything Parapet stored, then starts again from a default profile. */
+/**
+ * Deletes everything Parapet stored, then starts again from a default profile. The databases are deleted, not
+ * cleared: clearing is a write, and it fails (AbortError) when the disk is full, which is when a person wipes.
+ */
 export async function wipeAll(store: Store, now = Date.now()): Promise<Profile> {
-  await store.db.transaction('rw', [store.db.profile, store.db.decisions, store.db.feedback, store.db.signals, store.db.flags, store.db.meta], async () => {
-    await Promise.all([
-      store.db.profile.clear(),
-      store.db.decisions.clear(),
-      store.db.feedback.clear(),
-      store.db.signals.clear(),
-      store.db.flags.clear(),
-      store.db.meta.clear(),
-    ]);
-  });
+  await Promise.all([store.db.delete({ disableAutoOpen: false }), store.profileDb.delete({ disableAutoOpen: false })]);
+  await store.backup?.clear().catch(() => {});
+  store.problem = null;
   return loadProfile(store, now);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e);
 }

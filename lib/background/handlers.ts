@@ -37,6 +37,7 @@ import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
+import { createTabRates, type RateKind, type TabRates } from './tab-rates';
 
 export interface BackgroundDeps {
   store: Store;
@@ -51,6 +52,8 @@ export interface BackgroundDeps {
   meaning?: () => Promise<MeaningModel | null>;
   /** Adds the topics by meaning to a profile bound for a tab (shared with the broadcast, so one cache). */
   withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
+  /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
+  tabRates?: TabRates;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
@@ -64,6 +67,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const topicPreview = createTopicPreview(store, deps.meaning);
   const withTopicPack = deps.withTopicPack ?? createTopicPacker(deps.meaning ?? meaningModel);
   watchDecisions(store, () => summaries.invalidate());
+  const rates = deps.tabRates ?? createTabRates(now);
+  // Rows from a tab beyond what a person could produce are dropped (and counted); extension pages are not limited.
+  const allowed = <T>(sender: { tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
+    sender.tab?.id === undefined ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
     return p;
@@ -78,19 +85,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(profile) });
     },
     'profile/save': async ({ profile }) => changed(await saveProfile(store, profile, now())),
-    'decisions/log': async ({ rows }) => {
-      await logDecisions(store, rows);
+    'decisions/log': async ({ rows }, sender) => {
+      await logDecisions(store, allowed(sender, 'decisions', rows));
       return null;
     },
-    'signals/add': async ({ rows }) => {
-      await addSignals(store, rows);
+    'signals/add': async ({ rows }, sender) => {
+      await addSignals(store, allowed(sender, 'signals', rows));
       return null;
     },
-    'flags/add': async ({ rows }) => {
-      await addFlags(store, rows);
+    'flags/add': async ({ rows }, sender) => {
+      await addFlags(store, allowed(sender, 'flags', rows));
       return null;
     },
-    'feedback/record': async ({ feedback, item }) => {
+    'feedback/record': async ({ feedback, item }, sender) => {
+      if (allowed(sender, 'feedback', [feedback]).length === 0) return loadProfile(store, now());
       await addFeedback(store, feedback);
       const before = await loadProfile(store, now());
       const next = applyFeedback(before, feedback, item, now());
@@ -146,7 +154,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, profile: saved };
     },
     'data/wipe': async () => changed(await wipeAll(store, now())),
-    'data/counts': () => countRows(store),
+    'data/counts': async () => ({ ...(await countRows(store)), refused: rates.refused(), problem: store.problem }),
     'activity/query': (q) => queryDecisions(store, q),
     'activity/reverse': async ({ id }) => {
       const row = await markReversed(store, id, now());

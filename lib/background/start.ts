@@ -10,6 +10,8 @@ import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker } from './topic-pack';
+import { localProfileBackup, storedProblem } from './profile-backup';
+import { createTabRates } from './tab-rates';
 
 const statsKey = (tabId: number) => `tab-stats:${tabId}`;
 
@@ -43,7 +45,13 @@ async function broadcastProfile(profile: Profile) {
 }
 
 export function startBackground() {
-  const store = openStore();
+  // The profile's last good copy is kept in storage.local, to restore from if IndexedDB comes back empty.
+  const store = openStore(undefined, undefined, { backup: localProfileBackup });
+  store.onProblem = storedProblem.write;
+  void storedProblem.read().then((p) => {
+    if (p && !store.problem) store.problem = p;
+  });
+  const tabRates = createTabRates();
   // Expand the topics when the browser starts and when Parapet is installed or updated, so the first feed tab
   // is answered from the kept pack instead of waiting for the model to load.
   const warmTopics = () => void loadProfile(store, Date.now()).then(withTopicPack).catch(() => {});
@@ -56,6 +64,7 @@ export function startBackground() {
     withTopicPack,
     tabStats,
     judgeHost,
+    tabRates,
     // The local model, when it is on and loaded, gets a say in which instructions apply; it never delays a send
     // for long (the refiner has its own short timeout) and a failure keeps the selector's own choice. The meaning
     // model likewise: while it is still loading (most of a second after the worker wakes) words alone decide.
@@ -74,5 +83,6 @@ export function startBackground() {
   browser.tabs.onRemoved.addListener((tabId) => {
     const area = sessionArea();
     void area.remove(statsKey(tabId));
+    tabRates.forget(tabId);
   });
 }

@@ -155,7 +155,16 @@ export interface Responses {
   'data/export': { json: string; filename: string };
   'data/import': { ok: true; profile: Profile } | { ok: false; errors: string[] };
   'data/wipe': Profile;
-  'data/counts': { decisions: number; signals: number; feedback: number; flags: number };
+  'data/counts': {
+    decisions: number;
+    signals: number;
+    feedback: number;
+    flags: number;
+    /** Rows tabs sent faster than a person could produce them, dropped since the background started. */
+    refused: Record<'decisions' | 'flags' | 'signals' | 'feedback', number>;
+    /** What could not be saved (or a profile restored from its copy), until the person wipes. */
+    problem: { at: number; detail: string } | null;
+  };
   'activity/query': LoggedDecision[];
   'activity/reverse': LoggedDecision | null;
   'activity/unreverse': LoggedDecision | null;

@@ -12,7 +12,7 @@ const fresh = (cap?: number) => {
   return s;
 };
 afterEach(async () => {
-  for (const s of stores.splice(0)) await s.db.delete();
+  for (const s of stores.splice(0)) await Promise.all([s.db.delete(), s.profileDb.delete()]);
 });
 
 const row = (i: number, extra: Partial<LoggedDecision> = {}): LoggedDecision => ({
@@ -55,15 +55,15 @@ describe('storage', () => {
     await store.db.profile.put({ key: 'current', data: { version: 1, interests: ['Chess'] } });
     const p = await loadProfile(store, 5);
     expect(p.interests[0].label).toBe('Chess');
-    expect(((await store.db.profile.get('current'))!.data as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
+    expect(((await store.profileDb.profile.get('current'))!.data as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
   });
 
   it('keeps an unreadable stored profile aside instead of losing it', async () => {
     const store = fresh();
-    await store.db.profile.put({ key: 'current', data: { schemaVersion: 2, interests: 'oops' } });
+    await store.profileDb.profile.put({ key: 'current', data: { schemaVersion: 2, interests: 'oops' } });
     const p = await loadProfile(store, 9);
     expect(p.interests).toEqual([]);
-    expect(await store.db.meta.get('unreadable-profile-9')).toBeTruthy();
+    expect((await store.profileDb.aside.get('unreadable-profile-9'))?.value).toMatchObject({ data: { interests: 'oops' } });
   });
 
   it('prunes the oldest log rows past the cap and never the profile', async () => {
@@ -74,7 +74,7 @@ describe('storage', () => {
     const rows = await queryDecisions(store);
     expect(rows[0].itemId).toBe('v149');
     expect(rows.at(-1)!.itemId).toBe('v50');
-    expect(await store.db.profile.count()).toBe(1);
+    expect(await store.profileDb.profile.count()).toBe(1);
   });
 
   it('filters the log by site, action, reason and text', async () => {

@@ -48,6 +48,7 @@ export default function DataView() {
     <div className="data-view">
       <Section title="What Parapet keeps" description="All of it is stored in this browser only. Nothing is sent anywhere." icon={<Icon name="database" size={18} />}>
         {countsError ? <Notice tone="error">Could not count what is stored: {countsError}</Notice> : null}
+        {counts?.problem ? <Notice tone="error">{counts.problem.detail}</Notice> : null}
         <dl className="stat-grid" aria-busy={!counts || !profile}>
           <Stat label="Interests" value={profile?.interests.length} />
           <Stat label="Avoid-topics" value={profile?.avoidTopics.length} />
