@@ -3,6 +3,7 @@ import type { Profile } from '../schema/profile';
 import type { ChatSite } from '../schema/common';
 import type { ChatSelection, SiteHealth, TabStats } from '../schema/messages';
 import { buildExport, parseImport } from '../schema/export';
+import { riskyRules, withRunnableRules } from '../schema/rule-risk';
 import {
   addFeedback,
   addFlags,
@@ -79,12 +80,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
     'profile/get': async (_payload, sender) => {
-      const profile = await loadProfile(store, now());
-      if (!isPageSender(sender)) return profile;
+      const stored = await loadProfile(store, now());
+      if (!isPageSender(sender)) return stored;
+      const profile = withRunnableRules(stored);
       // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
-      return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(profile) });
+      return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
     },
-    'profile/save': async ({ profile }) => changed(await saveProfile(store, profile, now())),
+    'profile/save': async ({ profile }) => {
+      const refused = riskyRules(profile.rules);
+      if (refused.length) throw new Error(refused.join('; '));
+      return changed(await saveProfile(store, profile, now()));
+    },
     'decisions/log': async ({ rows }, sender) => {
       await logDecisions(store, allowed(sender, 'decisions', rows));
       return null;
@@ -149,6 +155,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'data/import': async ({ text, byteLength }) => {
       const result = parseImport(text, byteLength, now());
       if (!result.ok) return { ok: false, errors: result.errors };
+      const refused = riskyRules(result.value.rules);
+      if (refused.length) return { ok: false, errors: refused };
       const saved = await saveProfile(store, result.value, now());
       changed(saved);
       return { ok: true, profile: saved };

@@ -11,6 +11,7 @@ import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker } from './topic-pack';
 import { localProfileBackup, storedProblem } from './profile-backup';
+import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
 
 const statsKey = (tabId: number) => `tab-stats:${tabId}`;
@@ -37,7 +38,7 @@ const withTopicPack = createTopicPacker(meaningModel, {
 async function broadcastProfile(profile: Profile) {
   const message = { type: 'profile/changed', profile };
   browser.runtime.sendMessage(message).catch(() => {});
-  const forTabs = { type: 'profile/changed', profile: await withTopicPack(profile) };
+  const forTabs = { type: 'profile/changed', profile: await withTopicPack(withRunnableRules(profile)) };
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
     if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, forTabs).catch(() => {});

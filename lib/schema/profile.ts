@@ -53,12 +53,16 @@ export const Rule = z
   .object({
     id,
     kind: z.enum(['keyword', 'regex']),
-    pattern: plainText(500).pipe(z.string().min(1, { message: 'must not be empty' })),
+    pattern: z.string().max(500, { message: 'must be at most 500 characters' }).pipe(z.string().min(1, { message: 'must not be empty' })),
     action: RuleAction,
     platforms: z.array(FeedPlatform).default([]),
     enabled: z.boolean().default(true),
   })
   .superRefine((rule, ctx) => {
+    // A regex's `(?<!not )`, `(?<name>` and `\k<name>` are its own syntax, not markup.
+    const text = rule.kind === 'regex' ? rule.pattern.replace(/\(\?<[=!]|\(\?<[\p{L}\w$]+>|\\k<[\p{L}\w$]+>/gu, '') : rule.pattern;
+    const plain = plainText(500).safeParse(text);
+    if (!plain.success) ctx.addIssue({ code: 'custom', path: ['pattern'], message: plain.error.issues[0].message });
     if (rule.kind !== 'regex') return;
     try {
       new RegExp(rule.pattern, 'iu');

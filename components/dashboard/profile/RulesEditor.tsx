@@ -3,6 +3,7 @@ import { FEED_PLATFORMS, SITE_LABELS } from '@/lib/schema/common';
 import type { RuleAction } from '@/lib/schema/profile';
 import { addRule, regexError, removeRule, toggleRulePlatform, updateRule } from '../../profile-edit';
 import { fieldKey } from '../../form-errors';
+import { regexRisk } from '@/lib/core/shield/regex-risk';
 import { Icon } from '../../ui/Icon';
 import { Section } from '../../ui/Section';
 import { Toggle } from '../../ui/Toggle';
@@ -34,7 +35,12 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
           const id = `${uid}-${rule.id}`;
           // Shown while typing, before the schema would refuse it at save.
           const compileErr = rule.kind === 'regex' ? regexError(rule.pattern) : null;
-          const patternErr = compileErr ? `Not a valid regular expression: ${compileErr}` : errors[fieldKey('rules', i, 'pattern')];
+          const riskErr = rule.kind === 'regex' && rule.pattern && !compileErr ? regexRisk(rule.pattern) : null;
+          const patternErr = compileErr
+            ? `Not a valid regular expression: ${compileErr}`
+            : riskErr
+              ? `Parapet will not run this pattern: it ${riskErr}.`
+              : errors[fieldKey('rules', i, 'pattern')];
           return (
             <li key={rule.id} className={`row-card rule ${rule.enabled ? '' : 'is-off'}`}>
               <div className="rule-grid">

@@ -3,7 +3,7 @@
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
-import { hasNestedRepetition } from './regex-risk';
+import { hasNestedRepetition } from './regex-nesting';
 import { WORD, asciiLower, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
 import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
