@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadClickbaitModel, type ClickbaitModel } from '../lib/core/clickbait/model';
-import { SHIPPED_DETECTORS } from '../lib/core/detectors/shipped';
+import { SHIPPED_DETECTORS as RULE_DETECTORS } from '../lib/core/detectors/shipped';
+import { loadShippedDetectors } from '../lib/core/detectors/shipped-learned';
+
+const SHIPPED_DETECTORS = loadShippedDetectors();
 import { seededRandom } from '../lib/core/random';
 import { MeaningModel } from '../lib/core/meaning/model';
 import { packProfileTopics } from '../lib/core/meaning/pack';
@@ -228,12 +231,13 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
   }
 
   const t0 = performance.now();
+  // The detectors as a feed tab builds them: rule tables and the learned models (public/models/detectors.bin).
   const compiled = compileProfile(profile, { clickbait, detectors: SHIPPED_DETECTORS });
   const compileMs = performance.now() - t0;
   const rulesOnly = compileProfile(profile, { policyStage: null });
   // The same with the rule detectors but not the headline model: the differences between the three figures say
   // what each stage costs in place (its caches shared with the rest), which no stage's own benchmark can.
-  const noModel = compileProfile(profile, { detectors: SHIPPED_DETECTORS });
+  const noModel = compileProfile(profile, { detectors: RULE_DETECTORS });
 
   const counts: Record<string, number> = { show: 0, hide: 0, demote: 0, label: 0, boost: 0 };
   const hiddenBy = new Map<string, number>();

@@ -20,9 +20,15 @@ async function loadClickbait(): Promise<unknown> {
   return loadClickbaitModel(new Uint8Array(await (await fetchModel('/models/clickbait.bin')).arrayBuffer()));
 }
 
-/** The rage, engagement, urgency and promotion rules, written from lib/core/detectors at build time. */
+/** The rage, engagement, urgency and promotion rules, written from lib/core/detectors at build time, with the
+ * models learned for them (public/models/detectors.bin, scripts/train-detectors.ts). */
 async function loadDetectors(): Promise<unknown> {
-  return buildDetectorRules(readDetectors(await (await fetchModel('/models/detectors.json')).json()));
+  const [tables, learned] = await Promise.all([
+    fetchModel('/models/detectors.json').then((r) => r.json()),
+    // Without the models the rules still run: a missing file costs recall, not the whole stage.
+    fetchModel('/models/detectors.bin').then((r) => r.arrayBuffer()).catch(() => null),
+  ]);
+  return buildDetectorRules(readDetectors(tables), learned ? new Uint8Array(learned) : undefined);
 }
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is

@@ -5,6 +5,7 @@ import { statedFormatFactor } from './clickbait-format';
 import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from './clickbait-scope';
 import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
+import { hasContentWord, LearnedDetectors } from './learned';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 import { newTokenBuffer, type TokenBuffer } from './tokens';
@@ -48,6 +49,15 @@ export const DETECTION_EXPLANATIONS: Record<string, string> = {
   clickbait: 'Headline written to make you click rather than to tell you what is inside',
 };
 
+/** The function words of every language the detector data names, from the last tables built (they are the same
+ * shipped lists in every tab): a quoted reason is never one of them alone ("Is", "This", "you"). Until tables are
+ * built, quotes go unfiltered. */
+let functionWords: ReadonlySet<string> | null = null;
+
+/** The kinds the rule tables and the learned models both read: a model's probability raises a rule's confidence,
+ * never lowers it (the rules stay a floor). */
+const LEARNED_RULE_KINDS = ['rage', 'urgency', 'engagement', 'promotion'] as const;
+
 /** Detections below this are dropped: no strictness setting acts on them (the laxest threshold is 0.3,
  * and the "uncertain" band reaches 0.1 below it). */
 export const MIN_REPORTED_CONFIDENCE = 0.2;
@@ -57,13 +67,26 @@ const MAX_BODY_CHARS = 2000;
 
 /** The rage, engagement, urgency and promotion detectors, built once from their tables. Content scripts build
  * it from models/detectors.json (see data-file.ts); Node callers take SHIPPED_DETECTORS from ./shipped. */
-export type DetectorRules = { engine: RuleEngine; explanations: Readonly<Record<string, string>>; language: LanguageProfile };
+export type DetectorRules = {
+  engine: RuleEngine;
+  explanations: Readonly<Record<string, string>>;
+  language: LanguageProfile;
+  /** The learned models (public/models/detectors.bin), when loaded. */
+  learned?: LearnedDetectors;
+};
 
-export function buildDetectorRules(tables: DetectorTables): DetectorRules {
+/** `learned`: the bytes of models/detectors.bin; without them only the rules are read. */
+export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array): DetectorRules {
   // One vocabulary for the rules' words and the languages' function words: each word of an item is looked up once.
-  const functionWords = Object.values(tables.stopwords).flatMap((list) => list.split(' '));
-  const engine = new RuleEngine(tables.rules, functionWords);
-  return { engine, explanations: tables.explanations, language: new LanguageProfile(tables.stopwords, engine.vocabulary) };
+  const words = Object.values(tables.stopwords).flatMap((list) => list.split(' '));
+  functionWords = new Set(words);
+  const engine = new RuleEngine(tables.rules, words);
+  return {
+    engine,
+    explanations: tables.explanations,
+    language: new LanguageProfile(tables.stopwords, engine.vocabulary),
+    learned: learned ? new LearnedDetectors(learned, functionWords) : undefined,
+  };
 }
 
 export function itemText(item: Pick<FeedItem, 'title' | 'text' | 'url'>): string {
@@ -118,9 +141,17 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
     }
   }
 
+  const learned = rules?.learned;
+  // The models learned English only: other languages abstain rather than guess.
+  const scored = learned !== undefined && ctx.english && learned.score(learnedText(item), PROBABILITIES);
+  if (scored) addLearned(out, item, learned, rules!.explanations);
+
   const headline = clickbaitHeadline(item);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    const raw = withOdds(opts.clickbait.score(headline, readsTitleCaseAsSentence(item)), clickbaitOddsRatio(item));
+    let raw = withOdds(opts.clickbait.score(headline, readsTitleCaseAsSentence(item)), clickbaitOddsRatio(item));
+    // A tweet or a Reddit link post is read as a post too, by the model learned from news accounts' tweets.
+    const post = scored && readAsPost(item) ? learned.headOf('clickbait') : -1;
+    if (post >= 0) raw = PROBABILITIES[post];
     const score = raw >= MIN_REPORTED_CONFIDENCE ? raw * statedFormatFactor(ctx, headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
@@ -136,6 +167,33 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
   return out;
 }
 
+const PROBABILITIES = new Float64Array(8);
+
+/** The text the learned models read: title and body, not the link. */
+const learnedText = (item: Pick<FeedItem, 'title' | 'text'>): string => (item.text ? `${item.title}\n${item.text.slice(0, MAX_BODY_CHARS)}` : item.title);
+
+/** Posts written by their poster on a social site, as the tweets the post model learned from. */
+const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => item.platform === 'x' || item.platform === 'reddit';
+
+/** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES). */
+function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors, explanations: Readonly<Record<string, string>>): void {
+  for (const kind of LEARNED_RULE_KINDS) {
+    const h = learned.headOf(kind);
+    if (h < 0) continue;
+    const p = Math.round(PROBABILITIES[h] * 1000) / 1000;
+    if (p < MIN_REPORTED_CONFIDENCE) continue;
+    const i = out.findIndex((d) => d.kind === kind);
+    if (i >= 0 && out[i].confidence >= p) continue;
+    // The rule's words when a rule fired, else the words that pushed the model most.
+    const evidence = i >= 0 && out[i].evidence.length > 0 ? out[i].evidence : learned.explain(h, learnedText(item));
+    if (i >= 0) out[i] = { ...out[i], confidence: p, evidence };
+    else {
+      const code = `${kind}-learned`;
+      out.push({ kind, confidence: p, evidence, code, explanation: explanations[code] ?? '' });
+    }
+  }
+}
+
 /** Probability `p` with its odds multiplied by `ratio` (a base rate other than the corpus's). */
 const withOdds = (p: number, ratio: number) => (ratio === 1 ? p : (p * ratio) / (p * ratio + 1 - p));
 
@@ -149,5 +207,12 @@ export const clickbaitHeadline = (item: Pick<FeedItem, 'title' | 'text'>): strin
  */
 export function quoteClickbait(model: ClickbaitModel, item: Pick<FeedItem, 'platform' | 'title' | 'text'>, max = 3): string[] {
   const headline = clickbaitHeadline(item);
-  return headline ? model.explain(headline, max, readsTitleCaseAsSentence(item)) : [];
+  if (!headline) return [];
+  // A few more than asked for, as some may be a function word alone ("Is", "This", "you"), which explains nothing.
+  return model
+    .explain(headline, max + 3, readsTitleCaseAsSentence(item))
+    .filter((phrase) => !functionWords || hasContentWord(phrase, functionWords))
+    .slice(0, max);
 }
+
+

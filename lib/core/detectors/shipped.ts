@@ -1,6 +1,7 @@
 import type { DetectorTables } from './data-file';
 import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
 import { buildDetectorRules, type DetectorRules } from './index';
+import { LEARNED_EXPLANATIONS } from './learned-explanations';
 import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
 import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
 import { STOPWORDS } from './stopwords';
@@ -13,7 +14,7 @@ import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
  */
 export const SHIPPED_TABLES: DetectorTables = {
   rules: { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES },
-  explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS },
+  explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS, ...LEARNED_EXPLANATIONS },
   stopwords: STOPWORDS,
 };
 

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { detectAll } from '@/lib/core/detectors';
+import { loadShippedDetectors, SHIPPED_LEARNED_PATH } from '@/lib/core/detectors/shipped-learned';
+import { decodeLearned } from '@/lib/core/detectors/learned-format';
+import { STOPWORDS } from '@/lib/core/detectors/stopwords';
+import { thresholdFor } from '@/lib/core/manipulation';
+import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
+import { loadShippedClickbait } from './shipped-clickbait';
+
+// The shipped files, read as a feed tab reads them (public/models/detectors.bin and clickbait.bin): never retrained here.
+const rules = loadShippedDetectors();
+const clickbait = loadShippedClickbait();
+const DEFAULT = thresholdFor(0.5);
+const item = (input: Partial<FeedItemInput>) => FeedItem.parse({ platform: 'x', id: 'p1', ...input });
+/** The kinds flagged at the default strictness, with their evidence. */
+const flags = (input: Partial<FeedItemInput>) =>
+  detectAll(item(input), { clickbait, rules }).filter((d) => d.confidence >= DEFAULT);
+const kinds = (input: Partial<FeedItemInput>) => flags(input).map((d) => d.kind);
+
+const FUNCTION_WORDS = new Set(Object.values(STOPWORDS).flatMap((l) => l.split(' ')));
+
+describe('rage bait the phrase rules missed is flagged by the learned model', () => {
+  it.each([
+    "These clowns at city hall think we're too stupid to notice. Absolute parasites.",
+    'Landlords like this one should be run out of town. Zero shame, zero humanity.',
+    'Influencers who fake charity for views are the lowest form of life.',
+  ])('%s', (title) => {
+    expect(kinds({ title })).toContain('rage');
+  });
+
+  it('leaves calm news about the same people alone', () => {
+    for (const title of ['City council approves new budget for road repairs', 'Tenants and landlords reach agreement on repairs', 'Influencer raises money for a children\'s hospital']) {
+      expect(kinds({ title }), title).not.toContain('rage');
+    }
+  });
+});
+
+describe('engagement bait is labelled engagement bait, not clickbait', () => {
+  it('"Comment YES if you agree with this", as a tweet and as a Reddit link post', () => {
+    const tweet = kinds({ title: 'Comment YES if you agree with this' });
+    expect(tweet).toContain('engagement');
+    expect(tweet).not.toContain('clickbait');
+    const linkPost = kinds({ platform: 'reddit', kind: 'post', title: 'Comment YES if you agree with this', domain: 'i.redd.it', url: 'https://www.reddit.com/r/pics/comments/a1/x/' });
+    expect(linkPost).toContain('engagement');
+    expect(linkPost).not.toContain('clickbait');
+  });
+});
+
+describe('flags explain themselves with words that mean something', () => {
+  const TEXTS = [
+    "These clowns at city hall think we're too stupid to notice. Absolute parasites.",
+    'Is this the best thing you will see today? My answer will shock you',
+    'Only 2 left in stock, this is your last chance',
+    'Obsessed with my new serum, this is the one, link in my bio',
+    'Tag a friend who needs this and share it with everyone you know',
+  ];
+  it.each(TEXTS)('%s', (title) => {
+    const found = detectAll(item({ title, domain: 'example.com', url: 'https://example.com/a' }), { clickbait, rules });
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      for (const phrase of d.evidence) {
+        const words = phrase.toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+        expect(words.some((w) => !FUNCTION_WORDS.has(w)), `${d.kind}: "${phrase}"`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('other languages abstain rather than guess', () => {
+  it.each([
+    'Estos payasos del ayuntamiento creen que somos idiotas. Auténticos parásitos.',
+    'Diese Clowns im Rathaus halten uns für zu dumm, um es zu merken. Absolute Parasiten.',
+    'Ces clowns de la mairie nous prennent pour des idiots. De vrais parasites.',
+  ])('%s', (title) => {
+    const learned = detectAll(item({ title }), { clickbait, rules }).filter((d) => d.code.endsWith('-learned'));
+    expect(learned).toEqual([]);
+  });
+});
+
+describe('the shipped file', () => {
+  it('holds one model per kind (rage, urgency, engagement, promotion, clickbait in posts) on one table size, and refuses a truncated copy', () => {
+    const bytes = new Uint8Array(readFileSync(SHIPPED_LEARNED_PATH));
+    expect(decodeLearned(bytes).map((h) => h.model.spec.bits)).toEqual([16, 16, 16, 16, 16]);
+    expect(bytes.length).toBeLessThan(400_000);
+    expect(() => decodeLearned(bytes.subarray(0, bytes.length - 1))).toThrow();
+  });
+});
+
+describe('the headline model quotes words, not filler', () => {
+  it('never gives a function word alone as the reason for a clickbait flag', async () => {
+    const { quoteClickbait } = await import('@/lib/core/detectors');
+    for (const title of ['Is This The Best Pizza In New York?', 'This is what you need to know about my trip', 'You won\'t believe what this dog did']) {
+      for (const phrase of quoteClickbait(clickbait, item({ platform: 'youtube', title }))) {
+        const words = phrase.toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean);
+        expect(words.some((w) => !FUNCTION_WORDS.has(w)), `${title}: "${phrase}"`).toBe(true);
+      }
+    }
+  });
+});
