@@ -44,14 +44,15 @@ export async function dispatch(
   const envelope = Envelope.safeParse(message);
   if (!envelope.success) return { ok: false, error: 'malformed message' };
   const type = envelope.data.type as RequestType;
-  const spec = requests[type];
+  // Own keys only: `constructor`, `__proto__` and `toString` are names every object answers to.
+  const spec = Object.hasOwn(requests, type) ? requests[type] : undefined;
   if (!spec) return { ok: false, error: `unknown message type ${envelope.data.type}` };
   if (spec.privileged && !isExtensionPage(sender, self.id, self.origin)) {
     return { ok: false, error: `${type} is only accepted from Parapet's own pages` };
   }
   const parsed = spec.payload.safeParse(envelope.data.payload ?? {});
   if (!parsed.success) return { ok: false, error: `invalid ${type}: ${describeIssues(parsed.error).join('; ')}` };
-  const handler = handlers[type] as ((p: unknown, s: SenderInfo) => Promise<unknown>) | undefined;
+  const handler = (Object.hasOwn(handlers, type) ? handlers[type] : undefined) as ((p: unknown, s: SenderInfo) => Promise<unknown>) | undefined;
   if (!handler) return { ok: false, error: `${type} is not handled here` };
   try {
     return { ok: true, value: (await handler(parsed.data, sender)) ?? null };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROFILE_VERSION, Profile } from './profile';
-import { migrateV1toV2, type ProfileV1 } from './migrations/v1-to-v2';
+import { migrateV1toV2, ProfileV1 } from './migrations/v1-to-v2';
 import { migrateV2toV3 } from './migrations/v2-to-v3';
 import { migrateV3toV4 } from './migrations/v3-to-v4';
 
@@ -36,10 +36,19 @@ export function migrateProfile(raw: unknown, now = Date.now()): ParseResult<Prof
     };
   }
   let current = raw as Record<string, unknown>;
-  // Each step takes the previous version's shape to the next; they run in order.
-  if (version <= 1) current = migrateV1toV2(current as unknown as ProfileV1, now);
-  if (version <= 2) current = migrateV2toV3(current);
-  if (version <= 3) current = migrateV3toV4(current);
+  if (version <= 1) {
+    const v1 = ProfileV1.safeParse(raw);
+    if (!v1.success) return { ok: false, errors: describeIssues(v1.error, 'profile') };
+    current = migrateV1toV2(v1.data, now);
+  }
+  // Each step takes the previous version's shape to the next; they run in order. One that meets a shape it cannot
+  // read says so in a sentence, never with a TypeError.
+  try {
+    if (version <= 2) current = migrateV2toV3(current);
+    if (version <= 3) current = migrateV3toV4(current);
+  } catch (e) {
+    return { ok: false, errors: [`profile: version ${version} data Parapet cannot read (${(e as Error).message})`] };
+  }
   const parsed = Profile.safeParse(current);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, 'profile') };
   return { ok: true, value: parsed.data };

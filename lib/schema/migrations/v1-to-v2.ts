@@ -1,17 +1,22 @@
+import { z } from 'zod';
+
+const texts = z.array(z.string()).nullish();
 /** Version 1 (the first preview) kept interests and avoid-topics as bare strings, blocked only YouTube
- * channels, had hide-only keyword lists and a single on/off per manipulation type. */
-export interface ProfileV1 {
-  version: 1;
-  revision?: number;
-  interests?: string[];
-  avoid?: string[];
-  blockedChannels?: string[];
-  keywords?: string[];
-  manipulation?: Partial<Record<'ads' | 'clickbait', boolean>>;
-  instructions?: Array<{ text: string; enabled?: boolean }>;
-  sites?: Record<string, boolean>;
-  paused?: boolean;
-}
+ * channels, had hide-only keyword lists and a single on/off per manipulation type.
+ * Checked before it is migrated, so a wrong field is named instead of failing with a TypeError; a missing or null
+ * list is an empty one. */
+export const ProfileV1 = z.object({
+  revision: z.number().int().nonnegative().nullish(),
+  interests: texts,
+  avoid: texts,
+  blockedChannels: texts,
+  keywords: texts,
+  manipulation: z.object({ ads: z.boolean().nullish(), clickbait: z.boolean().nullish() }).nullish(),
+  instructions: z.array(z.object({ text: z.string(), enabled: z.boolean().nullish() })).nullish(),
+  sites: z.record(z.string(), z.boolean()).nullish(),
+  paused: z.boolean().nullish(),
+});
+export type ProfileV1 = z.infer<typeof ProfileV1>;
 
 const slug = (s: string, i: number) =>
   `${s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'item'}-${i}`;
