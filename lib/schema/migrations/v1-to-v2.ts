@@ -6,6 +6,7 @@ const texts = z.array(z.string()).nullish();
  * Checked before it is migrated, so a wrong field is named instead of failing with a TypeError; a missing or null
  * list is an empty one. */
 export const ProfileV1 = z.object({
+  version: z.literal(1).optional(),
   revision: z.number().int().nonnegative().nullish(),
   interests: texts,
   avoid: texts,
