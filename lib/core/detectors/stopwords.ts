@@ -3,7 +3,7 @@
  * ship inside models/detectors.json with the rule tables, not in the content scripts' code.
  */
 export const STOPWORDS: Record<string, string> = {
-  en: "the and of to is are you your this that with for it what how why who my we they be was will not don't can't won't it's i'm if or from have has just about i when here there these those than then so do does did should would could our their his her them me us can been being into after before because which while off out over only very in on at by an a all get new more most no i'll i've you'll without",
+  en: "the and of to is are you your this that with for it what how why who my we they be was will not don't can't won't it's i'm if or from have has just about i when here there these those than then so do does did should would could our their his her them me us can been being into after before because which while off out over only very in on at by an a all get new more most no i'll i've you'll without like",
   es: 'el la los las de del que y en un una es por para con no se su al lo como más pero sus le ya este esta porque muy sin sobre también hay mi tu qué cómo cuando dónde nuestro ella ellos son está están fue ser todo todos tras hoy así',
   fr: "le la les de des du et est un une en dans pour pas que qui sur au aux avec ce cette il elle nous vous je ne mais ou son sa ses plus par pourquoi comment c'est l'on sont été être tout tous très selon après chez leur",
   de: 'der die das und ist nicht ein eine zu den dem mit von für auf im sich des auch es an als wie bei nach aus warum wird sind ich du wir ihr sie oder aber über noch nur einer einen vom zum zur beim wenn dass was wer kein keine jetzt neue neuen',
