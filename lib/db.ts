@@ -15,7 +15,8 @@ export const DEFAULT_LOG_CAP = 200_000;
  * bounds how fast a tab may write: lib/background/tab-rates.ts). Retention is the same everywhere: past the cap,
  * the rows stored first are deleted first. The profile is never pruned, and lives in a database of its own.
  */
-export const TABLE_CAPS = { signals: 20_000, flags: 50_000, feedback: 20_000 } as const;
+export type TableCaps = Record<'signals' | 'flags' | 'feedback', number>;
+export const TABLE_CAPS: TableCaps = { signals: 20_000, flags: 50_000, feedback: 20_000 };
 /** When the disk is full, this share of every log goes (oldest first) before the write is tried once more. */
 const PRUNE_SHARE_ON_QUOTA = 0.25;
 
@@ -83,14 +84,14 @@ export interface Store {
   db: ParapetDb;
   profileDb: ProfileDb;
   logCap: number;
-  caps: typeof TABLE_CAPS;
+  caps: TableCaps;
   backup?: ProfileBackup;
   /** The latest problem, until the person wipes; kept in memory because the disk may be what failed. */
   problem: StorageProblem | null;
   onProblem?: (p: StorageProblem) => void;
 }
 
-export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<typeof TABLE_CAPS> } = {}): Store {
+export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<TableCaps> } = {}): Store {
   return {
     db: new ParapetDb(name),
     profileDb: new ProfileDb(profileDbName(name)),

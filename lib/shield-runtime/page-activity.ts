@@ -1,6 +1,7 @@
 import { openedItemOf, pageTitleOf, searchQueryOf } from '../adapters/page-signals';
 import type { FeedPlatform } from '../schema/constants';
 import type { Reporter } from './reporter';
+import { watchTrustedInput, type TrustedInput } from './trusted-input';
 
 /** Less time than this on an item's page is a glance, not interest. */
 export const MIN_DWELL_MS = 10_000;
@@ -18,15 +19,21 @@ export interface PageActivity {
 /**
  * The two signals a page gives without a click: the searches the person runs on the site, and the time they
  * spend on an item's own page (counted only while the tab is visible). Both stay on this device like every
- * signal, and feed the inferred user model.
+ * signal, and feed the inferred user model. A page can push any address it likes, so a new address counts only when
+ * the person's own click or Enter (trusted input) came just before it; the address the tab was opened at counts
+ * for time spent, never for a search (a page can load itself at a search address as often as it likes).
  */
 export function watchPageActivity(
   platform: FeedPlatform,
   reporter: Pick<Reporter, 'signal'>,
   doc: Document,
-  opts: { active: () => boolean; now?: () => number },
+  opts: { active: () => boolean; now?: () => number; input?: TrustedInput },
 ): PageActivity {
   const now = opts.now ?? (() => Date.now());
+  const input = opts.input ?? watchTrustedInput(doc.defaultView ?? doc, now);
+  const loadedHref = doc.location?.href;
+  let lastHref = '';
+  let byPerson = false;
   let lastSearch = '';
   let open: { id: string; url: string; title: string; visibleMs: number; since: number | null } | null = null;
   let titleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -53,16 +60,19 @@ export function watchPageActivity(
     } catch {
       return;
     }
+    // One gesture vouches for one address change, decided when the address changes and kept until the next.
+    if (url.href !== lastHref) byPerson = input.consume();
+    lastHref = url.href;
     const id = openedItemOf(platform, url);
     if (open && open.id !== id) endDwell();
-    if (id && !open) {
+    if (id && !open && (byPerson || url.href === loadedHref)) {
       open = { id, url: url.href, title: '', visibleMs: 0, since: visible() ? now() : null };
       refreshTitle();
       if (titleTimer !== null) clearTimeout(titleTimer);
       titleTimer = setTimeout(refreshTitle, TITLE_SETTLE_MS);
     }
     const q = searchQueryOf(platform, url);
-    if (q && q !== lastSearch && opts.active()) {
+    if (q && q !== lastSearch && byPerson && opts.active()) {
       reporter.signal({ type: 'search', itemId: '', title: q, author: '', url: url.href.slice(0, 1000), value: q.length, detail: '' });
     }
     lastSearch = q ?? '';
@@ -85,6 +95,7 @@ export function watchPageActivity(
     },
     stop: () => {
       doc.removeEventListener('visibilitychange', onVisibility);
+      input.stop();
       if (titleTimer !== null) clearTimeout(titleTimer);
       open = null;
     },

@@ -288,7 +288,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   }
 
   function onClick(e: Event): void {
-    if (!enabled()) return;
+    // A page script's click (untrusted) must not tell the inferred model what the person opened.
+    if (!enabled() || !e.isTrusted) return;
     const link = (e.target as Element | null)?.closest?.(adapter.linkSelector);
     if (!link) return;
     const root = adapter.itemRoot(link);

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addFeedback, addFlags, addSignals, listFlags, listSignals, loadProfile, openStore, saveProfile, TABLE_CAPS, type Store } from '@/lib/db';
+import { addFeedback, addFlags, addSignals, listFlags, listSignals, loadProfile, openStore, saveProfile, type TableCaps, type Store } from '@/lib/db';
 import type { Feedback, Flag, Signal } from '@/lib/schema/log';
 
 const stores: Store[] = [];
-const fresh = (caps: Partial<typeof TABLE_CAPS>) => {
+const fresh = (caps: Partial<TableCaps>) => {
   const s = openStore(`caps-${Math.random()}`, 100, { caps });
   stores.push(s);
   return s;

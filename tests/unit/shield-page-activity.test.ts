@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openedItemOf, pageTitleOf, searchQueryOf } from '@/lib/adapters/page-signals';
 import { MIN_DWELL_MS, watchPageActivity } from '@/lib/shield-runtime/page-activity';
+import { watchTrustedInput } from '@/lib/shield-runtime/trusted-input';
 import type { Signal } from '@/lib/schema/log';
 
 const u = (s: string) => new URL(s);
@@ -51,14 +52,25 @@ function page(url: string, title = '') {
   let t = 0;
   const signals: Array<Partial<Signal>> = [];
   let active = true;
-  const activity = watchPageActivity('youtube', { signal: (s) => signals.push(s) }, doc as unknown as Document, { active: () => active, now: () => t });
+  // The person's clicks and Enters (trusted input, which a unit test cannot make): each vouches for one address.
+  let gestures = 0;
+  const input = { consume: () => gestures > 0 && gestures-- > 0, stop: () => {} };
+  const activity = watchPageActivity('youtube', { signal: (s) => signals.push(s) }, doc as unknown as Document, { active: () => active, now: () => t, input });
   activity.check();
   return {
     doc,
     signals,
     activity,
     advance: (ms: number) => (t += ms),
+    /** The page's script changes the address (pushState), no person involved. */
     go: (next: string, nextTitle: string) => {
+      doc.location.href = next;
+      doc.title = nextTitle;
+      activity.check();
+    },
+    /** The person clicks or presses Enter, and the site goes to `next`. */
+    personGoes: (next: string, nextTitle: string) => {
+      gestures++;
       doc.location.href = next;
       doc.title = nextTitle;
       activity.check();
@@ -70,11 +82,11 @@ function page(url: string, title = '') {
 describe('searches and time spent, as signals', () => {
   it('records a search once, and the time on a watch page when the person moves on', () => {
     const p = page('https://www.youtube.com/', 'YouTube');
-    p.go('https://www.youtube.com/results?search_query=moss+garden', 'moss garden - YouTube');
+    p.personGoes('https://www.youtube.com/results?search_query=moss+garden', 'moss garden - YouTube');
     p.activity.check();
     expect(p.signals.filter((s) => s.type === 'search').map((s) => s.title)).toEqual(['moss garden']);
 
-    p.go('https://www.youtube.com/watch?v=mossVideo01', 'Japanese moss gardens - YouTube');
+    p.personGoes('https://www.youtube.com/watch?v=mossVideo01', 'Japanese moss gardens - YouTube');
     p.advance(MIN_DWELL_MS * 3);
     p.go('https://www.youtube.com/', 'YouTube');
     const dwell = p.signals.find((s) => s.type === 'dwell');
@@ -102,5 +114,43 @@ describe('searches and time spent, as signals', () => {
     p.activity.leave();
     expect(p.signals).toEqual([]);
     p.activity.stop();
+  });
+});
+
+describe('a page script steering the inferred model (issue 25, finding 5)', () => {
+  it('records no search and no time spent for addresses the page pushes by itself', () => {
+    const p = page('https://www.youtube.com/', 'YouTube');
+    for (let i = 0; i < 50; i++) p.go(`https://www.youtube.com/results?search_query=crypto+casino+${i}`, 'crypto casino - YouTube');
+    p.go('https://www.youtube.com/watch?v=casinoVid01', 'Crypto Casino - YouTube');
+    p.advance(MIN_DWELL_MS * 3);
+    p.go('https://www.youtube.com/', 'YouTube');
+    expect(p.signals).toEqual([]);
+    p.activity.stop();
+  });
+
+  it('lets one click of the person vouch for one address, not for the page’s next ones', () => {
+    const p = page('https://www.youtube.com/', 'YouTube');
+    p.personGoes('https://www.youtube.com/results?search_query=moss+garden', 'moss garden - YouTube');
+    p.go('https://www.youtube.com/results?search_query=crypto+casino', 'crypto casino - YouTube');
+    p.go('https://www.youtube.com/results?search_query=crypto+casino+2', 'crypto casino - YouTube');
+    expect(p.signals.map((s) => s.title)).toEqual(['moss garden']);
+    p.activity.stop();
+  });
+
+  it('does not count a search address the tab was opened at (a page can load itself there)', () => {
+    const p = page('https://www.youtube.com/results?search_query=crypto+casino', 'crypto casino - YouTube');
+    p.activity.check();
+    expect(p.signals).toEqual([]);
+    p.activity.stop();
+  });
+
+  it('takes no gesture from events a script dispatches', () => {
+    const target = new EventTarget();
+    const input = watchTrustedInput(target, () => 0);
+    target.dispatchEvent(new Event('pointerdown'));
+    target.dispatchEvent(new Event('click'));
+    target.dispatchEvent(Object.assign(new Event('keydown'), { key: 'Enter' }));
+    expect(input.consume()).toBe(false);
+    input.stop();
   });
 });
