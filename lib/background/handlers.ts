@@ -69,9 +69,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const withTopicPack = deps.withTopicPack ?? createTopicPacker(deps.meaning ?? meaningModel);
   watchDecisions(store, () => summaries.invalidate());
   const rates = deps.tabRates ?? createTabRates(now);
-  // Rows from a tab beyond what a person could produce are dropped (and counted); extension pages are not limited.
-  const allowed = <T>(sender: { tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
-    sender.tab?.id === undefined ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
+  // Rows from a web page's tab beyond what a person could produce are dropped (and counted); the extension's own
+  // pages (the dashboard, even open in a tab) are not limited.
+  const allowed = <T>(sender: { url?: string; tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
+    sender.tab?.id === undefined || !isPageSender(sender) ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
     return p;
