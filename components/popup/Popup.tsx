@@ -2,6 +2,7 @@ import { CHAT_SITES, FEED_PLATFORMS, SITE_LABELS, type Site } from '@/lib/schema
 import type { Profile } from '@/lib/schema/profile';
 import { useProfile } from '../hooks/useProfile';
 import { useTabStats } from '../hooks/useTabStats';
+import { useStorageProblem } from '../hooks/useStorageProblem';
 import { openDashboard } from '../open-dashboard';
 import {
   addAvoidTopic,
@@ -24,6 +25,7 @@ import QuickInstruction from './QuickInstruction';
 export function Popup() {
   const { profile, error, update } = useProfile();
   const tab = useTabStats();
+  const storageProblem = useStorageProblem();
 
   const open = async () => {
     await openDashboard();
@@ -48,6 +50,7 @@ export function Popup() {
       <Header paused={profile.paused} onPause={() => edit((p) => setPaused(p, !p.paused))} />
       <main className="pp-main">
         {error ? <Notice tone="error">{error}</Notice> : null}
+        {storageProblem ? <Notice tone="error">{storageProblem.detail}</Notice> : null}
         {profile.paused ? (
           <Notice tone="warn">
             <strong>Paused.</strong> Every page shows as the site made it, and chats get no instructions.

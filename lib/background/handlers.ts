@@ -163,6 +163,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, profile: saved };
     },
     'data/wipe': async () => changed(await wipeAll(store, now())),
+    'storage/problem': () => store.problem,
     'data/counts': async () => ({ ...(await countRows(store)), refused: rates.refused(), problem: store.problem }),
     'activity/query': (q) => queryDecisions(store, q),
     'activity/reverse': async ({ id }) => {

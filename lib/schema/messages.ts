@@ -59,6 +59,8 @@ export const requests = {
   'data/import': { privileged: true, payload: z.object({ text: z.string(), byteLength: z.number().int().nonnegative() }) },
   'data/wipe': { privileged: true, payload: z.object({ confirm: z.literal('wipe') }) },
   'data/counts': { privileged: true, payload: z.object({}) },
+  /** What could not be saved lately (or a profile restored from its copy): the popup tells the person. */
+  'storage/problem': { privileged: true, payload: z.object({}) },
   'activity/query': { privileged: true, payload: ActivityFilters.extend({ limit: z.number().int().positive().max(200_000).optional() }) },
   'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
   'activity/unreverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
@@ -155,6 +157,7 @@ export interface Responses {
   'data/export': { json: string; filename: string };
   'data/import': { ok: true; profile: Profile } | { ok: false; errors: string[] };
   'data/wipe': Profile;
+  'storage/problem': { at: number; detail: string } | null;
   'data/counts': {
     decisions: number;
     signals: number;

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addSignals, countRows, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
+import { createHandlers } from '@/lib/background/handlers';
+import { dispatch } from '@/lib/messaging';
 import { failAsFullDisk } from '../doubles/full-disk';
 import { memoryBackup } from '../doubles/profile-backup';
 
@@ -93,4 +95,28 @@ describe('a full disk', () => {
     expect(await countRows(store)).toEqual({ decisions: 0, signals: 0, feedback: 0, flags: 0 });
     expect(await store.backup!.read()).toBeUndefined(); // the copy kept aside goes too, or it would come back
   });
+
+  it('answers the popup and the Data view with what could not be saved, until the person wipes', async () => {
+    const store = fresh();
+    const handlers = createHandlers({ store, broadcastProfile: () => {}, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [] });
+    const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+    const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+    expect(await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self)).toEqual({ ok: true, value: null });
+    failAsFullDisk(store.db.flags, 'bulkAdd');
+    await addFlagsFromPage(handlers, self);
+    const told = await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self);
+    expect(told.ok && told.value?.detail).toMatch(/disk is full/);
+    const counts = await dispatch(handlers, { type: 'data/counts', payload: {} }, popup, self);
+    expect(counts.ok && counts.value.problem?.detail).toMatch(/disk is full/);
+    vi.restoreAllMocks();
+    await dispatch(handlers, { type: 'data/wipe', payload: { confirm: 'wipe' } }, popup, self);
+    expect(await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self)).toEqual({ ok: true, value: null });
+  });
 });
+
+async function addFlagsFromPage(handlers: ReturnType<typeof createHandlers>, self: { id: string; origin: string }) {
+  const page = { id: 'ext-id', url: 'https://x.com/home', tab: { id: 9, url: 'https://x.com/home' } };
+  const flag = { ts: 1, platform: 'x', itemId: '1', title: 't', author: 'a', url: '', kind: 'rage', confidence: 0.9, source: 'rule', action: 'label', evidence: [], status: 'open' };
+  const r = await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag] } }, page, self);
+  expect(r.ok).toBe(true); // the page is not failed for it
+}
