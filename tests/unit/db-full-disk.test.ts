@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addSignals, countRows, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
+import type { Responses } from '@/lib/schema/messages';
+import { addSignals, countRows, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store, type StorageProblem } from '@/lib/db';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
 import { createHandlers } from '@/lib/background/handlers';
 import { dispatch } from '@/lib/messaging';
@@ -105,9 +106,9 @@ describe('a full disk', () => {
     failAsFullDisk(store.db.flags, 'bulkAdd');
     await addFlagsFromPage(handlers, self);
     const told = await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self);
-    expect(told.ok && told.value?.detail).toMatch(/disk is full/);
+    expect(told.ok && (told.value as StorageProblem | null)?.detail).toMatch(/disk is full/);
     const counts = await dispatch(handlers, { type: 'data/counts', payload: {} }, popup, self);
-    expect(counts.ok && counts.value.problem?.detail).toMatch(/disk is full/);
+    expect(counts.ok && (counts.value as Responses['data/counts']).problem?.detail).toMatch(/disk is full/);
     vi.restoreAllMocks();
     await dispatch(handlers, { type: 'data/wipe', payload: { confirm: 'wipe' } }, popup, self);
     expect(await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self)).toEqual({ ok: true, value: null });
