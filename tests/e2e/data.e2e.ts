@@ -193,6 +193,6 @@ describe('dashboard data', () => {
     expect(p.interests).toEqual([]);
     expect(p.rules).toEqual([]);
     const counts = await call(page, 'data/counts', {});
-    expect(counts).toEqual({ decisions: 0, signals: 0, feedback: 0, flags: 0 });
+    expect(counts).toMatchObject({ decisions: 0, signals: 0, feedback: 0, flags: 0, problem: null });
   });
 });
