@@ -309,7 +309,8 @@ export async function benchFastTier(): Promise<Record<string, number | string>> 
     'p50 per item us': percentile(times, 0.5) * 1000,
     'p99 per item us': percentile(times, 0.99) * 1000,
     'max per item us': times[times.length - 1] * 1000,
-    'goal >= 100,000 per second': perSecond >= 100_000 ? 'met' : 'NOT met',
+    // 100,000/s was the goal before topics by meaning and the learned detectors; those issues set a floor of 20,000.
+    'floor >= 20,000 per second (topics by meaning and learned detectors in play)': perSecond >= 20_000 ? 'held' : 'NOT held',
     'machine reference, fixed loop, M steps/s per round (falls with the machine, not the code)': reference
       .map((x) => x.toFixed(0))
       .join(' / '),
