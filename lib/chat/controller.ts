@@ -86,7 +86,9 @@ export class ChatController {
     const opts = { capture: true, signal: this.signal };
     window.addEventListener('keydown', (e) => this.onKeydown(e), opts);
     window.addEventListener('click', (e) => this.onClick(e), opts);
-    document.addEventListener('compositionstart', () => (this.composing = true), opts);
+    // Only the person's IME starts a composition: a page dispatching compositionstart must not switch insertion
+    // off. Any end counts (Chromium marks some real ones untrusted); the Enter's own isComposing still guards.
+    document.addEventListener('compositionstart', (e) => e.isTrusted && (this.composing = true), opts);
     document.addEventListener(
       'compositionend',
       () => {

@@ -58,6 +58,19 @@ describe.each(SITES)('a probing page on %s', (site) => {
   });
 });
 
+describe('a page pretending an IME is composing', () => {
+  it('does not switch insertion off: the person’s Enter still adds the instruction', async () => {
+    await setProfile(settings, (p) => ({ ...allSites(p), instructions: [instruction('brief', BRIEF)] }));
+    const page = await openChat(app, 'chatgpt');
+    // An Enter during a real composition is the IME's; a scripted compositionstart is not a composition.
+    await page.evaluate(() => document.querySelector('[contenteditable="true"]')!.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true })));
+    await typeMessage(page, 'How far is the Moon?');
+    await page.keyboard.press('Enter');
+    expect(await waitForSends(page, 1)).toEqual([`How far is the Moon?\n${formatBlock([BRIEF])}`]);
+    await page.close();
+  });
+});
+
 describe('the chip, as a page can measure it', () => {
   // Metric units go with a question about distances, not with a poem about tea.
   const APPLIES = 'How far is it from Paris to Berlin?';
