@@ -86,9 +86,10 @@ export interface Store {
   logCap: number;
   caps: TableCaps;
   backup?: ProfileBackup;
-  /** The latest problem, until the person wipes; kept in memory because the disk may be what failed. */
+  /** The latest problem, until the person has seen it (or wipes); kept in memory because the disk may be what failed. */
   problem: StorageProblem | null;
-  onProblem?: (p: StorageProblem) => void;
+  /** Told of each problem, and of null when the person dismissed it (the background keeps it across its sleeps). */
+  onProblem?: (p: StorageProblem | null) => void;
 }
 
 export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<TableCaps> } = {}): Store {
@@ -457,8 +458,14 @@ export async function countRows(store: Store) {
 export async function wipeAll(store: Store, now = Date.now()): Promise<Profile> {
   await Promise.all([store.db.delete({ disableAutoOpen: false }), store.profileDb.delete({ disableAutoOpen: false })]);
   await store.backup?.clear().catch(() => {});
-  store.problem = null;
+  dismissProblem(store);
   return loadProfile(store, now);
+}
+
+/** The person has read what went wrong. */
+export function dismissProblem(store: Store): void {
+  store.problem = null;
+  store.onProblem?.(null);
 }
 
 function errorText(e: unknown): string {

@@ -50,7 +50,14 @@ export function Popup() {
       <Header paused={profile.paused} onPause={() => edit((p) => setPaused(p, !p.paused))} />
       <main className="pp-main">
         {error ? <Notice tone="error">{error}</Notice> : null}
-        {storageProblem ? <Notice tone="error">{storageProblem.detail}</Notice> : null}
+        {storageProblem.problem ? (
+          <Notice tone="error">
+            {storageProblem.problem.detail}{' '}
+            <button type="button" className="btn btn-ghost" onClick={storageProblem.dismiss}>
+              Got it
+            </button>
+          </Notice>
+        ) : null}
         {profile.paused ? (
           <Notice tone="warn">
             <strong>Paused.</strong> Every page shows as the site made it, and chats get no instructions.

@@ -11,6 +11,7 @@ import {
   countDecisions,
   clearReversed,
   countRows,
+  dismissProblem,
   getDecision,
   getMeta,
   listFlags,
@@ -38,6 +39,7 @@ import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
+import { createWhyHandlers } from './why-store';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
 
 export interface BackgroundDeps {
@@ -163,7 +165,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, profile: saved };
     },
     'data/wipe': async () => changed(await wipeAll(store, now())),
-    'storage/problem': () => store.problem,
+    'storage/problem': ({ dismiss }) => {
+      if (dismiss) dismissProblem(store);
+      return store.problem;
+    },
     'data/counts': async () => ({ ...(await countRows(store)), refused: rates.refused(), problem: store.problem }),
     'activity/query': (q) => queryDecisions(store, q),
     'activity/reverse': async ({ id }) => {
@@ -208,5 +213,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers(deps, deps.judgeHost),
+    ...createWhyHandlers(now),
   };
 }

@@ -26,7 +26,7 @@ export const storedProblem = {
   async read(): Promise<StorageProblem | null> {
     return ((await browser.storage.local.get(PROBLEM_KEY))[PROBLEM_KEY] as StorageProblem | undefined) ?? null;
   },
-  write(problem: StorageProblem): void {
-    browser.storage.local.set({ [PROBLEM_KEY]: problem }).catch(() => {});
+  write(problem: StorageProblem | null): void {
+    (problem ? browser.storage.local.set({ [PROBLEM_KEY]: problem }) : browser.storage.local.remove(PROBLEM_KEY)).catch(() => {});
   },
 };

@@ -37,6 +37,9 @@ describe('the profile when the browser resets a database (Chromium)', () => {
     expect((await getProfile(page)).interests.map((i) => i.label)).toEqual(['Woodworking']);
     const popup = await app.openPage('popup.html');
     await popup.getByText(/restored from the copy kept aside/).waitFor({ timeout: 10_000 });
+    // Once read, it is not told again.
+    await popup.getByRole('button', { name: 'Got it' }).click();
+    await expect.poll(() => call(page, 'storage/problem', {})).toBeNull();
     await popup.close();
 
     // Wipe takes the copy too, so a wiped profile does not come back.

@@ -97,7 +97,7 @@ describe('a full disk', () => {
     expect(await store.backup!.read()).toBeUndefined(); // the copy kept aside goes too, or it would come back
   });
 
-  it('answers the popup and the Data view with what could not be saved, until the person wipes', async () => {
+  it('answers the popup and the Data view with what could not be saved, until the person has read it or wipes', async () => {
     const store = fresh();
     const handlers = createHandlers({ store, broadcastProfile: () => {}, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [] });
     const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
@@ -109,6 +109,11 @@ describe('a full disk', () => {
     expect(told.ok && (told.value as StorageProblem | null)?.detail).toMatch(/disk is full/);
     const counts = await dispatch(handlers, { type: 'data/counts', payload: {} }, popup, self);
     expect(counts.ok && (counts.value as Responses['data/counts']).problem?.detail).toMatch(/disk is full/);
+    vi.restoreAllMocks();
+    expect(await dispatch(handlers, { type: 'storage/problem', payload: { dismiss: true } }, popup, self)).toEqual({ ok: true, value: null });
+    await addFlagsFromPage(handlers, self);
+    failAsFullDisk(store.db.flags, 'bulkAdd');
+    await addFlagsFromPage(handlers, self);
     vi.restoreAllMocks();
     await dispatch(handlers, { type: 'data/wipe', payload: { confirm: 'wipe' } }, popup, self);
     expect(await dispatch(handlers, { type: 'storage/problem', payload: {} }, popup, self)).toEqual({ ok: true, value: null });
