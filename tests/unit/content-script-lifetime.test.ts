@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // The extension's runtime as a content script sees it: `id` goes away when the extension is reloaded or removed.
 // Each copy of a script has its own runtime object; here they share one, so `nextReads` scripts what each read sees.
@@ -65,5 +67,20 @@ describe('watching the address for client-side navigations', () => {
     history.pushState({}, '', '/watch?v=after');
     vi.advanceTimersByTime(2000);
     expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the content scripts', () => {
+  it("use nothing of their context but its signal (wxt.config.ts puts Parapet's own context in WXT's place)", () => {
+    const root = resolve(__dirname, '../..');
+    const files = [
+      ...readdirSync(join(root, 'entrypoints')).filter((f) => f.endsWith('.content.ts')).map((f) => join(root, 'entrypoints', f)),
+      join(root, 'lib/shield-runtime/content.ts'),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const uses = readFileSync(file, 'utf8').match(/\bctx\.\w+/g) ?? [];
+      expect(uses.filter((u) => u !== 'ctx.signal'), file).toEqual([]);
+    }
   });
 });
