@@ -39,7 +39,6 @@ import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
-import { createWhyHandlers } from './why-store';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
 
 export interface BackgroundDeps {
@@ -213,6 +212,5 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers(deps, deps.judgeHost),
-    ...createWhyHandlers(now),
   };
 }
