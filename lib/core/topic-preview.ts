@@ -1,6 +1,9 @@
 import { keywordStems } from './shield/text';
 import { TopicScorer } from './meaning/score';
 import type { TopicExpansion } from './meaning/types';
+import type { TopicExample, TopicPreview } from '../schema/topic-preview';
+
+export type { TopicExample, TopicPreview };
 
 /**
  * "See before you trust": what a topic the user is typing would catch in their own recent feed, before they add
@@ -14,25 +17,6 @@ export interface RecentItem {
   platform: string;
   itemId: string;
   title: string;
-}
-
-export interface TopicExample {
-  title: string;
-  platform: string;
-  /** The words that make it about the topic, as a person reads them ("senate", "shutdown"). */
-  matched: string[];
-}
-
-export interface TopicPreview {
-  /** Readable related words the topic also stands for, strongest first (empty without the model). */
-  related: string[];
-  /** False when the model is missing or knows none of the label's words: only the literal words act. */
-  known: boolean;
-  /** A few of the recent items it would hide (avoid) or push up (interest), surest first. */
-  examples: TopicExample[];
-  /** How many of the recent items it catches in all, and how many were looked at. */
-  matches: number;
-  scanned: number;
 }
 
 export interface PreviewInput {

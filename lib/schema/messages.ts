@@ -5,8 +5,8 @@ import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
 import { FeedItem } from './item';
 import { Decision } from './decision';
 import type { DecisionSummary } from './summary';
-import type { TopicPreview } from '../core/topic-preview';
-import type { InferredModel } from '../core/inference/infer';
+import type { TopicPreview } from './topic-preview';
+import type { InferredModel } from './inferred';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */

@@ -1,4 +1,7 @@
 import type { Signal, SignalType } from '../../schema/log';
+import type { Evidence, InferredModel, InferredTopic, TimelineEvent } from '../../schema/inferred';
+
+export type { Evidence, InferredModel, InferredTopic, TimelineEvent };
 import { EvidenceReplay } from './replay';
 
 /** How much each thing the user did says about their interest in what the item was about. */
@@ -11,31 +14,6 @@ export const SIGNAL_WEIGHTS: Record<SignalType, number> = {
   'less-like-this': -1.5,
   verdict: 0,
 };
-
-export interface Evidence {
-  signalId?: number;
-  type: SignalType;
-  platform: Signal['platform'];
-  itemId: string;
-  title: string;
-  url: string;
-  ts: number;
-  weight: number;
-}
-
-export interface InferredTopic {
-  topic: string;
-  label: string;
-  /** 0..1: how sure Parapet is that this is an interest. */
-  confidence: number;
-  score: number;
-  /** Distinct items behind the topic (the evidence lists at most 20 of their signals). */
-  items?: number;
-  evidence: Evidence[];
-  firstSeen: number;
-  learnedAt: number;
-  pinned: boolean;
-}
 
 /** What the user told Parapet about its inferences. Rejected topics are never inferred again. */
 export interface InferenceControls {
@@ -103,14 +81,6 @@ function topicsOf(replay: EvidenceReplay, opts: InferOptions): InferredTopic[] {
   }));
 }
 
-export interface TimelineEvent {
-  ts: number;
-  topic: string;
-  label: string;
-  change: 'learned' | 'dropped';
-  confidence: number;
-}
-
 /** How the inferred model changed: replays the signals day by day (at most 120 moments) and reports the topics
  * entering and leaving the top 15. The signals are ordered and tokenised once for all the moments. */
 export function inferenceTimeline(signals: Signal[], opts: InferOptions, stepMs = 86_400_000): TimelineEvent[] {
@@ -133,12 +103,6 @@ function timelineOf(replay: EvidenceReplay, signals: readonly Signal[], opts: In
     previous = current;
   }
   return events.reverse();
-}
-
-/** What the Inferred view shows: the topics and how the model changed. */
-export interface InferredModel {
-  topics: InferredTopic[];
-  timeline: TimelineEvent[];
 }
 
 /** Topics and timeline together from title words, as the Inferred view shows them when the meaning model is not
