@@ -437,8 +437,10 @@ export async function getMeta<T>(store: Store, key: string): Promise<T | undefin
   return (await store.db.meta.get(key))?.value as T | undefined;
 }
 
+/** Meta rows (a site's health, a chat warning) are log-like: one row per key, so they cannot grow, and on a full disk
+ * they make room like the logs and are dropped rather than failing the tab that reported them. */
 export async function setMeta(store: Store, key: string, value: unknown): Promise<void> {
-  await store.db.meta.put({ key, value });
+  await writeLog(store, () => store.db.meta.put({ key, value }), 'a status report');
 }
 
 export async function countRows(store: Store) {

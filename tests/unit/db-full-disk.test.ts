@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Responses } from '@/lib/schema/messages';
-import { addSignals, countRows, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store, type StorageProblem } from '@/lib/db';
+import { addSignals, countRows, setMeta, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store, type StorageProblem } from '@/lib/db';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
 import { createHandlers } from '@/lib/background/handlers';
 import { dispatch } from '@/lib/messaging';
@@ -126,3 +126,13 @@ async function addFlagsFromPage(handlers: ReturnType<typeof createHandlers>, sel
   const r = await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag] } }, page, self);
   expect(r.ok).toBe(true); // the page is not failed for it
 }
+
+describe('a site’s health report on a full disk', () => {
+  it('does not fail the tab that reports it', async () => {
+    const store = openStore(`full-meta-${Math.random()}`);
+    stores.push(store);
+    failAsFullDisk(store.db.meta, 'put');
+    await expect(setMeta(store, 'health:x', { ok: true })).resolves.toBeUndefined();
+    expect(store.problem?.detail).toMatch(/disk is full/);
+  });
+});
