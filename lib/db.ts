@@ -90,6 +90,8 @@ export interface Store {
   problem: StorageProblem | null;
   /** Told of each problem, and of null when the person dismissed it (the background keeps it across its sleeps). */
   onProblem?: (p: StorageProblem | null) => void;
+  /** Whether this context has kept a copy yet: the first read after a start keeps one, in case none was ever made. */
+  backedUp?: boolean;
 }
 
 export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<TableCaps> } = {}): Store {
@@ -142,6 +144,7 @@ async function putIfAbsent(store: Store, candidate: Profile): Promise<Profile> {
 async function keepBackup(store: Store, profile: Profile): Promise<void> {
   try {
     await store.backup?.write(profile);
+    store.backedUp = true;
   } catch (e) {
     noteProblem(store, `The copy of your profile kept aside could not be updated (${errorText(e)}).`);
   }
@@ -186,6 +189,7 @@ export async function loadProfile(store: Store, now = Date.now()): Promise<Profi
   if (own.kind === 'ok') {
     // The upgraded profile is in use either way; writing it back can wait for the next save if the disk is full.
     if (own.upgraded) await writeProfileRow(store, own.profile).catch(() => {});
+    else if (!store.backedUp) await keepBackup(store, own.profile);
     return own.profile;
   }
   if (own.kind === 'unreadable') {

@@ -137,3 +137,20 @@ describe('the last good profile kept aside', () => {
     store.profileDb.close();
   });
 });
+
+describe('a profile saved before the copy was kept', () => {
+  it('is copied aside on the first read after a start, so a reset right after loses nothing', async () => {
+    const name = newName();
+    const first = openStore(name); // an earlier start without a copy
+    await saveProfile(first, birds(await loadProfile(first, 1)), 2);
+    first.db.close();
+    first.profileDb.close();
+    const backup = memoryBackup();
+    const store = open(name, backup);
+    await loadProfile(store, 3);
+    await store.profileDb.delete({ disableAutoOpen: false });
+    expect((await loadProfile(store, 4)).interests.map((i) => i.label)).toEqual(['Birds']);
+    store.db.close();
+    store.profileDb.close();
+  });
+});
