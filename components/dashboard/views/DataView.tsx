@@ -59,6 +59,11 @@ export default function DataView() {
           <Stat label="Feedback" value={counts?.feedback} />
           <Stat label="Flagged items" value={counts?.flags} />
         </dl>
+        {counts && refusedTotal(counts) > 0 ? (
+          <p className="muted">
+            Refused and not kept: {plural(refusedTotal(counts), 'row')} that pages sent faster than a person could act (since the browser started).
+          </p>
+        ) : null}
       </Section>
       <ExportSection />
       <ImportSection current={profile} onImported={loadCounts} />
@@ -66,6 +71,8 @@ export default function DataView() {
     </div>
   );
 }
+
+const refusedTotal = (c: Counts) => Object.values(c.refused).reduce((a, b) => a + b, 0);
 
 function Stat({ label, value }: { label: string; value: number | undefined }) {
   return (
