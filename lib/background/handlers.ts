@@ -37,6 +37,7 @@ import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
+import { profileForPage } from './page-profile';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
@@ -84,7 +85,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'profile/get': async (_payload, sender) => {
       const stored = await loadProfile(store, now());
       if (!isPageSender(sender)) return stored;
-      const profile = withRunnableRules(stored);
+      const profile = withRunnableRules(profileForPage(stored, sender.url));
       // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
       return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
     },

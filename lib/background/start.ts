@@ -10,6 +10,7 @@ import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker } from './topic-pack';
+import { profileForPage } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
 import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
@@ -38,10 +39,12 @@ const withTopicPack = createTopicPacker(meaningModel, {
 async function broadcastProfile(profile: Profile) {
   const message = { type: 'profile/changed', profile };
   browser.runtime.sendMessage(message).catch(() => {});
-  const forTabs = { type: 'profile/changed', profile: await withTopicPack(withRunnableRules(profile)) };
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, forTabs).catch(() => {});
+    if (tab.id === undefined) continue;
+    // Each tab gets only what its site needs (a chat tab only hears that the profile changed).
+    const forTab = { type: 'profile/changed', profile: await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))) };
+    browser.tabs.sendMessage(tab.id, forTab).catch(() => {});
   }
 }
 
