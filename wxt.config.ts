@@ -43,9 +43,13 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
+    // The models the content scripts fetch, and the frame that says why an item was hidden or labelled (issue 25).
+    // Chrome's static extension id would let any of these sites probe for Parapet and read its tables:
+    // use_dynamic_url gives them a per-session address instead (Firefox already gives each install its own).
     web_accessible_resources: [
       {
-        resources: ['models/*'],
+        resources: ['models/*', 'why.html'],
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
         matches: [
           'https://www.youtube.com/*',
           'https://www.reddit.com/*',

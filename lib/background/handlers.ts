@@ -40,6 +40,7 @@ import { createTopicPacker, isPageSender } from './topic-pack';
 import { profileForPage } from './page-profile';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
+import { createWhyHandlers } from './why-store';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
 
 export interface BackgroundDeps {
@@ -213,5 +214,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers(deps, deps.judgeHost),
+    ...createWhyHandlers(now),
   };
 }

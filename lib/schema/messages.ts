@@ -19,6 +19,8 @@ const ActivityFilters = z.object({
   until: z.number().optional(),
 });
 
+const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
+
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
 export const requests = {
@@ -41,6 +43,9 @@ export const requests = {
       detail: z.string().max(300).default(''),
     }),
   },
+  /** Why one item was hidden or labelled, put by its tab under a random token and read by the why frame. */
+  'why/put': { privileged: false, payload: z.object({ token: WhyToken, decision: Decision, author: z.string().max(200) }) },
+  'why/get': { privileged: false, payload: z.object({ token: WhyToken }) },
   'tab/stats': {
     privileged: false,
     payload: z.object({
@@ -148,6 +153,8 @@ export interface Responses {
   'flags/add': null;
   'feedback/record': Profile;
   'health/report': null;
+  'why/put': null;
+  'why/get': { decision: Decision; author: string } | null;
   'tab/stats': null;
   'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null };
   'health/get': SiteHealth[];

@@ -1,7 +1,7 @@
 import type { Adapter, Slot } from '../adapters/types';
 import type { Reason } from '../schema/decision';
 import type { FeedbackType } from '../schema/log';
-import { describeReason, mainReason, ruleCodeOf } from './reasons';
+import { mainReason, ruleCodeOf } from './reasons';
 import type { Tracked } from './tracked';
 import { CELL_ATTR, createMark, createStub } from './ui';
 
@@ -60,6 +60,8 @@ export interface PainterOptions {
   act(t: Tracked, type: FeedbackType, reason: Reason | undefined): void;
   /** Draws the stub or badge before the next paint (frame.ts). */
   later(t: Tracked): void;
+  /** The address of the frame that says why this item was hidden or labelled (why-link.ts). */
+  why(t: Tracked): Promise<string | null>;
 }
 
 const MAX_REMOUNTS = 5;
@@ -127,15 +129,16 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     if (p.mode === 'stub') {
       removeMark(p);
       const byHand = reason?.code === 'user-hidden';
+      // Nothing of the reason is drawn here: the why frame says it (ui.ts).
       const model = {
-        reason: describeReason(reason, { short: true }),
         author: byHand || !storable(item.author) ? '' : item.author,
         ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
       };
-      const key = `${item.id}\u0000${model.reason}\u0000${model.author}\u0000${model.ruleLabel}`;
+      const key = `${item.id}\u0000${model.author}\u0000${model.ruleLabel}`;
       if (p.stub && p.stubKey === key && p.stub.isConnected) return;
       removeStub(p);
       const host = createStub(doc, model, {
+        why: () => opts.why(t),
         show: () => opts.act(t, byHand ? 'undo' : 'show-anyway', reason),
         alwaysAuthor: () => opts.act(t, 'exception-author', reason),
         alwaysRule: () => opts.act(t, 'exception-rule', reason),
@@ -150,23 +153,15 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
       return;
     }
     const badged = p.mode === 'label' || p.mode === 'demote';
-    // A boosted item may have been moved up: its quiet badge says for which interest (or boost rule).
+    // A boosted item may have been moved up: its quiet badge opens the frame that says for which interest.
     const boosted = p.mode === 'boost';
-    const model = {
-      badge: badged || boosted ? describeReason(reason, { short: true }) : '',
-      why: badged
-        ? d.reasons.filter((r) => r.code !== 'interest').map((r) => describeReason(r)).join('; ')
-        : boosted
-          ? `Put first by Parapet: ${d.reasons.map((r) => describeReason(r)).join('; ')}`
-          : '',
-      author: item.author,
-      demoted: p.mode === 'demote',
-      boosted,
-    };
-    const key = `${item.id}\u0000${model.badge}\u0000${model.why}\u0000${model.author}`;
+    const model = { badge: badged || boosted, author: item.author, demoted: p.mode === 'demote', boosted };
+    // The decision is in the key so that a changed reason closes a why frame that would be out of date.
+    const key = `${item.id}\u0000${p.mode}\u0000${d.action}\u0000${d.reasons.map((r) => r.code + r.detail).join('|')}\u0000${model.author}`;
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
     const host = createMark(doc, model, {
+      why: () => opts.why(t),
       hideThis: () => opts.act(t, 'hide-this', reason),
       lessLikeThis: () => opts.act(t, 'less-like-this', reason),
     });

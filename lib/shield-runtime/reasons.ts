@@ -58,6 +58,19 @@ export function quotedEvidence(reason: Reason): string {
   return words.length ? ` (${words.join(', ')})` : '';
 }
 
+/**
+ * What the why frame (entrypoints/why) says about one decision: the title a stub or badge once showed in the page
+ * ("Hidden by Parapet: Ad", "Clickbait", "Your interest: Gardening") and every reason in full.
+ */
+export function explainDecision(d: Decision): { title: string; lines: string[] } {
+  const main = describeReason(mainReason(d), { short: true });
+  const title = d.action === 'hide' ? `Hidden by Parapet: ${main}` : main;
+  const lines = d.reasons.map((r) => describeReason(r));
+  if (d.action === 'boost') lines.unshift('Put first by Parapet for your interests.');
+  if (d.action === 'demote') lines.unshift('Shown less prominently by Parapet.');
+  return { title, lines: lines.length ? lines : ['Your settings'] };
+}
+
 const CONTEXT_ONLY = new Set(['user-exception', 'interest']);
 
 /** The reason that decided the action (the core sorts the strongest first; exceptions and interests only explain). */

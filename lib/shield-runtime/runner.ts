@@ -13,11 +13,12 @@ import { createJudgeClient, onScreen } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
 import { createPainter, modeOf, unpainted } from './painter';
-import { describeReason, ruleCodeOf } from './reasons';
+import { ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
 import { Reporter } from './reporter';
 import type { Tracked } from './tracked';
 import type { Transport } from './transport';
+import { whyLink } from './why-link';
 
 export { ATTR } from './painter';
 
@@ -111,7 +112,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       pushCounts();
     },
   });
-  const painter = createPainter(doc, adapter, { act, later: (t) => frame.decorate(t) });
+  const painter = createPainter(doc, adapter, {
+    act,
+    later: (t) => frame.decorate(t),
+    why: (t) => (t.item && t.decision ? whyLink(transport, t.decision, t.item.author) : Promise.resolve(null)),
+  });
   const reorderer = createReorderer(adapter, engine, () => profile().display);
   const frame = beforePaint<Tracked>(win, { decorate: painter.decorate, reorder: reorderer.reorder }, (decorate, batches) => {
     if (!enabled()) return;
@@ -264,7 +269,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       log.signal(type === 'hide-this' ? 'hide-by-hand' : 'less-like-this', item, '');
     } else {
       decider.showAnyway(item.id);
-      log.signal('show-anyway', item, reason ? describeReason(reason).slice(0, 300) : '');
+      // The reason by its code, not in words: the wording lives in the extension's pages, not in every content script.
+      log.signal('show-anyway', item, reason ? `${reason.code}${reason.detail ? `: ${reason.detail}` : ''}`.slice(0, 300) : '');
     }
     // The person's own choice is logged as feedback (below), not as a new decision.
     redecideWhere((other) => other.item?.id === item.id, false);

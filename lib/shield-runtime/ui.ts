@@ -1,8 +1,11 @@
 /**
  * The few things Parapet draws in a page: a stub where an item was hidden, and a badge with per-item controls.
- * Each is an empty custom-named host in the page's DOM with everything else in a closed shadow root, so no
- * reason or profile text is ever in the page's light DOM, and page scripts cannot read it. Plain DOM, no React:
- * the content script stays small. All text goes in through textContent.
+ * Each is an empty custom-named host in the page's DOM with everything else in a closed shadow root. A closed root
+ * hides nodes, not text: window.find, the selection and layout still reach what is drawn there (issue 25). So a
+ * stub and a badge draw only fixed, generic words ("Hidden by Parapet", "Parapet"), the same size whatever the
+ * reason, and the reason itself is drawn in an extension-origin frame (entrypoints/why) opened on "Why?", which
+ * the page cannot search, select or measure. Plain DOM, no React: the content script stays small. All text goes
+ * in through textContent.
  */
 
 export const STUB_TAG = 'parapet-stub';
@@ -10,23 +13,24 @@ export const MARK_TAG = 'parapet-mark';
 export const CELL_ATTR = 'data-parapet-cell';
 
 export interface StubModel {
-  reason: string;
   author: string;
   /** Offer "always allow this rule" only when the reason names one. */
   ruleLabel: string;
 }
 
+/** The why frame's address for this item (why-link.ts), or null when it cannot be explained now. */
+export type WhyLoader = () => Promise<string | null>;
+
 export interface StubActions {
+  why: WhyLoader;
   show(): void;
   alwaysAuthor(): void;
   alwaysRule(): void;
 }
 
 export interface MarkModel {
-  /** Badge text, '' for none. */
-  badge: string;
-  /** Longer explanation in the badge's tooltip. */
-  why: string;
+  /** A badge (which opens the why frame) or the menu alone. */
+  badge: boolean;
   author: string;
   demoted: boolean;
   /** Put first for an interest: the badge is quiet, it explains an order rather than warns. */
@@ -34,6 +38,7 @@ export interface MarkModel {
 }
 
 export interface MarkActions {
+  why: WhyLoader;
   hideThis(): void;
   lessLikeThis(): void;
 }
@@ -45,13 +50,14 @@ const BASE_CSS = `
 button { font: inherit; color: inherit; background: none; border: 0; padding: 0 2px; cursor: pointer;
   text-decoration: underline; text-underline-offset: 2px; }
 button:focus-visible { outline: 2px solid #4c8bf5; outline-offset: 1px; border-radius: 3px; }
+iframe { display: block; width: 340px; max-width: 100%; height: 88px; margin: 2px 0; border: 1px solid #8884;
+  border-radius: 8px; background: Canvas; }
 `;
 
 const STUB_CSS = `${BASE_CSS}
 .stub { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; margin: 4px 0; padding: 6px 10px;
   border-radius: 8px; border: 1px dashed color-mix(in srgb, currentColor 35%, transparent);
   background: color-mix(in srgb, currentColor 5%, transparent); opacity: .85; max-width: 100%; overflow: hidden; }
-.why { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 60ch; unicode-bidi: plaintext; }
 .more { opacity: .75; }
 .show { font-weight: 600; }
 `;
@@ -59,9 +65,8 @@ const STUB_CSS = `${BASE_CSS}
 const MARK_CSS = `${BASE_CSS}
 :host { display: inline-block; vertical-align: middle; margin: 2px 0; }
 .row { display: inline-flex; align-items: center; gap: 4px; }
-.badge { display: inline-block; padding: 0 6px; border-radius: 9px; font-size: 11px; font-weight: 600;
-  background: #fde68a; color: #5b4300; max-width: 32ch; overflow: hidden; text-overflow: ellipsis;
-  white-space: nowrap; unicode-bidi: plaintext; }
+.badge { display: inline-block; width: 6.5em; padding: 0; border-radius: 9px; font-size: 11px; font-weight: 600;
+  text-align: center; text-decoration: none; background: #fde68a; color: #5b4300; white-space: nowrap; }
 .badge.demoted { background: #e5e7eb; color: #374151; }
 .badge.boosted { background: #d1fae5; color: #065f46; font-weight: 500; }
 .menu-btn { text-decoration: none; opacity: .6; font-size: 14px; line-height: 1; padding: 0 4px; }
@@ -158,7 +163,19 @@ function fromTemplate(doc: Document, key: string, build: () => Element): Element
   return t.cloneNode(true) as Element;
 }
 
-function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, () => void>): HTMLElement {
+/** Opens the item's why frame under the stub or badge, or closes it. Its size is fixed, whatever it explains. */
+async function toggleWhy(doc: Document, root: ShadowRoot, load: WhyLoader): Promise<void> {
+  const open = root.querySelector('iframe');
+  if (open) return open.remove();
+  const url = await load().catch(() => null);
+  if (!url || root.querySelector('iframe')) return;
+  const frame = doc.createElement('iframe');
+  frame.title = 'Why Parapet did this';
+  frame.src = url;
+  root.append(frame);
+}
+
+function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, (root: ShadowRoot) => void>): HTMLElement {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   roots.set(h, root);
@@ -170,7 +187,7 @@ function host(doc: Document, tag: string, css: string, content: Element, actions
     if (!fn) return;
     e.preventDefault();
     e.stopPropagation();
-    fn();
+    fn(root);
   });
   for (const type of HOST_STOPS) h.addEventListener(type, stop);
   return h;
@@ -182,26 +199,31 @@ export function createStub(doc: Document, model: StubModel, actions: StubActions
   const box = fromTemplate(doc, `stub|${hasAuthor}|${hasRule}`, () => {
     const b = el(doc, 'div', 'stub');
     b.setAttribute('role', 'note');
-    b.append(el(doc, 'span', 'why'), el(doc, 'span', '', '·'), button(doc, 'show', 'Show', 'show'));
+    b.append(el(doc, 'span', '', 'Hidden by Parapet'), el(doc, 'span', '', '·'), button(doc, '', 'Why?', 'why'));
+    b.append(el(doc, 'span', '', '·'), button(doc, 'show', 'Show', 'show'));
     if (hasAuthor) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', '', 'author'));
     if (hasRule) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', 'Always allow this rule', 'rule'));
     return b;
   });
-  box.firstElementChild!.textContent = `Hidden by Parapet: ${model.reason}`;
-  if (hasAuthor) box.children[4].textContent = `Always show from ${clip(model.author, 40)}`;
-  return host(doc, STUB_TAG, STUB_CSS, box, { show: actions.show, author: actions.alwaysAuthor, rule: actions.alwaysRule });
+  if (hasAuthor) box.children[6].textContent = `Always show from ${clip(model.author, 40)}`;
+  return host(doc, STUB_TAG, STUB_CSS, box, {
+    why: (root) => void toggleWhy(doc, root, actions.why),
+    show: actions.show,
+    author: actions.alwaysAuthor,
+    rule: actions.alwaysRule,
+  });
 }
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
-  const hasBadge = model.badge !== '';
+  const hasBadge = model.badge;
   const hasAuthor = model.author !== '';
   const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
   const row = fromTemplate(doc, `mark|${hasBadge}|${tone}|${hasAuthor}`, () => {
     const r = el(doc, 'span', 'row');
     if (hasBadge) {
-      const badge = el(doc, 'span', tone);
-      // A warning is announced; the reason for an order is not worth interrupting a screen-reader user for.
-      if (!model.boosted) badge.setAttribute('role', 'status');
+      // One fixed word whatever the reason; pressing it opens the why frame.
+      const badge = button(doc, tone, 'Parapet', 'why');
+      badge.setAttribute('aria-label', model.boosted ? 'Put first by Parapet: why?' : 'Labelled by Parapet: why?');
       r.append(badge);
     }
     const toggle = button(doc, 'menu-btn', '⋯', 'toggle');
@@ -213,12 +235,8 @@ export function createMark(doc: Document, model: MarkModel, actions: MarkActions
     r.append(toggle, menu);
     return r;
   });
-  if (hasBadge) {
-    const badge = row.firstElementChild as HTMLElement;
-    badge.textContent = model.badge;
-    badge.title = model.why;
-  }
   return host(doc, MARK_TAG, MARK_CSS, row, {
+    why: (root) => void toggleWhy(doc, root, actions.why),
     toggle: () => row.classList.toggle('open'),
     hide: actions.hideThis,
     less: actions.lessLikeThis,

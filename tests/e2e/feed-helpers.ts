@@ -75,8 +75,10 @@ export const paintedHidden = (page: Page) => page.evaluate(() => (window as unkn
 export interface Decoration {
   /** parapet-stub or parapet-mark */
   tag: string;
-  /** Text rendered in its (closed) shadow root, as a user reads it. */
+  /** Text rendered in its (closed) shadow root, as a user reads it (stubs() and marks(): with the why frame's title). */
   text: string;
+  /** The why frame's lines (stubs() and marks() only). */
+  why?: string[];
   buttons: string[];
   /** Light DOM text of the item it belongs to (the nearest element carrying the runner's attribute). */
   itemText: string;
@@ -166,8 +168,55 @@ export async function decorations(page: Page): Promise<Decoration[]> {
   }
 }
 
-export const stubs = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-stub');
-export const marks = async (page: Page) => (await decorations(page)).filter((d) => d.tag === 'parapet-mark');
+/** The button on a stub ("Why?") or badge ("Parapet") that opens its why frame. */
+const WHY_BUTTONS = ['Why?', 'Parapet'];
+
+/**
+ * What the why frame of a stub or badge says, read the way a person gets it: pressing "Why?" (or the badge), then
+ * reading the extension's frame that opens under it, then pressing again to close it. The page cannot read that
+ * frame; the test reads it as its own extension-origin frame.
+ */
+export async function explain(page: Page, deco: Decoration): Promise<{ title: string; lines: string[] } | null> {
+  const label = WHY_BUTTONS.find((b) => deco.buttonIds[b] !== undefined);
+  if (!label) return null;
+  const before = new Set(page.frames());
+  // A stub inside something the site itself hides (a kept page) cannot be pressed, by a person either.
+  if (!(await clickIn(page, deco, label).then(() => true, () => false))) return null;
+  try {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const frame = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'));
+      const read = frame
+        ? await frame
+            .evaluate(() => {
+              const h = document.querySelector('main h1');
+              return h ? { title: h.textContent ?? '', lines: [...document.querySelectorAll('main li')].map((l) => l.textContent ?? '') } : null;
+            })
+            .catch(() => null)
+        : null;
+      if (read) return read;
+      if (Date.now() > until) throw new Error(`no why frame opened from "${label}" (${deco.text})`);
+      await page.waitForTimeout(50);
+    }
+  } finally {
+    await clickIn(page, deco, label).catch(() => {});
+  }
+}
+
+/** Stubs and badges with the reason their why frame gives in `text`, where the page once showed it (the stub's
+ * "Hidden by Parapet: Ad ·…", the badge's "Clickbait ⋯"). */
+async function explained(page: Page, list: Decoration[]): Promise<Decoration[]> {
+  for (const d of list) {
+    const why = await explain(page, d);
+    if (!why) continue;
+    d.text = d.tag === 'parapet-stub' ? d.text.replace(/^Hidden by Parapet · Why\?/, why.title) : d.text.replace(/^Parapet/, why.title);
+    d.why = why.lines;
+  }
+  return list;
+}
+
+export const stubs = async (page: Page) => explained(page, (await decorations(page)).filter((d) => d.tag === 'parapet-stub'));
+export const marks = async (page: Page) => explained(page, (await decorations(page)).filter((d) => d.tag === 'parapet-mark'));
 
 /**
  * The mark of the item whose text includes `itemText`, once its badge matches `badge`. The clickbait model can
@@ -177,7 +226,8 @@ export const marks = async (page: Page) => (await decorations(page)).filter((d) 
 export async function labelled(page: Page, itemText: string, badge = /^Clickbait/, timeoutMs = 10_000): Promise<Decoration> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const mark = (await marks(page)).find((d) => d.itemText.includes(itemText));
+    const found = (await decorations(page)).find((d) => d.tag === 'parapet-mark' && d.itemText.includes(itemText));
+    const mark = found && (await explained(page, [found]))[0];
     if (mark && badge.test(mark.text)) return mark;
     if (Date.now() > until) throw new Error(`"${itemText}": its badge is ${mark ? `"${mark.text}"` : 'missing'}, not ${badge}`);
     await page.waitForTimeout(100);

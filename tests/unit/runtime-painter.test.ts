@@ -18,6 +18,7 @@ function setup() {
   const painter = createPainter(page.doc, adapter, {
     act: (t, type) => acts.push(`${t.item!.id}:${type}`),
     later: (t) => later.push(t.item!.id),
+    why: async (t) => `chrome-extension://parapet/why.html#${t.item!.id}`,
   });
   const subtext = (t: Tracked) => t.root.nextElementSibling!;
   const press = (host: Element, label: string) => {
@@ -62,6 +63,31 @@ describe('painting an item', () => {
     s.painter.paint(labelled, 'label', true);
     s.press(s.subtext(labelled).querySelector(MARK_TAG)!, 'Hide this');
     expect(s.acts).toEqual(['42000008:show-anyway', '42000002:hide-this']);
+  });
+
+  it('draws no word of the reason in the page: a generic stub, a fixed badge, the reason in a frame on "Why?"', async () => {
+    const s = setup();
+    const blocked = { ...hidingReason, code: 'blocked-author', detail: 'spammer' };
+    const hidden = s.track('42000008', { action: 'hide', reasons: [blocked] });
+    s.painter.paint(hidden, 'stub', true);
+    const topic = { ...hidingReason, code: 'avoid-topic', detail: 'Crypto giveaways', evidence: ['airdrop'] };
+    const labelled = s.track('42000002', { action: 'label', reasons: [topic] });
+    s.painter.paint(labelled, 'label', true);
+    const stub = hidden.root.querySelector(STUB_TAG)!;
+    const mark = s.subtext(labelled).querySelector(MARK_TAG)!;
+    const drawn = `${shadowOf(stub)!.textContent} ${shadowOf(mark)!.textContent}`;
+    expect(drawn).toContain('Hidden by Parapet');
+    expect(drawn).not.toMatch(/Blocked author|spammer|Topic you avoid|Crypto|airdrop/);
+    s.press(stub, 'Why?');
+    await new Promise((r) => setTimeout(r, 0));
+    const frame = shadowOf(stub)!.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe('chrome-extension://parapet/why.html#42000008');
+    // Pressed again, it closes.
+    s.press(stub, 'Why?');
+    expect(shadowOf(stub)!.querySelector('iframe')).toBeNull();
+    s.press(mark, 'Parapet');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shadowOf(mark)!.querySelector('iframe')).not.toBeNull();
   });
 
   it('does not redraw a stub that is still right', () => {
