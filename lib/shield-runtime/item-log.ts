@@ -8,8 +8,12 @@ import { cleanReasons, type Reporter } from './reporter';
 export interface ItemLog {
   /** Logs the decision when its action is not the one last logged for the item, and raises the item's first
    * manipulation flag once. `quote` gives the reasons with the headline model's words, asked for only when the
-   * rows are sent. */
-  record(item: FeedItem, d: Decision, quote: () => readonly Reason[], reordered: boolean): void;
+   * rows are sent. With `present`, only once the item has stayed on the page for SETTLE_MS: a page that inserts
+   * items and takes them away faster than a person could see them learns nothing from the log, and puts nothing
+   * in it (issue 25). */
+  record(item: FeedItem, d: Decision, quote: () => readonly Reason[], reordered: boolean, present?: () => boolean): void;
+  /** Records now what is waiting to settle and is still on the page (the page is being left, or flushed). */
+  settle(): void;
   /** Something the person did with an item (opened it, hid it, showed it anyway). */
   signal(type: Signal['type'], item: FeedItem, detail: string): void;
 }
@@ -18,7 +22,12 @@ export interface ItemLog {
  * What the background's log hears about items, in the shapes its schema accepts (every field cut to its limit),
  * sent in bulk by the Reporter.
  */
+/** How long an item must stay on the page before it is logged: a glance is longer than this. */
+export const SETTLE_MS = 500;
+
 export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'signal'>, platform: FeedPlatform): ItemLog {
+  /** Items waiting to settle, by id: the latest decision for each, and whether the item is still there. */
+  const waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; present: () => boolean; now: () => void }>();
   const loggedAction = new Map<string, string>();
   const flagged = new Set<string>();
   const fields = (item: FeedItem) => ({
@@ -28,8 +37,23 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
     url: item.url.slice(0, 1000),
   });
 
-  return {
-    record(item, d, quote, reordered) {
+  function settled(id: string): void {
+    const w = waiting.get(id);
+    if (!w) return;
+    waiting.delete(id);
+    clearTimeout(w.timer);
+    if (w.present()) w.now();
+  }
+
+  const log: ItemLog = {
+    record(item, d, quote, reordered, present) {
+      if (present) {
+        const prev = waiting.get(item.id);
+        if (prev) clearTimeout(prev.timer);
+        const now = () => log.record(item, d, quote, reordered);
+        waiting.set(item.id, { timer: setTimeout(() => settled(item.id), SETTLE_MS), present, now });
+        return;
+      }
       if (loggedAction.get(item.id) !== d.action) {
         loggedAction.set(item.id, d.action);
         reporter.decision(
@@ -72,6 +96,10 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
         },
       );
     },
+    settle() {
+      for (const id of [...waiting.keys()]) settled(id);
+    },
     signal: (type, item, detail) => reporter.signal({ type, ...fields(item), detail }),
   };
+  return log;
 }

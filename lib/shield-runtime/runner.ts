@@ -220,7 +220,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const { item, decision: d } = t;
     // A decision taken under the defaults while holding is not the person's: the release records the real one.
     if (!item || !d || hold.holding) return;
-    log.record(item, d, decider.quoter(item, d.reasons), reorderer.moved(item.id));
+    // Logged once it has stayed on the page long enough to be seen (item-log.ts).
+    log.record(item, d, decider.quoter(item, d.reasons), reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
     judge.offer(item, d);
   }
 
@@ -394,6 +395,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       'pagehide',
       (() => {
         activity.leave();
+        log.settle();
         void reporter.flush();
       }) as EventListener,
       false,
@@ -432,6 +434,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     health.stop();
     for (const [target, type, fn, capture] of listeners) target.removeEventListener(type, fn, capture);
     clearAll();
+    log.settle();
     void reporter.flush();
     reporter.destroy();
     judge.stop();
@@ -440,7 +443,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   return {
     navigated,
-    flush: () => reporter.flush(),
+    flush: () => (log.settle(), reporter.flush()),
     counts,
     get failed() {
       return failed;

@@ -1,6 +1,6 @@
 // The item log: the background hears each decision once per action and each manipulation flag once, with the
 // headline model's words quoted only when the rows are sent.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Decision, Reason } from '@/lib/schema/decision';
 import type { Flag, LoggedDecision, Signal } from '@/lib/schema/log';
 import { createItemLog } from '@/lib/shield-runtime/item-log';
@@ -58,5 +58,31 @@ describe('the item log', () => {
     expect(s.decisions[0].title).toHaveLength(500);
     expect(s.signals[0]).toMatchObject({ type: 'open', itemId: 'v1', detail: '' });
     expect(s.signals[0].author).toHaveLength(200);
+  });
+});
+
+describe('items a page takes away before a person could see them', () => {
+  it('logs an item once it has stayed a moment, never one removed sooner, and settles what is left on leaving', () => {
+    vi.useFakeTimers();
+    try {
+      const decisions: LoggedDecision[] = [];
+      const log = createItemLog({ decision: (row) => void decisions.push(row), flag: () => {}, signal: () => {} }, 'youtube');
+      const on = new Set(['stays', 'flashed', 'left']);
+      const rec = (id: string) => log.record(item({ id, title: id }), { ...decision('hide'), itemId: id }, () => [], false, () => on.has(id));
+      rec('stays');
+      rec('flashed');
+      vi.advanceTimersByTime(100);
+      on.delete('flashed');
+      vi.advanceTimersByTime(400);
+      expect(decisions.map((d) => d.itemId)).toEqual(['stays']);
+      rec('left');
+      vi.advanceTimersByTime(100);
+      log.settle();
+      expect(decisions.map((d) => d.itemId)).toEqual(['stays', 'left']);
+      vi.advanceTimersByTime(1000);
+      expect(decisions).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
