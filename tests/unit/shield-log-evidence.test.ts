@@ -33,6 +33,8 @@ describe('the log of a story labelled clickbait', () => {
     stop = s.stop;
     await tick(60);
     expect(s.mode(BAIT)).toBe('label');
+    // The log hears of an item once it has stayed a moment (item-log.ts); flushing sends what is on the page now.
+    await s.shield.flush();
 
     const rows = (type: string) => s.payloads.filter((p) => p.type === type).flatMap((p) => (p.payload as { rows: unknown[] }).rows);
     const decision = (rows('decisions/log') as LoggedDecision[]).filter((r) => r.itemId === BAIT).at(-1);
