@@ -248,7 +248,10 @@ export function applyPolicies(
     if (STRENGTH[a] > STRENGTH[action]) action = a;
   }
 
-  if (acted.length > 1) sortSmall(acted, (x, y) => STRENGTH[y.action] - STRENGTH[x.action] || y.d.confidence - x.d.confidence);
+  // A teased reveal ("you won't believe what happened next") is read by the headline models as clickbait and by an
+  // engagement rule as well: where both act, the badge names it as a reader would, clickbait.
+  const teased = (x: { d: Detection }) => (x.d.code === 'engagement-curiosity' && acted.some((a) => a.d.kind === 'clickbait') ? 1 : 0);
+  if (acted.length > 1) sortSmall(acted, (x, y) => STRENGTH[y.action] - STRENGTH[x.action] || teased(x) - teased(y) || y.d.confidence - x.d.confidence);
   const reasons: Reason[] = new Array(Math.min(acted.length, 20));
   for (let i = 0; i < reasons.length; i++) reasons[i] = reasonFor(acted[i].d);
   return { action, reasons, uncertain };

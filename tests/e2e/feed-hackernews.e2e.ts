@@ -45,10 +45,13 @@ describe('Hacker News feed shield', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Hidden by Parapet'))).toBe(false);
     await labelled(page, 'one weird compiler trick');
 
-    // The first page waited unseen for the profile, so it is in interest order: Rust, then the moss garden.
+    // The first page waited unseen for the profile, so it is in interest order: Rust first, the moss garden above
+    // the stories no interest speaks for. (The compiler-trick story may come between them: by meaning, a compiler
+    // is a Rust subject, and a labelled item keeps its interest in its score.)
     // Every story keeps its subtext row right under it.
     const order = await storyOrder(page);
-    expect(order.slice(0, 2)).toEqual(['42000001', '42000003']);
+    expect(order[0]).toBe('42000001');
+    expect(order.slice(1, 3)).toContain('42000003');
     expect(order.every((id) => !id.endsWith('!'))).toBe(true);
     // A story put first says why, so HN's own ranks out of order ("3." above "2.") are explained.
     const moss = (await marks(page)).find((d) => d.itemText.includes('moss garden'))!;
