@@ -7,6 +7,12 @@ import { CELL_ATTR, createMark, createStub } from './ui';
 
 export const ATTR = 'data-parapet';
 
+/**
+ * The attribute's value: only what the stylesheet acts on (shield.css), which the page can read from layout anyway.
+ * A label, a boost or an item shown anyway all read 'show': the page is told no decision it could not see (issue 25).
+ */
+const valueOf = (mode: Mode): string => (mode === 'hide' || mode === 'stub' || mode === 'wait' || mode === 'demote' ? mode : 'show');
+
 /** What an item looks like on the page; the stylesheet (shield.css) acts on it as soon as the attribute is set.
  * 'wait': found before the profile arrived, kept in its place but unseen (see hold.ts); 'shown': the person
  * chose to see it anyway. */
@@ -80,7 +86,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
 
   function paint(t: Tracked, mode: Mode, now: boolean): void {
     const p = t.paint;
-    if (p.mode !== mode || t.root.getAttribute(ATTR) !== mode) t.root.setAttribute(ATTR, mode);
+    if (t.root.getAttribute(ATTR) !== valueOf(mode)) t.root.setAttribute(ATTR, valueOf(mode));
     p.mode = mode;
     const parts = adapter.extraParts?.(t.root) ?? [];
     // An item's other rows (HN's subtext) go and wait with it.
@@ -172,7 +178,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
   function restore(t: Tracked): void {
     const p = t.paint;
     const lost = (p.stub && !p.stub.isConnected) || (p.mark && !p.mark.isConnected);
-    if (t.root.getAttribute(ATTR) !== p.mode && p.mode) t.root.setAttribute(ATTR, p.mode);
+    if (p.mode && t.root.getAttribute(ATTR) !== valueOf(p.mode)) t.root.setAttribute(ATTR, valueOf(p.mode));
     if (!lost || p.remounts >= MAX_REMOUNTS) return;
     p.remounts++;
     p.stubKey = '';

@@ -4,8 +4,9 @@ import type { Launched } from './harness';
 import { feed, startFeedBrowser, waitForShield } from './feed-helpers';
 import { call } from './ui-helpers';
 
-// Issue 25, finding 4: a page probes the profile by inserting items (candidate authors) and taking them away at
-// once. Whatever layout shows in that moment, Parapet must not log, or learn from, items no person could have seen:
+// Issue 25, finding 4: a page probes the profile by reading what Parapet marks on its items, and by inserting items
+// (candidate authors) and taking them away at once. The attribute says no more than layout does (what the stylesheet
+// hides, holds or dims). Whatever layout shows in that moment, Parapet must not log, or learn from, items no person could have seen:
 // an item is logged only once it has stayed on the page for half a second.
 
 let ext: Launched;
@@ -20,6 +21,19 @@ afterAll(async () => {
 });
 
 const logged = async (search: string) => (await call(ctl, 'activity/query', { platform: 'hackernews', search })).length;
+
+describe("the attribute Parapet puts on a page's items", () => {
+  it('tells the page only what the stylesheet does: a labelled and a boosted story read as a plain one', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(HOME);
+    await waitForShield(page, 8);
+    const values = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('tr.athing')].map((r) => [r.id, r.getAttribute('data-parapet')])));
+    // 42000002 is labelled clickbait, 42000001 is put first for Rust, 42000005 is plain: the page cannot tell them apart.
+    expect([values['42000002'], values['42000001'], values['42000005']]).toEqual(['show', 'show', 'show']);
+    for (const v of Object.values(values)) expect(['show', 'stub', 'hide', 'demote']).toContain(v);
+    await page.close();
+  });
+});
 
 describe('items a page inserts and removes at once', () => {
   it('are not logged; an item that stays is', async () => {

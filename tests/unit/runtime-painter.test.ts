@@ -46,7 +46,8 @@ describe('painting an item', () => {
     const s = setup();
     const t = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
     s.painter.paint(t, 'label', false);
-    expect(t.root.getAttribute(ATTR)).toBe('label');
+    // The page reads no decision from the attribute: a label has no style of its own, so it reads as shown.
+    expect(t.root.getAttribute(ATTR)).toBe('show');
     // HN's badge goes in the subtext row, under the title.
     expect(s.subtext(t).querySelector(MARK_TAG)).toBeNull();
     expect(s.later).toEqual(['42000002']);
@@ -88,6 +89,13 @@ describe('painting an item', () => {
     s.press(mark, 'Parapet');
     await new Promise((r) => setTimeout(r, 0));
     expect(shadowOf(mark)!.querySelector('iframe')).not.toBeNull();
+  });
+
+  it('puts no decision in the attribute a page reads: only what the stylesheet acts on', () => {
+    const s = setup();
+    const t = s.track('42000002', { action: 'label', reasons: [hidingReason] });
+    const seen = (['label', 'boost', 'show', 'shown', 'demote', 'stub', 'wait'] as Mode[]).map((m) => (s.painter.paint(t, m, true), t.root.getAttribute(ATTR)));
+    expect(seen).toEqual(['show', 'show', 'show', 'show', 'demote', 'stub', 'wait']);
   });
 
   it('does not redraw a stub that is still right', () => {
