@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Launched } from './harness';
-import { decorations, feed, marks, startFeedBrowser, stubs, waitForShield } from './feed-helpers';
+import { clickIn, decorations, feed, marks, startFeedBrowser, stubs, waitForShield } from './feed-helpers';
 
 // Issue 25, finding 1 and the models' address: what a feed site's own script can read of Parapet's reasons. A
 // closed shadow root hides nodes, not text, so the page searches (window.find), selects (Selection.modify) and
@@ -75,6 +75,14 @@ describe('a feed page reading what Parapet drew', () => {
       const s = await stubs(page);
       expect(s.length).toBeGreaterThan(0);
       expect(s.every((d) => /^Hidden by Parapet: \S/.test(d.text))).toBe(true);
+      // With a why frame open, its words are out of the page's reach too.
+      await clickIn(page, s[0], 'Why?');
+      await expect.poll(() => page.frames().some((f) => f.url().includes('/why.html#')), { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(300);
+      const withFrame = await attack(page);
+      expect(withFrame.found).toEqual([]);
+      for (const word of PRIVATE) expect(withFrame.selected).not.toContain(word);
+      await clickIn(page, s[0], 'Why?');
       const badged = (await marks(page)).filter((d) => d.why);
       const titles = new Set(badged.map((d) => d.text.split(' ⋯')[0]));
       expect(titles.size).toBeGreaterThanOrEqual(2);
