@@ -132,6 +132,8 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     const { item, decision: d, paint: p } = t;
     if (!item || !d) return;
     const reason = mainReason(d);
+    // The decision is in each key, so that a changed reason closes a why frame that would be out of date.
+    const why = `${d.action}\u0000${d.reasons.map((r) => r.code + r.detail).join('|')}`;
     if (p.mode === 'stub') {
       removeMark(p);
       const byHand = reason?.code === 'user-hidden';
@@ -140,7 +142,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
         author: byHand || !storable(item.author) ? '' : item.author,
         ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
       };
-      const key = `${item.id}\u0000${model.author}\u0000${model.ruleLabel}`;
+      const key = `${item.id}\u0000${why}\u0000${model.author}\u0000${model.ruleLabel}`;
       if (p.stub && p.stubKey === key && p.stub.isConnected) return;
       removeStub(p);
       const host = createStub(doc, model, {
@@ -162,8 +164,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     // A boosted item may have been moved up: its quiet badge opens the frame that says for which interest.
     const boosted = p.mode === 'boost';
     const model = { badge: badged || boosted, author: item.author, demoted: p.mode === 'demote', boosted };
-    // The decision is in the key so that a changed reason closes a why frame that would be out of date.
-    const key = `${item.id}\u0000${p.mode}\u0000${d.action}\u0000${d.reasons.map((r) => r.code + r.detail).join('|')}\u0000${model.author}`;
+    const key = `${item.id}\u0000${p.mode}\u0000${why}\u0000${model.author}`;
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
     const host = createMark(doc, model, {
