@@ -9,7 +9,7 @@ import { chatSelections } from './chat';
 import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
-import { createTopicPacker } from './topic-pack';
+import { createTopicPacker, isPageSender } from './topic-pack';
 import { profileForPage } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
 import { withRunnableRules } from '../schema/rule-risk';
@@ -41,7 +41,9 @@ async function broadcastProfile(profile: Profile) {
   browser.runtime.sendMessage(message).catch(() => {});
   const tabs = await browser.tabs.query({});
   for (const tab of tabs) {
-    if (tab.id === undefined) continue;
+    // Only web pages' content scripts: an extension page open in a tab (the dashboard) hears the whole profile above,
+    // and a page's cut-down copy must not replace it there.
+    if (tab.id === undefined || !isPageSender(tab)) continue;
     // Each tab gets only what its site needs (a chat tab only hears that the profile changed).
     const forTab = { type: 'profile/changed', profile: await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))) };
     browser.tabs.sendMessage(tab.id, forTab).catch(() => {});

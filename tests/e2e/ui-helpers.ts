@@ -41,6 +41,8 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   if (!(await loaded())) await page.addScriptTag({ path }).catch(() => undefined);
   // An extension page's CSP refuses the inline script addScriptTag makes; evaluate bypasses it.
   if (!(await loaded())) await page.evaluate((await import('node:fs')).readFileSync(path, 'utf8'));
+  // Colours read mid-transition (just after a switch to dark mode) are neither theme's: let transitions end first.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   return page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] };
     const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<Result> } }).axe;
