@@ -19,8 +19,6 @@ export const EXPANSION = {
   /** Neighbours: a subject whose vector is this close (cosine) to the members' centre joins, fully at `nearFull`. */
   nearNone: 0.45,
   nearFull: 0.7,
-  /** What WordNet's narrower terms of the label ("sport" -> "football") add to where the label is used. */
-  linkShare: 0.5,
   /** Share of the prior's log odds against the topic that an item's terms must make up: 1 = the topic becomes
    * likelier than not; 0.9, a little before, recalls more at the same precision on the development set. */
   oddsFactor: 0.9,
@@ -196,7 +194,7 @@ export class MeaningModel {
     });
     // Naive Bayes: the item is more likely about the topic than not once its terms' log ratios reach the prior's
     // log odds against it, log(1 / P(topic)) for a rare topic; a term's weight is its share of that.
-    const needed = EXPANSION.oddsFactor * Math.log(1 / prior);
+    const needed = EXPANSION.oddsFactor * Math.log(1 / Math.min(prior, 0.5));
     const picked: Array<[number, number]> = [];
     for (const i of touched) {
       // The term's use outside its top communities is spread thin; take it to fall in the topic at the base rate.
