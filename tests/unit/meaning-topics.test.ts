@@ -107,7 +107,7 @@ describe('what a tab receives', () => {
 
   it('a malformed pack is ignored, never thrown', () => {
     const p = profile({ avoidTopics: [{ id: 'a1', label: 'politics', keywords: [], exclude: [] }] as Profile['avoidTopics'] });
-    for (const topicPack of [null, 5, 'x', { avoid: 'no' }, { avoid: [{ id: 'a1', terms: [['senate', 'heavy']] }] }]) {
+    for (const topicPack of [null, 5, 'x', { avoid: 'no' }, { avoid: [null, { id: 'a1', terms: [['senate', 'heavy'], 7, null, 'senate'] }] }]) {
       const compiled = compileProfile({ ...p, topicPack } as Profile, { policyStage: null });
       expect(decide(compiled, item({ title: 'Senate passes bill' })).action).toBe('show');
     }

@@ -2,8 +2,9 @@ import { keywordStems } from '../shield/text';
 
 /**
  * The words of a text as the meaning model reads them: small letters, plurals folded the way the shield's
- * matcher folds them ("gardens" -> "garden"), numbers and the given function words dropped. One folding for
- * training, the background and the tab, so a term learned from Reddit titles is found again in a YouTube title.
+ * matcher folds them ("gardens" -> "garden"), numbers and the given function words dropped. Training and the
+ * background read with it and a tab's matcher folds the same way, so a term learned from Reddit titles is found
+ * again in a YouTube title.
  */
 export function meaningWords(text: string, stop: ReadonlySet<string>): string[] {
   const out: string[] = [];

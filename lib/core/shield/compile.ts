@@ -95,9 +95,10 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
       const index = ids.get(t?.id);
       if (index === undefined || !Array.isArray(t.terms)) continue;
       const topic = topics.push({ avoid, index, threshold: Number(t.threshold) || 1 }) - 1;
-      for (const [term, weight, shown] of t.terms) {
-        if (typeof term !== 'string' || !(weight > 0)) continue;
-        const target = addTarget({ type: 'term', topic, weight: Math.min(1, weight) });
+      for (const entry of t.terms) {
+        const [term, weight, shown] = Array.isArray(entry) ? entry : [];
+        if (typeof term !== 'string' || !((weight as number) > 0)) continue;
+        const target = addTarget({ type: 'term', topic, weight: Math.min(1, weight as number) });
         if (!matcher.addKeyword(typeof shown === 'string' ? shown : term, target)) targets.pop();
       }
     }
