@@ -218,6 +218,13 @@ export function detectLanguage(text: string, profile: LanguageProfile): string {
   return analyseLanguage(lower, undefined, lower.length, undefined, profile).lang;
 }
 
+/** A text named as another language than English (undetermined counts as English): the English-only judgments
+ * (topics by meaning) leave it alone. Without a profile only other scripts are named. */
+export function readsAsOtherLanguage(text: string, profile: LanguageProfile | null | undefined): boolean {
+  const lang = profile ? detectLanguage(text, profile) : scriptOf(text).lang;
+  return lang !== 'en' && lang !== 'und';
+}
+
 export const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
   es: 'Spanish',

@@ -6,7 +6,7 @@ import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './p
 import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
 import type { TopicPack, WithTopicPack } from './topic-pack';
-import { detectLanguage, scriptOf } from '../detectors/language';
+import { readsAsOtherLanguage } from '../detectors/language';
 import type { CompiledProfile, CompiledRule, CompiledTopic, PolicyStage, Target } from './types';
 
 export interface CompileOptions {
@@ -106,10 +106,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
   matcher.build();
 
   const language = opts.detectors?.language;
-  const isForeign = (text: string) => {
-    const lang = language ? detectLanguage(text, language) : scriptOf(text).lang;
-    return lang !== 'en' && lang !== 'und';
-  };
+  const isForeign = (text: string) => readsAsOtherLanguage(text, language);
 
   const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
   for (const [k, v] of Object.entries(profile.policies ?? {})) {
