@@ -57,7 +57,7 @@ export class MeaningModel {
   /** Per term, the share of its use outside its top communities. */
   readonly #rest: Float64Array;
   /** Each subject's name folded whole ("malefashionadvice") and as words ("political", "discussion"). */
-  readonly #subjectNames: Array<{ whole: string; words: string[] }>;
+  readonly #subjectNames: Array<{ whole: string; wholeStem: string; words: string[] }>;
 
   static fromBytes(bytes: Uint8Array): MeaningModel {
     return new MeaningModel(decodeMeaning(bytes));
@@ -80,16 +80,17 @@ export class MeaningModel {
       while (p < pairs && data.links[2 * p] < t) p++;
       this.#linkStart[t] = p;
     }
-    this.#subjectNames = data.subjectNames.map((name) => ({
-      whole: name.toLowerCase().replace(/[^a-z0-9]/g, ''),
-      words: name
+    this.#subjectNames = data.subjectNames.map((name) => {
+      const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const words = name
         .replace(/([a-z])([A-Z])/g, '$1 $2')
         .replace(/[_\d]+/g, ' ')
         .toLowerCase()
         .split(' ')
         .filter((w) => w.length > 1)
-        .map(stem),
-    }));
+        .map(stem);
+      return { whole, wholeStem: stem(whole), words };
+    });
     const k = data.topK;
     const lists: number[][] = Array.from({ length: this.#subjectCount }, () => []);
     this.#rest = new Float64Array(this.size).fill(1);
@@ -246,7 +247,7 @@ export class MeaningModel {
       this.#subjectNames.forEach((n, s) => {
         const hit = byWord
           ? !term.includes(' ') && n.words.some((w) => sameRoot(w, term))
-          : n.whole === glued || stem(n.whole) === glued;
+          : n.whole === glued || n.wholeStem === glued;
         if (hit) out[s] = 1;
         any ||= hit;
       });
@@ -270,7 +271,7 @@ export class MeaningModel {
       for (let p = this.#linkStart[i]; p < this.#linkStart[i + 1]; p++) names.add(this.#data.keys[this.#data.links[2 * p + 1]].replace(/ /g, ''));
     }
     this.#subjectNames.forEach((n, s) => {
-      if (names.has(n.whole) || names.has(stem(n.whole))) out[s] = 1;
+      if (names.has(n.whole) || names.has(n.wholeStem)) out[s] = 1;
     });
     return out;
   }
@@ -329,17 +330,11 @@ export class MeaningModel {
   }
 
   #cosSubject(s: number, unit: Float32Array): number {
-    let dot = 0;
-    const o = s * this.dim;
-    for (let k = 0; k < this.dim; k++) dot += this.#subjects[o + k] * unit[k];
-    return dot / (this.#data.subjectNorm[s] || 1);
+    return cosineAt(this.#subjects, s, this.#data.subjectNorm[s], unit);
   }
 
   #cosTerm(i: number, unit: Float32Array): number {
-    const o = i * this.dim;
-    let dot = 0;
-    for (let k = 0; k < this.dim; k++) dot += this.#vec[o + k] * unit[k];
-    return dot / (this.#data.termNorm[i] || 1);
+    return cosineAt(this.#vec, i, this.#data.termNorm[i], unit);
   }
 }
 
@@ -350,6 +345,14 @@ const meaningWords = (text: string) => wordsWith(text, MEANING_STOPWORDS);
 function isExcludedPhrase(key: string, excluded: ReadonlySet<string>): boolean {
   if (!key.includes(' ')) return false;
   return key.split(' ').every((w) => excluded.has(w));
+}
+
+/** Cosine of row `i` of a row-major matrix (its length given) with a unit vector. */
+function cosineAt(rows: Float32Array, i: number, norm: number, unit: Float32Array): number {
+  const o = i * unit.length;
+  let dot = 0;
+  for (let k = 0; k < unit.length; k++) dot += rows[o + k] * unit[k];
+  return dot / (norm || 1);
 }
 
 function dequantise(dir: Int8Array, norm: Float32Array, dim: number): Float32Array {
