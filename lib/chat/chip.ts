@@ -230,13 +230,7 @@ export class Chip {
     for (const item of view.items) {
       const li = document.createElement('li');
       li.classList.toggle('dropped', item.dropped || view.skipAll);
-      const text = document.createElement('span');
-      text.className = 'text';
-      text.textContent = item.text;
-      const why = document.createElement('span');
-      why.className = 'why';
-      why.textContent = item.why;
-      text.append(why);
+      const text = textWithWhy(item);
       const drop = this.smallButton(item.dropped ? 'Keep' : 'Drop', () => {
         this.actions.toggleDrop(item.id);
         // The list re-renders; keep the keyboard user on the same row.
@@ -262,14 +256,7 @@ export class Chip {
     for (const item of items) {
       const li = document.createElement('li');
       li.className = 'overridden';
-      const text = document.createElement('span');
-      text.className = 'text';
-      text.textContent = item.text;
-      const why = document.createElement('span');
-      why.className = 'why';
-      why.textContent = item.why;
-      text.append(why);
-      li.append(text);
+      li.append(textWithWhy(item));
       list.append(li);
     }
     section.append(head, list);
@@ -284,4 +271,16 @@ export class Chip {
     b.addEventListener('click', onClick);
     return b;
   }
+}
+
+/** An instruction's text with, after it, why it was added or skipped. */
+function textWithWhy(item: { text: string; why: string }): HTMLElement {
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = item.text;
+  const why = document.createElement('span');
+  why.className = 'why';
+  why.textContent = item.why;
+  text.append(why);
+  return text;
 }
