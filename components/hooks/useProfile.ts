@@ -10,8 +10,9 @@ export interface ProfileState {
   error: string | null;
   saving: boolean;
   /** Shows `next` at once, saves it, then shows what the background stored. On failure, returns null and
-   * goes back to the last stored profile. */
-  save(next: Profile): Promise<Profile | null>;
+   * goes back to the last stored profile. `base` is the stored profile `next` was made from (the last one this
+   * page heard of by default): the background keeps whatever changed elsewhere since. */
+  save(next: Profile, base?: Profile): Promise<Profile | null>;
   /** `save(change(current))`; does nothing before the profile has loaded. */
   update(change: (current: Profile) => Profile): Promise<Profile | null>;
   reload(): Promise<void>;
@@ -57,13 +58,14 @@ export function useProfile(): ProfileState {
   });
 
   const save = useCallback(
-    async (next: Profile) => {
+    async (next: Profile, base?: Profile) => {
       const mine = ++seq.current;
+      const from = base ?? stored.current ?? undefined;
       pending.current++;
       setSaving(true);
       show(next);
       try {
-        const saved = await send('profile/save', { profile: next });
+        const saved = await send('profile/save', from ? { profile: next, base: from } : { profile: next });
         stored.current = saved;
         if (mine === seq.current) show(saved);
         setError(null);

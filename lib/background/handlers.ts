@@ -30,6 +30,7 @@ import {
   type Store,
 } from '../db';
 import { applyFeedback, applyVerdicts } from '../core/feedback';
+import { mergeProfile } from '../core/profile-merge';
 import { summariseDecisions } from '../core/inference/summary';
 import { SummaryCache } from './summary-cache';
 import { meaningFor, namedInference } from './inferred-model';
@@ -90,10 +91,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
       return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
     },
-    'profile/save': async ({ profile }) => {
+    'profile/save': async ({ profile, base }) => {
       const refused = riskyRules(profile.rules);
       if (refused.length) throw new Error(refused.join('; '));
-      return changed(await saveProfile(store, profile, now()));
+      if (!base) return changed(await saveProfile(store, profile, now()));
+      // Merged in the same transaction as the write, so a change made elsewhere a moment before is never lost.
+      return changed(await updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
     'decisions/log': async ({ rows }, sender) => {
       await logDecisions(store, allowed(sender, 'decisions', rows));

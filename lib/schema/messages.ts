@@ -25,7 +25,8 @@ const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
 export const requests = {
   'profile/get': { privileged: false, payload: z.object({}) },
-  'profile/save': { privileged: true, payload: z.object({ profile: Profile }) },
+  /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
+  'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
   'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }) },
   'signals/add': { privileged: false, payload: z.object({ rows: z.array(Signal).max(500) }) },
   'flags/add': { privileged: false, payload: z.object({ rows: z.array(Flag).max(500) }) },
