@@ -10,6 +10,7 @@ export const hackernewsSelectors = {
   score: '.score',
   user: '.hnuser',
   subtext: 'td.subtext',
+  rank: 'span.rank',
   more: 'a.morelink',
 } satisfies SelectorTable;
 
@@ -22,5 +23,6 @@ export const hackernewsSelectorCounts: SelectorCounts<typeof hackernewsSelectors
   score: { 'hackernews-front.html': 7, 'hackernews-no-bigbox.html': 4 },
   user: { 'hackernews-front.html': 7, 'hackernews-no-bigbox.html': 4 },
   subtext: { 'hackernews-front.html': 8, 'hackernews-no-bigbox.html': 5 },
+  rank: { 'hackernews-front.html': 8, 'hackernews-no-bigbox.html': 5 },
   more: { 'hackernews-front.html': 1, 'hackernews-no-bigbox.html': 1 },
 };

@@ -110,6 +110,7 @@ export const hackernewsAdapter: Adapter = {
   partsComplete: (root) => subtextRow(root)?.nextElementSibling != null,
   stubSlot: (root) => ({ parent: root, wrap: 'td' }),
   markSlot: (root) => ({ parent: subtextCell(root) ?? root }),
+  rankLabel: (root) => root.querySelector(S.rank),
   linkSelector: S.titleLink,
   canReorder: () => true,
 };

@@ -57,6 +57,8 @@ export interface Adapter {
   stubSlot?(root: Element): Slot;
   /** Where the badge and per-item controls go (default: appended to the root). */
   markSlot?(root: Element): Slot;
+  /** The site's own number for the item's place ("12." on Hacker News), renumbered when Parapet moves items. */
+  rankLabel?(root: Element): Element | null;
   /** The item's main link, for "opened" signals. */
   linkSelector: string;
   /** Reordering is allowed on this surface (never on X: a virtualised list). */

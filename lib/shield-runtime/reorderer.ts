@@ -7,15 +7,21 @@ import type { Tracked } from './tracked';
 export interface Reorderer {
   /** Puts newly arrived, decided items in order among themselves, each group of siblings in the places it holds. */
   reorder(fresh: readonly Tracked[]): void;
+  /** Puts every item Parapet moved back in the site's own order, with the site's own numbers (pause, fail open). */
+  restore(): void;
   /** Whether Parapet moved the item on this page. */
   moved(itemId: string): boolean;
   /** Items moved on this page. */
   count(): number;
 }
 
+const inDocumentOrder = (a: Tracked, b: Tracked) => (a.root.compareDocumentPosition(b.root) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
 /**
  * The reorderer: newly arrived items, in the places they arrived in, sorted by relevance among themselves only
  * (older items never move under the person's eyes). The order is the engine's (rerank); the moving is permute's.
+ * A site's rank numbers stay with the places, so a moved list still reads 1, 2, 3; each batch's own order and
+ * numbers are kept to be put back.
  */
 export function createReorderer(
   adapter: Adapter,
@@ -24,6 +30,20 @@ export function createReorderer(
   seed = (Math.random() * 2 ** 31) | 0,
 ): Reorderer {
   const movedIds = new Set<string>();
+  /** Each moved batch in the site's order. */
+  const batches: Tracked[][] = [];
+  /** The site's own text of every rank label Parapet rewrote. */
+  const ranks = new Map<Element, string | null>();
+
+  function renumber(slots: readonly Tracked[], labels: Array<string | null>): void {
+    const now = [...slots].sort(inDocumentOrder);
+    now.forEach((t, i) => {
+      const el = adapter.rankLabel?.(t.root);
+      if (!el || labels[i] === null || el.textContent === labels[i]) return;
+      if (!ranks.has(el)) ranks.set(el, el.textContent);
+      el.textContent = labels[i];
+    });
+  }
 
   function reorder(fresh: readonly Tracked[]): void {
     const shown = display();
@@ -43,13 +63,32 @@ export function createReorderer(
       const batch = group.map((t, i) => ({ id: String(i), score: t.decision!.score }));
       const order = engine.rerank(batch, { exploreShare: shown?.exploreShare ?? 0, seed: seed++ }).map(Number);
       if (order.length !== group.length || order.some((i) => !(i >= 0 && i < group.length))) continue;
+      const before = adapter.rankLabel ? [...group].sort(inDocumentOrder) : group;
+      const labels = adapter.rankLabel ? before.map((t) => adapter.rankLabel!(t.root)?.textContent ?? null) : [];
       const moved = permute(
         group.map((t) => ({ t, root: t.root, parts: t.paint.parts })),
         order,
       );
+      if (moved.length === 0) continue;
       for (const m of moved) movedIds.add(m.t.item!.id);
+      batches.push(before);
+      if (adapter.rankLabel) renumber(group, labels);
     }
   }
 
-  return { reorder, moved: (id) => movedIds.has(id), count: () => movedIds.size };
+  function restore(): void {
+    for (const batch of batches.splice(0).reverse()) {
+      const parent = batch[0].root.parentElement;
+      const still = batch.filter((t) => t.root.isConnected && t.root.parentElement === parent);
+      permute(
+        still.map((t) => ({ root: t.root, parts: t.paint.parts })),
+        still.map((_, i) => i),
+      );
+    }
+    for (const [el, text] of ranks) if (el.isConnected) el.textContent = text;
+    ranks.clear();
+    movedIds.clear();
+  }
+
+  return { reorder, restore, moved: (id) => movedIds.has(id), count: () => movedIds.size };
 }

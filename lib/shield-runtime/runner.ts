@@ -342,7 +342,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
   }
 
+  /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
+    reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);
     tracked.clear();
     painter.forget();

@@ -96,6 +96,30 @@ describe('Hacker News feed shield', () => {
     await page.close();
   });
 
+  it('numbers the stories in order after reordering; after Pause the site’s own order and numbers are back', async () => {
+    const page = await open();
+    const rows = () =>
+      page.$$eval('tr.athing', (rs) => rs.map((r) => ({ id: r.id, rank: r.querySelector('.rank')?.textContent ?? '' })));
+    const ranked = await rows();
+    // Parapet moved stories (the moss garden is no longer 3rd of 8 in the site's order)...
+    expect(ranked.map((r) => r.id)).not.toEqual(ranked.map((r) => r.id).sort());
+    // ...and the numbers a person reads down the page still go 1, 2, 3.
+    expect(ranked.map((r) => r.rank)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.']);
+    await screenshot(page, 'feed-hackernews-ranks-reordered');
+    try {
+      await seedProfile(ctl, (p) => ({ ...p, paused: true }));
+      // "Every page shows as the site made it": each story back in its place, with its own number.
+      const site = ['42000001', '42000002', '42000003', '42000004', '42000005', '42000006', '42000007', '42000008'];
+      await expect.poll(rows, { timeout: 10_000 }).toEqual(site.map((id, i) => ({ id, rank: `${i + 1}.` })));
+      expect(await storyOrder(page)).toEqual(site);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-parapet], parapet-stub, parapet-mark').length)).toBe(0);
+      await screenshot(page, 'feed-hackernews-paused-site-order');
+    } finally {
+      await seedProfile(ctl, (p) => ({ ...p, paused: false }));
+      await page.close();
+    }
+  });
+
   it('never shows, even at load, a first-page story the profile hides', async () => {
     await seedProfile(ctl, (p) => {
       const demo = withDemoProfile(p);

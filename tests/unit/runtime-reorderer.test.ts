@@ -39,3 +39,26 @@ describe('the reorderer', () => {
     expect(s.reorderer.count()).toBe(0);
   });
 });
+
+describe('the site’s numbers and order', () => {
+  const ranks = (s: ReturnType<typeof setup>) => [...s.doc.querySelectorAll('tr.athing .rank')].map((r) => r.textContent);
+
+  it('renumbers what it moved, so the ranks read in order', () => {
+    const s = setup();
+    s.reorderer.reorder(s.batch);
+    expect(s.order().slice(-3)).toEqual(['42100003', '42100002', '42100001']);
+    expect(ranks(s)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.', '11.']);
+  });
+
+  it('puts the site’s own order and numbers back', () => {
+    const s = setup();
+    const before = s.order();
+    s.reorderer.reorder(s.batch);
+    s.reorderer.restore();
+    expect(s.order()).toEqual(before);
+    expect(ranks(s)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.', '10.', '11.']);
+    expect(s.doc.getElementById('42100001')!.querySelector('.rank')!.textContent).toBe('9.');
+    for (const t of s.batch) expect(t.root.nextElementSibling!.querySelector('.subtext')).not.toBeNull();
+    expect(s.reorderer.count()).toBe(0);
+  });
+});
