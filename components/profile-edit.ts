@@ -1,5 +1,5 @@
 import { CHAT_SITES, FEED_PLATFORMS, label as labelSchema, type FeedPlatform, type Site } from '@/lib/schema/common';
-import type { AvoidTopic, Instruction, Interest, KindPolicy, PolicyKind, Profile, Rule } from '@/lib/schema/profile';
+import { NaturalRule, type AvoidTopic, type Instruction, type Interest, type KindPolicy, type PolicyKind, type Profile, type Rule } from '@/lib/schema/profile';
 
 /** Pure profile edits shared by the popup and the dashboard. Each returns a new profile and never mutates. */
 
@@ -130,4 +130,25 @@ export function setPolicy(p: Profile, kind: PolicyKind, patch: Partial<KindPolic
 
 export function setDisplay(p: Profile, patch: Partial<Profile['display']>): Profile {
   return { ...p, display: { ...p.display, ...patch } };
+}
+
+/** Checks a rule in words the way the schema will, and refuses one already there (case-insensitive). */
+export function checkNaturalRule(text: string, existing: readonly string[]): Checked {
+  const parsed = NaturalRule.shape.text.safeParse(text.trim());
+  if (!parsed.success) return { ok: false, error: `This rule ${parsed.error.issues[0]?.message ?? 'is not valid'}` };
+  if (existing.some((e) => e.toLocaleLowerCase() === parsed.data.toLocaleLowerCase())) return { ok: false, error: 'You have this rule already' };
+  return { ok: true, value: parsed.data };
+}
+
+export function addNaturalRule(p: Profile, text: string): Profile {
+  const rule: NaturalRule = { id: makeId(text, p.naturalRules.map((r) => r.id), 'nl'), text, enabled: true };
+  return { ...p, naturalRules: [...p.naturalRules, rule] };
+}
+
+export function updateNaturalRule(p: Profile, id: string, patch: Partial<Omit<NaturalRule, 'id'>>): Profile {
+  return { ...p, naturalRules: p.naturalRules.map((r) => (r.id === id ? { ...r, ...patch } : r)) };
+}
+
+export function removeNaturalRule(p: Profile, id: string): Profile {
+  return { ...p, naturalRules: p.naturalRules.filter((r) => r.id !== id) };
 }

@@ -26,6 +26,7 @@ const LIST_KEYS: Record<string, (entry: Record<string, unknown>) => string> = {
   exceptions: (e) => String(e.id),
   blockedAuthors: (e) => `${String(e.platform)}\u0000${String(e.name)}`,
   hiddenItems: (e) => `${String(e.platform)}\u0000${String(e.itemId)}`,
+  lessLike: (e) => String(e.id),
 };
 
 function mergeValue(key: string, base: unknown, mine: unknown, theirs: unknown): unknown {

@@ -79,7 +79,7 @@ export type Rule = z.infer<typeof Rule>;
 /** Rules in the user's own words that no fast rule can check; only the local model judges them. */
 export const NaturalRule = z.object({
   id,
-  text: plainText(500).pipe(z.string().min(1)),
+  text: plainText(500).pipe(z.string().min(1, { message: 'must not be empty' })),
   enabled: z.boolean().default(true),
 });
 export type NaturalRule = z.infer<typeof NaturalRule>;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type Launched } from './harness';
-import { getProfile, screenshotWhole, seedProfile } from './ui-helpers';
+import { launchWithExtension, screenshot, type Launched } from './harness';
+import { call, getProfile, screenshotWhole, seedProfile } from './ui-helpers';
 
 let ext: Launched;
 const require = createRequire(import.meta.url);
@@ -45,7 +45,6 @@ async function openProfile(): Promise<Page> {
   return page;
 }
 
-const saveButton = (page: Page) => page.getByRole('button', { name: 'Save changes' });
 
 describe('dashboard shell', () => {
   it('routes by hash, has a skip link and landmarks, and every view renders', async () => {
@@ -103,46 +102,68 @@ describe('dashboard shell', () => {
 });
 
 describe('dashboard profile view', () => {
-  it('shows a regular expression compile error inline and will not save it', async () => {
+  /** The "Saved · Undo" toast that follows each save. */
+  const savedToast = (page: Page) => page.locator('.save-toast').filter({ hasText: 'Saved' });
+
+  it('shows nothing over the form while there is nothing to say, and no error on a new rule before it is typed in', async () => {
+    const page = await openProfile();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    expect(await page.locator('.save-toast').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add rule', exact: true }).click();
+    const row = page.locator('.rule').last();
+    const pattern = row.getByLabel('Keyword or phrase');
+    await pattern.focus();
+    expect(await row.locator('.field-error').count()).toBe(0);
+    expect(await pattern.getAttribute('aria-invalid')).toBeNull();
+    await screenshot(page, 'profile-new-rule-untouched');
+    // Left empty: now it says so, and the rule is not saved.
+    await pattern.press('Tab');
+    await row.getByText('must not be empty').waitFor();
+    await page.getByTestId('save-problem').waitFor();
+    await pattern.fill('spoiler alert');
+    await savedToast(page).waitFor();
+    await expect.poll(async () => (await getProfile(page)).rules.map((r) => r.pattern)).toContain('spoiler alert');
+    await page.close();
+  });
+
+  it('shows a regular expression compile error inline, saves nothing until it is fixed, then saves at once', async () => {
     const page = await openProfile();
     const before = await getProfile(page);
-    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByRole('button', { name: 'Add rule', exact: true }).click();
     const row = page.locator('.rule').last();
     await row.getByLabel('Type').selectOption('regex');
     await row.getByLabel('Pattern').fill('(unclosed[');
     const error = row.getByRole('alert');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/^Not a valid regular expression: /);
-    expect(await saveButton(page).isDisabled()).toBe(true);
-    await page.getByText('1 field needs fixing').waitFor();
+    await page.getByTestId('save-problem').waitFor();
     await screenshotWhole(page, 'dashboard-profile-regex-error');
+    expect((await getProfile(page)).rules.length).toBe(before.rules.length);
 
     await row.getByLabel('Pattern').fill(String.raw`\bgiveaway\b`);
     await error.waitFor({ state: 'detached' });
     await row.getByLabel('Then').selectOption('label');
-    await saveButton(page).click();
-    await page.getByText('Saved', { exact: true }).waitFor();
-    const after = await getProfile(page);
-    expect(after.revision).toBeGreaterThan(before.revision);
-    expect(after.rules.at(-1)).toMatchObject({ kind: 'regex', pattern: String.raw`\bgiveaway\b`, action: 'label' });
+    await expect.poll(async () => (await getProfile(page)).rules.at(-1)).toMatchObject({ kind: 'regex', pattern: String.raw`\bgiveaway\b`, action: 'label' });
+    expect((await getProfile(page)).revision).toBeGreaterThan(before.revision);
     await page.close();
   });
 
-  it('shows a field error for markup in a label and discards back to the stored profile', async () => {
+  it('shows a field error for markup in a label and keeps the stored profile until it is fixed', async () => {
     const page = await openProfile();
     const label = page.getByLabel('Interest', { exact: true }).first();
     await label.fill('<b>Woodworking</b>');
     await page.locator('.field-error', { hasText: 'must be plain text, not markup' }).first().waitFor();
     expect(await label.getAttribute('aria-invalid')).toBe('true');
-    expect(await saveButton(page).isDisabled()).toBe(true);
     await page.getByText(/Interest 1 › label: must be plain text/).waitFor();
-    await page.getByRole('button', { name: 'Discard' }).click();
-    expect(await label.inputValue()).toBe('Woodworking');
+    await page.waitForTimeout(800);
     expect((await getProfile(page)).interests[0]?.label).toBe('Woodworking');
+    await label.fill('Woodworking');
+    await page.locator('.field-error').first().waitFor({ state: 'detached' });
     await page.close();
   });
 
-  it('saves weights, keywords, policies, blocked authors and display settings together', async () => {
+  it('saves weights, keywords, policies, blocked authors and display settings as they are made', async () => {
     const page = await openProfile();
     await page.getByLabel('Weight of Jazz piano').fill('0.9');
     const kw = page.getByRole('textbox', { name: 'New keyword for Jazz piano' });
@@ -156,16 +177,55 @@ describe('dashboard profile view', () => {
     await page.getByRole('radiogroup', { name: 'Hidden items' }).getByRole('radio', { name: 'Remove completely' }).check();
     await page.getByRole('switch', { name: 'Reorder feeds' }).click();
     await page.getByRole('switch', { name: 'Gemini' }).click();
-    await page.getByText('Unsaved changes').waitFor();
-    await page.keyboard.press('Control+s');
-    await page.getByText('Saved', { exact: true }).waitFor();
+    await savedToast(page).waitFor();
 
+    await expect.poll(async () => (await getProfile(page)).sites.gemini).toBe(false);
     const p = await getProfile(page);
     expect(p.interests.find((i) => i.id === 'jazz')).toMatchObject({ weight: 0.9, keywords: ['bebop'] });
     expect(p.policies.clickbait).toEqual({ action: 'hide', strictness: 0.8 });
     expect(p.blockedAuthors).toContainEqual({ platform: 'x', name: '@ragefarmer' });
     expect(p.display).toMatchObject({ hiddenStyle: 'remove', reorder: false });
-    expect(p.sites.gemini).toBe(false);
+    await page.close();
+  });
+
+  it('Undo in the "Saved" toast takes the last change back', async () => {
+    const page = await openProfile();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const before = (await getProfile(page)).policies.rage;
+    const rage = page.getByRole('radiogroup', { name: 'Rage bait: action' });
+    await rage.getByRole('radio', { name: 'Push down' }).check();
+    await savedToast(page).waitFor();
+    await expect.poll(async () => (await getProfile(page)).policies.rage.action).toBe('demote');
+    await screenshot(page, 'profile-saved-undo');
+    await savedToast(page).getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.save-toast', { hasText: 'Change undone' }).waitFor();
+    await expect.poll(async () => (await getProfile(page)).policies.rage).toEqual(before);
+    expect(await rage.getByRole('radio', { name: 'Push down' }).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('an interest added in the popup while a Profile edit is open survives that edit', async () => {
+    const page = await openProfile();
+    // An edit under way: a new rule, not saved until it has a keyword.
+    await page.getByRole('button', { name: 'Add rule', exact: true }).click();
+    const row = page.locator('.rule').last();
+    // Meanwhile the popup adds an interest, as its chip input does (profile/save from the stored profile).
+    const popup = await ext.openPage('popup.html');
+    const stored = await getProfile(popup);
+    await call(popup, 'profile/save', {
+      base: stored,
+      profile: { ...stored, interests: [...stored.interests, { id: 'birding', label: 'Birdwatching', weight: 0.7, keywords: [], exclude: [] }] },
+    });
+    await popup.close();
+    await page.locator('input[value="Birdwatching"]').waitFor({ timeout: 5000 });
+    await row.getByLabel('Keyword or phrase').fill('unboxing');
+    await savedToast(page).waitFor();
+    // And the other way: the view edits a policy while the popup's change is in flight.
+    await page.getByRole('radiogroup', { name: 'Engagement bait: action' }).getByRole('radio', { name: 'Hide' }).check();
+    await expect.poll(async () => (await getProfile(page)).policies.engagement.action).toBe('hide');
+    const p = await getProfile(page);
+    expect(p.interests.map((i) => i.label)).toContain('Birdwatching');
+    expect(p.rules.map((r) => r.pattern)).toContain('unboxing');
     await page.close();
   });
 

@@ -123,8 +123,8 @@ describe('see what a topic will catch before adding it', () => {
     await screenshotWhole(page, 'topics-profile-preview');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // Saved as it is added, like every Profile edit.
     await page.getByRole('button', { name: 'Add interest' }).click();
-    await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await getProfile(page)).interests.map((i) => [i.label, i.exclude])).toEqual([['gardening', [dropped]]]);
     // On the open feed, the garden bed story (which never says "gardening") is put first with a badge naming the interest.
     const badge = await labelled(feedPage, RAISED_BED, /^Your interest: gardening ⋯/);
@@ -137,7 +137,6 @@ describe('see what a topic will catch before adding it', () => {
     const saved = await previewOf(page, 'gardening');
     await screenshotWhole(page, 'topics-profile-saved-topic');
     await saved.region.getByRole('button', { name: `Count “${dropped}” again for gardening` }).click();
-    await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await getProfile(page)).interests[0].exclude).toEqual([]);
     await page.close();
   });

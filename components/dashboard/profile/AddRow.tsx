@@ -11,6 +11,7 @@ export function AddRow({
   onAdd,
   onTextChange,
   children,
+  maxLength = 200,
 }: {
   noun: string;
   placeholder: string;
@@ -18,6 +19,7 @@ export function AddRow({
   onAdd: (v: string) => void;
   onTextChange?: (t: string) => void;
   children?: ReactNode;
+  maxLength?: number;
 }) {
   const id = useId();
   const [text, setTextState] = useState('');
@@ -45,7 +47,7 @@ export function AddRow({
           className="input"
           placeholder={placeholder}
           value={text}
-          maxLength={200}
+          maxLength={maxLength}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-err` : undefined}
           onChange={(e) => {

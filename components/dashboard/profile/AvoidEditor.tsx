@@ -32,6 +32,7 @@ export function AvoidEditor({ draft, change, errors }: EditorProps) {
                   </label>
                   <input
                     id={`${id}-label`}
+                    data-field={fieldKey('avoidTopics', i, 'label')}
                     className="input"
                     value={topic.label}
                     maxLength={200}

@@ -35,6 +35,7 @@ export function InterestsEditor({ draft, change, errors }: EditorProps) {
                   </label>
                   <input
                     id={`${id}-label`}
+                    data-field={fieldKey('interests', i, 'label')}
                     className="input"
                     value={interest.label}
                     maxLength={200}

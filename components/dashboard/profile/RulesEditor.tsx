@@ -64,6 +64,7 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
                   </label>
                   <input
                     id={`${id}-pattern`}
+                    data-field={fieldKey('rules', i, 'pattern')}
                     className={`input ${rule.kind === 'regex' ? 'input-mono' : ''}`}
                     value={rule.pattern}
                     maxLength={500}
