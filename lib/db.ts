@@ -1,8 +1,9 @@
 import Dexie, { type Table } from 'dexie';
 import { defaultProfile, Profile } from './schema/profile';
 import { migrateProfile } from './schema/migrate';
-import type { Feedback, Flag, LoggedDecision, Signal } from './schema/log';
+import type { Feedback, Flag, LoggedDecision, Signal, StoredFlag } from './schema/log';
 import type { ActivityQuery } from './core/activity-filter';
+import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
 
 /** The only module that touches IndexedDB. It lives in the extension's own context (background / extension
  * pages), never in a content script, where IndexedDB would belong to the site's origin. */
@@ -41,6 +42,8 @@ export class ParapetDb extends Dexie {
   signals!: Table<Signal, number>;
   flags!: Table<Flag, number>;
   meta!: Table<MetaRow, string>;
+  /** An imported activity log, arriving in parts, until the import is confirmed whole (then it replaces the log). */
+  staged!: Table<StagedRow, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -52,7 +55,25 @@ export class ParapetDb extends Dexie {
       flags: '++id, ts, kind, status, itemId',
       meta: 'key',
     });
+    // Version 2: one flag per item (issue 23). The queue written before is merged here: duplicates join the first row.
+    this.version(2)
+      .stores({ flags: '++id, ts, kind, status, itemId, [platform+itemId], titleKey', staged: '++id, token' })
+      .upgrade(async (tx) => {
+        const flags = tx.table<StoredFlag, number>('flags');
+        const rows = await flags.toArray();
+        for (const r of rows) r.titleKey = titleKey(r);
+        const { keep, drop } = mergePlan(rows);
+        const dropped = new Set(drop);
+        await flags.bulkPut(rows.filter((r) => !dropped.has(r.id!)).map((r) => ({ ...r, ...keep.get(r.id!) })));
+        await flags.bulkDelete(drop);
+      });
   }
+}
+
+interface StagedRow {
+  id?: number;
+  token: string;
+  row: LoggedDecision;
 }
 
 /** The profile apart from the logs, so that whatever happens to the logs (a full disk, a reset database) cannot take
@@ -335,8 +356,53 @@ export async function addFeedback(store: Store, row: Feedback): Promise<void> {
   await addCapped(store, store.db.feedback, [row], store.caps.feedback);
 }
 
-export async function addFlags(store: Store, rows: Flag[]): Promise<void> {
-  await addCapped(store, store.db.flags, rows, store.caps.flags);
+/**
+ * Adds flags, one row per item: a row for an item already in the queue (same platform and id, or a near-identical
+ * headline of the same kind) is not added again; the row there counts it as seen once more and keeps its verdict.
+ * Returns, for each repeat, the stored row it joined, so a "wrong" verdict can cover the newcomer too.
+ */
+export async function addFlags(store: Store, rows: Flag[]): Promise<Array<{ row: Flag; into: StoredFlag }>> {
+  if (rows.length === 0) return [];
+  const repeats: Array<{ row: Flag; into: StoredFlag }> = [];
+  const table = store.db.flags as Table<StoredFlag, number>;
+  await writeLog(
+    store,
+    () =>
+      store.db.transaction('rw', table, async () => {
+        repeats.length = 0;
+        const keys = rows.map(titleKey);
+        const [byItem, byTitle] = await Promise.all([
+          table.where('[platform+itemId]').anyOf(rows.map(itemKey)).toArray(),
+          table.where('titleKey').anyOf(keys.filter(Boolean)).toArray(),
+        ]);
+        // One object per stored row, whichever lookup found it, so its count adds up.
+        const byId = new Map([...byItem, ...byTitle].map((f) => [f.id!, f]));
+        const items = new Map(byItem.map((f) => [`${f.platform}\u0000${f.itemId}`, byId.get(f.id!)!]));
+        const titles = new Map(byTitle.map((f) => [f.titleKey!, byId.get(f.id!)!]));
+        const fresh: StoredFlag[] = [];
+        for (const [i, row] of rows.entries()) {
+          const ik = `${row.platform}\u0000${row.itemId}`;
+          const into = items.get(ik) ?? (keys[i] ? titles.get(keys[i]) : undefined);
+          if (into) {
+            into.seen = (into.seen ?? 1) + 1;
+            items.set(ik, into);
+            repeats.push({ row, into });
+            continue;
+          }
+          const stored: StoredFlag = { ...row, titleKey: keys[i] };
+          fresh.push(stored);
+          items.set(ik, stored);
+          if (keys[i]) titles.set(keys[i], stored);
+        }
+        const seenAgain = new Set(repeats.map((r) => r.into).filter((f) => f.id !== undefined));
+        await Promise.all([...seenAgain].map((f) => table.update(f.id!, { seen: f.seen })));
+        await table.bulkAdd(fresh);
+        const excess = (await table.count()) - store.caps.flags;
+        if (excess > 0) await table.bulkDelete(await table.toCollection().limit(excess).primaryKeys());
+      }),
+    'the flags log',
+  );
+  return repeats.filter((r) => r.into.id !== undefined);
 }
 
 /** The Activity view's filters (lib/core/activity-filter.ts builds them), and how many rows at most. */
@@ -425,16 +491,65 @@ export async function listSignals(store: Store, limit?: number): Promise<Signal[
   return limit ? coll.limit(limit).toArray() : coll.toArray();
 }
 
-export async function listFlags(store: Store, status?: Flag['status']): Promise<Flag[]> {
+export async function listFlags(store: Store, status?: Flag['status']): Promise<StoredFlag[]> {
   const coll = status ? store.db.flags.where('status').equals(status) : store.db.flags.toCollection();
   return (await coll.toArray()).sort((a, b) => b.ts - a.ts);
 }
 
-export async function setFlagStatus(store: Store, ids: number[], status: Flag['status'], now = Date.now()): Promise<Flag[]> {
-  await store.db.transaction('rw', store.db.flags, async () => {
-    for (const id of ids) await store.db.flags.update(id, { status, verdictAt: now });
+/** At most `limit` rows stored before `below` (an id), newest first, and the id to ask below next (null: the end).
+ * The dashboard reads a long log this way, a message at a time, never the whole of it in one. */
+export async function pageRows<T extends { id?: number }>(table: Table<T, number>, below: number | undefined, limit: number): Promise<{ rows: T[]; next: number | null }> {
+  const coll = below === undefined ? table.orderBy(':id').reverse() : table.where(':id').below(below).reverse();
+  const rows = await coll.limit(limit).toArray();
+  return { rows, next: rows.length < limit ? null : (rows.at(-1)!.id ?? null) };
+}
+
+export const pageFlags = (store: Store, below: number | undefined, limit: number) => pageRows(store.db.flags as Table<StoredFlag, number>, below, limit);
+export const pageDecisions = (store: Store, below: number | undefined, limit: number) => pageRows(store.db.decisions, below, limit);
+
+/** Keeps part of an imported log under `token`; parts of any earlier, unfinished import are dropped. */
+export async function stageLog(store: Store, token: string, rows: LoggedDecision[], first: boolean): Promise<number> {
+  return store.db.transaction('rw', store.db.staged, async () => {
+    if (first) await store.db.staged.clear();
+    await store.db.staged.bulkAdd(rows.map((row) => ({ token, row })));
+    return store.db.staged.where('token').equals(token).count();
   });
-  return (await store.db.flags.bulkGet(ids)).filter((f): f is Flag => !!f);
+}
+
+/**
+ * Replaces the activity log with the rows staged under `token` (all `expected` of them, or nothing changes): oldest
+ * first, so ids follow time as in a log written here, and no more than the cap (the newest kept).
+ */
+export async function replaceLogWithStaged(store: Store, token: string, expected: number): Promise<number> {
+  const { db } = store;
+  const kept = await withSpace(
+    store,
+    () =>
+      db.transaction('rw', db.decisions, db.staged, async () => {
+        const staged = await db.staged.where('token').equals(token).primaryKeys();
+        if (staged.length !== expected) throw new Error(`the activity log arrived in part (${staged.length} of ${expected} rows); nothing was changed`);
+        const rows = (await db.staged.bulkGet(staged)).map((s) => s!.row);
+        rows.sort((a, b) => a.ts - b.ts);
+        const newest = rows.slice(Math.max(0, rows.length - store.logCap)).map(({ id: _id, ...row }) => row);
+        await db.decisions.clear();
+        await db.decisions.bulkAdd(newest as LoggedDecision[]);
+        await db.staged.clear();
+        return newest.length;
+      }),
+    'the imported activity log',
+  );
+  return kept;
+}
+
+/** Gives `ids` a verdict and returns the rows it changed. With `onlyOpen`, a row that already has a verdict keeps
+ * it (a bulk "Mark right" never overwrites what the person said one by one). */
+export async function setFlagStatus(store: Store, ids: number[], status: Flag['status'], now = Date.now(), onlyOpen = false): Promise<StoredFlag[]> {
+  const changed = await store.db.transaction('rw', store.db.flags, async () => {
+    const rows = (await store.db.flags.bulkGet(ids)).filter((f): f is StoredFlag => !!f && (!onlyOpen || f.status === 'open'));
+    for (const f of rows) await store.db.flags.update(f.id!, { status, verdictAt: now });
+    return rows.map((f) => f.id!);
+  });
+  return (await store.db.flags.bulkGet(changed)).filter((f): f is StoredFlag => !!f);
 }
 
 export async function getMeta<T>(store: Store, key: string): Promise<T | undefined> {

@@ -20,6 +20,10 @@ import {
   loadProfile,
   logDecisions,
   markReversed,
+  pageDecisions,
+  pageFlags,
+  replaceLogWithStaged,
+  stageLog,
   queryDecisions,
   saveProfile,
   setFlagStatus,
@@ -30,6 +34,7 @@ import {
   type Store,
 } from '../db';
 import { applyFeedback, applyVerdicts } from '../core/feedback';
+import { budgetPage } from '../core/message-budget';
 import { mergeProfile } from '../core/profile-merge';
 import { summariseDecisions } from '../core/inference/summary';
 import { SummaryCache } from './summary-cache';
@@ -107,7 +112,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
     'flags/add': async ({ rows }, sender) => {
-      await addFlags(store, allowed(sender, 'flags', rows));
+      const repeats = await addFlags(store, allowed(sender, 'flags', rows));
+      // A repeat of an item judged "wrong" (another author's copy of the headline) is covered by the same verdict.
+      const wrong = repeats.filter((r) => r.into.status === 'wrong').map((r) => r.row);
+      const before = wrong.length ? await loadProfile(store, now()) : null;
+      if (before && applyVerdicts(before, wrong, 'wrong', now()) !== before) {
+        changed(await updateProfile(store, (p) => applyVerdicts(p, wrong, 'wrong', now()), now()));
+      }
       return null;
     },
     'feedback/record': async ({ feedback, item }, sender) => {
@@ -159,15 +170,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const stamp = new Date(now()).toISOString().slice(0, 10);
       return { json: JSON.stringify(file, null, 2), filename: `parapet-${includeLog ? 'export' : 'profile'}-${stamp}.json` };
     },
-    'data/import': async ({ text, byteLength }) => {
+    'data/import': async ({ text, byteLength, log }) => {
       const result = parseImport(text, byteLength, now());
       if (!result.ok) return { ok: false, errors: result.errors };
       const refused = riskyRules(result.value.rules);
       if (refused.length) return { ok: false, errors: refused };
+      // The log first: if it did not arrive whole, nothing changes, the profile included.
+      const logRows = log ? await replaceLogWithStaged(store, log.token, log.rows) : undefined;
       const saved = await saveProfile(store, result.value, now());
       changed(saved);
-      return { ok: true, profile: saved };
+      return { ok: true, profile: saved, ...(logRows === undefined ? {} : { logRows }) };
     },
+    'data/import-log': async ({ token, first, rows }) => ({ staged: await stageLog(store, token, rows, first) }),
+    'log/page': async ({ below, limit }) => budgetPage(await pageDecisions(store, below, limit)),
     'data/wipe': async () => changed(await wipeAll(store, now())),
     'storage/problem': ({ dismiss }) => {
       if (dismiss) dismissProblem(store);
@@ -199,8 +214,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'activity/count': (q) => countDecisions(store, q),
     'signals/list': ({ limit }) => listSignals(store, limit),
     'flags/list': ({ status }) => listFlags(store, status),
-    'flags/verdict': async ({ ids, status }) => {
-      const flags = await setFlagStatus(store, ids, status, now());
+    'flags/page': async ({ below, limit }) => budgetPage(await pageFlags(store, below, limit)),
+    'flags/verdict': async ({ ids, status, onlyOpen }) => {
+      const flags = await setFlagStatus(store, ids, status, now(), onlyOpen);
       // A "wrong" verdict must hold on the next page load: it becomes an exception in the profile.
       const before = await loadProfile(store, now());
       if (applyVerdicts(before, flags, status, now()) !== before) {

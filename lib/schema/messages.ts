@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChatSite, FeedPlatform, Site, label } from './common';
 import { Profile } from './profile';
-import { Feedback, Flag, FlagStatus, LoggedDecision, Signal } from './log';
+import { Feedback, Flag, FlagStatus, LoggedDecision, Signal, type StoredFlag } from './log';
 import { FeedItem } from './item';
 import { Decision } from './decision';
 import type { DecisionSummary } from './summary';
@@ -20,6 +20,8 @@ const ActivityFilters = z.object({
 });
 
 const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
+const ImportToken = z.string().regex(/^[0-9a-z]{8,40}$/);
+const Paging = z.object({ below: z.number().int().optional(), limit: z.number().int().min(1).max(5_000).default(1_000) });
 
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
@@ -62,7 +64,15 @@ export const requests = {
   'chat/select': { privileged: false, payload: z.object({ site: ChatSite, message: z.string().max(200_000) }) },
   'chat/warn': { privileged: false, payload: z.object({ site: ChatSite, detail: z.string().max(300) }) },
   'data/export': { privileged: true, payload: z.object({ includeLog: z.boolean().default(false) }) },
-  'data/import': { privileged: true, payload: z.object({ text: z.string(), byteLength: z.number().int().nonnegative() }) },
+  /** `log`: an activity log staged part by part with data/import-log, to replace the log with the profile. */
+  'data/import': {
+    privileged: true,
+    payload: z.object({ text: z.string(), byteLength: z.number().int().nonnegative(), log: z.object({ token: ImportToken, rows: z.number().int().nonnegative() }).optional() }),
+  },
+  /** One part of an imported activity log, kept aside until data/import confirms the whole (`first` starts again). */
+  'data/import-log': { privileged: true, payload: z.object({ token: ImportToken, first: z.boolean(), rows: z.array(LoggedDecision).max(2_000) }) },
+  /** The decision log a page at a time, newest first, for an export of any size (below: the id to continue under). */
+  'log/page': { privileged: true, payload: Paging },
   'data/wipe': { privileged: true, payload: z.object({ confirm: z.literal('wipe') }) },
   'data/counts': { privileged: true, payload: z.object({}) },
   /** What could not be saved lately (or a profile restored from its copy): the popup tells the person. */
@@ -74,7 +84,13 @@ export const requests = {
   'activity/count': { privileged: true, payload: ActivityFilters },
   'signals/list': { privileged: true, payload: z.object({ limit: z.number().int().positive().optional() }) },
   'flags/list': { privileged: true, payload: z.object({ status: FlagStatus.optional() }) },
-  'flags/verdict': { privileged: true, payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus }) },
+  /** The review queue a page at a time, newest first, so a queue of any length is read in messages of bounded size. */
+  'flags/page': { privileged: true, payload: Paging },
+  /** `onlyOpen`: rows that already have a verdict keep it (a bulk verdict). */
+  'flags/verdict': {
+    privileged: true,
+    payload: z.object({ ids: z.array(z.number().int()).max(10_000), status: FlagStatus, onlyOpen: z.boolean().default(false) }),
+  },
   /** The Inferred view in one answer: recent signals, and the decision log summarised where it lives (never 100k rows). */
   'inference/get': {
     privileged: true,
@@ -163,7 +179,11 @@ export interface Responses {
   'chat/select': { enabled: boolean; placement: 'start' | 'end'; selections: ChatSelection[]; skipped?: ChatSelection[] };
   'chat/warn': null;
   'data/export': { json: string; filename: string };
-  'data/import': { ok: true; profile: Profile } | { ok: false; errors: string[] };
+  /** `logRows`: how many rows the activity log holds now, when the import replaced it. */
+  'data/import': { ok: true; profile: Profile; logRows?: number } | { ok: false; errors: string[] };
+  /** How many rows of this import are kept aside so far. */
+  'data/import-log': { staged: number };
+  'log/page': { rows: LoggedDecision[]; next: number | null };
   'data/wipe': Profile;
   'storage/problem': { at: number; detail: string } | null;
   'data/counts': {
@@ -181,8 +201,9 @@ export interface Responses {
   'activity/unreverse': LoggedDecision | null;
   'activity/count': number;
   'signals/list': Signal[];
-  'flags/list': Flag[];
-  'flags/verdict': Flag[];
+  'flags/list': StoredFlag[];
+  'flags/page': { rows: StoredFlag[]; next: number | null };
+  'flags/verdict': StoredFlag[];
   /** `named`: the inferred model as named topics (the meaning model's), null when the model is unavailable. */
   'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary; named: InferredModel | null };
   'topics/preview': TopicPreview;
