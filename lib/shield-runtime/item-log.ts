@@ -2,6 +2,7 @@ import type { FeedPlatform } from '../schema/common';
 import type { Decision, Reason } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { Signal } from '../schema/log';
+import { bound } from './bounded';
 import { MANIPULATION } from './reasons';
 import { cleanReasons, type Reporter } from './reporter';
 
@@ -24,6 +25,9 @@ export interface ItemLog {
  */
 /** How long an item must stay on the page before it is logged: a glance is longer than this. */
 export const SETTLE_MS = 500;
+/** How many items' logged action and flag are remembered, so that an item met again is not logged again: more than
+ * a person scrolls past in a long sitting. */
+const REMEMBERED = 5000;
 
 export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'signal'>, platform: FeedPlatform): ItemLog {
   /** Items waiting to settle, by id: the latest decision for each, and whether the item is still there. */
@@ -56,6 +60,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
       }
       if (loggedAction.get(item.id) !== d.action) {
         loggedAction.set(item.id, d.action);
+        bound(loggedAction, REMEMBERED);
         reporter.decision(
           {
             ts: Date.now(),
@@ -78,6 +83,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
       const r = d.reasons.find((x) => x.kind && MANIPULATION.has(x.kind));
       if (!r || !r.kind) return;
       flagged.add(item.id);
+      bound(flagged, REMEMBERED);
       reporter.flag(
         {
           ts: Date.now(),

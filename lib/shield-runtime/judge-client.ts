@@ -2,6 +2,7 @@ import type { Action, Decision } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { JudgeItemsResponse } from '../judge/protocol';
 import { notJudged } from '../judge/apply';
+import { bound } from './bounded';
 import type { Transport } from './transport';
 
 /** The content script's side of the local judge. The fast tier has already decided and painted every item;
@@ -57,6 +58,8 @@ const FINAL = /judge is off|not one of the models/;
 /** What the fast tier decided, in a form that changes when the decision does: verdicts are kept per decision. */
 const fingerprint = (d: Decision) => `${d.action}|${d.score.toFixed(3)}|${d.reasons.map((r) => `${r.code}:${r.detail}`).join(',')}`;
 const ours = (d: Decision) => d.reasons.some((r) => r.source === 'model');
+/** Items whose verdicts, retries and last fast decision are remembered (the oldest are forgotten first). */
+const REMEMBERED = 2000;
 
 /** A verdict from the background is ours, but it crossed a message boundary: check its shape before use. */
 function usable(d: unknown, item: FeedItem): d is Decision {
@@ -125,6 +128,7 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
     const n = attempts.get(k) ?? 0;
     if (n >= retries || FINAL.test(note)) return;
     attempts.set(k, n + 1);
+    bound(attempts, REMEMBERED);
     later(() => {
       const now = latest.get(w.item.id);
       if (now && now.revision === opts.revision()) enqueue(now);
@@ -154,6 +158,7 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
     }
     const w: Waiting = { item, fast: decision, revision: rev, seq: seq++ };
     latest.set(item.id, w);
+    bound(latest, REMEMBERED);
     enqueue(w);
   }
 
@@ -209,6 +214,7 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
         if (w.revision !== rev) continue;
         if (v.status === 'judged' && usable(v.decision, w.item)) {
           verdicts.set(memoKey(w.item.id, w.revision, w.fast), v.decision);
+          bound(verdicts, REMEMBERED);
           counts.judged++;
           opts.apply(w.item.id, v.decision);
         } else if (v.status === 'not-judged' || (v.status === 'judged' && !usable(v.decision, w.item))) {

@@ -57,9 +57,22 @@ export interface Painter {
   /** Whether the node is one of the rows that move with an item (moving it is Parapet's own writing). */
   ownsRow(n: Node): boolean;
   /** Items painted since the last `forget`, by the item's id (a recycled root counts once). */
-  counts(): { seen: number; hidden: number; labelled: number };
+  counts(): Counts;
+  /** These items left the page: they stay counted, but their ids are not kept (issue 25). */
+  gone(ids: Iterable<string>): void;
   forget(): void;
 }
+
+type Counts = { seen: number; hidden: number; labelled: number };
+
+function tally(c: Counts, m: Mode): Counts {
+  c.seen++;
+  if (m === 'hide' || m === 'stub') c.hidden++;
+  else if (m === 'label' || m === 'demote') c.labelled++;
+  return c;
+}
+
+const none = (): Counts => ({ seen: 0, hidden: 0, labelled: 0 });
 
 export interface PainterOptions {
   /** The person pressed a control on a stub or badge. */
@@ -81,7 +94,9 @@ const storable = (author: string) => author.length > 0 && author.length <= 200 &
  * and badges with their controls. It never decides anything; it draws the mode it is given.
  */
 export function createPainter(doc: Document, adapter: Adapter, opts: PainterOptions): Painter {
+  /** The items on the page; those that left are only counted, in `left`. */
   const modeById = new Map<string, Mode>();
+  let left = none();
   const rows = new WeakSet<Node>();
 
   function paint(t: Tracked, mode: Mode, now: boolean): void {
@@ -204,14 +219,19 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     unpaint,
     ownsRow: (n) => rows.has(n),
     counts() {
-      let hidden = 0;
-      let labelled = 0;
-      for (const m of modeById.values()) {
-        if (m === 'hide' || m === 'stub') hidden++;
-        else if (m === 'label' || m === 'demote') labelled++;
-      }
-      return { seen: modeById.size, hidden, labelled };
+      const c = { ...left };
+      for (const m of modeById.values()) tally(c, m);
+      return c;
     },
-    forget: () => modeById.clear(),
+    gone(ids) {
+      for (const id of ids) {
+        const m = modeById.get(id);
+        if (m && modeById.delete(id)) tally(left, m);
+      }
+    },
+    forget() {
+      modeById.clear();
+      left = none();
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface Reorderer {
   moved(itemId: string): boolean;
   /** Items moved on this page. */
   count(): number;
+  /** These items left the page: they stay counted, but nothing of them is kept (issue 25). */
+  gone(ids: Iterable<string>): void;
 }
 
 const inDocumentOrder = (a: Tracked, b: Tracked) => (a.root.compareDocumentPosition(b.root) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
@@ -30,6 +32,7 @@ export function createReorderer(
   seed = (Math.random() * 2 ** 31) | 0,
 ): Reorderer {
   const movedIds = new Set<string>();
+  let movedAndGone = 0;
   /** Each moved batch in the site's order. */
   const batches: Tracked[][] = [];
   /** The site's own text of every rank label Parapet rewrote. */
@@ -88,7 +91,19 @@ export function createReorderer(
     for (const [el, text] of ranks) if (el.isConnected) el.textContent = text;
     ranks.clear();
     movedIds.clear();
+    movedAndGone = 0;
   }
 
-  return { reorder, restore, moved: (id) => movedIds.has(id), count: () => movedIds.size };
+  function gone(ids: Iterable<string>): void {
+    for (const id of ids) if (movedIds.delete(id)) movedAndGone++;
+    // What left the page has no place to go back to.
+    for (let i = batches.length; i--; ) {
+      const still = batches[i].filter((t) => t.root.isConnected);
+      if (still.length > 1) batches[i] = still;
+      else batches.splice(i, 1);
+    }
+    for (const [el] of ranks) if (!el.isConnected) ranks.delete(el);
+  }
+
+  return { reorder, restore, gone, moved: (id) => movedIds.has(id), count: () => movedIds.size + movedAndGone };
 }

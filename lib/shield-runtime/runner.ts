@@ -95,8 +95,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const enabled = () => !failed && !stopped && pageSurface !== null && siteOn();
   const activity = watchPageActivity(platform, reporter, doc, { active: () => !stopped && siteOn() });
 
-  /** Every item root met on this page, by root. */
+  /** The item roots on this page. Roots the page took out are let go by `sweep`, so a page that churns items
+   * cannot make Parapet hold them in memory (issue 25). */
   const tracked = new Map<Element, Tracked>();
+  let sweepAt = 0;
 
   // The local judge, when the person turned it on, revises unsure decisions later through the same path as a
   // click does (the decision kept, then painted and recorded); until it answers, the fast decision stands.
@@ -197,6 +199,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       record(t);
       if (isNew) fresh.push(t);
     }
+    // Amortised: the map may grow by half what it holds before the roots that left are dropped.
+    if (tracked.size > sweepAt) sweep();
     if (hold.holding) hold.keep(fresh);
     else if (fresh.length > 1) frame.reorder(fresh);
     if (fresh.length > 0) {
@@ -243,12 +247,24 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       return;
     }
     try {
-      for (const [root] of tracked) if (!root.isConnected) tracked.delete(root);
+      sweep();
       redecideWhere((t) => t.item !== null);
       pushCounts();
     } catch (e) {
       failOpen(`error while applying a new profile: ${errorText(e)}`);
     }
+  }
+
+  /** Lets go of the roots the page took out, and of what was kept for their items alone. */
+  function sweep(): void {
+    const gone = new Set<string>();
+    for (const [root, t] of tracked) if (!root.isConnected && tracked.delete(root) && t.item) gone.add(t.item.id);
+    for (const t of tracked.values()) if (t.item) gone.delete(t.item.id);
+    sweepAt = tracked.size * 1.5 + 64;
+    // Decisions are kept only to spare deciding an item met again; deciding it again gives the same.
+    decider.forget();
+    painter.gone(gone);
+    reorderer.gone(gone);
   }
 
   function reorderHeld(): void {
@@ -375,7 +391,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     failed = false;
     pageSurface = next;
     health.forget();
-    for (const [root] of tracked) if (!root.isConnected) tracked.delete(root);
+    sweep();
     if (wasFailed || next !== null) scan();
     health.watch();
   }
