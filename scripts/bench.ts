@@ -8,6 +8,7 @@ const parts: Array<[string, () => Promise<Bench>]> = [
   ['meaning model: files, load, topic expansion (Node, one core)', async () => (await import('./bench-meaning')).benchMeaning],
   ['clickbait model (Node, one core)', async () => (await import('./bench-clickbait')).benchClickbait],
   ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
+  ['page cost in Chromium, against no extension', async () => (await import('./bench-page-cost')).benchPageCost],
   ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],
   ['inferred model (Node, one core)', async () => (await import('./bench-inference')).benchInference],
   ['inferred model: named topics from Reddit histories', async () => (await import('./bench-inferred-topics')).benchInferredTopics],

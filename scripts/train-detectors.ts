@@ -1,4 +1,4 @@
-// npm run train:detectors [-- --search]
+// npm run train:detectors [-- --search] [-- --rates]
 // Trains the learned manipulation detectors and writes public/models/detectors.bin: one logistic model per kind
 // (rage, urgency, engagement, promotion, and clickbait as news accounts write it on social media) over the headline
 // model's hashed features, all heads on one feature spec so the runtime reads a text once for all of them.
@@ -38,7 +38,12 @@ import {
 } from './detectors/sources';
 
 const OUT = resolve(ROOT, 'public/models/detectors.bin');
-const TRAIN: TrainOptions = { epochs: 10, learningRate: 0.5, l2: 1e-6, seed: 1 };
+/** The headline model's schedule, and a slower one: with few and noisy examples (a Reddit comment's rating, a
+ * tweet's five ratings) large steps chase single rows. Each kind takes the one its calibration part prefers
+ * (`--rates` prints both). */
+const FAST: TrainOptions = { epochs: 10, learningRate: 0.5, l2: 1e-6, seed: 1 };
+const SLOW: TrainOptions = { epochs: 30, learningRate: 0.02, l2: 1e-6, seed: 1 };
+const SCHEDULE: Record<LearnedKind, TrainOptions> = { rage: SLOW, urgency: FAST, engagement: FAST, promotion: SLOW, clickbait: SLOW };
 /** The threshold of the default strictness (lib/core/manipulation.ts: thresholdFor(0.5)). */
 const DEFAULT_THRESHOLD = 0.6;
 
@@ -109,7 +114,7 @@ function apartRows(kind: LearnedKind): { name: string; rows: Example[] } | null 
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /** Trains one head; returns its model file and its figures on the calibration part. */
-function trainHead(kind: LearnedKind, spec: FeatureSpec) {
+function trainHead(kind: LearnedKind, spec: FeatureSpec, schedule: TrainOptions = SCHEDULE[kind]) {
   const parts = trainingRows(kind);
   const rows = [...parts.real, ...parts.feed];
   const isReal = (r: number) => r < parts.real.length;
@@ -117,7 +122,9 @@ function trainHead(kind: LearnedKind, spec: FeatureSpec) {
   const fit: number[] = [];
   const cal: number[] = [];
   rows.forEach((r, i) => (isCalibration(r.text) ? cal : fit).push(i));
-  const lw = trainLogistic(m, Int32Array.from(fit), 1 << spec.bits, TRAIN);
+  // Graded ratings, where a row has one, are the target; the label still decides the calibration and the figures.
+  const targets = rows.some((r) => r.target !== undefined) ? Float64Array.from(rows, (r) => r.target ?? r.label) : undefined;
+  const lw = trainLogistic(m, Int32Array.from(fit), 1 << spec.bits, { ...schedule, targets });
   const q = quantizeWeights(lw);
   const bias = Math.fround(lw.bias);
   const z = cal.map((r) => quantizedRowLogit(m, r, q.weights, q.scale, bias));
@@ -174,6 +181,11 @@ function build(spec: FeatureSpec): Uint8Array {
   return encodeLearned(heads);
 }
 
+if (process.argv.includes('--rates')) {
+  for (const kind of LEARNED_KINDS) {
+    for (const [name, schedule] of [['fast', FAST], ['slow', SLOW]] as const) console.log(`  ${name} ${trainHead(kind, CHOSEN.spec, schedule).summary}`);
+  }
+}
 if (process.argv.includes('--search')) {
   for (const c of CANDIDATES) {
     console.log(c.name);

@@ -42,6 +42,8 @@ export interface ShieldOptions {
   signal?: AbortSignal;
   /** How long items may wait unseen for the person's profile and the models before they are shown anyway. */
   profileHoldMs?: number;
+  /** Called once, when the hold ends: the person's profile and the models are in (or given up on). */
+  onReady?: () => void;
 }
 
 export interface ShieldCounts {
@@ -87,6 +89,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const hold = createHold<Tracked>(awaited, opts.profileHoldMs ?? 400, () => {
     redecideAll();
     reorderHeld();
+    opts.onReady?.();
   });
   let pageSurface = surfaceOfPage();
   let failed = false;

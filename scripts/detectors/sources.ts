@@ -14,7 +14,8 @@ const DATA = resolve(ROOT, '../shared/data');
 import { LEARNED_KINDS } from '../../lib/core/detectors/learned-format';
 export { LEARNED_KINDS };
 export type LearnedKind = (typeof LEARNED_KINDS)[number];
-export type Example = { text: string; label: 0 | 1 };
+/** `target`: a graded rating in [0, 1] to train on in place of the label, where the data has one. */
+export type Example = { text: string; label: 0 | 1; target?: number };
 
 /** Percent of darkpatterns/dev.tsv and clickbait-posts/train.jsonl kept apart, by a hash of the text: never trained
  * on, only measured. A different salt from the calibration split below keeps the two choices independent. */
@@ -53,14 +54,15 @@ export function darkPatterns(part: 'train' | 'apart'): Example[] {
     .map((c) => ({ text: c[2], label: c[1] === 'Urgency' || c[1] === 'Scarcity' ? 1 : 0 }));
 }
 
-/** News accounts' tweets from the Webis Clickbait Corpus 2017, with its binary label. */
+/** News accounts' tweets from the Webis Clickbait Corpus 2017, with its binary label and, as the target, the mean of
+ * its five annotators' ratings. */
 export function clickbaitPosts(part: 'train' | 'apart'): Example[] {
   return readFileSync(resolve(DATA, 'clickbait-posts/train.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; clickbait: number })
+    .map((l) => JSON.parse(l) as { text: string; clickbait: number; truthMean: number })
     .filter((p) => isApart(p.text) === (part === 'apart'))
-    .map((p) => ({ text: p.text, label: p.clickbait ? 1 : 0 }));
+    .map((p) => ({ text: p.text, label: p.clickbait ? 1 : 0, target: p.truthMean }));
 }
 
 /** `kind<TAB>label<TAB>text` files: the project's tests/data/detectors.tsv and our own written examples. */

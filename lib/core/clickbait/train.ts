@@ -79,6 +79,9 @@ export interface TrainOptions {
   seed: number;
   /** Per-slot multipliers (e.g. naive Bayes log-count ratios, NB-SVM style); the result folds them in. */
   slotScale?: Float64Array;
+  /** Per-row targets in [0, 1] in place of the 0/1 labels: graded ratings (the mean of several annotators) teach
+   * how much, not only which side. */
+  targets?: Float64Array;
 }
 
 export interface LinearWeights {
@@ -104,6 +107,7 @@ export function trainLogistic(
   const rand = seededRandom(opts.seed);
   const scale = opts.slotScale;
   const { offsets, slots, labels } = m;
+  const targets = opts.targets;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -121,7 +125,7 @@ export function trainLogistic(
       if (scale) for (let p = a; p < b; p++) z += w[slots[p]] * scale[slots[p]] * norm;
       else for (let p = a; p < b; p++) z += w[slots[p]] * norm;
       const prob = 1 / (1 + Math.exp(-z));
-      const err = prob - labels[r];
+      const err = prob - (targets ? targets[r] : labels[r]);
       for (let p = a; p < b; p++) {
         const s = slots[p];
         const x = scale ? scale[s] * norm : norm;
