@@ -8,6 +8,7 @@ import { prefetchInference } from './inferred/prefetch';
 /** One lazily loaded file per view, so each view's weight (charts, the model runtime) loads only when opened. */
 const VIEW_COMPONENTS: Record<ViewId, LazyExoticComponent<ComponentType>> = {
   profile: lazy(() => import('./views/ProfileView')),
+  exceptions: lazy(() => import('./views/ExceptionsView')),
   inferred: lazy(() => {
     prefetchInference();
     return import('./views/InferredView');
@@ -21,6 +22,7 @@ const VIEW_COMPONENTS: Record<ViewId, LazyExoticComponent<ComponentType>> = {
 
 const VIEW_ICONS: Record<ViewId, IconName> = {
   profile: 'user',
+  exceptions: 'check',
   inferred: 'brain',
   flagged: 'flag',
   activity: 'activity',

@@ -36,6 +36,7 @@ import {
 import { applyFeedback, applyVerdicts } from '../core/feedback';
 import { budgetPage } from '../core/message-budget';
 import { mergeProfile } from '../core/profile-merge';
+import { exceptionEffects } from './exception-effects';
 import { summariseDecisions } from '../core/inference/summary';
 import { SummaryCache } from './summary-cache';
 import { meaningFor, namedInference } from './inferred-model';
@@ -212,6 +213,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return (await clearReversed(store, id)) ?? null;
     },
     'activity/count': (q) => countDecisions(store, q),
+    'exceptions/effects': () => exceptionEffects(store, now()),
     'signals/list': ({ limit }) => listSignals(store, limit),
     'flags/list': ({ status }) => listFlags(store, status),
     'flags/page': async ({ below, limit }) => budgetPage(await pageFlags(store, below, limit)),

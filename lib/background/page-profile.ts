@@ -37,6 +37,7 @@ export function profileForPage(profile: Profile, url: string | undefined): Profi
     blockedAuthors: mine(profile.blockedAuthors),
     exceptions: mine(profile.exceptions),
     hiddenItems: mine(profile.hiddenItems),
+    lessLike: mine(profile.lessLike),
     rules: feed ? (profile.rules ?? []).filter((r) => !r.platforms?.length || r.platforms.includes(feed)) : [],
     avoidTopics: feed ? profile.avoidTopics : [],
     interests: feed ? profile.interests : [],

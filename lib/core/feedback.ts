@@ -1,6 +1,7 @@
 import type { Exception, Profile } from '../schema/profile';
 import type { Feedback, Flag } from '../schema/log';
 import type { FeedItem } from '../schema/item';
+import { subjectWords } from './less-like';
 
 /** Normalised title kept with an exception, so near-duplicates of the item can be matched later. */
 export function normaliseTitle(title: string): string {
@@ -57,6 +58,19 @@ export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedIt
       };
     }
     case 'less-like-this': {
+      // Items like this one: the same author on the same subject, shown less (not the whole author, not hidden).
+      if (!author || profile.lessLike.some((l) => l.platform === platform && l.itemId === feedback.itemId)) return profile;
+      const title = item?.title ?? feedback.title;
+      const subject = subjectWords(title);
+      if (subject.length === 0) return profile;
+      const entry = { id: exceptionId(feedback, now), platform, author: plainAuthor(author), subject, itemId: feedback.itemId, title: plainAuthor(title).slice(0, 500), createdAt: now };
+      return { ...profile, lessLike: [...profile.lessLike, entry].slice(-5_000) };
+    }
+    case 'undo-less-like': {
+      const kept = profile.lessLike.filter((l) => !(l.platform === platform && l.itemId === feedback.itemId));
+      return kept.length === profile.lessLike.length ? profile : { ...profile, lessLike: kept };
+    }
+    case 'block-author': {
       if (!author) return profile;
       const exists = profile.blockedAuthors.some((b) => b.platform === platform && b.name.toLowerCase() === author.toLowerCase());
       return exists ? profile : { ...profile, blockedAuthors: [...profile.blockedAuthors, { platform, name: author }] };

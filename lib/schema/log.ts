@@ -64,7 +64,10 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
-export const FeedbackType = z.enum(['show-anyway', 'exception-author', 'exception-rule', 'hide-this', 'less-like-this', 'verdict-right', 'verdict-wrong', 'undo', 'reverse']);
+export const FeedbackType = z.enum([
+  'show-anyway', 'exception-author', 'exception-rule', 'hide-this', 'less-like-this', 'undo-less-like', 'block-author',
+  'verdict-right', 'verdict-wrong', 'undo', 'reverse',
+]);
 export type FeedbackType = z.infer<typeof FeedbackType>;
 /** A flag as the log keeps it (lib/db.ts): `titleKey` finds near-identical headlines, `seen` counts how often the item
  * came back (a page reloaded, another tab) instead of queueing it again. Set by the log, never taken from a page. */

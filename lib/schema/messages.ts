@@ -79,6 +79,8 @@ export const requests = {
   'storage/problem': { privileged: true, payload: z.object({ dismiss: z.boolean().optional() }) },
   'activity/query': { privileged: true, payload: ActivityFilters.extend({ limit: z.number().int().positive().max(200_000).optional() }) },
   'activity/reverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
+  /** What each exception changed and the titles of items hidden by hand (lib/background/exception-effects.ts). */
+  'exceptions/effects': { privileged: true, payload: z.object({}) },
   'activity/unreverse': { privileged: true, payload: z.object({ id: z.number().int() }) },
   /** How many decisions the Activity view's filters match (same filters as activity/query, no limit). */
   'activity/count': { privileged: true, payload: ActivityFilters },
@@ -198,6 +200,9 @@ export interface Responses {
   };
   'activity/query': LoggedDecision[];
   'activity/reverse': LoggedDecision | null;
+  /** `changed`: logged decisions each exception (by id) changed since it was made; `hidden`: by `platform:itemId`;
+   * `titles`: an item exception's title as the log has it, by id. */
+  'exceptions/effects': { changed: Record<string, number>; hidden: Record<string, { title: string; url: string }>; titles: Record<string, string> };
   'activity/unreverse': LoggedDecision | null;
   'activity/count': number;
   'signals/list': Signal[];

@@ -3,6 +3,7 @@ import { PROFILE_VERSION, Profile } from './profile';
 import { migrateV1toV2, ProfileV1 } from './migrations/v1-to-v2';
 import { migrateV2toV3 } from './migrations/v2-to-v3';
 import { migrateV3toV4 } from './migrations/v3-to-v4';
+import { migrateV4toV5 } from './migrations/v4-to-v5';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -46,6 +47,7 @@ export function migrateProfile(raw: unknown, now = Date.now()): ParseResult<Prof
   try {
     if (version <= 2) current = migrateV2toV3(current);
     if (version <= 3) current = migrateV3toV4(current);
+    if (version <= 4) current = migrateV4toV5(current);
   } catch (e) {
     return { ok: false, errors: [`profile: version ${version} data Parapet cannot read (${(e as Error).message})`] };
   }

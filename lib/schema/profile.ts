@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_POLICIES, MANIPULATION_KINDS, POLICY_ACTIONS, POLICY_KINDS } from './constants';
 import { ChatSite, FeedPlatform, Site, CHAT_SITES, SITES, id, label, plainText } from './common';
 
-export const PROFILE_VERSION = 4 as const;
+export const PROFILE_VERSION = 5 as const;
 
 /** What a detection or a content kind does to an item. */
 export const PolicyAction = z.enum(POLICY_ACTIONS);
@@ -133,6 +133,19 @@ export const HiddenItem = z.object({
 });
 export type HiddenItem = z.infer<typeof HiddenItem>;
 
+/** "Less like this" on one item: items by the same author about the same subject (the item's own words) are shown
+ * less, not hidden, and the author's other items are left alone. `itemId` is the item it was said on (Undo). */
+export const LessLike = z.object({
+  id,
+  platform: FeedPlatform,
+  author: label,
+  subject: z.array(label).max(12),
+  itemId: z.string().min(1).max(200),
+  title: plainText(500).default(''),
+  createdAt: z.number().int().nonnegative(),
+});
+export type LessLike = z.infer<typeof LessLike>;
+
 export const JudgeSettings = z.object({
   enabled: z.boolean().default(false),
   engine: z.enum(['webllm', 'prompt-api']).default('webllm'),
@@ -177,6 +190,7 @@ export const Profile = z.object({
     .default({ hiddenStyle: 'stub', reorder: true, exploreShare: 0 }),
   exceptions: z.array(Exception).max(10_000).default([]),
   hiddenItems: z.array(HiddenItem).max(10_000).default([]),
+  lessLike: z.array(LessLike).max(5_000).default([]),
   inferred: InferenceControls.default({ rejected: [], pinned: [], forgotten: [] }),
   judge: JudgeSettings.default({ enabled: false, engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' }),
 });

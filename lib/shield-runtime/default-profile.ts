@@ -9,7 +9,7 @@ import type { Profile } from '../schema/profile';
 export function fallbackProfile(): Profile {
   const sites = { youtube: true, reddit: true, x: true, hackernews: true, chatgpt: true, claude: true, gemini: true, perplexity: true };
   return {
-    schemaVersion: 4,
+    schemaVersion: 5,
     revision: 0,
     updatedAt: 0,
     interests: [],
@@ -25,6 +25,7 @@ export function fallbackProfile(): Profile {
     display: { hiddenStyle: 'stub', reorder: true, exploreShare: 0 },
     exceptions: [],
     hiddenItems: [],
+    lessLike: [],
     inferred: { rejected: [], pinned: [], forgotten: [] },
     judge: { enabled: false, engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' },
   };

@@ -61,6 +61,7 @@ describe('dashboard shell', () => {
 
     const views: [string, string][] = [
       ['profile', 'Profile'],
+      ['exceptions', 'Exceptions'],
       ['inferred', 'Inferred model'],
       ['flagged', 'Flagged'],
       ['activity', 'Activity'],

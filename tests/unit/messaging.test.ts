@@ -75,13 +75,16 @@ describe('message protocol', () => {
     expect(p.ok && (p.value as { paused: boolean; revision: number })).toMatchObject({ paused: true, revision: 1 });
   });
 
-  it('turns "less like this" from a page into a blocked author, and a wrong verdict into an exception', async () => {
+  it('turns "less like this" from a page into its own entry, "block" into a blocked author, and a wrong verdict into an exception', async () => {
     const { handlers } = setup();
     const fb = (type: string, extra = {}) => ({
       feedback: { ts: 1, type, platform: 'youtube', itemId: 'abc', title: 'You Won’t Believe This', author: 'ShoutyChannel', ...extra },
     });
     const r1 = await dispatch(handlers, { type: 'feedback/record', payload: fb('less-like-this') }, fromPage, self);
-    expect(r1.ok && (r1.value as { blockedAuthors: unknown[] }).blockedAuthors).toEqual([{ platform: 'youtube', name: 'ShoutyChannel' }]);
+    expect(r1.ok && (r1.value as { blockedAuthors: unknown[] }).blockedAuthors).toEqual([]);
+    expect(r1.ok && (r1.value as { lessLike: unknown[] }).lessLike).toEqual([expect.objectContaining({ author: 'ShoutyChannel', subject: ['won', 'believe'] })]);
+    const blocked = await dispatch(handlers, { type: 'feedback/record', payload: fb('block-author') }, fromPage, self);
+    expect(blocked.ok && (blocked.value as { blockedAuthors: unknown[] }).blockedAuthors).toEqual([{ platform: 'youtube', name: 'ShoutyChannel' }]);
     const r2 = await dispatch(handlers, { type: 'feedback/record', payload: fb('verdict-wrong', { kind: 'clickbait' }) }, fromPage, self);
     expect(r2.ok && (r2.value as { exceptions: unknown[] }).exceptions[0]).toMatchObject({ type: 'item', kind: 'clickbait', author: 'ShoutyChannel', title: 'you won t believe this' });
   });

@@ -135,7 +135,7 @@ describe('version 3 to 4', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = r.value;
-    expect(p.schemaVersion).toBe(4);
+    expect(p.schemaVersion).toBe(PROFILE_VERSION);
     expect(p.revision).toBe(12);
     expect(p.interests).toEqual([
       { id: 'gardening', label: 'Gardening', weight: 0.8, keywords: ['raised bed'], exclude: [] },

@@ -1,5 +1,7 @@
 import { POLICY_KINDS, type PolicyAction, type PolicyKind } from '@/lib/schema/profile';
+import { kindExceptions, kindSentence } from '@/lib/core/exception-words';
 import { setPolicy } from '../../profile-edit';
+import { hashFor } from '../routes';
 import { Icon } from '../../ui/Icon';
 import { Section } from '../../ui/Section';
 import { Segmented } from '../../ui/Segmented';
@@ -36,11 +38,19 @@ export function PoliciesEditor({ draft, change }: EditorProps) {
         {POLICY_KINDS.map((kind) => {
           const policy = draft.policies[kind];
           const text = KIND_TEXT[kind];
+          // The setting says "Hide" for every site; an exception that shows this kind somewhere is said beside it.
+          const excepted = kindExceptions(draft.exceptions, kind);
           return (
             <li key={kind} className={`policy ${policy.action === 'off' ? 'is-off' : ''}`}>
               <div className="policy-text">
                 <h3 className="policy-name">{text.name}</h3>
                 <p className="policy-what">{text.what}</p>
+                {excepted.length ? (
+                  <p className="policy-except" data-testid={`policy-exception-${kind}`}>
+                    <Icon name="info" size={13} /> Except: {excepted.map((e) => kindSentence(kind, e.platform)).join('; ')} (your exception
+                    {excepted.length > 1 ? 's' : ''}, <a href={hashFor('exceptions')}>manage</a>).
+                  </p>
+                ) : null}
               </div>
               <Segmented label={`${text.name}: action`} value={policy.action} options={ACTIONS} onChange={(a) => change((p) => setPolicy(p, kind, { action: a }))} />
               <div className="policy-strict">

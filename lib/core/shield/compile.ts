@@ -1,3 +1,4 @@
+import { compileLessLike } from '../less-like';
 import { DEFAULT_POLICIES, FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import { compileUserExceptions } from './exceptions';
@@ -121,6 +122,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     paused: profile.paused === true,
     sitesOff,
     blockedAuthors,
+    lessLike: compileLessLike(profile.lessLike, only),
     matcher,
     targets,
     rules,

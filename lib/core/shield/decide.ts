@@ -3,6 +3,7 @@ import type { Action, Decision, Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { PolicyAction, PolicyKind } from '../../schema/profile';
 import { sortSmall } from '../sort-small';
+import { lessLikeMatch } from '../less-like';
 import { ItemExceptions } from './exceptions';
 import { foldAuthor } from './text';
 import type { CompiledProfile } from './types';
@@ -157,6 +158,10 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
     v.consider({ action: 'hide', reason: reason('blocked-author', authorName, 'rule', [authorName]) });
     // Nothing can outrank it and the detectors are the costly part: stop here.
     if (v.worst === SEVERITY.hide) return decision(c, platform, itemId, 'hide', [kept[0].reason], 0, false);
+  }
+  if (author !== '' && c.lessLike.size > 0) {
+    const shared = lessLikeMatch(c.lessLike, platform, author, title);
+    if (shared) v.consider({ action: 'demote', reason: reason('less-like', authorName, 'user', shared.slice(0, 10)) });
   }
 
   // Every keyword, phrase and regex of rules, avoid-topics and interests, in one pass over the item.

@@ -1,3 +1,4 @@
+import type { LessLikeIndex } from '../less-like';
 import type { FeedPlatform } from '../../schema/common';
 import type { ClickbaitModel } from '../clickbait/model';
 import type { Reason } from '../../schema/decision';
@@ -52,6 +53,8 @@ export interface CompiledProfile {
   sitesOff: ReadonlySet<FeedPlatform>;
   /** Folded author names (see foldAuthor), per platform. */
   blockedAuthors: ReadonlyMap<FeedPlatform, AuthorSet>;
+  /** "Less like this": subjects shown less, by platform and folded author. */
+  lessLike: LessLikeIndex;
   matcher: TextMatcher;
   targets: readonly Target[];
   rules: readonly CompiledRule[];
