@@ -112,7 +112,8 @@ export function describeReason(reason: Reason | undefined, opts: { short?: boole
   const base = LABELS[reason.code] ?? LABELS[reason.kind ?? ''] ?? reason.code.replace(/[-_]+/g, ' ');
   const explains = reason.kind !== undefined && MANIPULATION.has(reason.kind);
   const detail = reason.detail && reason.code !== 'promoted' && !(opts.short && explains) ? `: ${detailWords(reason)}` : '';
-  const text = `${base}${detail}`;
+  // A flag names the item's own words that made it, before its explanation, so a clipped line still shows them.
+  const text = explains && !opts.short ? `${base}${flagWords(reason)}${detail}` : `${base}${detail}`;
   // The words found, when they fit: "Topic you avoid: politics (senate, shutdown)". A topic now acts on items
   // that never say its name, and the words are what let a person check the call.
   const quoted = QUOTES_EVIDENCE.has(reason.code) && !(opts.short && reason.code === 'interest') ? quotedEvidence(reason) : '';
@@ -129,6 +130,12 @@ function detailWords(reason: Reason): string {
 /** Reasons whose evidence is shown with them: topics, matched by meaning. A badge names an interest alone. */
 const QUOTES_EVIDENCE = new Set(['avoid-topic', 'interest']);
 const MAX_QUOTED = 3;
+
+/** ' (“zero shame”, “zero humanity”)': the words a detector quoted, as written, or '' when it quoted none. */
+function flagWords(reason: Reason): string {
+  const words = (reason.evidence ?? []).filter((w) => w.trim()).slice(0, MAX_QUOTED);
+  return words.length ? ` (${words.map((w) => `“${w.trim()}”`).join(', ')})` : '';
+}
 
 /** " (senate, shutdown)": the evidence words other than the topic's own name, each once, or '' when none. */
 export function quotedEvidence(reason: Reason): string {

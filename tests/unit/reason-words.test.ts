@@ -26,3 +26,25 @@ describe('a rule is named in words, never as its raw pattern', () => {
     expect(readableRule('()', 'regex')).toBe('a pattern you wrote');
   });
 });
+
+describe('a flag says which of the item\'s words made it', () => {
+  const rage: Reason = {
+    code: 'rage-learned',
+    kind: 'rage',
+    detail: 'Written to set you against a group, in the way angry us-versus-them posts are',
+    source: 'rule',
+    evidence: ['zero shame', 'zero humanity'],
+  };
+
+  it('the why frame and the Activity log quote them before the explanation, so a clipped line still shows them', () => {
+    const line = describeReason(rage);
+    expect(line.startsWith('Rage bait (“zero shame”, “zero humanity”): Written to set you against')).toBe(true);
+    expect(line.length).toBeLessThanOrEqual(80);
+    const d = { platform: 'x' as const, itemId: 'p1', action: 'label' as const, reasons: [rage], score: 0.7, uncertain: false };
+    expect(explainDecision(d)).toEqual({ title: 'Rage bait', lines: [line] });
+  });
+
+  it('a flag with no words quoted reads as before', () => {
+    expect(describeReason({ ...rage, evidence: [] })).toMatch(/^Rage bait: Written to set you against/);
+  });
+});
