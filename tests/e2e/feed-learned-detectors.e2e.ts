@@ -6,7 +6,7 @@ import { call } from './ui-helpers';
 
 // The learned detectors (public/models/detectors.bin) reach the tab with the rule tables. A story whose anger no
 // phrase rule lists ("Zero shame, zero humanity") is labelled rage bait by the learned model, and the Flagged list and the
-// activity log quote the words that made it, never a function word alone.
+// activity log quote the words that made it, never a function word alone, and so does the badge's why frame.
 let ext: Launched;
 let ctl: Page;
 const HOME = 'https://news.ycombinator.com/';
@@ -30,7 +30,8 @@ describe('learned rage model in a feed tab', () => {
     const page: Page = await ext.context.newPage();
     await page.goto(HOME);
     await waitForShield(page, 8);
-    expect((await marks(page)).find((d) => d.itemText.includes('run out of town'))?.text ?? '').toMatch(/rage/i);
+    const mark = (await marks(page)).find((d) => d.itemText.includes('run out of town'));
+    expect(mark?.text ?? '').toMatch(/rage/i);
     const flagged = async () => (await call(ctl, 'flags/list', {})).find((f) => f.title.includes('run out of town'));
     await expect.poll(async () => (await flagged())?.kind, { timeout: 5000 }).toBe('rage');
     const evidence = (await flagged())!.evidence;
@@ -39,6 +40,8 @@ describe('learned rage model in a feed tab', () => {
       expect(RAGE).toContain(words);
       expect(words.toLowerCase()).not.toMatch(/^(?:like|this|one|should|be|out|of|to)$/);
     }
+    // The badge's why frame names the same words.
+    expect(mark?.why?.join(' ') ?? '').toContain(`“${evidence[0]}”`);
     const logged = (await call(ctl, 'activity/query', { platform: 'hackernews', action: 'label' })).find((d) => (d.title ?? '').includes('run out of town'));
     expect(logged?.reasons.find((r) => r.kind === 'rage')).toMatchObject({ code: 'rage-learned', evidence });
     await page.close();
