@@ -34,11 +34,20 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'models/detectors.json', contents: JSON.stringify(serialiseDetectors(SHIPPED_TABLES)) });
     },
+    // Host permissions are exactly the sites the content scripts run on (taken from them, so never out of step),
+    // which Chrome already names at install ("Read and change your data on www.youtube.com, ..."): they let the
+    // popup read which supported site its tab shows, and the background which site each tab it tells of a profile
+    // change is on, without the `tabs` permission and its "Read your browsing history" warning.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const hosts = new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []));
+      manifest.host_permissions = [...hosts].sort();
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Parapet',
     description: 'Your own agent between you and your feeds: hides junk, labels manipulation, adds your standing instructions to chats. Everything stays on your device.',
-    permissions: ['storage', 'tabs', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // Why each permission is here: README, "Permissions".
+    permissions: ['storage', 'activeTab', ...(browser === 'chrome' ? ['offscreen'] : [])],
     // WebLLM compiles WebAssembly; Chromium's default MV3 policy forbids it.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import { defaultProfile, Profile } from './schema/profile';
 import { migrateProfile } from './schema/migrate';
 import type { Feedback, Flag, LoggedDecision, Signal, StoredFlag } from './schema/log';
-import type { ActivityQuery } from './core/activity-filter';
+import { actionMatches, type ActivityQuery } from './core/activity-filter';
 import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
 
 /** The only module that touches IndexedDB. It lives in the extension's own context (background / extension
@@ -447,11 +447,13 @@ function decisionCollection(store: Store, q: DecisionQuery) {
     coll = store.db.decisions.where('ts').between(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, true, true).reverse();
   }
   // Without a filter, count() and limit() stay on the index instead of reading every row.
-  if (!q.platform && !q.action && !q.reason && !needle) return coll;
+  if (!q.platform && !q.action && !q.reason && !needle && q.tab === undefined && !q.reordered) return coll;
   return coll.filter(
     (d) =>
       (!q.platform || d.platform === q.platform) &&
-      (!q.action || d.action === q.action) &&
+      actionMatches(q.action, d.action) &&
+      (q.tab === undefined || d.tab === q.tab) &&
+      (!q.reordered || d.reordered) &&
       (!q.reason || d.reasons.some((r) => r.code === q.reason)) &&
       (!needle || d.title.toLowerCase().includes(needle) || d.author.toLowerCase().includes(needle)),
   );

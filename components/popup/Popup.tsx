@@ -4,6 +4,7 @@ import { useProfile } from '../hooks/useProfile';
 import { useTabStats } from '../hooks/useTabStats';
 import { useStorageProblem } from '../hooks/useStorageProblem';
 import { openDashboard } from '../open-dashboard';
+import type { ViewId } from '../dashboard/routes';
 import {
   addAvoidTopic,
   addInterest,
@@ -27,8 +28,8 @@ export function Popup() {
   const tab = useTabStats();
   const storageProblem = useStorageProblem();
 
-  const open = async () => {
-    await openDashboard();
+  const open = async (view?: ViewId, query?: string) => {
+    await openDashboard(view, query);
     window.close();
   };
 
@@ -64,7 +65,7 @@ export function Popup() {
           </Notice>
         ) : null}
 
-        <TabStatus state={tab} profile={profile} />
+        <TabStatus state={tab} profile={profile} onOpen={(view, query) => void open(view, query)} />
 
         <section className="pp-section" aria-labelledby="pp-interests">
           <div className="pp-section-head">

@@ -4,25 +4,35 @@ import { UNREADABLE } from '@/lib/shield-runtime/health';
 import { formatCount } from '../format';
 import { Icon } from '../ui/Icon';
 import type { TabStatsState } from '../hooks/useTabStats';
+import { ChatStatus } from './ChatStatus';
+import { activityQuery, COUNTS } from './count-links';
+import { siteOfTab } from './site-of-tab';
 
-const COUNTS: { key: 'seen' | 'hidden' | 'labelled' | 'reordered'; label: string }[] = [
-  { key: 'seen', label: 'Seen' },
-  { key: 'hidden', label: 'Hidden' },
-  { key: 'labelled', label: 'Labelled' },
-  { key: 'reordered', label: 'Reordered' },
-];
-
-/** What Parapet did on the tab the popup was opened over. Renders exactly what the background reports. */
-export function TabStatus({ state, profile }: { state: TabStatsState; profile: Profile }) {
-  const { report } = state;
+/** What Parapet did on the tab the popup was opened over. Renders exactly what the background reports. Each count
+ * opens Activity on this page's decisions of that kind. */
+export function TabStatus({
+  state,
+  profile,
+  onOpen,
+}: {
+  state: TabStatsState;
+  profile: Profile;
+  onOpen: (view: 'activity' | 'chat', query?: string) => void;
+}) {
+  const { report, tabId } = state;
   const stats = report?.stats ?? null;
   const health = report?.health ?? null;
+  const site = siteOfTab(state.tabUrl);
+
+  if (!stats && site?.kind === 'chat' && report !== undefined) {
+    return <ChatStatus site={site.site} chat={report.chat} profile={profile} onOpen={() => onOpen('chat')} />;
+  }
 
   return (
     <section className="pp-tab card" aria-labelledby="pp-tab-title" aria-busy={report === undefined}>
       <div className="pp-tab-head">
         <h2 id="pp-tab-title" className="pp-h2">
-          {stats ? <>On {SITE_LABELS[stats.platform]}</> : 'This page'}
+          {stats ? <>On {SITE_LABELS[stats.platform]}</> : site ? <>On {SITE_LABELS[site.site]}</> : 'This page'}
         </h2>
         {stats && health ? (
           health.ok ? (
@@ -40,14 +50,22 @@ export function TabStatus({ state, profile }: { state: TabStatsState; profile: P
         <p className="muted pp-tab-empty">Checking this page…</p>
       ) : stats ? (
         <>
-          <dl className="pp-counts">
+          <ul className="pp-counts" aria-label="On this page (each opens Activity)">
             {COUNTS.map((c) => (
-              <div key={c.key} className="pp-count">
-                <dt>{c.label}</dt>
-                <dd>{formatCount(stats[c.key])}</dd>
-              </div>
+              <li key={c.key} className="pp-count-cell">
+                <button
+                  type="button"
+                  className="pp-count"
+                  title={`${c.what} Opens Activity on them.`}
+                  disabled={tabId === undefined}
+                  onClick={() => tabId !== undefined && onOpen('activity', activityQuery(stats, tabId, c.filter))}
+                >
+                  <span className="pp-count-n">{formatCount(stats[c.key])}</span>
+                  <span className="pp-count-label">{c.label}</span>
+                </button>
+              </li>
             ))}
-          </dl>
+          </ul>
           {health && !health.ok ? (
             <p className="pp-health-detail" title={health.detail || undefined}>
               {health.detail.startsWith(UNREADABLE)
@@ -62,8 +80,16 @@ export function TabStatus({ state, profile }: { state: TabStatsState; profile: P
             <p className="pp-tab-note">Switched off for {SITE_LABELS[stats.platform]}.</p>
           ) : null}
         </>
+      ) : site?.kind === 'feed' ? (
+        <p className="muted pp-tab-empty">
+          {profile.paused || !profile.sites[site.site]
+            ? `Parapet is ${profile.paused ? 'paused' : `switched off for ${SITE_LABELS[site.site]}`}: this page shows as the site made it.`
+            : `Parapet works on ${SITE_LABELS[site.site]}; it has found no feed items on this page yet.`}
+        </p>
       ) : (
-        <p className="muted pp-tab-empty">Parapet is not active on this page.</p>
+        <p className="muted pp-tab-empty">
+          Parapet is not active on this page. It works on YouTube, Reddit, X and Hacker News, and in ChatGPT, Claude, Gemini and Perplexity.
+        </p>
       )}
     </section>
   );

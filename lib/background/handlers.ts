@@ -1,7 +1,8 @@
 import type { Handlers } from '../messaging';
 import type { Profile } from '../schema/profile';
 import type { ChatSite } from '../schema/common';
-import type { ChatSelection, SiteHealth, TabStats } from '../schema/messages';
+import type { ChatSelection, SiteHealth } from '../schema/messages';
+import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
 import { riskyRules, withRunnableRules } from '../schema/rule-risk';
 import {
@@ -54,7 +55,7 @@ export interface BackgroundDeps {
   store: Store;
   /** Tells every open tab and extension page that the profile changed. */
   broadcastProfile: (p: Profile) => void;
-  tabStats: { get(tabId: number): Promise<TabStats | null>; set(tabId: number, s: TabStats): Promise<void> };
+  tabStats: TabStatsStore;
   selectInstructions: (profile: Profile, site: ChatSite, message: string) => ChatSelection[] | Promise<ChatSelection[]>;
   now?: () => number;
   /** The link to the model host; one per background, shared by the feed judge and the chat selector. */
@@ -105,7 +106,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return changed(await updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
     'decisions/log': async ({ rows }, sender) => {
-      await logDecisions(store, allowed(sender, 'decisions', rows));
+      // The tab is the sender's, whatever the row says: Activity shows one tab's decisions by it.
+      const page = isPageSender(sender);
+      await logDecisions(store, allowed(sender, 'decisions', rows).map((r) => (page ? { ...r, tab: sender.tab?.id } : r)));
       return null;
     },
     'signals/add': async ({ rows }, sender) => {
@@ -139,10 +142,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (sender.tab?.id !== undefined) await deps.tabStats.set(sender.tab.id, stats);
       return null;
     },
+    'chat/added': async ({ site, instructions }, sender) => {
+      if (sender.tab?.id !== undefined) await deps.tabStats.chat?.add(sender.tab.id, site, instructions);
+      return null;
+    },
     'tab/stats/get': async ({ tabId }) => {
-      const stats = await deps.tabStats.get(tabId);
+      const [stats, chat] = await Promise.all([deps.tabStats.get(tabId), deps.tabStats.chat?.get(tabId) ?? null]);
       const health = stats ? ((await getMeta<SiteHealth>(store, healthKey(stats.platform))) ?? null) : null;
-      return { stats, health };
+      return { stats, health, chat };
     },
     'health/get': async () => {
       return listMeta<SiteHealth>(store, 'health:');

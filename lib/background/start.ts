@@ -3,7 +3,6 @@ import { sessionArea } from './session-area';
 import { loadProfile, openStore } from '../db';
 import { dispatch } from '../messaging';
 import type { Profile } from '../schema/profile';
-import type { TabStats } from '../schema/messages';
 import { createHandlers } from './handlers';
 import { chatSelections } from './chat';
 import { defaultConnector, readyJudgeEngine } from './judge';
@@ -14,21 +13,9 @@ import { profileForPage } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
 import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
+import { sessionTabStats } from './tab-stats';
 
-const statsKey = (tabId: number) => `tab-stats:${tabId}`;
-
-/** Tab counts live in session storage: the MV3 worker sleeps, and the popup opened later must still see them. */
-const tabStats = {
-  async get(tabId: number): Promise<TabStats | null> {
-    const area = sessionArea();
-    const got = await area.get(statsKey(tabId));
-    return (got[statsKey(tabId)] as TabStats | undefined) ?? null;
-  },
-  async set(tabId: number, s: TabStats) {
-    const area = sessionArea();
-    await area.set({ [statsKey(tabId)]: s });
-  },
-};
+const tabStats = sessionTabStats();
 
 const withTopicPack = createTopicPacker(meaningModel, {
   get: (key) => sessionArea().get(key),
@@ -87,8 +74,7 @@ export function startBackground() {
     return dispatch(handlers, message, sender, self);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    const area = sessionArea();
-    void area.remove(statsKey(tabId));
+    void tabStats.forget?.(tabId);
     tabRates.forget(tabId);
   });
 }

@@ -31,6 +31,10 @@ export interface ChatTimings {
 export const DEFAULT_TIMINGS: ChatTimings = { sendBudgetMs: 1500, verifyMs: 400, typingDebounceMs: 250, pollMs: 1000 };
 
 const WARNING_MS = 8000;
+/** How long after a send the composer is watched for the sent text coming back (an editor applying input late). */
+const ECHO_WATCH_MS = 2500;
+/** The longest a send waits for an editor that applies its input late. */
+const MAX_LATE_MS = 2000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const TIMEOUT = Symbol('timeout');
 function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
@@ -38,6 +42,8 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
 }
 
 type Trigger = { kind: 'enter' } | { kind: 'click'; button: HTMLElement };
+/** What went into a message: its whole text, and when the block was put in. */
+type Added = { full: string; at: number };
 
 /** Watches one chat site's composer: shows the chip while the user types, and on send puts the chosen standing
  * instructions into the message through the editor, checks the editor holds exactly that, and lets the send go.
@@ -61,6 +67,9 @@ export class ChatController {
   /** Whether Parapet adds instructions on this site at all (paused, site off, none set): the chip shows from this
    * alone, so its presence says nothing about the text in the box. */
   private activeHere = false;
+  /** How long this page's editor was seen to take to apply an insertion (it put the sent text back into the
+   * composer that long after): sends wait that long, so that it sends what it shows. */
+  private lateMs = 0;
 
   constructor(
     private config: ChatSiteConfig,
@@ -284,12 +293,15 @@ export class ChatController {
     e.preventDefault();
     e.stopImmediatePropagation();
     this.busy = true;
+    let added: Added | null = null;
     void this.addThenSend(driver, text)
+      .then((a) => void (added = a))
       .catch(() => this.warn('Parapet hit an error: the message went as you typed it.'))
       .finally(() => {
         this.busy = false;
         this.resetChoices();
         this.resend(trigger);
+        if (added) this.watchForEcho(added);
         this.scheduleQuery(0);
       });
   }
@@ -298,42 +310,86 @@ export class ChatController {
     return a.selections.filter((s) => !s.skipped && !this.dropped.has(s.id));
   }
 
+  /** The driver for the composer as it is now: a site may replace the composer element while Parapet edits it, and
+   * reading or restoring the old, detached one would leave the live one as it was. */
+  private live(driver: EditorDriver): EditorDriver {
+    if (driver.el.isConnected) return driver;
+    const el = this.editor();
+    return (el && createDriver(el)) ?? driver;
+  }
+
   /** Inserts the block and confirms the editor holds exactly the user's text plus the block; otherwise puts the
-   * user's text back. Resolves when the message is ready to go either way. */
-  private async addThenSend(driver: EditorDriver, text: string) {
+   * user's text back. Resolves when the message is ready to go either way: with what was added, if it was. */
+  private async addThenSend(driver: EditorDriver, text: string): Promise<Added | null> {
     const started = performance.now();
     const answer = await within(this.ask(text), this.timings.sendBudgetMs);
     if (answer === TIMEOUT) {
       this.warn('Parapet did not answer in time: the message went without your instructions.');
-      return;
+      return null;
     }
-    if (!answer.enabled) return;
+    if (!answer.enabled) return null;
     const composition = composeMessage(text, this.kept(answer).map((s) => s.text), answer.placement);
-    if (!composition) return;
+    if (!composition) return null;
     const left = this.timings.sendBudgetMs - (performance.now() - started);
     const inserted = await within(driver.insert(composition.insert, composition.at), Math.max(200, left));
-    if (inserted !== TIMEOUT && (await this.holds(driver, composition))) return;
+    const at = performance.now();
+    if (inserted !== TIMEOUT && (await this.holds(driver, composition, at))) {
+      return { full: composition.full, at };
+    }
+    driver = this.live(driver);
     if (!sameText(driver.read(), text)) {
       await driver.replaceAll(text);
     }
     this.warn(
-      sameText(driver.read(), text)
+      sameText(this.live(driver).read(), text)
         ? 'The editor did not take the instructions: the message went as you typed it.'
         : 'The editor did not take the instructions cleanly: check the message that was sent.',
     );
+    return null;
   }
 
-  private async holds(driver: EditorDriver, c: Composition): Promise<boolean> {
+  /** Whether the composer (as it is now: see `live`) shows exactly `c.full`, and still does once the editor has had
+   * the time it takes to apply it (`at` is when it was inserted). */
+  private async holds(driver: EditorDriver, c: Composition, at: number): Promise<boolean> {
     const until = performance.now() + this.timings.verifyMs;
     for (;;) {
-      if (sameText(driver.read(), c.full)) {
-        // The DOM shows it; give the editor's own state the same task turn to catch up before the send reads it.
-        await sleep(0);
-        return sameText(driver.read(), c.full);
+      if (sameText(this.live(driver).read(), c.full)) {
+        // The DOM shows it; give the editor's own state the same task turn (or the time this editor was seen to
+        // take) to catch up before the send reads it.
+        await sleep(Math.max(0, at + this.lateMs - performance.now()));
+        return sameText(this.live(driver).read(), c.full);
       }
       if (performance.now() > until) return false;
       await sleep(16);
     }
+  }
+
+  /**
+   * After a send that carried the block: an editor that applies its input late puts the sent text back into the
+   * composer it had emptied, and the next send would repeat it. Such an echo is taken out (what the composer held
+   * before it is put back), and the sends after it wait for this editor.
+   */
+  private watchForEcho(sent: Added) {
+    const until = performance.now() + ECHO_WATCH_MS;
+    let emptied = false;
+    let before = '';
+    const look = async () => {
+      if (this.signal.aborted || this.busy) return;
+      const el = this.editor();
+      const driver = el && createDriver(el);
+      const now = driver ? driver.read() : '';
+      if (!sameText(now, sent.full)) {
+        emptied = true;
+        before = now;
+      } else if (emptied && driver) {
+        this.lateMs = Math.min(MAX_LATE_MS, performance.now() - sent.at + 150);
+        await driver.replaceAll(before);
+        this.warn('The editor took its time to take your instructions: the last message may have gone without them.');
+        return;
+      }
+      if (performance.now() < until) setTimeout(() => void look(), 40);
+    };
+    setTimeout(() => void look(), 0);
   }
 
   private resend(trigger: Trigger) {

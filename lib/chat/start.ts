@@ -14,6 +14,7 @@ async function send<K extends RequestType>(type: K, payload: RequestPayload<K>):
 const backend: ChatBackend = {
   select: (site, message) => send('chat/select', { site, message }),
   warn: (site, detail) => void send('chat/warn', { site, detail: detail.slice(0, 300) }).catch(() => {}),
+  added: (site, instructions) => void send('chat/added', { site, instructions: Math.min(instructions, 100) }).catch(() => {}),
 };
 
 /** Content-script entry for the chat sites: one controller for the site this page is on. */

@@ -12,6 +12,10 @@ export interface ActivityFilter {
   /** `YYYY-MM-DD`, local time; used when range is `custom`. */
   from: string;
   to: string;
+  /** One tab's page, from the time it started counting (the popup's counts open Activity this way). */
+  page?: { tab: number; since: number } | null;
+  /** Only items Parapet moved from the site's position. */
+  moved?: boolean;
 }
 
 export const TIME_RANGES = ['any', 'hour', 'day', 'week', 'month', 'custom'] as const;
@@ -45,7 +49,14 @@ export const REASON_CODES = [
 
 export const EMPTY_FILTER: ActivityFilter = { site: '', action: '', reason: '', search: '', range: 'any', from: '', to: '' };
 
-const ACTIONS: readonly string[] = Action.options;
+/** Actions the popup counts together: its "Labelled" is an item labelled or pushed down (both stay visible). */
+export const LABELLED_ACTIONS = 'label,demote';
+const ACTIONS: readonly string[] = [...Action.options, LABELLED_ACTIONS];
+
+/** Whether a logged action is one the filter's `action` (one action, or a comma-separated group) asks for. */
+export function actionMatches(wanted: string | undefined, action: string): boolean {
+  return !wanted || wanted === action || wanted.split(',').includes(action);
+}
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REASON = /^[a-z0-9][a-z0-9:_-]{0,59}$/;
 const MAX_SEARCH = 200;
@@ -69,7 +80,14 @@ export function parseFilter(query: string): ActivityFilter {
     range: range || 'any',
     from: date(p.get('from')),
     to: date(p.get('to')),
+    ...pageOf(p.get('tab'), p.get('since')),
+    ...(p.get('moved') === '1' ? { moved: true } : {}),
   };
+}
+
+function pageOf(tab: string | null, since: string | null): Pick<ActivityFilter, 'page'> {
+  if (!tab || !since || !/^\d{1,10}$/.test(tab) || !/^\d{1,15}$/.test(since)) return {};
+  return { page: { tab: Number(tab), since: Number(since) } };
 }
 
 /** The query string for a filter: only what differs from no filter, in a fixed order. */
@@ -82,6 +100,11 @@ export function formatFilter(f: ActivityFilter): string {
   if (f.range !== 'any') p.set('range', f.range);
   if (f.range === 'custom' && f.from) p.set('from', f.from);
   if (f.range === 'custom' && f.to) p.set('to', f.to);
+  if (f.page) {
+    p.set('tab', String(f.page.tab));
+    p.set('since', String(f.page.since));
+  }
+  if (f.moved) p.set('moved', '1');
   return p.toString();
 }
 
@@ -96,6 +119,8 @@ export interface ActivityQuery {
   search?: string;
   since?: number;
   until?: number;
+  tab?: number;
+  reordered?: boolean;
 }
 
 /** What the background's `activity/query` is asked for. Time ranges end now; a custom range covers whole
@@ -114,6 +139,11 @@ export function toQuery(f: ActivityFilter, now: number): ActivityQuery {
     q.since = now - RANGE_MS[f.range];
     q.until = now;
   }
+  if (f.page) {
+    q.tab = f.page.tab;
+    q.since = Math.max(q.since ?? 0, f.page.since);
+  }
+  if (f.moved) q.reordered = true;
   return q;
 }
 

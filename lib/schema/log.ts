@@ -19,6 +19,9 @@ export const LoggedDecision = z.object({
   reasons: z.array(Reason).max(20),
   score: z.number().min(0).max(1),
   reordered: z.boolean().default(false),
+  /** The browser tab it was decided in, set by the background from the sender (never taken from the page's row):
+   * the popup opens Activity on one tab's decisions. Tab ids are unique within a browser session only. */
+  tab: z.number().int().nonnegative().optional(),
   judgedBy: z.string().max(120).optional(),
   /** Set when the user reversed the decision (show anyway, undo a hide). */
   reversedAt: z.number().int().optional(),

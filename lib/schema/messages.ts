@@ -17,6 +17,10 @@ const ActivityFilters = z.object({
   search: z.string().max(200).optional(),
   since: z.number().optional(),
   until: z.number().optional(),
+  /** One tab's decisions (the popup's counts lead here with the tab and the time its page started counting). */
+  tab: z.number().int().optional(),
+  /** Only items Parapet moved from the site's position. */
+  reordered: z.boolean().optional(),
 });
 
 const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
@@ -57,8 +61,12 @@ export const requests = {
       hidden: z.number().int().nonnegative(),
       labelled: z.number().int().nonnegative(),
       reordered: z.number().int().nonnegative(),
+      /** When this page started counting: Activity opened from the popup shows the decisions logged since. */
+      since: z.number().int().nonnegative().optional(),
     }),
   },
+  /** A chat tab added the person's instructions to one message they sent (the popup says how often). */
+  'chat/added': { privileged: false, payload: z.object({ site: ChatSite, instructions: z.number().int().min(1).max(100) }) },
   'tab/stats/get': { privileged: true, payload: z.object({ tabId: z.number().int() }) },
   'health/get': { privileged: true, payload: z.object({}) },
   'chat/select': { privileged: false, payload: z.object({ site: ChatSite, message: z.string().max(200_000) }) },
@@ -147,6 +155,13 @@ export interface TabStats {
   hidden: number;
   labelled: number;
   reordered: number;
+  since?: number;
+}
+/** What Parapet did in one chat tab: messages sent with instructions, and how many instructions went in all. */
+export interface ChatTabStats {
+  site: ChatSite;
+  messages: number;
+  instructions: number;
 }
 export interface SiteHealth {
   platform: FeedPlatform;
@@ -175,7 +190,8 @@ export interface Responses {
   'why/put': null;
   'why/get': { decision: Decision; author: string } | null;
   'tab/stats': null;
-  'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null };
+  'chat/added': null;
+  'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null; chat: ChatTabStats | null };
   'health/get': SiteHealth[];
   /** `selections`: what goes with the message; `skipped`: what fitted it but the message overrode (marked skipped). */
   'chat/select': { enabled: boolean; placement: 'start' | 'end'; selections: ChatSelection[]; skipped?: ChatSelection[] };

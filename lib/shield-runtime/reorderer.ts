@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapters/types';
 import type { Profile } from '../schema/profile';
 import type { Engine } from './engine';
+import { movedItems } from '../core/moved';
 import { permute } from './reorder';
 import type { Tracked } from './tracked';
 
@@ -66,14 +67,15 @@ export function createReorderer(
       const batch = group.map((t, i) => ({ id: String(i), score: t.decision!.score }));
       const order = engine.rerank(batch, { exploreShare: shown?.exploreShare ?? 0, seed: seed++ }).map(Number);
       if (order.length !== group.length || order.some((i) => !(i >= 0 && i < group.length))) continue;
-      const before = adapter.rankLabel ? [...group].sort(inDocumentOrder) : group;
+      const before = [...group].sort(inDocumentOrder);
       const labels = adapter.rankLabel ? before.map((t) => adapter.rankLabel!(t.root)?.textContent ?? null) : [];
       const moved = permute(
         group.map((t) => ({ t, root: t.root, parts: t.paint.parts })),
         order,
       );
       if (moved.length === 0) continue;
-      for (const m of moved) movedIds.add(m.t.item!.id);
+      // Items that kept their order among the others only slid to make room: Parapet moved the rest.
+      for (const i of movedItems(order.map((i) => before.indexOf(group[i])))) movedIds.add(before[i].item!.id);
       batches.push(before);
       if (adapter.rankLabel) renumber(group, labels);
     }

@@ -12,7 +12,7 @@ export interface ReporterOptions {
   win?: Window & typeof globalThis;
 }
 
-type Counts = Omit<TabStats, 'platform'>;
+type Counts = Omit<TabStats, 'platform' | 'since'>;
 
 /**
  * Everything the content script tells the background in bulk: decisions, flags, signals and the tab's counts.
@@ -34,6 +34,8 @@ export class Reporter {
 
   readonly #transport: Transport;
   readonly #platform: FeedPlatform;
+  /** When this page started counting: the popup's counts open Activity on the decisions logged since. */
+  readonly #since = Date.now();
 
   constructor(transport: Transport, platform: FeedPlatform, opts: ReporterOptions = {}) {
     this.#transport = transport;
@@ -117,7 +119,7 @@ export class Reporter {
       const key = JSON.stringify(this.#counts);
       if (key !== this.#lastCounts) {
         this.#lastCounts = key;
-        sends.push(t.send('tab/stats', { platform: this.#platform, ...this.#counts }));
+        sends.push(t.send('tab/stats', { platform: this.#platform, ...this.#counts, since: this.#since }));
       }
     }
     return Promise.allSettled(sends).then(() => undefined);

@@ -105,7 +105,7 @@ describe('Flagged view', () => {
       const s = await stored(page);
       return [s.get('They are DESTROYING woodworking and nobody cares')?.status, s.get('Why everyone who uses power tools is wrong')?.status];
     }).toEqual(['wrong', 'wrong']);
-    await page.getByText('Select items for a bulk verdict').waitFor();
+    await page.locator('.flag-bulk-done').filter({ hasText: '2 items marked wrong' }).waitFor();
     expect((await getProfile(page)).exceptions.filter((e) => e.kind === 'rage').map((e) => e.author)).toEqual(['@angry', '@angry']);
     await screenshotWhole(page, 'dashboard-flagged-bulk');
 

@@ -33,8 +33,9 @@ export async function screenshotWhole(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport);
 }
 
-/** axe-core's serious and critical WCAG 2 A/AA violations on the page as it is now, one line each. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
+/** axe-core's serious and critical WCAG 2 A/AA violations on the page as it is now, one line each. `strict` adds
+ * WCAG 2.1 and 2.2 AA (target size among them) and moderate violations. */
+export async function seriousA11yViolations(page: Page, opts: { strict?: boolean } = {}): Promise<string[]> {
   const { createRequire } = await import('node:module');
   const path = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   const loaded = () => page.evaluate(() => 'axe' in globalThis);
@@ -43,12 +44,14 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   if (!(await loaded())) await page.evaluate((await import('node:fs')).readFileSync(path, 'utf8'));
   // Colours read mid-transition (just after a switch to dark mode) are neither theme's: let transitions end first.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  return page.evaluate(async () => {
+  return page.evaluate(async (strict) => {
     type Result = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[] };
     const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<Result> } }).axe;
-    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    const tags = strict ? ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] : ['wcag2a', 'wcag2aa'];
+    const impacts = strict ? ['moderate', 'serious', 'critical'] : ['serious', 'critical'];
+    const r = await axe.run({ runOnly: { type: 'tag', values: tags } });
     return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => impacts.includes(v.impact))
       .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
-  });
+  }, opts.strict ?? false);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { FEED_PLATFORMS } from '@/lib/schema/common';
 import { Action } from '@/lib/schema/decision';
-import { EMPTY_FILTER, REASON_CODES, isEmptyFilter, type ActivityFilter, type TimeRange } from '@/lib/core/activity-filter';
+import { EMPTY_FILTER, LABELLED_ACTIONS, REASON_CODES, isEmptyFilter, type ActivityFilter, type TimeRange } from '@/lib/core/activity-filter';
 import { Icon } from '../../ui/Icon';
 import { ACTION_LABELS, reasonCodeLabel, siteLabel } from './wording';
 
@@ -65,6 +65,7 @@ export function ActivityFilters({ filter, onChange }: { filter: ActivityFilter; 
             {ACTION_LABELS[a]}
           </option>
         ))}
+        <option value={LABELLED_ACTIONS}>Labelled or pushed down</option>
       </Select>
       <Select id={`${id}-reason`} label="Reason" value={filter.reason} onChange={(reason) => set({ reason })}>
         <option value="">All reasons</option>

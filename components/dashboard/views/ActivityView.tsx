@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { send } from '@/lib/messaging';
 import { formatFilter, isEmptyFilter, parseFilter, toQuery, type ActivityFilter } from '@/lib/core/activity-filter';
 import type { LoggedDecision } from '@/lib/schema/log';
@@ -21,6 +21,16 @@ export default function ActivityView() {
   const query = useMemo(() => toQuery(filter, now), [filter, now]);
   const log = useActivityLog(query);
   const [busyId, setBusyId] = useState<number | null>(null);
+  // The popup's counts reopen this tab on another filter by its address.
+  useEffect(() => {
+    const onHash = () => {
+      if (!location.hash.startsWith('#/activity')) return;
+      setFilter(filterFromHash());
+      setNow(Date.now());
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [note, setNote] = useState<{ text: string; ok: boolean } | null>(null);
 
   const changeFilter = useCallback((next: ActivityFilter) => {
@@ -74,6 +84,8 @@ export default function ActivityView() {
             </h2>
             <p className="section-desc" aria-live="polite">
               {summary}
+              {filter.page ? ` on one tab's page since ${new Date(filter.page.since).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}` : ''}
+              {filter.moved ? ', moved by Parapet from the place the site gave them' : ''}
             </p>
           </div>
           <ActivityExport filter={filter} query={query} disabled={log.rows.length === 0} onDone={(text, ok) => setNote({ text, ok })} />
