@@ -4,7 +4,7 @@ import type { Handlers } from '../messaging';
 import type { Profile } from '../schema/profile';
 import { listFlags, loadProfile, updateProfile, type Store } from '../db';
 import { benchItems } from '../judge/bench-items';
-import { recommendModels } from '../judge/capabilities';
+import { recommendModels, type Capabilities, type ModelAdvice } from '../judge/capabilities';
 import type { GenerateResult, JudgeEngine } from '../judge/engine';
 import type { EngineKind } from '../judge/host';
 import { HOST_PORT_NAME, hostClientInProcess, hostClientOverPort, type HostClient, type PortLike } from '../judge/host-protocol';
@@ -200,6 +200,13 @@ export function createJudgeHandlers(
     'model/download': async ({ engine, modelId }) => {
       if (engine === 'webllm' && !findModel(modelId)) throw new Error(`${modelId} is not one of the models Parapet offers`);
       const client = await connector.connect();
+      // A download that cannot end in a running model is refused before any byte is fetched, with the real reason:
+      // a failed fetch would otherwise read as a network problem ("try again when online").
+      if (engine === 'webllm') {
+        const caps = await client.request('capabilities', {});
+        const advice = recommendModels(caps).advice.find((a) => a.model.id === modelId);
+        if (advice && !advice.fits) throw new Error(cannotRunHere(caps, advice));
+      }
       await client.request('download', { engine, modelId: engine === 'prompt-api' ? PROMPT_API_MODEL_ID : modelId });
       return status();
     },
@@ -338,4 +345,12 @@ function offscreenConnector(): HostConnector {
       return connected;
     },
   };
+}
+
+/** Why a model cannot run here, and that no download or connection would change it. */
+function cannotRunHere(caps: Capabilities, advice: ModelAdvice): string {
+  if (!caps.webgpu) {
+    return `No local model can run on this device: WebGPU is unavailable (${caps.webgpuProblem || 'the browser offers no GPU adapter'}). Nothing was downloaded; downloading again or going online would not change this, only a browser or device with WebGPU would.`;
+  }
+  return `${advice.model.label} cannot run on this device: ${advice.why} Nothing was downloaded.`;
 }

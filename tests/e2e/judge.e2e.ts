@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, launchWithExtension, screenshot, serve, type Launched } from './harness';
 import { call, seedProfile } from './ui-helpers';
+import { a11yLightAndDark, shot800 } from './dashboard-checks';
 
 // The local model in real Chromium. No model can be downloaded here (no network), so this proves what can be
 // proved: the model host starts where it should, finds the WebGPU adapter (SwiftShader, on the CPU, with
@@ -144,6 +145,34 @@ describe('without WebGPU', () => {
     expect(await rows.count()).toBe(6);
     expect(await page.locator('[data-testid^="model-row-"][data-fits="true"]').count()).toBe(0);
     await screenshot(page, 'judge-model-view-no-webgpu');
+    await page.close();
+  });
+
+  it('offers nothing that cannot work: the download and the switch are disabled, and it says what Parapet does without the model', async () => {
+    const page = await openModelView(ext);
+    expect(await page.getByTestId('model-summary').locator('..').innerText()).toContain('Nothing you can download or turn on here would change that.');
+    const without = await page.getByTestId('model-without').innerText();
+    expect(without).toMatch(/keyword and pattern rules, your topics by meaning, the blocked authors and the learned detectors/);
+    const download = page.getByTestId('model-download');
+    expect(await download.isDisabled()).toBe(true);
+    expect(await download.getAttribute('class')).not.toContain('btn-primary');
+    expect(await page.getByTestId('model-download-why').innerText()).toBe('Nothing to download: no model can run on this device.');
+    const toggle = page.getByRole('switch', { name: 'Use the local model' });
+    expect(await toggle.isDisabled()).toBe(true);
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await page.getByText('Off, and cannot be turned on: no model can run on this device.').waitFor();
+    // Asked anyway (an old page, a script), the background refuses with the reason, not "try again when online".
+    const refused = await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+      return c.runtime.sendMessage({ type: 'model/download', payload: { engine: 'webllm', modelId: 'SmolLM2-360M-Instruct-q4f32_1-MLC' } });
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/^No local model can run on this device: WebGPU is unavailable/);
+    expect(refused.error).not.toMatch(/try again when online/);
+    expect(await a11yLightAndDark(page)).toEqual([]);
+    await shot800(page, 'model-view-no-webgpu');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot800(page, 'model-view-no-webgpu-dark');
     await page.close();
   });
 

@@ -122,6 +122,25 @@ describe('judge requests in the background', () => {
     }
   });
 
+  it('refuses a download that could never run here, with the reason and not "try again when online"', async () => {
+    const store = openStore(`judge-${Math.random()}`);
+    await saveProfile(store, profile({ judge: { enabled: false, engine: 'webllm', modelId: MODEL } }), 1);
+    const loader = new ScriptedLoader();
+    const noGpu = { ...swiftShader, webgpu: false, adapter: null, webgpuProblem: 'the browser offers no GPU adapter (see chrome://gpu).' };
+    const host = createModelHost({ loaders: { webllm: loader }, probe: async () => noGpu, catalog: JUDGE_MODELS.map((m) => m.id) });
+    const handlers = createJudgeHandlers({ store, broadcastProfile: () => {} }, { connect: async () => hostClientInProcess(host) });
+    const r = await dispatch(handlers, { type: 'model/download', payload: { engine: 'webllm', modelId: MODEL } }, fromDashboard, self);
+    expect(r.ok).toBe(false);
+    const error = (r as { error: string }).error;
+    expect(error).toMatch(/^No local model can run on this device: WebGPU is unavailable \(the browser offers no GPU adapter/);
+    expect(error).toMatch(/would not change this/);
+    expect(error).not.toMatch(/try again when online/);
+    expect(loader.loads).toBe(0);
+    // On SwiftShader (no shader-f16), a 16-bit model is refused by name, with what would fit instead.
+    const f16 = await setup();
+    await expect(f16.call('model/download', { engine: 'webllm', modelId: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC' })).rejects.toThrow(/^Qwen2\.5 0\.5B \(16-bit\) cannot run on this device: Needs the GPU feature shader-f16/);
+  });
+
   it('refuses a model Parapet does not offer', async () => {
     const { call } = await setup();
     await expect(call('model/download', { engine: 'webllm', modelId: 'Evil-70B' })).rejects.toThrow(/not one of the models/);

@@ -4,6 +4,7 @@ import type { ModelAdvice } from '@/lib/judge/capabilities';
 import { PROMPT_API_MODEL_ID, findModel, modelLabel } from '@/lib/judge/models';
 import { formatEta } from '@/lib/judge/progress';
 import type { ModelCapabilitiesResponse, ModelStatusResponse } from '@/lib/judge/protocol';
+import { WITHOUT_MODEL, judgeReadiness } from '@/lib/judge/readiness';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Section';
 import { Toggle } from '../../ui/Toggle';
@@ -77,6 +78,10 @@ export default function ModelView() {
     });
 
   const st = status?.status;
+  // Where nothing can run, nothing is offered: one explanation, the download and the switch disabled.
+  const cannotRun = judgeReadiness(caps, status).state === 'cannot-run';
+  const selectedAdvice = caps?.recommendation.advice.find((a) => a.model.id === selected);
+  const selectedFits = selected === PROMPT_API_MODEL_ID || (selectedAdvice?.fits ?? false);
   const progress = st?.phase === 'loading' ? st.progress : null;
   const c = caps?.capabilities;
 
@@ -98,9 +103,15 @@ export default function ModelView() {
                 <li>Device memory: {c.deviceMemoryGB !== null ? `${c.deviceMemoryGB} GB (as the browser reports it)` : 'not reported by this browser'}</li>
               </ul>
             ) : null}
-            <Notice tone={c?.webgpu ? (caps.recommendation.advice.some((a) => a.fits) ? 'info' : 'warn') : 'warn'}>
+            <Notice tone={cannotRun ? 'warn' : 'info'}>
               <span data-testid="model-summary">{caps.recommendation.summary}</span>
+              {cannotRun ? ' Nothing you can download or turn on here would change that.' : null}
             </Notice>
+            {cannotRun ? (
+              <p className="small model-without" data-testid="model-without">
+                {WITHOUT_MODEL} Only your rules in your own words wait for a device that runs the model.
+              </p>
+            ) : null}
           </div>
         )}
       </Section>
@@ -110,8 +121,14 @@ export default function ModelView() {
           <Toggle
             checked={settings.enabled}
             label="Use the local model"
-            description={settings.enabled ? `On: ${modelLabel(settings.engine === 'prompt-api' ? PROMPT_API_MODEL_ID : settings.modelId)}` : 'Off: Parapet judges with its fast rules only.'}
-            disabled={busy !== null}
+            description={
+              settings.enabled
+                ? `On: ${modelLabel(settings.engine === 'prompt-api' ? PROMPT_API_MODEL_ID : settings.modelId)}${cannotRun ? ', but no model can run on this device: turn it off' : ''}`
+                : cannotRun
+                  ? 'Off, and cannot be turned on: no model can run on this device.'
+                  : 'Off: Parapet judges with its fast rules only.'
+            }
+            disabled={busy !== null || (cannotRun && !settings.enabled)}
             onChange={(enabled) => void act('toggle', () => send('model/settings', { enabled }))}
           />
         ) : (
@@ -159,9 +176,10 @@ export default function ModelView() {
         <div className="row-actions" style={{ marginTop: '0.75rem', display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
           <button
             type="button"
-            className="btn btn-primary"
+            className={`btn ${cannotRun ? '' : 'btn-primary'}`}
             data-testid="model-download"
-            disabled={!selected || loading || busy !== null}
+            disabled={!selected || !selectedFits || loading || busy !== null}
+            aria-describedby={selected && !selectedFits ? 'model-download-why' : undefined}
             onClick={() => selected && void download(selected)}
           >
             {selected && status?.cached.includes(selected) ? 'Load' : 'Download'} {selected ? modelLabel(selected) : 'a model'}
@@ -175,6 +193,11 @@ export default function ModelView() {
             Measure speed
           </a>
         </div>
+        {selected && !selectedFits && caps ? (
+          <p id="model-download-why" className="small muted" data-testid="model-download-why">
+            {cannotRun ? 'Nothing to download: no model can run on this device.' : `${modelLabel(selected)} cannot run on this device: ${selectedAdvice?.why ?? ''} Choose one that fits.`}
+          </p>
+        ) : null}
 
         {progress && st ? (
           <div data-testid="model-progress" style={{ marginTop: '0.75rem' }}>
