@@ -114,6 +114,8 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
   async function put(text: string, at: Placement | 'all') {
     await select(at);
     const before = read();
+    // Emptying: a paste of nothing is not one every editor takes.
+    if (!text) return void document.execCommand('delete');
     if (paste(text)) return;
     if (kind !== 'lexical' && read() === before) type(text);
   }
