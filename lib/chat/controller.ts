@@ -17,6 +17,8 @@ export interface ChatAnswer {
 export interface ChatBackend {
   select(site: ChatSite, message: string): Promise<ChatAnswer>;
   warn(site: ChatSite, detail: string): void;
+  /** The person's instructions went with a message they sent (the popup counts them for this tab). */
+  added?(site: ChatSite, instructions: number): void;
 }
 
 export interface ChatTimings {
@@ -328,12 +330,14 @@ export class ChatController {
       return null;
     }
     if (!answer.enabled) return null;
-    const composition = composeMessage(text, this.kept(answer).map((s) => s.text), answer.placement);
+    const kept = this.kept(answer);
+    const composition = composeMessage(text, kept.map((s) => s.text), answer.placement);
     if (!composition) return null;
     const left = this.timings.sendBudgetMs - (performance.now() - started);
     const inserted = await within(driver.insert(composition.insert, composition.at), Math.max(200, left));
     const at = performance.now();
     if (inserted !== TIMEOUT && (await this.holds(driver, composition, at))) {
+      this.backend.added?.(this.config.site, kept.length);
       return { full: composition.full, at };
     }
     driver = this.live(driver);

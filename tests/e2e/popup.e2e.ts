@@ -124,7 +124,7 @@ describe('popup', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'On YouTube' }).waitFor();
     const counts = await page.locator('.pp-count').allInnerTexts();
-    expect(counts.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual(['Seen 48', 'Hidden 6', 'Labelled 9', 'Reordered 14']);
+    expect(counts.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual(['48 Seen', '6 Hidden', '9 Labelled', '14 Moved']);
     await page.getByText('Needs an update', { exact: true }).waitFor();
     // Show the popup whole: as tall as its content, so the sticky footer sits at the end.
     await page.setViewportSize({ width: 360, height: await page.evaluate(() => document.documentElement.scrollHeight) });
