@@ -1,6 +1,11 @@
 /** Saves text as a file through a short-lived Blob URL and a download link (extension pages only). */
 export function downloadText(text: string, filename: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), filename);
+}
+
+/** Saves a Blob as a file: a large export is built as a Blob from parts and never becomes one string. */
+export function downloadBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -8,5 +13,6 @@ export function downloadText(text: string, filename: string, type = 'application
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The download holds its own reference once started; a large file may take a moment to start.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

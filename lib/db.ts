@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { defaultProfile, Profile } from './schema/profile';
 import { migrateProfile } from './schema/migrate';
+import { DECISION_LOG_CAP } from './schema/constants';
 import type { Feedback, Flag, LoggedDecision, Signal, StoredFlag } from './schema/log';
 import { actionMatches, type ActivityQuery } from './core/activity-filter';
 import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
@@ -10,7 +11,7 @@ import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
 
 export const DB_NAME = 'parapet';
 /** The decision log keeps at most this many rows; the oldest go first. */
-export const DEFAULT_LOG_CAP = 200_000;
+export const DEFAULT_LOG_CAP = DECISION_LOG_CAP;
 /**
  * Every other log has its cap too, so no page can grow what Parapet keeps without bound (the background also
  * bounds how fast a tab may write: lib/background/tab-rates.ts). Retention is the same everywhere: past the cap,

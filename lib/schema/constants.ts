@@ -29,3 +29,6 @@ export const DEFAULT_POLICIES: Readonly<Record<PolicyKind, Readonly<{ action: Po
   promotion: { action: 'label', strictness: 0.5 },
   shorts: { action: 'off', strictness: 0.5 },
 };
+
+/** The decision log keeps at most this many rows; the oldest go first (lib/db.ts). An imported log is cut to it too. */
+export const DECISION_LOG_CAP = 200_000;

@@ -1,33 +1,22 @@
-import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { send } from '@/lib/messaging';
-import { MAX_IMPORT_BYTES } from '@/lib/schema/export';
-import type { Profile } from '@/lib/schema/profile';
 import type { Responses } from '@/lib/schema/messages';
-import { formatBytes, formatCount, plural } from '../../format';
+import { formatCount, plural } from '../../format';
 import { useBroadcast } from '../../hooks/useBroadcast';
 import { useProfile } from '../../hooks/useProfile';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Section';
-import { downloadText } from '../../download';
+import { ExportSection } from '../data/ExportSection';
+import { ImportSection } from '../data/ImportSection';
 
 type Counts = Responses['data/counts'];
-type ImportOutcome = { file: string; ok: true; profile: Profile } | { file: string; ok: false; errors: string[] };
 
 const WIPE_WORD = 'wipe';
 
-const summary = (p: Profile) =>
-  [
-    plural(p.interests.length, 'interest'),
-    plural(p.avoidTopics.length, 'avoid-topic'),
-    plural(p.rules.length, 'rule'),
-    plural(p.blockedAuthors.length, 'blocked author'),
-    plural(p.instructions.length, 'instruction'),
-  ].join(', ');
-
 export default function DataView() {
-  const { profile } = useProfile();
+  const { profile, reload } = useProfile();
   const [counts, setCounts] = useState<Counts | null>(null);
   const [countsError, setCountsError] = useState<string | null>(null);
 
@@ -66,8 +55,14 @@ export default function DataView() {
         ) : null}
       </Section>
       <ExportSection />
-      <ImportSection current={profile} onImported={loadCounts} />
-      <WipeSection onWiped={loadCounts} />
+      <ImportSection current={profile} logRows={counts?.decisions} onImported={loadCounts} />
+      <WipeSection
+        onWiped={() => {
+          // The wiped profile starts again at revision 0, which a page following newer revisions would ignore: read it.
+          void reload();
+          void loadCounts();
+        }}
+      />
     </div>
   );
 }
@@ -80,142 +75,6 @@ function Stat({ label, value }: { label: string; value: number | undefined }) {
       <dt>{label}</dt>
       <dd>{value === undefined ? '–' : formatCount(value)}</dd>
     </div>
-  );
-}
-
-function ExportSection() {
-  const [includeLog, setIncludeLog] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: true; filename: string; size: number } | { ok: false; error: string } | null>(null);
-  const id = useId();
-
-  const onExport = async () => {
-    setBusy(true);
-    try {
-      const { json, filename } = await send('data/export', { includeLog });
-      downloadText(json, filename);
-      setResult({ ok: true, filename, size: new Blob([json]).size });
-    } catch (e) {
-      setResult({ ok: false, error: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Section
-      title="Export"
-      description="Download your profile as a JSON file, to keep a copy or move it to another browser."
-      icon={<Icon name="download" size={18} />}
-    >
-      <div className="data-actions">
-        <label className="check" htmlFor={id}>
-          <input id={id} type="checkbox" checked={includeLog} onChange={(e) => setIncludeLog(e.target.checked)} />
-          <span>
-            Include the activity log
-            <span className="check-desc">Every decision Parapet made, with titles of the items. The file gets larger.</span>
-          </span>
-        </label>
-        <button type="button" className="btn btn-primary" onClick={() => void onExport()} disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="download" size={15} />}
-          Export
-        </button>
-      </div>
-      {result ? (
-        result.ok ? (
-          <Notice tone="ok" className="data-result">
-            Saved <span className="file-name">{result.filename}</span> ({formatBytes(result.size)}).
-          </Notice>
-        ) : (
-          <Notice tone="error" className="data-result">
-            Export failed: {result.error}
-          </Notice>
-        )
-      ) : null}
-    </Section>
-  );
-}
-
-function ImportSection({ current, onImported }: { current: Profile | null; onImported: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const id = useId();
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = ''; // choosing the same file again must fire again
-    if (!file) return;
-    setBusy(true);
-    setOutcome(null);
-    try {
-      // An oversized file is not read into memory at all: the background refuses it by its size alone.
-      const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-      const result = await send('data/import', { text, byteLength: file.size });
-      setOutcome(result.ok ? { file: file.name, ok: true, profile: result.profile } : { file: file.name, ok: false, errors: result.errors });
-      if (result.ok) onImported();
-    } catch (err) {
-      setOutcome({ file: file.name, ok: false, errors: [(err as Error).message] });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Section
-      title="Import"
-      description={
-        <>
-          Replace your profile with one from a Parapet export. Files from older versions are upgraded. The file is checked as a
-          whole: if anything in it is wrong, nothing changes. Up to {formatBytes(MAX_IMPORT_BYTES)}.
-        </>
-      }
-      icon={<Icon name="upload" size={18} />}
-    >
-      <div className="data-actions">
-        <p className="muted small">{current ? <>Your current profile: {summary(current)}.</> : null}</p>
-        <input
-          ref={input}
-          id={id}
-          type="file"
-          accept="application/json,.json"
-          className="visually-hidden"
-          aria-label="Parapet export file to import"
-          tabIndex={-1}
-          onChange={(e) => void onFile(e)}
-          disabled={busy}
-        />
-        <button type="button" className="btn" onClick={() => input.current?.click()} disabled={busy} aria-describedby={`${id}-hint`}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : <Icon name="file" size={15} />}
-          Choose file…
-        </button>
-        <span id={`${id}-hint`} className="visually-hidden">
-          Choose a Parapet export file to import
-        </span>
-      </div>
-      {outcome ? (
-        outcome.ok ? (
-          <Notice tone="ok" className="data-result import-result">
-            <strong>
-              Imported <span className="file-name">{outcome.file}</span>.
-            </strong>{' '}
-            Your profile now has {summary(outcome.profile)}.
-          </Notice>
-        ) : (
-          <Notice tone="error" className="data-result import-result">
-            <strong>
-              Nothing was imported from <span className="file-name">{outcome.file}</span>.
-            </strong>
-            <ul className="error-list">
-              {outcome.errors.map((err, i) => (
-                <li key={i}>{err}</li>
-              ))}
-            </ul>
-            <p>Your current profile was not changed.</p>
-          </Notice>
-        )
-      ) : null}
-    </Section>
   );
 }
 
