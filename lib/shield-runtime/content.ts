@@ -34,11 +34,14 @@ async function loadDetectors(): Promise<unknown> {
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
+  const startedAt = performance.now();
   const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
   const shield = startShield(
     adapter,
     { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait, loadDetectors },
-    { signal: ctx.signal },
+    // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content
+    // script's own world: the page cannot see it.
+    { signal: ctx.signal, onReady: () => ((globalThis as { parapetReady?: number[] }).parapetReady = [startedAt, performance.now()]) },
   );
   // Client-side navigations the site does not announce with an event of its own.
   watchAddress(ctx.signal, () => shield.navigated());
