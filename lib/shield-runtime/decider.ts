@@ -21,6 +21,9 @@ export interface Decider {
   useProfile(next: Profile): boolean;
   /** Takes a model that has loaded; a model the engine refuses is left out, as if it had failed to load. */
   useModel(what: ModelName, model: unknown): void;
+  /** Takes what arrived while the page waited, with one compile for all of it (not one per arrival). Throws like
+   * useProfile; a model the engine refuses is left out. */
+  useAll(next: { profile?: Profile } & { [M in ModelName]?: unknown }): void;
   /** A judge's verdict, put in place of the fast decision. */
   verdict(itemId: string, d: Decision): void;
   /** Drops every kept decision (the profile or a model changed). */
@@ -48,6 +51,31 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   let saved = new Set<string>();
   const revealed = new Set<string>();
   const handHidden = (id: string) => byHand.has(id) || saved.has(id);
+
+  /** Puts `next` in force; false when it is the revision already in force. */
+  function takeProfile(next: Profile): boolean {
+    if (!isFallback && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return false;
+    isFallback = false;
+    profile = next;
+    saved = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
+    return true;
+  }
+
+  /** Compiles with the models in force, leaving out one the engine refuses as if it had failed to load; throws
+   * when the profile itself cannot be compiled. */
+  function compileLeavingOutRefused(): void {
+    let error: unknown = null;
+    for (const [c, d] of [[clickbait, detectors], [null, detectors], [clickbait, null], [null, null]]) {
+      try {
+        compiled = engine.compile(profile, c, d);
+        [clickbait, detectors] = [c, d];
+        return;
+      } catch (e) {
+        error ??= e;
+      }
+    }
+    throw error;
+  }
 
   return {
     get profile() {
@@ -77,23 +105,20 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
       return () => (quoted ??= engine.quote(decidedWith, item, reasons));
     },
     useProfile(next) {
-      if (!isFallback && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return false;
-      isFallback = false;
-      profile = next;
-      saved = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
-      compiled = engine.compile(profile, clickbait, detectors);
+      if (!takeProfile(next)) return false;
+      compileLeavingOutRefused();
       return true;
     },
     useModel(what, model) {
       if (what === 'clickbait') clickbait = model;
       else detectors = model;
-      try {
-        compiled = engine.compile(profile, clickbait, detectors);
-      } catch {
-        if (what === 'clickbait') clickbait = null;
-        else detectors = null;
-        compiled = engine.compile(profile, clickbait, detectors);
-      }
+      compileLeavingOutRefused();
+    },
+    useAll(next) {
+      if (next.clickbait !== undefined) clickbait = next.clickbait;
+      if (next.detectors !== undefined) detectors = next.detectors;
+      if (next.profile) takeProfile(next.profile);
+      compileLeavingOutRefused();
     },
     verdict: (id, d) => void decisions.set(id, d),
     forget: () => decisions.clear(),

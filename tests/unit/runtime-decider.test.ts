@@ -75,6 +75,18 @@ describe('the decider', () => {
     expect(e.compiled.at(-1)).toMatchObject({ clickbait: null, detectors: 'rules' });
   });
 
+  it('takes the profile and the models that arrived while the page waited with one compile, leaving out a refused model', () => {
+    const e = scriptedEngine();
+    const d = createDecider(e.engine, 'hackernews');
+    e.refuseWhen((clickbait) => clickbait === 'broken');
+    const n = e.compiled.length;
+    const p = person();
+    d.useAll({ profile: p, clickbait: 'broken', detectors: 'rules' });
+    expect(e.compiled.length).toBe(n + 1);
+    expect(e.compiled.at(-1)).toMatchObject({ profile: p, clickbait: null, detectors: 'rules' });
+    expect(d.profile).toBe(p);
+  });
+
   it('quotes the headline model’s words only when asked, with the rules the decision was taken under', () => {
     const e = scriptedEngine(() => 'label');
     const d = createDecider(e.engine, 'hackernews');
