@@ -63,6 +63,13 @@ describe('the detector data file', () => {
     expect(itemContext(FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Warum das neue Handy für uns nicht so gut ist' })).lang).toBe('und');
   });
 
+  it('carries the rule engine’s look-ups, built ahead, and refuses them when they do not fit the rules', () => {
+    expect(readDetectors(fromFile()).index.vocabulary.length).toBeGreaterThan(100);
+    const d = fromFile();
+    d.index.setList[0] = d.phraseLists.length + 1e6;
+    expect(() => buildDetectorRules(readDetectors(d))).toThrow(/does not fit/);
+  });
+
   it('finds no rule kinds when no rules are given', () => {
     const item = FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Tag a friend who needs this! Liberals are idiots' });
     expect(detectInContext(item, itemContext(item, SHIPPED_DETECTORS.language), { rules: SHIPPED_DETECTORS }).map((d) => d.kind)).toEqual(['rage', 'engagement']);
@@ -80,10 +87,10 @@ describe('a malformed detector data file is refused', () => {
     d.rules[kind].find((r) => has in r) as unknown as Record<string, unknown>;
 
   it('of another version, or not an object at all', () => {
-    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 2/);
+    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 3/);
     expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
     expect(() => readDetectors(null)).toThrow(/not an object/);
-    expect(() => readDetectors('{"version":2}')).toThrow(/not an object/);
+    expect(() => readDetectors('{"version":3}')).toThrow(/not an object/);
   });
 
   it('with a bad regular expression, or flags that keep state', () => {
@@ -111,5 +118,7 @@ describe('a malformed detector data file is refused', () => {
     expect(broken((d) => (d.explanations['rage-slur'] = 5 as unknown as string))).toThrow(/explanations\.rage-slur is not text/);
     expect(broken((d) => (d.stopwords.en = 5 as unknown as string))).toThrow(/stopwords\.en is not text/);
     expect(broken((d) => delete (d as Partial<DetectorData>).stopwords)).toThrow(/stopwords is not an object/);
+    expect(broken((d) => (d.index.edges = ['1' as unknown as number]))).toThrow(/index\.edges/);
+    expect(broken((d) => delete (d as Partial<DetectorData>).index)).toThrow(/index is not an object/);
   });
 });

@@ -3,7 +3,8 @@ import { detectAll } from '@/lib/core/detectors';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { compileProfile, decide, quoteEvidence } from '@/lib/core/shield';
 import { profile } from './shield-helpers';
-import { RuleEngine, type PatternRule } from '@/lib/core/detectors/rules';
+import { buildRuleEngine } from '@/lib/core/detectors/rule-index';
+import type { PatternRule } from '@/lib/core/detectors/rules';
 import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
 import { loadShippedClickbait } from './shipped-clickbait';
 import { FEED_TITLES, FEED_TITLES_HN_HOLDOUT, FEED_TITLES_HN_PROBE, FEED_TITLES_HOLDOUT, tallyFeedTitles } from '../../scripts/eval-feed-titles';
@@ -28,7 +29,7 @@ describe('ordinary "fail" is not engagement bait', () => {
 
   it('refuses a phrase whose symbols the word matcher would silently drop', () => {
     const rule: PatternRule = { code: 'x', weight: 0.5, phrases: ['% fail'] };
-    expect(() => new RuleEngine({ rage: [rule], engagement: [], urgency: [], promotion: [] })).toThrow(/%/);
+    expect(() => buildRuleEngine({ rage: [rule], engagement: [], urgency: [], promotion: [] })).toThrow(/%/);
   });
 });
 

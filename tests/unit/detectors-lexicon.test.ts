@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, itemContext, LanguageProfile } from '@/lib/core/detectors';
-import { RuleEngine } from '@/lib/core/detectors/rules';
+import { buildRuleEngine } from '@/lib/core/detectors/rule-index';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { STOPWORDS } from '@/lib/core/detectors/stopwords';
 import type { FeedItem } from '@/lib/schema/item';
@@ -30,7 +30,7 @@ describe('one look-up per word for the rule detectors and the language profile',
   });
 
   it('finds the same rule hits from the shared numbers as from looking every word up itself', () => {
-    const separate = new RuleEngine(SHIPPED_TABLES.rules);
+    const separate = buildRuleEngine(SHIPPED_TABLES.rules);
     const hits = (m: ReadonlyMap<string, Array<{ rule: { code: string }; evidence: string }>>) =>
       [...m].map(([kind, list]) => [kind, list.map((h) => `${h.rule.code}:${h.evidence}`)]);
     let found = 0;
@@ -45,6 +45,6 @@ describe('one look-up per word for the rule detectors and the language profile',
   });
 
   it('refuses a lexicon that lacks a function word', () => {
-    expect(() => new LanguageProfile(STOPWORDS, new RuleEngine(SHIPPED_TABLES.rules).vocabulary)).toThrow(/lacks/);
+    expect(() => new LanguageProfile(STOPWORDS, buildRuleEngine(SHIPPED_TABLES.rules).vocabulary)).toThrow(/lacks/);
   });
 });

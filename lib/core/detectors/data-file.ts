@@ -1,4 +1,4 @@
-import type { DetectorKind, PatternRule } from './rules';
+import type { DetectorKind, PatternRule, RuleIndex } from './rules';
 
 /**
  * The detector rule tables as JSON, so that content scripts fetch them (models/detectors.json, written at build
@@ -6,8 +6,8 @@ import type { DetectorKind, PatternRule } from './rules';
  * arrives is checked by hand here, and anything malformed is refused with the place it went wrong.
  */
 
-// 2: the language profile's stopwords came along.
-export const DETECTOR_DATA_VERSION = 2;
+// 2: the language profile's stopwords came along. 3: the rule engine's index (rules.ts, RuleIndex) came along.
+export const DETECTOR_DATA_VERSION = 3;
 
 /** In the order the engine has always been built in: hits, and so decisions, come out in this order. */
 export const DETECTOR_KINDS: readonly DetectorKind[] = ['rage', 'engagement', 'urgency', 'promotion'];
@@ -18,7 +18,13 @@ export type DetectorTables = {
   explanations: Readonly<Record<string, string>>;
   /** Function words per language code, space-separated, for naming the language of Latin-script text. */
   stopwords: Readonly<Record<string, string>>;
+  /** The rule engine's look-ups for these rules and every language's function words (rule-index.ts). */
+  index: RuleIndex;
 };
+
+/** Every language's function words: the rule engine looks them up with the rules' words (see buildDetectorRules). */
+export const functionWordsOf = (stopwords: Readonly<Record<string, string>>): string[] =>
+  Object.values(stopwords).flatMap((list) => list.split(' '));
 
 type RegexData = { source: string; flags: string };
 type CommonData = { code: string; weight: number; langs?: readonly string[] | 'any'; capsBoost?: number; damp?: number };
@@ -37,6 +43,7 @@ export type DetectorData = {
   rules: Record<DetectorKind, RuleData[]>;
   explanations: Record<string, string>;
   stopwords: Record<string, string>;
+  index: RuleIndex;
 };
 
 const regexData = (r: RegExp): RegexData => ({ source: r.source, flags: r.flags });
@@ -69,7 +76,8 @@ export function serialiseDetectors(tables: DetectorTables): DetectorData {
       };
     });
   }
-  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...tables.explanations }, stopwords: { ...tables.stopwords } };
+  const { explanations, stopwords, index } = tables;
+  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...explanations }, stopwords: { ...stopwords }, index };
 }
 
 /** Reads what serialiseDetectors wrote (parsed JSON); throws on anything else. */
@@ -90,7 +98,26 @@ export function readDetectors(data: unknown): DetectorTables {
   for (const kind of DETECTOR_KINDS) {
     rules[kind] = array(byKind[kind], `rules.${kind}`).map((r, i) => readRule(r, `rules.${kind}[${i}]`, listAt));
   }
-  return { rules, explanations: texts(top.explanations, 'explanations'), stopwords: texts(top.stopwords, 'stopwords') };
+  return { rules, explanations: texts(top.explanations, 'explanations'), stopwords: texts(top.stopwords, 'stopwords'), index: readIndex(top.index) };
+}
+
+/** The index's shape; whether its numbers fit the rules, the engine checks as it restores it. */
+function readIndex(v: unknown): RuleIndex {
+  const r = record(v, 'index');
+  const numbers = (key: string) => {
+    const a = array(r[key], `index.${key}`);
+    if (!a.every((n) => Number.isInteger(n))) bad(`index.${key}`, 'holds something that is not a whole number');
+    return a as number[];
+  };
+  return {
+    vocabulary: strings(r.vocabulary, 'index.vocabulary', true),
+    rootNode: numbers('rootNode'),
+    setStart: numbers('setStart'),
+    setList: numbers('setList'),
+    regexStart: numbers('regexStart'),
+    regexList: numbers('regexList'),
+    edges: numbers('edges'),
+  };
 }
 
 function texts(v: unknown, where: string): Record<string, string> {

@@ -3,7 +3,7 @@ import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { statedFormatFactor } from './clickbait-format';
 import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from './clickbait-scope';
-import type { DetectorTables } from './data-file';
+import { functionWordsOf, type DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { hasContentWord, LearnedDetectors } from './learned';
 import { detectPromoted } from './promoted';
@@ -78,9 +78,9 @@ export type DetectorRules = {
 /** `learned`: the bytes of models/detectors.bin; without them only the rules are read. */
 export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array): DetectorRules {
   // One vocabulary for the rules' words and the languages' function words: each word of an item is looked up once.
-  const words = Object.values(tables.stopwords).flatMap((list) => list.split(' '));
+  const words = functionWordsOf(tables.stopwords);
   functionWords = new Set(words);
-  const engine = new RuleEngine(tables.rules, words);
+  const engine = new RuleEngine(tables.rules, tables.index);
   return {
     engine,
     explanations: tables.explanations,

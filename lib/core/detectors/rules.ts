@@ -2,7 +2,7 @@ import { AhoCorasick } from '../shield/aho-corasick';
 import { HashIndex32 } from '../shield/word-hash';
 import { sortSmall } from '../sort-small';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
-import { isTokenChar, mayContain, symbolGate, tokenize, WordIndex, wordList, type TokenBuffer, type Tokens } from './tokens';
+import { mayContain, symbolGate, tokenize, WordIndex, type TokenBuffer, type Tokens } from './tokens';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -135,8 +135,27 @@ export function englishPrefix(ctx: TextContext, length: number): boolean {
   return scriptOf(ctx.lower, Math.min(length, ctx.lower.length), ctx.tokens.ascii).script !== 'other';
 }
 
-/** Built with words as keys; numberTrie() then numbers every word (see `vocabulary`) and flattens the trie. */
-type TrieNode = { next: Map<string, TrieNode>; sets: number[]; regex: OwnedRegex[] };
+/**
+ * The rule engine's look-ups as plain numbers and words, built by indexRules (rule-index.ts) once, at build time,
+ * into models/detectors.json: a tab restores them instead of building the trie of every phrase's words, which costs
+ * tens of milliseconds in a page's fresh, not yet optimised script, and leaves that code out of the content scripts.
+ *
+ * The trie, flattened: nodes are numbered; rootNode[w + 1] is the node of vocabulary word w (-1: none), a node's
+ * phrase lists are setList[setStart[n] .. setStart[n + 1]) and its regex rules (by their place among the regex
+ * rules of the tables, in order) regexList[regexStart[n] .. regexStart[n + 1]); the child of node n by word w is
+ * the node paired with the key n * vocabulary.length + w + 1 in `edges`.
+ */
+export type RuleIndex = {
+  vocabulary: string[];
+  rootNode: number[];
+  setStart: number[];
+  setList: number[];
+  regexStart: number[];
+  regexList: number[];
+  /** key, node, key, node... */
+  edges: number[];
+};
+
 /** A phrase found in the text: token range [start, end] inclusive. */
 type Found = { start: number; end: number };
 
@@ -144,17 +163,8 @@ type Owned<R> = R & { kind: DetectorKind };
 type OwnedSequence = Owned<SequenceRule> & { ids: number[] };
 type OwnedRegex = Owned<RegexRule> & { stamp: number };
 
-/** Spellings of one phrase token the text may use. */
-function variants(token: string): string[] {
-  const out = [token];
-  if (token.includes("'")) out.push(token.replace(/'/g, ''));
-  return out;
-}
-
-const newNode = (): TrieNode => ({ next: new Map(), sets: [], regex: [] });
-
 export class RuleEngine {
-  #root: TrieNode = newNode();
+  /** Each phrase list's number, by the list object: rules that share a list share its finds. */
   #setIds = new Map<readonly string[], number>();
   #phraseRules: Array<Array<Owned<PhraseRule>>> = [];
   #sequenceRules: OwnedSequence[] = [];
@@ -167,18 +177,16 @@ export class RuleEngine {
   /** Per `contains` string, the symbol the text must have for it to occur (see symbolGate). */
   #containsGates: number[] = [];
   /** Every word on any path of the trie, numbered: a text's words are looked up here once each. */
-  #vocabulary: WordIndex = new WordIndex([]);
+  #vocabulary: WordIndex;
   /**
-   * The trie, flattened into numbers: every item's words walk it, and each step through node objects and maps
-   * read several objects scattered over the heap (the flat walk made the fast tier 2% faster). Nodes are numbered; per node, its phrase
-   * lists are setList[setStart[n] .. setStart[n + 1]) and its regexes regexList[regexStart[n] ..
-   * regexStart[n + 1]); the child of node n by word w is edges.get(edgeKey(n, w)).
+   * The trie, flattened into numbers (see RuleIndex): every item's words walk it, and each step through node
+   * objects and maps read several objects scattered over the heap (the flat walk made the fast tier 2% faster).
    */
-  #rootNode = new Int32Array(0);
-  #setStart = new Int32Array(1);
-  #setList = new Int32Array(0);
-  #regexStart = new Int32Array(1);
-  #regexList: OwnedRegex[] = [];
+  #rootNode: Int32Array;
+  #setStart: Int32Array;
+  #setList: Int32Array;
+  #regexStart: Int32Array;
+  #regexList: OwnedRegex[];
   #edges = new HashIndex32();
   /** Per-text scratch, for a context that brings no numbers of its own (see TextContext.wordIds): the number of
    * each word of the text in the vocabulary, -1 for words not in it. */
@@ -197,9 +205,10 @@ export class RuleEngine {
   /** Scratch, like #candidates: sequences whose first part was found. */
   readonly #sequenceCandidates: number[] = [];
 
-  /** `lexicon`: more words for the vocabulary, on no phrase (the language profile's function words), so that one
-   * look-up per word serves both (see TextContext.wordIds). */
-  constructor(sets: Record<DetectorKind, readonly PatternRule[]>, lexicon: Iterable<string> = []) {
+  /** `index`: what indexRules made of these very rules (and of the lexicon it was given: more words for the
+   * vocabulary, the language profile's function words, so that one look-up per word serves both; see
+   * TextContext.wordIds). Throws on an index whose numbers point nowhere: one made of other rules. */
+  constructor(sets: Record<DetectorKind, readonly PatternRule[]>, index: RuleIndex) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
       for (const rule of rules) {
         if ('phrases' in rule) {
@@ -213,11 +222,6 @@ export class RuleEngine {
           if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
           const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
           this.#allRegex.push(owned);
-          for (const t of rule.triggers ?? []) {
-            let node = this.#root.next.get(t);
-            if (!node) this.#root.next.set(t, (node = newNode()));
-            node.regex.push(owned);
-          }
           for (const s of rule.contains ?? []) {
             const entry = this.#byContains.find(([k]) => k === s);
             if (entry) entry[1].push(owned);
@@ -226,7 +230,24 @@ export class RuleEngine {
         }
       }
     }
-    this.#numberTrie(lexicon);
+    const nodes = index.setStart.length - 1;
+    const within = (list: readonly number[], below: number, from = 0) => list.every((n) => n >= from && n < below);
+    if (
+      !(nodes >= 0 && index.regexStart.length === nodes + 1 && index.rootNode.length === index.vocabulary.length + 1) ||
+      !(within(index.rootNode, nodes, -1) && within(index.setList, this.#found.length) && within(index.regexList, this.#allRegex.length)) ||
+      !(within(index.setStart, index.setList.length + 1) && within(index.regexStart, index.regexList.length + 1)) ||
+      !index.edges.every((n, k) => (k % 2 ? n >= 0 && n < nodes : n > 0)) ||
+      index.edges.length % 2 !== 0
+    ) {
+      throw new Error('RuleEngine: the index does not fit these rules');
+    }
+    this.#vocabulary = new WordIndex(index.vocabulary);
+    this.#rootNode = Int32Array.from(index.rootNode);
+    this.#setStart = Int32Array.from(index.setStart);
+    this.#setList = Int32Array.from(index.setList);
+    this.#regexStart = Int32Array.from(index.regexStart);
+    this.#regexList = index.regexList.map((k) => this.#allRegex[k]);
+    for (let k = 0; k < index.edges.length; k += 2) this.#edges.set(index.edges[k], index.edges[k + 1]);
     for (const [k] of this.#byContains) this.#containsIndex.add(k);
     this.#containsIndex.build();
     this.#containsPresent = new Uint8Array(this.#byContains.length);
@@ -238,87 +259,20 @@ export class RuleEngine {
     return this.#vocabulary;
   }
 
-  #numberTrie(lexicon: Iterable<string>): void {
-    const words = new Set<string>();
-    const collect = (node: TrieNode) => {
-      for (const [w, child] of node.next) {
-        words.add(w);
-        collect(child);
-      }
-    };
-    collect(this.#root);
-    for (const w of lexicon) words.add(w);
-    const vocabulary = (this.#vocabulary = new WordIndex(words));
-    const nodes: TrieNode[] = [];
-    const numberOf = new Map<TrieNode, number>();
-    const number = (node: TrieNode) => {
-      for (const child of node.next.values()) {
-        numberOf.set(child, nodes.push(child) - 1);
-        number(child);
-      }
-    };
-    number(this.#root);
-    if (nodes.length * vocabulary.size >= 0x7fffffff) throw new Error('RuleEngine: too many phrases to index');
-    // Shifted by one, with -1 first: a word not in the vocabulary (id -1) finds no node without a branch of its own.
-    this.#rootNode = Int32Array.from(['', ...vocabulary.words], (w, k) => {
-      const node = k === 0 ? undefined : this.#root.next.get(w);
-      return node ? numberOf.get(node)! : -1;
-    });
-    this.#setStart = new Int32Array(nodes.length + 1);
-    this.#regexStart = new Int32Array(nodes.length + 1);
-    const sets: number[] = [];
-    const regexes: OwnedRegex[] = [];
-    nodes.forEach((node, n) => {
-      sets.push(...node.sets);
-      regexes.push(...node.regex);
-      this.#setStart[n + 1] = sets.length;
-      this.#regexStart[n + 1] = regexes.length;
-      for (const [w, child] of node.next) this.#edges.set(this.#edgeKey(n, vocabulary.idOf(w)), numberOf.get(child)!);
-    });
-    this.#setList = Int32Array.from(sets);
-    this.#regexList = regexes;
-  }
-
   /** The key of the edge from node `n` by word number `w`: never 0, which HashIndex32 keeps for empty slots. */
   #edgeKey(n: number, w: number): number {
     return n * this.#vocabulary.size + w + 1;
   }
 
   #addSet(phrases: readonly string[]): number {
-    const known = this.#setIds.get(phrases);
-    if (known !== undefined) return known;
-    const id = this.#found.length;
-    this.#setIds.set(phrases, id);
-    this.#found.push([]);
-    this.#foundCount.push(0);
-    this.#foundStamp.push(0);
-    for (const phrase of phrases) {
-      refuseDroppedSymbols(phrase);
-      const toks = wordList(tokenize(normaliseForMatching(phrase)));
-      if (!toks.length) throw new Error(`phrase "${phrase}" has no words`);
-      // A hyphenated word may also be written as one: "brain-dead" / "braindead".
-      const spellings: string[][] = [toks];
-      for (const part of phrase.split(' ')) {
-        if (!part.includes('-')) continue;
-        const pieces = wordList(tokenize(part));
-        const at = indexOfRun(toks, pieces);
-        if (at >= 0) spellings.push([...toks.slice(0, at), pieces.join(''), ...toks.slice(at + pieces.length)]);
-      }
-      for (const s of spellings) this.#insert(s, 0, this.#root, id);
+    let id = this.#setIds.get(phrases);
+    if (id === undefined) {
+      this.#setIds.set(phrases, (id = this.#found.length));
+      this.#found.push([]);
+      this.#foundCount.push(0);
+      this.#foundStamp.push(0);
     }
     return id;
-  }
-
-  #insert(toks: string[], i: number, node: TrieNode, id: number) {
-    if (i === toks.length) {
-      if (!node.sets.includes(id)) node.sets.push(id);
-      return;
-    }
-    for (const v of variants(toks[i])) {
-      let child = node.next.get(v);
-      if (!child) node.next.set(v, (child = newNode()));
-      this.#insert(toks, i + 1, child, id);
-    }
   }
 
   /** Marks in containsPresent which `contains` strings occur in the lowered text; returns whether any does. The shipped
@@ -466,26 +420,6 @@ export class RuleEngine {
     }
     return out ?? NO_HITS;
   }
-}
-
-/** Phrases are matched as words, and the tokenizer drops symbols: "% fail" would silently become "fail" and
- * match every ordinary fail. A phrase needing a symbol must be a regex rule. */
-function refuseDroppedSymbols(phrase: string) {
-  const lower = normaliseForMatching(phrase);
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c !== 32 && c !== 45 && !isTokenChar(c)) {
-      throw new Error(`phrase "${phrase}": "${lower[i]}" is not a word character; write it as a regex rule`);
-    }
-  }
-}
-
-function indexOfRun(hay: string[], needle: string[]): number {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 /** The first chain of finds, one per list, each starting after the previous ends and within its gap. */

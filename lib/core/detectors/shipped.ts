@@ -1,9 +1,10 @@
-import type { DetectorTables } from './data-file';
+import { functionWordsOf, type DetectorTables } from './data-file';
 import { ENGAGEMENT_EXPLANATIONS, ENGAGEMENT_RULES } from './engagement';
 import { buildDetectorRules, type DetectorRules } from './index';
 import { LEARNED_EXPLANATIONS } from './learned-explanations';
 import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
 import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
+import { indexRules } from './rule-index';
 import { STOPWORDS } from './stopwords';
 import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
 
@@ -12,10 +13,13 @@ import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
  * models/detectors.json. Content scripts must not import this module: it is the 30-odd KB the data file keeps
  * out of them.
  */
+const RULES = { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES };
+
 export const SHIPPED_TABLES: DetectorTables = {
-  rules: { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES },
+  rules: RULES,
   explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS, ...LEARNED_EXPLANATIONS },
   stopwords: STOPWORDS,
+  index: indexRules(RULES, functionWordsOf(STOPWORDS)),
 };
 
 export const SHIPPED_DETECTORS: DetectorRules = buildDetectorRules(SHIPPED_TABLES);
