@@ -30,8 +30,11 @@ export const SETTLE_MS = 500;
 const REMEMBERED = 5000;
 
 export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'signal'>, platform: FeedPlatform): ItemLog {
-  /** Items waiting to settle, by id: the latest decision for each, and whether the item is still there. */
-  const waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; present: () => boolean; now: () => void }>();
+  /** Items waiting to settle, by id, in the order they are due (a newer decision puts its item at the back): the
+   * latest decision for each, and whether the item is still there. */
+  const waiting = new Map<string, { due: number; present: () => boolean; now: () => void }>();
+  /** One timer for every waiting item, not one each: a feed can append hundreds of items a second. */
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const loggedAction = new Map<string, string>();
   const flagged = new Set<string>();
   const fields = (item: FeedItem) => ({
@@ -45,17 +48,28 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
     const w = waiting.get(id);
     if (!w) return;
     waiting.delete(id);
-    clearTimeout(w.timer);
     if (w.present()) w.now();
+  }
+
+  /** Settles what is due, and waits for the next. */
+  function wake(): void {
+    timer = null;
+    const now = Date.now();
+    for (const [id, w] of waiting) {
+      if (w.due > now) {
+        timer = setTimeout(wake, w.due - now);
+        return;
+      }
+      settled(id);
+    }
   }
 
   const log: ItemLog = {
     record(item, d, quote, reordered, present) {
       if (present) {
-        const prev = waiting.get(item.id);
-        if (prev) clearTimeout(prev.timer);
-        const now = () => log.record(item, d, quote, reordered);
-        waiting.set(item.id, { timer: setTimeout(() => settled(item.id), SETTLE_MS), present, now });
+        waiting.delete(item.id);
+        waiting.set(item.id, { due: Date.now() + SETTLE_MS, present, now: () => log.record(item, d, quote, reordered) });
+        timer ??= setTimeout(wake, SETTLE_MS);
         return;
       }
       if (loggedAction.get(item.id) !== d.action) {
@@ -104,6 +118,8 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
     },
     settle() {
       for (const id of [...waiting.keys()]) settled(id);
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
     },
     signal: (type, item, detail) => reporter.signal({ type, ...fields(item), detail }),
   };

@@ -85,4 +85,26 @@ describe('items a page takes away before a person could see them', () => {
       vi.useRealTimers();
     }
   });
+
+  it('logs each item when its own moment has passed, counted from its latest decision', () => {
+    vi.useFakeTimers();
+    try {
+      const logged: string[] = [];
+      const log = createItemLog({ decision: (row) => void logged.push(`${row.itemId} ${row.action}`), flag: () => {}, signal: () => {} }, 'youtube');
+      const rec = (id: string, action: 'show' | 'hide') => log.record(item({ id, title: id }), { ...decision(action), itemId: id }, () => [], false, () => true);
+      rec('a', 'show');
+      vi.advanceTimersByTime(300);
+      rec('b', 'show');
+      vi.advanceTimersByTime(100);
+      rec('a', 'hide');
+      vi.advanceTimersByTime(150);
+      expect(logged).toEqual([]);
+      vi.advanceTimersByTime(250);
+      expect(logged).toEqual(['b show']);
+      vi.advanceTimersByTime(100);
+      expect(logged).toEqual(['b show', 'a hide']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
