@@ -38,10 +38,24 @@ export function textOf(el: Element | null | undefined): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Characters that no part of an http(s) URL percent-encodes, with no dot segment ("/." starts every one). */
+const PLAIN = String.raw`(?:(?!\/\.)[\w\-.~!$&()*+,;=:@/?%])*`;
+/** An address from the site's root ("/watch?v=..."), and an https address whose host is a name: the URL parser
+ * gives either back as it is (after the page's origin), so a feed's hundreds of links need no URL object each. */
+const ROOT_PATH = new RegExp(`^(?!/\\.)/(?!/)${PLAIN}$`);
+const HTTPS_NAME = new RegExp(`^https://(?:[a-z0-9-]+\\.)*[a-z][a-z0-9-]*(?!/\\.)/${PLAIN}$`);
+let lastBase = '';
+let lastOrigin = '';
+
 /** Resolves a possibly relative href against the page, '' when absent or unparsable. */
 export function absoluteUrl(href: string | null | undefined, base: string): string {
   if (!href) return '';
   try {
+    if (HTTPS_NAME.test(href)) return href;
+    if (ROOT_PATH.test(href)) {
+      if (base !== lastBase) [lastBase, lastOrigin] = [base, new URL(base).origin];
+      if (lastOrigin.startsWith('http')) return lastOrigin + href;
+    }
     return new URL(href, base).href;
   } catch {
     return '';

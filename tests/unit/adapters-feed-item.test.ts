@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toFeedItem } from '../../lib/adapters/feed-item';
+import { absoluteUrl, toFeedItem } from '../../lib/adapters/feed-item';
 import { FeedItem, type FeedItemInput } from '../../lib/schema/item';
 import { defaultProfile } from '../../lib/schema/profile';
 import { fallbackProfile } from '../../lib/shield-runtime/default-profile';
@@ -31,4 +31,23 @@ test('the profile decided with before the real one arrives is the schema default
   const { updatedAt: _a, ...expected } = defaultProfile(0);
   const { updatedAt: _b, ...actual } = fallbackProfile();
   expect(actual).toEqual(expected);
+});
+
+test('a link resolves as the URL parser resolves it, with or without the short way for plain links', () => {
+  const hrefs = ['/watch?v=abc_DEF-1', '/watch?v=a&list=b', '/channel/UC_x?view=0', '/a/../b', '/a/./b', '/./b', '/../b', '/.', '/.x', '//evil.com/x',
+    '/a b', "/a'b?c='d", '/a{b}', '/a|b', '/ä', '/%41%zz', '/a#frag', '/a\\b', 'https://example.com/x', 'https://Example.com/x',
+    'https://example.com', 'https://1.2.3/x', 'https://a.b.c./p', 'https://x.com/a/../b', 'https://x.com/./a', 'https://x.com/.', 'https://x.com:443/a',
+    'https://u@x.com/a', 'http://x.com/a', 'https://xn--bcher-kva.example/p?q=1', 'watch?v=1', '?q=1', 'javascript:alert(1)'];
+  for (const base of ['https://www.youtube.com/feed?x=1', 'https://news.ycombinator.com/news', 'about:blank']) {
+    for (const href of hrefs) {
+      let want = '';
+      try {
+        want = new URL(href, base).href;
+      } catch {
+        // unparsable: ''
+      }
+      expect(absoluteUrl(href, base), `${href} on ${base}`).toBe(want);
+    }
+  }
+  expect(absoluteUrl('', 'https://x.com/')).toBe('');
 });
