@@ -78,18 +78,40 @@ export function headlines(percent: number): string[] {
     .filter((h) => h && headlineHash(h) % 100 >= 15 && headlineHash(`sample:${h}`) % 100 < percent);
 }
 
-/** Reddit post titles of 2013, a fixed sample of about `perMille` in a thousand: everyday feed text. */
-export function redditTitles(perMille: number): string[] {
+/** Each line of the Reddit titles file, as [subreddit, title]. */
+function* redditLines(): Generator<[string, string]> {
   const text = gunzipSync(readFileSync(resolve(DATA, 'reddit/titles.tsv.gz'))).toString('utf8');
-  const out: string[] = [];
   let at = text.indexOf('\n') + 1;
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     const line = text.slice(at, end);
     at = end + 1;
-    const title = line.slice(line.lastIndexOf('\t') + 1);
-    if (title && headlineHash(`sample:${title}`) % 1000 < perMille) out.push(title);
+    yield [line.slice(0, line.indexOf('\t')), line.slice(line.lastIndexOf('\t') + 1)];
+  }
+}
+
+/** Reddit post titles of 2013, a fixed sample of about `perMille` in a thousand: everyday feed text. */
+export function redditTitles(perMille: number): string[] {
+  const out: string[] = [];
+  for (const [, title] of redditLines()) if (title && headlineHash(`sample:${title}`) % 1000 < perMille) out.push(title);
+  return out;
+}
+
+/**
+ * Long everyday text: titles of one subreddit (a fixed sample of about `perMille` in a thousand) joined into a
+ * paragraph of at least `minChars`. Reddit comments, the only long rows otherwise, are all about groups in the
+ * news: without these a model learns that length itself is rage, and leans that way on any long post.
+ */
+export function redditParagraphs(perMille: number, minChars = 250): string[] {
+  const out: string[] = [];
+  let open = '';
+  let community = '';
+  for (const [subreddit, title] of redditLines()) {
+    if (!title || headlineHash(`paragraph:${title}`) % 1000 >= perMille) continue;
+    if (subreddit !== community) [open, community] = ['', subreddit];
+    open = open ? `${open}${/[.!?]$/.test(open) ? '' : '.'} ${title}` : title;
+    if (open.length >= minChars) [out[out.length], open] = [open, ''];
   }
   return out;
 }
