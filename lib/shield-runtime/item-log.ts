@@ -11,8 +11,9 @@ export interface ItemLog {
    * manipulation flag once. `quote` gives the reasons with the headline model's words, asked for only when the
    * rows are sent. With `present`, only once the item has stayed on the page for SETTLE_MS: a page that inserts
    * items and takes them away faster than a person could see them learns nothing from the log, and puts nothing
-   * in it (issue 25). */
-  record(item: FeedItem, d: Decision, quote: () => readonly Reason[], reordered: boolean, present?: () => boolean): void;
+   * in it (issue 25). `reordered` as a function is asked when the row is made: the item is moved after its decision,
+   * in the frame before it is painted. */
+  record(item: FeedItem, d: Decision, quote: () => readonly Reason[], reordered: boolean | (() => boolean), present?: () => boolean): void;
   /** Records now what is waiting to settle and is still on the page (the page is being left, or flushed). */
   settle(): void;
   /** Something the person did with an item (opened it, hid it, showed it anyway). */
@@ -84,7 +85,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
             action: d.action,
             reasons: cleanReasons(d.reasons),
             score: Number.isFinite(d.score) ? Math.min(1, Math.max(0, d.score)) : 0.5,
-            reordered,
+            reordered: typeof reordered === 'function' ? reordered() : reordered,
             ...(d.judgedBy ? { judgedBy: d.judgedBy.slice(0, 120) } : {}),
           },
           (row) => {

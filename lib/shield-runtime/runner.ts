@@ -237,7 +237,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     // A decision taken under the defaults while holding is not the person's: the release records the real one.
     if (!item || !d || hold.holding) return;
     // Logged once it has stayed on the page long enough to be seen (item-log.ts).
-    log.record(item, d, decider.quoter(item, d.reasons), reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
+    log.record(item, d, decider.quoter(item, d.reasons), () => reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
     judge.offer(item, d);
   }
 
