@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { launchWithExtension, type Launched } from './harness';
-import { EDITOR_SELECTOR, composerText, instruction, openChat, routeChatSites, sent, setProfile, typeMessage, waitForSends, type ChatSiteName } from '../fixtures/chat/e2e';
+import { EDITOR_SELECTOR, SITE_URLS, composerText, instruction, openChat, routeChatSites, sent, setProfile, typeMessage, waitForSends, type ChatSiteName } from '../fixtures/chat/e2e';
+import { chatFixtureHtml } from '../fixtures/chat/pages';
+import { FIREFOX, launchFirefox, servePages, setFirefoxProfile } from './firefox-helpers';
 import { chipAsThePageSeesIt, pageClicksSend, pagePressesEnter, pageTypes } from '../fixtures/hostile/chat-probe';
 import { formatBlock } from '../../lib/core/chat-block';
 
 // Issue 25, finding 3: a chat page typed a probe, dispatched Enter and read the block Parapet added. Only the
 // person's own (trusted) Enter or click adds anything, and the chip a page can measure says nothing about the text.
+// Chromium, and the Firefox build at the end.
 
 const BRIEF = 'Keep answers under 200 words.';
 const METRIC = 'Use metric units.';
@@ -105,6 +110,43 @@ describe('the chip, as a page can measure it', () => {
     await typeMessage(page, APPLIES);
     await page.keyboard.press('Enter');
     expect(await waitForSends(page, 1)).toEqual([`${APPLIES}\n${formatBlock([METRIC])}`]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!existsSync(FIREFOX))('a probing page in Firefox', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchFirefox();
+    await setFirefoxProfile(browser, (p) => ({ ...allSites(p), instructions: [instruction('brief', BRIEF)] }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gets nothing added by a scripted Enter or click; the person’s own Enter still adds the instruction', async () => {
+    const page = await browser.newPage();
+    // A textarea composer: in Firefox the page cannot read the data of a paste Parapet makes, which is how it puts
+    // the block into ProseMirror, Quill and Lexical (the way round it, typing, loses lines in ProseMirror there).
+    await servePages(page, { [SITE_URLS.chatgpt]: () => chatFixtureHtml('textarea') });
+    await page.goto(SITE_URLS.chatgpt);
+    const sentHere = () => page.evaluate(() => (window as unknown as { __sent?: string[] }).__sent ?? []);
+    await page.evaluate(pageTypes, PROBE);
+    await new Promise((r) => setTimeout(r, 800));
+    await page.evaluate(pagePressesEnter);
+    await page.waitForFunction(() => ((window as unknown as { __sent?: string[] }).__sent ?? []).length >= 1, { timeout: 5000 });
+    await page.evaluate(pageTypes, `${PROBE} (sent by a click)`);
+    await new Promise((r) => setTimeout(r, 800));
+    await page.evaluate(pageClicksSend);
+    await page.waitForFunction(() => ((window as unknown as { __sent?: string[] }).__sent ?? []).length >= 2, { timeout: 5000 });
+    expect(await sentHere()).toEqual([PROBE, `${PROBE} (sent by a click)`]);
+    // The person's own keys (WebDriver BiDi input actions, which Firefox marks trusted).
+    await page.click(EDITOR_SELECTOR);
+    await page.keyboard.type('How far is the Moon?');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => ((window as unknown as { __sent?: string[] }).__sent ?? []).length >= 3, { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await sentHere()).toEqual([PROBE, `${PROBE} (sent by a click)`, `How far is the Moon?\n${formatBlock([BRIEF])}`]);
     await page.close();
   });
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { FIREFOX_EXT, launchWithExtension, type Launched } from './harness';
+import type { Browser } from 'puppeteer-core';
+import { launchWithExtension, type Launched } from './harness';
+import { FIREFOX, FIREFOX_ID, launchFirefox, servePages, setFirefoxProfile } from './firefox-helpers';
+import { chatFixtureHtml } from '../fixtures/chat/pages';
 import { serveFeeds } from './feed-helpers';
-import { instruction, openChat, routeChatSites, setProfile, typeMessage, waitForSends } from '../fixtures/chat/e2e';
+import { SITE_URLS, instruction, openChat, routeChatSites, setProfile, typeMessage, waitForSends } from '../fixtures/chat/e2e';
 import { CONTENT_SCRIPT_NAMES, jobAd, killSwitchPage, sendKillSwitch, titleShown } from '../fixtures/hostile/kill-switch';
 import { formatBlock } from '../../lib/core/chat-block';
 
@@ -12,8 +14,6 @@ import { formatBlock } from '../../lib/core/chat-block';
 // may stop, pause or reconfigure Parapet.
 
 const HN = 'https://news.ycombinator.com/';
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const FIREFOX_ID = 'parapet@parapet.local';
 const stubCount = () => document.querySelectorAll('parapet-stub').length;
 
 describe('a page that claims a newer Parapet started (Chromium)', () => {
@@ -83,8 +83,7 @@ describe('a page that claims a newer Parapet started (Chromium)', () => {
 describe.skipIf(!existsSync(FIREFOX))('a page that claims a newer Parapet started (Firefox, fixed id)', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
-    expect(await browser.installExtension(FIREFOX_EXT)).toBe(FIREFOX_ID);
+    browser = await launchFirefox();
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,8 +105,33 @@ describe.skipIf(!existsSync(FIREFOX))('a page that claims a newer Parapet starte
     await page.evaluate((html: string) => (window as unknown as { addRows(h: string): void }).addRows(html), jobAd(4));
     await expect.poll(() => page.evaluate(titleShown, 'CloudCo 4 '), { timeout: 8000 }).toBe(false);
     expect(await page.evaluate(titleShown, 'CloudCo 2 ')).toBe(false);
-    expect(await page.evaluate(stubCount)).toBeGreaterThanOrEqual(before + 1);
+    // The stub is drawn a frame after the item is hidden.
+    await expect.poll(() => page.evaluate(stubCount), { timeout: 5000 }).toBeGreaterThanOrEqual(before + 1);
     expect(await page.evaluate(titleShown, 'The design of the Go garbage collector')).toBe(true);
+    await page.close();
+  });
+
+  it('still adds the standing instruction to a chat message sent after the attack', async () => {
+    const METRIC = 'Use metric units.';
+    await setFirefoxProfile(browser, (p) => ({
+      ...p,
+      paused: false,
+      sites: { ...p.sites, chatgpt: true },
+      chat: { ...p.chat, placement: 'end' },
+      instructions: [instruction('metric', METRIC)],
+    }));
+    const page = await browser.newPage();
+    // A textarea composer: Firefox takes the block there (see hostile-chat-probe.e2e.ts).
+    await servePages(page, { [SITE_URLS.chatgpt]: () => chatFixtureHtml('textarea') });
+    await page.goto(SITE_URLS.chatgpt);
+    await page.evaluate(() => void ((window as unknown as { __announced: string[] }).__announced = []));
+    await page.evaluate(sendKillSwitch, { extensionId: FIREFOX_ID, scripts: CONTENT_SCRIPT_NAMES });
+    await new Promise((r) => setTimeout(r, 300));
+    await page.click('textarea');
+    await page.keyboard.type('How far is the Moon?');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => ((window as unknown as { __sent?: string[] }).__sent ?? []).length >= 1, { timeout: 5000 });
+    expect(await page.evaluate(() => (window as unknown as { __sent: string[] }).__sent)).toEqual([`How far is the Moon?\n${formatBlock([METRIC])}`]);
     await page.close();
   });
 });
