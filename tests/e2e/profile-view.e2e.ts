@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, screenshot, type Launched } from './harness';
 import { call, getProfile, screenshotWhole, seedProfile } from './ui-helpers';
+import { a11yLightAndDark, shot800 } from './dashboard-checks';
 
 let ext: Launched;
 const require = createRequire(import.meta.url);
@@ -227,6 +228,31 @@ describe('dashboard profile view', () => {
     const p = await getProfile(page);
     expect(p.interests.map((i) => i.label)).toContain('Birdwatching');
     expect(p.rules.map((r) => r.pattern)).toContain('unboxing');
+    await page.close();
+  });
+
+  it('takes rules in your own words, and says plainly that the local model, which cannot run here, is what judges them', async () => {
+    const page = await openProfile();
+    const section = page.getByRole('region', { name: 'Rules in your own words' });
+    const status = section.getByTestId('natural-rules-status');
+    await expect.poll(() => status.innerText()).toMatch(/^These rules do nothing on this device: they need the local model, which cannot run here\. WebGPU is unavailable/);
+    expect(await status.innerText()).toContain('Without it, Parapet still applies your keyword and pattern rules');
+    const box = section.getByLabel('New rule in words');
+    await box.fill('No videos that just react to other videos');
+    await box.press('Enter');
+    await expect.poll(async () => (await getProfile(page)).naturalRules.map((r) => [r.text, r.enabled])).toEqual([['No videos that just react to other videos', true]]);
+    await section.getByLabel('Rule 1', { exact: true }).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await section.evaluate((el) => el.scrollIntoView());
+    await shot800(page, 'profile-rules-in-words');
+    await page.close();
+  });
+
+  it('has no moderate or worse accessibility violations on the Profile view, light and dark', async () => {
+    const page = await openProfile();
+    await page.getByRole('region', { name: 'Rules in your own words' }).getByTestId('natural-rules-status').locator('.notice').waitFor();
+    expect(await a11yLightAndDark(page)).toEqual([]);
     await page.close();
   });
 
