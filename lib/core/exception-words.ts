@@ -123,3 +123,19 @@ export function countChanged(exceptions: readonly Exception[], rows: readonly Lo
 export function kindExceptions(exceptions: readonly Exception[], kind: PolicyKind): Exception[] {
   return exceptions.filter((e) => e.type === 'rule' && !e.author && e.ruleCode?.trim() === kind);
 }
+
+/** A logged "shown anyway despite keyword-rule: spoilers; promoted: job ad" in words: "Shown anyway, despite Your
+ * rule: “spoilers”; Ad". Rules are read out, never shown as a raw pattern. */
+export function excusedInWords(detail: string): string {
+  const names = detail
+    .replace(/^shown anyway despite /, '')
+    .split('; ')
+    .filter(Boolean)
+    .map((name) => {
+      const at = name.indexOf(': ');
+      const code = (at < 0 ? name : name.slice(0, at)).trim();
+      const kind = isKind(code) ? code : undefined;
+      return describeReason({ code, detail: at < 0 ? '' : name.slice(at + 2), source: 'rule', evidence: [], ...(kind ? { kind } : {}) }, { short: true });
+    });
+  return names.length ? `Shown anyway, despite ${[...new Set(names)].join('; ')}` : 'Shown anyway';
+}

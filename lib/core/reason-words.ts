@@ -105,9 +105,9 @@ function closing(p: string, at: number, open: string, close: string): number {
 /**
  * One reason in words, for a badge, a stub's explanation or the Activity log. `short` names a manipulation kind
  * alone: its detail is an explanation that belongs in the longer text ("Clickbait", not "Clickbait: Headline
- * written to make you click...").
+ * written to make you click..."); `full` cuts nothing (the Activity log's expanded reason).
  */
-export function describeReason(reason: Reason | undefined, opts: { short?: boolean } = {}): string {
+export function describeReason(reason: Reason | undefined, opts: { short?: boolean; full?: boolean } = {}): string {
   if (!reason) return 'Your settings';
   const base = LABELS[reason.code] ?? LABELS[reason.kind ?? ''] ?? reason.code.replace(/[-_]+/g, ' ');
   const explains = reason.kind !== undefined && MANIPULATION.has(reason.kind);
@@ -117,6 +117,8 @@ export function describeReason(reason: Reason | undefined, opts: { short?: boole
   // The words found, when they fit: "Topic you avoid: politics (senate, shutdown)". A topic now acts on items
   // that never say its name, and the words are what let a person check the call.
   const quoted = QUOTES_EVIDENCE.has(reason.code) && !(opts.short && reason.code === 'interest') ? quotedEvidence(reason) : '';
+  // In full (the dashboard's expanded reason), nothing is cut.
+  if (opts.full) return text + quoted;
   if (quoted && text.length + quoted.length <= MAX) return text + quoted;
   return text.length > MAX ? `${text.slice(0, MAX - 1)}…` : text;
 }

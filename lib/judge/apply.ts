@@ -1,4 +1,5 @@
 import type { Action, Decision, Reason } from '../schema/decision';
+import { REASON_DETAIL_MAX } from '../schema/constants';
 import type { FeedItem } from '../schema/item';
 import type { NaturalRule, Profile } from '../schema/profile';
 import type { ParsedVerdict } from './output';
@@ -48,12 +49,12 @@ export function applyVerdict(
     if (!policy || policy.action === 'off' || excepted(profile, item, kind)) continue;
     const act: Action = policy.action === 'label' ? 'label' : 'demote';
     action = stronger(action, act);
-    added.push({ code: kind, kind, source: 'model', detail: `${by}${why}`.slice(0, 300), evidence: [] });
+    added.push({ code: kind, kind, source: 'model', detail: `${by}${why}`.slice(0, REASON_DETAIL_MAX), evidence: [] });
   }
   const rule = verdict.rule ? rules.get(verdict.rule) : undefined;
   if (rule) {
     action = 'hide';
-    added.push({ code: 'natural-rule', source: 'model', detail: `${by}: ${rule.text}`.slice(0, 300), evidence: [] });
+    added.push({ code: 'natural-rule', source: 'model', detail: `${by}: ${rule.text}`.slice(0, REASON_DETAIL_MAX), evidence: [] });
   }
   if (!added.length) {
     added.push({ code: 'model-relevance', source: 'model', detail: `${by}: relevance ${score.toFixed(2)}${why}`.slice(0, 300), confidence: score, evidence: [] });

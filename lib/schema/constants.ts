@@ -32,3 +32,7 @@ export const DEFAULT_POLICIES: Readonly<Record<PolicyKind, Readonly<{ action: Po
 
 /** The decision log keeps at most this many rows; the oldest go first (lib/db.ts). An imported log is cut to it too. */
 export const DECISION_LOG_CAP = 200_000;
+
+/** How long a reason's detail may be: room for a rule's whole pattern, or a rule in words with its model's name, so
+ * the Activity log keeps a reason whole (a cut reason cannot be checked). */
+export const REASON_DETAIL_MAX = 1000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeedPlatform } from './common';
+import { REASON_DETAIL_MAX } from './constants';
 import { PolicyKind } from './profile';
 
 export const Action = z.enum(['show', 'hide', 'demote', 'boost', 'label']);
@@ -12,7 +13,7 @@ export type ReasonSource = z.infer<typeof ReasonSource>;
  * `keyword-rule`, `promoted`, `shorts`, `clickbait`); `detail` names the topic/rule/words. */
 export const Reason = z.object({
   code: z.string().max(60),
-  detail: z.string().max(300).default(''),
+  detail: z.string().max(REASON_DETAIL_MAX).default(''),
   source: ReasonSource,
   kind: PolicyKind.optional(),
   confidence: z.number().min(0).max(1).optional(),

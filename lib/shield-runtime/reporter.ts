@@ -1,4 +1,5 @@
 import type { FeedPlatform } from '../schema/common';
+import { REASON_DETAIL_MAX } from '../schema/constants';
 import type { Reason } from '../schema/decision';
 import type { Flag, LoggedDecision, Signal } from '../schema/log';
 import type { TabStats } from '../schema/messages';
@@ -136,7 +137,7 @@ export function cleanReasons(reasons: readonly Reason[]): Reason[] {
   return reasons.slice(0, 20).map((r) => {
     const out: Reason = {
       code: String(r.code ?? '').slice(0, 60),
-      detail: String(r.detail ?? '').slice(0, 300),
+      detail: String(r.detail ?? '').slice(0, REASON_DETAIL_MAX),
       source: r.source,
       evidence: (Array.isArray(r.evidence) ? r.evidence : []).slice(0, 10).map((e) => String(e).slice(0, 120)),
     };

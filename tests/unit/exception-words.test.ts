@@ -45,3 +45,11 @@ describe('exceptions in words', () => {
     expect(kindExceptions([ads, other], 'promoted')).toEqual([ads]);
   });
 });
+
+describe('a logged exception in words', () => {
+  it('reads out what it set aside, never a raw pattern', async () => {
+    const { excusedInWords } = await import('@/lib/core/exception-words');
+    expect(excusedInWords(String.raw`shown anyway despite regex-rule: \b(top|best) \d+\b; promoted: job ad`)).toBe('Shown anyway, despite Your rule: “top #”; Ad');
+    expect(excusedInWords('shown anyway despite clickbait: teases the point')).toBe('Shown anyway, despite Clickbait');
+  });
+});

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { LoggedDecision } from '@/lib/schema/log';
 import { canReverse, canUndoReversal } from '@/lib/core/reverse';
 import { Icon } from '../../ui/Icon';
 import { ACTION_LABELS, formatFullTime, formatTime, reasonWords, safeHref, siteLabel } from './wording';
+import { WhyDialog } from './WhyDialog';
 
 /** One decision. Title, author and reasons are page text: React renders them as text, never as markup. */
 export function ActivityRow({
@@ -17,8 +19,9 @@ export function ActivityRow({
 }) {
   const href = safeHref(row.url);
   const title = row.title || '(no title)';
-  const reasons = row.reasons.map(reasonWords).join(' · ');
+  const reasons = row.reasons.map((r) => reasonWords(r)).join(' · ');
   const reversed = row.reversedAt !== undefined;
+  const [why, setWhy] = useState(false);
   return (
     <div className={`act-row ${reversed ? 'is-reversed' : ''}`} data-action={row.action}>
       <div className="act-when">
@@ -39,9 +42,17 @@ export function ActivityRow({
         </p>
         <p className="act-meta" title={reasons}>
           {row.author ? <span className="act-author">{row.author}</span> : null}
-          {reasons ? <span className="act-reasons">{reasons}</span> : <span className="act-reasons muted">No reason recorded</span>}
+          {reasons ? (
+            // The line is cut to fit the row; the reasons in full and the words that triggered them open from it.
+            <button type="button" className="act-reasons act-why" aria-haspopup="dialog" aria-label={`Why, in full: ${reasons}`} onClick={() => setWhy(true)}>
+              {reasons}
+            </button>
+          ) : (
+            <span className="act-reasons muted">No reason recorded</span>
+          )}
         </p>
       </div>
+      {why ? <WhyDialog row={row} open onClose={() => setWhy(false)} /> : null}
       <span className={`act-badge act-${row.action}`}>{ACTION_LABELS[row.action] ?? row.action}</span>
       <div className="act-undo">
         {reversed ? (

@@ -16,7 +16,7 @@ export function decisionsCsv(rows: readonly LoggedDecision[]): string {
       d.author,
       d.url,
       ACTION_LABELS[d.action] ?? d.action,
-      d.reasons.map(reasonWords).join('; '),
+      d.reasons.map((r) => reasonWords(r, { full: true })).join('; '),
       d.reasons.map((r) => r.code).join(' '),
       Math.round(d.score * 1000) / 1000,
       d.judgedBy ?? '',

@@ -1,6 +1,7 @@
 import { SITE_LABELS, type FeedPlatform } from '@/lib/schema/common';
 import type { Action, Reason } from '@/lib/schema/decision';
-import { describeReason, quotedEvidence } from '@/lib/shield-runtime/reasons';
+import { excusedInWords } from '@/lib/core/exception-words';
+import { describeReason, quotedEvidence } from '@/lib/core/reason-words';
 
 /** How the Activity view names actions and reasons. Reasons use the same words as the stubs on the page. */
 export const ACTION_LABELS: Record<Action, string> = {
@@ -19,11 +20,23 @@ const CONTEXT_WORDS: Record<string, string> = {
   'model-relevance': 'Model: relevance',
 };
 
-export function reasonWords(reason: Reason): string {
+/** One reason, short enough for a row; `full` (the row's "why" dialog and the export) cuts nothing. */
+export function reasonWords(reason: Reason, opts: { full?: boolean } = {}): string {
   const base = CONTEXT_WORDS[reason.code];
-  if (!base) return describeReason(reason);
+  if (!base) return describeReason(reason, opts);
   // An interest is named with the words that matched, as a topic to avoid is ("Gardening (garden, raised bed)").
-  return reason.detail && reason.code === 'interest' ? `${base}: ${reason.detail}${quotedEvidence(reason)}` : base;
+  if (reason.code === 'interest') return reason.detail ? `${base}: ${reason.detail}${quotedEvidence(reason)}` : base;
+  if (!opts.full || !reason.detail) return base;
+  if (reason.code === 'user-exception') return excusedInWords(reason.detail);
+  // The model's reasons say "judged by <model>: <what>"; the rule's own words go first.
+  const judged = /^judged by ([^:]+): ([\s\S]*)$/.exec(reason.detail);
+  if (reason.code === 'natural-rule' && judged) return `${base}: “${judged[2]}” (judged by ${judged[1]})`;
+  return `${base}: ${reason.detail}`;
+}
+
+/** The words in the item that triggered a reason, each once, as logged. */
+export function triggerWords(reason: Reason): string[] {
+  return [...new Set((reason.evidence ?? []).map((w) => w.trim()).filter(Boolean))];
 }
 
 /** The name of a reason code alone, for the filter menu. */

@@ -1,4 +1,5 @@
 import { FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
+import { REASON_DETAIL_MAX } from '../../schema/constants';
 import type { Action, Decision, Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { PolicyAction, PolicyKind } from '../../schema/profile';
@@ -314,7 +315,7 @@ function runPolicyStage(c: CompiledProfile, item: FeedItem) {
 function reason(code: string, detail: string, source: Reason['source'], evidence: string[]): Reason {
   const quoted: string[] = new Array(Math.min(evidence.length, 10));
   for (let i = 0; i < quoted.length; i++) quoted[i] = evidence[i].length > 120 ? evidence[i].slice(0, 120) : evidence[i];
-  return { code, detail: detail.length > 300 ? detail.slice(0, 300) : detail, source, evidence: quoted };
+  return { code, detail: detail.length > REASON_DETAIL_MAX ? detail.slice(0, REASON_DETAIL_MAX) : detail, source, evidence: quoted };
 }
 
 function str(v: unknown, max: number): string {
