@@ -14,6 +14,7 @@ import { localProfileBackup, storedProblem } from './profile-backup';
 import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
+import { openWelcomeOnInstall } from './first-run';
 
 const tabStats = sessionTabStats();
 
@@ -50,6 +51,7 @@ export function startBackground() {
   const warmTopics = () => void loadProfile(store, Date.now()).then(withTopicPack).catch(() => {});
   browser.runtime.onStartup.addListener(warmTopics);
   browser.runtime.onInstalled.addListener(warmTopics);
+  openWelcomeOnInstall();
   const judgeHost = defaultConnector();
   const handlers = createHandlers({
     store,

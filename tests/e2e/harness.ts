@@ -42,7 +42,7 @@ export async function launchChromium(dir: string, args: string[], headless: bool
 
 /** Starts Debian's Chromium with the built extension loaded, in a fresh profile, headless. Network is cut to the
  * machine: every test serves its own pages with `context.route`. */
-export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean } = {}): Promise<Launched> {
+export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean; keepWelcome?: boolean } = {}): Promise<Launched> {
   if (!existsSync(join(CHROME_EXT, 'manifest.json'))) throw new Error('Build first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'parapet-e2e-'));
   const args = [
@@ -60,6 +60,9 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
   await context.route(/^https?:\/\//, (route) => route.abort());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The first-run page opens on install, and would take the front as a test's pages load: it is closed unless
+  // the test is about it.
+  if (!opts.keepWelcome) await closeWelcome(context, extensionId);
   return {
     context,
     extensionId,
@@ -73,6 +76,14 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
+  for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+    const page = context.pages().find(isWelcome);
+    if (page) return page.close();
+  }
 }
 
 /** Serves `html` at `url` (and anything under it) for this context, so content scripts match the real site. */
