@@ -208,14 +208,15 @@ describe('dashboard data', () => {
   });
 
   it('a file exported with the activity log brings the log back, after a preview, and Cancel changes nothing', async () => {
-    const rows = Array.from({ length: 1_234 }, (_, i) => decision(i));
+    // More than one page each way (2,000 rows a message).
+    const rows = Array.from({ length: 4_321 }, (_, i) => decision(i));
     for (let i = 0; i < rows.length; i += 500) await call(page, 'decisions/log', { rows: rows.slice(i, i + 500) });
     await page.getByLabel(/Include the activity log/).check();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const file = readFileSync(await (await download).path(), 'utf8');
-    await page.getByText(/Saved parapet-export-.*1,234 activity log rows/).waitFor();
-    expect(ExportFile.parse(JSON.parse(file)).decisions).toHaveLength(1_234);
+    await page.getByText(/Saved parapet-export-.*4,321 activity log rows/).waitFor();
+    expect(ExportFile.parse(JSON.parse(file)).decisions).toHaveLength(4_321);
 
     // The log changes after the export: the import puts back what the file holds.
     await call(page, 'decisions/log', { rows: [decision(5_000), decision(5_001)] });
@@ -227,21 +228,21 @@ describe('dashboard data', () => {
     await preview.waitFor();
     const cells = async (what: string) => (await preview.getByRole('row', { name: new RegExp(`^${what}`) }).locator('td').allInnerTexts()).map((t) => t.trim());
     expect(await cells('Interests')).toEqual(['0', '2']);
-    expect(await cells('Activity log rows')).toEqual(['1,236', '1,234']);
+    expect(await cells('Activity log rows')).toEqual(['4,323', '4,321']);
 
     await preview.getByRole('button', { name: 'Cancel' }).click();
     await preview.waitFor({ state: 'detached' });
     expect((await getProfile(page)).interests).toEqual([]);
-    expect((await call(page, 'data/counts', {})).decisions).toBe(1_236);
+    expect((await call(page, 'data/counts', {})).decisions).toBe(4_323);
 
     await importFile('with-log.json', file);
     await preview.getByRole('button', { name: 'Replace profile and activity log' }).click();
-    await page.locator('.import-result[role="status"]').filter({ hasText: 'The activity log now holds 1,234 rows from the file' }).waitFor();
+    await page.locator('.import-result[role="status"]').filter({ hasText: 'The activity log now holds 4,321 rows from the file' }).waitFor();
     expect((await getProfile(page)).interests.map((i) => i.label)).toEqual(['Woodworking', 'Jazz piano']);
     const log = await call(page, 'activity/query', {});
-    expect(log).toHaveLength(1_234);
-    expect(log[0].itemId).toBe('d1233');
-    await expect.poll(() => page.locator('.stat').filter({ hasText: 'Decisions logged' }).locator('dd').innerText()).toBe('1,234');
+    expect(log).toHaveLength(4_321);
+    expect(log[0].itemId).toBe('d4320');
+    await expect.poll(() => page.locator('.stat').filter({ hasText: 'Decisions logged' }).locator('dd').innerText()).toBe('4,321');
     await page.locator('.import-result').scrollIntoViewIfNeeded();
     await shot('data-import-with-log');
   });
