@@ -1,7 +1,7 @@
 import type { Handlers } from '../messaging';
 import type { Profile } from '../schema/profile';
 import type { ChatSite } from '../schema/common';
-import type { ChatSelection, SiteHealth } from '../schema/messages';
+import type { ChatSelection, PageModels, SiteHealth } from '../schema/messages';
 import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
 import { riskyRules, withRunnableRules } from '../schema/rule-risk';
@@ -46,6 +46,7 @@ import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
 import { profileForPage } from './page-profile';
+import { pageModels } from './page-models';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
 import { createWhyHandlers } from './why-store';
@@ -64,6 +65,8 @@ export interface BackgroundDeps {
   meaning?: () => Promise<MeaningModel | null>;
   /** Adds the topics by meaning to a profile bound for a tab (shared with the broadcast, so one cache). */
   withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
+  /** The shipped models handed to feed tabs (lib/background/page-models.ts by default). */
+  pageModels?: () => Promise<PageModels>;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
   tabRates?: TabRates;
 }
@@ -84,19 +87,26 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   // pages (the dashboard, even open in a tab) are not limited.
   const allowed = <T>(sender: { url?: string; tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
     sender.tab?.id === undefined || !isPageSender(sender) ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
+  const readModels = deps.pageModels ?? pageModels;
+  // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
+  async function profileFor(sender: { url?: string }): Promise<Profile> {
+    const stored = await loadProfile(store, now());
+    if (!isPageSender(sender)) return stored;
+    const profile = withRunnableRules(profileForPage(stored, sender.url));
+    // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
+    return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
+  }
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
     return p;
   };
 
   return {
-    // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
-    'profile/get': async (_payload, sender) => {
-      const stored = await loadProfile(store, now());
-      if (!isPageSender(sender)) return stored;
-      const profile = withRunnableRules(profileForPage(stored, sender.url));
-      // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
-      return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
+    'profile/get': (_payload, sender) => profileFor(sender),
+    // Everything a feed tab waits for before its first decisions, in one answer: it fetches no model file per page.
+    'page/start': async (_payload, sender) => {
+      const [profile, models] = await Promise.all([profileFor(sender), readModels()]);
+      return { profile, models };
     },
     'profile/save': async ({ profile, base }) => {
       const refused = riskyRules(profile.rules);

@@ -31,6 +31,8 @@ const Paging = z.object({ below: z.number().int().optional(), limit: z.number().
  * extension's own pages (popup, dashboard, offscreen), never from a content script. */
 export const requests = {
   'profile/get': { privileged: false, payload: z.object({}) },
+  /** A feed tab's start: its profile and the shipped models it decides with, in one answer. */
+  'page/start': { privileged: false, payload: z.object({}) },
   /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
   'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
   'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }) },
@@ -178,9 +180,18 @@ export interface ChatSelection {
   skipped?: boolean;
 }
 
+/** The shipped models as a feed tab receives them (lib/background/page-models.ts): the binary files in base64,
+ * the detector data as read from its JSON; null for a file the background could not read. */
+export interface PageModels {
+  clickbait: string | null;
+  detectorTables: unknown;
+  learned: string | null;
+}
+
 /** What the background answers to each request. */
 export interface Responses {
   'profile/get': Profile;
+  'page/start': { profile: Profile; models: PageModels };
   'profile/save': Profile;
   'decisions/log': null;
   'signals/add': null;

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
 import { buildDetectorRules } from '../core/detectors';
@@ -9,26 +8,14 @@ import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 
-/** The models ship with the extension; reading one is a local fetch of a web-accessible file. */
-async function fetchModel(path: string): Promise<Response> {
-  const res = await fetch((browser.runtime.getURL as (path: string) => string)(path));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return res;
-}
-
-async function loadClickbait(): Promise<unknown> {
-  return loadClickbaitModel(new Uint8Array(await (await fetchModel('/models/clickbait.bin')).arrayBuffer()));
-}
-
-/** The rage, engagement, urgency and promotion rules, written from lib/core/detectors at build time, with the
- * models learned for them (public/models/detectors.bin, scripts/train-detectors.ts). */
-async function loadDetectors(): Promise<unknown> {
-  const [tables, learned] = await Promise.all([
-    fetchModel('/models/detectors.json').then((r) => r.json()),
-    // Without the models the rules still run: a missing file costs recall, not the whole stage.
-    fetchModel('/models/detectors.bin').then((r) => r.arrayBuffer()).catch(() => null),
-  ]);
-  return buildDetectorRules(readDetectors(tables), learned ? new Uint8Array(learned) : undefined);
+/** The bytes of a model the background sent in base64 (lib/background/page-models.ts). */
+function bytesOf(base64: string): Uint8Array {
+  const native = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+  if (native.fromBase64) return native.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
@@ -36,9 +23,22 @@ async function loadDetectors(): Promise<unknown> {
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
   const startedAt = performance.now();
   const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
+  const transport = browserTransport();
+  // One answer brings the profile and the models: the tab fetches no file, and builds nothing but views of them.
+  const start = transport.send('page/start', {});
+  const models = start.then((s) => s.models);
   const shield = startShield(
     adapter,
-    { engine: coreEngine(core, adapter.platform), transport: browserTransport(), loadClickbait, loadDetectors },
+    {
+      engine: coreEngine(core, adapter.platform),
+      transport,
+      loadProfile: () => start.then((s) => s.profile),
+      loadClickbait: () => models.then((m) => m.clickbait && loadClickbaitModel(bytesOf(m.clickbait))),
+      // The rage, engagement, urgency and promotion rules, and the models learned for them: without the models
+      // the rules still run (a missing file costs recall, not the whole stage).
+      loadDetectors: () =>
+        models.then((m) => m.detectorTables && buildDetectorRules(readDetectors(m.detectorTables), m.learned ? bytesOf(m.learned) : undefined)),
+    },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content
     // script's own world: the page cannot see it.
     { signal: ctx.signal, onReady: () => ((globalThis as { parapetReady?: number[] }).parapetReady = [startedAt, performance.now()]) },

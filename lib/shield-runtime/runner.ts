@@ -30,6 +30,8 @@ export interface ShieldDeps {
   /** Loads the rage, engagement, urgency and promotion rules; until then (or if it fails) those kinds are not
    * looked for. */
   loadDetectors?: () => Promise<unknown>;
+  /** The person's profile for this page; asked of the background (profile/get) when not given. */
+  loadProfile?: () => Promise<Profile>;
 }
 
 export interface ShieldOptions {
@@ -439,8 +441,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   for (const [target, type, fn, capture] of listeners) target.addEventListener(type, fn, capture);
 
   const unsubscribe = transport.onProfile((p) => setProfile(p));
-  transport
-    .send('profile/get', {})
+  (deps.loadProfile ?? (() => transport.send('profile/get', {})))()
     .then((p) => setProfile(p))
     .catch(() => {
       // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.

@@ -1,0 +1,24 @@
+import type { PageModels } from '../schema/messages';
+import { shippedFile } from './shipped-file';
+
+const base64 = async (res: Response) => toBase64(new Uint8Array(await res.arrayBuffer()));
+const clickbait = shippedFile('/models/clickbait.bin', base64, 'tabs judge no headlines');
+const detectorTables = shippedFile('/models/detectors.json', (res) => res.json() as Promise<unknown>, 'tabs look for no rage, engagement, urgency or promotion');
+const learned = shippedFile('/models/detectors.bin', base64, 'the detectors run on their rules alone');
+
+/**
+ * The shipped models a feed tab decides with, read once per background lifetime and handed to each tab with its
+ * profile (page/start): a tab does not fetch them at every page load, and builds nothing from them but views
+ * (the detector data carries its rule engine built ahead, lib/core/detectors/rule-index.ts). Messages between
+ * the background and a tab carry text, so the binary files go in base64.
+ */
+export async function pageModels(): Promise<PageModels> {
+  const [c, t, l] = await Promise.all([clickbait(), detectorTables(), learned()]);
+  return { clickbait: c, detectorTables: t, learned: l };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
