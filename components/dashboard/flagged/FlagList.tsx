@@ -23,9 +23,11 @@ export function FlagList({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
+  // Where the list starts on the page; a notice appearing above it moves it.
   useLayoutEffect(() => {
-    setMargin(box.current ? box.current.getBoundingClientRect().top + window.scrollY : 0);
-  }, []);
+    const top = box.current ? Math.round(box.current.getBoundingClientRect().top + window.scrollY) : 0;
+    if (top !== margin) setMargin(top);
+  });
   const virtual = useWindowVirtualizer({
     count: items.length,
     estimateSize: (i) => (items[i].type === 'head' ? 92 : 78),
