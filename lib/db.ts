@@ -114,6 +114,8 @@ export interface Store {
   onProblem?: (p: StorageProblem | null) => void;
   /** Whether this context has kept a copy yet: the first read after a start keeps one, in case none was ever made. */
   backedUp?: boolean;
+  /** The version, revision and time of the last stored profile found valid as it is (see loadProfile). */
+  validRow?: string;
 }
 
 export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<TableCaps> } = {}): Store {
@@ -142,6 +144,11 @@ export function isQuotaError(e: unknown): boolean {
 // ---- the profile ----------------------------------------------------------------------------------------------------
 
 type Read = { kind: 'ok'; profile: Profile; upgraded: boolean } | { kind: 'unreadable'; errors: string[] } | { kind: 'none' };
+
+function rowKey(data: unknown): string | null {
+  const d = data as Partial<Profile> | undefined;
+  return d && typeof d === 'object' ? `${d.schemaVersion}:${d.revision}:${d.updatedAt}` : null;
+}
 
 function readRow(data: unknown, now: number): Read {
   if (data === undefined) return { kind: 'none' };
@@ -201,7 +208,15 @@ async function takeLegacyProfile(store: Store, now: number): Promise<Read> {
 export async function loadProfile(store: Store, now = Date.now()): Promise<Profile> {
   let own: Read;
   try {
-    own = readRow((await store.profileDb.profile.get('current'))?.data, now);
+    const data = (await store.profileDb.profile.get('current'))?.data;
+    // Every write moves the revision and the time on: a row read before with these, and found valid as it was, is
+    // the same row and is not checked again (the schema takes a large profile a good part of a second, and every
+    // page load reads it). What IndexedDB gives is a copy of its own, as a fresh parse would be.
+    const key = rowKey(data);
+    if (key !== null && key === store.validRow && store.backedUp) return data as Profile;
+    own = readRow(data, now);
+    // Only a row that is exactly what the schema makes of it (no default filled in, nothing dropped) is taken as is.
+    if (own.kind === 'ok' && !own.upgraded && JSON.stringify(own.profile) === JSON.stringify(data)) store.validRow = key ?? undefined;
   } catch (e) {
     // The database itself cannot be opened or read: answer from the copy, write nothing.
     const copy = await fromBackup(store, now);

@@ -50,6 +50,24 @@ describe('storage', () => {
     expect(p3.revision).toBe(p2.revision + 1);
   });
 
+  it('checks a stored profile once per revision: the same row again is not parsed again, a changed one is', async () => {
+    const store = fresh();
+    const saved = await saveProfile(store, { ...(await loadProfile(store, 1)), paused: true }, 2);
+    const first = await loadProfile(store);
+    const again = await loadProfile(store);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first); // each read is a copy of its own
+    expect(again.paused).toBe(true);
+    const next = await updateProfile(store, (p) => ({ ...p, paused: false }), 3);
+    expect(next.revision).toBe(saved.revision + 1);
+    expect((await loadProfile(store)).paused).toBe(false);
+    // A row the schema would change (a default to fill in) is parsed at every read, never handed on as stored.
+    const { display: _display, ...lacking } = next;
+    await store.profileDb.profile.put({ key: 'current', data: { ...lacking, revision: next.revision + 1 } });
+    expect((await loadProfile(store)).display).toEqual(next.display);
+    expect((await loadProfile(store)).display).toEqual(next.display);
+  });
+
   it('migrates a stored version 1 profile when it is read', async () => {
     const store = fresh();
     await store.db.profile.put({ key: 'current', data: { version: 1, interests: ['Chess'] } });
