@@ -178,15 +178,22 @@ export function createModelHost(deps: HostDeps): ModelHost {
   };
 }
 
-/** Loading errors in words a person can act on. WebLLM's offline failure is a bare "Failed to execute 'add' on
- * 'Cache': Request failed", which says nothing about the network. */
+/** Loading errors in words a person can act on: each says what would fix it, or that nothing here can. WebLLM's
+ * offline failure is a bare "Failed to execute 'add' on 'Cache': Request failed", which says nothing about the
+ * network; a GPU failure is checked first, so it is never read as a network problem ("try again when online"). */
 export function describeLoadError(e: unknown): string {
   const msg = String((e as Error)?.message ?? e);
-  if (/Failed to execute 'add' on 'Cache'|Failed to fetch|NetworkError|network|ERR_INTERNET|Request failed/i.test(msg)) {
-    return `The download failed: the model's files could not be fetched (no connection to huggingface.co / raw.githubusercontent.com, or it was blocked). Nothing was changed; try again when online. (${msg.slice(0, 160)})`;
+  const raw = ` (${msg.slice(0, 160)})`;
+  if (/shader-f16/i.test(msg)) return `This GPU lacks shader-f16, which this model needs: choose a 32-bit (q4f32) model.${raw}`;
+  if (/device (?:was )?lost|GPUDevice|out of memory/i.test(msg) || /\bOOM\b/.test(msg)) {
+    return `The GPU stopped the model, usually for lack of GPU memory: choose a smaller model, or close other tabs that use the GPU, and load it again.${raw}`;
   }
-  if (/shader-f16/i.test(msg)) return `This GPU lacks shader-f16, which this model needs: choose a 32-bit (q4f32) model. (${msg.slice(0, 160)})`;
-  if (/WebGPU/i.test(msg)) return `WebGPU is unavailable here, so the model cannot run. (${msg.slice(0, 160)})`;
-  if (/quota|QuotaExceeded/i.test(msg)) return `Not enough storage space for the model. Free some space, or pick a smaller model. (${msg.slice(0, 160)})`;
-  return `The model could not be loaded: ${msg.slice(0, 240)}`;
+  if (/WebGPU|requestAdapter|no adapter/i.test(msg)) {
+    return `WebGPU is unavailable here, so no model can run: nothing in Parapet can change that; a browser or device with WebGPU can (chrome://gpu says why it is off).${raw}`;
+  }
+  if (/quota|QuotaExceeded/i.test(msg)) return `Not enough storage space for the model. Free some space, or pick a smaller model.${raw}`;
+  if (/Failed to execute 'add' on 'Cache'|Failed to fetch|NetworkError|network|ERR_INTERNET|Request failed/i.test(msg)) {
+    return `The download failed: the model's files could not be fetched (no connection to huggingface.co / raw.githubusercontent.com, or it was blocked). Nothing was changed; try again when online.${raw}`;
+  }
+  return `The model could not be loaded: ${msg.slice(0, 240)}. Loading it again may work; if it fails the same way, a smaller model may run, and nothing else in Parapet's settings would help.`;
 }

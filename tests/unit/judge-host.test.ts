@@ -153,4 +153,12 @@ describe('download progress', () => {
     expect(describeLoadError(new TypeError("Failed to execute 'add' on 'Cache': Request failed"))).toMatch(/could not be fetched/);
     expect(describeLoadError(new Error('This model requires WebGPU extension shader-f16'))).toMatch(/32-bit/);
   });
+
+  it('never reads a GPU failure as a network one, and says what would fix each or that nothing here can', () => {
+    const gpu = describeLoadError(new Error('WebGPU: requestAdapter() returned null; request failed'));
+    expect(gpu).toMatch(/^WebGPU is unavailable here, so no model can run: nothing in Parapet can change that/);
+    expect(gpu).not.toMatch(/online/);
+    expect(describeLoadError(new Error('GPUDevice was lost: out of memory'))).toMatch(/^The GPU stopped the model.*choose a smaller model/);
+    expect(describeLoadError(new Error('tokenizer exploded'))).toMatch(/Loading it again may work; if it fails the same way, a smaller model may run/);
+  });
 });
