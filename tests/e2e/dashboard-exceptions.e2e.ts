@@ -62,6 +62,7 @@ describe('the Exceptions view', () => {
     expect(await row.innerText()).toContain('Allow this rule');
     expect(await row.innerText()).toMatch(/Made \w/);
     await expect.poll(() => row.getByTestId('exc-changed').innerText()).toMatch(/^Showed [1-9]\d* items? Parapet would have held back$/);
+    expect(await row.getByRole('link', { name: 'See them in Activity' }).getAttribute('href')).toBe('#/activity?site=hackernews&reason=user-exception');
     await shot800(page, 'exceptions-view');
     expect(await a11yLightAndDark(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { EMPTY_FILTER, formatFilter } from '@/lib/core/activity-filter';
 import { describeException } from '@/lib/core/exception-words';
 import { send } from '@/lib/messaging';
 import { SITE_LABELS } from '@/lib/schema/common';
@@ -89,6 +90,7 @@ export default function ExceptionsView() {
                       <span data-testid="exc-changed">
                         {n === undefined ? 'Counting what it changed…' : n === 0 ? 'Has changed no logged decision yet' : `Showed ${n} ${n === 1 ? 'item' : 'items'} Parapet would have held back`}
                       </span>
+                      {n ? <a href={activityFor(e)}>See them in Activity</a> : null}
                     </p>
                   </div>
                   <button type="button" className="btn btn-sm" aria-label={`Remove: ${words.sentence}`} onClick={() => remove(e, `Removed: ${words.sentence}.`)}>
@@ -135,4 +137,9 @@ export default function ExceptionsView() {
       </Section>
     </div>
   );
+}
+
+/** Activity filtered to the decisions an exception let through on its site (by its author, when it names one). */
+function activityFor(e: Exception): string {
+  return `#/activity?${formatFilter({ ...EMPTY_FILTER, site: e.platform, reason: 'user-exception', search: e.author ?? '' })}`;
 }
