@@ -104,6 +104,10 @@ describe('the popup over a feed', () => {
     await ctl.locator('.act-row').first().waitFor();
     expect(await ctl.locator('.act-row:not([data-action="hide"])').count()).toBe(0);
     await screenshot(ctl, 'activity-from-popup-hidden');
+    expect(await seriousA11yViolations(ctl, { strict: true })).toEqual([]);
+    await ctl.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousA11yViolations(ctl, { strict: true })).toEqual([]);
+    await ctl.emulateMedia({ colorScheme: 'light' });
 
     // Moved: the items Parapet took from the site's place, fewer than the items on the page.
     const again = await openPopupFor(ext, page);
