@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, type Launched } from './harness';
 import { feed, startFeedBrowser, waitForShield } from './feed-helpers';
-import { call, getProfile } from './ui-helpers';
+import { call, getProfile, seriousA11yViolations } from './ui-helpers';
 import type { Flag } from '../../lib/schema/log';
 
 // Issue 23: the Flagged queue. One row and one verdict per item, however often it is seen; a bulk verdict never
@@ -102,6 +102,10 @@ describe('Flagged: verdicts', () => {
     expect(await tops()).toEqual(before);
     await expect.poll(async () => (await getProfile(ctl)).exceptions.filter((e) => e.author === 'Channel 2').length).toBe(1);
     await screenshot(page, 'flagged-row-confirmed');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'flagged-row-confirmed-dark');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await target.getByRole('button', { name: /^Undo/ }).click();
     await expect.poll(async () => (await call(ctl, 'flags/list', {})).find((f) => f.title === titles[1])?.status).toBe('open');
