@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, screenshot, type Launched } from './harness';
+import { launchWithExtension, type Launched } from './harness';
 import { call, getProfile, screenshotWhole, seedProfile } from './ui-helpers';
 import { a11yLightAndDark, shot800 } from './dashboard-checks';
 
@@ -118,7 +118,7 @@ describe('dashboard profile view', () => {
     await pattern.focus();
     expect(await row.locator('.field-error').count()).toBe(0);
     expect(await pattern.getAttribute('aria-invalid')).toBeNull();
-    await screenshot(page, 'profile-new-rule-untouched');
+    await shot800(page, 'profile-new-rule-untouched');
     // Left empty: now it says so, and the rule is not saved.
     await pattern.press('Tab');
     await row.getByText('must not be empty').waitFor();
@@ -198,7 +198,7 @@ describe('dashboard profile view', () => {
     await rage.getByRole('radio', { name: 'Push down' }).check();
     await savedToast(page).waitFor();
     await expect.poll(async () => (await getProfile(page)).policies.rage.action).toBe('demote');
-    await screenshot(page, 'profile-saved-undo');
+    await shot800(page, 'profile-saved-undo');
     await savedToast(page).getByRole('button', { name: 'Undo' }).click();
     await page.locator('.save-toast', { hasText: 'Change undone' }).waitFor();
     await expect.poll(async () => (await getProfile(page)).policies.rage).toEqual(before);
