@@ -103,3 +103,26 @@ describe('a queue stored by the previous version', () => {
     expect(await store.db.flags.count()).toBe(2);
   });
 });
+
+describe('through the background', () => {
+  it('a repost of a headline judged wrong, by another author, is covered by the same verdict', async () => {
+    const { createHandlers } = await import('@/lib/background/handlers');
+    const { dispatch } = await import('@/lib/messaging');
+    const store = fresh();
+    const handlers = createHandlers({ store, broadcastProfile: () => {}, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [], now: () => 10 });
+    const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+    const dashboard = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
+    const tab = { id: 'ext', url: 'https://www.reddit.com/', tab: { id: 3 } };
+    await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat1')] } }, tab, self);
+    const [row] = await listFlags(store);
+    await dispatch(handlers, { type: 'flags/verdict', payload: { ids: [row.id!], status: 'wrong' } }, dashboard, self);
+    await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat9', { platform: 'reddit', author: 'u/reposter' })] } }, tab, self);
+    const profile = await dispatch(handlers, { type: 'profile/get', payload: {} }, dashboard, self);
+    const exceptions = profile.ok ? (profile.value as { exceptions: Array<{ platform: string; author?: string; kind?: string }> }).exceptions : [];
+    expect(exceptions.map((e) => [e.platform, e.author, e.kind])).toEqual([
+      ['youtube', 'Cats Daily', 'clickbait'],
+      ['reddit', 'u/reposter', 'clickbait'],
+    ]);
+    expect(await listFlags(store, 'open')).toEqual([]);
+  });
+});
