@@ -1,7 +1,8 @@
 import type { Exception, Profile } from '../schema/profile';
 import type { Feedback, Flag } from '../schema/log';
 import type { FeedItem } from '../schema/item';
-import { subjectWords } from './less-like';
+import { sharedSubject, subjectWords } from './less-like';
+import { foldAuthor } from './shield/text';
 
 /** Normalised title kept with an exception, so near-duplicates of the item can be matched later. */
 export function normaliseTitle(title: string): string {
@@ -67,7 +68,11 @@ export function applyFeedback(profile: Profile, feedback: Feedback, item: FeedIt
       return { ...profile, lessLike: [...profile.lessLike, entry].slice(-5_000) };
     }
     case 'undo-less-like': {
-      const kept = profile.lessLike.filter((l) => !(l.platform === platform && l.itemId === feedback.itemId));
+      // Said on this item, or on another that this one is like (its menu offers the way back too).
+      const title = item?.title ?? feedback.title;
+      const like = (l: Profile['lessLike'][number]) =>
+        l.itemId === feedback.itemId || (foldAuthor(l.author) === foldAuthor(author) && sharedSubject(l.subject, title) !== null);
+      const kept = profile.lessLike.filter((l) => !(l.platform === platform && like(l)));
       return kept.length === profile.lessLike.length ? profile : { ...profile, lessLike: kept };
     }
     case 'block-author': {

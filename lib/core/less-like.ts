@@ -3,17 +3,19 @@ import type { LessLike } from '../schema/profile';
 import { normaliseTitle } from './feedback';
 import { foldAuthor } from './shield/text';
 
-/** Words that say nothing about what an item is about. */
-const FILLER = new Set(
-  'the and for with this that you your are was were from how what why who whom into about after before over under new all our its his her they them their will can just not but has have had out one more most than then when where which while vs via get got make made here there these those been being does did doing very really ever never still some any each every part episode video'.split(' '),
-);
+/** Words that say nothing about what an item is about. Built on first use: only the background remembers subjects,
+ * and a content script (which only matches them) must not carry the list. */
+let filler: Set<string> | null = null;
 const MAX_WORDS = 12;
 
 /** The words of a title that say what it is about, in order, each once: what "less like this" remembers. */
 export function subjectWords(title: string): string[] {
+  filler ??= new Set(
+    'the and for with this that you your are was were from how what why who whom into about after before over under new all our its his her they them their will can just not but has have had out one more most than then when where which while vs via get got make made here there these those been being does did doing very really ever never still some any each every part episode video'.split(' '),
+  );
   const out: string[] = [];
   for (const w of normaliseTitle(title).split(' ')) {
-    if (w.length < 3 || FILLER.has(w) || /^\d+$/.test(w) || out.includes(w)) continue;
+    if (w.length < 3 || filler.has(w) || /^\d+$/.test(w) || out.includes(w)) continue;
     out.push(w);
     if (out.length === MAX_WORDS) break;
   }
@@ -42,14 +44,21 @@ export function compileLessLike(entries: readonly LessLike[] | undefined, only?:
   return out;
 }
 
+/** The subject words a title shares with one "less like this" subject, when enough to count as like it; else null. */
+export function sharedSubject(subject: readonly string[], title: string | Set<string>): string[] | null {
+  const words = typeof title === 'string' ? new Set(normaliseTitle(title).split(' ')) : title;
+  const shared = subject.filter((w) => words.has(w));
+  return shared.length > 0 && shared.length >= needed(subject) ? shared : null;
+}
+
 /** The subject words an item by this (folded) author shares with one of its "less like this" entries, or null. */
 export function lessLikeMatch(index: LessLikeIndex, platform: FeedPlatform, author: string, title: string): string[] | null {
   const subjects = index.get(platform)?.get(author);
   if (!subjects) return null;
-  const words = new Set(subjectWords(title));
+  const words = new Set(normaliseTitle(title).split(' '));
   for (const subject of subjects) {
-    const shared = subject.filter((w) => words.has(w));
-    if (shared.length >= needed(subject)) return shared;
+    const shared = sharedSubject(subject, words);
+    if (shared) return shared;
   }
   return null;
 }

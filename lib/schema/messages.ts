@@ -8,6 +8,7 @@ import type { DecisionSummary } from './summary';
 import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
+import { MENU_COMMANDS } from './menu-command';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
 const ActivityFilters = z.object({
@@ -53,8 +54,21 @@ export const requests = {
     }),
   },
   /** Why one item was hidden or labelled, put by its tab under a random token and read by the why frame. */
-  'why/put': { privileged: false, payload: z.object({ token: WhyToken, decision: Decision, author: z.string().max(200) }) },
+  'why/put': {
+    privileged: false,
+    payload: z.object({
+      token: WhyToken,
+      decision: Decision,
+      author: z.string().max(200),
+      /** The reason alone, or the item's menu (lib/core/item-menu.ts). */
+      view: z.enum(['why', 'menu']).default('why'),
+      /** The item is behind a stub now. */
+      hidden: z.boolean().default(false),
+    }),
+  },
   'why/get': { privileged: false, payload: z.object({ token: WhyToken }) },
+  /** A command chosen in an item's menu (the frame), handed on to the tab that drew the item, and to nothing else. */
+  'why/act': { privileged: false, payload: z.object({ token: WhyToken, command: z.enum(MENU_COMMANDS) }) },
   'tab/stats': {
     privileged: false,
     payload: z.object({
@@ -199,7 +213,8 @@ export interface Responses {
   'feedback/record': Profile;
   'health/report': null;
   'why/put': null;
-  'why/get': { decision: Decision; author: string } | null;
+  'why/get': { decision: Decision; author: string; view: 'why' | 'menu'; hidden: boolean } | null;
+  'why/act': null;
   'tab/stats': null;
   'chat/added': null;
   'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null; chat: ChatTabStats | null };

@@ -1,7 +1,7 @@
 import type { Adapter, Slot } from '../adapters/types';
 import type { Reason } from '../schema/decision';
 import type { FeedbackType } from '../schema/log';
-import { mainReason, ruleCodeOf } from './reasons';
+import { mainReason } from './reasons';
 import type { Tracked } from './tracked';
 import { CELL_ATTR, createMark, createStub } from './ui';
 
@@ -79,15 +79,11 @@ export interface PainterOptions {
   act(t: Tracked, type: FeedbackType, reason: Reason | undefined): void;
   /** Draws the stub or badge before the next paint (frame.ts). */
   later(t: Tracked): void;
-  /** The address of the frame that says why this item was hidden or labelled (why-link.ts). */
-  why(t: Tracked): Promise<string | null>;
+  /** Opens (or closes) the frame under the item's stub or mark that says why, or holds its menu (panel.ts). */
+  open(t: Tracked, anchor: Element, view: 'why' | 'menu'): void;
 }
 
 const MAX_REMOUNTS = 5;
-
-/** The profile refuses markup-like text (plainText in lib/schema/common.ts), so an exception for a channel named
- * "<b>x</b>" would be dropped by the background: such a name is not offered as "Always show from". */
-const storable = (author: string) => author.length > 0 && author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(author);
 
 /**
  * The only part of the runtime that writes to the page: one attribute per item (and its rows), and the stubs
@@ -151,20 +147,15 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     const why = `${d.action}\u0000${d.reasons.map((r) => r.code + r.detail).join('|')}`;
     if (p.mode === 'stub') {
       removeMark(p);
-      const byHand = reason?.code === 'user-hidden';
-      // Nothing of the reason is drawn here: the why frame says it (ui.ts).
-      const model = {
-        author: byHand || !storable(item.author) ? '' : item.author,
-        ruleLabel: reason && !byHand ? ruleCodeOf(reason) : '',
-      };
-      const key = `${item.id}\u0000${why}\u0000${model.author}\u0000${model.ruleLabel}`;
+      // Nothing of the reason is drawn here: the why frame and the menu say it (ui.ts, panel.ts).
+      const key = `${item.id}\u0000${why}`;
       if (p.stub && p.stubKey === key && p.stub.isConnected) return;
       removeStub(p);
-      const host = createStub(doc, model, {
-        why: () => opts.why(t),
+      const byHand = reason?.code === 'user-hidden';
+      const host = createStub(doc, {
+        why: () => opts.open(t, host, 'why'),
         show: () => opts.act(t, byHand ? 'undo' : 'show-anyway', reason),
-        alwaysAuthor: () => opts.act(t, 'exception-author', reason),
-        alwaysRule: () => opts.act(t, 'exception-rule', reason),
+        menu: () => opts.open(t, host, 'menu'),
       });
       p.stub = mount(adapter.stubSlot?.(t.root) ?? { parent: t.root }, host);
       p.stubKey = key;
@@ -178,15 +169,11 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     const badged = p.mode === 'label' || p.mode === 'demote';
     // A boosted item may have been moved up: its quiet badge opens the frame that says for which interest.
     const boosted = p.mode === 'boost';
-    const model = { badge: badged || boosted, author: item.author, demoted: p.mode === 'demote', boosted };
-    const key = `${item.id}\u0000${p.mode}\u0000${why}\u0000${model.author}`;
+    const model = { badge: badged || boosted, demoted: p.mode === 'demote', boosted };
+    const key = `${item.id}\u0000${p.mode}\u0000${why}`;
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
-    const host = createMark(doc, model, {
-      why: () => opts.why(t),
-      hideThis: () => opts.act(t, 'hide-this', reason),
-      lessLikeThis: () => opts.act(t, 'less-like-this', reason),
-    });
+    const host = createMark(doc, model, { why: () => opts.open(t, host, 'why'), menu: () => opts.open(t, host, 'menu') });
     p.mark = mount(adapter.markSlot?.(t.root) ?? { parent: t.root }, host);
     p.markKey = key;
   }

@@ -13,12 +13,15 @@ import { createJudgeClient, onScreen } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
 import { createPainter, modeOf, unpainted } from './painter';
-import { ruleCodeOf } from './reasons';
+import { mainReason, ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
 import { Reporter } from './reporter';
 import type { Tracked } from './tracked';
 import type { Transport } from './transport';
 import { whyLink } from './why-link';
+import { createPanel, type PanelView } from './panel';
+import type { MenuCommand } from '../schema/menu-command';
+import { buttonOf } from './ui';
 
 export { ATTR } from './painter';
 
@@ -131,8 +134,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const painter = createPainter(doc, adapter, {
     act,
     later: (t) => frame.decorate(t),
-    why: (t) => (t.item && t.decision ? whyLink(transport, t.decision, t.item.author) : Promise.resolve(null)),
+    open,
   });
+  const panel = createPanel(doc);
   const reorderer = createReorderer(adapter, engine, () => profile().display);
   const frame = beforePaint<Tracked>(win, { decorate: painter.decorate, reorder: reorderer.reorder }, (decorate, batches) => {
     if (!enabled()) return;
@@ -295,10 +299,13 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   function act(t: Tracked, type: FeedbackType, reason: Reason | undefined): void {
     const item = t.item;
     if (!item) return;
-    if (type === 'hide-this' || type === 'less-like-this') {
+    if (type === 'hide-this') {
       decider.hideByHand(item.id);
-      log.signal(type === 'hide-this' ? 'hide-by-hand' : 'less-like-this', item, '');
-    } else {
+      log.signal('hide-by-hand', item, '');
+    } else if (type === 'less-like-this') {
+      // Shown less once the profile comes back with it (lib/core/less-like.ts), not hidden here.
+      log.signal('less-like-this', item, '');
+    } else if (type !== 'block-author' && type !== 'undo-less-like') {
       decider.showAnyway(item.id);
       // The reason by its code, not in words: the wording lives in the extension's pages, not in every content script.
       log.signal('show-anyway', item, reason ? `${reason.code}${reason.detail ? `: ${reason.detail}` : ''}`.slice(0, 300) : '');
@@ -322,6 +329,36 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       })
       .catch(() => {});
     pushCounts();
+  }
+
+  /** The why frame or the item's menu under a stub or mark (panel.ts). A name the profile would refuse as
+   * markup (plainText in lib/schema/common.ts) is not offered for "Always show from" or "Block". */
+  function open(t: Tracked, anchor: Element, view: PanelView): void {
+    const author = t.item && t.item.author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(t.item.author) ? t.item.author : '';
+    const load = () => (t.item && t.decision ? whyLink(transport, t.decision, author, view, t.paint.mode === 'stub') : Promise.resolve(null));
+    // The opener, or what stands for the item now (a hidden item's stub replaced its mark).
+    const focusBack = () => {
+      const h = anchor.isConnected ? anchor : (t.paint.stub ?? t.paint.mark);
+      return buttonOf(h, view) ?? buttonOf(h, 'menu');
+    };
+    void panel.toggle(anchor, view, load, (c) => command(t, c), focusBack);
+  }
+
+  /** What the person chose in an item's menu. "Less like this" and "Block" keep the menu open: it says what
+   * changed, with Undo. */
+  function command(t: Tracked, c: MenuCommand): void {
+    const reason = t.decision ? mainReason(t.decision) : undefined;
+    const TYPES = {
+      show: reason?.code === 'user-hidden' ? 'undo' : 'show-anyway',
+      hide: 'hide-this',
+      less: 'less-like-this',
+      'undo-less': 'undo-less-like',
+      block: 'block-author',
+      'always-author': 'exception-author',
+      'allow-rule': 'exception-rule',
+    } as const;
+    if (c !== 'close' && t.item && enabled()) act(t, TYPES[c], reason);
+    if (c !== 'less' && c !== 'block') panel.close(true);
   }
 
   function onClick(e: Event): void {
@@ -379,6 +416,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
+    panel.close(false);
     reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);
     tracked.clear();
@@ -441,6 +479,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   for (const [target, type, fn, capture] of listeners) target.addEventListener(type, fn, capture);
 
   const unsubscribe = transport.onProfile((p) => setProfile(p));
+  const unsubscribeMenu = transport.onCommand?.((token, c) => panel.command(token, c));
   (deps.loadProfile ?? (() => transport.send('profile/get', {})))()
     .then((p) => setProfile(p))
     .catch(() => {
@@ -467,6 +506,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     activity.stop();
     watcher.stop();
     unsubscribe();
+    unsubscribeMenu?.();
     health.stop();
     for (const [target, type, fn, capture] of listeners) target.removeEventListener(type, fn, capture);
     clearAll();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isMenuCommand, type MenuCommand } from '../schema/menu-command';
 import type { Profile } from '../schema/profile';
 import type { RequestPayload, RequestType, Responses } from '../schema/messages';
 
@@ -8,6 +9,8 @@ export interface Transport {
   send<K extends RequestType>(type: K, payload: RequestPayload<K>): Promise<Responses[K]>;
   /** Calls `fn` with each profile the background broadcasts; returns the unsubscribe. */
   onProfile(fn: (profile: Profile) => void): () => void;
+  /** Calls `fn` with each command an item's menu chose (handed on by the background); returns the unsubscribe. */
+  onCommand?(fn: (token: string, command: MenuCommand) => void): () => void;
 }
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -24,6 +27,15 @@ export function browserTransport(): Transport {
       const listener = (message: unknown) => {
         const m = message as { type?: unknown; profile?: unknown } | null;
         if (m && m.type === 'profile/changed' && m.profile && typeof m.profile === 'object') fn(m.profile as Profile);
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+    onCommand(fn) {
+      const listener = (message: unknown) => {
+        const m = message as { type?: unknown; token?: unknown; command?: unknown } | null;
+        if (m && m.type === 'why/command' && typeof m.token === 'string' && isMenuCommand(m.command)) fn(m.token, m.command);
         return undefined;
       };
       browser.runtime.onMessage.addListener(listener);

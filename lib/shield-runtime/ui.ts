@@ -1,79 +1,45 @@
 /**
- * The few things Parapet draws in a page: a stub where an item was hidden, and a badge with per-item controls.
- * Each is an empty custom-named host in the page's DOM with everything else in a closed shadow root. A closed root
- * hides nodes, not text: window.find, the selection and layout still reach what is drawn there (issue 25). So a
- * stub and a badge draw only fixed, generic words ("Hidden by Parapet", "Parapet"), the same size whatever the
- * reason, and the reason itself is drawn in an extension-origin frame (entrypoints/why) opened on "Why?", which
- * the page cannot search, select or measure. Plain DOM, no React: the content script stays small. All text goes
- * in through textContent.
+ * The few things Parapet draws in a page: a stub where an item was hidden, and a mark (a badge, the item's menu
+ * button) on an item. Each is an empty custom-named host in the page's DOM with everything else in a closed shadow
+ * root. A closed root hides nodes, not text: window.find, the selection and layout still reach what is drawn there
+ * (issue 25). So stubs and marks draw only fixed, generic words ("Hidden by Parapet", "Parapet", "⋯"), the same
+ * size whatever the reason; the reason and the item's menu are drawn in an extension-origin frame (panel.ts) that
+ * the page cannot search, select or measure. Plain DOM, no React: the content script stays small.
+ *
+ * One set of listeners per document, not per host (issue 24): presses on any host are stopped before the site's
+ * own handlers see them, and a trusted click is routed to the host's action.
  */
 
 export const STUB_TAG = 'parapet-stub';
 export const MARK_TAG = 'parapet-mark';
 export const CELL_ATTR = 'data-parapet-cell';
 
-export interface StubModel {
-  author: string;
-  /** Offer "always allow this rule" only when the reason names one. */
-  ruleLabel: string;
-}
-
-/** The why frame's address for this item (why-link.ts), or null when it cannot be explained now. */
-export type WhyLoader = () => Promise<string | null>;
-
 export interface StubActions {
-  why: WhyLoader;
+  why(): void;
   show(): void;
-  alwaysAuthor(): void;
-  alwaysRule(): void;
+  menu(): void;
 }
 
 export interface MarkModel {
-  /** A badge (which opens the why frame) or the menu alone. */
+  /** A badge (which opens the why frame), or the menu button alone (shown when the item is hovered or focused). */
   badge: boolean;
-  author: string;
   demoted: boolean;
   /** Put first for an interest: the badge is quiet, it explains an order rather than warns. */
   boosted: boolean;
 }
 
 export interface MarkActions {
-  why: WhyLoader;
-  hideThis(): void;
-  lessLikeThis(): void;
+  why(): void;
+  menu(): void;
 }
 
-const BASE_CSS = `
-:host { all: initial; display: block; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: inherit; contain: content; }
-* { box-sizing: border-box; }
-button { font: inherit; color: inherit; background: none; border: 0; padding: 0 2px; cursor: pointer;
-  text-decoration: underline; text-underline-offset: 2px; }
-button:focus-visible { outline: 2px solid #4c8bf5; outline-offset: 1px; border-radius: 3px; }
-iframe { display: block; width: 340px; max-width: 100%; height: 88px; margin: 2px 0; border: 1px solid #8884;
-  border-radius: 8px; background: Canvas; }
-`;
+/* Written tight: CSS in a string is shipped as written, and each content script has a byte limit. */
+const BASE_CSS = `:host{all:initial;display:block;font:12px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:inherit;contain:content}*{box-sizing:border-box}button{font:inherit;color:inherit;background:none;border:0;padding:0 2px;cursor:pointer;flex:none;text-decoration:underline;text-underline-offset:2px;white-space:nowrap}button:focus-visible{outline:2px solid #4c8bf5;outline-offset:1px;border-radius:3px}.menu{min-width:24px;min-height:24px;padding:0;border-radius:12px;text-decoration:none;font-size:16px;line-height:24px;text-align:center;opacity:.7}.menu:hover,.menu[aria-expanded="true"]{opacity:1;background:color-mix(in srgb,currentColor 12%,transparent)}`;
 
-const STUB_CSS = `${BASE_CSS}
-.stub { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; margin: 4px 0; padding: 6px 10px;
-  border-radius: 8px; border: 1px dashed color-mix(in srgb, currentColor 35%, transparent);
-  background: color-mix(in srgb, currentColor 5%, transparent); opacity: .85; max-width: 100%; overflow: hidden; }
-.more { opacity: .75; }
-.show { font-weight: 600; }
-`;
+/* One line whatever the cell's width: the words give way first (ellipsis), then "Why?" (the menu still explains). */
+const STUB_CSS = `${BASE_CSS}:host{container-type:inline-size}.stub{display:flex;flex-wrap:nowrap;align-items:center;gap:4px;margin:4px 0;padding:2px 4px 2px 10px;border-radius:8px;border:1px dashed color-mix(in srgb,currentColor 35%,transparent);background:color-mix(in srgb,currentColor 5%,transparent);opacity:.85;overflow:hidden;white-space:nowrap}.lead{min-width:0;overflow:hidden;text-overflow:ellipsis}.why::before,.show::before{content:"·";display:inline-block;margin-right:4px;opacity:.6}.show{font-weight:600}.menu{margin-left:auto}@container (max-width:230px){.why{display:none}}`;
 
-const MARK_CSS = `${BASE_CSS}
-:host { display: inline-block; vertical-align: middle; margin: 2px 0; }
-.row { display: inline-flex; align-items: center; gap: 4px; }
-.badge { display: inline-block; width: 6.5em; padding: 0; border-radius: 9px; font-size: 11px; font-weight: 600;
-  text-align: center; text-decoration: none; background: #fde68a; color: #5b4300; white-space: nowrap; }
-.badge.demoted { background: #e5e7eb; color: #374151; }
-.badge.boosted { background: #d1fae5; color: #065f46; font-weight: 500; }
-.menu-btn { text-decoration: none; opacity: .6; font-size: 14px; line-height: 1; padding: 0 4px; }
-.menu-btn:hover { opacity: 1; }
-.menu { display: none; gap: 6px; font-size: 11px; }
-.open .menu { display: inline-flex; }
-`;
+const MARK_CSS = `${BASE_CSS}:host{display:inline-block;vertical-align:middle;margin:-5px 0}.row{display:inline-flex;align-items:center;gap:2px}.badge{display:inline-block;width:6.5em;padding:0;border-radius:9px;font-size:11px;font-weight:600;text-align:center;text-decoration:none;background:#fde68a;color:#5b4300}.badge.demoted{background:#e5e7eb;color:#374151}.badge.boosted{background:#d1fae5;color:#065f46;font-weight:500}`;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
@@ -82,7 +48,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: s
   return e;
 }
 
-/** A button whose click the shadow root's one listener routes to `act`: one listener per host, not per button. */
 function button(doc: Document, cls: string, text: string, act: string): HTMLButtonElement {
   const b = el(doc, 'button', cls, text);
   b.type = 'button';
@@ -90,12 +55,47 @@ function button(doc: Document, cls: string, text: string, act: string): HTMLButt
   return b;
 }
 
-/** Shadow roots stay reachable from the extension only. */
-const roots = new WeakMap<Element, ShadowRoot>();
+function menuButton(doc: Document): HTMLButtonElement {
+  const b = button(doc, 'menu', '⋯', 'menu');
+  b.setAttribute('aria-label', 'Parapet: actions for this item');
+  b.setAttribute('aria-haspopup', 'menu');
+  b.setAttribute('aria-expanded', 'false');
+  return b;
+}
 
-/** Clicks inside must not reach the site's own handlers (a card that navigates on click, say). */
-const HOST_STOPS = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'];
-const stop = (e: Event) => e.stopPropagation();
+/** Shadow roots and actions stay reachable from the extension only. */
+const roots = new WeakMap<Element, ShadowRoot>();
+const actionsOf = new WeakMap<Element, Record<string, () => void>>();
+
+/** Presses a site could act on (a card that navigates on click, say): none of them reaches the site's handlers. */
+const PRESSES = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'];
+const listening = new WeakSet<Document>();
+
+/** Installs the document's one set of listeners (capture, on the window: before the site's own). */
+export function listen(doc: Document): void {
+  const win = doc.defaultView;
+  if (!win || listening.has(doc)) return;
+  listening.add(doc);
+  for (const type of PRESSES) win.addEventListener(type, onPress, true);
+}
+
+function onPress(e: Event): void {
+  // From outside a closed root, the event's target is its host.
+  const host = e.target as Element;
+  const acts = actionsOf.get(host);
+  if (!acts) return;
+  e.stopPropagation();
+  if (e.type !== 'click' || !e.isTrusted) return;
+  const root = roots.get(host)!;
+  const m = e as MouseEvent;
+  // A pointer's click is where it pressed; Enter or Space on a focused button is a click with no detail.
+  const at = m.detail > 0 ? root.elementFromPoint(m.clientX, m.clientY) : root.activeElement;
+  const b = at?.closest('button[data-act]') as HTMLElement | null;
+  const fn = b ? acts[b.dataset.act ?? ''] : undefined;
+  if (!fn) return;
+  e.preventDefault();
+  fn();
+}
 
 /**
  * Per document: one constructed stylesheet per kind, adopted by every shadow root, so a page with a thousand
@@ -121,7 +121,7 @@ function sheetsOf(doc: Document): Sheets {
   return s;
 }
 
-function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
+export function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
   const s = sheetsOf(doc);
   if (s.adopted) {
     try {
@@ -163,84 +163,46 @@ function fromTemplate(doc: Document, key: string, build: () => Element): Element
   return t.cloneNode(true) as Element;
 }
 
-/** Opens the item's why frame under the stub or badge, or closes it. Its size is fixed, whatever it explains. */
-async function toggleWhy(doc: Document, root: ShadowRoot, load: WhyLoader): Promise<void> {
-  const open = root.querySelector('iframe');
-  if (open) return open.remove();
-  const url = await load().catch(() => null);
-  if (!url || root.querySelector('iframe')) return;
-  const frame = doc.createElement('iframe');
-  frame.title = 'Why Parapet did this';
-  frame.src = url;
-  root.append(frame);
-}
-
-function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, (root: ShadowRoot) => void>): HTMLElement {
+function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, () => void>): HTMLElement {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   roots.set(h, root);
+  actionsOf.set(h, actions);
   root.append(content);
   styleRoot(doc, root, css);
-  root.addEventListener('click', (e) => {
-    const b = (e.target as Element | null)?.closest?.('button[data-act]') as HTMLElement | null;
-    const fn = b ? actions[b.dataset.act ?? ''] : undefined;
-    if (!fn) return;
-    e.preventDefault();
-    e.stopPropagation();
-    fn(root);
-  });
-  for (const type of HOST_STOPS) h.addEventListener(type, stop);
+  listen(doc);
   return h;
 }
 
-export function createStub(doc: Document, model: StubModel, actions: StubActions): HTMLElement {
-  const hasAuthor = model.author !== '';
-  const hasRule = model.ruleLabel !== '';
-  const box = fromTemplate(doc, `stub|${hasAuthor}|${hasRule}`, () => {
+export function createStub(doc: Document, actions: StubActions): HTMLElement {
+  const box = fromTemplate(doc, 'stub', () => {
     const b = el(doc, 'div', 'stub');
     b.setAttribute('role', 'note');
-    b.append(el(doc, 'span', '', 'Hidden by Parapet'), el(doc, 'span', '', '·'), button(doc, '', 'Why?', 'why'));
-    b.append(el(doc, 'span', '', '·'), button(doc, 'show', 'Show', 'show'));
-    if (hasAuthor) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', '', 'author'));
-    if (hasRule) b.append(el(doc, 'span', 'more', '·'), button(doc, 'more', 'Always allow this rule', 'rule'));
+    const show = button(doc, 'show', 'Show this item', 'show');
+    show.title = 'Shows this one item only';
+    b.append(el(doc, 'span', 'lead', 'Hidden by Parapet'), button(doc, 'why', 'Why?', 'why'), show, menuButton(doc));
     return b;
   });
-  if (hasAuthor) box.children[6].textContent = `Always show from ${clip(model.author, 40)}`;
-  return host(doc, STUB_TAG, STUB_CSS, box, {
-    why: (root) => void toggleWhy(doc, root, actions.why),
-    show: actions.show,
-    author: actions.alwaysAuthor,
-    rule: actions.alwaysRule,
-  });
+  return host(doc, STUB_TAG, STUB_CSS, box, { why: actions.why, show: actions.show, menu: actions.menu });
 }
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
-  const hasBadge = model.badge;
-  const hasAuthor = model.author !== '';
   const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
-  const row = fromTemplate(doc, `mark|${hasBadge}|${tone}|${hasAuthor}`, () => {
+  const row = fromTemplate(doc, `mark|${model.badge}|${tone}`, () => {
     const r = el(doc, 'span', 'row');
-    if (hasBadge) {
+    if (model.badge) {
       // One fixed word whatever the reason; pressing it opens the why frame.
       const badge = button(doc, tone, 'Parapet', 'why');
       badge.setAttribute('aria-label', model.boosted ? 'Put first by Parapet: why?' : 'Labelled by Parapet: why?');
       r.append(badge);
     }
-    const toggle = button(doc, 'menu-btn', '⋯', 'toggle');
-    toggle.setAttribute('aria-label', 'Parapet: hide this or see less like it');
-    toggle.title = 'Parapet';
-    const menu = el(doc, 'span', 'menu');
-    menu.append(button(doc, '', 'Hide this', 'hide'));
-    if (hasAuthor) menu.append(button(doc, '', 'Less like this', 'less'));
-    r.append(toggle, menu);
+    r.append(menuButton(doc));
     return r;
   });
-  return host(doc, MARK_TAG, MARK_CSS, row, {
-    why: (root) => void toggleWhy(doc, root, actions.why),
-    toggle: () => row.classList.toggle('open'),
-    hide: actions.hideThis,
-    less: actions.lessLikeThis,
-  });
+  const h = host(doc, MARK_TAG, MARK_CSS, row, { why: actions.why, menu: actions.menu });
+  // Without a badge there is nothing to say until the person turns to the item (shield.css shows it then).
+  if (!model.badge) h.setAttribute('data-quiet', '');
+  return h;
 }
 
 /** The shadow root of a stub or mark: closed to the page, reachable from the extension's own code. */
@@ -248,6 +210,12 @@ export function shadowOf(h: Element): ShadowRoot | undefined {
   return roots.get(h);
 }
 
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+/** The button of a stub or mark that opens `act` ('menu' or 'why'), to put focus back on when its frame closes. */
+export function buttonOf(h: Element | null, act: string): HTMLElement | null {
+  return (h && (roots.get(h)?.querySelector(`[data-act="${act}"]`) as HTMLElement | null)) ?? null;
+}
+
+/** The actions of a stub or mark by name ('why', 'show', 'menu'): for tests, which cannot press with trusted input. */
+export function actionsFor(h: Element): Readonly<Record<string, () => void>> {
+  return actionsOf.get(h) ?? {};
 }

@@ -145,7 +145,7 @@ describe('Hacker News feed shield', () => {
   it('Show restores the job ad with its subtext row; "Hide this" hides a story for good', async () => {
     const page = await open();
     const ad = (await stubs(page)).find((d) => d.text.startsWith('Hidden by Parapet: Ad'))!;
-    await clickIn(page, ad, 'Show');
+    await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=CloudCo (YC S21) Is Hiring').isVisible()).toBe(true);
     expect(await page.locator('tr.athing:has(a[href*="/jobs/"]) + tr td.subtext').isVisible()).toBe(true);
 
@@ -169,7 +169,7 @@ describe('Hacker News feed shield', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('.titleline', { hasText: 'Ask HN: How do you keep up' }).textContent()).toContain('<script>alert(1)</script>');
     const m = await marks(page);
-    for (const t of ['<script>alert(1)', '東京の夜景', '<img src=x']) expect(m.find((d) => d.itemText.includes(t))?.buttons).toContain('Hide this');
+    for (const t of ['<script>alert(1)', '東京の夜景', '<img src=x']) expect(m.find((d) => d.itemText.includes(t))?.buttons).toContain('⋯');
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchWithExtension, type Launched } from './harness';
@@ -209,7 +209,7 @@ async function explained(page: Page, list: Decoration[]): Promise<Decoration[]> 
   for (const d of list) {
     const why = await explain(page, d);
     if (!why) continue;
-    d.text = d.tag === 'parapet-stub' ? d.text.replace(/^Hidden by Parapet · Why\?/, why.title) : d.text.replace(/^Parapet/, why.title);
+    d.text = d.tag === 'parapet-stub' ? d.text.replace(/^Hidden by Parapet Why\?/, why.title) : d.text.replace(/^Parapet/, why.title);
     d.why = why.lines;
   }
   return list;
@@ -252,12 +252,31 @@ export async function clickIn(page: Page, deco: Decoration, label: string): Prom
   }
 }
 
-/** Opens the per-item menu (⋯) of a badge and clicks one of its entries. */
-export async function useItemMenu(page: Page, deco: Decoration, entry: string): Promise<void> {
-  const menu = Object.keys(deco.buttonIds).find((k) => k === '⋯');
-  if (!menu) throw new Error('no menu button');
-  await clickIn(page, deco, menu);
-  await clickIn(page, deco, entry);
+/** Opens the item's menu (⋯ on its stub or mark) with the real mouse; resolves with the extension's menu frame. */
+export async function openItemMenu(page: Page, deco: Decoration): Promise<Frame> {
+  const before = new Set(page.frames());
+  await clickIn(page, deco, '⋯');
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const frame = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'));
+    if (frame && (await frame.locator('[role=menuitem]').count().catch(() => 0)) > 0) return frame;
+    if (Date.now() > until) throw new Error(`no menu opened from ⋯ (${deco.text})`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The entries of an item's menu, as a person reads them. */
+export const menuEntries = (menu: Frame) => menu.locator('[role=menuitem]').allTextContents();
+
+/**
+ * Opens the item's menu and chooses `entry` with the real mouse; `answer` the question an exception asks first
+ * ("Show all ads on Hacker News?"). Resolves with the menu frame, which may still be open (it says what changed).
+ */
+export async function useItemMenu(page: Page, deco: Decoration, entry: string | RegExp, answer?: 'yes' | 'cancel'): Promise<Frame> {
+  const menu = await openItemMenu(page, deco);
+  await menu.getByRole('menuitem', { name: entry }).click();
+  if (answer) await menu.locator('.buttons button').nth(answer === 'yes' ? 0 : 1).click();
+  return menu;
 }
 
 /** The light DOM text of the page's feed (what the page's own scripts could read). */

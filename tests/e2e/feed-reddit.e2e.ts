@@ -84,7 +84,7 @@ describe('Reddit feed shield (current UI)', () => {
   it('Show restores a promoted post; "Hide this" hides a post for good', async () => {
     const page = await open(HOME);
     const ad = (await stubs(page)).find((d) => d.itemText.includes('Buy our course'))!;
-    await clickIn(page, ad, 'Show');
+    await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=Buy our course: 50% off today only!!').first().isVisible()).toBe(true);
 
     const ts = (await marks(page)).find((d) => d.itemText.includes('TypeScript monorepo'))!;
@@ -108,8 +108,8 @@ describe('Reddit feed shield (current UI)', () => {
     expect(await page.locator('shreddit-feed img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const m = await marks(page);
-    expect(m.find((d) => d.itemText.includes('<img src=x'))?.buttons).toContain('Hide this');
-    expect(m.find((d) => d.itemText.includes('สวัสดี'))?.buttons).toContain('Hide this');
+    expect(m.find((d) => d.itemText.includes('<img src=x'))?.buttons).toContain('⋯');
+    expect(m.find((d) => d.itemText.includes('สวัสดี'))?.buttons).toContain('⋯');
     await page.close();
   });
 
@@ -148,7 +148,7 @@ describe('Reddit feed shield (old.reddit.com)', () => {
     expect(await paintedHidden(page)).toEqual([]);
 
     const ad = (await stubs(page)).find((d) => d.text.startsWith('Hidden by Parapet: Ad'))!;
-    await clickIn(page, ad, 'Show');
+    await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('#siteTable > .thing.promoted a.title').first().isVisible()).toBe(true);
     await page.close();
   });

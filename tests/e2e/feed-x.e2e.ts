@@ -98,7 +98,7 @@ describe('X feed shield', () => {
   it('Show restores the promoted post; "Hide this" hides a post in its cell, and it stays hidden', async () => {
     const page = await openHome();
     const ad = (await stubs(page)).find((d) => d.itemText.includes('CloudCo'))!;
-    await clickIn(page, ad, 'Show');
+    await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=Ship faster with CloudCo').isVisible()).toBe(true);
 
     const moss = (await marks(page)).find((d) => d.itemText.includes('Moss, stone and water'))!;
@@ -118,7 +118,7 @@ describe('X feed shield', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('text=is just text here').textContent()).toContain('<img src=x');
     const m = await marks(page);
-    for (const text of ['is just text here', 'مرحبا', 'word word word']) expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('Hide this');
+    for (const text of ['is just text here', 'مرحبا', 'word word word']) expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('⋯');
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
+import { clickIn, decorations, feed, labelled, marks, menuEntries, openItemMenu, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
 import { call, getProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -68,7 +68,7 @@ describe('YouTube feed shield', () => {
     const adStubs = s.filter((d) => d.text.startsWith('Hidden by Parapet: Ad'));
     // The masthead ad and both in-feed ads.
     expect(adStubs.length).toBe(3);
-    expect(adStubs.every((d) => d.buttons.includes('Show'))).toBe(true);
+    expect(adStubs.every((d) => d.buttons.includes('Show this item'))).toBe(true);
     // The stub's words live in the closed shadow root only, never in the page's own DOM.
     expect(await page.evaluate(() => document.body.textContent!.includes('Hidden by Parapet'))).toBe(false);
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Hidden by Parapet'))).toBe(false);
@@ -144,7 +144,7 @@ describe('YouTube feed shield', () => {
   it('Show restores an ad and records the feedback; an exception for the author keeps later items shown', async () => {
     const page = await openHome();
     const ad = (await stubs(page)).find((d) => d.itemText.includes('Try CloudCo'))!;
-    await clickIn(page, ad, 'Show');
+    await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=Try CloudCo free for 30 days').isVisible()).toBe(true);
     expect((await stubs(page)).some((d) => d.itemText.includes('Try CloudCo'))).toBe(false);
     // "Shown anyway" is kept as a local signal (sent in the next batch, about a second later).
@@ -155,7 +155,7 @@ describe('YouTube feed shield', () => {
     // The emoji flood was hidden by a keyword rule: "Always show from" its channel makes an exception that sticks.
     const ruled = (await stubs(page)).find((d) => d.itemText.includes('🔥🔥🔥'))!;
     expect(ruled.text).toMatch(/^Hidden by Parapet: Your rule/);
-    await clickIn(page, ruled, 'Always show from Emoji 😀 Channel');
+    await useItemMenu(page, ruled, 'Always show from Emoji 😀 Channel', 'yes');
     await expect.poll(async () => (await getProfile(ctl)).exceptions.map((e) => e.author)).toContain('Emoji 😀 Channel');
     await page.reload();
     await waitForShield(page, 10);
@@ -197,13 +197,13 @@ describe('YouTube feed shield', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // The stub over the markup item shows the page's text as text: no element came out of it.
     const markup = (await stubs(page)).find((d) => d.itemText.includes('Title with markup'))!;
-    expect(markup.text).toBe('Hidden by Parapet: Your rule: Title with markup · Show · Always allow this rule');
+    expect(markup.text).toBe('Hidden by Parapet: Your rule: “Title with markup” Show this item ⋯');
     const rtl = await page.locator('ytd-rich-item-renderer', { hasText: 'RTL mixed' }).locator('h3').textContent();
     expect(rtl).toContain('\u200b');
-    // Every item still has its own "hide this" control, drawn in Parapet's shadow root.
+    // Every item still has its own menu button, drawn in Parapet's shadow root.
     const m = await marks(page);
     for (const text of ['Extremely long title', 'RTL mixed', 'channel line is missing']) {
-      expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('Hide this');
+      expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('⋯');
     }
     await page.close();
   });
@@ -250,7 +250,8 @@ describe('YouTube feed shield', () => {
     expect(s.map((d) => d.itemText)).toEqual([expect.stringContaining('Top 10 garden myths')]);
     expect(s[0].text).toContain('Blocked author');
     // The person's own "Always show from" names the channel the card shows.
-    expect(s[0].buttons).toContain('Always show from Listicle Land');
+    const menu = await openItemMenu(page, s[0]);
+    expect(await menuEntries(menu)).toContain('Always show from Listicle Land…');
     await page.close();
   });
 

@@ -33,6 +33,9 @@ describe('"Less like this" shows less of items like this one, and only those', (
     const less = said(profile(), 'less-like-this', drama);
     const undone = said(less, 'undo-less-like', drama);
     expect(undone.lessLike).toEqual([]);
+    // From an item it made shown less, too; not from the channel's other items.
+    expect(said(less, 'undo-less-like', otherSubject).lessLike).toHaveLength(1);
+    expect(said(less, 'undo-less-like', sameSubject).lessLike).toEqual([]);
     expect(decide(compileProfile(undone), sameSubject).action).toBe('show');
     const blocked = said(profile(), 'block-author', drama);
     expect(blocked.blockedAuthors).toEqual([{ platform: 'youtube', name: 'Drama Central' }]);

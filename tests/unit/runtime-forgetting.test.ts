@@ -25,7 +25,7 @@ describe('items that left the page', () => {
   it('stay in the tab’s counts', () => {
     const page = hackerNews();
     close = page.close;
-    const painter = createPainter(page.doc, adapter, { act: () => {}, later: () => {}, why: async () => null });
+    const painter = createPainter(page.doc, adapter, { act: () => {}, later: () => {}, open: () => {} });
     painter.paint(page.track('42000008', { action: 'hide', reasons: [hidingReason] }), 'stub', true);
     painter.paint(page.track('42000002', { action: 'label', reasons: [hidingReason] }), 'label', true);
     painter.paint(page.track('42000001'), 'show', true);

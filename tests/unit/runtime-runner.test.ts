@@ -6,7 +6,8 @@ import { hackernewsAdapter } from '@/lib/adapters/hackernews';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { ATTR, startShield } from '@/lib/shield-runtime/runner';
 import type { Transport } from '@/lib/shield-runtime/transport';
-import { MARK_TAG, STUB_TAG, shadowOf } from '@/lib/shield-runtime/ui';
+import { MARK_TAG, STUB_TAG, actionsFor } from '@/lib/shield-runtime/ui';
+import type { MenuCommand } from '@/lib/schema/menu-command';
 import { scriptedEngine } from '../doubles/runtime-engine';
 import { loadFixture, tick } from './adapters-fixture';
 
@@ -17,17 +18,19 @@ function start(sent: Profile) {
   const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
   const e = scriptedEngine((title, c) => (c.profile.blockedAuthors.length > 0 && /postgres/i.test(title) ? 'hide' : 'show'));
   const messages: Array<{ type: string; payload: unknown }> = [];
+  const menu: { choose: (token: string, c: MenuCommand) => void } = { choose: () => {} };
   const transport: Transport = {
     send: (async (type: string, payload: unknown) => {
       messages.push({ type, payload });
       return type === 'profile/get' ? sent : null;
     }) as Transport['send'],
     onProfile: () => () => {},
+    onCommand: (fn) => ((menu.choose = fn), () => {}),
   };
   const shield = startShield(hackernewsAdapter, { engine: e.engine, transport }, { doc: page.doc, profileHoldMs: 50, healthDelayMs: 60_000, flushMs: 5 });
   cleanup = () => (shield.stop(), page.close());
   const rows = (type: string) => messages.filter((m) => m.type === type).flatMap((m) => (m.payload as { rows?: unknown[] }).rows ?? [m.payload]);
-  return { page, shield, engine: e, messages, rows };
+  return { page, shield, engine: e, messages, rows, menu };
 }
 
 const person = (): Profile => ({ ...defaultProfile(1), revision: 2, blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }] });
@@ -46,8 +49,14 @@ describe('the runner', () => {
     await tick(20);
     const story = s.page.doc.getElementById('42000001')!;
     const mark = story.nextElementSibling!.querySelector(MARK_TAG)!;
-    const hide = [...shadowOf(mark)!.querySelectorAll('button')].find((b) => b.textContent === 'Hide this')!;
-    (hide as HTMLElement).click();
+    // The item's menu opens in the extension's frame; its choice comes back from the background by the menu's token.
+    actionsFor(mark).menu();
+    await tick(5);
+    const put = s.messages.find((m) => m.type === 'why/put')!.payload as { token: string; view: string };
+    expect(put.view).toBe('menu');
+    s.menu.choose('0'.repeat(32), 'hide');
+    expect(story.getAttribute(ATTR)).not.toBe('stub');
+    s.menu.choose(put.token, 'hide');
     expect(story.getAttribute(ATTR)).toBe('stub');
     expect(story.querySelector(STUB_TAG)).not.toBeNull();
     await s.shield.flush();

@@ -1,0 +1,236 @@
+// Issue 23, what the page shows: an item's menu a person can use (a real menu in the extension's frame), "Less like
+// this" that does what it says and says what changed, exceptions that state their scope before they are made, stubs
+// that fit a grid cell on one line, and rules named in words.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, type Launched } from './harness';
+import { decorations, explain, feed, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { getProfile, seedProfile } from './ui-helpers';
+import type { Profile } from '../../lib/schema/profile';
+
+let ext: Launched;
+let ctl: Page;
+const YT = 'https://www.youtube.com/';
+const HN = 'https://news.ycombinator.com/';
+const GRID = 'ytd-browse[page-subtype="home"] ytd-rich-grid-renderer > #contents';
+
+const profile = (p: Profile): Profile => ({
+  ...withDemoProfile(p),
+  exceptions: [],
+  lessLike: [],
+  hiddenItems: [],
+  rules: [{ id: 'wontbelieve', kind: 'regex', pattern: "you won('|’)?t believe how", action: 'hide', platforms: ['youtube'], enabled: true }],
+});
+
+beforeAll(async () => {
+  ({ ext, ctl } = await startFeedBrowser({ pages: { [YT]: () => feed('youtube-home.html'), [HN]: () => feed('hackernews-front.html') }, profile }));
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+async function open(url: string, min: number): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await waitForShield(page, min);
+  return page;
+}
+
+/** The data-parapet value of the YouTube cell whose text holds `text` ('' when it carries none). */
+const modeOf = (page: Page, text: string) =>
+  page.$$eval(`${GRID} > ytd-rich-item-renderer`, (cells, t) => cells.find((c) => c.textContent!.includes(t))?.getAttribute('data-parapet') ?? '', text);
+
+/** A button's box on screen, read through the DevTools protocol (it sits in a closed shadow root). */
+async function boxOf(page: Page, d: Decoration, label: string): Promise<{ width: number; height: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: d.buttonIds[label] })) as { model: { width: number; height: number } };
+    return model;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+const panelOpen = (page: Page) => page.evaluate(() => document.querySelectorAll('parapet-panel').length);
+
+describe('the item menu', () => {
+  it('is a real menu: a 24 px button, arrow keys, Escape and a click elsewhere close it, focus goes back', async () => {
+    const page = await open(YT, 10);
+    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next'))!;
+    const box = await boxOf(page, drama, '⋯');
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    expect(box.height).toBeGreaterThanOrEqual(24);
+
+    const menu = await openItemMenu(page, drama);
+    expect(await menuEntries(menu)).toEqual([
+      'Hide this item',
+      'Less like this',
+      'Block Drama Central',
+      'Always show from Drama Central…',
+      'Stop marking clickbait on YouTube…',
+    ]);
+    const focused = () => menu.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused).toBe('Hide this item');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Less like this');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Stop marking clickbait on YouTube…');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Hide this item');
+    await screenshot(page, 'item-menu-open');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelOpen(page)).toBe(0);
+    // Focus is back on the button that opened it, in the item's mark.
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('parapet-mark');
+
+    await openItemMenu(page, drama);
+    await page.mouse.click(5, 300);
+    await expect.poll(() => panelOpen(page)).toBe(0);
+    // Nothing was done by opening and closing it.
+    expect((await getProfile(ctl)).lessLike).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the button of a plain item only when the person turns to the item', async () => {
+    const page = await open(YT, 10);
+    const cell = page.locator(`${GRID} > ytd-rich-item-renderer`, { hasText: 'RTL mixed' });
+    const opacity = () => cell.evaluate((c) => getComputedStyle(c.querySelector('parapet-mark')!).opacity);
+    await page.mouse.move(2, 2);
+    expect(await opacity()).toBe('0');
+    await cell.hover();
+    expect(await opacity()).toBe('1');
+    await page.close();
+  });
+});
+
+describe('"Less like this"', () => {
+  it('shows fewer items like this one from the channel, says so, and Undo puts them back; blocking is its own action', async () => {
+    const page = await open(YT, 10);
+    // Two more videos from the same channel: one on the same subject, one not.
+    await page.evaluate(() =>
+      (window as any).fixture.appendBatch(2, {
+        titles: ['What happened next at the reunion: the SHOCKING truth', 'My favourite sourdough recipe, step by step'],
+        channel: 'Drama Central',
+        sync: true,
+      }),
+    );
+    await page.waitForFunction(() => document.querySelectorAll('ytd-rich-item-renderer[data-parapet]').length >= 12);
+    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next!!!'))!;
+    const menu = await useItemMenu(page, drama, 'Less like this');
+    await expect.poll(() => menu.locator('.done').textContent()).toBe('Fewer like this from Drama Central.');
+    expect(await menu.locator('.buttons button').allTextContents()).toEqual(['Undo', 'Close']);
+
+    // The item and the one on the same subject are shown less; the channel's other video and the channel stay.
+    await expect.poll(() => modeOf(page, 'What Happened Next!!!')).toBe('demote');
+    await expect.poll(() => modeOf(page, 'at the reunion')).toBe('demote');
+    expect(await modeOf(page, 'sourdough recipe')).toBe('show');
+    const p = await getProfile(ctl);
+    expect(p.blockedAuthors.map((b) => b.name)).not.toContain('Drama Central');
+    expect(p.lessLike).toEqual([expect.objectContaining({ platform: 'youtube', author: 'Drama Central', itemId: 'clickBait01' })]);
+    await screenshot(page, 'item-menu-less-like-this');
+    await menu.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => panelOpen(page)).toBe(0);
+    await expect.poll(() => modeOf(page, 'at the reunion')).toBe('show');
+    expect((await getProfile(ctl)).lessLike).toEqual([]);
+
+    // Said again, the demoted item's badge says why in words, and its menu offers the way back.
+    await useItemMenu(page, (await marks(page)).find((d) => d.itemText.includes('What Happened Next!!!'))!, 'Less like this');
+    await expect.poll(() => modeOf(page, 'at the reunion')).toBe('demote');
+    const demoted = (await marks(page)).find((d) => d.itemText.includes('at the reunion'))!;
+    expect((await explain(page, demoted))?.title).toBe('Fewer like this: Drama Central');
+    const back = await openItemMenu(page, demoted);
+    expect(await menuEntries(back)).toContain('Show as before (undo “fewer like this”)');
+    // By keyboard this time: the second entry, then Enter.
+    await expect.poll(() => back.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Hide this item');
+    await page.keyboard.press('ArrowDown');
+    // Not awaited: the frame that took the key is gone by the time Chromium would confirm it to Playwright.
+    void page.keyboard.press('Enter').catch(() => {});
+    await expect.poll(() => modeOf(page, 'at the reunion')).toBe('show');
+
+    // "Block Drama Central" is a separate, explicit choice: the whole channel goes.
+    const sourdough = (await marks(page)).find((d) => d.itemText.includes('sourdough recipe'))!;
+    const blocking = await useItemMenu(page, sourdough, 'Block Drama Central');
+    await expect.poll(() => blocking.locator('.done').textContent()).toBe('Drama Central is blocked on YouTube.');
+    await expect.poll(() => modeOf(page, 'sourdough recipe')).toBe('stub');
+    await expect.poll(() => modeOf(page, 'What Happened Next!!!')).toBe('stub');
+    expect((await getProfile(ctl)).blockedAuthors).toContainEqual({ platform: 'youtube', name: 'Drama Central' });
+    await page.close();
+    await seedProfile(ctl, profile);
+  });
+});
+
+describe('exceptions say their scope first', () => {
+  it('"Show all ads on Hacker News?" asks before it is made; Cancel makes nothing; "Show this item" is for that item only', async () => {
+    const page = await open(HN, 8);
+    const ad = (await stubs(page)).find((d) => d.text.startsWith('Hidden by Parapet: Ad'))!;
+    expect(ad.buttons).toContain('Show this item');
+    const menu = await openItemMenu(page, ad);
+    expect(await menuEntries(menu)).toEqual(['Show this item (only this one)', 'Show all ads on Hacker News…']);
+    await menu.getByRole('menuitem', { name: 'Show all ads on Hacker News…' }).click();
+    await expect.poll(() => menu.locator('h1').textContent()).toBe('Show all ads on Hacker News?');
+    expect(await menu.locator('.buttons button').allTextContents()).toEqual(['Show all ads', 'Cancel']);
+    await screenshot(page, 'item-menu-confirm-scope');
+    await menu.getByRole('button', { name: 'Cancel' }).click();
+    // Back to the menu, nothing made.
+    await expect.poll(() => menuEntries(menu)).toContain('Show all ads on Hacker News…');
+    expect((await getProfile(ctl)).exceptions).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panelOpen(page)).toBe(0);
+
+    const again = await useItemMenu(page, ad, 'Show all ads on Hacker News…', 'yes');
+    expect(again).toBeTruthy();
+    await expect.poll(async () => (await getProfile(ctl)).exceptions).toEqual([expect.objectContaining({ type: 'rule', platform: 'hackernews', ruleCode: 'promoted' })]);
+    await expect.poll(() => page.locator('text=CloudCo (YC S21) Is Hiring').isVisible()).toBe(true);
+    await expect.poll(() => panelOpen(page)).toBe(0);
+    await page.close();
+    await seedProfile(ctl, profile);
+  });
+
+  it('"Always show from" a channel asks with the channel and the site named', async () => {
+    const page = await open(YT, 10);
+    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next!!!'))!;
+    const menu = await useItemMenu(page, drama, 'Always show from Drama Central…');
+    await expect.poll(() => menu.locator('h1').textContent()).toMatch(/^Always show everything from .+ on YouTube\?$/);
+    await menu.getByRole('button', { name: 'Cancel' }).click();
+    expect((await getProfile(ctl)).exceptions).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('stubs in a grid', () => {
+  it('fit their YouTube grid cell on one line, at any width', async () => {
+    const page = await open(YT, 10);
+    for (const width of [1280, 760]) {
+      await page.setViewportSize({ width, height: 900 });
+      const lines = await page.$$eval(`${GRID} > ytd-rich-item-renderer[data-parapet="stub"]`, (cells) =>
+        cells.map((c) => {
+          const stub = c.querySelector('parapet-stub')!.getBoundingClientRect();
+          const cell = c.getBoundingClientRect();
+          return { height: Math.round(stub.height), inside: stub.left >= cell.left - 1 && stub.right <= cell.right + 1 };
+        }),
+      );
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      // One line: the 24 px menu button, the stub's padding and border, and its margins.
+      for (const l of lines) expect(l).toEqual({ height: expect.any(Number), inside: true });
+      for (const l of lines) expect(l.height).toBeLessThanOrEqual(40);
+      await screenshot(page, `item-menu-grid-stubs-${width}`);
+    }
+    await page.close();
+  });
+});
+
+describe('rules in words', () => {
+  it('names a regex rule by what it matches, never its pattern', async () => {
+    const page = await open(YT, 10);
+    await page.evaluate(() => (window as any).fixture.appendBatch(1, { titles: ['You won’t believe how calm this moss garden is'], channel: 'Slow Walks', sync: true }));
+    await expect.poll(async () => (await decorations(page)).some((d) => d.tag === 'parapet-stub' && d.itemText.includes('how calm this moss'))).toBe(true);
+    const stub = (await decorations(page)).find((d) => d.tag === 'parapet-stub' && d.itemText.includes('how calm this moss'))!;
+    const before = new Set(page.frames());
+    const why = await explain(page, stub);
+    expect(why?.title).toBe('Hidden by Parapet: Your rule: “you won\'t believe how”');
+    expect(why?.lines.join(' ')).not.toMatch(/[(|)?]/);
+    expect(before.size).toBeGreaterThan(0);
+    await page.close();
+  });
+});
