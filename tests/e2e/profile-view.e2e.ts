@@ -148,6 +148,9 @@ describe('dashboard profile view', () => {
     await row.getByLabel('Then').selectOption('label');
     await expect.poll(async () => (await getProfile(page)).rules.at(-1)).toMatchObject({ kind: 'regex', pattern: String.raw`\bgiveaway\b`, action: 'label' });
     expect((await getProfile(page)).revision).toBeGreaterThan(before.revision);
+    // Its controls name it as it reads, not by its raw pattern.
+    await page.getByRole('button', { name: 'Remove rule 2, “top #”' }).waitFor();
+    expect(await page.getByRole('switch', { name: /\\b/ }).count()).toBe(0);
     await page.close();
   });
 

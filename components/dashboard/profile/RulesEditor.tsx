@@ -4,6 +4,7 @@ import type { RuleAction } from '@/lib/schema/profile';
 import { addRule, regexError, removeRule, toggleRulePlatform, updateRule } from '../../profile-edit';
 import { fieldKey } from '../../form-errors';
 import { regexRisk } from '@/lib/core/shield/regex-risk';
+import { readableRule } from '@/lib/core/reason-words';
 import { Icon } from '../../ui/Icon';
 import { Section } from '../../ui/Section';
 import { Toggle } from '../../ui/Toggle';
@@ -33,6 +34,8 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
       <ul className="rows">
         {draft.rules.map((rule, i) => {
           const id = `${uid}-${rule.id}`;
+          // Controls name a rule as it reads ("Rule “giveaway”"), never by its raw pattern.
+          const name = rule.pattern.trim() ? `${i + 1}, ${readableRule(rule.pattern, rule.kind)}` : `${i + 1}`;
           // Shown while typing, before the schema would refuse it at save.
           const compileErr = rule.kind === 'regex' ? regexError(rule.pattern) : null;
           const riskErr = rule.kind === 'regex' && rule.pattern && !compileErr ? regexRisk(rule.pattern) : null;
@@ -94,7 +97,7 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
                 </div>
                 <div className="row-actions">
                   <Toggle
-                    label={`Rule ${rule.pattern || i + 1} enabled`}
+                    label={`Rule ${name} enabled`}
                     hideLabel
                     checked={rule.enabled}
                     onChange={(on) => change((p) => updateRule(p, rule.id, { enabled: on }))}
@@ -102,7 +105,7 @@ export function RulesEditor({ draft, change, errors }: EditorProps) {
                   <button
                     type="button"
                     className="btn btn-ghost btn-icon"
-                    aria-label={`Remove rule ${rule.pattern || i + 1}`}
+                    aria-label={`Remove rule ${name}`}
                     title="Remove"
                     onClick={() => change((p) => removeRule(p, rule.id))}
                   >
