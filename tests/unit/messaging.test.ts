@@ -19,6 +19,7 @@ function setup() {
     tabStats: { get: async (id) => stats.get(id) ?? null, set: async (id, s) => void stats.set(id, s) },
     selectInstructions: () => [],
     now: () => 1000,
+    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 3 }, learned: null }),
   });
   return { handlers, broadcast };
 }
@@ -28,6 +29,16 @@ describe('message protocol', () => {
     const { handlers } = setup();
     const r = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromPage, self);
     expect(r.ok && (r.value as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
+  });
+
+  it('starts a feed tab with its profile, as profile/get gives it, and the shipped models in one answer', async () => {
+    const { handlers } = setup();
+    const r = await dispatch(handlers, { type: 'page/start', payload: {} }, fromPage, self);
+    const alone = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromPage, self);
+    expect(r.ok && alone.ok).toBe(true);
+    const value = (r as { value: { profile: unknown; models: unknown } }).value;
+    expect(value.profile).toEqual((alone as { value: unknown }).value);
+    expect(value.models).toEqual({ clickbait: 'AAEC', detectorTables: { version: 3 }, learned: null });
   });
 
   it('refuses profile writes, exports and wipes from a web page or another extension', async () => {
