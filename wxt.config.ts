@@ -38,7 +38,10 @@ export default defineConfig({
     // which Chrome already names at install ("Read and change your data on www.youtube.com, ..."): they let the
     // popup read which supported site its tab shows, and the background which site each tab it tells of a profile
     // change is on, without the `tabs` permission and its "Read your browsing history" warning.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    // Chrome only: Firefox already grants the content scripts' sites with the add-on, and takes a host_permissions
+    // key as permissions the person may withhold (the why frame then stays blank: e2e firefox-why).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'chrome') return;
       const hosts = new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []));
       manifest.host_permissions = [...hosts].sort();
     },

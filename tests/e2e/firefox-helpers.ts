@@ -17,9 +17,25 @@ export async function launchFirefox(): Promise<Browser> {
     headless: true,
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: UUID }) },
   });
-  const id = await browser.installExtension(FIREFOX_EXT);
+  const id = await installParapet(browser);
   if (id !== FIREFOX_ID) throw new Error(`installed as ${id}`);
   return browser;
+}
+
+/** Installs the build and closes the first-run tab it opens, which would otherwise come to the front (and a page
+ * in a background tab paints no frames). */
+export async function installParapet(browser: Browser): Promise<string> {
+  const before = new Set(await browser.pages());
+  const id = await browser.installExtension(FIREFOX_EXT);
+  for (let i = 0; i < 50; i++) {
+    const added = (await browser.pages()).find((p) => !before.has(p));
+    if (added) {
+      await added.close();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return id;
 }
 
 /** Serves `pages` (URL prefix to HTML) to the page; everything else on the network is refused. */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { FIREFOX_EXT, SHOTS } from './harness';
+import { SHOTS } from './harness';
+import { installParapet } from './firefox-helpers';
 
 // Issue 25, finding 1 in Firefox: the page finds none of the reason's words, and the badge opens Parapet's own
 // frame (a moz-extension page, web-accessible to the feed sites) that says why.
@@ -25,7 +26,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox: the reason is in the frame, not 
   });
 
   it('the page finds no reason words; the badge opens the why frame', async () => {
-    await browser.installExtension(FIREFOX_EXT);
+    await installParapet(browser);
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (r) => {

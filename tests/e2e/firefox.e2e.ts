@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { FIREFOX_EXT } from './harness';
+import { installParapet } from './firefox-helpers';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -42,7 +43,7 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => 
   });
 
   it('installs the Manifest V3 build and its content script judges a Hacker News page', async () => {
-    const id = await browser.installExtension(FIREFOX_EXT);
+    const id = await installParapet(browser);
     expect(id).toBe('parapet@parapet.local');
     const page = await browser.newPage();
     await page.setRequestInterception(true);
