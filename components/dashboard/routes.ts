@@ -1,7 +1,7 @@
 /** The dashboard's views, in navigation order. The id is the hash route: `dashboard.html#/data`. */
 export const VIEWS = [
   { id: 'profile', label: 'Profile', hint: 'What you want and what you avoid' },
-  { id: 'exceptions', label: 'Exceptions', hint: 'What you told Parapet to let through, and what you hid yourself' },
+  { id: 'exceptions', label: 'Exceptions', hint: 'What you told Parapet to let through, to show less, and what you hid yourself' },
   { id: 'inferred', label: 'Inferred model', hint: 'What Parapet believes about you' },
   { id: 'flagged', label: 'Flagged', hint: 'Items waiting for your verdict' },
   { id: 'activity', label: 'Activity', hint: 'Everything Parapet did, and why' },

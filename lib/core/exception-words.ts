@@ -1,6 +1,6 @@
 import { SITE_LABELS } from '../schema/common';
 import type { LoggedDecision } from '../schema/log';
-import type { Exception, PolicyKind } from '../schema/profile';
+import type { Exception, LessLike, PolicyKind } from '../schema/profile';
 import { normaliseTitle } from './feedback';
 import { describeReason, readableRule } from './reason-words';
 import { foldAuthor } from './shield/text';
@@ -138,4 +138,10 @@ export function excusedInWords(detail: string): string {
       return describeReason({ code, detail: at < 0 ? '' : name.slice(at + 2), source: 'rule', evidence: [], ...(kind ? { kind } : {}) }, { short: true });
     });
   return names.length ? `Shown anyway, despite ${[...new Set(names)].join('; ')}` : 'Shown anyway';
+}
+
+/** A "less like this" in words: "Items from Drama Central on YouTube about “feud, apology” are pushed down". */
+export function lessLikeSentence(l: LessLike): string {
+  const about = l.subject.length ? ` about “${l.subject.slice(0, 4).join(', ')}”` : '';
+  return `Items from ${l.author} on ${site(l.platform)}${about} are pushed down`;
 }

@@ -96,7 +96,7 @@ describe('the Exceptions view', () => {
     await page.close();
   });
 
-  it('lists "Always show from" and a reversed decision with their scope, and an item hidden by hand with Unhide', async () => {
+  it('lists "Always show from", a reversed decision, a "less like this" and an item hidden by hand, each undoable', async () => {
     await call(dash, 'feedback/record', {
       feedback: { ts: Date.now(), type: 'exception-author', platform: 'youtube', itemId: 'v1', title: 'The drama continues', author: 'Drama Central' },
     });
@@ -117,6 +117,19 @@ describe('the Exceptions view', () => {
     await hidden.waitFor();
     await shot800(page, 'exceptions-hidden-by-you');
     expect(await a11yLightAndDark(page)).toEqual([]);
+    // "Less like this" said on a YouTube video: listed with what it pushes down, removable with Undo.
+    await call(dash, 'feedback/record', {
+      feedback: { ts: Date.now(), type: 'less-like-this', platform: 'youtube', itemId: 'v2', title: 'The feud apology video, explained', author: 'Drama Central' },
+    });
+    const less = page.getByRole('list', { name: 'Shown less by you' }).locator('.exc-row');
+    await less.filter({ hasText: 'Items from Drama Central on YouTube about “feud, apology, explained” are pushed down' }).waitFor();
+    await less.first().scrollIntoViewIfNeeded();
+    await shot800(page, 'exceptions-shown-less');
+    await less.getByRole('button', { name: /^Remove: Items from Drama Central/ }).click();
+    await expect.poll(async () => (await getProfile(page)).lessLike).toEqual([]);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await getProfile(page)).lessLike.length).toBe(1);
+
     await hidden.getByRole('button', { name: 'Unhide: Rust 1.95 released' }).click();
     await expect.poll(() => modeOf(hn, RUST), { timeout: 10_000 }).not.toSatisfy(heldBack);
     expect((await getProfile(page)).hiddenItems).toEqual([]);

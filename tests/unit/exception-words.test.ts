@@ -53,3 +53,12 @@ describe('a logged exception in words', () => {
     expect(excusedInWords('shown anyway despite clickbait: teases the point')).toBe('Shown anyway, despite Clickbait');
   });
 });
+
+describe('a "less like this" in words', () => {
+  it('names the author, the site and what it is about', async () => {
+    const { lessLikeSentence } = await import('@/lib/core/exception-words');
+    expect(lessLikeSentence({ id: 'l1', platform: 'youtube', author: 'Drama Central', subject: ['feud', 'apology', 'video', 'streamer', 'extra'], itemId: 'v', title: '', createdAt: 1 })).toBe(
+      'Items from Drama Central on YouTube about “feud, apology, video, streamer” are pushed down',
+    );
+  });
+});

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { EMPTY_FILTER, formatFilter } from '@/lib/core/activity-filter';
-import { describeException } from '@/lib/core/exception-words';
+import { describeException, lessLikeSentence } from '@/lib/core/exception-words';
 import { send } from '@/lib/messaging';
 import { SITE_LABELS } from '@/lib/schema/common';
 import type { Responses } from '@/lib/schema/messages';
-import type { Exception, HiddenItem, Profile } from '@/lib/schema/profile';
+import type { Exception, HiddenItem, LessLike, Profile } from '@/lib/schema/profile';
 import { useProfile } from '../../hooks/useProfile';
 import { Icon } from '../../ui/Icon';
 import { Notice } from '../../ui/Notice';
 import { Section } from '../../ui/Section';
 import { formatFullTime, formatTime, safeHref } from '../activity/wording';
-import { rehideItem, removeException, restoreException, unhideItem } from '../exceptions/edits';
+import { rehideItem, removeException, removeLessLike, restoreException, restoreLessLike, unhideItem } from '../exceptions/edits';
 
 type Effects = Responses['exceptions/effects'];
 /** What the last Remove or Unhide took away, so Undo can put it back. */
@@ -45,6 +45,10 @@ export default function ExceptionsView() {
     setRemoved({ text, restore: (p) => rehideItem(p, h) });
     void update((p) => unhideItem(p, h));
   };
+  const forgetLess = (l: LessLike, text: string) => {
+    setRemoved({ text, restore: (p) => restoreLessLike(p, l) });
+    void update((p) => removeLessLike(p, l.id));
+  };
   const undo = () => {
     if (!removed) return;
     void update(removed.restore);
@@ -52,6 +56,7 @@ export default function ExceptionsView() {
   };
   const exceptions = [...profile.exceptions].sort((a, b) => b.createdAt - a.createdAt);
   const hidden = [...profile.hiddenItems].sort((a, b) => b.at - a.at);
+  const less = [...(profile.lessLike ?? [])].sort((a, b) => b.createdAt - a.createdAt);
 
   return (
     <div className="exceptions-view">
@@ -94,6 +99,37 @@ export default function ExceptionsView() {
                     </p>
                   </div>
                   <button type="button" className="btn btn-sm" aria-label={`Remove: ${words.sentence}`} onClick={() => remove(e, `Removed: ${words.sentence}.`)}>
+                    <Icon name="trash" size={14} /> Remove
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+      <Section
+        title="Shown less by you"
+        description="What you said “Less like this” to: items by the same author on the same subject are pushed down, not hidden."
+        icon={<Icon name="sliders" size={18} />}
+      >
+        {less.length === 0 ? (
+          <p className="empty-row">Nothing shown less.</p>
+        ) : (
+          <ul className="rows exc-list" aria-label="Shown less by you">
+            {less.map((l) => {
+              const sentence = lessLikeSentence(l);
+              return (
+                <li key={l.id} className="row-card exc-row">
+                  <div className="exc-text">
+                    <p className="exc-sentence">{sentence}</p>
+                    <p className="exc-meta">
+                      {l.title ? <span>Said on “{l.title}”</span> : null}
+                      <span>
+                        Made <time dateTime={new Date(l.createdAt).toISOString()} title={formatFullTime(l.createdAt)}>{formatTime(l.createdAt)}</time>
+                      </span>
+                    </p>
+                  </div>
+                  <button type="button" className="btn btn-sm" aria-label={`Remove: ${sentence}`} onClick={() => forgetLess(l, `Removed: ${sentence}.`)}>
                     <Icon name="trash" size={14} /> Remove
                   </button>
                 </li>
