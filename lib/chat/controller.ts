@@ -35,6 +35,9 @@ export const DEFAULT_TIMINGS: ChatTimings = { sendBudgetMs: 1500, verifyMs: 400,
 const WARNING_MS = 8000;
 /** How long after a send the composer is watched for the sent text coming back (an editor applying input late). */
 const ECHO_WATCH_MS = 2500;
+/** What an editor is given to read its DOM into its own state before a send reads that (ProseMirror in Firefox
+ * reads it 20 ms late). */
+const SETTLE_MS = 50;
 /** The longest a send waits for an editor that applies its input late. */
 const MAX_LATE_MS = 2000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -343,6 +346,7 @@ export class ChatController {
     driver = this.live(driver);
     if (!sameText(driver.read(), text)) {
       await driver.replaceAll(text);
+      await sleep(SETTLE_MS);
     }
     this.warn(
       sameText(this.live(driver).read(), text)
@@ -360,7 +364,7 @@ export class ChatController {
       if (sameText(this.live(driver).read(), c.full)) {
         // The DOM shows it; give the editor's own state the same task turn (or the time this editor was seen to
         // take) to catch up before the send reads it.
-        await sleep(Math.max(0, at + this.lateMs - performance.now()));
+        await sleep(Math.max(SETTLE_MS, at + this.lateMs - performance.now()));
         return sameText(this.live(driver).read(), c.full);
       }
       if (performance.now() > until) return false;

@@ -14,6 +14,9 @@ export interface EditorDriver {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Firefox: a content script sees the page through Xray wrappers, and the page cannot read the data of a paste
+ * made here. */
+const XRAY = typeof window !== 'undefined' && 'wrappedJSObject' in window;
 
 /** Which editor this element is, or null for one Parapet does not know how to edit safely. */
 export function editorKind(el: Element): EditorKind | null {
@@ -103,6 +106,15 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
     return event.defaultPrevented;
   }
 
+  /** Firefox (XRAY): ProseMirror takes the lines as paragraphs in one edit (typed line by line, it reads the DOM
+   * late and puts them out of order). Firefox merges the first and last paragraph inserted into the one at the
+   * caret, so the empty line that joins the block to the text does the joining. */
+  function asParagraphs(text: string) {
+    const esc = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const lines = text.split('\n');
+    document.execCommand('insertHTML', false, lines.map((l) => `<p>${esc(l) || '<br>'}</p>`).join(''));
+  }
+
   /** Typing path, line by line: Quill drops newlines inside insertText, Lexical ignores it with newlines. */
   function type(text: string) {
     text.split('\n').forEach((line, i) => {
@@ -117,6 +129,7 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
     // Emptying: a paste of nothing is not one every editor takes.
     if (!text) return void document.execCommand('delete');
     if (paste(text)) return;
+    if (kind === 'prosemirror' && XRAY && read() === before) return void asParagraphs(text);
     if (kind !== 'lexical' && read() === before) type(text);
   }
 

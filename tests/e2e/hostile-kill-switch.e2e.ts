@@ -121,13 +121,12 @@ describe.skipIf(!existsSync(FIREFOX))('a page that claims a newer Parapet starte
       instructions: [instruction('metric', METRIC)],
     }));
     const page = await browser.newPage();
-    // A textarea composer: Firefox takes the block there (see hostile-chat-probe.e2e.ts).
-    await servePages(page, { [SITE_URLS.chatgpt]: () => chatFixtureHtml('textarea') });
+    await servePages(page, { [SITE_URLS.chatgpt]: () => chatFixtureHtml('prosemirror') });
     await page.goto(SITE_URLS.chatgpt);
     await page.evaluate(() => void ((window as unknown as { __announced: string[] }).__announced = []));
     await page.evaluate(sendKillSwitch, { extensionId: FIREFOX_ID, scripts: CONTENT_SCRIPT_NAMES });
     await new Promise((r) => setTimeout(r, 300));
-    await page.click('textarea');
+    await page.click('[contenteditable="true"]');
     await page.keyboard.type('How far is the Moon?');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => ((window as unknown as { __sent?: string[] }).__sent ?? []).length >= 1, { timeout: 5000 });
