@@ -1,13 +1,11 @@
 import type { MenuCommand } from '../schema/menu-command';
-import { styleRoot } from './ui';
 
 export const PANEL_TAG = 'parapet-panel';
 export type PanelView = 'why' | 'menu';
 
 /** Fixed sizes, whatever the frame says: the page can measure the panel, so its size must tell it nothing. */
-const SIZE: Record<PanelView, [number, number]> = { why: [340, 96], menu: [300, 212] };
+const SIZE: Record<PanelView, [number, number]> = { why: [340, 96], menu: [300, 196] };
 
-const CSS = `:host{all:initial;position:absolute;z-index:2147483647;display:block}iframe{display:block;width:100%;height:100%;border:1px solid #8886;border-radius:8px;background:Canvas;color-scheme:light dark;box-shadow:0 6px 24px #0003}`;
 
 export interface Panel {
   /** Opens the frame `load` gives under `anchor` (a stub or mark), or closes it when it is open there already. */
@@ -41,11 +39,12 @@ export function createPanel(doc: Document): Panel {
     const o = open;
     if (!o) return;
     open = null;
+    // Focus leaves the frame before the frame goes.
+    if (focusBack) o.focusBack()?.focus();
     o.host.remove();
     win?.removeEventListener('pointerdown', outside, true);
     win?.removeEventListener('keydown', escape, true);
     expanded(o, false);
-    if (focusBack) o.focusBack()?.focus();
   }
 
   function outside(e: Event): void {
@@ -76,8 +75,8 @@ export function createPanel(doc: Document): Panel {
     if (!url || !anchor.isConnected || open) return;
     const host = doc.createElement(PANEL_TAG);
     const root = host.attachShadow({ mode: 'closed' });
-    styleRoot(doc, root, CSS);
     const frame = doc.createElement('iframe');
+    frame.setAttribute('part', 'frame');
     frame.title = view === 'menu' ? 'Parapet: actions for this item' : 'Why Parapet did this';
     frame.src = url;
     // Keyboard users land in the menu at once.

@@ -4,7 +4,8 @@
  * root. A closed root hides nodes, not text: window.find, the selection and layout still reach what is drawn there
  * (issue 25). So stubs and marks draw only fixed, generic words ("Hidden by Parapet", "Parapet", "⋯"), the same
  * size whatever the reason; the reason and the item's menu are drawn in an extension-origin frame (panel.ts) that
- * the page cannot search, select or measure. Plain DOM, no React: the content script stays small.
+ * the page cannot search, select or measure. Plain DOM, no React, and no CSS here: shield.css styles the hosts and
+ * their parts (::part), so no stylesheet text ships in the content script or is parsed per root.
  *
  * One set of listeners per document, not per host (issue 24): presses on any host are stopped before the site's
  * own handlers see them, and a trusted click is routed to the host's action.
@@ -33,23 +34,16 @@ export interface MarkActions {
   menu(): void;
 }
 
-/* Written tight: CSS in a string is shipped as written, and each content script has a byte limit. */
-const BASE_CSS = `:host{all:initial;display:block;font:12px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:inherit;contain:content}*{box-sizing:border-box}button{font:inherit;color:inherit;background:none;border:0;padding:0 2px;cursor:pointer;flex:none;text-decoration:underline;text-underline-offset:2px;white-space:nowrap}button:focus-visible{outline:2px solid #4c8bf5;outline-offset:1px;border-radius:3px}.menu{min-width:24px;min-height:24px;padding:0;border-radius:12px;text-decoration:none;font-size:16px;line-height:24px;text-align:center;opacity:.7}.menu:hover,.menu[aria-expanded="true"]{opacity:1;background:color-mix(in srgb,currentColor 12%,transparent)}`;
-
-/* One line whatever the cell's width: the words give way first (ellipsis), then "Why?" (the menu still explains). */
-const STUB_CSS = `${BASE_CSS}:host{container-type:inline-size}.stub{display:flex;flex-wrap:nowrap;align-items:center;gap:4px;margin:4px 0;padding:2px 4px 2px 10px;border-radius:8px;border:1px dashed color-mix(in srgb,currentColor 35%,transparent);background:color-mix(in srgb,currentColor 5%,transparent);opacity:.85;overflow:hidden;white-space:nowrap}.lead{min-width:0;overflow:hidden;text-overflow:ellipsis}.why::before,.show::before{content:"·";display:inline-block;margin-right:4px;opacity:.6}.show{font-weight:600}.menu{margin-left:auto}@container (max-width:230px){.why{display:none}}`;
-
-const MARK_CSS = `${BASE_CSS}:host{display:inline-block;vertical-align:middle;margin:-5px 0}.row{display:inline-flex;align-items:center;gap:2px}.badge{display:inline-block;width:6.5em;padding:0;border-radius:9px;font-size:11px;font-weight:600;text-align:center;text-decoration:none;background:#fde68a;color:#5b4300}.badge.demoted{background:#e5e7eb;color:#374151}.badge.boosted{background:#d1fae5;color:#065f46;font-weight:500}`;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
+/** An element styled by shield.css through its `part` names (::part reaches into a closed root). */
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, part: string, text = ''): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
-  if (cls) e.className = cls;
+  if (part) e.setAttribute('part', part);
   if (text) e.textContent = text;
   return e;
 }
 
-function button(doc: Document, cls: string, text: string, act: string): HTMLButtonElement {
-  const b = el(doc, 'button', cls, text);
+function button(doc: Document, part: string, text: string, act: string): HTMLButtonElement {
+  const b = el(doc, 'button', `btn ${part}`, text);
   b.type = 'button';
   b.dataset.act = act;
   return b;
@@ -97,79 +91,24 @@ function onPress(e: Event): void {
   fn();
 }
 
-/**
- * Per document: one constructed stylesheet per kind, adopted by every shadow root, so a page with a thousand
- * badges parses and matches one sheet instead of a thousand <style> copies. Firefox refuses constructed sheets
- * from a content script's compartment in a page's shadow root: there, and wherever adopting fails, a clone of
- * one prepared <style> is used instead.
- */
-interface Sheets {
-  adopted: Map<string, CSSStyleSheet> | null;
-  /** Adopting was read back once and held: later roots need not read it back (the read copies the list). */
-  adoptionChecked: boolean;
-  styles: Map<string, HTMLStyleElement>;
-  templates: Map<string, Element>;
-}
-const perDoc = new WeakMap<Document, Sheets>();
-
-function sheetsOf(doc: Document): Sheets {
-  let s = perDoc.get(doc);
-  if (!s) {
-    s = { adopted: new Map(), adoptionChecked: false, styles: new Map(), templates: new Map() };
-    perDoc.set(doc, s);
-  }
-  return s;
-}
-
-export function styleRoot(doc: Document, root: ShadowRoot, css: string): void {
-  const s = sheetsOf(doc);
-  if (s.adopted) {
-    try {
-      let sheet = s.adopted.get(css);
-      if (!sheet) {
-        const Ctor = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
-        sheet = new Ctor();
-        sheet.replaceSync(css);
-        s.adopted.set(css, sheet);
-      }
-      root.adoptedStyleSheets = [sheet];
-      if (s.adoptionChecked) return;
-      if (root.adoptedStyleSheets.length === 1) {
-        s.adoptionChecked = true;
-        return;
-      }
-    } catch {
-      // not supported here: fall through to <style>, for this document from now on
-    }
-    s.adopted = null;
-  }
-  let style = s.styles.get(css);
-  if (!style) {
-    style = doc.createElement('style');
-    style.textContent = css;
-    s.styles.set(css, style);
-  }
-  root.prepend(style.cloneNode(true));
-}
+/** Per document: each variant's inner structure, built once and cloned for every host after that. */
+const templates = new WeakMap<Document, Map<string, Element>>();
 
 /** The inner structure of one variant, built once per document and cloned for every host after that. */
 function fromTemplate(doc: Document, key: string, build: () => Element): Element {
-  const s = sheetsOf(doc);
-  let t = s.templates.get(key);
-  if (!t) {
-    t = build();
-    s.templates.set(key, t);
-  }
+  let byKey = templates.get(doc);
+  if (!byKey) templates.set(doc, (byKey = new Map()));
+  let t = byKey.get(key);
+  if (!t) byKey.set(key, (t = build()));
   return t.cloneNode(true) as Element;
 }
 
-function host(doc: Document, tag: string, css: string, content: Element, actions: Record<string, () => void>): HTMLElement {
+function host(doc: Document, tag: string, content: Element, actions: Record<string, () => void>): HTMLElement {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   roots.set(h, root);
   actionsOf.set(h, actions);
   root.append(content);
-  styleRoot(doc, root, css);
   listen(doc);
   return h;
 }
@@ -178,12 +117,13 @@ export function createStub(doc: Document, actions: StubActions): HTMLElement {
   const box = fromTemplate(doc, 'stub', () => {
     const b = el(doc, 'div', 'stub');
     b.setAttribute('role', 'note');
-    const show = button(doc, 'show', 'Show this item', 'show');
-    show.title = 'Shows this one item only';
+    const show = button(doc, 'show', 'Show', 'show');
+    show.append(el(doc, 'span', 'more', ' this item'));
+    show.setAttribute('aria-label', 'Show this item only');
     b.append(el(doc, 'span', 'lead', 'Hidden by Parapet'), button(doc, 'why', 'Why?', 'why'), show, menuButton(doc));
     return b;
   });
-  return host(doc, STUB_TAG, STUB_CSS, box, { why: actions.why, show: actions.show, menu: actions.menu });
+  return host(doc, STUB_TAG, box, { why: actions.why, show: actions.show, menu: actions.menu });
 }
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
@@ -199,7 +139,7 @@ export function createMark(doc: Document, model: MarkModel, actions: MarkActions
     r.append(menuButton(doc));
     return r;
   });
-  const h = host(doc, MARK_TAG, MARK_CSS, row, { why: actions.why, menu: actions.menu });
+  const h = host(doc, MARK_TAG, row, { why: actions.why, menu: actions.menu });
   // Without a badge there is nothing to say until the person turns to the item (shield.css shows it then).
   if (!model.badge) h.setAttribute('data-quiet', '');
   return h;

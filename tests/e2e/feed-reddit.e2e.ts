@@ -70,7 +70,7 @@ describe('Reddit feed shield (current UI)', () => {
     await page.waitForFunction(() => document.querySelectorAll('shreddit-feed > article[data-parapet]').length === 4);
     await painted(page);
     const navStubs = await stubs(page);
-    expect(navStubs.map((d) => d.text.split(' · ')[0]).sort()).toEqual(['Hidden by Parapet: Ad', 'Hidden by Parapet: Blocked author: spam_bot_9000']);
+    expect(navStubs.map((d) => d.text.replace(/ Show this item ⋯$/, '')).sort()).toEqual(['Hidden by Parapet: Ad', 'Hidden by Parapet: Blocked author: spam_bot_9000']);
     expect((await feedOrder(page))[0]).toBe('t3_nav004');
 
     expect(await paintedHidden(page)).toEqual([]);

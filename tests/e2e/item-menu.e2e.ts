@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { decorations, explain, feed, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -52,12 +52,16 @@ async function boxOf(page: Page, d: Decoration, label: string): Promise<{ width:
   }
 }
 
+/** A key that closes the menu: not awaited, as the frame that took it is gone by the time Chromium would confirm
+ * the key to Playwright (which then waits forever); what it did is polled for instead. */
+const pressGone = (page: Page, key: string) => void page.keyboard.press(key).catch(() => {});
+
 const panelOpen = (page: Page) => page.evaluate(() => document.querySelectorAll('parapet-panel').length);
 
 describe('the item menu', () => {
   it('is a real menu: a 24 px button, arrow keys, Escape and a click elsewhere close it, focus goes back', async () => {
     const page = await open(YT, 10);
-    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next'))!;
+    const drama = await labelled(page, 'What Happened Next');
     const box = await boxOf(page, drama, '⋯');
     expect(box.width).toBeGreaterThanOrEqual(24);
     expect(box.height).toBeGreaterThanOrEqual(24);
@@ -79,7 +83,7 @@ describe('the item menu', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Hide this item');
     await screenshot(page, 'item-menu-open');
-    await page.keyboard.press('Escape');
+    pressGone(page, 'Escape');
     await expect.poll(() => panelOpen(page)).toBe(0);
     // Focus is back on the button that opened it, in the item's mark.
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('parapet-mark');
@@ -116,7 +120,7 @@ describe('"Less like this"', () => {
       }),
     );
     await page.waitForFunction(() => document.querySelectorAll('ytd-rich-item-renderer[data-parapet]').length >= 12);
-    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next!!!'))!;
+    const drama = await labelled(page, 'What Happened Next!!!');
     const menu = await useItemMenu(page, drama, 'Less like this');
     await expect.poll(() => menu.locator('.done').textContent()).toBe('Fewer like this from Drama Central.');
     expect(await menu.locator('.buttons button').allTextContents()).toEqual(['Undo', 'Close']);
@@ -144,8 +148,7 @@ describe('"Less like this"', () => {
     // By keyboard this time: the second entry, then Enter.
     await expect.poll(() => back.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Hide this item');
     await page.keyboard.press('ArrowDown');
-    // Not awaited: the frame that took the key is gone by the time Chromium would confirm it to Playwright.
-    void page.keyboard.press('Enter').catch(() => {});
+    pressGone(page, 'Enter');
     await expect.poll(() => modeOf(page, 'at the reunion')).toBe('show');
 
     // "Block Drama Central" is a separate, explicit choice: the whole channel goes.
@@ -175,7 +178,7 @@ describe('exceptions say their scope first', () => {
     // Back to the menu, nothing made.
     await expect.poll(() => menuEntries(menu)).toContain('Show all ads on Hacker News…');
     expect((await getProfile(ctl)).exceptions).toEqual([]);
-    await page.keyboard.press('Escape');
+    pressGone(page, 'Escape');
     await expect.poll(() => panelOpen(page)).toBe(0);
 
     const again = await useItemMenu(page, ad, 'Show all ads on Hacker News…', 'yes');
@@ -189,7 +192,7 @@ describe('exceptions say their scope first', () => {
 
   it('"Always show from" a channel asks with the channel and the site named', async () => {
     const page = await open(YT, 10);
-    const drama = (await marks(page)).find((d) => d.itemText.includes('What Happened Next!!!'))!;
+    const drama = await labelled(page, 'What Happened Next!!!');
     const menu = await useItemMenu(page, drama, 'Always show from Drama Central…');
     await expect.poll(() => menu.locator('h1').textContent()).toMatch(/^Always show everything from .+ on YouTube\?$/);
     await menu.getByRole('button', { name: 'Cancel' }).click();
