@@ -335,8 +335,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
    * markup (plainText in lib/schema/common.ts) is not offered for "Always show from" or "Block". */
   function open(t: Tracked, anchor: Element, view: PanelView): void {
     const author = t.item && t.item.author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(t.item.author) ? t.item.author : '';
-    // With the headline model's words, which the decision leaves for later (they cost as much as the score).
-    const load = () => (t.item && t.decision ? whyLink(transport, { ...t.decision, reasons: decider.quoter(t.item, t.decision.reasons)() }, author, view, t.paint.mode === 'stub') : Promise.resolve(null));
+    // With the headline model's words, which the decision leaves for later (they cost as much as the score). whyLink
+    // only reads the reasons.
+    const load = () => (t.item && t.decision ? whyLink(transport, { ...t.decision, reasons: decider.quoter(t.item, t.decision.reasons)() as Reason[] }, author, view, t.paint.mode === 'stub') : Promise.resolve(null));
     // The opener, or what stands for the item now (a hidden item's stub replaced its mark).
     const focusBack = () => {
       const h = anchor.isConnected ? anchor : (t.paint.stub ?? t.paint.mark);
