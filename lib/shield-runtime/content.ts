@@ -26,18 +26,28 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
   const transport = browserTransport();
   // One answer brings the profile and the models: the tab fetches no file, and builds nothing but views of them.
   const start = transport.send('page/start', {});
-  const models = start.then((s) => s.models);
   const shield = startShield(
     adapter,
     {
       engine: coreEngine(core, adapter.platform),
       transport,
       loadProfile: () => start.then((s) => s.profile),
-      loadClickbait: () => models.then((m) => m.clickbait && loadClickbaitModel(bytesOf(m.clickbait))),
-      // The rage, engagement, urgency and promotion rules, and the models learned for them: without the models
+      // Each model is taken out of the answer as it is read: the answer stays reachable from `start` for the page's
+      // life, its base64 text and the detector data need not.
+      loadClickbait: () =>
+        start.then(({ models: m }) => {
+          const bytes = m.clickbait;
+          m.clickbait = null;
+          return bytes && loadClickbaitModel(bytesOf(bytes));
+        }),
+      // The rage, engagement, urgency and promotion rules, and the models learned for them: without those models
       // the rules still run (a missing file costs recall, not the whole stage).
       loadDetectors: () =>
-        models.then((m) => m.detectorTables && buildDetectorRules(readDetectors(m.detectorTables), m.learned ? bytesOf(m.learned) : undefined)),
+        start.then(({ models: m }) => {
+          const { detectorTables: tables, learned } = m;
+          m.detectorTables = m.learned = null;
+          return tables && buildDetectorRules(readDetectors(tables), learned ? bytesOf(learned) : undefined);
+        }),
     },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content
     // script's own world: the page cannot see it.
