@@ -65,19 +65,19 @@ export function itemMenu({ decision, author, hidden, site }: MenuInput): MenuEnt
   const reason = mainReason(decision);
   const code = reason?.code;
   const entries: MenuEntry[] = [];
-  if (hidden) entries.push({ command: 'show', label: 'Show this item (only this one)' });
-  else entries.push({ command: 'hide', label: 'Hide this item' });
+  if (hidden) entries.push({ command: code === 'user-hidden' ? 'undo' : 'show-anyway', label: 'Show this item (only this one)' });
+  else entries.push({ command: 'hide-this', label: 'Hide this item' });
   if (author && !hidden) {
     entries.push(
       code === 'less-like'
-        ? { command: 'undo-less', label: `Show as before (undo “fewer like this”)`, done: { text: `Items like this from ${author} show as before.` } }
-        : { command: 'less', label: 'Less like this', done: { text: `Fewer like this from ${author}.`, undo: 'undo-less' } },
+        ? { command: 'undo-less-like', label: `Show as before (undo “fewer like this”)`, done: { text: `Items like this from ${author} show as before.` } }
+        : { command: 'less-like-this', label: 'Less like this', done: { text: `Fewer like this from ${author}.`, undo: 'undo-less-like' } },
     );
   }
-  if (author && code !== 'blocked-author') entries.push({ command: 'block', label: `Block ${author}`, done: { text: `${author} is blocked on ${site}.` } });
+  if (author && code !== 'blocked-author') entries.push({ command: 'block-author', label: `Block ${author}`, done: { text: `${author} is blocked on ${site}.` } });
   if (author) {
     entries.push({
-      command: 'always-author',
+      command: 'exception-author',
       label: `Always show from ${author}…`,
       confirm: {
         question: `Always show everything from ${author} on ${site}?`,
@@ -88,6 +88,6 @@ export function itemMenu({ decision, author, hidden, site }: MenuInput): MenuEnt
   }
   // A hand hide and "fewer like this" are the person's own doing, undone above: no rule to allow.
   const scope = code === 'user-hidden' || code === 'less-like' || code === 'blocked-author' || decision.action === 'show' || decision.action === 'boost' ? null : ruleScope(reason, site);
-  if (scope) entries.push({ command: 'allow-rule', label: scope.label, confirm: scope.confirm });
+  if (scope) entries.push({ command: 'exception-rule', label: scope.label, confirm: scope.confirm });
   return entries;
 }

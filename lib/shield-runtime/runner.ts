@@ -349,18 +349,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   /** What the person chose in an item's menu. "Less like this" and "Block" keep the menu open: it says what
    * changed, with Undo. */
   function command(t: Tracked, c: MenuCommand): void {
-    const reason = t.decision ? mainReason(t.decision) : undefined;
-    const TYPES = {
-      show: reason?.code === 'user-hidden' ? 'undo' : 'show-anyway',
-      hide: 'hide-this',
-      less: 'less-like-this',
-      'undo-less': 'undo-less-like',
-      block: 'block-author',
-      'always-author': 'exception-author',
-      'allow-rule': 'exception-rule',
-    } as const;
-    if (c !== 'close' && t.item && enabled()) act(t, TYPES[c], reason);
-    if (c !== 'less' && c !== 'block') panel.close(true);
+    if (c !== 'close' && t.item && enabled()) act(t, c, t.decision ? mainReason(t.decision) : undefined);
+    if (c !== 'less-like-this' && c !== 'block-author') panel.close(true);
   }
 
   function onClick(e: Event): void {

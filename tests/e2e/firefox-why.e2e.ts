@@ -44,9 +44,9 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox: the reason is in the frame, not 
       return { x: r.left + 12, y: r.top + r.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
-    // The frame opens under the badge at its fixed size (Firefox lists no frame inside a closed shadow root, so
-    // its words are checked by eye in the screenshot: "Clickbait", with the reason in full).
-    await page.waitForFunction(() => document.querySelector('parapet-mark')!.getBoundingClientRect().height >= 88, { timeout: 10_000 });
+    // The frame opens under the badge at its fixed size, in Parapet's panel (Firefox lists no frame inside a closed
+    // shadow root, so its words are checked by eye in the screenshot, with the reason in full).
+    await page.waitForFunction(() => (document.querySelector('parapet-panel')?.getBoundingClientRect().height ?? 0) >= 88, { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 500));
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'firefox-why-frame.png') });

@@ -37,18 +37,18 @@ describe('the panel', () => {
   it('takes a command only from the menu open now', async () => {
     const s = setup();
     await s.open();
-    s.panel.command('b'.repeat(32), 'block');
-    s.panel.command(s.token, 'less');
-    expect(s.chosen).toEqual(['less']);
+    s.panel.command('b'.repeat(32), 'block-author');
+    s.panel.command(s.token, 'less-like-this');
+    expect(s.chosen).toEqual(['less-like-this']);
     s.panel.close(true);
-    s.panel.command(s.token, 'block');
-    expect(s.chosen).toEqual(['less']);
+    s.panel.command(s.token, 'block-author');
+    expect(s.chosen).toEqual(['less-like-this']);
   });
 
   it('a reason frame takes no command', async () => {
     const s = setup();
     await s.open('why');
-    s.panel.command(s.token, 'allow-rule');
+    s.panel.command(s.token, 'exception-rule');
     expect(s.chosen).toEqual([]);
   });
 });

@@ -54,9 +54,9 @@ describe('the runner', () => {
     await tick(5);
     const put = s.messages.find((m) => m.type === 'why/put')!.payload as { token: string; view: string };
     expect(put.view).toBe('menu');
-    s.menu.choose('0'.repeat(32), 'hide');
+    s.menu.choose('0'.repeat(32), 'hide-this');
     expect(story.getAttribute(ATTR)).not.toBe('stub');
-    s.menu.choose(put.token, 'hide');
+    s.menu.choose(put.token, 'hide-this');
     expect(story.getAttribute(ATTR)).toBe('stub');
     expect(story.querySelector(STUB_TAG)).not.toBeNull();
     await s.shield.flush();

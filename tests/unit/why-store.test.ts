@@ -39,12 +39,12 @@ describe('why an item was hidden, kept for the frame', () => {
     const sent: unknown[] = [];
     const why = createWhyHandlers(() => 0, async (tabId, frameId, m) => sent.push([tabId, frameId, m]));
     await why['why/put']({ token: token(5), decision, author: 'spammer', view: 'menu', hidden: true }, { ...tab, frameId: 2 });
-    await why['why/act']({ token: token(5), command: 'allow-rule' }, frame);
-    expect(sent).toEqual([[3, 2, { type: 'why/command', token: token(5), command: 'allow-rule' }]]);
+    await why['why/act']({ token: token(5), command: 'exception-rule' }, frame);
+    expect(sent).toEqual([[3, 2, { type: 'why/command', token: token(5), command: 'exception-rule' }]]);
     // A page cannot send one, nor act through a token that only explains.
-    await expect(why['why/act']({ token: token(5), command: 'block' }, tab)).rejects.toThrow();
+    await expect(why['why/act']({ token: token(5), command: 'block-author' }, tab)).rejects.toThrow();
     await why['why/put']({ token: token(6), decision, author: 'spammer', view: 'why', hidden: true }, tab);
-    await expect(why['why/act']({ token: token(6), command: 'block' }, frame)).rejects.toThrow();
+    await expect(why['why/act']({ token: token(6), command: 'block-author' }, frame)).rejects.toThrow();
     expect(sent).toHaveLength(1);
   });
 });
