@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -234,6 +234,11 @@ describe('rules in words', () => {
     expect(why?.title).toBe('Hidden by Parapet: Your rule: “you won\'t believe how”');
     expect(why?.lines.join(' ')).not.toMatch(/[(|)?]/);
     expect(before.size).toBeGreaterThan(0);
+    // As a person sees it: the frame under the stub.
+    await clickIn(page, stub, 'Why?');
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/why.html#'))).toBe(true);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'item-menu-rule-in-words');
     await page.close();
   });
 });
