@@ -1,9 +1,11 @@
+import { checkDetectors } from '../core/detectors/data-file-check';
 import type { PageModels } from '../schema/messages';
 import { shippedFile } from './shipped-file';
 
 const base64 = async (res: Response) => toBase64(new Uint8Array(await res.arrayBuffer()));
 const clickbait = shippedFile('/models/clickbait.bin', base64, 'tabs judge no headlines');
-const detectorTables = shippedFile('/models/detectors.json', (res) => res.json() as Promise<unknown>, 'tabs look for no rage, engagement, urgency or promotion');
+// Checked here, once: a tab trusts what it is sent and carries no code to check it (data-file.ts, readDetectors).
+const detectorTables = shippedFile('/models/detectors.json', async (res) => checkDetectors(await res.json()), 'tabs look for no rage, engagement, urgency or promotion');
 const learned = shippedFile('/models/detectors.bin', base64, 'the detectors run on their rules alone');
 
 /**

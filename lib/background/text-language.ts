@@ -1,5 +1,6 @@
 import { buildDetectorRules } from '../core/detectors';
 import { readDetectors } from '../core/detectors/data-file';
+import { checkDetectors } from '../core/detectors/data-file-check';
 import { readsAsOtherLanguage } from '../core/detectors/language';
 import { shippedFile } from './shipped-file';
 
@@ -13,7 +14,7 @@ export type ForeignTest = (text: string) => boolean;
 export const foreignText: () => Promise<ForeignTest | null> = shippedFile(
   '/models/detectors.json',
   async (res) => {
-    const { language } = buildDetectorRules(readDetectors(await res.json()));
+    const { language } = buildDetectorRules(readDetectors(checkDetectors(await res.json())));
     return (text: string) => readsAsOtherLanguage(text, language);
   },
   'topic previews read every title as English',

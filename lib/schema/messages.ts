@@ -7,6 +7,7 @@ import { Decision } from './decision';
 import type { DecisionSummary } from './summary';
 import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
+import type { DetectorData } from '../core/detectors/data-file';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 import { MENU_COMMANDS } from './menu-command';
 
@@ -195,10 +196,10 @@ export interface ChatSelection {
 }
 
 /** The shipped models as a feed tab receives them (lib/background/page-models.ts): the binary files in base64,
- * the detector data as read from its JSON; null for a file the background could not read. */
+ * the detector data as read from its JSON and checked; null for a file the background could not read. */
 export interface PageModels {
   clickbait: string | null;
-  detectorTables: unknown;
+  detectorTables: DetectorData | null;
   learned: string | null;
 }
 

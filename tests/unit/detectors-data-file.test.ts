@@ -1,10 +1,12 @@
 // The detector tables reach content scripts as models/detectors.json: read back, they must find exactly what the
-// TypeScript tables find, and a damaged or foreign file must be refused rather than half-used.
+// TypeScript tables find, and a damaged or foreign file must be refused (by the background, which checks it before
+// any tab gets it) rather than half-used.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDetectorRules, detectInContext, itemContext } from '@/lib/core/detectors';
 import { readDetectors, serialiseDetectors, type DetectorData } from '@/lib/core/detectors/data-file';
+import { checkDetectors } from '@/lib/core/detectors/data-file-check';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { FeedItem } from '@/lib/schema/item';
 
@@ -22,7 +24,7 @@ function rows(file: string): FeedItem[] {
 }
 
 describe('the detector data file', () => {
-  const read = buildDetectorRules(readDetectors(fromFile()));
+  const read = buildDetectorRules(readDetectors(checkDetectors(fromFile())));
 
   for (const file of ['detectors.tsv', 'detectors-holdout.tsv']) {
     it(`finds exactly what the TypeScript tables find on every row of ${file}`, () => {
@@ -81,16 +83,21 @@ describe('a malformed detector data file is refused', () => {
   const broken = (change: (d: DetectorData & Record<string, unknown>) => void) => {
     const d = fromFile() as DetectorData & Record<string, unknown>;
     change(d);
-    return () => readDetectors(d);
+    return () => checkDetectors(d);
   };
   const ruleOf = (d: DetectorData, kind: keyof DetectorData['rules'], has: string) =>
     d.rules[kind].find((r) => has in r) as unknown as Record<string, unknown>;
 
+  it('passes the file as written, unchanged', () => {
+    const d = fromFile();
+    expect(checkDetectors(d)).toBe(d);
+  });
+
   it('of another version, or not an object at all', () => {
     expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 3/);
     expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
-    expect(() => readDetectors(null)).toThrow(/not an object/);
-    expect(() => readDetectors('{"version":3}')).toThrow(/not an object/);
+    expect(() => checkDetectors(null)).toThrow(/not an object/);
+    expect(() => checkDetectors('{"version":3}')).toThrow(/not an object/);
   });
 
   it('with a bad regular expression, or flags that keep state', () => {

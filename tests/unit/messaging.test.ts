@@ -4,6 +4,7 @@ import { dispatch, type Handlers } from '@/lib/messaging';
 import { createHandlers } from '@/lib/background/handlers';
 import { openStore } from '@/lib/db';
 import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
+import type { DetectorData } from '@/lib/core/detectors/data-file';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const fromPage = { id: 'ext-id', url: 'https://www.youtube.com/', tab: { id: 3, url: 'https://www.youtube.com/' } };
@@ -19,7 +20,7 @@ function setup() {
     tabStats: { get: async (id) => stats.get(id) ?? null, set: async (id, s) => void stats.set(id, s) },
     selectInstructions: () => [],
     now: () => 1000,
-    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 3 }, learned: null }),
+    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 3 } as DetectorData, learned: null }),
   });
   return { handlers, broadcast };
 }

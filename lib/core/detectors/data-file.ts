@@ -1,9 +1,9 @@
 import type { DetectorKind, PatternRule, RuleIndex } from './rules';
 
 /**
- * The detector rule tables as JSON, so that content scripts fetch them (models/detectors.json, written at build
- * time from the TypeScript tables) instead of carrying them in their code. Content scripts carry no zod, so what
- * arrives is checked by hand here, and anything malformed is refused with the place it went wrong.
+ * The detector rule tables as JSON, so that content scripts receive them (models/detectors.json, written at build
+ * time from the TypeScript tables) instead of carrying them in their code. The background checks the file once as it
+ * reads it (data-file-check.ts) and hands tabs only data that passed.
  */
 
 // 2: the language profile's stopwords came along. 3: the rule engine's index (rules.ts, RuleIndex) came along.
@@ -26,9 +26,9 @@ export type DetectorTables = {
 export const functionWordsOf = (stopwords: Readonly<Record<string, string>>): string[] =>
   Object.values(stopwords).flatMap((list) => list.split(' '));
 
-type RegexData = { source: string; flags: string };
+export type RegexData = { source: string; flags: string };
 type CommonData = { code: string; weight: number; langs?: readonly string[] | 'any'; capsBoost?: number; damp?: number };
-type RuleData = CommonData &
+export type RuleData = CommonData &
   (
     | { phrases: number; rejectAfter?: RegexData }
     | { parts: number[]; gaps: readonly number[] }
@@ -80,128 +80,25 @@ export function serialiseDetectors(tables: DetectorTables): DetectorData {
   return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...explanations }, stopwords: { ...stopwords }, index };
 }
 
-/** Reads what serialiseDetectors wrote (parsed JSON); throws on anything else. */
-export function readDetectors(data: unknown): DetectorTables {
-  const top = record(data, 'detector data');
-  if (top.version !== DETECTOR_DATA_VERSION) {
-    throw new Error(`detector data: version ${JSON.stringify(top.version)} is not ${DETECTOR_DATA_VERSION}`);
-  }
-  const lists = array(top.phraseLists, 'phraseLists').map((l, i) => strings(l, `phraseLists[${i}]`, true));
-  const listAt = (v: unknown, where: string) => {
-    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= lists.length) {
-      bad(where, `is not the index of a phrase list`);
-    }
-    return lists[v as number];
-  };
-  const byKind = record(top.rules, 'rules');
+/**
+ * The tables from what serialiseDetectors wrote, as a tab receives it: the background checked it on reading the file
+ * (checkDetectors, data-file-check.ts), so this only gives the phrase lists back to their rules and makes the
+ * regular expressions again (messages carry no RegExp).
+ */
+export function readDetectors(data: DetectorData): DetectorTables {
+  const lists = data.phraseLists;
+  const regex = (r: RegexData) => new RegExp(r.source, r.flags);
   const rules = {} as Record<DetectorKind, PatternRule[]>;
   for (const kind of DETECTOR_KINDS) {
-    rules[kind] = array(byKind[kind], `rules.${kind}`).map((r, i) => readRule(r, `rules.${kind}[${i}]`, listAt));
+    rules[kind] = data.rules[kind].map((r) => {
+      const rule: Record<string, unknown> = { ...r };
+      if ('phrases' in r) {
+        rule.phrases = lists[r.phrases];
+        if (r.rejectAfter) rule.rejectAfter = regex(r.rejectAfter);
+      } else if ('parts' in r) rule.parts = r.parts.map((p) => lists[p]);
+      else rule.re = regex(r.re);
+      return rule as PatternRule;
+    });
   }
-  return { rules, explanations: texts(top.explanations, 'explanations'), stopwords: texts(top.stopwords, 'stopwords'), index: readIndex(top.index) };
-}
-
-/** The index's shape; whether its numbers fit the rules, the engine checks as it restores it. */
-function readIndex(v: unknown): RuleIndex {
-  const r = record(v, 'index');
-  const numbers = (key: string) => {
-    const a = array(r[key], `index.${key}`);
-    if (!a.every((n) => Number.isInteger(n))) bad(`index.${key}`, 'holds something that is not a whole number');
-    return a as number[];
-  };
-  return {
-    vocabulary: strings(r.vocabulary, 'index.vocabulary', true),
-    rootNode: numbers('rootNode'),
-    setStart: numbers('setStart'),
-    setList: numbers('setList'),
-    regexStart: numbers('regexStart'),
-    regexList: numbers('regexList'),
-    edges: numbers('edges'),
-  };
-}
-
-function texts(v: unknown, where: string): Record<string, string> {
-  const out: Record<string, string> = Object.create(null);
-  for (const [key, text] of Object.entries(record(v, where))) {
-    if (typeof text !== 'string') bad(where, `.${key} is not text`);
-    out[key] = text;
-  }
-  return out;
-}
-
-function readRule(v: unknown, where: string, listAt: (v: unknown, where: string) => string[]): PatternRule {
-  const r = record(v, where);
-  if (typeof r.code !== 'string' || !r.code) bad(where, `.code is missing`);
-  const rule: Record<string, unknown> = { code: r.code, weight: fraction(r.weight, `${where}.weight`) };
-  if (r.langs !== undefined) rule.langs = r.langs === 'any' ? 'any' : strings(r.langs, `${where}.langs`);
-  if (r.capsBoost !== undefined) rule.capsBoost = fraction(r.capsBoost, `${where}.capsBoost`);
-  if (r.damp !== undefined) rule.damp = fraction(r.damp, `${where}.damp`);
-  const shapes = ['phrases', 'parts', 're'].filter((k) => r[k] !== undefined);
-  if (shapes.length !== 1) bad(where, `needs exactly one of phrases, parts or re`);
-
-  if (r.phrases !== undefined) {
-    rule.phrases = listAt(r.phrases, `${where}.phrases`);
-    if (r.rejectAfter !== undefined) rule.rejectAfter = regex(r.rejectAfter, `${where}.rejectAfter`);
-  } else if (r.parts !== undefined) {
-    const parts = array(r.parts, `${where}.parts`).map((p, i) => listAt(p, `${where}.parts[${i}]`));
-    const gaps = array(r.gaps, `${where}.gaps`);
-    if (parts.length < 1 || gaps.length !== parts.length - 1 || !gaps.every((g) => Number.isInteger(g) && (g as number) >= 0)) {
-      bad(where, `needs parts and one whole-number gap between each pair of them`);
-    }
-    rule.parts = parts;
-    rule.gaps = gaps;
-  } else {
-    rule.re = regex(r.re, `${where}.re`);
-    if (r.triggers !== undefined) rule.triggers = strings(r.triggers, `${where}.triggers`, true);
-    if (r.contains !== undefined) rule.contains = strings(r.contains, `${where}.contains`, true);
-    if (!(rule.triggers as string[] | undefined)?.length && !(rule.contains as string[] | undefined)?.length) {
-      bad(where, `has neither triggers nor contains, so it could never run`);
-    }
-    if (r.raw !== undefined) {
-      if (typeof r.raw !== 'boolean') bad(where, `.raw is not true or false`);
-      rule.raw = r.raw;
-    }
-  }
-  return rule as PatternRule;
-}
-
-/** Every reading error names where in the file it is. */
-function bad(where: string, what: string): never {
-  throw new Error(`detector data: ${where}${what.startsWith('.') ? '' : ' '}${what}`);
-}
-
-function record(v: unknown, where: string): Record<string, unknown> {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) bad(where, `is not an object`);
-  return v as Record<string, unknown>;
-}
-
-function array(v: unknown, where: string): unknown[] {
-  if (!Array.isArray(v)) bad(where, `is not a list`);
-  return v;
-}
-
-function strings(v: unknown, where: string, nonEmpty = false): string[] {
-  const a = array(v, where);
-  if (!a.every((s) => typeof s === 'string' && (!nonEmpty || s.length > 0))) {
-    bad(where, `holds something that is not ${nonEmpty ? 'non-empty ' : ''}text`);
-  }
-  if (nonEmpty && a.length === 0) bad(where, `is empty`);
-  return a as string[];
-}
-
-function fraction(v: unknown, where: string): number {
-  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) bad(where, `is not a number from 0 to 1`);
-  return v;
-}
-
-function regex(v: unknown, where: string): RegExp {
-  const r = record(v, where);
-  if (typeof r.source !== 'string' || typeof r.flags !== 'string') bad(where, `needs source and flags`);
-  // A global or sticky expression keeps state between tests and would match differently item to item.
-  if (/[gy]/.test(r.flags)) bad(where, `has flags "${r.flags}"; g and y are refused`);
-  try {
-    return new RegExp(r.source, r.flags);
-  } catch (e) {
-    bad(where, `is not a valid regular expression: ${(e as Error).message}`);
-  }
+  return { rules, explanations: data.explanations, stopwords: data.stopwords, index: data.index };
 }

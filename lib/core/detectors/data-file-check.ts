@@ -1,0 +1,108 @@
+import { DETECTOR_DATA_VERSION, DETECTOR_KINDS, type DetectorData } from './data-file';
+
+/**
+ * Checks the detector data (parsed models/detectors.json) where it is read, in the background, before any tab
+ * receives it: content scripts carry no zod, and no checking code either (they read it with readDetectors, which
+ * trusts it). Anything malformed is refused with the place it went wrong; what passes is returned as it came.
+ */
+export function checkDetectors(data: unknown): DetectorData {
+  const top = record(data, 'detector data');
+  if (top.version !== DETECTOR_DATA_VERSION) {
+    throw new Error(`detector data: version ${JSON.stringify(top.version)} is not ${DETECTOR_DATA_VERSION}`);
+  }
+  const lists = array(top.phraseLists, 'phraseLists');
+  lists.forEach((l, i) => strings(l, `phraseLists[${i}]`, true));
+  const isList = (v: unknown, where: string) => {
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= lists.length) bad(where, `is not the index of a phrase list`);
+  };
+  const byKind = record(top.rules, 'rules');
+  for (const kind of DETECTOR_KINDS) array(byKind[kind], `rules.${kind}`).forEach((r, i) => checkRule(r, `rules.${kind}[${i}]`, isList));
+  texts(top.explanations, 'explanations');
+  texts(top.stopwords, 'stopwords');
+  checkIndex(top.index);
+  return data as DetectorData;
+}
+
+/** The index's shape; whether its numbers fit the rules, the rule engine checks as it restores it. */
+function checkIndex(v: unknown): void {
+  const r = record(v, 'index');
+  strings(r.vocabulary, 'index.vocabulary', true);
+  for (const key of ['rootNode', 'setStart', 'setList', 'regexStart', 'regexList', 'edges']) {
+    if (!array(r[key], `index.${key}`).every((n) => Number.isInteger(n))) bad(`index.${key}`, 'holds something that is not a whole number');
+  }
+}
+
+function texts(v: unknown, where: string): void {
+  for (const [key, text] of Object.entries(record(v, where))) {
+    if (typeof text !== 'string') bad(where, `.${key} is not text`);
+  }
+}
+
+function checkRule(v: unknown, where: string, isList: (v: unknown, where: string) => void): void {
+  const r = record(v, where);
+  if (typeof r.code !== 'string' || !r.code) bad(where, `.code is missing`);
+  fraction(r.weight, `${where}.weight`);
+  if (r.langs !== undefined && r.langs !== 'any') strings(r.langs, `${where}.langs`);
+  if (r.capsBoost !== undefined) fraction(r.capsBoost, `${where}.capsBoost`);
+  if (r.damp !== undefined) fraction(r.damp, `${where}.damp`);
+  const shapes = ['phrases', 'parts', 're'].filter((k) => r[k] !== undefined);
+  if (shapes.length !== 1) bad(where, `needs exactly one of phrases, parts or re`);
+
+  if (r.phrases !== undefined) {
+    isList(r.phrases, `${where}.phrases`);
+    if (r.rejectAfter !== undefined) regex(r.rejectAfter, `${where}.rejectAfter`);
+  } else if (r.parts !== undefined) {
+    const parts = array(r.parts, `${where}.parts`);
+    parts.forEach((p, i) => isList(p, `${where}.parts[${i}]`));
+    const gaps = array(r.gaps, `${where}.gaps`);
+    if (parts.length < 1 || gaps.length !== parts.length - 1 || !gaps.every((g) => Number.isInteger(g) && (g as number) >= 0)) {
+      bad(where, `needs parts and one whole-number gap between each pair of them`);
+    }
+  } else {
+    regex(r.re, `${where}.re`);
+    const triggers = r.triggers === undefined ? [] : strings(r.triggers, `${where}.triggers`, true);
+    const contains = r.contains === undefined ? [] : strings(r.contains, `${where}.contains`, true);
+    if (triggers.length === 0 && contains.length === 0) bad(where, `has neither triggers nor contains, so it could never run`);
+    if (r.raw !== undefined && typeof r.raw !== 'boolean') bad(where, `.raw is not true or false`);
+  }
+}
+
+/** Every reading error names where in the file it is. */
+function bad(where: string, what: string): never {
+  throw new Error(`detector data: ${where}${what.startsWith('.') ? '' : ' '}${what}`);
+}
+
+function record(v: unknown, where: string): Record<string, unknown> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) bad(where, `is not an object`);
+  return v as Record<string, unknown>;
+}
+
+function array(v: unknown, where: string): unknown[] {
+  if (!Array.isArray(v)) bad(where, `is not a list`);
+  return v;
+}
+
+function strings(v: unknown, where: string, nonEmpty = false): string[] {
+  const a = array(v, where);
+  if (!a.every((s) => typeof s === 'string' && (!nonEmpty || s.length > 0))) {
+    bad(where, `holds something that is not ${nonEmpty ? 'non-empty ' : ''}text`);
+  }
+  if (nonEmpty && a.length === 0) bad(where, `is empty`);
+  return a as string[];
+}
+
+function fraction(v: unknown, where: string): void {
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) bad(where, `is not a number from 0 to 1`);
+}
+
+function regex(v: unknown, where: string): void {
+  const r = record(v, where);
+  if (typeof r.source !== 'string' || typeof r.flags !== 'string') bad(where, `needs source and flags`);
+  // A global or sticky expression keeps state between tests and would match differently item to item.
+  if (/[gy]/.test(r.flags)) bad(where, `has flags "${r.flags}"; g and y are refused`);
+  try {
+    new RegExp(r.source, r.flags);
+  } catch (e) {
+    bad(where, `is not a valid regular expression: ${(e as Error).message}`);
+  }
+}
