@@ -33,13 +33,15 @@ export interface ChatTimings {
 export const DEFAULT_TIMINGS: ChatTimings = { sendBudgetMs: 1500, verifyMs: 400, typingDebounceMs: 250, pollMs: 1000 };
 
 const WARNING_MS = 8000;
-/** How long after a send the composer is watched for the sent text coming back (an editor applying input late). */
-const ECHO_WATCH_MS = 2500;
+/** How long after a send the composer is watched for the sent text coming back (an editor applying input late).
+ * Kept short: a site may also put back a message whose send failed, and that must stay; it does so once its
+ * request has failed, usually later than this. */
+const ECHO_WATCH_MS = 1500;
 /** What an editor is given to read its DOM into its own state before a send reads that (ProseMirror in Firefox
  * reads it 20 ms late). */
 const SETTLE_MS = 50;
 /** The longest a send waits for an editor that applies its input late. */
-const MAX_LATE_MS = 2000;
+const MAX_LATE_MS = 1500;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const TIMEOUT = Symbol('timeout');
 function within<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
