@@ -1,12 +1,18 @@
+import { checkModel } from '../core/clickbait/format';
 import { checkDetectors } from '../core/detectors/data-file-check';
+import { checkLearned } from '../core/detectors/learned-format';
 import type { PageModels } from '../schema/messages';
 import { shippedFile } from './shipped-file';
 
-const base64 = async (res: Response) => toBase64(new Uint8Array(await res.arrayBuffer()));
-const clickbait = shippedFile('/models/clickbait.bin', base64, 'tabs judge no headlines');
-// Checked here, once: a tab trusts what it is sent and carries no code to check it (data-file.ts, readDetectors).
+// Each file is checked here, once, as it is read: a tab trusts what it is sent and carries no code to check it.
+const base64 = (check: (bytes: Uint8Array) => void) => async (res: Response) => {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  check(bytes);
+  return toBase64(bytes);
+};
+const clickbait = shippedFile('/models/clickbait.bin', base64(checkModel), 'tabs judge no headlines');
 const detectorTables = shippedFile('/models/detectors.json', async (res) => checkDetectors(await res.json()), 'tabs look for no rage, engagement, urgency or promotion');
-const learned = shippedFile('/models/detectors.bin', base64, 'the detectors run on their rules alone');
+const learned = shippedFile('/models/detectors.bin', base64(checkLearned), 'the detectors run on their rules alone');
 
 /**
  * The shipped models a feed tab decides with, read once per background lifetime and handed to each tab with its

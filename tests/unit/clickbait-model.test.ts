@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClickbaitModel } from '@/lib/core/clickbait/model';
-import { decodeModel, encodeModel } from '@/lib/core/clickbait/format';
+import { checkModel, decodeModel, encodeModel } from '@/lib/core/clickbait/format';
 import { binaryMetrics, isHeldOut, parseClickbaitTsv } from '@/lib/core/clickbait/train';
 import { SHIPPED_CLICKBAIT_PATH as MODEL_PATH } from './shipped-clickbait';
 
@@ -33,12 +33,16 @@ describe('shipped clickbait model file', () => {
     expect(Number.isFinite(decoded.scale) && decoded.scale > 0).toBe(true);
   });
 
-  it('rejects bytes that are not a model instead of scoring garbage', () => {
-    expect(() => loadClickbaitModel(new Uint8Array(10))).toThrow();
-    expect(() => loadClickbaitModel(bytes.slice(0, bytes.length - 1))).toThrow(/truncated/);
+  it('rejects bytes that are not a model instead of scoring garbage (where the file is read: the background)', () => {
+    expect(() => checkModel(bytes)).not.toThrow();
+    expect(() => checkModel(new Uint8Array(10))).toThrow();
+    expect(() => checkModel(bytes.slice(0, bytes.length - 1))).toThrow(/truncated/);
     const wrongMagic = bytes.slice();
     wrongMagic[0] = 0;
-    expect(() => loadClickbaitModel(wrongMagic)).toThrow(/magic/);
+    expect(() => checkModel(wrongMagic)).toThrow(/magic/);
+    const wrongSize = bytes.slice();
+    wrongSize[5] = 30;
+    expect(() => checkModel(wrongSize)).toThrow(/table size/);
   });
 
   it('survives an encode/decode round trip byte for byte', () => {

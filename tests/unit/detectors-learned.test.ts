@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { detectAll } from '@/lib/core/detectors';
 import { readsAsOtherLanguage } from '@/lib/core/detectors/language';
 import { loadShippedDetectors, SHIPPED_LEARNED_PATH } from '@/lib/core/detectors/shipped-learned';
-import { decodeLearned } from '@/lib/core/detectors/learned-format';
+import { checkLearned, decodeLearned } from '@/lib/core/detectors/learned-format';
 import { STOPWORDS } from '@/lib/core/detectors/stopwords';
 import { thresholdFor } from '@/lib/core/manipulation';
 import { FeedItem, type FeedItemInput } from '@/lib/schema/item';
@@ -110,7 +110,11 @@ describe('the shipped file', () => {
     const bytes = new Uint8Array(readFileSync(SHIPPED_LEARNED_PATH));
     expect(decodeLearned(bytes).map((h) => h.model.spec.bits)).toEqual([16, 16, 16, 16, 16]);
     expect(bytes.length).toBeLessThan(400_000);
-    expect(() => decodeLearned(bytes.subarray(0, bytes.length - 1))).toThrow();
+    expect(() => checkLearned(bytes)).not.toThrow();
+    expect(() => checkLearned(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
+    const mixed = bytes.slice();
+    mixed[bytes.length / 5 + 5] = 15;
+    expect(() => checkLearned(mixed)).toThrow();
   });
 });
 

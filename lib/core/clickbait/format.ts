@@ -41,21 +41,28 @@ export function encodeModel(model: QuantizedModel): Uint8Array {
   return bytes;
 }
 
-export function decodeModel(bytes: Uint8Array): QuantizedModel {
+/** Throws on bytes that are not a model file. Run where a file is read (the background, as it reads the shipped
+ * models for the tabs; Node): decodeModel trusts what it is given, so that content scripts carry no checks. */
+export function checkModel(bytes: Uint8Array): void {
   if (bytes.length < HEADER_BYTES) throw new Error('clickbait model: file too short');
   for (let i = 0; i < 4; i++) {
     if (bytes[i] !== MODEL_MAGIC.charCodeAt(i)) throw new Error('clickbait model: bad magic');
   }
   if (bytes[4] !== MODEL_VERSION) throw new Error(`clickbait model: unsupported version ${bytes[4]}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bits = bytes[5];
-  const slots = view.getUint32(20, true);
+  const slots = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(20, true);
   if (bits < 8 || bits > 24 || slots !== 1 << bits) throw new Error('clickbait model: bad table size');
   if (bytes.length !== HEADER_BYTES + slots) throw new Error('clickbait model: truncated or padded file');
+}
+
+/** Reads a model file that passed checkModel. Keeps a view of `bytes`. */
+export function decodeModel(bytes: Uint8Array): QuantizedModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bits = bytes[5];
   return {
     spec: { bits, charMin: bytes[6], charMax: bytes[7], flags: view.getUint32(8, true) },
     bias: view.getFloat32(12, true),
     scale: view.getFloat32(16, true),
-    weights: new Int8Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, slots),
+    weights: new Int8Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, 1 << bits),
   };
 }

@@ -207,7 +207,7 @@ class LinearClickbaitModel implements ClickbaitModel {
   }
 }
 
-/** Reads a model file (public/models/clickbait.bin). Throws on a file that is not one. Keeps a view of `bytes`. */
+/** Reads a model file (public/models/clickbait.bin) that passed checkModel (format.ts). Keeps a view of `bytes`. */
 export function loadClickbaitModel(bytes: Uint8Array): ClickbaitModel {
   return new LinearClickbaitModel(decodeModel(bytes));
 }

@@ -3,7 +3,7 @@
 // model uses the same feature spec, so one extraction of a text serves them all (see learned.ts). No container
 // header: the content scripts' bytes are counted, and the models' own headers already say all there is.
 
-import { decodeModel, HEADER_BYTES, type QuantizedModel } from '../clickbait/format';
+import { checkModel, decodeModel, HEADER_BYTES, type QuantizedModel } from '../clickbait/format';
 
 /** The kinds of the models in the file, in order. */
 export const LEARNED_KINDS = ['rage', 'urgency', 'engagement', 'promotion', 'clickbait'] as const;
@@ -17,16 +17,21 @@ export function encodeLearned(models: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Reads detectors.bin; throws on a file that is not one (decodeModel checks each model's magic and length) or
- * whose models differ in table size. Keeps views of `bytes`. */
+/** Throws on bytes that are not a detectors.bin: a file cut short or padded, models of different table sizes, a
+ * model that is not one (checkModel). Run where the file is read (the background, Node); decodeLearned trusts it. */
+export function checkLearned(bytes: Uint8Array): void {
+  // Every model the size of the first: checkModel then holds each to the size its own header gives.
+  const size = HEADER_BYTES + (1 << bytes[5]);
+  if (bytes.length !== size * LEARNED_KINDS.length) throw new Error('detectors.bin: truncated, padded or mixed');
+  for (let at = 0; at < bytes.length; at += size) checkModel(bytes.subarray(at, at + size));
+}
+
+/** Reads a detectors.bin that passed checkLearned. Keeps views of `bytes`. */
 export function decodeLearned(bytes: Uint8Array): LearnedHead[] {
   const heads: LearnedHead[] = [];
   for (let at = 0; heads.length < LEARNED_KINDS.length; ) {
     const own = bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])));
     heads.push({ model: decodeModel(own), bytes: own });
-  }
-  if (bytes.length !== heads.reduce((n, h) => n + h.bytes.length, 0) || heads.some((h) => h.bytes.length !== heads[0].bytes.length)) {
-    throw new Error('detectors.bin: truncated, padded or mixed');
   }
   return heads;
 }
