@@ -69,7 +69,7 @@ describe('the detector data file', () => {
     expect(readDetectors(fromFile()).index.vocabulary.length).toBeGreaterThan(100);
     const d = fromFile();
     d.index.setList[0] = d.phraseLists.length + 1e6;
-    expect(() => buildDetectorRules(readDetectors(d))).toThrow(/does not fit/);
+    expect(() => checkDetectors(d)).toThrow(/index does not fit these rules/);
   });
 
   it('finds no rule kinds when no rules are given', () => {

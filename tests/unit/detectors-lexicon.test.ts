@@ -48,3 +48,11 @@ describe('one look-up per word for the rule detectors and the language profile',
     expect(() => new LanguageProfile(STOPWORDS, buildRuleEngine(SHIPPED_TABLES.rules).vocabulary)).toThrow(/lacks/);
   });
 });
+
+describe('rule tables the index is built from', () => {
+  it('refuses a sequence without one gap per pair of parts, and a regex rule with nothing to trigger it', () => {
+    const rule = { code: 'x', weight: 0.5 };
+    expect(() => buildRuleEngine({ rage: [{ ...rule, parts: [['a'], ['b']], gaps: [] }], engagement: [], urgency: [], promotion: [] })).toThrow(/one gap per pair/);
+    expect(() => buildRuleEngine({ rage: [{ ...rule, re: /x/ }], engagement: [], urgency: [], promotion: [] })).toThrow(/no trigger/);
+  });
+});

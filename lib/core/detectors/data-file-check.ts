@@ -20,15 +20,42 @@ export function checkDetectors(data: unknown): DetectorData {
   texts(top.explanations, 'explanations');
   texts(top.stopwords, 'stopwords');
   checkIndex(top.index);
+  checkIndexFits(data as DetectorData);
   return data as DetectorData;
 }
 
-/** The index's shape; whether its numbers fit the rules, the rule engine checks as it restores it. */
+/** The index's shape. */
 function checkIndex(v: unknown): void {
   const r = record(v, 'index');
   strings(r.vocabulary, 'index.vocabulary', true);
   for (const key of ['rootNode', 'setStart', 'setList', 'regexStart', 'regexList', 'edges']) {
     if (!array(r[key], `index.${key}`).every((n) => Number.isInteger(n))) bad(`index.${key}`, 'holds something that is not a whole number');
+  }
+}
+
+/** Whether the index's numbers point inside these rules: the rule engine restores it without a look (rules.ts,
+ * RuleEngine), numbering each phrase list its rules use once and the regex rules in order, as indexRules did. An
+ * index made of other rules is refused. */
+function checkIndexFits({ rules, index }: DetectorData): void {
+  const lists = new Set<number>();
+  let regexes = 0;
+  for (const kind of DETECTOR_KINDS) {
+    for (const r of rules[kind]) {
+      if ('phrases' in r) lists.add(r.phrases);
+      else if ('parts' in r) r.parts.forEach((p) => lists.add(p));
+      else regexes++;
+    }
+  }
+  const nodes = index.setStart.length - 1;
+  const within = (list: readonly number[], below: number, from = 0) => list.every((n) => n >= from && n < below);
+  if (
+    !(nodes >= 0 && index.regexStart.length === nodes + 1 && index.rootNode.length === index.vocabulary.length + 1) ||
+    !(within(index.rootNode, nodes, -1) && within(index.setList, lists.size) && within(index.regexList, regexes)) ||
+    !(within(index.setStart, index.setList.length + 1) && within(index.regexStart, index.regexList.length + 1)) ||
+    !index.edges.every((n, k) => (k % 2 ? n >= 0 && n < nodes : n > 0)) ||
+    index.edges.length % 2 !== 0
+  ) {
+    bad('index', 'does not fit these rules');
   }
 }
 

@@ -39,8 +39,11 @@ export function indexRules(sets: Record<DetectorKind, readonly PatternRule[]>, l
   for (const rules of Object.values(sets)) {
     for (const rule of rules) {
       if ('phrases' in rule) addSet(rule.phrases);
-      else if ('parts' in rule) rule.parts.forEach(addSet);
-      else {
+      else if ('parts' in rule) {
+        if (rule.gaps.length !== rule.parts.length - 1) throw new Error(`rule ${rule.code}: one gap per pair of parts`);
+        rule.parts.forEach(addSet);
+      } else {
+        if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
         const r = regexCount++;
         for (const t of rule.triggers ?? []) {
           let node = root.next.get(t);

@@ -207,7 +207,8 @@ export class RuleEngine {
 
   /** `index`: what indexRules made of these very rules (and of the lexicon it was given: more words for the
    * vocabulary, the language profile's function words, so that one look-up per word serves both; see
-   * TextContext.wordIds). Throws on an index whose numbers point nowhere: one made of other rules. */
+   * TextContext.wordIds). Trusted: indexRules, which Node callers build it with, refuses malformed rules, and the
+   * background refuses a data file whose index does not fit its rules (data-file-check.ts) before a tab gets it. */
   constructor(sets: Record<DetectorKind, readonly PatternRule[]>, index: RuleIndex) {
     for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
       for (const rule of rules) {
@@ -215,11 +216,9 @@ export class RuleEngine {
           const id = this.#addSet(rule.phrases);
           (this.#phraseRules[id] ??= []).push({ ...rule, kind });
         } else if ('parts' in rule) {
-          if (rule.gaps.length !== rule.parts.length - 1) throw new Error(`rule ${rule.code}: one gap per pair of parts`);
           const ids = rule.parts.map((p) => this.#addSet(p));
           (this.#sequencesByFirst[ids[0]] ??= []).push(this.#sequenceRules.push({ ...rule, kind, ids }) - 1);
         } else {
-          if (!rule.triggers?.length && !rule.contains?.length) throw new Error(`rule ${rule.code} (${rule.re}) has no trigger`);
           const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
           this.#allRegex.push(owned);
           for (const s of rule.contains ?? []) {
@@ -229,17 +228,6 @@ export class RuleEngine {
           }
         }
       }
-    }
-    const nodes = index.setStart.length - 1;
-    const within = (list: readonly number[], below: number, from = 0) => list.every((n) => n >= from && n < below);
-    if (
-      !(nodes >= 0 && index.regexStart.length === nodes + 1 && index.rootNode.length === index.vocabulary.length + 1) ||
-      !(within(index.rootNode, nodes, -1) && within(index.setList, this.#found.length) && within(index.regexList, this.#allRegex.length)) ||
-      !(within(index.setStart, index.setList.length + 1) && within(index.regexStart, index.regexList.length + 1)) ||
-      !index.edges.every((n, k) => (k % 2 ? n >= 0 && n < nodes : n > 0)) ||
-      index.edges.length % 2 !== 0
-    ) {
-      throw new Error('RuleEngine: the index does not fit these rules');
     }
     this.#vocabulary = new WordIndex(index.vocabulary);
     this.#rootNode = Int32Array.from(index.rootNode);
