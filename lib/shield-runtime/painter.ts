@@ -29,9 +29,11 @@ export interface Painted {
   markKey: string;
   /** Stubs and badges put back after the site's own rendering threw them away. */
   remounts: number;
+  /** The person turned to the item (pointer or keyboard): a plain item gets its menu button from then on. */
+  wanted: boolean;
 }
 
-export const unpainted = (): Painted => ({ mode: null, parts: [], stub: null, stubKey: '', mark: null, markKey: '', remounts: 0 });
+export const unpainted = (): Painted => ({ mode: null, parts: [], stub: null, stubKey: '', mark: null, markKey: '', remounts: 0, wanted: false });
 
 /** The mode for an item's action, given what the person chose on this page and whether the hold is on. */
 export function modeOf(
@@ -50,6 +52,8 @@ export interface Painter {
   paint(t: Tracked, mode: Mode, now: boolean): void;
   /** Draws the stub or badge the item's mode calls for (or removes them), unless the one in place is still right. */
   decorate(t: Tracked): void;
+  /** Gives a plain item its menu button, now that the person turned to it. */
+  offer(t: Tracked): void;
   /** Puts back the attribute, stub or badge the site's own rendering took away (a few times at most per item). */
   restore(t: Tracked): void;
   /** Takes everything Parapet put on the item off the page. */
@@ -170,12 +174,20 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     // A boosted item may have been moved up: its quiet badge opens the frame that says for which interest.
     const boosted = p.mode === 'boost';
     const model = { badge: badged || boosted, demoted: p.mode === 'demote', boosted };
+    // A plain item has nothing to say until the person turns to it (issue 24: no mark on every item).
+    if (!model.badge && !p.wanted) return removeMark(p);
     const key = `${item.id}\u0000${p.mode}\u0000${why}`;
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
     const host = createMark(doc, model, { why: () => opts.open(t, host, 'why'), menu: () => opts.open(t, host, 'menu') });
     p.mark = mount(adapter.markSlot?.(t.root) ?? { parent: t.root }, host);
     p.markKey = key;
+  }
+
+  function offer(t: Tracked): void {
+    if (t.paint.wanted || !t.paint.mode) return;
+    t.paint.wanted = true;
+    decorate(t);
   }
 
   function restore(t: Tracked): void {
@@ -202,6 +214,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
   return {
     paint,
     decorate,
+    offer,
     restore,
     unpaint,
     ownsRow: (n) => rows.has(n),

@@ -353,6 +353,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (c !== 'less-like-this' && c !== 'block-author') panel.close(true);
   }
 
+  /** The person points at or tabs into an item: a plain item gets its menu button (painter.offer). */
+  function onTurn(e: Event): void {
+    const el = e.target as Element | null;
+    const root = enabled() && el?.closest ? adapter.itemRoot(el) : null;
+    const t = root ? tracked.get(root) : undefined;
+    if (t?.item && !t.paint.wanted) watcher.writing(() => painter.offer(t));
+  }
+
   function onClick(e: Event): void {
     // A page script's click (untrusted) must not tell the inferred model what the person opened.
     if (!enabled() || !e.isTrusted) return;
@@ -453,6 +461,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const listeners: Array<[EventTarget, string, EventListener, boolean]> = [
     [doc, 'click', onClick, true],
     [doc, 'auxclick', onClick, true],
+    [doc, 'pointerover', onTurn, true],
+    [doc, 'focusin', onTurn, true],
     ...(adapter.navigationEvents ?? []).map((type) => [doc, type, navigated as EventListener, false] as [EventTarget, string, EventListener, boolean]),
   ];
   if (win) {

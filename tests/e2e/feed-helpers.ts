@@ -252,6 +252,12 @@ export async function clickIn(page: Page, deco: Decoration, label: string): Prom
   }
 }
 
+/** Points the mouse at each item holding one of `texts`, as a person turning to it: a plain item gets its ⋯ then. */
+export async function turnTo(page: Page, texts: readonly string[]): Promise<void> {
+  for (const t of texts) await page.getByText(t).first().hover();
+  await painted(page);
+}
+
 /** Opens the item's menu (⋯ on its stub or mark) with the real mouse; resolves with the extension's menu frame. */
 export async function openItemMenu(page: Page, deco: Decoration): Promise<Frame> {
   const before = new Set(page.frames());

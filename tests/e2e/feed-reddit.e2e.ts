@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
+import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile, turnTo } from './feed-helpers';
 import { getProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -87,6 +87,7 @@ describe('Reddit feed shield (current UI)', () => {
     await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=Buy our course: 50% off today only!!').first().isVisible()).toBe(true);
 
+    await turnTo(page, ['TypeScript monorepo']);
     const ts = (await marks(page)).find((d) => d.itemText.includes('TypeScript monorepo'))!;
     await useItemMenu(page, ts, 'Hide this');
     await expect.poll(async () => (await stubs(page)).find((d) => d.itemText.includes('TypeScript monorepo'))?.text ?? '').toMatch(/You hid this/);
@@ -107,6 +108,8 @@ describe('Reddit feed shield (current UI)', () => {
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await page.locator('shreddit-feed img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // A plain post's ⋯ comes when the person turns to it.
+    await turnTo(page, ['<img src=x', 'สวัสดี']);
     const m = await marks(page);
     expect(m.find((d) => d.itemText.includes('<img src=x'))?.buttons).toContain('⋯');
     expect(m.find((d) => d.itemText.includes('สวัสดี'))?.buttons).toContain('⋯');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
+import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile, turnTo } from './feed-helpers';
 import { getProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -101,6 +101,7 @@ describe('X feed shield', () => {
     await clickIn(page, ad, 'Show this item');
     await expect.poll(() => page.locator('text=Ship faster with CloudCo').isVisible()).toBe(true);
 
+    await turnTo(page, ['Moss, stone and water']);
     const moss = (await marks(page)).find((d) => d.itemText.includes('Moss, stone and water'))!;
     await useItemMenu(page, moss, 'Hide this');
     await expect.poll(async () => (await stubs(page)).find((d) => d.itemText.includes('Moss, stone'))?.text ?? '').toMatch(/You hid this/);
@@ -117,6 +118,8 @@ describe('X feed shield', () => {
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('text=is just text here').textContent()).toContain('<img src=x');
+    // A plain post's ⋯ comes when the person turns to it.
+    await turnTo(page, ['is just text here', 'مرحبا', 'word word word']);
     const m = await marks(page);
     for (const text of ['is just text here', 'مرحبا', 'word word word']) expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('⋯');
     await page.close();

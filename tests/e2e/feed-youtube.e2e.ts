@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, feed, labelled, marks, menuEntries, openItemMenu, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile } from './feed-helpers';
+import { clickIn, decorations, feed, labelled, marks, menuEntries, openItemMenu, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile, turnTo } from './feed-helpers';
 import { call, getProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -103,6 +103,7 @@ describe('YouTube feed shield', () => {
     expect(batch.filter((x) => x === 'ad').length).toBe(2);
     expect((await stubs(page)).filter((d) => d.text.startsWith('Hidden by Parapet: Ad')).length).toBe(5);
     // YouTube capitalises every word of ordinary titles; that alone earns no clickbait label.
+    await turnTo(page, ['Playing Elden Ring For The First Time']);
     const houseStyle = (await marks(page)).find((d) => d.itemText.includes('Playing Elden Ring For The First Time'));
     expect(houseStyle, 'the appended house-style video is decided').toBeDefined();
     expect(houseStyle!.text).not.toMatch(/Clickbait/);
@@ -200,7 +201,8 @@ describe('YouTube feed shield', () => {
     expect(markup.text).toBe('Hidden by Parapet: Your rule: “Title with markup” Show this item ⋯');
     const rtl = await page.locator('ytd-rich-item-renderer', { hasText: 'RTL mixed' }).locator('h3').textContent();
     expect(rtl).toContain('\u200b');
-    // Every item still has its own menu button, drawn in Parapet's shadow root.
+    // Every item has its own menu button, drawn in Parapet's shadow root (a plain one once the person turns to it).
+    await turnTo(page, ['Extremely long title', 'RTL mixed', 'channel line is missing']);
     const m = await marks(page);
     for (const text of ['Extremely long title', 'RTL mixed', 'channel line is missing']) {
       expect(m.find((d) => d.itemText.includes(text))?.buttons).toContain('⋯');

@@ -48,6 +48,9 @@ describe('the runner', () => {
     const s = start(person());
     await tick(20);
     const story = s.page.doc.getElementById('42000001')!;
+    // A plain story's ⋯ comes when the person points at it.
+    expect(story.nextElementSibling!.querySelector(MARK_TAG)).toBeNull();
+    story.dispatchEvent(new Event('pointerover', { bubbles: true }));
     const mark = story.nextElementSibling!.querySelector(MARK_TAG)!;
     // The item's menu opens in the extension's frame; its choice comes back from the background by the menu's token.
     actionsFor(mark).menu();
