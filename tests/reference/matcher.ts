@@ -1,6 +1,5 @@
 // The obvious, slow TextMatcher (lib/core/shield/matcher.ts): every keyword and every regex tried on every item,
 // one after another, with nothing precomputed. What the fast one must agree with (reference-matcher.test.ts).
-import { hasNestedRepetition } from '@/lib/core/shield/regex-risk';
 import { cleanText, isUnspacedScript, isWordChar, keywordStems, stem, WORD } from '@/lib/core/shield/text';
 
 type Pattern =
@@ -34,7 +33,6 @@ export class ReferenceMatcher {
       return `not a valid regular expression (${(e as Error).message})`;
     }
     if (re.test('')) return 'matches every item';
-    if (hasNestedRepetition(source)) return 'repeats a repeated group, which can freeze the page on long text';
     this.patterns.push({ kind: 'regex', re, target });
     return null;
   }

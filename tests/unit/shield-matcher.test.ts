@@ -144,12 +144,12 @@ describe('TextMatcher', () => {
     expect([...matches(setup, 'Release 1.2.3', 'and 4.5.6').keys()].sort()).toEqual([0, 2, 4]);
   });
 
-  it('refuses regexes that do not compile, match everything or can backtrack without end', () => {
+  // Regexes that could freeze the page never reach it (regex-risk.test.ts).
+  it('refuses regexes that do not compile or match everything', () => {
     const m = new TextMatcher();
     expect(m.addRegex('(unclosed', 0)).toMatch(/not a valid/);
     expect(m.addRegex('.*', 1)).toBe('matches every item');
     expect(m.addRegex('a|', 2)).toBe('matches every item');
-    for (const evil of ['(a+)+b', '(\\w+\\s?)+$', '(?:x*y?){2,}z', '((ab)*c)+d']) expect(m.addRegex(evil, 3), evil).toMatch(/freeze/);
     for (const fine of ['(\\p{L})+x', '(?:https?://)?example', '(ab){1,3}c+', '[a+]+b', '(\\d{2})+x']) expect(m.addRegex(fine, 4), fine).toBeNull();
   });
 });

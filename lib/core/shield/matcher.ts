@@ -3,7 +3,6 @@
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
-import { hasNestedRepetition } from './regex-nesting';
 import { WORD, asciiLower, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
 import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
@@ -102,7 +101,8 @@ export class TextMatcher {
   #targetCount = 0;
 
   /** Maximum text a regex sees (title first). A user's regex can backtrack polynomially; bounding its input
-   * bounds the damage. Exponential ones are refused in addRegex. */
+   * bounds the damage. Exponential ones never reach a tab: the background sends tabs only rules that pass its
+   * checks (withRunnableRules, lib/schema/rule-risk.ts). */
   static readonly REGEX_INPUT_MAX = 1000;
 
   /** Adds a whole-word keyword or phrase (plurals folded); returns false when it holds nothing to match. */
@@ -135,7 +135,8 @@ export class TextMatcher {
     return true;
   }
 
-  /** Adds a regex rule (flags `iu`, as the profile schema validates it). Returns why it was refused, or null. */
+  /** Adds a regex rule (flags `iu`, as the profile schema validates it). Returns why it was refused, or null. It
+   * does not judge whether the rule could freeze the page: see REGEX_INPUT_MAX. */
   addRegex(source: string, target: number): string | null {
     let re: RegExp;
     try {
@@ -145,7 +146,6 @@ export class TextMatcher {
     }
     // Matching the empty string means matching every item: a mistake, and it must not hide a whole feed.
     if (re.test('')) return 'matches every item';
-    if (hasNestedRepetition(source)) return 'repeats a repeated group, which can freeze the page on long text';
     this.#noteTarget(target);
     const index = this.#regexes.length;
     let program = this.#programOf.get(source);

@@ -1,7 +1,7 @@
 /**
- * The tab's own first line against a regex that would freeze it: true when a regex repeats a group that itself
- * repeats, like `(a+)+`. Small, because every feed content script carries it. The full check (regex-risk.ts) runs
- * where rules are saved and imported, and the background sends a tab only rules that passed it.
+ * True when a regex repeats a group that itself repeats, like `(a+)+`, or `((ab)*c)+`, which regex-risk.ts lets
+ * through. Tabs once checked this themselves; the background now leaves such rules out of what it sends them
+ * (withRunnableRules, lib/schema/rule-risk.ts), so that tabs still run none of them and carry no check.
  */
 export function hasNestedRepetition(source: string): boolean {
   // For each open group: does it contain a repetition?

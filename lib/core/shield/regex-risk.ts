@@ -11,7 +11,7 @@
  * judge (most \p{...}, back-references) it counts as anything.
  *
  * Too big for the content scripts: it runs where rules are saved and imported, and the background sends a tab only
- * rules that pass it (lib/schema/rule-risk.ts); the tab keeps the small regex-nesting.ts check.
+ * rules that pass it and the small regex-nesting.ts check (lib/schema/rule-risk.ts).
  */
 
 const TEXT_MAX = 1000;
