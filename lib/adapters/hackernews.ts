@@ -1,4 +1,5 @@
 import { absoluteUrl, textOf } from './feed-item';
+import { HACKERNEWS_PAGES } from './page-signals';
 import { hackernewsSelectors as S } from './hackernews.selectors';
 import type { Adapter } from './types';
 
@@ -56,6 +57,7 @@ function subtextCell(root: Element): Element | null {
 
 export const hackernewsAdapter: Adapter = {
   platform: 'hackernews',
+  pages: HACKERNEWS_PAGES,
   matches: (url) => url.hostname === 'news.ycombinator.com',
   surface(url) {
     const p = url.pathname;

@@ -1,5 +1,6 @@
 import type { FeedItemInput } from '../schema/item';
 import { absoluteUrl, textOf } from './feed-item';
+import { REDDIT_PAGES } from './page-signals';
 import { redditCandidates, redditSelectors as S } from './reddit.selectors';
 import type { Adapter } from './types';
 
@@ -86,6 +87,7 @@ function surfaceOf(url: URL): string | null {
 
 export const redditAdapter: Adapter = {
   platform: 'reddit',
+  pages: REDDIT_PAGES,
   matches: (url) => url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com' || url.hostname === 'reddit.com',
   surface: surfaceOf,
   expectsItems: (surface) => surface === 'home' || surface === 'popular' || surface === 'subreddit',

@@ -1,5 +1,6 @@
 import type { FeedPlatform } from '../schema/common';
 import type { FeedItemInput } from '../schema/item';
+import type { PagePatterns } from './page-signals';
 
 /** CSS selectors kept as data, by name: what the adapter looks for on its site. */
 export type SelectorTable = Record<string, string>;
@@ -28,6 +29,8 @@ export interface Adapter {
   matches(url: URL): boolean;
   /** The kind of page ("home", "watch", "search", "front"...), or null when Parapet has nothing to do there. */
   surface(url: URL): string | null;
+  /** What the site's addresses say: a search run, an item's own page (page-signals.ts). */
+  pages: PagePatterns;
   /** Surfaces where a feed is always expected: finding no items there means the selectors broke. */
   expectsItems(surface: string): boolean;
   /** The feed container of a surface, when it exists in the page; used to tell "broken" from "not loaded yet". */

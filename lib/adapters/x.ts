@@ -1,4 +1,5 @@
 import { absoluteUrl, textOf } from './feed-item';
+import { X_PAGES } from './page-signals';
 import type { Adapter } from './types';
 import { xSelectors as S } from './x.selectors';
 
@@ -82,6 +83,7 @@ function adSigns(root: Element, article: Element): string[] {
 
 export const xAdapter: Adapter = {
   platform: 'x',
+  pages: X_PAGES,
   matches: (url) => url.hostname === 'x.com' || url.hostname === 'twitter.com',
   surface(url) {
     const p = url.pathname;

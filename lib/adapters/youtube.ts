@@ -1,5 +1,6 @@
 import type { FeedItemInput } from '../schema/item';
 import { absoluteUrl, textOf } from './feed-item';
+import { YOUTUBE_PAGES } from './page-signals';
 import type { Adapter } from './types';
 import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
 
@@ -124,6 +125,7 @@ function surfaceOf(url: URL): string | null {
 
 export const youtubeAdapter: Adapter = {
   platform: 'youtube',
+  pages: YOUTUBE_PAGES,
   matches: (url) => url.hostname === 'www.youtube.com' || url.hostname === 'youtube.com',
   surface: surfaceOf,
   expectsItems: (surface) => surface === 'home' || surface === 'watch',

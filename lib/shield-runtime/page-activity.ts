@@ -1,5 +1,4 @@
-import { openedItemOf, pageTitleOf, searchQueryOf } from '../adapters/page-signals';
-import type { FeedPlatform } from '../schema/constants';
+import { openedItemOf, pageTitleOf, searchQueryOf, type PagePatterns } from '../adapters/page-signals';
 import type { Reporter } from './reporter';
 import { watchTrustedInput, type TrustedInput } from './trusted-input';
 
@@ -24,7 +23,7 @@ export interface PageActivity {
  * for time spent, never for a search (a page can load itself at a search address as often as it likes).
  */
 export function watchPageActivity(
-  platform: FeedPlatform,
+  pages: PagePatterns,
   reporter: Pick<Reporter, 'signal'>,
   doc: Document,
   opts: { active: () => boolean; now?: () => number; input?: TrustedInput },
@@ -40,7 +39,7 @@ export function watchPageActivity(
   const visible = () => doc.visibilityState !== 'hidden';
 
   function refreshTitle(): void {
-    if (open) open.title = pageTitleOf(platform, doc.title ?? '') || open.title;
+    if (open) open.title = pageTitleOf(pages, doc.title ?? '') || open.title;
   }
 
   function endDwell(): void {
@@ -63,7 +62,7 @@ export function watchPageActivity(
     // One gesture vouches for one address change, decided when the address changes and kept until the next.
     if (url.href !== lastHref) byPerson = input.consume();
     lastHref = url.href;
-    const id = openedItemOf(platform, url);
+    const id = openedItemOf(pages, url);
     if (open && open.id !== id) endDwell();
     if (id && !open && (byPerson || url.href === loadedHref)) {
       open = { id, url: url.href, title: '', visibleMs: 0, since: visible() ? now() : null };
@@ -71,7 +70,7 @@ export function watchPageActivity(
       if (titleTimer !== null) clearTimeout(titleTimer);
       titleTimer = setTimeout(refreshTitle, TITLE_SETTLE_MS);
     }
-    const q = searchQueryOf(platform, url);
+    const q = searchQueryOf(pages, url);
     if (q && q !== lastSearch && byPerson && opts.active()) {
       reporter.signal({ type: 'search', itemId: '', title: q, author: '', url: url.href.slice(0, 1000), value: q.length, detail: '' });
     }

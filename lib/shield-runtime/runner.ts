@@ -110,7 +110,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   let stopped = false;
   const siteOn = () => !profile().paused && profile().sites?.[platform] !== false;
   const enabled = () => !failed && !stopped && pageSurface !== null && siteOn();
-  const activity = watchPageActivity(platform, reporter, doc, { active: () => !stopped && siteOn() });
+  const activity = watchPageActivity(adapter.pages, reporter, doc, { active: () => !stopped && siteOn() });
 
   /** The item roots on this page. Roots the page took out are let go by `sweep`, so a page that churns items
    * cannot make Parapet hold them in memory (issue 25). */

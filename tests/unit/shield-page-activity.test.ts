@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openedItemOf, pageTitleOf, searchQueryOf } from '@/lib/adapters/page-signals';
+import { HACKERNEWS_PAGES, openedItemOf, pageTitleOf, REDDIT_PAGES, searchQueryOf, X_PAGES, YOUTUBE_PAGES } from '@/lib/adapters/page-signals';
 import { MIN_DWELL_MS, watchPageActivity } from '@/lib/shield-runtime/page-activity';
 import { watchTrustedInput } from '@/lib/shield-runtime/trusted-input';
 import type { Signal } from '@/lib/schema/log';
@@ -8,24 +8,24 @@ const u = (s: string) => new URL(s);
 
 describe('what an address says', () => {
   it('reads the search each site ran', () => {
-    expect(searchQueryOf('youtube', u('https://www.youtube.com/results?search_query=sourdough+starter'))).toBe('sourdough starter');
-    expect(searchQueryOf('reddit', u('https://www.reddit.com/r/woodworking/search/?q=dovetail%20jig'))).toBe('dovetail jig');
-    expect(searchQueryOf('x', u('https://x.com/search?q=webgpu&src=typed_query'))).toBe('webgpu');
-    expect(searchQueryOf('youtube', u('https://www.youtube.com/watch?v=abc123xyz'))).toBeNull();
+    expect(searchQueryOf(YOUTUBE_PAGES, u('https://www.youtube.com/results?search_query=sourdough+starter'))).toBe('sourdough starter');
+    expect(searchQueryOf(REDDIT_PAGES, u('https://www.reddit.com/r/woodworking/search/?q=dovetail%20jig'))).toBe('dovetail jig');
+    expect(searchQueryOf(X_PAGES, u('https://x.com/search?q=webgpu&src=typed_query'))).toBe('webgpu');
+    expect(searchQueryOf(YOUTUBE_PAGES, u('https://www.youtube.com/watch?v=abc123xyz'))).toBeNull();
   });
 
   it('knows an item’s own page by the id the feed uses for it', () => {
-    expect(openedItemOf('youtube', u('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3'))).toBe('dQw4w9WgXcQ');
-    expect(openedItemOf('youtube', u('https://www.youtube.com/shorts/abcdef123'))).toBe('abcdef123');
-    expect(openedItemOf('reddit', u('https://www.reddit.com/r/rust/comments/1abcde/some_title/'))).toBe('t3_1abcde');
-    expect(openedItemOf('x', u('https://x.com/someone/status/1234567890'))).toBe('1234567890');
-    expect(openedItemOf('hackernews', u('https://news.ycombinator.com/item?id=42000001'))).toBe('42000001');
-    expect(openedItemOf('hackernews', u('https://news.ycombinator.com/news'))).toBeNull();
+    expect(openedItemOf(YOUTUBE_PAGES, u('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3'))).toBe('dQw4w9WgXcQ');
+    expect(openedItemOf(YOUTUBE_PAGES, u('https://www.youtube.com/shorts/abcdef123'))).toBe('abcdef123');
+    expect(openedItemOf(REDDIT_PAGES, u('https://www.reddit.com/r/rust/comments/1abcde/some_title/'))).toBe('t3_1abcde');
+    expect(openedItemOf(X_PAGES, u('https://x.com/someone/status/1234567890'))).toBe('1234567890');
+    expect(openedItemOf(HACKERNEWS_PAGES, u('https://news.ycombinator.com/item?id=42000001'))).toBe('42000001');
+    expect(openedItemOf(HACKERNEWS_PAGES, u('https://news.ycombinator.com/news'))).toBeNull();
   });
 
   it('drops the site’s own title suffix and unread counts', () => {
-    expect(pageTitleOf('youtube', '(3) Rust borrow checker explained - YouTube')).toBe('Rust borrow checker explained');
-    expect(pageTitleOf('hackernews', 'Rust 1.95 released | Hacker News')).toBe('Rust 1.95 released');
+    expect(pageTitleOf(YOUTUBE_PAGES, '(3) Rust borrow checker explained - YouTube')).toBe('Rust borrow checker explained');
+    expect(pageTitleOf(HACKERNEWS_PAGES, 'Rust 1.95 released | Hacker News')).toBe('Rust 1.95 released');
   });
 });
 
@@ -55,7 +55,7 @@ function page(url: string, title = '') {
   // The person's clicks and Enters (trusted input, which a unit test cannot make): each vouches for one address.
   let gestures = 0;
   const input = { consume: () => gestures > 0 && gestures-- > 0, stop: () => {} };
-  const activity = watchPageActivity('youtube', { signal: (s) => signals.push(s) }, doc as unknown as Document, { active: () => active, now: () => t, input });
+  const activity = watchPageActivity(YOUTUBE_PAGES, { signal: (s) => signals.push(s) }, doc as unknown as Document, { active: () => active, now: () => t, input });
   activity.check();
   return {
     doc,
