@@ -94,7 +94,7 @@ describe('a malformed detector data file is refused', () => {
   });
 
   it('of another version, or not an object at all', () => {
-    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 3/);
+    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 4/);
     expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
     expect(() => checkDetectors(null)).toThrow(/not an object/);
     expect(() => checkDetectors('{"version":3}')).toThrow(/not an object/);
@@ -127,5 +127,9 @@ describe('a malformed detector data file is refused', () => {
     expect(broken((d) => delete (d as Partial<DetectorData>).stopwords)).toThrow(/stopwords is not an object/);
     expect(broken((d) => (d.index.edges = ['1' as unknown as number]))).toThrow(/index\.edges/);
     expect(broken((d) => delete (d as Partial<DetectorData>).index)).toThrow(/index is not an object/);
+    expect(broken((d) => delete (d as Partial<DetectorData>).language)).toThrow(/language is not an object/);
+    expect(broken((d) => d.language.ownerStart.pop())).toThrow(/language does not fit/);
+    expect(broken((d) => (d.language.ownerLang[0] = d.language.languages.length))).toThrow(/language does not fit/);
+    expect(broken((d) => (d.language.hints[0][0] = '[unclosed'))).toThrow(/language\.hints\[0\] is not a valid regular expression/);
   });
 });

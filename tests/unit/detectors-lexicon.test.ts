@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, itemContext, LanguageProfile } from '@/lib/core/detectors';
+import { detectLanguage, itemContext } from '@/lib/core/detectors';
+import { languageProfile } from '@/lib/core/detectors/language-tables';
 import { buildRuleEngine } from '@/lib/core/detectors/rule-index';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { STOPWORDS } from '@/lib/core/detectors/stopwords';
@@ -25,7 +26,7 @@ const item = (title: string): FeedItem => ({
 
 describe('one look-up per word for the rule detectors and the language profile', () => {
   it('names each language as a profile with its own word list does', () => {
-    const own = new LanguageProfile(STOPWORDS);
+    const own = languageProfile(STOPWORDS);
     for (const s of SENTENCES) expect(itemContext(item(s), SHIPPED_DETECTORS.language).lang, s).toBe(detectLanguage(s, own));
   });
 
@@ -45,7 +46,7 @@ describe('one look-up per word for the rule detectors and the language profile',
   });
 
   it('refuses a lexicon that lacks a function word', () => {
-    expect(() => new LanguageProfile(STOPWORDS, buildRuleEngine(SHIPPED_TABLES.rules).vocabulary)).toThrow(/lacks/);
+    expect(() => languageProfile(STOPWORDS, buildRuleEngine(SHIPPED_TABLES.rules).vocabulary)).toThrow(/lacks/);
   });
 });
 

@@ -20,7 +20,7 @@ function setup() {
     tabStats: { get: async (id) => stats.get(id) ?? null, set: async (id, s) => void stats.set(id, s) },
     selectInstructions: () => [],
     now: () => 1000,
-    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 3 } as DetectorData, learned: null }),
+    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 4 } as unknown as DetectorData, learned: null }),
   });
   return { handlers, broadcast };
 }
@@ -39,7 +39,7 @@ describe('message protocol', () => {
     expect(r.ok && alone.ok).toBe(true);
     const value = (r as { value: { profile: unknown; models: unknown } }).value;
     expect(value.profile).toEqual((alone as { value: unknown }).value);
-    expect(value.models).toEqual({ clickbait: 'AAEC', detectorTables: { version: 3 }, learned: null });
+    expect(value.models).toEqual({ clickbait: 'AAEC', detectorTables: { version: 4 }, learned: null });
   });
 
   it('refuses profile writes, exports and wipes from a web page or another extension', async () => {

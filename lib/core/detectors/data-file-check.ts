@@ -21,7 +21,41 @@ export function checkDetectors(data: unknown): DetectorData {
   texts(top.stopwords, 'stopwords');
   checkIndex(top.index);
   checkIndexFits(data as DetectorData);
+  checkLanguage(top.language, (data as DetectorData).index.vocabulary.length);
   return data as DetectorData;
+}
+
+/** The language profile's look-ups (language.ts, LanguageTables): their shape, and that their numbers point inside
+ * the index's vocabulary (the words they were built over) and the languages. */
+function checkLanguage(v: unknown, vocabularySize: number): void {
+  const r = record(v, 'language');
+  const languages = strings(r.languages, 'language.languages', true);
+  const whole = (key: string) => {
+    const a = array(r[key], `language.${key}`);
+    if (!a.every((n) => Number.isInteger(n) && (n as number) >= 0)) bad(`language.${key}`, 'holds something that is not a whole number');
+    return a as number[];
+  };
+  const start = whole('ownerStart');
+  const owner = whole('ownerLang');
+  const share = array(r.ownerShare, 'language.ownerShare');
+  if (!share.every((n) => typeof n === 'number' && n > 0 && n <= 1)) bad('language.ownerShare', 'holds something that is not a share');
+  array(r.hints, 'language.hints').forEach((h, i) => {
+    const where = `language.hints[${i}]`;
+    const [source, weights] = array(h, where);
+    if (typeof source !== 'string') bad(where, 'has no regular expression');
+    try {
+      new RegExp(source);
+    } catch (e) {
+      bad(where, `is not a valid regular expression: ${(e as Error).message}`);
+    }
+    const pairs = array(weights, `${where}[1]`);
+    if (!pairs.every((p) => Array.isArray(p) && Number.isInteger(p[0]) && p[0] >= 0 && p[0] < languages.length && typeof p[1] === 'number')) {
+      bad(`${where}[1]`, 'holds something that is not a language number and a weight');
+    }
+  });
+  if (start.length !== vocabularySize + 2 || share.length !== owner.length || !start.every((n) => n <= owner.length) || !owner.every((l) => l < languages.length)) {
+    bad('language', 'does not fit the index’s vocabulary and its languages');
+  }
 }
 
 /** The index's shape. */

@@ -1,3 +1,4 @@
+import type { LanguageTables } from './language';
 import type { DetectorKind, PatternRule, RuleIndex } from './rules';
 
 /**
@@ -7,7 +8,8 @@ import type { DetectorKind, PatternRule, RuleIndex } from './rules';
  */
 
 // 2: the language profile's stopwords came along. 3: the rule engine's index (rules.ts, RuleIndex) came along.
-export const DETECTOR_DATA_VERSION = 3;
+// 4: the language profile's look-ups (language.ts, LanguageTables) came along.
+export const DETECTOR_DATA_VERSION = 4;
 
 /** In the order the engine has always been built in: hits, and so decisions, come out in this order. */
 export const DETECTOR_KINDS: readonly DetectorKind[] = ['rage', 'engagement', 'urgency', 'promotion'];
@@ -20,6 +22,8 @@ export type DetectorTables = {
   stopwords: Readonly<Record<string, string>>;
   /** The rule engine's look-ups for these rules and every language's function words (rule-index.ts). */
   index: RuleIndex;
+  /** The language profile's look-ups for the stopwords, over the index's vocabulary (language-tables.ts). */
+  language: LanguageTables;
 };
 
 /** Every language's function words: the rule engine looks them up with the rules' words (see buildDetectorRules). */
@@ -44,6 +48,7 @@ export type DetectorData = {
   explanations: Record<string, string>;
   stopwords: Record<string, string>;
   index: RuleIndex;
+  language: LanguageTables;
 };
 
 const regexData = (r: RegExp): RegexData => ({ source: r.source, flags: r.flags });
@@ -76,8 +81,8 @@ export function serialiseDetectors(tables: DetectorTables): DetectorData {
       };
     });
   }
-  const { explanations, stopwords, index } = tables;
-  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...explanations }, stopwords: { ...stopwords }, index };
+  const { explanations, stopwords, index, language } = tables;
+  return { version: DETECTOR_DATA_VERSION, phraseLists, rules, explanations: { ...explanations }, stopwords: { ...stopwords }, index, language };
 }
 
 /**
@@ -100,5 +105,5 @@ export function readDetectors(data: DetectorData): DetectorTables {
       return rule as PatternRule;
     });
   }
-  return { rules, explanations: data.explanations, stopwords: data.stopwords, index: data.index };
+  return { rules, explanations: data.explanations, stopwords: data.stopwords, index: data.index, language: data.language };
 }

@@ -84,7 +84,7 @@ export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array)
   return {
     engine,
     explanations: tables.explanations,
-    language: new LanguageProfile(tables.stopwords, engine.vocabulary),
+    language: new LanguageProfile(tables.language, engine.vocabulary),
     learned: learned ? new LearnedDetectors(learned, functionWords) : undefined,
   };
 }

@@ -11,74 +11,46 @@ export type Script = 'latin' | 'other' | 'none';
 
 export type LanguageGuess = { lang: string; script: Script };
 
-/** Letters that point at one language (or a few) whatever the words. */
-const LETTER_HINTS: Array<[RegExp, Record<string, number>]> = [
-  [/[ñ¿¡]/, { es: 1.5 }],
-  [/ß/, { de: 1.5 }],
-  [/[äöü]/, { de: 0.8, tr: 0.3, sv: 0.3 }],
-  [/[ãõ]/, { pt: 1.5 }],
-  [/ç/, { fr: 0.6, pt: 0.6, tr: 0.4 }],
-  [/[èàù]/, { fr: 0.5, it: 0.6 }],
-  [/[êâîôû]/, { fr: 0.8, pt: 0.3 }],
-  [/[łąęśżźćń]/, { pl: 1.5 }],
-  [/[ğşı]/, { tr: 1.5 }],
-  [/å/, { sv: 1.5 }],
-];
-
 /**
- * What names a Latin-script language: each language's function words, and the letters that point at it. Built
- * from the stopword table that ships with the detector data (lib/core/detectors/stopwords.ts).
+ * A language profile's look-ups as plain numbers and texts, built ahead from the stopword table
+ * (language-tables.ts: at build time into models/detectors.json, and in Node): a tab restores them and builds
+ * nothing. For the lexicon they were built over: per word of it, the languages whose function word it is and the
+ * share each gets (a word used by n languages gives each 1/n), entries ownerStart[id + 1] to ownerStart[id + 2] of
+ * ownerLang and ownerShare. The shift by one gives a word not in the lexicon (id -1) an empty range, so that no
+ * branch tests for it: two in five words of a headline are function words, too many and too irregular for a branch
+ * to foresee. `hints`: letters that point at languages whatever the words (a regex source, then language number and
+ * weight pairs).
  */
+export type LanguageTables = {
+  languages: string[];
+  ownerStart: number[];
+  ownerLang: number[];
+  ownerShare: number[];
+  hints: Array<[string, Array<[number, number]>]>;
+};
+
+/** What names a Latin-script language: each language's function words, and the letters that point at it. */
 export class LanguageProfile {
   readonly languages: readonly string[];
-  /** The words it looks up: its function words, or a larger lexicon holding them (see the constructor). */
+  /** The words it looks up: its function words, or a larger lexicon holding them (see LanguageTables). */
   readonly lexicon: WordIndex;
-  /** Per word of the lexicon, the languages whose function word it is and the share each gets (a word used by n
-   * languages gives each 1/n): entries ownerStart[id + 1] to ownerStart[id + 2] of ownerLang and ownerShare. The
-   * shift by one gives a word not in the lexicon (id -1) an empty range, so that no branch tests for it: two in
-   * five words of a headline are function words, too many and too irregular for a branch to foresee. */
   readonly #ownerStart: Int32Array;
   readonly #ownerLang: Int32Array;
   readonly #ownerShare: Float64Array;
   readonly #hints: Array<[RegExp, Array<[number, number]>]>;
   readonly #scores: Float64Array;
 
-  /** `lexicon`, when given, must hold every function word: a caller that looks each word of a text up in it once
-   * for its own purposes (the rule detectors) then passes the numbers to name() instead of a second look-up. */
-  constructor(stopwords: Readonly<Record<string, string>>, lexicon?: WordIndex) {
-    const langs = Object.keys(stopwords);
-    const owners = new Map<string, number[]>();
-    langs.forEach((lang, li) => {
-      for (const w of stopwords[lang].split(' ')) {
-        const list = owners.get(w) ?? [];
-        if (!list.includes(li)) list.push(li);
-        owners.set(w, list);
-      }
-    });
-    this.languages = langs;
-    this.lexicon = lexicon ?? new WordIndex(owners.keys());
-    for (const w of owners.keys()) if (this.lexicon.idOf(w) < 0) throw new Error(`LanguageProfile: the lexicon lacks "${w}"`);
-    const words = this.lexicon.words;
-    this.#ownerStart = new Int32Array(words.length + 2);
-    const lang: number[] = [];
-    const share: number[] = [];
-    words.forEach((w, id) => {
-      const list = owners.get(w) ?? [];
-      for (const l of list) {
-        lang.push(l);
-        share.push(1 / list.length);
-      }
-      this.#ownerStart[id + 2] = lang.length;
-    });
-    this.#ownerLang = Int32Array.from(lang);
-    this.#ownerShare = Float64Array.from(share);
-    this.#hints = LETTER_HINTS.map(([re, h]) => [
-      re,
-      Object.entries(h)
-        .filter(([lang]) => langs.includes(lang))
-        .map(([lang, w]) => [langs.indexOf(lang), w] as [number, number]),
-    ]);
-    this.#scores = new Float64Array(langs.length);
+  /** `lexicon`: the words `tables` were built over (languageTables), numbered as they were then. A caller that looks
+   * each word of a text up in it once for its own purposes (the rule detectors) then passes the numbers to name()
+   * instead of a second look-up. */
+  constructor(tables: LanguageTables, lexicon: WordIndex) {
+    this.languages = tables.languages;
+    this.lexicon = lexicon;
+    this.#ownerStart = Int32Array.from(tables.ownerStart);
+    this.#ownerLang = Int32Array.from(tables.ownerLang);
+    this.#ownerShare = Float64Array.from(tables.ownerShare);
+    this.#hints = tables.hints.map(([source, weights]) => [new RegExp(source), weights]);
+    this.#scores = new Float64Array(tables.languages.length);
   }
 
   /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. `ids`: the words'

@@ -4,8 +4,10 @@ import { buildDetectorRules, type DetectorRules } from './index';
 import { LEARNED_EXPLANATIONS } from './learned-explanations';
 import { PROMOTION_EXPLANATIONS, PROMOTION_RULES } from './promotion';
 import { RAGE_EXPLANATIONS, RAGE_RULES } from './rage';
+import { languageTables } from './language-tables';
 import { indexRules } from './rule-index';
 import { STOPWORDS } from './stopwords';
+import { WordIndex } from './tokens';
 import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
 
 /**
@@ -15,11 +17,15 @@ import { URGENCY_EXPLANATIONS, URGENCY_RULES } from './urgency';
  */
 const RULES = { rage: RAGE_RULES, engagement: ENGAGEMENT_RULES, urgency: URGENCY_RULES, promotion: PROMOTION_RULES };
 
+const INDEX = indexRules(RULES, functionWordsOf(STOPWORDS));
+
 export const SHIPPED_TABLES: DetectorTables = {
   rules: RULES,
   explanations: { ...RAGE_EXPLANATIONS, ...ENGAGEMENT_EXPLANATIONS, ...URGENCY_EXPLANATIONS, ...PROMOTION_EXPLANATIONS, ...LEARNED_EXPLANATIONS },
   stopwords: STOPWORDS,
-  index: indexRules(RULES, functionWordsOf(STOPWORDS)),
+  index: INDEX,
+  // Over the rule engine's vocabulary, numbered as the engine numbers it (new WordIndex(index.vocabulary)).
+  language: languageTables(STOPWORDS, new WordIndex(INDEX.vocabulary)),
 };
 
 export const SHIPPED_DETECTORS: DetectorRules = buildDetectorRules(SHIPPED_TABLES);
