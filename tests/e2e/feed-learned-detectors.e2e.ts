@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type Launched } from './harness';
-import { feed, marks, startFeedBrowser, waitForShield, withDemoProfile } from './feed-helpers';
+import { feed, labelled, startFeedBrowser, waitForShield, withDemoProfile } from './feed-helpers';
 import { call } from './ui-helpers';
 
 // The learned detectors (public/models/detectors.bin) reach the tab with the rule tables. A story whose anger no
@@ -30,8 +30,8 @@ describe('learned rage model in a feed tab', () => {
     const page: Page = await ext.context.newPage();
     await page.goto(HOME);
     await waitForShield(page, 8);
-    const mark = (await marks(page)).find((d) => d.itemText.includes('run out of town'));
-    expect(mark?.text ?? '').toMatch(/rage/i);
+    // The detectors can arrive after the page's hold on a loaded machine: the label comes a moment later then.
+    const mark = await labelled(page, 'run out of town', /rage/i);
     const flagged = async () => (await call(ctl, 'flags/list', {})).find((f) => f.title.includes('run out of town'));
     await expect.poll(async () => (await flagged())?.kind, { timeout: 5000 }).toBe('rage');
     const evidence = (await flagged())!.evidence;
