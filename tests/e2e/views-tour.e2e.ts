@@ -75,6 +75,7 @@ describe('a tour of the dashboard', () => {
       await viewport(page, `tour-${view.id}`);
       expect(await seriousA11yViolations(page, { strict: true })).toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
       await viewport(page, `tour-${view.id}-dark`);
       expect(await seriousA11yViolations(page, { strict: true })).toEqual([]);
       await page.close();
