@@ -15,7 +15,7 @@ export type ExceptionOrigin = 'always-show' | 'allow-rule' | 'not-this-kind' | '
 
 export interface ExceptionWords {
   origin: ExceptionOrigin;
-  /** What the origin is called where the person made it ("Always show from", "Allow this rule"...). */
+  /** What the origin is called where the person made it ("Always show from", "Switched off from an item’s menu"...). */
   originName: string;
   /** One sentence saying what it does and where. */
   sentence: string;
@@ -69,7 +69,7 @@ export function describeException(e: Exception, shownTitle?: string): ExceptionW
   }
   if (e.type === 'rule') {
     const sentence = isKind(scope) ? (author ? `${cap(KIND_NAME[scope])} from ${author} on ${site(e.platform)} is shown as it is` : kindSentence(scope, e.platform)) : ruleSentence(scope, e.platform, author);
-    return { origin: 'allow-rule', originName: 'Allow this rule', sentence };
+    return { origin: 'allow-rule', originName: 'Switched off from an item’s menu', sentence };
   }
   const title = shownTitle ? `“${shownTitle}”` : e.title ? `“${e.title}”` : 'This item';
   const by = author ? ` by ${author}` : '';

@@ -59,7 +59,7 @@ describe('the Exceptions view', () => {
     const page = await ext.openPage('dashboard.html#/exceptions');
     const row = page.locator('.exc-row', { hasText: 'All ads on Hacker News are shown' });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Allow this rule');
+    expect(await row.innerText()).toContain('Switched off from an item’s menu');
     expect(await row.innerText()).toMatch(/Made \w/);
     await expect.poll(() => row.getByTestId('exc-changed').innerText()).toMatch(/^Showed [1-9]\d* items? Parapet would have held back$/);
     expect(await row.getByRole('link', { name: 'See them in Activity' }).getAttribute('href')).toBe('#/activity?site=hackernews&reason=user-exception');

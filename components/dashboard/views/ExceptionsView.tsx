@@ -77,7 +77,7 @@ export default function ExceptionsView() {
         icon={<Icon name="check" size={18} />}
       >
         {exceptions.length === 0 ? (
-          <p className="empty-row">No exceptions. “Always show from this author”, “Allow this rule”, a “not clickbait” verdict and a reversed decision each add one here.</p>
+          <p className="empty-row">No exceptions. In an item’s ⋯ menu, “Always show from …”, “Show all ads on …” and “Stop marking … on …” each add one here, as do a “not clickbait” verdict and a reversed decision.</p>
         ) : (
           <ul className="rows exc-list" aria-label="Exceptions">
             {exceptions.map((e) => {
