@@ -115,7 +115,8 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
     document.execCommand('insertHTML', false, lines.map((l) => `<p>${esc(l) || '<br>'}</p>`).join(''));
   }
 
-  /** Typing path, line by line: Quill drops newlines inside insertText, Lexical ignores it with newlines. */
+  /** Typing path, line by line: Quill drops newlines inside insertText, Lexical ignores it with newlines (its plain
+   * text takes insertParagraph as a line break). */
   function type(text: string) {
     text.split('\n').forEach((line, i) => {
       if (i > 0) document.execCommand('insertParagraph');
@@ -128,6 +129,9 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
     const before = read();
     // Emptying: a paste of nothing is not one every editor takes.
     if (!text) return void document.execCommand('delete');
+    // Firefox: Quill and Lexical cancel Parapet's paste and find no data in it, so nothing goes in; typed line by
+    // line they take it as the person's typing (they apply each edit as it comes, unlike ProseMirror below).
+    if (XRAY && (kind === 'quill' || kind === 'lexical')) return void type(text);
     if (paste(text)) return;
     if (kind === 'prosemirror' && XRAY && read() === before) return void asParagraphs(text);
     if (kind !== 'lexical' && read() === before) type(text);

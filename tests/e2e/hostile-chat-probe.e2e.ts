@@ -124,12 +124,20 @@ describe.skipIf(!existsSync(FIREFOX))('a probing page in Firefox', () => {
     await browser?.close();
   });
 
-  it('gets nothing added by a scripted Enter or click; the person’s own Enter still adds the instruction', async () => {
+  // In Firefox the page cannot read the data of a paste Parapet makes. ChatGPT's ProseMirror takes the block as
+  // paragraphs (before, the lines went in out of order and the text came back after the send); Gemini's Quill and
+  // Perplexity's Lexical take it typed (before, the message went without it).
+  it.each([
+    ['chatgpt', 'prosemirror'],
+    ['gemini', 'quill'],
+    ['perplexity', 'lexical'],
+  ] as const)('%s: gets nothing added by a scripted Enter or click; the person’s own Enter still adds the instruction', async (site, fixture) => {
     const page = await browser.newPage();
-    // ChatGPT's ProseMirror: in Firefox the page cannot read the data of a paste Parapet makes, so the block goes in
-    // as paragraphs (drivers.ts); before, the lines went in out of order and the text came back after the send.
-    await servePages(page, { [SITE_URLS.chatgpt]: () => chatFixtureHtml('prosemirror') });
-    await page.goto(SITE_URLS.chatgpt);
+    await servePages(page, { [SITE_URLS[site]]: () => chatFixtureHtml(fixture) });
+    await page.goto(SITE_URLS[site]);
+    // The composer has the focus, as in Chromium (openChat): until the document has it, Firefox types no page's
+    // execCommand into Lexical.
+    await page.click(EDITOR_SELECTOR);
     const sentHere = () => page.evaluate(() => (window as unknown as { __sent?: string[] }).__sent ?? []);
     await page.evaluate(pageTypes, PROBE);
     await new Promise((r) => setTimeout(r, 800));
