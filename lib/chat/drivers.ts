@@ -115,11 +115,13 @@ function editableDriver(el: HTMLElement, kind: Exclude<EditorKind, 'textarea'>):
     document.execCommand('insertHTML', false, lines.map((l) => `<p>${esc(l) || '<br>'}</p>`).join(''));
   }
 
-  /** Typing path, line by line: Quill drops newlines inside insertText, Lexical ignores it with newlines (its plain
-   * text takes insertParagraph as a line break). */
+  /** Typing path, line by line: Quill drops newlines inside insertText, Lexical ignores it with newlines. A new line
+   * is what the person's Shift+Enter makes: a paragraph in Quill (which takes no insertLineBreak), a line break in
+   * Lexical (a paragraph there would read back as a blank line in a rich-text composer). */
   function type(text: string) {
+    const newLine = kind === 'lexical' ? 'insertLineBreak' : 'insertParagraph';
     text.split('\n').forEach((line, i) => {
-      if (i > 0) document.execCommand('insertParagraph');
+      if (i > 0) document.execCommand(newLine);
       if (line) document.execCommand('insertText', false, line);
     });
   }
