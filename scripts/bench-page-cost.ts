@@ -3,13 +3,17 @@
 // rounds, a fresh browser per configuration per round; medians and ranges, each figure against its goal.
 //
 // Per round, configuration and site: one warm-up load of the page (the background wakes, the large profile's
-// topics are expanded), then a measured load: the renderer's main-thread CPU (CDP TaskDuration, thread time) from navigation
-// to load + 1.5 s, DOMContentLoaded, document_start to ready (the time the content script records, in its own
-// world, when its hold ends), the JS heap after a forced GC; then 1,000 items appended in batches of 20 (one batch
-// every 16 ms), with the renderer's main-thread CPU and the whole browser's CPU (every process under this one,
-// from /proc) over the run and 1.5 s after it (the log's sends and the background's writes).
+// topics are expanded: the bench waits until the background has them, so the measured load gets them in its
+// answer rather than after its hold ran out), then a measured load: the renderer's main-thread CPU (CDP
+// TaskDuration, thread time) from navigation to load + 1.5 s, DOMContentLoaded, document_start to ready (the time
+// the content script records, in its own world, when its hold ends), the JS heap after a forced GC; then 1,000
+// items appended in batches of 20 (one batch every 16 ms), with the renderer's main-thread CPU and the whole
+// browser's CPU (every process under this one, from /proc) over the run and 1.5 s after it (the log's sends and
+// the background's writes).
 //
 // Run alone: npx tsx scripts/bench-page-cost.ts [ROUNDS] (build first: PARAPET_OUT=... npx wxt build).
+// A part only, for quick A/B runs: PAGE_COST_SITES=hackernews PAGE_COST_CONFIGS=none,default; PAGE_COST_RAW=1 also
+// prints every sample as JSON; PAGE_COST_NO_TOPIC_WAIT=1 measures the large profile without waiting for its topics.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,12 +31,15 @@ const AFTER_LOAD_MS = 1500;
 const AFTER_FEED_MS = 1500;
 
 type Config = 'none' | 'default' | 'large';
-const CONFIGS: Config[] = ['none', 'default', 'large'];
+/** PAGE_COST_CONFIGS=none,default and PAGE_COST_SITES=hackernews pick a part (for quick A/B runs); all by default. */
+const pick = <T extends string>(all: readonly T[], env: string | undefined): T[] =>
+  env ? all.filter((x) => env.split(',').includes(x)) : [...all];
+const CONFIGS: Config[] = pick(['none', 'default', 'large'] as const, process.env.PAGE_COST_CONFIGS);
 
 const SITES = [
   { name: 'hackernews', url: 'https://news.ycombinator.com/', html: hackerNewsPage() },
   { name: 'youtube', url: 'https://www.youtube.com/', html: youtubeHomePage() },
-] as const;
+].filter((s) => pick<string>(['hackernews', 'youtube'], process.env.PAGE_COST_SITES).includes(s.name));
 
 interface Sample {
   loadCpu: number;
@@ -114,7 +121,13 @@ function browserCpuMs(): number {
 interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
+  /** Waits until the background has expanded the profile's topics (the large profile), so the measured load is
+   * answered with them at once rather than after the tab's hold ran out (and the profile compiled twice). */
+  topicsReady?(): Promise<void>;
 }
+
+/** How long the bench waits for the background to expand the large profile's topics (the meaning model loads first). */
+const TOPICS_WAIT_MS = 60_000;
 
 async function launch(cfg: Config, large: () => unknown): Promise<Browser> {
   let browser: Browser;
@@ -129,7 +142,19 @@ async function launch(cfg: Config, large: () => unknown): Promise<Browser> {
     if (cfg === 'large') {
       const page = await ext.openPage('popup.html');
       await seedProfile(page, (current) => ({ ...current, ...(large() as object) }));
-      await page.close();
+      browser = {
+        ...ext,
+        // The background keeps the last pack in storage.session (lib/background/start.ts) once it is made.
+        topicsReady: () =>
+          page
+            .waitForFunction(
+              async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
+              null,
+              { timeout: TOPICS_WAIT_MS, polling: 100 },
+            )
+            .then(() => undefined),
+        close: async () => (await page.close().catch(() => {}), await ext.close()),
+      };
     }
   }
   for (const site of SITES) {
@@ -192,6 +217,7 @@ async function round(cfg: Config, large: () => unknown): Promise<Record<string, 
     for (const site of SITES) {
       const warm = await browser.context.newPage();
       await warm.goto(site.url, { waitUntil: 'load' });
+      if (!process.env.PAGE_COST_NO_TOPIC_WAIT) await browser.topicsReady?.();
       await warm.waitForTimeout(500);
       await warm.close();
       out[site.name] = await measurePage(browser.context, site.url);
@@ -224,6 +250,7 @@ function figuresFor(site: string, samples: Record<Config, Sample[]>): Figures {
     const baseMedian = median(base);
     if (key !== 'ready') out[row('none')] = `median ${f(baseMedian)} (range ${range(base)})`;
     for (const cfg of ['default', 'large'] as const) {
+      if (!CONFIGS.includes(cfg)) continue;
       const xs = samples[cfg].map((s) => s[key]).filter((x): x is number => x !== null);
       if (xs.length === 0) {
         out[row(cfg)] = 'no figure (the content script never got ready)';
@@ -265,6 +292,7 @@ export async function benchPageCost(rounds = ROUNDS): Promise<Figures> {
     'peer': 'uBlock Origin Lite is not packaged here (Debian has only uBlock Origin, Manifest V2, which Chromium 156 no longer loads): the issue\'s figures for it are the bar',
   };
   for (const site of SITES) Object.assign(figures, figuresFor(site.name, samples[site.name]));
+  if (process.env.PAGE_COST_RAW) figures.raw = JSON.stringify(samples);
   return figures;
 }
 
