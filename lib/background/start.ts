@@ -15,6 +15,7 @@ import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
 import { openWelcomeOnInstall } from './first-run';
+import { pageModels } from './page-models';
 
 const tabStats = sessionTabStats();
 
@@ -25,6 +26,9 @@ const withTopicPack = createTopicPacker(meaningModel, {
 
 /** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. */
 async function broadcastProfile(profile: Profile) {
+  // Expanded now, open feed tab or not (a feed page keeps every topic: page-profile.ts), so the next page's start
+  // is answered from the kept pack instead of spending its hold on loading the meaning model.
+  void withTopicPack(profile).catch(() => {});
   const message = { type: 'profile/changed', profile };
   browser.runtime.sendMessage(message).catch(() => {});
   const tabs = await browser.tabs.query({});
@@ -51,6 +55,9 @@ export function startBackground() {
   const warmTopics = () => void loadProfile(store, Date.now()).then(withTopicPack).catch(() => {});
   browser.runtime.onStartup.addListener(warmTopics);
   browser.runtime.onInstalled.addListener(warmTopics);
+  // The model files every feed tab is sent with page/start: read and checked now, while no tab waits, rather than
+  // inside the first tab's hold.
+  void pageModels().catch(() => {});
   openWelcomeOnInstall();
   const judgeHost = defaultConnector();
   const handlers = createHandlers({
