@@ -5,21 +5,13 @@ import { useTabStats } from '../hooks/useTabStats';
 import { useStorageProblem } from '../hooks/useStorageProblem';
 import { openDashboard } from '../open-dashboard';
 import type { ViewId } from '../dashboard/routes';
-import {
-  addAvoidTopic,
-  addInterest,
-  checkLabel,
-  removeAvoidTopic,
-  removeInterest,
-  setPaused,
-  setSite,
-} from '../profile-edit';
+import { setPaused, setSite } from '../profile-edit';
 import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Notice } from '../ui/Notice';
 import { Toggle } from '../ui/Toggle';
 import { TabStatus } from './TabStatus';
-import { TopicChipInput } from './TopicChipInput';
+import { AvoidTopicChips, InterestChips } from './ProfileTopicChips';
 import QuickInstruction from './QuickInstruction';
 
 /** The toolbar popup: this tab's counts, quick profile edits, site switches. Every change saves at once. */
@@ -74,17 +66,7 @@ export function Popup() {
             </h2>
             <span className="pp-section-meta">shown first</span>
           </div>
-          <TopicChipInput
-            kind="interest"
-            label="Interests"
-            noun="interest"
-            placeholder="Add an interest…"
-            empty="Nothing yet. What do you want more of?"
-            items={profile.interests.map((i) => ({ key: i.id, text: i.label }))}
-            check={(t) => checkLabel(t, profile.interests.map((i) => i.label), 'interests')}
-            onAdd={(label, exclude) => edit((p) => addInterest(p, label, undefined, exclude))}
-            onRemove={(id) => edit((p) => removeInterest(p, id))}
-          />
+          <InterestChips profile={profile} edit={edit} placeholder="Add an interest…" />
         </section>
 
         <section className="pp-section" aria-labelledby="pp-avoid">
@@ -94,17 +76,7 @@ export function Popup() {
             </h2>
             <span className="pp-section-meta">hidden or pushed down</span>
           </div>
-          <TopicChipInput
-            kind="avoid"
-            label="Topics to avoid"
-            noun="avoid-topic"
-            placeholder="Add a topic to avoid…"
-            empty="Nothing to avoid yet."
-            items={profile.avoidTopics.map((t) => ({ key: t.id, text: t.label }))}
-            check={(t) => checkLabel(t, profile.avoidTopics.map((a) => a.label), 'avoid-topics')}
-            onAdd={(label, exclude) => edit((p) => addAvoidTopic(p, label, exclude))}
-            onRemove={(id) => edit((p) => removeAvoidTopic(p, id))}
-          />
+          <AvoidTopicChips profile={profile} edit={edit} placeholder="Add a topic to avoid…" />
         </section>
 
         <section className="pp-section" aria-labelledby="pp-sites">

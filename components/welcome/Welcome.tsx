@@ -1,8 +1,7 @@
 import type { Profile } from '@/lib/schema/profile';
 import { useProfile } from '../hooks/useProfile';
 import { openDashboard } from '../open-dashboard';
-import { addAvoidTopic, addInterest, checkLabel, removeAvoidTopic, removeInterest } from '../profile-edit';
-import { TopicChipInput } from '../popup/TopicChipInput';
+import { AvoidTopicChips, InterestChips } from '../popup/ProfileTopicChips';
 import { Icon } from '../ui/Icon';
 import { Logo } from '../ui/Logo';
 import { Notice } from '../ui/Notice';
@@ -56,34 +55,14 @@ export function Welcome() {
                 <span className="wl-n" aria-hidden="true">1</span> Topics to avoid
               </h3>
               <p className="wl-example">Hidden on every feed, by meaning and not only by the words: try “celebrity gossip” or “politics”.</p>
-              <TopicChipInput
-                kind="avoid"
-                label="Topics to avoid"
-                noun="avoid-topic"
-                placeholder="e.g. celebrity gossip"
-                empty="Nothing to avoid yet."
-                items={profile.avoidTopics.map((t) => ({ key: t.id, text: t.label }))}
-                check={(t) => checkLabel(t, profile.avoidTopics.map((a) => a.label), 'avoid-topics')}
-                onAdd={(label, exclude) => edit((p) => addAvoidTopic(p, label, exclude))}
-                onRemove={(id) => edit((p) => removeAvoidTopic(p, id))}
-              />
+              <AvoidTopicChips profile={profile} edit={edit} placeholder="e.g. celebrity gossip" />
             </section>
             <section className="wl-step card" aria-labelledby="wl-interests">
               <h3 id="wl-interests" className="wl-h3">
                 <span className="wl-n" aria-hidden="true">2</span> Interests
               </h3>
               <p className="wl-example">New items about them come first, with a quiet badge: try “woodworking” or “gardening”.</p>
-              <TopicChipInput
-                kind="interest"
-                label="Interests"
-                noun="interest"
-                placeholder="e.g. woodworking"
-                empty="Nothing yet. What do you want more of?"
-                items={profile.interests.map((i) => ({ key: i.id, text: i.label }))}
-                check={(t) => checkLabel(t, profile.interests.map((i) => i.label), 'interests')}
-                onAdd={(label, exclude) => edit((p) => addInterest(p, label, undefined, exclude))}
-                onRemove={(id) => edit((p) => removeInterest(p, id))}
-              />
+              <InterestChips profile={profile} edit={edit} placeholder="e.g. woodworking" />
             </section>
             <section className="wl-step card" aria-labelledby="wl-chat">
               <h3 id="wl-chat" className="wl-h3">
