@@ -116,6 +116,10 @@ export interface Store {
   backedUp?: boolean;
   /** The version, revision and time of the last stored profile found valid as it is (see loadProfile). */
   validRow?: string;
+  /** How many rows each log holds, as counted once and kept up to date by this context's writes: counting a table
+   * reads all of it (IndexedDB keeps no count), which at 200,000 decisions is not a price to pay on every write.
+   * Forgotten whenever rows go another way (a wipe, an import, pruning for space). */
+  counted?: Map<string, number>;
 }
 
 export function openStore(name = DB_NAME, logCap = DEFAULT_LOG_CAP, opts: { backup?: ProfileBackup; caps?: Partial<TableCaps> } = {}): Store {
@@ -334,6 +338,7 @@ async function writeLog(store: Store, write: () => Promise<unknown>, what: strin
 
 /** Deletes the oldest share of every log, each in its own transaction (a delete frees space; one big one may not fit). */
 export async function pruneForSpace(store: Store, share = PRUNE_SHARE_ON_QUOTA): Promise<void> {
+  store.counted?.clear();
   for (const table of [store.db.decisions, store.db.signals, store.db.flags, store.db.feedback] as Table<unknown, number>[]) {
     try {
       const count = await table.count();
@@ -345,31 +350,85 @@ export async function pruneForSpace(store: Store, share = PRUNE_SHARE_ON_QUOTA):
   }
 }
 
-/** Adds rows and deletes the ones stored first past the cap, in one transaction. */
-async function addCapped<T>(store: Store, table: Table<T, number>, rows: T[], cap: number): Promise<void> {
-  if (rows.length === 0) return;
+/** Rows for the logs, written together (lib/background/log-buffer.ts gathers what the tabs send). */
+export interface LogRows {
+  decisions?: LoggedDecision[];
+  signals?: Signal[];
+  flags?: Flag[];
+}
+
+/** For each flag that repeated an item already queued: the row, and the stored row it joined. */
+export type FlagRepeat = { row: Flag; into: StoredFlag };
+
+/**
+ * Adds rows to every log in one transaction (one commit, one change notice, however many tabs and kinds), each log
+ * then cut to its cap, the rows stored first going first. Flags are added once per item (addFlags).
+ */
+export async function writeLogs(store: Store, rows: LogRows): Promise<FlagRepeat[]> {
+  const { decisions = [], signals = [], flags = [] } = rows;
+  const tables = [decisions.length && store.db.decisions, signals.length && store.db.signals, flags.length && store.db.flags].filter(
+    (t): t is Table<never, number> => !!t,
+  );
+  if (tables.length === 0) return [];
+  const repeats: FlagRepeat[] = [];
+  const what = tables.length === 1 ? `the ${tables[0].name} log` : 'the activity log';
   await writeLog(
     store,
-    () =>
-      store.db.transaction('rw', table, async () => {
-        await table.bulkAdd(rows);
-        const excess = (await table.count()) - cap;
-        if (excess > 0) await table.bulkDelete(await table.toCollection().limit(excess).primaryKeys());
-      }),
-    `the ${table.name} log`,
-  );
+    async () => {
+      // Counts are taken up only once the transaction has committed: an aborted one leaves them as they were.
+      const counts = new Map<string, number>();
+      repeats.length = 0;
+      await store.db.transaction('rw', tables, async () => {
+        await addCappedIn(store, counts, store.db.decisions, decisions, store.logCap);
+        await addCappedIn(store, counts, store.db.signals, signals, store.caps.signals);
+        if (flags.length) repeats.push(...(await addFlagsIn(store, counts, flags)));
+      });
+      const counted = (store.counted ??= new Map());
+      for (const [name, n] of counts) counted.set(name, n);
+    },
+    what,
+  ).catch((e) => {
+    store.counted?.clear();
+    throw e;
+  });
+  return repeats.filter((r) => r.into.id !== undefined);
+}
+
+/** Adds rows inside the caller's transaction and deletes the ones stored first past the cap; `counts` gets the
+ * table's new size. */
+async function addCappedIn<T>(store: Store, counts: Map<string, number>, table: Table<T, number>, rows: T[], cap: number, added = rows.length): Promise<void> {
+  if (rows.length) await table.bulkAdd(rows);
+  if (added === 0) return;
+  const known = store.counted?.get(table.name);
+  let n = known === undefined ? await table.count() : known + added;
+  if (n > cap) {
+    await table.bulkDelete(await table.toCollection().limit(n - cap).primaryKeys());
+    n = cap;
+  }
+  counts.set(table.name, n);
 }
 
 export async function logDecisions(store: Store, rows: LoggedDecision[]): Promise<void> {
-  await addCapped(store, store.db.decisions, rows, store.logCap);
+  await writeLogs(store, { decisions: rows });
 }
 
 export async function addSignals(store: Store, rows: Signal[]): Promise<void> {
-  await addCapped(store, store.db.signals, rows, store.caps.signals);
+  await writeLogs(store, { signals: rows });
 }
 
 export async function addFeedback(store: Store, row: Feedback): Promise<void> {
-  await addCapped(store, store.db.feedback, [row], store.caps.feedback);
+  await writeLog(
+    store,
+    async () => {
+      const counts = new Map<string, number>();
+      await store.db.transaction('rw', store.db.feedback, () => addCappedIn(store, counts, store.db.feedback, [row], store.caps.feedback));
+      for (const [name, n] of counts) (store.counted ??= new Map()).set(name, n);
+    },
+    'the feedback log',
+  ).catch((e) => {
+    store.counted?.clear();
+    throw e;
+  });
 }
 
 /**
@@ -377,48 +436,41 @@ export async function addFeedback(store: Store, row: Feedback): Promise<void> {
  * headline of the same kind) is not added again; the row there counts it as seen once more and keeps its verdict.
  * Returns, for each repeat, the stored row it joined, so a "wrong" verdict can cover the newcomer too.
  */
-export async function addFlags(store: Store, rows: Flag[]): Promise<Array<{ row: Flag; into: StoredFlag }>> {
-  if (rows.length === 0) return [];
-  const repeats: Array<{ row: Flag; into: StoredFlag }> = [];
+export async function addFlags(store: Store, rows: Flag[]): Promise<FlagRepeat[]> {
+  return writeLogs(store, { flags: rows });
+}
+
+async function addFlagsIn(store: Store, counts: Map<string, number>, rows: Flag[]): Promise<FlagRepeat[]> {
+  const repeats: FlagRepeat[] = [];
   const table = store.db.flags as Table<StoredFlag, number>;
-  await writeLog(
-    store,
-    () =>
-      store.db.transaction('rw', table, async () => {
-        repeats.length = 0;
-        const keys = rows.map(titleKey);
-        const [byItem, byTitle] = await Promise.all([
-          table.where('[platform+itemId]').anyOf(rows.map(itemKey)).toArray(),
-          table.where('titleKey').anyOf(keys.filter(Boolean)).toArray(),
-        ]);
-        // One object per stored row, whichever lookup found it, so its count adds up.
-        const byId = new Map([...byItem, ...byTitle].map((f) => [f.id!, f]));
-        const items = new Map(byItem.map((f) => [`${f.platform}\u0000${f.itemId}`, byId.get(f.id!)!]));
-        const titles = new Map(byTitle.map((f) => [f.titleKey!, byId.get(f.id!)!]));
-        const fresh: StoredFlag[] = [];
-        for (const [i, row] of rows.entries()) {
-          const ik = `${row.platform}\u0000${row.itemId}`;
-          const into = items.get(ik) ?? (keys[i] ? titles.get(keys[i]) : undefined);
-          if (into) {
-            into.seen = (into.seen ?? 1) + 1;
-            items.set(ik, into);
-            repeats.push({ row, into });
-            continue;
-          }
-          const stored: StoredFlag = { ...row, titleKey: keys[i] };
-          fresh.push(stored);
-          items.set(ik, stored);
-          if (keys[i]) titles.set(keys[i], stored);
-        }
-        const seenAgain = new Set(repeats.map((r) => r.into).filter((f) => f.id !== undefined));
-        await Promise.all([...seenAgain].map((f) => table.update(f.id!, { seen: f.seen })));
-        await table.bulkAdd(fresh);
-        const excess = (await table.count()) - store.caps.flags;
-        if (excess > 0) await table.bulkDelete(await table.toCollection().limit(excess).primaryKeys());
-      }),
-    'the flags log',
-  );
-  return repeats.filter((r) => r.into.id !== undefined);
+  const keys = rows.map(titleKey);
+  const [byItem, byTitle] = await Promise.all([
+    table.where('[platform+itemId]').anyOf(rows.map(itemKey)).toArray(),
+    table.where('titleKey').anyOf(keys.filter(Boolean)).toArray(),
+  ]);
+  // One object per stored row, whichever lookup found it, so its count adds up.
+  const byId = new Map([...byItem, ...byTitle].map((f) => [f.id!, f]));
+  const items = new Map(byItem.map((f) => [`${f.platform}\u0000${f.itemId}`, byId.get(f.id!)!]));
+  const titles = new Map(byTitle.map((f) => [f.titleKey!, byId.get(f.id!)!]));
+  const fresh: StoredFlag[] = [];
+  for (const [i, row] of rows.entries()) {
+    const ik = `${row.platform}\u0000${row.itemId}`;
+    const into = items.get(ik) ?? (keys[i] ? titles.get(keys[i]) : undefined);
+    if (into) {
+      into.seen = (into.seen ?? 1) + 1;
+      items.set(ik, into);
+      repeats.push({ row, into });
+      continue;
+    }
+    const stored: StoredFlag = { ...row, titleKey: keys[i] };
+    fresh.push(stored);
+    items.set(ik, stored);
+    if (keys[i]) titles.set(keys[i], stored);
+  }
+  const seenAgain = new Set(repeats.map((r) => r.into).filter((f) => f.id !== undefined));
+  await Promise.all([...seenAgain].map((f) => table.update(f.id!, { seen: f.seen })));
+  await addCappedIn(store, counts, table, fresh, store.caps.flags);
+  return repeats;
 }
 
 /** The Activity view's filters (lib/core/activity-filter.ts builds them), and how many rows at most. */
@@ -540,6 +592,7 @@ export async function stageLog(store: Store, token: string, rows: LoggedDecision
  */
 export async function replaceLogWithStaged(store: Store, token: string, expected: number): Promise<number> {
   const { db } = store;
+  store.counted?.clear();
   const kept = await withSpace(
     store,
     () =>
@@ -595,6 +648,7 @@ export async function countRows(store: Store) {
  * cleared: clearing is a write, and it fails (AbortError) when the disk is full, which is when a person wipes.
  */
 export async function wipeAll(store: Store, now = Date.now()): Promise<Profile> {
+  store.counted?.clear();
   await Promise.all([store.db.delete({ disableAutoOpen: false }), store.profileDb.delete({ disableAutoOpen: false })]);
   await store.backup?.clear().catch(() => {});
   dismissProblem(store);

@@ -131,8 +131,8 @@ async function loggingCost(ext: Awaited<ReturnType<typeof launchWithExtension>>)
     const longTasks: number[] = [];
     const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
     obs.observe({ type: 'longtask' });
-    const { Reporter } = (globalThis as unknown as { ParapetReporter: { Reporter: new (t: unknown, p: string) => { decision(r: unknown): void; flush(): Promise<void> } } }).ParapetReporter;
-    const reporter = new Reporter({ send, onProfile: () => () => {} }, 'hackernews');
+    const { createReporter } = (globalThis as unknown as { ParapetReporter: { createReporter: (t: unknown, p: string) => { decision(r: unknown): void; flush(): Promise<void> } } }).ParapetReporter;
+    const reporter = createReporter({ send, onProfile: () => () => {} }, 'hackernews');
     let enqueue = 0;
     // As a feed delivers them: 20 items per frame.
     for (let i = 0; i < items.length; i += 20) {

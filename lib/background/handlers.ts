@@ -5,10 +5,9 @@ import type { ChatSelection, PageModels, SiteHealth } from '../schema/messages';
 import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
 import { riskyRules, withRunnableRules } from '../schema/rule-risk';
+import { requests } from '../schema/messages';
 import {
   addFeedback,
-  addFlags,
-  addSignals,
   countDecisions,
   clearReversed,
   countRows,
@@ -19,7 +18,6 @@ import {
   listMeta,
   listSignals,
   loadProfile,
-  logDecisions,
   markReversed,
   pageDecisions,
   pageFlags,
@@ -51,6 +49,7 @@ import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
 import { createWhyHandlers } from './why-store';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
+import { createLogBuffer, type LogBufferOptions } from './log-buffer';
 
 export interface BackgroundDeps {
   store: Store;
@@ -69,6 +68,8 @@ export interface BackgroundDeps {
   pageModels?: () => Promise<PageModels>;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
   tabRates?: TabRates;
+  /** How long the tabs' rows wait to be written together (lib/background/log-buffer.ts). */
+  logBuffer?: Pick<LogBufferOptions, 'delayMs' | 'maxRows'>;
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
@@ -100,8 +101,25 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     deps.broadcastProfile(p);
     return p;
   };
+  const buffer = createLogBuffer(store, {
+    ...deps.logBuffer,
+    // A repeat of an item judged "wrong" (another author's copy of the headline) is covered by the same verdict.
+    onRepeats: async (repeats) => {
+      const wrong = repeats.filter((r) => r.into.status === 'wrong').map((r) => r.row);
+      const before = wrong.length ? await loadProfile(store, now()) : null;
+      if (before && applyVerdicts(before, wrong, 'wrong', now()) !== before) {
+        changed(await updateProfile(store, (p) => applyVerdicts(p, wrong, 'wrong', now()), now()));
+      }
+    },
+  });
+  /** A feed tab's rows are kept to be written with others, and its message answered at once; the extension's own
+   * pages (which seed and import) get their answer once the rows are written. */
+  const keep = (sender: { url?: string }, rows: Parameters<typeof buffer.add>[0]) => {
+    buffer.add(rows);
+    return isPageSender(sender) ? null : buffer.flush().then(() => null);
+  };
 
-  return {
+  const handlers: Handlers = {
     'profile/get': (_payload, sender) => profileFor(sender),
     // Everything a feed tab waits for before its first decisions, in one answer: it fetches no model file per page.
     'page/start': async (_payload, sender) => {
@@ -115,26 +133,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Merged in the same transaction as the write, so a change made elsewhere a moment before is never lost.
       return changed(await updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
-    'decisions/log': async ({ rows }, sender) => {
+    'decisions/log': ({ rows }, sender) => {
       // The tab is the sender's, whatever the row says: Activity shows one tab's decisions by it.
-      const page = isPageSender(sender);
-      await logDecisions(store, allowed(sender, 'decisions', rows).map((r) => (page ? { ...r, tab: sender.tab?.id } : r)));
-      return null;
+      const tab = isPageSender(sender) ? sender.tab?.id : undefined;
+      const kept = allowed(sender, 'decisions', rows);
+      if (tab !== undefined) for (const r of kept) r.tab = tab;
+      return keep(sender, { decisions: kept });
     },
-    'signals/add': async ({ rows }, sender) => {
-      await addSignals(store, allowed(sender, 'signals', rows));
-      return null;
-    },
-    'flags/add': async ({ rows }, sender) => {
-      const repeats = await addFlags(store, allowed(sender, 'flags', rows));
-      // A repeat of an item judged "wrong" (another author's copy of the headline) is covered by the same verdict.
-      const wrong = repeats.filter((r) => r.into.status === 'wrong').map((r) => r.row);
-      const before = wrong.length ? await loadProfile(store, now()) : null;
-      if (before && applyVerdicts(before, wrong, 'wrong', now()) !== before) {
-        changed(await updateProfile(store, (p) => applyVerdicts(p, wrong, 'wrong', now()), now()));
-      }
-      return null;
-    },
+    'signals/add': ({ rows }, sender) => keep(sender, { signals: allowed(sender, 'signals', rows) }),
+    'flags/add': ({ rows }, sender) => keep(sender, { flags: allowed(sender, 'flags', rows) }),
     'feedback/record': async ({ feedback, item }, sender) => {
       if (allowed(sender, 'feedback', [feedback]).length === 0) return loadProfile(store, now());
       await addFeedback(store, feedback);
@@ -254,4 +261,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createJudgeHandlers(deps, deps.judgeHost),
     ...createWhyHandlers(now),
   };
+  // What the extension's own pages read (Activity, Flagged, the counts, an export) includes every row sent before.
+  for (const type of Object.keys(requests) as Array<keyof typeof requests>) {
+    const handler = handlers[type] as (p: unknown, s: unknown) => unknown;
+    if (requests[type].privileged && handler) {
+      (handlers as Record<string, unknown>)[type] = async (p: unknown, s: unknown) => (await buffer.flush(), handler(p, s));
+    }
+  }
+  return handlers;
 }

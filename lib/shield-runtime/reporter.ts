@@ -8,128 +8,120 @@ import type { Transport } from './transport';
 export interface ReporterOptions {
   /** Longest a row waits before it is sent. */
   flushMs?: number;
-  /** A batch this large is sent at the next idle moment, without waiting for the timer. */
+  /** A batch this large is sent at the next idle moment, without waiting for the timer: a message's most. Each send
+   * costs the browser a message and the background a write, so a fast feed sends a few large batches, not many. */
   maxRows?: number;
   win?: Window & typeof globalThis;
 }
 
 type Counts = Omit<TabStats, 'platform' | 'since'>;
 
+export interface Reporter {
+  /** `finish`, when given, completes the row just before it is sent: work the log needs and the page does not
+   * (quoting a headline's words), done in the idle moment instead of before the item is painted. */
+  decision(row: LoggedDecision, finish?: (row: LoggedDecision) => void): void;
+  flag(row: Flag, finish?: (row: Flag) => void): void;
+  signal(row: Omit<Signal, 'platform' | 'ts'> & { ts?: number }): void;
+  stats(counts: Counts): void;
+  health(surface: string, ok: boolean, detail: string): void;
+  readonly pending: number;
+  /** Sends everything waiting now. */
+  flush(): Promise<void>;
+  destroy(): void;
+}
+
 /**
  * Everything the content script tells the background in bulk: decisions, flags, signals and the tab's counts.
  * Rows wait in memory and go out together from an idle callback, so logging costs the page nothing it would
- * notice; a failed send is dropped (the log is a record, never a reason to break the page).
+ * notice; a failed send is dropped (the log is a record, never a reason to break the page). A closure, not a class:
+ * a feed content script pays for every private field's name, each time it is used.
  */
-export class Reporter {
-  #decisions: LoggedDecision[] = [];
-  #flags: Flag[] = [];
-  #signals: Signal[] = [];
-  #finishing: Array<() => void> = [];
-  #counts: Counts | null = null;
-  #lastCounts = '';
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #idle: number | null = null;
-  readonly #flushMs: number;
-  readonly #maxRows: number;
-  readonly #win: (Window & typeof globalThis) | undefined;
-
-  readonly #transport: Transport;
-  readonly #platform: FeedPlatform;
+export function createReporter(transport: Transport, platform: FeedPlatform, opts: ReporterOptions = {}): Reporter {
+  const flushMs = opts.flushMs ?? 1000;
+  const maxRows = opts.maxRows ?? 500;
+  const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
+  // The three logs' rows, by the message that takes them.
+  const rows: Record<'decisions/log' | 'flags/add' | 'signals/add', Array<LoggedDecision | Flag | Signal>> = { 'decisions/log': [], 'flags/add': [], 'signals/add': [] };
+  let finishing: Array<() => void> = [];
+  let counts: Counts | null = null;
+  let lastCounts = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   /** When this page started counting: the popup's counts open Activity on the decisions logged since. */
-  readonly #since = Date.now();
+  const since = Date.now();
+  const pending = () => rows['decisions/log'].length + rows['flags/add'].length + rows['signals/add'].length;
 
-  constructor(transport: Transport, platform: FeedPlatform, opts: ReporterOptions = {}) {
-    this.#transport = transport;
-    this.#platform = platform;
-    this.#flushMs = opts.flushMs ?? 1000;
-    this.#maxRows = opts.maxRows ?? 50;
-    this.#win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
+  function whenIdle(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (idle !== undefined) return;
+    idle = win?.requestIdleCallback ? win.requestIdleCallback(flush, { timeout: 1000 }) : (setTimeout(flush, 0) as unknown as number);
   }
 
-  /** `finish`, when given, completes the row just before it is sent: work the log needs and the page does not
-   * (quoting a headline's words), done in the idle moment instead of before the item is painted. */
-  decision(row: LoggedDecision, finish?: (row: LoggedDecision) => void): void {
-    this.#decisions.push(row);
-    if (finish) this.#finishing.push(() => finish(row));
-    this.#schedule();
+  function schedule(): void {
+    if (pending() >= maxRows) whenIdle();
+    else if (timer === undefined && idle === undefined) timer = setTimeout(whenIdle, flushMs);
   }
 
-  flag(row: Flag, finish?: (row: Flag) => void): void {
-    this.#flags.push(row);
-    if (finish) this.#finishing.push(() => finish(row));
-    this.#schedule();
-  }
-
-  signal(row: Omit<Signal, 'platform' | 'ts'> & { ts?: number }): void {
-    this.#signals.push({ ts: Date.now(), platform: this.#platform, ...row });
-    this.#schedule();
-  }
-
-  stats(counts: Counts): void {
-    this.#counts = counts;
-    this.#schedule();
-  }
-
-  health(surface: string, ok: boolean, detail: string): void {
-    void this.#transport
-      .send('health/report', { platform: this.#platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) })
-      .catch(() => {});
-  }
-
-  get pending(): number {
-    return this.#decisions.length + this.#flags.length + this.#signals.length;
-  }
-
-  #schedule(): void {
-    if (this.pending >= this.#maxRows) {
-      this.#whenIdle();
-      return;
-    }
-    if (this.#timer === null && this.#idle === null) this.#timer = setTimeout(() => this.#whenIdle(), this.#flushMs);
-  }
-
-  #whenIdle(): void {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-    if (this.#idle !== null) return;
-    const ric = this.#win?.requestIdleCallback;
-    if (ric) this.#idle = ric.call(this.#win, () => this.flush(), { timeout: 1000 });
-    else this.#idle = setTimeout(() => this.flush(), 0) as unknown as number;
-  }
-
-  /** Sends everything waiting now. */
-  flush(): Promise<void> {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#idle = null;
-    for (const finish of this.#finishing.splice(0)) {
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = idle = undefined;
+    for (const finish of finishing) {
       try {
         finish();
       } catch {
         // the row goes out as it was recorded
       }
     }
+    finishing = [];
     const sends: Array<Promise<unknown>> = [];
-    const t = this.#transport;
-    while (this.#decisions.length > 0) sends.push(t.send('decisions/log', { rows: this.#decisions.splice(0, 500) }));
-    while (this.#flags.length > 0) sends.push(t.send('flags/add', { rows: this.#flags.splice(0, 500) }));
-    while (this.#signals.length > 0) sends.push(t.send('signals/add', { rows: this.#signals.splice(0, 500) }));
-    if (this.#counts) {
-      const key = JSON.stringify(this.#counts);
-      if (key !== this.#lastCounts) {
-        this.#lastCounts = key;
-        sends.push(t.send('tab/stats', { platform: this.#platform, ...this.#counts, since: this.#since }));
-      }
+    for (const [type, list] of Object.entries(rows) as Array<[keyof typeof rows, never[]]>) {
+      while (list.length > 0) sends.push(transport.send(type, { rows: list.splice(0, 500) }));
+    }
+    const key = counts && JSON.stringify(counts);
+    if (key && key !== lastCounts) {
+      lastCounts = key;
+      sends.push(transport.send('tab/stats', { platform, ...counts!, since }));
     }
     return Promise.allSettled(sends).then(() => undefined);
   }
 
-  destroy(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
-  }
+  // A hidden tab may be discarded or closed without a pagehide (memory saver, a crash of the page): what waits goes now.
+  const hidden = () => void (win?.document.visibilityState === 'hidden' && flush());
+  win?.addEventListener('visibilitychange', hidden);
+
+  return {
+    decision(row, finish) {
+      rows['decisions/log'].push(row);
+      if (finish) finishing.push(() => finish(row));
+      schedule();
+    },
+    flag(row, finish) {
+      rows['flags/add'].push(row);
+      if (finish) finishing.push(() => finish(row));
+      schedule();
+    },
+    signal(row) {
+      rows['signals/add'].push({ ts: Date.now(), platform, ...row });
+      schedule();
+    },
+    stats(c) {
+      counts = c;
+      schedule();
+    },
+    health(surface, ok, detail) {
+      void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
+    },
+    get pending() {
+      return pending();
+    },
+    flush,
+    destroy() {
+      clearTimeout(timer);
+      timer = undefined;
+      win?.removeEventListener('visibilitychange', hidden);
+    },
+  };
 }
 
 /** Reasons as the background's schema accepts them: one over-long field must not get a whole batch refused. */

@@ -15,7 +15,7 @@ import { watchPage } from './page-watcher';
 import { createPainter, modeOf, unpainted } from './painter';
 import { mainReason, ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
-import { Reporter } from './reporter';
+import { createReporter } from './reporter';
 import type { Tracked } from './tracked';
 import type { Transport } from './transport';
 import { whyLink } from './why-link';
@@ -82,7 +82,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   const { engine, transport } = deps;
   const platform = adapter.platform;
-  const reporter = new Reporter(transport, platform, { flushMs: opts.flushMs, win: win ?? undefined });
+  const reporter = createReporter(transport, platform, { flushMs: opts.flushMs, win: win ?? undefined });
   const log = createItemLog(reporter, platform);
   const decider = createDecider(engine, platform);
   const profile = (): Profile => decider.profile;

@@ -113,10 +113,16 @@ describe('through the background', () => {
     const self = { id: 'ext', origin: 'chrome-extension://ext/' };
     const dashboard = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
     const tab = { id: 'ext', url: 'https://www.reddit.com/', tab: { id: 3 } };
+    // The queue is read as the Flagged view reads it: what tabs sent before is written (and acted on) first.
+    const queue = async () => {
+      const r = await dispatch(handlers, { type: 'flags/list', payload: {} }, dashboard, self);
+      return r.ok ? (r.value as Awaited<ReturnType<typeof listFlags>>) : [];
+    };
     await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat1')] } }, tab, self);
-    const [row] = await listFlags(store);
+    const [row] = await queue();
     await dispatch(handlers, { type: 'flags/verdict', payload: { ids: [row.id!], status: 'wrong' } }, dashboard, self);
     await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat9', { platform: 'reddit', author: 'u/reposter' })] } }, tab, self);
+    expect(await queue()).toHaveLength(1);
     const profile = await dispatch(handlers, { type: 'profile/get', payload: {} }, dashboard, self);
     const exceptions = profile.ok ? (profile.value as { exceptions: Array<{ platform: string; author?: string; kind?: string }> }).exceptions : [];
     expect(exceptions.map((e) => [e.platform, e.author, e.kind])).toEqual([
