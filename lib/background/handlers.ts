@@ -43,7 +43,7 @@ import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { profileForPage } from './page-profile';
+import { createPagePreparer, profileForPage } from './page-profile';
 import { pageModels } from './page-models';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
@@ -66,6 +66,8 @@ export interface BackgroundDeps {
   withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
   /** The shipped models handed to feed tabs (lib/background/page-models.ts by default). */
   pageModels?: () => Promise<PageModels>;
+  /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
+  forPage?: (p: Profile, url: string | undefined) => Profile;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
   tabRates?: TabRates;
   /** How long the tabs' rows wait to be written together (lib/background/log-buffer.ts). */
@@ -89,13 +91,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const allowed = <T>(sender: { url?: string; tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
     sender.tab?.id === undefined || !isPageSender(sender) ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
   const readModels = deps.pageModels ?? pageModels;
+  const forPage = deps.forPage ?? createPagePreparer();
   // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
   async function profileFor(sender: { url?: string }): Promise<Profile> {
     const stored = await loadProfile(store, now());
     if (!isPageSender(sender)) return stored;
     const profile = withRunnableRules(profileForPage(stored, sender.url));
     // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
-    return withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) });
+    return forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
   }
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);

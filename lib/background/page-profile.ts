@@ -1,5 +1,6 @@
 import type { FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
+import { withPreparedLookups } from '../core/shield/prepared';
 
 const FEED_HOSTS: ReadonlyArray<[RegExp, FeedPlatform]> = [
   [/^(www\.|old\.)?reddit\.com$/, 'reddit'],
@@ -42,5 +43,28 @@ export function profileForPage(profile: Profile, url: string | undefined): Profi
     avoidTopics: feed ? profile.avoidTopics : [],
     interests: feed ? profile.interests : [],
     naturalRules: feed ? profile.naturalRules : [],
+  };
+}
+
+/**
+ * The profile as a feed tab is sent it (page/start, profile/changed): its rules, blocked authors and topics built
+ * into look-ups here, once per profile and site (lib/core/shield/prepared.ts), rather than in every tab at every
+ * page load. Other pages get `profile` as it is. The last few are kept: a site's pages reload with the same profile.
+ */
+export function createPagePreparer(max = 8) {
+  const kept = new Map<string, { pack: unknown; sent: Profile }>();
+  return function forPage(profile: Profile, url: string | undefined): Profile {
+    const feed = feedOfUrl(url);
+    if (!feed) return profile;
+    const pack = (profile as { topicPack?: unknown }).topicPack;
+    const key = `${feed} ${profile.revision} ${profile.updatedAt}`;
+    const hit = kept.get(key);
+    if (hit && hit.pack === pack) return hit.sent;
+    // Never throws (compileLookups skips what it cannot build): the tab builds nothing of its own.
+    const sent = withPreparedLookups(profile, feed);
+    kept.delete(key);
+    kept.set(key, { pack, sent });
+    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    return sent;
   };
 }

@@ -9,7 +9,7 @@ import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { profileForPage } from './page-profile';
+import { createPagePreparer, profileForPage } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
 import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
@@ -19,16 +19,31 @@ import { pageModels } from './page-models';
 
 const tabStats = sessionTabStats();
 
+/** A feed tab's profile with its look-ups built (page-profile.ts): one cache for page starts and broadcasts. */
+const forPage = createPagePreparer();
+
 const withTopicPack = createTopicPacker(meaningModel, {
   get: (key) => sessionArea().get(key),
   set: (items) => sessionArea().set(items),
 });
 
+/** One page of each feed: what a tab there is sent is cut by its site. */
+const FEED_PAGES = ['https://www.youtube.com/', 'https://www.reddit.com/', 'https://x.com/', 'https://news.ycombinator.com/'];
+
+/** Each feed's look-ups built now, open tab or not, so the next page's start is answered from what forPage kept
+ * instead of building them while the tab waits. One site at a time, each in a task of its own. */
+async function prepareFeeds(profile: Profile): Promise<void> {
+  for (const url of FEED_PAGES) {
+    forPage(await withTopicPack(withRunnableRules(profileForPage(profile, url))), url);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. */
 async function broadcastProfile(profile: Profile) {
   // Expanded now, open feed tab or not (a feed page keeps every topic: page-profile.ts), so the next page's start
   // is answered from the kept pack instead of spending its hold on loading the meaning model.
-  void withTopicPack(profile).catch(() => {});
+  void prepareFeeds(profile).catch(() => {});
   const message = { type: 'profile/changed', profile };
   browser.runtime.sendMessage(message).catch(() => {});
   const tabs = await browser.tabs.query({});
@@ -37,7 +52,7 @@ async function broadcastProfile(profile: Profile) {
     // and a page's cut-down copy must not replace it there.
     if (tab.id === undefined || !isPageSender(tab)) continue;
     // Each tab gets only what its site needs (a chat tab only hears that the profile changed).
-    const forTab = { type: 'profile/changed', profile: await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))) };
+    const forTab = { type: 'profile/changed', profile: forPage(await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))), tab.url) };
     browser.tabs.sendMessage(tab.id, forTab).catch(() => {});
   }
 }
@@ -52,7 +67,7 @@ export function startBackground() {
   const tabRates = createTabRates();
   // Expand the topics when the browser starts and when Parapet is installed or updated, so the first feed tab
   // is answered from the kept pack instead of waiting for the model to load.
-  const warmTopics = () => void loadProfile(store, Date.now()).then(withTopicPack).catch(() => {});
+  const warmTopics = () => void loadProfile(store, Date.now()).then(prepareFeeds).catch(() => {});
   browser.runtime.onStartup.addListener(warmTopics);
   browser.runtime.onInstalled.addListener(warmTopics);
   // The model files every feed tab is sent with page/start: read and checked now, while no tab waits, rather than
@@ -64,6 +79,7 @@ export function startBackground() {
     store,
     broadcastProfile: (p) => void broadcastProfile(p),
     withTopicPack,
+    forPage,
     tabStats,
     judgeHost,
     tabRates,

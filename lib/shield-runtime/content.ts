@@ -2,27 +2,24 @@ import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
 import { buildDetectorRules } from '../core/detectors';
 import { readDetectors } from '../core/detectors/data-file';
-import { compileProfile, decide, quoteEvidence, rerank } from '../core/shield';
+import { decide, quoteEvidence, rerank } from '../core/shield';
+import { compileWithLookups, type CompileOptions } from '../core/shield/compile';
+import { base64ToBytes as bytesOf } from '../core/shield/packed';
+import { noLookups, restoreLookups } from '../core/shield/prepared';
+import type { Profile } from '../schema/profile';
 import { watchAddress } from '../content-script/address';
 import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 
-/** The bytes of a model the background sent in base64 (lib/background/page-models.ts). */
-function bytesOf(base64: string): Uint8Array {
-  const native = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
-  if (native.fromBase64) return native.fromBase64(base64);
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
   const startedAt = performance.now();
-  const core = { compileProfile, decide, quoteEvidence, rerank } as unknown as CoreShield;
+  // A profile's rules, blocked authors and topics come built from the background (lib/core/shield/prepared.ts):
+  // the tab carries no code to build them, and a profile without them (the defaults) has none.
+  const compileProfile = (p: Profile, o: CompileOptions) => compileWithLookups(p, o.lookups ?? noLookups(), o);
+  const core = { compileProfile, decide, quoteEvidence, rerank, restoreLookups } as unknown as CoreShield;
   const transport = browserTransport();
   // One answer brings the profile and the models: the tab fetches no file, and builds nothing but views of them.
   const start = transport.send('page/start', {});

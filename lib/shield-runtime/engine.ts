@@ -15,7 +15,9 @@ export interface Engine {
 }
 
 export interface CoreShield {
-  compileProfile(profile: Profile, opts: { clickbait?: never; detectors?: never; platform?: FeedPlatform }): unknown;
+  compileProfile(profile: Profile, opts: { clickbait?: never; detectors?: never; platform?: FeedPlatform; lookups?: never }): unknown;
+  /** The look-ups the background prepared for this tab (lib/core/shield/prepared.ts). */
+  restoreLookups?(form: never): unknown;
   decide(compiled: never, item: FeedItem): Decision;
   quoteEvidence(compiled: never, item: FeedItem, reasons: readonly Reason[]): readonly Reason[];
   rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts?: { exploreShare?: number; seed?: number }): string[];
@@ -23,9 +25,28 @@ export interface CoreShield {
 
 /** Adapts lib/core/shield to the runner for one platform. */
 export function coreEngine(core: CoreShield, platform: FeedPlatform): Engine {
+  /** Per profile object: its look-ups, restored once from the form the background sent with it (the profile is
+   * compiled again when a model arrives later, and each compile takes the same look-ups). */
+  const restored = new WeakMap<Profile, unknown>();
+  function lookupsOf(profile: Profile): unknown {
+    if (restored.has(profile)) return restored.get(profile);
+    const sent = profile as Profile & { prepared?: { platform?: unknown } };
+    const form = sent.prepared;
+    // Made for another platform (never, from our own background): compiled here from what the profile holds.
+    const lookups = form && form.platform === platform ? core.restoreLookups?.(form as never) : undefined;
+    restored.set(profile, lookups);
+    // The form's text is not kept for the page's life: the look-ups stand for it.
+    if (form) delete sent.prepared;
+    return lookups;
+  }
   return {
     compile: (profile, clickbait, detectors) =>
-      core.compileProfile(profile, { clickbait: (clickbait ?? undefined) as never, detectors: (detectors ?? undefined) as never, platform }),
+      core.compileProfile(profile, {
+        clickbait: (clickbait ?? undefined) as never,
+        detectors: (detectors ?? undefined) as never,
+        platform,
+        lookups: lookupsOf(profile) as never,
+      }),
     decide: (compiled, item) => core.decide(compiled as never, item),
     quote: (compiled, item, reasons) => core.quoteEvidence(compiled as never, item, reasons),
     rerank: (batch, opts) => core.rerank(batch, opts),

@@ -53,6 +53,9 @@ describe('the fast matcher agrees with the reference', () => {
     for (const fields of items) fast.match(fields, () => matched++);
     expect(matched).toBeGreaterThan(300);
     expect(disagreements(fast, ref, items)).toEqual([]);
+    // Restored from its form, as a tab restores the matcher the background built (lib/core/shield/prepared.ts).
+    const restored = TextMatcher.fromForm(JSON.parse(JSON.stringify(fast.toForm())));
+    expect(disagreements(restored, ref, items)).toEqual([]);
   });
 
   it('on odd text: accents two ways, invisible characters, other scripts, emoji, punctuation', () => {

@@ -7,6 +7,7 @@ import { buildExport } from '@/lib/schema/export';
 import { dispatch } from '@/lib/messaging';
 import { createHandlers } from '@/lib/background/handlers';
 import { openStore } from '@/lib/db';
+import type { WithPrepared } from '../../lib/core/shield/prepared';
 
 // Issue 25, finding 7: one shared rule could hang every tab it reached. JavaScript cannot stop a running regex, so a
 // pattern that could take that long is refused when it is saved or imported, and never run.
@@ -135,7 +136,11 @@ describe('saving and importing a profile with a freezing rule', () => {
     await store.db.profile.put({ key: 'current', data: withRules(['\\bcrypto\\b', '(a|a)+$']) });
     const fromTab = { id: 'ext-id', url: 'https://www.reddit.com/', tab: { id: 3, url: 'https://www.reddit.com/' } };
     const tab = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromTab, self);
-    expect(tab.ok && (tab.value as Profile).rules.map((r) => r.pattern)).toEqual(['\\bcrypto\\b']);
+    // A tab receives its rules built into its look-ups (lib/core/shield/prepared.ts).
+    const sent = tab.ok ? (tab.value as Profile & WithPrepared) : null;
+    expect(sent?.rules).toEqual([]);
+    expect(sent?.prepared?.rules.map(([, , pattern]) => pattern)).toEqual(['\\bcrypto\\b']);
+    expect(sent?.prepared?.matcher.replay.map(([, pattern]) => pattern)).toEqual(['\\bcrypto\\b']);
     const dashboard = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromDashboard, self);
     expect(dashboard.ok && (dashboard.value as Profile).rules.map((r) => r.pattern)).toEqual(['\\bcrypto\\b', '(a|a)+$']);
   });

@@ -33,6 +33,11 @@ export class AuthorSet {
     return this.#names.has(name);
   }
 
+  /** The names, as added (for a copy to be made elsewhere). */
+  names(): string[] {
+    return [...this.#names];
+  }
+
   get size(): number {
     return this.#names.size;
   }

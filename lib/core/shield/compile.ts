@@ -8,7 +8,7 @@ import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
 import type { TopicPack, WithTopicPack } from './topic-pack';
 import { readsAsOtherLanguage } from '../detectors/language';
-import type { CompiledProfile, CompiledRule, CompiledTopic, PolicyStage, Target } from './types';
+import type { CompiledProfile, CompiledRule, CompiledTopic, PolicyStage, ProfileLookups, Target } from './types';
 
 export interface CompileOptions {
   clickbait?: ClickbaitModel;
@@ -19,6 +19,9 @@ export interface CompileOptions {
   platform?: FeedPlatform;
   /** Replaces the detectors + policies stage; `null` runs none. Defaults to the shipped detectors. */
   policyStage?: PolicyStage | null;
+  /** The profile's look-ups built already (compileLookups, or restored from the background's form): the profile's
+   * rules, blocked authors and topics are then not read. */
+  lookups?: ProfileLookups;
 }
 
 /**
@@ -27,7 +30,54 @@ export interface CompileOptions {
  * never thrown, because a broken rule must not stop the whole shield.
  */
 export function compileProfile(profile: Profile, opts: CompileOptions = {}): CompiledProfile {
+  return compileWithLookups(profile, opts.lookups ?? compileLookups(profile, opts.platform), opts);
+}
+
+/** compileProfile with the profile's look-ups built already: a feed tab's come prepared from the background
+ * (prepared.ts), so the tab carries no code to build them. */
+export function compileWithLookups(profile: Profile, lookups: ProfileLookups, opts: CompileOptions = {}): CompiledProfile {
   const only = opts.platform;
+  const { blockedAuthors, matcher, targets, rules, avoidTopics, interests, topics, problems } = lookups;
+
+  const language = opts.detectors?.language;
+  const isForeign = (text: string) => readsAsOtherLanguage(text, language);
+
+  const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
+  for (const [k, v] of Object.entries(profile.policies ?? {})) {
+    if (v && typeof v === 'object' && k in policies) policies[k as PolicyKind] = v as KindPolicy;
+  }
+
+  const sitesOff = new Set<FeedPlatform>(FEED_PLATFORMS.filter((p) => profile.sites?.[p] === false));
+
+  return {
+    revision: profile.revision ?? 0,
+    platform: only,
+    paused: profile.paused === true,
+    sitesOff,
+    blockedAuthors,
+    lessLike: compileLessLike(profile.lessLike, only),
+    matcher,
+    targets,
+    rules,
+    avoidTopics,
+    interests,
+    topics,
+    isForeign,
+    policies,
+    exceptions: compileUserExceptions(profile.exceptions, only),
+    policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
+    clickbait: opts.clickbait,
+    problems,
+    hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
+  };
+}
+
+/**
+ * What compileProfile builds from the profile's rules, blocked authors and topics: the bulk of its work, the same
+ * whatever models are loaded. The background builds it once per profile and sends a tab its form
+ * (prepared.ts), so a tab with a large profile does not build it on every page.
+ */
+export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLookups {
   const platformBit = (p: FeedPlatform) => 1 << FEED_PLATFORMS.indexOf(p);
 
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
@@ -105,38 +155,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
     }
   }
   matcher.build();
-
-  const language = opts.detectors?.language;
-  const isForeign = (text: string) => readsAsOtherLanguage(text, language);
-
-  const policies = { ...DEFAULT_POLICIES } as Record<PolicyKind, KindPolicy>;
-  for (const [k, v] of Object.entries(profile.policies ?? {})) {
-    if (v && typeof v === 'object' && k in policies) policies[k as PolicyKind] = v as KindPolicy;
-  }
-
-  const sitesOff = new Set<FeedPlatform>(FEED_PLATFORMS.filter((p) => profile.sites?.[p] === false));
-
-  return {
-    revision: profile.revision ?? 0,
-    platform: only,
-    paused: profile.paused === true,
-    sitesOff,
-    blockedAuthors,
-    lessLike: compileLessLike(profile.lessLike, only),
-    matcher,
-    targets,
-    rules,
-    avoidTopics,
-    interests,
-    topics,
-    isForeign,
-    policies,
-    exceptions: compileUserExceptions(profile.exceptions, only),
-    policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
-    clickbait: opts.clickbait,
-    problems,
-    hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
-  };
+  return { blockedAuthors, matcher, targets, rules, avoidTopics, interests, topics, problems };
 }
 
 /** The label first, then keywords that fold differently from it and from each other ("Rust" and "rust" count once). */

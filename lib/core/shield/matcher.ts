@@ -5,6 +5,21 @@ import { asciiTwin } from './regex-ascii';
 import { requiredLiteral } from './regex-literal';
 import { WORD, asciiLower, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
 import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
+import { base64ToInt32, int32ToBase64 } from './packed';
+
+/** A built TextMatcher as plain data (see toForm): the word index in base64 Int32Arrays and '\n'-joined stems, and
+ * the few substring keywords and regexes to add again. */
+export interface MatcherForm {
+  stems: string;
+  entryStart: string;
+  entryTarget: string;
+  entryRest: string;
+  restStart: string;
+  restStems: string;
+  /** [0, keyword, target] or [1, regex source, target]. */
+  replay: Array<[0 | 1, string, number]>;
+  targetCount: number;
+}
 
 /**
  * One matcher for every keyword, phrase and regex in a profile (rules, avoid-topics, interests): the item's
@@ -15,9 +30,24 @@ import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type
  * per item, with the words that matched.
  */
 export class TextMatcher {
-  /** First folded words of keywords, each with the keywords starting with it (the rest of a phrase, if any). */
-  readonly #words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
-  readonly #wordOf = new Map<string, number>();
+  /** While keywords are added: first folded words of keywords, each with the keywords starting with it (the rest
+   * of a phrase, if any). build() lays them out in the flat lists below and lets these go. */
+  #words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
+  #wordOf = new Map<string, number>();
+  /** The word index as matched: per first word (its place), its stem, and its keywords entryStart[place] to
+   * entryStart[place + 1] - 1, each a target and the rest of its phrase (-1: a single word), the stems
+   * restStems[restStart[r]] to restStems[restStart[r + 1] - 1]. Flat lists of numbers rather than an object per
+   * keyword: a profile with topics by meaning has thousands, and a tab keeps them for the page's life. */
+  #firstStems: string[] = [];
+  #entryStart: Int32Array = new Int32Array(1);
+  #entryTarget: Int32Array = new Int32Array(0);
+  #entryRest: Int32Array = new Int32Array(0);
+  #restStart: Int32Array = new Int32Array(1);
+  #restStems: string[] = [];
+  #built = false;
+  /** Substring keywords and regexes in the order they were added, for toForm(): a restored matcher adds them
+   * again (there are few, and a regex cannot be sent) and takes its word index as sent. */
+  readonly #replay: Array<[0 | 1, string, number]> = [];
   readonly #substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   readonly #substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
@@ -107,6 +137,7 @@ export class TextMatcher {
 
   /** Adds a whole-word keyword or phrase (plurals folded); returns false when it holds nothing to match. */
   addKeyword(keyword: string, target: number): boolean {
+    if (this.#built) throw new Error('TextMatcher: add after build');
     const folded = cleanText(keyword).toLowerCase().trim();
     if (!folded) return false;
     this.#noteTarget(target);
@@ -115,6 +146,7 @@ export class TextMatcher {
     if (isUnspacedScript(folded) || punctuated) {
       const id = this.#substrings.add(folded);
       this.#substringUse[id] = { target, bounded: !isUnspacedScript(folded) };
+      this.#replay.push([0, keyword, target]);
       return true;
     }
     const entry = { target, rest: stems.length > 1 ? stems.slice(1) : null };
@@ -125,19 +157,24 @@ export class TextMatcher {
     }
     const place = this.#words.push({ stem: stems[0], entries: [entry] }) - 1;
     this.#wordOf.set(stems[0], place);
-    const h = hashString(stems[0]);
+    this.#indexFirstWord(stems[0], place);
+    return true;
+  }
+
+  #indexFirstWord(stem: string, place: number): void {
+    const h = hashString(stem);
     const bit = firstWordBit(h);
     this.#firstWordBits[bit >>> 5] |= 1 << (bit & 31);
     const before = this.#firstWords.get(h);
     if (before === -1) this.#firstWords.set(h, place);
     else if (before >= 0) this.#firstWords.set(h, -2 - (this.#sharedHash.push([before, place]) - 1));
     else this.#sharedHash[-2 - before].push(place);
-    return true;
   }
 
   /** Adds a regex rule (flags `iu`, as the profile schema validates it). Returns why it was refused, or null. It
    * does not judge whether the rule could freeze the page: see REGEX_INPUT_MAX. */
   addRegex(source: string, target: number): string | null {
+    if (this.#built) throw new Error('TextMatcher: add after build');
     let re: RegExp;
     try {
       re = new RegExp(source, 'iu');
@@ -147,6 +184,7 @@ export class TextMatcher {
     // Matching the empty string means matching every item: a mistake, and it must not hide a whole feed.
     if (re.test('')) return 'matches every item';
     this.#noteTarget(target);
+    this.#replay.push([1, source, target]);
     const index = this.#regexes.length;
     let program = this.#programOf.get(source);
     if (program === undefined) this.#programOf.set(source, (program = this.#programOf.size));
@@ -170,6 +208,9 @@ export class TextMatcher {
   }
 
   build(): this {
+    if (this.#built) return this;
+    this.#built = true;
+    if (this.#words.length > 0) this.#layOutWords();
     this.#substrings.build();
     this.#substringTable = this.#substrings.table;
     const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
@@ -207,6 +248,82 @@ export class TextMatcher {
     return this;
   }
 
+  /** Lays the added words out in the flat lists the match reads (see #firstStems), and lets the objects go. */
+  #layOutWords(): void {
+    const words = this.#words;
+    let entries = 0;
+    let restCount = 0;
+    let restWords = 0;
+    for (const w of words) {
+      entries += w.entries.length;
+      for (const e of w.entries) if (e.rest !== null) (restCount++, (restWords += e.rest.length));
+    }
+    this.#firstStems = words.map((w) => w.stem);
+    this.#entryStart = new Int32Array(words.length + 1);
+    this.#entryTarget = new Int32Array(entries);
+    this.#entryRest = new Int32Array(entries);
+    this.#restStart = new Int32Array(restCount + 1);
+    this.#restStems = new Array<string>(restWords);
+    let k = 0;
+    let r = 0;
+    let rw = 0;
+    words.forEach((w, place) => {
+      this.#entryStart[place] = k;
+      for (const e of w.entries) {
+        this.#entryTarget[k] = e.target;
+        if (e.rest === null) this.#entryRest[k] = -1;
+        else {
+          this.#entryRest[k] = r;
+          this.#restStart[r++] = rw;
+          for (const stem of e.rest) this.#restStems[rw++] = stem;
+        }
+        k++;
+      }
+    });
+    this.#entryStart[words.length] = k;
+    this.#restStart[r] = rw;
+    this.#words = [];
+    this.#wordOf = new Map();
+  }
+
+  /** The built matcher as plain data (strings and numbers), for a matcher built elsewhere to be restored without
+   * being built again: the background builds a tab's matcher once per profile (lib/core/shield/prepared.ts). */
+  toForm(): MatcherForm {
+    if (!this.#built) this.build();
+    return {
+      stems: this.#firstStems.join('\n'),
+      entryStart: int32ToBase64(this.#entryStart),
+      entryTarget: int32ToBase64(this.#entryTarget),
+      entryRest: int32ToBase64(this.#entryRest),
+      restStart: int32ToBase64(this.#restStart),
+      restStems: this.#restStems.join('\n'),
+      replay: this.#replay,
+      targetCount: this.#targetCount,
+    };
+  }
+
+  /** A matcher from toForm(), matching exactly as the one it came from. The form is trusted (it comes from the
+   * extension's own background); what is not a form throws. */
+  static fromForm(form: MatcherForm): TextMatcher {
+    const m = new TextMatcher();
+    const split = (s: string) => (s === '' ? [] : s.split('\n'));
+    m.#firstStems = split(form.stems);
+    m.#entryStart = base64ToInt32(form.entryStart);
+    m.#entryTarget = base64ToInt32(form.entryTarget);
+    m.#entryRest = base64ToInt32(form.entryRest);
+    m.#restStart = base64ToInt32(form.restStart);
+    m.#restStems = split(form.restStems);
+    // The first words' hash index is made again (one hash per word, in the order they were added, so the same
+    // table): it is larger than the words themselves.
+    m.#firstStems.forEach((stem, place) => m.#indexFirstWord(stem, place));
+    if (form.targetCount > 0) m.#noteTarget(form.targetCount - 1);
+    for (const [kind, pattern, target] of form.replay) {
+      if (kind === 0) m.addKeyword(pattern, target);
+      else m.addRegex(pattern, target);
+    }
+    return m.build();
+  }
+
   /**
    * Reports each matched target once. `fields` are searched separately for words (a phrase never spans two
    * fields) and together, first field first, for regexes (so `^` anchors at the start of the first field).
@@ -239,7 +356,7 @@ export class TextMatcher {
     else for (let f = 0; f < fieldCount; f++) this.#substringsInScan[f] = 0;
     // Most feed text is plain ASCII: the word scan finds out as it reads, and only other text is cleaned.
     this.#ascii = true;
-    const scanned = this.#words.length > 0 ? this.#matchWords() : this.#prepareAll();
+    const scanned = this.#firstStems.length > 0 ? this.#matchWords() : this.#prepareAll();
     const ascii = this.#ascii;
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build. The plain ASCII
@@ -379,28 +496,35 @@ export class TextMatcher {
       allScanned = false;
     }
 
+    const entryStart = this.#entryStart;
+    const entryTarget = this.#entryTarget;
+    const entryRest = this.#entryRest;
+    const restStart = this.#restStart;
+    const restStems = this.#restStems;
     for (let i = 0; i < n; i++) {
       if (starts[i] < 0) continue;
       const place = this.#firstWordAt(i);
       if (place < 0) continue;
-      for (const e of this.#words[place].entries) {
-        if (e.rest === null) {
-          this.#report(e.target, this.#tokenAt(i));
+      for (let e = entryStart[place], last = entryStart[place + 1]; e < last; e++) {
+        const r = entryRest[e];
+        if (r < 0) {
+          this.#report(entryTarget[e], this.#tokenAt(i));
           continue;
         }
-        const rest = e.rest;
-        if (i + rest.length >= n) continue;
+        const from = restStart[r];
+        const restLength = restStart[r + 1] - from;
+        if (i + restLength >= n) continue;
         let ok = true;
-        for (let k = 0; k < rest.length; k++) {
-          if (!this.#stemIs(i + 1 + k, rest[k])) {
+        for (let k = 0; k < restLength; k++) {
+          if (!this.#stemIs(i + 1 + k, restStems[from + k])) {
             ok = false;
             break;
           }
         }
         if (ok) {
           let phrase = this.#tokenAt(i);
-          for (let k = 1; k <= rest.length; k++) phrase += ` ${this.#tokenAt(i + k)}`;
-          this.#report(e.target, phrase);
+          for (let k = 1; k <= restLength; k++) phrase += ` ${this.#tokenAt(i + k)}`;
+          this.#report(entryTarget[e], phrase);
         }
       }
     }
@@ -500,8 +624,8 @@ export class TextMatcher {
     if ((this.#firstWordBits[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
     const found = this.#firstWords.get(h);
     if (found === -1) return -1;
-    if (found >= 0) return this.#stemIs(i, this.#words[found].stem) ? found : -1;
-    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, this.#words[place].stem)) return place;
+    if (found >= 0) return this.#stemIs(i, this.#firstStems[found]) ? found : -1;
+    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, this.#firstStems[place])) return place;
     return -1;
   }
 

@@ -44,6 +44,9 @@ export interface CompiledRule {
   platformMask: number;
 }
 
+/** The part of a compiled profile built from its rules, blocked authors and topics (compileLookups). */
+export type ProfileLookups = Pick<CompiledProfile, 'blockedAuthors' | 'matcher' | 'targets' | 'rules' | 'avoidTopics' | 'interests' | 'topics' | 'problems'>;
+
 /** A profile turned into look-ups, built once per profile revision and used for every item. */
 export interface CompiledProfile {
   revision: number;

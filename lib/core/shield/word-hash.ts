@@ -104,8 +104,8 @@ export function isStemOf(key: string, text: string, start: number, end: number, 
 
 /** Open-addressing map from non-zero 32-bit hashes to small non-negative numbers. */
 export class HashIndex32 {
-  #keys = new Int32Array(16);
-  #values = new Int32Array(16);
+  #keys: Int32Array = new Int32Array(16);
+  #values: Int32Array = new Int32Array(16);
   #mask = 15;
   #size = 0;
 

@@ -1,0 +1,57 @@
+// A feed tab decides with look-ups the background built (lib/core/shield/prepared.ts) exactly as with the ones it
+// would have built itself: on the bench's large profile with its topics by meaning, every item of every platform.
+import { describe, expect, it } from 'vitest';
+import { createPagePreparer } from '../../lib/background/page-profile';
+import { packProfileTopics } from '../../lib/core/meaning/pack';
+import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
+import { compileProfile, decide } from '../../lib/core/shield';
+import { restoreLookups, type PreparedForm } from '../../lib/core/shield/prepared';
+import { FEED_PLATFORMS } from '../../lib/schema/constants';
+import type { Profile } from '../../lib/schema/profile';
+import { profileForPage } from '../../lib/background/page-profile';
+import { buildItems, buildLargeProfile, readHeadlines } from '../../scripts/bench-core';
+import { shippedMeaning } from './meaning-model';
+
+const URLS = { youtube: 'https://www.youtube.com/', reddit: 'https://www.reddit.com/', x: 'https://x.com/home', hackernews: 'https://news.ycombinator.com/' };
+
+describe('look-ups prepared by the background', () => {
+  const headlines = readHeadlines();
+  const large = buildLargeProfile(headlines);
+  const withPack = { ...large, topicPack: packProfileTopics(large, shippedMeaning()) } as Profile;
+  const items = buildItems(headlines, large, 4000);
+
+  it('decide every item as the look-ups the tab would build, on each platform', () => {
+    const forPage = createPagePreparer();
+    let acted = 0;
+    for (const platform of FEED_PLATFORMS) {
+      const page = profileForPage(withPack, URLS[platform]);
+      // As a message carries it: plain data, no shared objects.
+      const sent = JSON.parse(JSON.stringify(forPage(page, URLS[platform]))) as Profile & { prepared?: PreparedForm };
+      expect(sent.prepared?.platform).toBe(platform);
+      // What the tab reads of the rules, authors and topics is in the form alone.
+      expect(sent.rules).toEqual([]);
+      expect(sent.blockedAuthors).toEqual([]);
+      expect('topicPack' in sent).toBe(false);
+      const opts = { platform, detectors: SHIPPED_DETECTORS, policyStage: null };
+      const own = compileProfile(page, opts);
+      const restored = compileProfile(sent, { ...opts, lookups: restoreLookups(sent.prepared!) });
+      expect(restored.problems).toEqual(own.problems);
+      for (const it of items) {
+        const want = decide(own, it);
+        expect(decide(restored, it), it.title).toEqual(want);
+        if (want.action !== 'show') acted++;
+      }
+    }
+    // The profile acts on the feed: the comparison is not of items nobody touched.
+    expect(acted).toBeGreaterThan(200);
+  });
+
+  it('are built once per profile and site', () => {
+    const forPage = createPagePreparer();
+    const page = profileForPage(withPack, URLS.hackernews);
+    expect(forPage(page, URLS.hackernews)).toBe(forPage({ ...page }, URLS.hackernews));
+    expect(forPage({ ...page, revision: page.revision + 1 }, URLS.hackernews)).not.toBe(forPage(page, URLS.hackernews));
+    // Not a feed: the profile goes as it is.
+    expect(forPage(page, 'https://chatgpt.com/')).toBe(page);
+  });
+});
