@@ -111,6 +111,28 @@ describe('the item menu', () => {
     expect(await opacity()).toBe('1');
     await page.close();
   });
+
+  it('on Hacker News, shows a plain story’s button, in the row under it, while either of its rows is pointed at', async () => {
+    const page = await open(HN, 5);
+    // A plain story (no badge): its button goes in the subtext row under it once the person turns to it.
+    const id = await page.evaluate(() => [...document.querySelectorAll('tr.athing[data-parapet="show"]')].find((r) => !r.nextElementSibling?.querySelector('parapet-mark'))?.id);
+    expect(id).toBeTruthy();
+    const story = page.locator(`tr[id="${id}"]`);
+    const subtext = page.locator(`tr[id="${id}"] + tr`);
+    const opacity = () => subtext.evaluate((r) => (r.querySelector('parapet-mark') ? getComputedStyle(r.querySelector('parapet-mark')!).opacity : 'none'));
+    await page.mouse.move(2, 2);
+    expect(await opacity()).toBe('none');
+    await story.hover();
+    await expect.poll(opacity).toBe('1');
+    await page.mouse.move(2, 2);
+    expect(await opacity()).toBe('0');
+    await subtext.hover({ position: { x: 300, y: 4 } });
+    expect(await opacity()).toBe('1');
+    // Pointing at another story hides it again.
+    await page.locator('tr.athing').filter({ hasNot: page.locator(`[id="${id}"]`) }).last().hover();
+    expect(await opacity()).toBe('0');
+    await page.close();
+  });
 });
 
 describe('"Less like this"', () => {
