@@ -2,7 +2,7 @@ import type { Adapter } from '../adapters/types';
 import type { Profile } from '../schema/profile';
 import type { Engine } from './engine';
 import { movedItems } from '../core/moved';
-import { permute } from './reorder';
+import { documentOrder, permute } from './reorder';
 import type { Tracked } from './tracked';
 
 export interface Reorderer {
@@ -17,8 +17,6 @@ export interface Reorderer {
   /** These items left the page: they stay counted, but nothing of them is kept (issue 25). */
   gone(ids: Iterable<string>): void;
 }
-
-const inDocumentOrder = (a: Tracked, b: Tracked) => (a.root.compareDocumentPosition(b.root) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 
 /**
  * The reorderer: newly arrived items, in the places they arrived in, sorted by relevance among themselves only
@@ -39,9 +37,9 @@ export function createReorderer(
   /** The site's own text of every rank label Parapet rewrote. */
   const ranks = new Map<Element, string | null>();
 
-  function renumber(slots: readonly Tracked[], labels: Array<string | null>): void {
-    const now = [...slots].sort(inDocumentOrder);
-    now.forEach((t, i) => {
+  /** Gives each place of a moved batch the site's number for it: `placed` in document order now. */
+  function renumber(placed: readonly Tracked[], labels: ReadonlyArray<string | null>): void {
+    placed.forEach((t, i) => {
       const el = adapter.rankLabel?.(t.root);
       if (!el || labels[i] === null || el.textContent === labels[i]) return;
       if (!ranks.has(el)) ranks.set(el, el.textContent);
@@ -64,20 +62,19 @@ export function createReorderer(
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      const batch = group.map((t, i) => ({ id: String(i), score: t.decision!.score }));
+      // The site's order: the order of arrival, nearly always, which costs one look per neighbouring pair.
+      const before = documentOrder(group.map((t) => ({ t, root: t.root, parts: t.paint.parts })));
+      const batch = before.map((m, i) => ({ id: String(i), score: m.t.decision!.score }));
       const order = engine.rerank(batch, { exploreShare: shown?.exploreShare ?? 0, seed: seed++ }).map(Number);
-      if (order.length !== group.length || order.some((i) => !(i >= 0 && i < group.length))) continue;
-      const before = [...group].sort(inDocumentOrder);
-      const labels = adapter.rankLabel ? before.map((t) => adapter.rankLabel!(t.root)?.textContent ?? null) : [];
-      const moved = permute(
-        group.map((t) => ({ t, root: t.root, parts: t.paint.parts })),
-        order,
-      );
-      if (moved.length === 0) continue;
+      if (order.length !== before.length || order.some((i) => !(i >= 0 && i < before.length))) continue;
+      // Most batches keep their order (nothing scored above or below the rest): nothing to read or move.
+      if (order.every((i, k) => i === k)) continue;
+      const labels = adapter.rankLabel ? before.map((m) => adapter.rankLabel!(m.root)?.textContent ?? null) : [];
+      if (permute(before, order).length === 0) continue;
       // Items that kept their order among the others only slid to make room: Parapet moved the rest.
-      for (const i of movedItems(order.map((i) => before.indexOf(group[i])))) movedIds.add(before[i].item!.id);
-      batches.push(before);
-      if (adapter.rankLabel) renumber(group, labels);
+      for (const i of movedItems(order)) movedIds.add(before[i].t.item!.id);
+      batches.push(before.map((m) => m.t));
+      if (adapter.rankLabel) renumber(order.map((i) => before[i].t), labels);
     }
   }
 
