@@ -59,7 +59,8 @@ export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Repo
 
   function check(retry: boolean): void {
     const surface = opts.surface();
-    if (!surface || !opts.live() || !adapter.expectsItems(surface)) return;
+    // Items already read here answer it: the page is not searched again (a long feed's whole page, mid-scroll).
+    if (!surface || ok.has(surface) || !opts.live() || !adapter.expectsItems(surface)) return;
     let count = 0;
     try {
       for (const root of adapter.findItems(doc)) {

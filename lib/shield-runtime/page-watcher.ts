@@ -53,8 +53,10 @@ export function rootsFrom(records: MutationRecord[], adapter: Adapter, hasItem: 
       const e = n as Element;
       if (SKIP.has(e.localName) || isOurs(e)) continue;
       const root = adapter.itemRoot(e);
+      // Inside an item there is no other (roots never nest: adapters-contract), so only what landed outside one
+      // is searched: a site stamping an item's content would otherwise have it searched for items, every time.
       if (root) roots.add(root);
-      if (e.firstElementChild) for (const x of adapter.findItems(e)) roots.add(x);
+      else if (e.firstElementChild) for (const x of adapter.findItems(e)) roots.add(x);
     }
     let oursRemoved = false;
     const removed = r.removedNodes;

@@ -65,4 +65,13 @@ describe.each(fixtureNames())('%s', (file) => {
     expect(problems).toEqual([]);
     if (!file.includes('broken')) expect(items.length).toBeGreaterThan(0);
   });
+
+  test('item roots never nest: what lands inside an item is that item (the page watcher searches nothing more)', () => {
+    const page = loadFixture(file, site.url(file));
+    close = page.close;
+    const roots = site.adapter.findItems(page.doc);
+    const nested = roots.filter((r) => roots.some((other) => other !== r && other.contains(r)));
+    expect(nested.map((r) => r.outerHTML.slice(0, 80))).toEqual([]);
+    for (const root of roots) for (const el of root.querySelectorAll('*')) expect(site.adapter.findItems(el).every((x) => x === root)).toBe(true);
+  });
 });
