@@ -4,6 +4,9 @@
 // what the person reads there.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
+import { loadShippedDetectors } from '@/lib/core/detectors/shipped-learned';
+import { compileProfile, decide, quoteEvidence } from '@/lib/core/shield';
+import { FeedItem } from '@/lib/schema/item';
 import type { Flag, LoggedDecision } from '@/lib/schema/log';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { tick } from './adapters-fixture';
@@ -48,5 +51,24 @@ describe('the log of a story labelled clickbait', () => {
     const flag = (rows('flags/add') as Flag[]).find((r) => r.itemId === BAIT);
     expect(flag?.kind).toBe('clickbait');
     expect(flag?.evidence).toEqual(reason?.evidence);
+  });
+});
+
+describe('the log of an item a learned detector flagged', () => {
+  it('quotes the words that pushed the model, when the log or the why frame asks, not while deciding', () => {
+    const detectors = loadShippedDetectors();
+    const p = person();
+    const c = compileProfile({ ...p, policies: { ...p.policies, rage: { action: 'label', strictness: 0.5 } } }, { detectors, platform: 'x' });
+    const title = 'Landlords like this one should be run out of town. Zero shame, zero humanity.';
+    const item = FeedItem.parse({ platform: 'x', id: '1', title, kind: 'tweet' });
+    const d = decide(c, item);
+    const rage = d.reasons.find((r) => r.code === 'rage-learned');
+    expect(d.action).toBe('label');
+    expect(rage?.evidence).toEqual([]);
+    const quoted = quoteEvidence(c, item, d.reasons).find((r) => r.code === 'rage-learned');
+    expect(quoted?.evidence.length).toBeGreaterThan(0);
+    for (const words of quoted!.evidence) expect(title.toLowerCase()).toContain(words.toLowerCase());
+    // Nothing else changes.
+    expect({ ...quoted, evidence: [] }).toEqual(rage);
   });
 });

@@ -184,14 +184,23 @@ function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors,
     if (p < MIN_REPORTED_CONFIDENCE) continue;
     const i = out.findIndex((d) => d.kind === kind);
     if (i >= 0 && out[i].confidence >= p) continue;
-    // The rule's words when a rule fired, else the words that pushed the model most.
-    const evidence = i >= 0 && out[i].evidence.length > 0 ? out[i].evidence : learned.explain(h, learnedText(item));
-    if (i >= 0) out[i] = { ...out[i], confidence: p, evidence };
-    else {
+    if (i >= 0) {
+      // The rule's words when a rule fired, else the words that pushed the model most.
+      const evidence = out[i].evidence.length > 0 ? out[i].evidence : learned.explain(h, learnedText(item));
+      out[i] = { ...out[i], confidence: p, evidence };
+    } else {
+      // Quoted later, by quoteLearned: most of these never act, and quoting costs as much as scoring.
       const code = `${kind}-learned`;
-      out.push({ kind, confidence: p, evidence, code, explanation: explanations[code] ?? '' });
+      out.push({ kind, confidence: p, evidence: [], code, explanation: explanations[code] ?? '' });
     }
   }
+}
+
+/** The words of an item that pushed a learned model's head for `kind` most (the evidence of its `<kind>-learned`
+ * detection, which detections leave out, as quoteClickbait's). */
+export function quoteLearned(learned: LearnedDetectors, kind: string, item: Pick<FeedItem, 'title' | 'text'>): string[] {
+  const h = learned.headOf(kind);
+  return h < 0 ? [] : learned.explain(h, learnedText(item));
 }
 
 /** Probability `p` with its odds multiplied by `ratio` (a base rate other than the corpus's). */

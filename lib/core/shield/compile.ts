@@ -67,6 +67,7 @@ export function compileWithLookups(profile: Profile, lookups: ProfileLookups, op
     exceptions: compileUserExceptions(profile.exceptions, only),
     policyStage: opts.policyStage !== undefined ? opts.policyStage : defaultPolicyStage(profile, { ...opts, policies }),
     clickbait: opts.clickbait,
+    learned: opts.detectors?.learned,
     problems,
     hasNaturalRules: (profile.naturalRules ?? []).some((r) => r && r.enabled !== false),
   };

@@ -1,6 +1,7 @@
 import type { LessLikeIndex } from '../less-like';
 import type { FeedPlatform } from '../../schema/common';
 import type { ClickbaitModel } from '../clickbait/model';
+import type { LearnedDetectors } from '../detectors/learned';
 import type { Reason } from '../../schema/decision';
 import type { FeedItem } from '../../schema/item';
 import type { KindPolicy, PolicyKind, RuleAction } from '../../schema/profile';
@@ -73,6 +74,8 @@ export interface CompiledProfile {
   policyStage: PolicyStage | null;
   /** The headline model the detectors read with, when one is loaded: quoteEvidence asks it for the words. */
   clickbait?: ClickbaitModel;
+  /** The learned detectors, when loaded: quoteEvidence asks them for the words of their reasons. */
+  learned?: LearnedDetectors;
   /** Rules that were left out, and why (a regex that could freeze the page...), for the dashboard to show. */
   problems: ReadonlyArray<{ ruleId: string; message: string }>;
   /** The profile has rules in plain words that only the local model can check. */
