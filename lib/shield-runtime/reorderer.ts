@@ -1,7 +1,6 @@
 import type { Adapter } from '../adapters/types';
 import type { Profile } from '../schema/profile';
 import type { Engine } from './engine';
-import { movedItems } from '../core/moved';
 import { documentOrder, permute } from './reorder';
 import type { Tracked } from './tracked';
 
@@ -70,9 +69,9 @@ export function createReorderer(
       // Most batches keep their order (nothing scored above or below the rest): nothing to read or move.
       if (order.every((i, k) => i === k)) continue;
       const labels = adapter.rankLabel ? before.map((m) => adapter.rankLabel!(m.root)?.textContent ?? null) : [];
-      if (permute(before, order).length === 0) continue;
-      // Items that kept their order among the others only slid to make room: Parapet moved the rest.
-      for (const i of movedItems(order)) movedIds.add(before[i].t.item!.id);
+      const moved = permute(before, order);
+      if (moved.length === 0) continue;
+      for (const m of moved) movedIds.add(m.t.item!.id);
       batches.push(before.map((m) => m.t));
       if (adapter.rankLabel) renumber(order.map((i) => before[i].t), labels);
     }
