@@ -140,7 +140,7 @@ describe('saving and importing a profile with a freezing rule', () => {
     const sent = tab.ok ? (tab.value as Profile & WithPrepared) : null;
     expect(sent?.rules).toEqual([]);
     expect(sent?.prepared?.rules.map(([, , pattern]) => pattern)).toEqual(['\\bcrypto\\b']);
-    expect(sent?.prepared?.matcher.replay.map(([, pattern]) => pattern)).toEqual(['\\bcrypto\\b']);
+    expect(sent?.prepared?.matcher.regexes.map(([source]) => source)).toEqual(['\\bcrypto\\b']);
     const dashboard = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromDashboard, self);
     expect(dashboard.ok && (dashboard.value as Profile).rules.map((r) => r.pattern)).toEqual(['\\bcrypto\\b', '(a|a)+$']);
   });

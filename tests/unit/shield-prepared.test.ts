@@ -5,6 +5,7 @@ import { createPagePreparer } from '../../lib/background/page-profile';
 import { packProfileTopics } from '../../lib/core/meaning/pack';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
+import { AuthorSet } from '../../lib/core/shield/author-set';
 import { restoreLookups, type PreparedForm } from '../../lib/core/shield/prepared';
 import { FEED_PLATFORMS } from '../../lib/schema/constants';
 import type { Profile } from '../../lib/schema/profile';
@@ -44,6 +45,19 @@ describe('look-ups prepared by the background', () => {
     }
     // The profile acts on the feed: the comparison is not of items nobody touched.
     expect(acted).toBeGreaterThan(200);
+  });
+
+  it('keep blocked names as text, answering as the set they came from', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `name${i}tv`);
+    const built = new AuthorSet();
+    for (const n of names) built.add(n);
+    const sent = AuthorSet.fromList(built.names().join('\n'));
+    for (let i = 0; i < 6000; i++) {
+      expect(sent.has(`name${i}tv`)).toBe(built.has(`name${i}tv`));
+      expect(sent.has(`name${i}tvx`)).toBe(false);
+    }
+    expect(sent.size).toBe(3000);
+    expect(AuthorSet.fromList('').has('x')).toBe(false);
   });
 
   it('are built once per profile and site', () => {

@@ -12,15 +12,46 @@ export class AuthorSet {
   static readonly BITS = 1 << 17;
   readonly #names = new Set<string>();
   readonly #sketch = new Int32Array(AuthorSet.BITS >>> 5);
+  /** A set made from a list (fromList): the names in one text, '\n' between two, found through `table` (the place of
+   * a name's start in `starts`, plus one, by its hash), in place of a Set of strings the tab keeps all along. */
+  #text = '';
+  #starts: Int32Array | null = null;
+  #table: Int32Array = new Int32Array(0);
 
   add(name: string): void {
-    if (name === '') return;
+    if (name === '' || this.#starts !== null) return;
     this.#names.add(name);
-    const h = sketchHash(name);
+    this.#mark(sketchHash(name));
+  }
+
+  #mark(h: number): void {
     const a = h & (AuthorSet.BITS - 1);
     const b = (h >>> 15) & (AuthorSet.BITS - 1);
     this.#sketch[a >>> 5] |= 1 << (a & 31);
     this.#sketch[b >>> 5] |= 1 << (b & 31);
+  }
+
+  /** The set of names() of another set, '\n'-joined (folded names hold no white space). */
+  static fromList(list: string): AuthorSet {
+    const set = new AuthorSet();
+    const starts = [0];
+    for (let i = list.indexOf('\n'); i >= 0; i = list.indexOf('\n', i + 1)) starts.push(i + 1);
+    starts.push(list.length + 1);
+    const count = list === '' ? 0 : starts.length - 1;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    const table = new Int32Array(size);
+    for (let k = 0; k < count; k++) {
+      const h = sketchHash(list.slice(starts[k], starts[k + 1] - 1));
+      set.#mark(h);
+      let i = h & (size - 1);
+      while (table[i] !== 0) i = (i + 1) & (size - 1);
+      table[i] = k + 1;
+    }
+    set.#text = list;
+    set.#starts = Int32Array.from(starts);
+    set.#table = table;
+    return set;
   }
 
   has(name: string): boolean {
@@ -30,16 +61,26 @@ export class AuthorSet {
     if ((this.#sketch[a >>> 5] & (1 << (a & 31))) === 0) return false;
     const b = (h >>> 15) & (AuthorSet.BITS - 1);
     if ((this.#sketch[b >>> 5] & (1 << (b & 31))) === 0) return false;
-    return this.#names.has(name);
+    const starts = this.#starts;
+    if (starts === null) return this.#names.has(name);
+    const table = this.#table;
+    const mask = table.length - 1;
+    for (let i = h & mask; table[i] !== 0; i = (i + 1) & mask) {
+      const k = table[i] - 1;
+      const start = starts[k];
+      if (starts[k + 1] - 1 - start === name.length && this.#text.startsWith(name, start)) return true;
+    }
+    return false;
   }
 
   /** The names, as added (for a copy to be made elsewhere). */
   names(): string[] {
-    return [...this.#names];
+    if (this.#starts === null) return [...this.#names];
+    return this.#text === '' ? [] : this.#text.split('\n');
   }
 
   get size(): number {
-    return this.#names.size;
+    return this.#starts === null ? this.#names.size : this.#starts.length - 1 - (this.#text === '' ? 1 : 0);
   }
 }
 

@@ -2,7 +2,8 @@ import { compileLessLike } from '../less-like';
 import { DEFAULT_POLICIES, FEED_PLATFORMS, type FeedPlatform } from '../../schema/constants';
 import type { KindPolicy, PolicyKind, Profile } from '../../schema/profile';
 import { compileUserExceptions } from './exceptions';
-import { TextMatcher } from './matcher';
+import { MatcherBuilder } from './matcher-builder';
+import { TextMatcher, type MatcherParts } from './matcher';
 import { defaultPolicyStage, type ClickbaitModel, type DetectorRules } from './policy-stage';
 import { AuthorSet } from './author-set';
 import { foldAuthor, keywordStems } from './text';
@@ -79,6 +80,12 @@ export function compileWithLookups(profile: Profile, lookups: ProfileLookups, op
  * (prepared.ts), so a tab with a large profile does not build it on every page.
  */
 export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLookups {
+  const { matcherParts, ...rest } = lookupParts(profile, only);
+  return { ...rest, matcher: TextMatcher.fromParts(matcherParts) };
+}
+
+/** compileLookups with the matcher as its parts (what the background sends a tab: prepared.ts). */
+export function lookupParts(profile: Profile, only?: FeedPlatform): Omit<ProfileLookups, 'matcher'> & { matcherParts: MatcherParts } {
   const platformBit = (p: FeedPlatform) => 1 << FEED_PLATFORMS.indexOf(p);
 
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
@@ -91,7 +98,7 @@ export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLo
     set.add(name);
   }
 
-  const matcher = new TextMatcher();
+  const words = new MatcherBuilder();
   const targets: Target[] = [];
   const addTarget = (t: Target) => targets.push(t) - 1;
 
@@ -104,7 +111,7 @@ export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLo
     const index = rules.length;
     const target = addTarget({ type: 'rule', index });
     const refused =
-      r.kind === 'regex' ? matcher.addRegex(r.pattern, target) : matcher.addKeyword(r.pattern, target) ? null : 'has no words to match';
+      r.kind === 'regex' ? words.addRegex(r.pattern, target) : words.addKeyword(r.pattern, target) ? null : 'has no words to match';
     if (refused !== null) {
       targets.pop();
       problems.push({ ruleId: String(r.id), message: refused });
@@ -121,7 +128,7 @@ export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLo
     avoidTopics.push({ id: t.id, label: t.label });
     for (const k of distinctKeywords(t.label, t.keywords)) {
       const target = addTarget({ type: 'avoid', index });
-      if (!matcher.addKeyword(k, target)) targets.pop();
+      if (!words.addKeyword(k, target)) targets.pop();
     }
   }
 
@@ -133,7 +140,7 @@ export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLo
     interests.push({ id: it.id, label: it.label, weight });
     distinctKeywords(it.label, it.keywords).forEach((k, i) => {
       const target = addTarget({ type: 'interest', index, isLabel: i === 0 });
-      if (!matcher.addKeyword(k, target)) targets.pop();
+      if (!words.addKeyword(k, target)) targets.pop();
     });
   }
   // Topics by meaning: the terms the background expanded each topic into, when it sent them with the profile,
@@ -151,12 +158,11 @@ export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLo
         const [term, weight, shown] = Array.isArray(entry) ? entry : [];
         if (typeof term !== 'string' || !((weight as number) > 0)) continue;
         const target = addTarget({ type: 'term', topic, weight: Math.min(1, weight as number) });
-        if (!matcher.addKeyword(typeof shown === 'string' ? shown : term, target)) targets.pop();
+        if (!words.addKeyword(typeof shown === 'string' ? shown : term, target)) targets.pop();
       }
     }
   }
-  matcher.build();
-  return { blockedAuthors, matcher, targets, rules, avoidTopics, interests, topics, problems };
+  return { blockedAuthors, matcherParts: words.parts(), targets, rules, avoidTopics, interests, topics, problems };
 }
 
 /** The label first, then keywords that fold differently from it and from each other ("Rust" and "rust" count once). */

@@ -2,22 +2,31 @@
 // once with the text it matched (tests/reference/matcher.ts computes the same plainly and slowly).
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
-import { requiredLiteral } from './regex-literal';
-import { WORD, asciiLower, cleanText, isUnspacedScript, isWordChar, keywordStems } from './text';
-import { FNV, HashIndex32, hashString, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
-import { base64ToInt32, int32ToBase64 } from './packed';
+import { WORD, asciiLower, cleanText, isWordChar } from './text';
+import { FNV, HashIndex32, hashOf, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
-/** A built TextMatcher as plain data (see toForm): the word index in base64 Int32Arrays and '\n'-joined stems, and
- * the few substring keywords and regexes to add again. */
-export interface MatcherForm {
+/**
+ * What a matcher is made of, as MatcherBuilder (matcher-builder.ts) works it out from the keywords and regexes
+ * added to it: everything a match reads that is not quick to make again. The background builds these once per
+ * profile and sends them to tabs (prepared.ts), which make the matcher from them (TextMatcher.fromParts) and carry
+ * no code to work them out.
+ */
+export interface MatcherParts {
+  /** Every stem, first words first, '\n' between two. */
   stems: string;
-  entryStart: string;
-  entryTarget: string;
-  entryRest: string;
-  restStart: string;
-  restStems: string;
-  /** [0, keyword, target] or [1, regex source, target]. */
-  replay: Array<[0 | 1, string, number]>;
+  /** How many of them are first words (the rest are the further words of phrases). */
+  firstCount: number;
+  entryStart: Int32Array;
+  entryTarget: Int32Array;
+  entryRest: Int32Array;
+  restStart: Int32Array;
+  /** The substring patterns, by id: [folded keyword, target, 1 when only whole words count] or [a regex's literal,
+   * -1 - the regex, 0]. */
+  substrings: Array<[pattern: string, target: number, bounded: 0 | 1]>;
+  /** The regexes, in the order added: [source, target, program (distinct sources share one), how it is run: 'L' by
+   * its literal among the substrings, 'A' always (back-references), 'G' and a character: on items with that
+   * character, 'U': on every item (tried together first)]. */
+  regexes: Array<[source: string, target: number, program: number, run: string]>;
   targetCount: number;
 }
 
@@ -30,24 +39,19 @@ export interface MatcherForm {
  * per item, with the words that matched.
  */
 export class TextMatcher {
-  /** While keywords are added: first folded words of keywords, each with the keywords starting with it (the rest
-   * of a phrase, if any). build() lays them out in the flat lists below and lets these go. */
-  #words: Array<{ stem: string; entries: Array<{ target: number; rest: string[] | null }> }> = [];
-  #wordOf = new Map<string, number>();
-  /** The word index as matched: per first word (its place), its stem, and its keywords entryStart[place] to
-   * entryStart[place + 1] - 1, each a target and the rest of its phrase (-1: a single word), the stems
-   * restStems[restStart[r]] to restStems[restStart[r + 1] - 1]. Flat lists of numbers rather than an object per
-   * keyword: a profile with topics by meaning has thousands, and a tab keeps them for the page's life. */
-  #firstStems: string[] = [];
+  /** The word index as matched. Stems are numbered: first words by their place (0 to firstCount - 1), then the
+   * further words of phrases; stem s is stemText from stemStart[s] to stemStart[s + 1] - 1 (a '\n' between two).
+   * Per place, its keywords are entryStart[place] to entryStart[place + 1] - 1, each a target and the rest of its
+   * phrase (-1: a single word), the stems firstCount + restStart[r] to firstCount + restStart[r + 1] - 1. Text and
+   * flat lists of numbers rather than a string and an object per keyword: a profile with topics by meaning has
+   * thousands, and a tab keeps them for the page's life. */
+  #stemText = '';
+  #stemStart: Int32Array = new Int32Array(1);
+  #firstCount = 0;
   #entryStart: Int32Array = new Int32Array(1);
   #entryTarget: Int32Array = new Int32Array(0);
   #entryRest: Int32Array = new Int32Array(0);
   #restStart: Int32Array = new Int32Array(1);
-  #restStems: string[] = [];
-  #built = false;
-  /** Substring keywords and regexes in the order they were added, for toForm(): a restored matcher adds them
-   * again (there are few, and a regex cannot be sent) and takes its word index as sent. */
-  readonly #replay: Array<[0 | 1, string, number]> = [];
   readonly #substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   readonly #substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
@@ -55,7 +59,6 @@ export class TextMatcher {
   readonly #regexes: Array<{ re: RegExp; ascii: RegExp | null; target: number; program: number }> = [];
   /** Distinct regex sources: rules imported from several lists repeat the same pattern, and one run per item
    * answers for all of them. Per program, the item it last ran on and what it matched there (null: nothing). */
-  readonly #programOf = new Map<string, number>();
   #programStamp = new Uint32Array(0);
   #programMatch: Array<string | null> = [];
   /** Regexes without a literal of two or more characters, in the order they were added. Those that need one
@@ -135,34 +138,7 @@ export class TextMatcher {
    * checks (withRunnableRules, lib/schema/rule-risk.ts). */
   static readonly REGEX_INPUT_MAX = 1000;
 
-  /** Adds a whole-word keyword or phrase (plurals folded); returns false when it holds nothing to match. */
-  addKeyword(keyword: string, target: number): boolean {
-    if (this.#built) throw new Error('TextMatcher: add after build');
-    const folded = cleanText(keyword).toLowerCase().trim();
-    if (!folded) return false;
-    this.#noteTarget(target);
-    const stems = keywordStems(folded);
-    const punctuated = stems.length === 0 || /[^\p{L}\p{M}\p{N}\s'’-]/u.test(folded);
-    if (isUnspacedScript(folded) || punctuated) {
-      const id = this.#substrings.add(folded);
-      this.#substringUse[id] = { target, bounded: !isUnspacedScript(folded) };
-      this.#replay.push([0, keyword, target]);
-      return true;
-    }
-    const entry = { target, rest: stems.length > 1 ? stems.slice(1) : null };
-    const known = this.#wordOf.get(stems[0]);
-    if (known !== undefined) {
-      this.#words[known].entries.push(entry);
-      return true;
-    }
-    const place = this.#words.push({ stem: stems[0], entries: [entry] }) - 1;
-    this.#wordOf.set(stems[0], place);
-    this.#indexFirstWord(stems[0], place);
-    return true;
-  }
-
-  #indexFirstWord(stem: string, place: number): void {
-    const h = hashString(stem);
+  #indexFirstWord(h: number, place: number): void {
     const bit = firstWordBit(h);
     this.#firstWordBits[bit >>> 5] |= 1 << (bit & 31);
     const before = this.#firstWords.get(h);
@@ -171,35 +147,32 @@ export class TextMatcher {
     else this.#sharedHash[-2 - before].push(place);
   }
 
-  /** Adds a regex rule (flags `iu`, as the profile schema validates it). Returns why it was refused, or null. It
-   * does not judge whether the rule could freeze the page: see REGEX_INPUT_MAX. */
-  addRegex(source: string, target: number): string | null {
-    if (this.#built) throw new Error('TextMatcher: add after build');
-    let re: RegExp;
-    try {
-      re = new RegExp(source, 'iu');
-    } catch (e) {
-      return `not a valid regular expression (${(e as Error).message})`;
+  /** Makes a matcher from its parts (MatcherBuilder, or the background's form of them: prepared.ts). */
+  static fromParts(parts: MatcherParts): TextMatcher {
+    const m = new TextMatcher();
+    m.#entryStart = parts.entryStart;
+    m.#entryTarget = parts.entryTarget;
+    m.#entryRest = parts.entryRest;
+    m.#restStart = parts.restStart;
+    if (parts.firstCount > 0) m.#useStems(parts.stems, parts.firstCount);
+    // The first words' hash index is made here (one hash per word, in the order they were added): it is larger than
+    // the words themselves, and quick to make.
+    for (let place = 0; place < m.#firstCount; place++) m.#indexFirstWord(hashOf(m.#stemText, m.#stemStart[place], m.#stemEnd(place)), place);
+    if (parts.targetCount > 0) m.#noteTarget(parts.targetCount - 1);
+    for (const [pattern, target, bounded] of parts.substrings) {
+      m.#substringUse[m.#substrings.add(pattern)] = target >= 0 ? { target, bounded: bounded === 1 } : { regex: -1 - target };
     }
-    // Matching the empty string means matching every item: a mistake, and it must not hide a whole feed.
-    if (re.test('')) return 'matches every item';
-    this.#noteTarget(target);
-    this.#replay.push([1, source, target]);
-    const index = this.#regexes.length;
-    let program = this.#programOf.get(source);
-    if (program === undefined) this.#programOf.set(source, (program = this.#programOf.size));
-    this.#regexes.push({ re, ascii: asciiTwin(source), target, program });
-    const literal = requiredLiteral(source).trim();
-    if (literal.length >= 2) {
-      const id = this.#substrings.add(literal);
-      this.#substringUse[id] = { regex: index };
-    } else if (/\\[1-9]|\\k</.test(source)) {
-      this.#alwaysRun.push(index);
-    } else {
-      this.#unfiltered.push(index);
-      this.#unfilteredGate.push(literal.length === 1 ? this.#gateFor(literal) : -1);
-    }
-    return null;
+    let programs = 0;
+    parts.regexes.forEach(([source, target, program, run], index) => {
+      m.#regexes.push({ re: new RegExp(source, 'iu'), ascii: asciiTwin(source), target, program });
+      programs = Math.max(programs, program + 1);
+      if (run === 'A') m.#alwaysRun.push(index);
+      else if (run !== 'L') {
+        m.#unfiltered.push(index);
+        m.#unfilteredGate.push(run === 'U' ? -1 : m.#gateFor(run.slice(1)));
+      }
+    });
+    return m.#build(programs);
   }
 
   #gateFor(ch: string): number {
@@ -207,10 +180,7 @@ export class TextMatcher {
     return known >= 0 ? known : this.#gateChars.push(ch) - 1;
   }
 
-  build(): this {
-    if (this.#built) return this;
-    this.#built = true;
-    if (this.#words.length > 0) this.#layOutWords();
+  #build(programs: number): this {
     this.#substrings.build();
     this.#substringTable = this.#substrings.table;
     const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
@@ -243,85 +213,24 @@ export class TextMatcher {
       this.#charInfo[raw] = c | (word ? WORD_BIT : this.#gateOfChar[c] << 8) | ((classOf === null ? 0 : classOf[c]) << 16);
     }
     this.#regexStamp = new Uint32Array(this.#regexes.length);
-    this.#programStamp = new Uint32Array(this.#programOf.size);
-    this.#programMatch = new Array<string | null>(this.#programOf.size).fill(null);
+    this.#programStamp = new Uint32Array(programs);
+    this.#programMatch = new Array<string | null>(programs).fill(null);
     return this;
   }
 
-  /** Lays the added words out in the flat lists the match reads (see #firstStems), and lets the objects go. */
-  #layOutWords(): void {
-    const words = this.#words;
-    let entries = 0;
-    let restCount = 0;
-    let restWords = 0;
-    for (const w of words) {
-      entries += w.entries.length;
-      for (const e of w.entries) if (e.rest !== null) (restCount++, (restWords += e.rest.length));
-    }
-    this.#firstStems = words.map((w) => w.stem);
-    this.#entryStart = new Int32Array(words.length + 1);
-    this.#entryTarget = new Int32Array(entries);
-    this.#entryRest = new Int32Array(entries);
-    this.#restStart = new Int32Array(restCount + 1);
-    this.#restStems = new Array<string>(restWords);
-    let k = 0;
-    let r = 0;
-    let rw = 0;
-    words.forEach((w, place) => {
-      this.#entryStart[place] = k;
-      for (const e of w.entries) {
-        this.#entryTarget[k] = e.target;
-        if (e.rest === null) this.#entryRest[k] = -1;
-        else {
-          this.#entryRest[k] = r;
-          this.#restStart[r++] = rw;
-          for (const stem of e.rest) this.#restStems[rw++] = stem;
-        }
-        k++;
-      }
-    });
-    this.#entryStart[words.length] = k;
-    this.#restStart[r] = rw;
-    this.#words = [];
-    this.#wordOf = new Map();
+  /** Takes the stems ('\n' between two), the first `firstCount` of them first words in their places. */
+  #useStems(text: string, firstCount: number): void {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    starts.push(text.length + 1);
+    this.#stemText = text;
+    this.#stemStart = Int32Array.from(starts);
+    this.#firstCount = firstCount;
   }
 
-  /** The built matcher as plain data (strings and numbers), for a matcher built elsewhere to be restored without
-   * being built again: the background builds a tab's matcher once per profile (lib/core/shield/prepared.ts). */
-  toForm(): MatcherForm {
-    if (!this.#built) this.build();
-    return {
-      stems: this.#firstStems.join('\n'),
-      entryStart: int32ToBase64(this.#entryStart),
-      entryTarget: int32ToBase64(this.#entryTarget),
-      entryRest: int32ToBase64(this.#entryRest),
-      restStart: int32ToBase64(this.#restStart),
-      restStems: this.#restStems.join('\n'),
-      replay: this.#replay,
-      targetCount: this.#targetCount,
-    };
-  }
-
-  /** A matcher from toForm(), matching exactly as the one it came from. The form is trusted (it comes from the
-   * extension's own background); what is not a form throws. */
-  static fromForm(form: MatcherForm): TextMatcher {
-    const m = new TextMatcher();
-    const split = (s: string) => (s === '' ? [] : s.split('\n'));
-    m.#firstStems = split(form.stems);
-    m.#entryStart = base64ToInt32(form.entryStart);
-    m.#entryTarget = base64ToInt32(form.entryTarget);
-    m.#entryRest = base64ToInt32(form.entryRest);
-    m.#restStart = base64ToInt32(form.restStart);
-    m.#restStems = split(form.restStems);
-    // The first words' hash index is made again (one hash per word, in the order they were added, so the same
-    // table): it is larger than the words themselves.
-    m.#firstStems.forEach((stem, place) => m.#indexFirstWord(stem, place));
-    if (form.targetCount > 0) m.#noteTarget(form.targetCount - 1);
-    for (const [kind, pattern, target] of form.replay) {
-      if (kind === 0) m.addKeyword(pattern, target);
-      else m.addRegex(pattern, target);
-    }
-    return m.build();
+  /** The end of stem s in stemText (the '\n' after it, or the end of the text). */
+  #stemEnd(s: number): number {
+    return this.#stemStart[s + 1] - 1;
   }
 
   /**
@@ -356,7 +265,7 @@ export class TextMatcher {
     else for (let f = 0; f < fieldCount; f++) this.#substringsInScan[f] = 0;
     // Most feed text is plain ASCII: the word scan finds out as it reads, and only other text is cleaned.
     this.#ascii = true;
-    const scanned = this.#firstStems.length > 0 ? this.#matchWords() : this.#prepareAll();
+    const scanned = this.#firstCount > 0 ? this.#matchWords() : this.#prepareAll();
     const ascii = this.#ascii;
 
     // Each field on its own: no keyword spans two fields, and there is no joined copy to build. The plain ASCII
@@ -500,7 +409,7 @@ export class TextMatcher {
     const entryTarget = this.#entryTarget;
     const entryRest = this.#entryRest;
     const restStart = this.#restStart;
-    const restStems = this.#restStems;
+    const firstCount = this.#firstCount;
     for (let i = 0; i < n; i++) {
       if (starts[i] < 0) continue;
       const place = this.#firstWordAt(i);
@@ -516,7 +425,7 @@ export class TextMatcher {
         if (i + restLength >= n) continue;
         let ok = true;
         for (let k = 0; k < restLength; k++) {
-          if (!this.#stemIs(i + 1 + k, restStems[from + k])) {
+          if (!this.#stemIs(i + 1 + k, firstCount + from + k)) {
             ok = false;
             break;
           }
@@ -624,19 +533,19 @@ export class TextMatcher {
     if ((this.#firstWordBits[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
     const found = this.#firstWords.get(h);
     if (found === -1) return -1;
-    if (found >= 0) return this.#stemIs(i, this.#firstStems[found]) ? found : -1;
-    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, this.#firstStems[place])) return place;
+    if (found >= 0) return this.#stemIs(i, found) ? found : -1;
+    for (const place of this.#sharedHash[-2 - found]) if (this.#stemIs(i, place)) return place;
     return -1;
   }
 
-  /** Whether item word i folds to `key` (a field boundary folds to nothing). */
-  #stemIs(i: number, key: string): boolean {
+  /** Whether item word i folds to stem s (a field boundary folds to nothing). */
+  #stemIs(i: number, s: number): boolean {
     const start = this.#tokStarts[i];
     if (start < 0) return false;
     // A field the scan read as written is compared without regard to its capitals (isStemOf).
     const f = this.#tokField[i];
     const text = this.#lower[f] !== '' ? this.#lower[f] : this.#clean[f];
-    return isStemOf(key, text, start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
+    return isStemOf(this.#stemText, this.#stemStart[s], this.#stemEnd(s), text, start, this.#tokEnds[i], this.#stems[i], this.#cuts[i]);
   }
 
   /** Records word n of the ASCII scan, hashed as it was read (see stemHashScanned); returns n + 1. */

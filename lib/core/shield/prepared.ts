@@ -1,8 +1,8 @@
 import type { FeedPlatform } from '../../schema/common';
 import type { Profile, RuleAction } from '../../schema/profile';
 import { AuthorSet } from './author-set';
-import { compileLookups } from './compile';
-import { TextMatcher, type MatcherForm } from './matcher';
+import { lookupParts } from './compile';
+import { TextMatcher, type MatcherParts } from './matcher';
 import { base64ToFloat64, base64ToInt32, float64ToBase64, int32ToBase64 } from './packed';
 import type { CompiledRule, ProfileLookups, Target } from './types';
 
@@ -14,7 +14,8 @@ import type { CompiledRule, ProfileLookups, Target } from './types';
 export interface PreparedForm {
   /** The platform it was built for: a tab of another platform compiles for itself instead. */
   platform: FeedPlatform;
-  matcher: MatcherForm;
+  /** The matcher's parts (MatcherParts), its lists of numbers in base64. */
+  matcher: Omit<MatcherParts, 'entryStart' | 'entryTarget' | 'entryRest' | 'restStart'> & { entryStart: string; entryTarget: string; entryRest: string; restStart: string };
   /** Per target, its index (a term's topic) times 8 plus its kind (TARGET_KINDS). */
   targets: string;
   /** Each term's weight, in the order of the targets. */
@@ -37,7 +38,8 @@ const TARGET_KINDS = ['rule', 'avoid', 'interest', 'label', 'term'] as const;
 
 /** Builds the look-ups of `profile` (as bound for a tab on `platform`, topics packed) and their form. */
 export function prepareLookups(profile: Profile, platform: FeedPlatform): PreparedForm {
-  const l = compileLookups(profile, platform);
+  const l = lookupParts(profile, platform);
+  const m = l.matcherParts;
   const kinds = new Int32Array(l.targets.length);
   const weights: number[] = [];
   l.targets.forEach((t, i) => {
@@ -47,7 +49,13 @@ export function prepareLookups(profile: Profile, platform: FeedPlatform): Prepar
   });
   return {
     platform,
-    matcher: l.matcher.toForm(),
+    matcher: {
+      ...m,
+      entryStart: int32ToBase64(m.entryStart),
+      entryTarget: int32ToBase64(m.entryTarget),
+      entryRest: int32ToBase64(m.entryRest),
+      restStart: int32ToBase64(m.restStart),
+    },
     targets: int32ToBase64(kinds),
     weights: float64ToBase64(new Float64Array(weights)),
     rules: l.rules.map((r) => [r.id, r.kind, r.pattern, r.action, r.platformMask]),
@@ -67,36 +75,51 @@ export function withPreparedLookups(profile: Profile, platform: FeedPlatform): P
   return { ...rest, rules: [], blockedAuthors: [], avoidTopics: [], interests: [], prepared };
 }
 
+/**
+ * The targets as decide() reads them (targets[i]), each made from the numbers sent when it is first read: a profile
+ * with topics by meaning has thousands, an item reaches a few, and an object each would be most of what the tab
+ * keeps of the profile.
+ */
+function lazyTargets(kinds: Int32Array, weights: Float64Array): Target[] {
+  const weightOf = new Int32Array(kinds.length);
+  for (let i = 0, w = 0; i < kinds.length; i++) if (TARGET_KINDS[kinds[i] & 7] === 'term') weightOf[i] = w++;
+  const made: Target[] = [];
+  const make = (i: number): Target => {
+    const kind = TARGET_KINDS[kinds[i] & 7];
+    const index = kinds[i] >> 3;
+    if (kind === 'term') return { type: 'term', topic: index, weight: weights[weightOf[i]] };
+    if (kind === 'interest' || kind === 'label') return { type: 'interest', index, isLabel: kind === 'label' };
+    return { type: kind, index };
+  };
+  return new Proxy(made, {
+    get(list, key) {
+      if (key === 'length') return kinds.length;
+      const i = typeof key === 'string' ? Number(key) : NaN;
+      if (!(i >= 0 && i < kinds.length && Number.isInteger(i))) return Reflect.get(list, key);
+      return (list[i] ??= make(i));
+    },
+  });
+}
+
 /** The look-ups of a profile with no rules, blocked authors or topics (the defaults a tab starts with). */
 export function noLookups(): ProfileLookups {
-  return { blockedAuthors: new Map(), matcher: new TextMatcher().build(), targets: [], rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
+  return { blockedAuthors: new Map(), matcher: new TextMatcher(), targets: [], rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
 }
 
 /** The look-ups from their form, as prepareLookups built them. Throws on what is not such a form. */
 export function restoreLookups(form: PreparedForm): ProfileLookups {
-  const kinds = base64ToInt32(form.targets);
-  const weights = base64ToFloat64(form.weights);
-  const targets: Target[] = new Array(kinds.length);
-  let w = 0;
-  for (let i = 0; i < kinds.length; i++) {
-    const kind = TARGET_KINDS[kinds[i] & 7];
-    const index = kinds[i] >> 3;
-    targets[i] =
-      kind === 'term'
-        ? { type: 'term', topic: index, weight: weights[w++] }
-        : kind === 'interest' || kind === 'label'
-          ? { type: 'interest', index, isLabel: kind === 'label' }
-          : { type: kind, index };
-  }
+  const targets = lazyTargets(base64ToInt32(form.targets), base64ToFloat64(form.weights));
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
-  for (const [platform, names] of form.authors) {
-    const set = new AuthorSet();
-    for (const name of names.split('\n')) set.add(name);
-    blockedAuthors.set(platform, set);
-  }
+  for (const [platform, names] of form.authors) blockedAuthors.set(platform, AuthorSet.fromList(names));
   return {
     blockedAuthors,
-    matcher: TextMatcher.fromForm(form.matcher),
+    matcher: TextMatcher.fromParts({
+      ...form.matcher,
+      entryStart: base64ToInt32(form.matcher.entryStart),
+      entryTarget: base64ToInt32(form.matcher.entryTarget),
+      entryRest: base64ToInt32(form.matcher.entryRest),
+      restStart: base64ToInt32(form.matcher.restStart),
+    }),
     targets,
     rules: form.rules.map(([id, kind, pattern, action, platformMask]) => ({ id, kind, pattern, action, platformMask })),
     avoidTopics: form.avoidTopics.map(([id, label]) => ({ id, label })),

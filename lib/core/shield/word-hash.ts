@@ -15,6 +15,9 @@ const E = 0x65;
 const S = 0x73;
 const Y = 0x79;
 
+/** hashString of text[start, end), read in place. */
+export const hashOf = (text: string, start: number, end: number): number => hashRange(text, start, end, false);
+
 export function hashString(s: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
@@ -89,16 +92,21 @@ function scannedCut(text: string, start: number, end: number, h: number): number
 export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
 
 /**
- * Whether `key` is the folded form (stem()) of the word text[start, end), read in place without regard to ASCII
+ * Whether `keys` from keyStart to keyEnd is the folded form (stem()) of the word text[start, end), read in place without regard to ASCII
  * case, given how the word folds (see Folding): `built` when its stem was built, else `cut`.
  */
-export function isStemOf(key: string, text: string, start: number, end: number, built: string | null, cut: number): boolean {
-  if (built !== null) return key === built;
+export function isStemOf(keys: string, keyStart: number, keyEnd: number, text: string, start: number, end: number, built: string | null, cut: number): boolean {
+  const keyLength = keyEnd - keyStart;
+  if (built !== null) {
+    if (built.length !== keyLength) return false;
+    for (let k = 0; k < keyLength; k++) if (built.charCodeAt(k) !== keys.charCodeAt(keyStart + k)) return false;
+    return true;
+  }
   const keep = end - start - (cut === -1 ? 1 : cut);
   if (cut === -1) {
-    if (key.length !== keep + 2 || key.charCodeAt(keep) !== I || key.charCodeAt(keep + 1) !== E) return false;
-  } else if (key.length !== keep) return false;
-  for (let k = 0; k < keep; k++) if (key.charCodeAt(k) !== asciiLower(text.charCodeAt(start + k))) return false;
+    if (keyLength !== keep + 2 || keys.charCodeAt(keyStart + keep) !== I || keys.charCodeAt(keyStart + keep + 1) !== E) return false;
+  } else if (keyLength !== keep) return false;
+  for (let k = 0; k < keep; k++) if (keys.charCodeAt(keyStart + k) !== asciiLower(text.charCodeAt(start + k))) return false;
   return true;
 }
 
