@@ -118,8 +118,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   /** A feed tab's rows are kept to be written with others, and its message answered at once; the extension's own
    * pages (which seed and import) get their answer once the rows are written. */
   const keep = (sender: { url?: string }, rows: Parameters<typeof buffer.add>[0]) => {
+    if (!isPageSender(sender)) {
+      buffer.add(rows);
+      return buffer.flush().then(() => null);
+    }
+    // The log numbers rows itself: a page's id could only collide with a stored row, and fail every tab's batch.
+    for (const list of [rows.decisions, rows.flags, rows.signals]) for (const r of list ?? []) delete r.id;
     buffer.add(rows);
-    return isPageSender(sender) ? null : buffer.flush().then(() => null);
+    return null;
   };
 
   const handlers: Handlers = {

@@ -122,6 +122,15 @@ describe('the background’s log writes', () => {
     }
   });
 
+  it('a page that numbers its rows like stored ones cannot fail the batch other tabs’ rows are in', async () => {
+    const { handlers } = setup();
+    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(1)] } }, dashboard, self);
+    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(2)] } }, tab(3), self);
+    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [{ ...decision(3), id: 1 }] } }, tab(9), self);
+    const shown = await dispatch(handlers, { type: 'activity/query', payload: {} }, dashboard, self);
+    expect(shown.ok && (shown.value as LoggedDecision[]).map((r) => r.itemId)).toEqual(['h3', 'h2', 'h1']);
+  });
+
   it('keeps each log to its cap while counting the table only once', async () => {
     const store = openStore(`caps-${Math.random()}`, 50);
     const count = vi.spyOn(store.db.decisions, 'count');
