@@ -67,7 +67,7 @@ export interface BackgroundDeps {
   /** The shipped models handed to feed tabs (lib/background/page-models.ts by default). */
   pageModels?: () => Promise<PageModels>;
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
-  forPage?: (p: Profile, url: string | undefined) => Profile;
+  forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
   tabRates?: TabRates;
   /** How long the tabs' rows wait to be written together (lib/background/log-buffer.ts). */
@@ -98,7 +98,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     if (!isPageSender(sender)) return stored;
     const profile = withRunnableRules(profileForPage(stored, sender.url));
     // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
-    return forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
+    return await forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
   }
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);

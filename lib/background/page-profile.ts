@@ -46,25 +46,41 @@ export function profileForPage(profile: Profile, url: string | undefined): Profi
   };
 }
 
+/** Where prepared look-ups are kept across the worker's sleeps (storage.session in the extension). */
+export interface PreparedStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
 /**
  * The profile as a feed tab is sent it (page/start, profile/changed): its rules, blocked authors and topics built
  * into look-ups here, once per profile and site (lib/core/shield/prepared.ts), rather than in every tab at every
- * page load. Other pages get `profile` as it is. The last few are kept: a site's pages reload with the same profile.
+ * page load. Other pages get `profile` as it is. The last few are kept, and each site's last in `store`, so a woken
+ * worker answers a page's start without building them again while the tab waits.
  */
-export function createPagePreparer(max = 8) {
-  const kept = new Map<string, { pack: unknown; sent: Profile }>();
-  return function forPage(profile: Profile, url: string | undefined): Profile {
-    const feed = feedOfUrl(url);
-    if (!feed) return profile;
-    const pack = (profile as { topicPack?: unknown }).topicPack;
-    const key = `${feed} ${profile.revision} ${profile.updatedAt}`;
-    const hit = kept.get(key);
-    if (hit && hit.pack === pack) return hit.sent;
+export function createPagePreparer(store?: PreparedStore, max = 8) {
+  /** By key, what is sent or being made: a page's start and a broadcast at the same moment build once. */
+  const kept = new Map<string, Promise<Profile>>();
+  async function make(profile: Profile, feed: FeedPlatform, key: string): Promise<Profile> {
+    const storeKey = `page-lookups-${feed}`;
+    const stored = (await store?.get(storeKey).catch(() => undefined))?.[storeKey] as { key?: string; sent?: Profile } | undefined;
+    if (stored?.key === key && stored.sent) return stored.sent;
     // Never throws (compileLookups skips what it cannot build): the tab builds nothing of its own.
     const sent = withPreparedLookups(profile, feed);
-    kept.delete(key);
-    kept.set(key, { pack, sent });
-    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    void store?.set({ [storeKey]: { key, sent } }).catch(() => {});
+    return sent;
+  }
+  return function forPage(profile: Profile, url: string | undefined): Promise<Profile> {
+    const feed = feedOfUrl(url);
+    if (!feed) return Promise.resolve(profile);
+    // A revision's topics expand the same way whenever they are expanded: what differs is whether they were yet.
+    const key = `${feed} ${profile.revision} ${profile.updatedAt} ${(profile as { topicPack?: unknown }).topicPack ? 'topics' : 'words'}`;
+    let sent = kept.get(key);
+    if (!sent) {
+      sent = make(profile, feed, key);
+      kept.set(key, sent);
+      if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    }
     return sent;
   };
 }

@@ -20,7 +20,10 @@ import { pageModels } from './page-models';
 const tabStats = sessionTabStats();
 
 /** A feed tab's profile with its look-ups built (page-profile.ts): one cache for page starts and broadcasts. */
-const forPage = createPagePreparer();
+const forPage = createPagePreparer({
+  get: (key) => sessionArea().get(key),
+  set: (items) => sessionArea().set(items),
+});
 
 const withTopicPack = createTopicPacker(meaningModel, {
   get: (key) => sessionArea().get(key),
@@ -34,7 +37,7 @@ const FEED_PAGES = ['https://www.youtube.com/', 'https://www.reddit.com/', 'http
  * instead of building them while the tab waits. One site at a time, each in a task of its own. */
 async function prepareFeeds(profile: Profile): Promise<void> {
   for (const url of FEED_PAGES) {
-    forPage(await withTopicPack(withRunnableRules(profileForPage(profile, url))), url);
+    await forPage(await withTopicPack(withRunnableRules(profileForPage(profile, url))), url);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
@@ -52,7 +55,7 @@ async function broadcastProfile(profile: Profile) {
     // and a page's cut-down copy must not replace it there.
     if (tab.id === undefined || !isPageSender(tab)) continue;
     // Each tab gets only what its site needs (a chat tab only hears that the profile changed).
-    const forTab = { type: 'profile/changed', profile: forPage(await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))), tab.url) };
+    const forTab = { type: 'profile/changed', profile: await forPage(await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))), tab.url) };
     browser.tabs.sendMessage(tab.id, forTab).catch(() => {});
   }
 }

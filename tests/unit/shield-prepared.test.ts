@@ -6,7 +6,7 @@ import { packProfileTopics } from '../../lib/core/meaning/pack';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
 import { AuthorSet } from '../../lib/core/shield/author-set';
-import { restoreLookups, type PreparedForm } from '../../lib/core/shield/prepared';
+import { restoreLookups, type PreparedForm, type WithPrepared } from '../../lib/core/shield/prepared';
 import { FEED_PLATFORMS } from '../../lib/schema/constants';
 import type { Profile } from '../../lib/schema/profile';
 import { profileForPage } from '../../lib/background/page-profile';
@@ -21,13 +21,13 @@ describe('look-ups prepared by the background', () => {
   const withPack = { ...large, topicPack: packProfileTopics(large, shippedMeaning()) } as Profile;
   const items = buildItems(headlines, large, 4000);
 
-  it('decide every item as the look-ups the tab would build, on each platform', () => {
+  it('decide every item as the look-ups the tab would build, on each platform', async () => {
     const forPage = createPagePreparer();
     let acted = 0;
     for (const platform of FEED_PLATFORMS) {
       const page = profileForPage(withPack, URLS[platform]);
       // As a message carries it: plain data, no shared objects.
-      const sent = JSON.parse(JSON.stringify(forPage(page, URLS[platform]))) as Profile & { prepared?: PreparedForm };
+      const sent = JSON.parse(JSON.stringify(await forPage(page, URLS[platform]))) as Profile & { prepared?: PreparedForm };
       expect(sent.prepared?.platform).toBe(platform);
       // What the tab reads of the rules, authors and topics is in the form alone.
       expect(sent.rules).toEqual([]);
@@ -60,12 +60,21 @@ describe('look-ups prepared by the background', () => {
     expect(AuthorSet.fromList('').has('x')).toBe(false);
   });
 
-  it('are built once per profile and site', () => {
-    const forPage = createPagePreparer();
+  it('are built once per profile and site, and kept across the worker’s sleeps', async () => {
+    const area: Record<string, unknown> = {};
+    const store = { get: async (k: string) => ({ [k]: area[k] }), set: async (items: Record<string, unknown>) => void Object.assign(area, items) };
+    const forPage = createPagePreparer(store);
     const page = profileForPage(withPack, URLS.hackernews);
-    expect(forPage(page, URLS.hackernews)).toBe(forPage({ ...page }, URLS.hackernews));
-    expect(forPage({ ...page, revision: page.revision + 1 }, URLS.hackernews)).not.toBe(forPage(page, URLS.hackernews));
+    const first = (await forPage(page, URLS.hackernews)) as Profile & WithPrepared;
+    expect(await forPage({ ...page }, URLS.hackernews)).toBe(first);
+    expect(await forPage({ ...page, revision: page.revision + 1 }, URLS.hackernews)).not.toBe(first);
+    // Without its topics yet (the model still loading), then with them: two forms.
+    const { topicPack: _pack, ...words } = page as Profile & { topicPack?: unknown };
+    expect(((await forPage(words as Profile, URLS.hackernews)) as Profile & WithPrepared).prepared).not.toEqual(first.prepared);
+    // A woken worker (a new preparer) answers from the store: the site's last.
+    const last = (area['page-lookups-hackernews'] as { sent: Profile }).sent;
+    expect(await createPagePreparer(store)(words as Profile, URLS.hackernews)).toBe(last);
     // Not a feed: the profile goes as it is.
-    expect(forPage(page, 'https://chatgpt.com/')).toBe(page);
+    expect(await forPage(page, 'https://chatgpt.com/')).toBe(page);
   });
 });
