@@ -186,6 +186,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     for (const root of roots) {
       if (!root.isConnected) continue;
       let t = tracked.get(root);
+      // Nothing in it yet (YouTube puts its grid cells in empty and fills them a task later): it is read when its
+      // content lands, not twice.
+      if (!t && root.firstElementChild === null) continue;
       const identity = adapter.identity(root);
       if (t && t.item && t.identity === identity) {
         painter.restore(t);
