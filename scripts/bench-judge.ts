@@ -42,9 +42,12 @@ function benchProfile(): Profile {
 async function visitPage(judge: Judge, tab: string, profile: Profile, chunks: { items: FeedItem[]; fast: Decision[] }[], gapMs: number) {
   let applied = 0;
   let pending = 0;
+  // What the page's client did, counted here (the client keeps no figures of its own).
+  const stats = { messages: 0, judged: 0 };
   const client = createJudgeClient({
     transport: {
       send: (async (_type: string, p: { items: FeedItem[]; fast: Decision[]; visibleIds: string[] }): Promise<JudgeItemsResponse> => {
+        stats.messages++;
         pending++;
         try {
           const verdicts = await judge.judge({ tab, items: p.items, fast: p.fast, visibleIds: p.visibleIds, profile });
@@ -57,14 +60,16 @@ async function visitPage(judge: Judge, tab: string, profile: Profile, chunks: { 
     active: () => true,
     revision: () => profile.revision,
     visible: (id) => Number(id.split('-')[1]) % 20 < 8,
-    apply: () => void applied++,
+    apply: (_id, d) => {
+      applied++;
+      if (!d.reasons.some((r) => r.code === 'not-judged')) stats.judged++;
+    },
   });
   for (const c of chunks) {
     c.items.forEach((it, i) => client.offer(it, c.fast[i]));
     await sleep(gapMs);
   }
   for (let i = 0; i < 400 && (applied < chunks.reduce((n, c) => n + c.items.length, 0) || pending > 0); i++) await sleep(10);
-  const stats = client.stats();
   client.stop();
   return stats;
 }

@@ -39,8 +39,6 @@ export interface JudgeClientOptions {
 export interface JudgeClient {
   /** Called with every decision the runner puts on an item; only unsure ones are sent. */
   offer(item: FeedItem, decision: Decision): void;
-  /** Figures for the tests and the popup: messages sent, items sent, verdicts applied, items marked not judged. */
-  stats(): { messages: number; itemsSent: number; judged: number; notJudged: number };
   stop(): void;
 }
 
@@ -102,7 +100,6 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
   const verdicts = new Map<string, Decision>();
   const attempts = new Map<string, number>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const counts = { messages: 0, itemsSent: 0, judged: 0, notJudged: 0 };
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let running = 0;
   let seq = 0;
@@ -122,7 +119,6 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
   }
 
   function mark(w: Waiting, note: string) {
-    counts.notJudged++;
     opts.apply(w.item.id, notJudged(w.fast, note));
     const k = tryKey(w.item.id, w.revision);
     const n = attempts.get(k) ?? 0;
@@ -185,8 +181,6 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
 
   async function sendBatch(batch: Waiting[], visibleIds: string[]) {
     running++;
-    counts.messages++;
-    counts.itemsSent += batch.length;
     for (const w of batch) inFlight.add(w.item.id);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -215,7 +209,6 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
         if (v.status === 'judged' && usable(v.decision, w.item)) {
           verdicts.set(memoKey(w.item.id, w.revision, w.fast), v.decision);
           bound(verdicts, REMEMBERED);
-          counts.judged++;
           opts.apply(w.item.id, v.decision);
         } else if (v.status === 'not-judged' || (v.status === 'judged' && !usable(v.decision, w.item))) {
           mark(w, typeof v.note === 'string' && v.note ? v.note.slice(0, 200) : 'the judge gave no usable answer');
@@ -237,7 +230,6 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
 
   return {
     offer,
-    stats: () => ({ ...counts }),
     stop() {
       stopped = true;
       if (flushTimer !== null) clearTimeout(flushTimer);

@@ -19,14 +19,6 @@ describe('rerank', () => {
     expect(rerank(b)).toEqual(b.map((x) => x.id));
   });
 
-  it('never moves an item the user has already seen', () => {
-    const b = batch([0.1, 0.9, 0.3, 0.8, 0.7]);
-    const out = rerank(b, { seen: new Set(['i0', 'i3']) });
-    expect(out[0]).toBe('i0');
-    expect(out[3]).toBe('i3');
-    expect(out).toEqual(['i0', 'i1', 'i4', 'i3', 'i2']);
-  });
-
   it('keeps a share of low items in place for exploration, the same for the same seed', () => {
     const b = batch(Array.from({ length: 100 }, (_, i) => (i % 2 ? 0.2 : 0.8)));
     const a = rerank(b, { exploreShare: 0.2, seed: 42 });

@@ -6,8 +6,6 @@ export interface RerankOptions {
   exploreShare?: number;
   /** Picks which low items stay; the same seed gives the same order. */
   seed?: number;
-  /** Ids the user has already seen. They should not be passed at all; any that are keep their exact place. */
-  seen?: ReadonlySet<string>;
 }
 
 const NEUTRAL = 0.5;
@@ -22,10 +20,8 @@ export function rerank(batch: ReadonlyArray<{ id: string; score: number }>, opts
     const s = batch[i].score;
     return Number.isFinite(s) ? s : NEUTRAL;
   };
+  // Items seen already are never passed: only a new batch is put in order (reorderer.ts).
   const pinned = new Uint8Array(n);
-  if (opts.seen && opts.seen.size > 0) {
-    for (let i = 0; i < n; i++) if (opts.seen.has(batch[i].id)) pinned[i] = 1;
-  }
 
   const share = Number.isFinite(opts.exploreShare) ? Math.min(0.5, Math.max(0, opts.exploreShare!)) : 0;
   if (share > 0) {
