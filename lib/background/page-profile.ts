@@ -62,6 +62,7 @@ export function createPagePreparer(store?: PreparedStore, max = 8) {
   /** By key, what is sent or being made: a page's start and a broadcast at the same moment build once. */
   const kept = new Map<string, Promise<Profile>>();
   async function make(profile: Profile, feed: FeedPlatform, key: string): Promise<Profile> {
+    // storage.session is emptied when Parapet is updated or reloaded: a form of an older version is never read.
     const storeKey = `page-lookups-${feed}`;
     const stored = (await store?.get(storeKey).catch(() => undefined))?.[storeKey] as { key?: string; sent?: Profile } | undefined;
     if (stored?.key === key && stored.sent) return stored.sent;
