@@ -32,7 +32,8 @@ export function coreEngine(core: CoreShield, platform: FeedPlatform): Engine {
     if (restored.has(profile)) return restored.get(profile);
     const sent = profile as Profile & { prepared?: { platform?: unknown } };
     const form = sent.prepared;
-    // Made for another platform (never, from our own background): compiled here from what the profile holds.
+    // Made for another platform (never, from our own background): not used; Node callers send no form and
+    // compileProfile builds the look-ups from the profile.
     const lookups = form && form.platform === platform ? core.restoreLookups?.(form as never) : undefined;
     restored.set(profile, lookups);
     // The form's text is not kept for the page's life: the look-ups stand for it.

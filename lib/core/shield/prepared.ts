@@ -12,7 +12,7 @@ import type { CompiledRule, ProfileLookups, Target } from './types';
  * restores them without building anything, and keeps numbers, not an object per keyword, for the page's life.
  */
 export interface PreparedForm {
-  /** The platform it was built for: a tab of another platform compiles for itself instead. */
+  /** The platform it was built for: a tab of another platform does not use it (its rules are cut for that site). */
   platform: FeedPlatform;
   /** The matcher's parts (MatcherParts), its lists of numbers in base64. */
   matcher: Omit<MatcherParts, 'entryStart' | 'entryTarget' | 'entryRest' | 'restStart'> & { entryStart: string; entryTarget: string; entryRest: string; restStart: string };
