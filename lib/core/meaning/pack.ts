@@ -9,9 +9,9 @@ interface TopicLike {
   exclude?: readonly string[];
 }
 
-/** All topics of a profile together send at most this many terms: a tab loads about 120 KB for them and adds them
- * to its matcher in a few tens of milliseconds at each page load. A profile with many topics keeps each topic's
- * strongest terms (at least 40), so a profile of 120 topics still sends about 6,000. */
+/** All topics of a profile together send at most this many terms: the background builds them into each feed's
+ * matcher (lib/core/shield/prepared.ts), and a tab keeps them for the page's life. A profile with many topics keeps
+ * each topic's strongest terms (at least 40), so a profile of 120 topics still sends about 6,000. */
 export const MAX_PACK_TERMS = 6_000;
 const MIN_TERMS_PER_TOPIC = 40;
 
