@@ -46,10 +46,10 @@ async function prepareFeeds(profile: Profile): Promise<void> {
 async function broadcastProfile(profile: Profile) {
   // Expanded now, open feed tab or not (a feed page keeps every topic: page-profile.ts), so the next page's start
   // is answered from the kept pack instead of spending its hold on loading the meaning model.
-  void prepareFeeds(profile).catch(() => {});
+  void withTopicPack(profile).catch(() => {});
   const message = { type: 'profile/changed', profile };
   browser.runtime.sendMessage(message).catch(() => {});
-  const tabs = await browser.tabs.query({});
+  const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
     // Only web pages' content scripts: an extension page open in a tab (the dashboard) hears the whole profile above,
     // and a page's cut-down copy must not replace it there.
@@ -58,6 +58,8 @@ async function broadcastProfile(profile: Profile) {
     const forTab = { type: 'profile/changed', profile: await forPage(await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))), tab.url) };
     browser.tabs.sendMessage(tab.id, forTab).catch(() => {});
   }
+  // The sites of open tabs first (above: a page there may start any moment), then the others.
+  await prepareFeeds(profile).catch(() => {});
 }
 
 export function startBackground() {
