@@ -69,11 +69,11 @@ export interface Painter {
 
 type Counts = { seen: number; hidden: number; labelled: number };
 
-function tally(c: Counts, m: Mode): Counts {
-  c.seen++;
-  if (m === 'hide' || m === 'stub') c.hidden++;
-  else if (m === 'label' || m === 'demote') c.labelled++;
-  return c;
+/** Adds (n = 1) or takes back (n = -1) one item in mode `m`. */
+function tally(c: Counts, m: Mode, n: number): void {
+  c.seen += n;
+  if (m === 'hide' || m === 'stub') c.hidden += n;
+  else if (m === 'label' || m === 'demote') c.labelled += n;
 }
 
 const none = (): Counts => ({ seen: 0, hidden: 0, labelled: 0 });
@@ -94,9 +94,10 @@ const MAX_REMOUNTS = 5;
  * and badges with their controls. It never decides anything; it draws the mode it is given.
  */
 export function createPainter(doc: Document, adapter: Adapter, opts: PainterOptions): Painter {
-  /** The items on the page; those that left are only counted, in `left`. */
+  /** The items on the page; those that left stay in `total`, which is kept as modes change (issue 24: counting
+   * is asked for after every batch, and a long feed holds thousands of items). */
   const modeById = new Map<string, Mode>();
-  let left = none();
+  let total = none();
   const rows = new WeakSet<Node>();
 
   function paint(t: Tracked, mode: Mode, now: boolean): void {
@@ -113,7 +114,11 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     }
     p.parts = parts;
     for (const x of parts) rows.add(x);
-    modeById.set(t.item!.id, mode);
+    const id = t.item!.id;
+    const was = modeById.get(id);
+    if (was) tally(total, was, -1);
+    tally(total, mode, 1);
+    modeById.set(id, mode);
     if (now) decorate(t);
     else opts.later(t);
   }
@@ -218,20 +223,13 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     restore,
     unpaint,
     ownsRow: (n) => rows.has(n),
-    counts() {
-      const c = { ...left };
-      for (const m of modeById.values()) tally(c, m);
-      return c;
-    },
+    counts: () => ({ ...total }),
     gone(ids) {
-      for (const id of ids) {
-        const m = modeById.get(id);
-        if (m && modeById.delete(id)) tally(left, m);
-      }
+      for (const id of ids) modeById.delete(id);
     },
     forget() {
       modeById.clear();
-      left = none();
+      total = none();
     },
   };
 }
