@@ -4,12 +4,18 @@ import { YOUTUBE_PAGES } from './page-signals';
 import type { Adapter } from './types';
 import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
 
-const SHELF = 'ytd-rich-section-renderer, ytd-reel-shelf-renderer';
+const SHELF = `${S.shelfSection}, ytd-reel-shelf-renderer`;
 const AD_ROOTS = [S.mastheadAd, S.playerAds, S.searchAd, S.statementBanner].join(', ');
+const AD_ROOTS_OR_SLOT = `${AD_ROOTS}, ${S.adSlot}`;
 const VIDEO_ROOTS = [S.compactVideo, S.videoResult].join(', ');
 const NOT_FEED = `${S.hiddenPage}, ${S.descriptionContent}`;
 /** The avatar's label in English; in other languages the whole label is kept (better than no channel). */
 const GO_TO_CHANNEL = /^Go to channel /;
+
+/** The video link identity found, for the readItem the runner calls next on the same root (issue 24: each item's
+ * link was searched for twice). Trusted only while it is still inside that root. */
+let linkRoot: Element | null = null;
+let lastLink: Element | null = null;
 
 /** Ads and shelves have no video id of their own: each element gets a number that stays with it. */
 const serials = new WeakMap<Element, number>();
@@ -22,7 +28,8 @@ function serial(el: Element): number {
 
 export function videoIdFromHref(href: string | null | undefined): string {
   if (!href) return '';
-  const shorts = /^\/shorts\/([A-Za-z0-9_-]{6,20})/.exec(href) ?? /youtube\.com\/shorts\/([A-Za-z0-9_-]{6,20})/.exec(href);
+  // From the site's root, or anywhere after youtube.com.
+  const shorts = /(?:^|youtube\.com)\/shorts\/([A-Za-z0-9_-]{6,20})/.exec(href);
   if (shorts) return shorts[1];
   const watch = /[?&]v=([A-Za-z0-9_-]{6,20})/.exec(href);
   return watch ? watch[1] : '';
@@ -71,13 +78,8 @@ function readAd(root: Element, surface: string): FeedItemInput | null {
   // An ad stub only where an ad would be seen: not for an empty container (YouTube keeps #masthead-ad in the
   // page), nor one holding only empty or hidden renderers (#player-ads' legacy companion).
   if (!root.querySelector(':scope > :not([hidden]):not(:empty)')) return null;
-  const marker = root.matches(S.adSlot)
-    ? 'ytd-ad-slot-renderer'
-    : root.matches(S.richItem)
-      ? 'ytd-ad-slot-renderer'
-      : root.id
-        ? `#${root.id}`
-        : root.localName;
+  // A grid cell holds an ad slot: both are named by the slot.
+  const marker = root.matches(`${S.adSlot}, ${S.richItem}`) ? S.adSlot : root.id ? `#${root.id}` : root.localName;
   const link = root.querySelector('a[href]');
   const text = textOf(root).slice(0, 500);
   return {
@@ -96,14 +98,14 @@ function readAd(root: Element, surface: string): FeedItemInput | null {
 }
 
 function readShelf(root: Element, surface: string): FeedItemInput | null {
-  const links = Array.from(root.querySelectorAll(S.shortsLink));
-  if (links.length === 0) return null;
-  const first = videoIdFromHref(links[0].getAttribute('href'));
+  const href = root.querySelector(S.shortsLink)?.getAttribute('href');
+  if (href == null) return null;
+  const first = videoIdFromHref(href);
   const titles = Array.from(root.querySelectorAll(S.shortsTitle), (t) => textOf(t)).filter(Boolean);
   return {
     platform: 'youtube',
     id: `shorts-shelf-${first || serial(root)}`,
-    url: absoluteUrl(links[0].getAttribute('href'), root.baseURI),
+    url: absoluteUrl(href, root.baseURI),
     title: 'Shorts',
     author: '',
     kind: 'short',
@@ -161,9 +163,11 @@ export const youtubeAdapter: Adapter = {
     return subtype === 'home' ? 'home' : subtype || 'other';
   },
   readItem(root, surface) {
-    if (root.matches(AD_ROOTS) || root.matches(S.adSlot) || root.querySelector(S.adSlot)) return readAd(root, surface);
+    const known = root === linkRoot && lastLink !== null && root.contains(lastLink) ? lastLink : null;
+    linkRoot = lastLink = null;
+    if (root.matches(AD_ROOTS_OR_SLOT) || root.querySelector(S.adSlot)) return readAd(root, surface);
     if (root.matches(SHELF)) return readShelf(root, surface);
-    const link = root.querySelector(S.videoLink);
+    const link = known ?? root.querySelector(S.videoLink);
     const href = link?.getAttribute('href') ?? '';
     // A playlist's link plays its first video: it is keyed by its list, apart from that video's own entry.
     const list = /[?&]list=([\w-]{2,64})/.exec(href)?.[1];
@@ -183,8 +187,9 @@ export const youtubeAdapter: Adapter = {
     };
   },
   identity(root) {
-    const link = root.querySelector(S.videoLink) ?? root.querySelector('a[href]');
-    return link?.getAttribute('href') ?? '';
+    linkRoot = root;
+    lastLink = root.querySelector(S.videoLink);
+    return (lastLink ?? root.querySelector('a[href]'))?.getAttribute('href') ?? '';
   },
   watchAttributes: ['href'],
   navigationEvents: ['yt-navigate-finish'],

@@ -103,6 +103,15 @@ describe('YouTube home grid', () => {
     expect(read(cell)).toMatchObject({ id: 'recycledV01', title: 'A different video in the same element', author: 'Other Channel' });
   });
 
+  test('a cell whose content is put in anew between its identity and its reading reads as the new video', () => {
+    const { doc } = open('youtube-home.html', 'https://www.youtube.com/');
+    const cell = doc.querySelector('ytd-rich-grid-renderer > #contents > ytd-rich-item-renderer')!;
+    yt.identity(cell);
+    // The site replaces the cell's content, links included (identity's link is no longer in it).
+    cell.innerHTML = cell.innerHTML.replaceAll('rustBorrow1', 'replacedV01');
+    expect(read(cell)!.id).toBe('replacedV01');
+  });
+
   test('SPA navigation to a watch page: the sidebar items belong to the watch surface', async () => {
     const { doc, fixture } = open('youtube-home.html', 'https://www.youtube.com/');
     let navigated = 0;
