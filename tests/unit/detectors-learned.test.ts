@@ -135,3 +135,25 @@ describe('the headline model quotes words, not filler', () => {
     }
   });
 });
+
+describe('which model reads a headline as clickbait', () => {
+  const title = "You won't believe what this guy did next";
+  const confidence = (input: Partial<FeedItemInput>) => detectAll(item({ title, ...input }), { clickbait, rules }).find((d) => d.kind === 'clickbait')?.confidence ?? 0;
+
+  it("reads a tweet with the post head, as the learned models' own probability", () => {
+    const p = new Float64Array(8);
+    expect(rules.learned!.score(title, p)).toBe(true);
+    const post = rules.learned!.headOf('clickbait');
+    // Rounded as a detection is; the stated-format factor is 1 for a plain sentence.
+    expect(confidence({ domain: 'example.com', url: 'https://example.com/a' })).toBeCloseTo(p[post], 2);
+  });
+
+  it('reads a video with the headline model, and its rule kinds with their heads whether or not the post head is read', () => {
+    expect(confidence({ platform: 'youtube', kind: 'video' })).toBeCloseTo(clickbait.score(title, true), 2);
+    const all = new Float64Array(8);
+    const some = new Float64Array(8);
+    rules.learned!.score(title, all);
+    rules.learned!.score(title, some, rules.learned!.headOf('clickbait'));
+    expect(Array.from(some.subarray(0, 4))).toEqual(Array.from(all.subarray(0, 4)));
+  });
+});

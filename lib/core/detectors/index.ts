@@ -6,6 +6,7 @@ import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from '
 import { functionWordsOf, type DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { hasContentWord, LearnedDetectors } from './learned';
+import { LEARNED_KINDS } from './learned-format';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 import { newTokenBuffer, type TokenBuffer } from './tokens';
@@ -143,15 +144,19 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 
   const learned = rules?.learned;
   // The models learned English only: other languages abstain rather than guess.
-  const scored = learned !== undefined && ctx.english && learned.score(learnedText(item), PROBABILITIES);
+  const post = readAsPost(item);
+  // The post head is read for posts only (it is the last: the heads before it are the rule kinds').
+  const scored = learned !== undefined && ctx.english && learned.score(learnedText(item), PROBABILITIES, post ? undefined : POST_HEAD);
   if (scored) addLearned(out, item, learned, rules!.explanations);
 
   const headline = clickbaitHeadline(item);
   if (opts.clickbait && headline && clickbaitApplies(item, ctx, headline)) {
-    let raw = withOdds(opts.clickbait.score(headline, readsTitleCaseAsSentence(item)), clickbaitOddsRatio(item));
-    // A tweet or a Reddit link post is read as a post too, by the model learned from news accounts' tweets.
-    const post = scored && readAsPost(item) ? learned.headOf('clickbait') : -1;
-    if (post >= 0) raw = PROBABILITIES[post];
+    // A tweet or a Reddit link post is read as a post, by the model learned from news accounts' tweets (the
+    // headline model is not run for it: its score would not be used).
+    const raw =
+      scored && post
+        ? PROBABILITIES[POST_HEAD]
+        : withOdds(opts.clickbait.score(headline, readsTitleCaseAsSentence(item)), clickbaitOddsRatio(item));
     const score = raw >= MIN_REPORTED_CONFIDENCE ? raw * statedFormatFactor(ctx, headline) : 0;
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
@@ -168,6 +173,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
 }
 
 const PROBABILITIES = new Float64Array(8);
+const POST_HEAD = LEARNED_KINDS.indexOf('clickbait');
 
 /** The text the learned models read: title and body, not the link. */
 const learnedText = (item: Pick<FeedItem, 'title' | 'text'>): string => (item.text ? `${item.title}\n${item.text.slice(0, MAX_BODY_CHARS)}` : item.title);
@@ -178,8 +184,8 @@ const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => item.platform 
 /** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES). */
 function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors, explanations: Readonly<Record<string, string>>): void {
   for (const kind of LEARNED_RULE_KINDS) {
+    // Every rule kind has its head: the file holds every kind of LEARNED_KINDS, or is refused (learned-format.ts).
     const h = learned.headOf(kind);
-    if (h < 0) continue;
     const p = Math.round(PROBABILITIES[h] * 1000) / 1000;
     if (p < MIN_REPORTED_CONFIDENCE) continue;
     const i = out.findIndex((d) => d.kind === kind);

@@ -26,15 +26,15 @@ export class LearnedDetectors {
     return (LEARNED_KINDS as readonly string[]).indexOf(kind);
   }
 
-  /** Each head's probability for `text` into `out` (by head index); false, leaving `out` alone, for a text
-   * without a word. */
-  score(text: string, out: Float64Array): boolean {
+  /** Each head's probability for `text` into `out` (by head index), the heads before `upTo` only; false, leaving
+   * `out` alone, for a text without a word. */
+  score(text: string, out: Float64Array, upTo = this.#heads.length): boolean {
     const fx = this.#fx;
     const count = fx.extract(text);
     if (count === 0 || fx.tokenCount === 0) return false;
     const slots = fx.slots;
     const norm = 1 / Math.sqrt(count);
-    for (let h = 0; h < this.#heads.length; h++) {
+    for (let h = 0; h < upTo; h++) {
       const { weights, bias, scale } = this.#heads[h].model;
       let sum = 0;
       for (let i = 0; i < count; i++) sum += weights[slots[i]];
