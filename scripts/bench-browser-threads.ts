@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_EXT, CHROMIUM } from '../tests/e2e/harness';
-import { FEED, hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 
 const site = process.argv[2] ?? 'hackernews';
 const rounds = Number(process.argv[3] ?? 2);
@@ -136,12 +136,7 @@ for (let r = 0; r < rounds; r++) {
       await sw('Profiler.start');
     }
     const before = threadCpu();
-    await page.evaluate((o) => (window as unknown as { __feed: { run(o: unknown): Promise<unknown> } }).__feed.run(o), {
-      first: FEED.initial,
-      total: FEED.total,
-      batch: FEED.batch,
-      everyMs: FEED.everyMs,
-    });
+    await runFeed(page);
     await page.waitForTimeout(AFTER_MS);
     const after = threadCpu();
     if (sw) {

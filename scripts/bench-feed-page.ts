@@ -3,6 +3,8 @@
 // fixture does. Everything that runs in the page is plain JavaScript text: functions handed to Playwright would
 // be serialised after tsx's transform, which adds helpers the page does not have.
 
+import type { Page } from 'playwright-core';
+
 export type BenchPlatform = 'hackernews' | 'youtube';
 
 /** What the seeded profile hides: a blocked author or channel, a keyword rule, and the platform's own ads. */
@@ -13,6 +15,16 @@ export const BLOCKED: Record<BenchPlatform, string[]> = {
 };
 
 export const FEED = { total: 1000, batch: 20, everyMs: 16, initial: 30 };
+
+/** Appends the bench's feed in the page (its `__feed.run`, in the generated pages below); resolves with the run's
+ * wall time once the last batch is in. */
+export const runFeed = (page: Page): Promise<{ ms: number }> =>
+  page.evaluate((o) => (window as unknown as { __feed: { run(o: unknown): Promise<{ ms: number }> } }).__feed.run(o), {
+    first: FEED.initial,
+    total: FEED.total,
+    batch: FEED.batch,
+    everyMs: FEED.everyMs,
+  });
 
 /** Item content shared by both pages; `expectHide` in the page mirrors the rules below. */
 const SHARED_JS = String.raw`

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_EXT, CHROMIUM, OUT, ROOT, launchWithExtension, type Launched } from '../tests/e2e/harness';
 import { CONTENT_SCRIPT_LIMIT as SCRIPT_LIMIT, WEBLLM_MARKERS } from '../tests/e2e/content-script-limits';
 import { seedProfile } from '../tests/e2e/ui-helpers';
-import { BLOCKED, FEED, HIDE_KEYWORD, MEASURE_SCRIPT, hackerNewsPage, youtubeHomePage, type BenchPlatform } from './bench-feed-page';
+import { BLOCKED, FEED, HIDE_KEYWORD, MEASURE_SCRIPT, hackerNewsPage, runFeed, youtubeHomePage, type BenchPlatform } from './bench-feed-page';
 
 const EXT = CHROME_EXT;
 /** Pairs of cost runs (with and without the extension); the median is reported. */
@@ -131,14 +131,6 @@ async function openFeed(context: BrowserContext, url: string): Promise<Page> {
   await page.waitForTimeout(SETTLE_MS);
   return page;
 }
-
-const runFeed = (page: Page) =>
-  page.evaluate((o) => (window as unknown as { __feed: { run(o: unknown): Promise<{ ms: number }> } }).__feed.run(o), {
-    first: FEED.initial,
-    total: FEED.total,
-    batch: FEED.batch,
-    everyMs: FEED.everyMs,
-  });
 
 async function measured(context: BrowserContext, site: Site): Promise<PageResults & { runMs: number }> {
   const page = await openFeed(context, site.url);

@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import { CHROME_EXT, CHROMIUM, launchChromium, launchWithExtension } from '../tests/e2e/harness';
 import { seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
-import { FEED, hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 
 const ROUNDS = 10;
 /** After load: what the issue counts as the load's cost. */
@@ -195,12 +195,7 @@ async function measurePage(context: BrowserContext, url: string): Promise<Sample
 
   const taskBefore = await metric(cdp, 'TaskDuration');
   const browserBefore = browserCpuMs();
-  await page.evaluate((o) => (window as unknown as { __feed: { run(o: unknown): Promise<unknown> } }).__feed.run(o), {
-    first: FEED.initial,
-    total: FEED.total,
-    batch: FEED.batch,
-    everyMs: FEED.everyMs,
-  });
+  await runFeed(page);
   await page.waitForTimeout(AFTER_FEED_MS);
   const per100 = FEED.total / 100;
   const feedCpu100 = ((await metric(cdp, 'TaskDuration')) - taskBefore) * 1000 / per100;
