@@ -1,6 +1,7 @@
 import { checkModel } from '../core/clickbait/format';
 import { checkDetectors } from '../core/detectors/data-file-check';
 import { checkLearned } from '../core/detectors/learned-format';
+import { bytesToBase64 } from '../core/shield/packed';
 import type { PageModels } from '../schema/messages';
 import { shippedFile } from './shipped-file';
 
@@ -8,7 +9,7 @@ import { shippedFile } from './shipped-file';
 const base64 = (check: (bytes: Uint8Array) => void) => async (res: Response) => {
   const bytes = new Uint8Array(await res.arrayBuffer());
   check(bytes);
-  return toBase64(bytes);
+  return bytesToBase64(bytes);
 };
 const clickbait = shippedFile('/models/clickbait.bin', base64(checkModel), 'tabs judge no headlines');
 const detectorTables = shippedFile('/models/detectors.json', async (res) => checkDetectors(await res.json()), 'tabs look for no rage, engagement, urgency or promotion');
@@ -23,10 +24,4 @@ const learned = shippedFile('/models/detectors.bin', base64(checkLearned), 'the 
 export async function pageModels(): Promise<PageModels> {
   const [c, t, l] = await Promise.all([clickbait(), detectorTables(), learned()]);
   return { clickbait: c, detectorTables: t, learned: l };
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
 }
