@@ -64,6 +64,20 @@ describe('an avoid-topic typed in plain words acts on items about it in any word
       expect(decide(politics, item({ title })).action, title).toBe('show');
     }
   });
+
+  it('a topic named by its own word is hidden for that word, its language not asked (issue 24)', () => {
+    const asked: string[] = [];
+    const counting = { ...politics, isForeign: (t: string) => (asked.push(t), politics.isForeign(t)) };
+    // "senate" and "government" also reach the topic by meaning: the literal word says it all already.
+    const d = decide(counting, item({ title: 'Politics: Senate passes bill to avert government shutdown' }));
+    expect(d.action).toBe('hide');
+    expect(d.reasons[0]).toMatchObject({ code: 'avoid-topic', detail: 'politics', evidence: ['politics'] });
+    expect(asked).toEqual([]);
+    // By meaning alone the language is still asked, and another language still abstains.
+    expect(decide(counting, item({ title: 'Senate passes bill to avert government shutdown' })).action).toBe('hide');
+    expect(asked.length).toBe(1);
+    expect(decide(counting, item({ title: 'El Senado aprueba la ley para evitar el cierre del gobierno' })).action).toBe('show');
+  });
 });
 
 describe('an interest added in plain words boosts items about it', () => {

@@ -184,7 +184,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   let avoidWords = hits.avoidWords as Map<number, string[]> | null;
   let interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
   if (hits.termTopics !== null) {
-    const about = topicsReached(c, title, text);
+    const about = topicsReached(c, title, text, avoidWords, interestHits);
     for (const [topic, words] of about) {
       const t = c.topics[topic];
       if (t.avoid) {
@@ -270,11 +270,20 @@ const bySeverity = (a: Candidate, b: Candidate) => SEVERITY[b.action] - SEVERITY
 const TOPIC_EVIDENCE = 3;
 
 /** The topics by meaning whose found terms reach their threshold, with the words that count most; none for
- * text in another language (the terms are English, and another language must never be hidden by mistake). */
-function topicsReached(c: CompiledProfile, title: string, text: string): Array<[number, string[]]> {
+ * text in another language (the terms are English, and another language must never be hidden by mistake). A topic
+ * whose own words were found already gains nothing by meaning, and is left out before the language is asked
+ * (issue 24: with a large profile, most items that reach a topic name it too). */
+function topicsReached(
+  c: CompiledProfile,
+  title: string,
+  text: string,
+  avoidWords: Map<number, unknown> | null,
+  interestHits: Map<number, unknown> | null,
+): Array<[number, string[]]> {
   const out: Array<[number, string[]]> = [];
   for (const [topic, h] of hits.termTopics!) {
-    if (h.sum < c.topics[topic].threshold) continue;
+    const t = c.topics[topic];
+    if (h.sum < t.threshold || (t.avoid ? avoidWords : interestHits)?.has(t.index)) continue;
     out.push([topic, h.words.sort((a, b) => b[1] - a[1]).slice(0, TOPIC_EVIDENCE).map((w) => w[0])]);
   }
   return out.length > 0 && c.isForeign(text === '' ? title : title + '\n' + text) ? [] : out;
