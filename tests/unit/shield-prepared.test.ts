@@ -6,7 +6,8 @@ import { packProfileTopics } from '../../lib/core/meaning/pack';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
 import { AuthorSet } from '../../lib/core/shield/author-set';
-import { restoreLookups, type PreparedForm, type WithPrepared } from '../../lib/core/shield/prepared';
+import { base64ToFloat64, base64ToInt32, float64ToBase64, int32ToBase64 } from '../../lib/core/shield/packed';
+import { prepareLookups, restoreLookups, type PreparedForm, type WithPrepared } from '../../lib/core/shield/prepared';
 import { FEED_PLATFORMS } from '../../lib/schema/constants';
 import type { Profile } from '../../lib/schema/profile';
 import { profileForPage } from '../../lib/background/page-profile';
@@ -58,6 +59,18 @@ describe('look-ups prepared by the background', () => {
     }
     expect(sent.size).toBe(3000);
     expect(AuthorSet.fromList('').has('x')).toBe(false);
+  });
+
+  it('carry their lists of numbers as base64, and refuse a list cut short', () => {
+    const ints = Int32Array.from([0, -1, 2 ** 31 - 1, -(2 ** 31), 12345]);
+    const floats = Float64Array.from([0.125, 1, 1 / 3, -2.5e-9]);
+    expect(base64ToInt32(int32ToBase64(ints))).toEqual(ints);
+    expect(base64ToFloat64(float64ToBase64(floats))).toEqual(floats);
+    // Seven bytes: not a whole number of either.
+    expect(() => base64ToInt32(btoa('abcdefg'))).toThrow();
+    expect(() => base64ToFloat64(btoa('abcdefg'))).toThrow();
+    const form = JSON.parse(JSON.stringify(prepareLookups(large, 'reddit'))) as PreparedForm;
+    expect(() => restoreLookups({ ...form, targets: form.targets.slice(0, -4) })).toThrow();
   });
 
   it('are built once per profile and site, and kept across the worker’s sleeps', async () => {

@@ -29,16 +29,8 @@ const bytesOf = (a: Int32Array | Float64Array) => new Uint8Array(a.buffer, a.byt
 export const int32ToBase64 = (a: Int32Array): string => bytesToBase64(bytesOf(a));
 export const float64ToBase64 = (a: Float64Array): string => bytesToBase64(bytesOf(a));
 
-/** Both browsers and Node are little-endian on every platform they run on here, as the sender was. */
-export function base64ToInt32(base64: string): Int32Array {
-  const b = base64ToBytes(base64);
-  if (b.byteLength % 4 !== 0) throw new Error('not a list of 32-bit numbers');
-  return new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
-}
-
-export function base64ToFloat64(base64: string): Float64Array {
-  const b = base64ToBytes(base64);
-  if (b.byteLength % 8 !== 0) throw new Error('not a list of 64-bit numbers');
-  // A decoded buffer starts at offset 0; a copy keeps the alignment a Float64Array needs in any case.
-  return b.byteOffset % 8 === 0 ? new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8) : new Float64Array(b.slice().buffer);
-}
+/** Both browsers and Node are little-endian on every platform they run on here, as the sender was. A decoded list
+ * has a buffer of its own (offset 0, its exact length), and the typed array's constructor refuses one whose length
+ * is not a whole number of its elements. */
+export const base64ToInt32 = (base64: string): Int32Array => new Int32Array(base64ToBytes(base64).buffer);
+export const base64ToFloat64 = (base64: string): Float64Array => new Float64Array(base64ToBytes(base64).buffer);
