@@ -5,6 +5,7 @@ import { DECISION_LOG_CAP } from './schema/constants';
 import type { Feedback, Flag, LoggedDecision, Signal, StoredFlag } from './schema/log';
 import { actionMatches, type ActivityQuery } from './core/activity-filter';
 import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
+import { createMerger, toBatches, type DecisionBatch } from './core/decision-batches';
 
 /** The only module that touches IndexedDB. It lives in the extension's own context (background / extension
  * pages), never in a content script, where IndexedDB would belong to the site's origin. */
@@ -38,7 +39,8 @@ export interface MetaRow {
  * the version before the profile had a database of its own. */
 export class ParapetDb extends Dexie {
   profile!: Table<ProfileRow, string>;
-  decisions!: Table<LoggedDecision, number>;
+  /** The activity log, a batch of rows per record (lib/core/decision-batches.ts). */
+  decisionBatches!: Table<DecisionBatch, number>;
   feedback!: Table<Feedback, number>;
   signals!: Table<Signal, number>;
   flags!: Table<Flag, number>;
@@ -67,6 +69,19 @@ export class ParapetDb extends Dexie {
         const dropped = new Set(drop);
         await flags.bulkPut(rows.filter((r) => !dropped.has(r.id!)).map((r) => ({ ...r, ...keep.get(r.id!) })));
         await flags.bulkDelete(drop);
+      });
+    // Version 3: the activity log in batches, one record for up to 100 rows (issue 24): a record per decision cost
+    // the browser about 0.1 ms each, a feed's worth a second. Rows keep their ids, so nothing that named one changes.
+    this.version(3)
+      .stores({ decisions: null, decisionBatches: '++id, ts, n, reversed' })
+      .upgrade(async (tx) => {
+        const old = tx.table<LoggedDecision, number>('decisions');
+        const batches = tx.table<DecisionBatch, number>('decisionBatches');
+        const keys = await old.toCollection().primaryKeys();
+        for (let i = 0; i < keys.length; i += 5_000) {
+          const rows = (await old.bulkGet(keys.slice(i, i + 5_000))).filter((r): r is LoggedDecision => !!r);
+          await batches.bulkAdd(toBatches(rows));
+        }
       });
   }
 }
@@ -339,7 +354,13 @@ async function writeLog(store: Store, write: () => Promise<unknown>, what: strin
 /** Deletes the oldest share of every log, each in its own transaction (a delete frees space; one big one may not fit). */
 export async function pruneForSpace(store: Store, share = PRUNE_SHARE_ON_QUOTA): Promise<void> {
   store.counted?.clear();
-  for (const table of [store.db.decisions, store.db.signals, store.db.flags, store.db.feedback] as Table<unknown, number>[]) {
+  try {
+    const n = Math.ceil((await countLogged(store)) * share);
+    if (n > 0) await store.db.transaction('rw', store.db.decisionBatches, () => dropOldest(store, n));
+  } catch {
+    // as below
+  }
+  for (const table of [store.db.signals, store.db.flags, store.db.feedback] as Table<unknown, number>[]) {
     try {
       const count = await table.count();
       const n = Math.ceil(count * share);
@@ -366,12 +387,12 @@ export type FlagRepeat = { row: Flag; into: StoredFlag };
  */
 export async function writeLogs(store: Store, rows: LogRows): Promise<FlagRepeat[]> {
   const { decisions = [], signals = [], flags = [] } = rows;
-  const tables = [decisions.length && store.db.decisions, signals.length && store.db.signals, flags.length && store.db.flags].filter(
+  const tables = [decisions.length && store.db.decisionBatches, signals.length && store.db.signals, flags.length && store.db.flags].filter(
     (t): t is Table<never, number> => !!t,
   );
   if (tables.length === 0) return [];
   const repeats: FlagRepeat[] = [];
-  const what = tables.length === 1 ? `the ${tables[0].name} log` : 'the activity log';
+  const what = tables.length === 1 && !decisions.length ? `the ${tables[0].name} log` : 'the activity log';
   await writeLog(
     store,
     async () => {
@@ -379,7 +400,7 @@ export async function writeLogs(store: Store, rows: LogRows): Promise<FlagRepeat
       const counts = new Map<string, number>();
       repeats.length = 0;
       await store.db.transaction('rw', tables, async () => {
-        await addCappedIn(store, counts, store.db.decisions, decisions, store.logCap);
+        if (decisions.length) await addDecisionsIn(store, counts, decisions);
         await addCappedIn(store, counts, store.db.signals, signals, store.caps.signals);
         if (flags.length) repeats.push(...(await addFlagsIn(store, counts, flags)));
       });
@@ -404,6 +425,56 @@ async function addCappedIn<T>(store: Store, counts: Map<string, number>, table: 
   if (n > cap) {
     await table.bulkDelete(await table.toCollection().limit(n - cap).primaryKeys());
     n = cap;
+  }
+  counts.set(table.name, n);
+}
+
+/** How many rows the activity log holds: the batches' sizes, read from their index without the rows. */
+async function countLogged(store: Store): Promise<number> {
+  let n = 0;
+  for (const k of await store.db.decisionBatches.where('n').above(0).keys()) n += k as number;
+  return n;
+}
+
+/** The id the next logged row takes. */
+async function nextDecisionId(store: Store): Promise<number> {
+  return (((await store.db.decisionBatches.toCollection().lastKey()) as number | undefined) ?? 0) + 1;
+}
+
+/** Deletes the `n` rows stored first, inside the caller's transaction: whole batches, and the front of the next. */
+async function dropOldest(store: Store, n: number): Promise<void> {
+  const table = store.db.decisionBatches;
+  const whole: number[] = [];
+  let cut: DecisionBatch | undefined;
+  await table
+    .toCollection()
+    .until(() => n <= 0 || cut !== undefined)
+    .each((b) => {
+      if (b.n <= n) {
+        whole.push(b.id);
+        n -= b.n;
+      } else cut = b;
+    });
+  if (whole.length) await table.bulkDelete(whole);
+  if (cut && n > 0) await table.put(batchAfter(cut, cut.rows.slice(n)));
+}
+
+/** `b` holding `rows` of its own (its key, the id of its last row, stays). */
+function batchAfter(b: DecisionBatch, rows: LoggedDecision[]): DecisionBatch {
+  const [next] = toBatches(rows);
+  return { ...next, id: b.id };
+}
+
+/** Logs rows inside the caller's transaction, numbered on from the last, and cuts the log to its cap. */
+async function addDecisionsIn(store: Store, counts: Map<string, number>, rows: LoggedDecision[]): Promise<void> {
+  const table = store.db.decisionBatches;
+  const known = store.counted?.get(table.name);
+  const before = known ?? (await countLogged(store));
+  await table.bulkAdd(toBatches(rows, await nextDecisionId(store)));
+  let n = before + rows.length;
+  if (n > store.logCap) {
+    await dropOldest(store, n - store.logCap);
+    n = store.logCap;
   }
   counts.set(table.name, n);
 }
@@ -478,10 +549,22 @@ export interface DecisionQuery extends ActivityQuery {
   limit?: number;
 }
 
-/** Newest first. Filters that have no index run over the ts-ordered cursor, which stays fast at 100k rows. */
+/** Newest first (by time, then id), read a batch at a time until `limit` rows match. */
 export async function queryDecisions(store: Store, q: DecisionQuery = {}): Promise<LoggedDecision[]> {
-  const coll = decisionCollection(store, q);
-  return q.limit ? coll.limit(q.limit).toArray() : coll.toArray();
+  const out: LoggedDecision[] = [];
+  const limit = q.limit ?? Infinity;
+  const merger = createMerger(decisionFilter(q));
+  const take = (rows: LoggedDecision[]) => {
+    for (const r of rows) if (out.length < limit) out.push(r);
+  };
+  await store.db.decisionBatches
+    .orderBy('ts')
+    .reverse()
+    // Once a batch's newest row is older than `since`, so is every row of the batches after it.
+    .until((b) => out.length >= limit || (q.since !== undefined && b.ts < q.since))
+    .each((b) => take(merger.add(b)));
+  take(merger.rest());
+  return out;
 }
 
 /**
@@ -490,7 +573,7 @@ export async function queryDecisions(store: Store, q: DecisionQuery = {}): Promi
  * through a BroadcastChannel. Returns the unsubscribe.
  */
 export function watchDecisions(store: Store, onChange: () => void): () => void {
-  const prefix = `idb://${store.db.name}/decisions/`;
+  const prefix = `idb://${store.db.name}/${store.db.decisionBatches.name}/`;
   const listener = (parts: Record<string, unknown>) => {
     for (const part of Object.keys(parts)) {
       if (part.startsWith(prefix)) {
@@ -503,37 +586,53 @@ export function watchDecisions(store: Store, onChange: () => void): () => void {
   return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
-/** How many rows a query matches, without loading them into memory (for "1,234 decisions" above a list). */
+/** How many rows a query matches, without keeping them (for "1,234 decisions" above a list). */
 export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit'> = {}): Promise<number> {
-  return decisionCollection(store, q).count();
+  const keep = decisionFilter(q);
+  if (keep === all) return countLogged(store);
+  let n = 0;
+  await store.db.decisionBatches.each((b) => {
+    for (const r of b.rows) if (keep(r)) n++;
+  });
+  return n;
 }
 
-function decisionCollection(store: Store, q: DecisionQuery) {
+const all = () => true;
+
+function decisionFilter(q: Omit<DecisionQuery, 'limit'>): (d: LoggedDecision) => boolean {
   const needle = q.search?.toLowerCase();
-  let coll = store.db.decisions.orderBy('ts').reverse();
-  if (q.since !== undefined || q.until !== undefined) {
-    coll = store.db.decisions.where('ts').between(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, true, true).reverse();
-  }
-  // Without a filter, count() and limit() stay on the index instead of reading every row.
-  if (!q.platform && !q.action && !q.reason && !needle && q.tab === undefined && !q.reordered) return coll;
-  return coll.filter(
-    (d) =>
-      (!q.platform || d.platform === q.platform) &&
-      actionMatches(q.action, d.action) &&
-      (q.tab === undefined || d.tab === q.tab) &&
-      (!q.reordered || d.reordered) &&
-      (!q.reason || d.reasons.some((r) => r.code === q.reason)) &&
-      (!needle || d.title.toLowerCase().includes(needle) || d.author.toLowerCase().includes(needle)),
-  );
+  if (q.since === undefined && q.until === undefined && !q.platform && !q.action && !q.reason && !needle && q.tab === undefined && !q.reordered) return all;
+  return (d) =>
+    (q.since === undefined || d.ts >= q.since) &&
+    (q.until === undefined || d.ts <= q.until) &&
+    (!q.platform || d.platform === q.platform) &&
+    actionMatches(q.action, d.action) &&
+    (q.tab === undefined || d.tab === q.tab) &&
+    (!q.reordered || d.reordered) &&
+    (!q.reason || d.reasons.some((r) => r.code === q.reason)) &&
+    (!needle || d.title.toLowerCase().includes(needle) || d.author.toLowerCase().includes(needle));
+}
+
+/** The batch holding row `id` (the first whose key, its last row's id, is at or above it), and the row. */
+async function findDecision(store: Store, id: number): Promise<{ batch: DecisionBatch; row: LoggedDecision } | undefined> {
+  const batch = await store.db.decisionBatches.where(':id').aboveOrEqual(id).first();
+  const row = batch?.rows.find((r) => r.id === id);
+  return batch && row ? { batch, row } : undefined;
 }
 
 export async function markReversed(store: Store, id: number, now = Date.now()): Promise<LoggedDecision | undefined> {
-  await store.db.decisions.update(id, { reversedAt: now });
-  return store.db.decisions.get(id);
+  return store.db.transaction('rw', store.db.decisionBatches, async () => {
+    const found = await findDecision(store, id);
+    if (!found) return undefined;
+    found.row.reversedAt = now;
+    found.batch.reversed = 1;
+    await store.db.decisionBatches.put(found.batch);
+    return found.row;
+  });
 }
 
 export async function getDecision(store: Store, id: number): Promise<LoggedDecision | undefined> {
-  return store.db.decisions.get(id);
+  return (await findDecision(store, id))?.row;
 }
 
 /** Every meta row whose key starts with `prefix` (the sites' health records live under "health:"). */
@@ -544,16 +643,33 @@ export async function listMeta<T>(store: Store, prefix: string): Promise<T[]> {
 
 /** Takes a reversal back: the row, and any other reversed row of the same item, read as decided again. */
 export async function clearReversed(store: Store, id: number): Promise<LoggedDecision | undefined> {
-  const row = await store.db.decisions.get(id);
-  if (!row) return undefined;
-  await store.db.decisions
-    .where('itemId')
-    .equals(row.itemId)
-    .filter((d) => d.platform === row.platform && d.reversedAt !== undefined)
-    .modify((d) => {
-      delete d.reversedAt;
-    });
-  return store.db.decisions.get(id);
+  return store.db.transaction('rw', store.db.decisionBatches, async () => {
+    const found = await findDecision(store, id);
+    if (!found) return undefined;
+    const { itemId, platform } = found.row;
+    const changed: DecisionBatch[] = [];
+    let row: LoggedDecision | undefined;
+    await store.db.decisionBatches
+      .where('reversed')
+      .equals(1)
+      .each((b) => {
+        let still = false;
+        let hit = false;
+        for (const r of b.rows) {
+          if (r.reversedAt !== undefined && r.itemId === itemId && r.platform === platform) {
+            delete r.reversedAt;
+            hit = true;
+          }
+          still ||= r.reversedAt !== undefined;
+          if (r.id === id) row = r;
+        }
+        if (!hit) return;
+        if (!still) delete b.reversed;
+        changed.push(b);
+      });
+    if (changed.length) await store.db.decisionBatches.bulkPut(changed);
+    return row ?? found.row;
+  });
 }
 
 export async function listSignals(store: Store, limit?: number): Promise<Signal[]> {
@@ -575,7 +691,20 @@ export async function pageRows<T extends { id?: number }>(table: Table<T, number
 }
 
 export const pageFlags = (store: Store, below: number | undefined, limit: number) => pageRows(store.db.flags as Table<StoredFlag, number>, below, limit);
-export const pageDecisions = (store: Store, below: number | undefined, limit: number) => pageRows(store.db.decisions, below, limit);
+/** As pageRows, for the activity log's rows (read a batch at a time). */
+export async function pageDecisions(store: Store, below: number | undefined, limit: number): Promise<{ rows: LoggedDecision[]; next: number | null }> {
+  const rows: LoggedDecision[] = [];
+  const table = store.db.decisionBatches;
+  const take = (b: DecisionBatch) => {
+    for (let i = b.rows.length - 1; i >= 0 && rows.length < limit; i--) if (below === undefined || b.rows[i].id! < below) rows.push(b.rows[i]);
+  };
+  // The batch that holds the row just below `below` may also hold rows at or above it.
+  const first = below === undefined ? undefined : await table.where(':id').aboveOrEqual(below).first();
+  if (first) take(first);
+  const coll = below === undefined ? table.orderBy(':id').reverse() : table.where(':id').below(below).reverse();
+  if (rows.length < limit) await coll.until(() => rows.length >= limit).each(take);
+  return { rows, next: rows.length < limit ? null : (rows.at(-1)!.id ?? null) };
+}
 
 /** Keeps part of an imported log under `token`; parts of any earlier, unfinished import are dropped. */
 export async function stageLog(store: Store, token: string, rows: LoggedDecision[], first: boolean): Promise<number> {
@@ -596,14 +725,16 @@ export async function replaceLogWithStaged(store: Store, token: string, expected
   const kept = await withSpace(
     store,
     () =>
-      db.transaction('rw', db.decisions, db.staged, async () => {
+      db.transaction('rw', db.decisionBatches, db.staged, async () => {
         const staged = await db.staged.where('token').equals(token).primaryKeys();
         if (staged.length !== expected) throw new Error(`the activity log arrived in part (${staged.length} of ${expected} rows); nothing was changed`);
         const rows = (await db.staged.bulkGet(staged)).map((s) => s!.row);
         rows.sort((a, b) => a.ts - b.ts);
-        const newest = rows.slice(Math.max(0, rows.length - store.logCap)).map(({ id: _id, ...row }) => row);
-        await db.decisions.clear();
-        await db.decisions.bulkAdd(newest as LoggedDecision[]);
+        const newest = rows.slice(Math.max(0, rows.length - store.logCap));
+        // Numbered on from the log it replaces, so an id read before (an Activity still open) names no imported row.
+        const next = await nextDecisionId(store);
+        await db.decisionBatches.clear();
+        await db.decisionBatches.bulkAdd(toBatches(newest, next));
         await db.staged.clear();
         return newest.length;
       }),
@@ -637,7 +768,7 @@ export async function setMeta(store: Store, key: string, value: unknown): Promis
 
 export async function countRows(store: Store) {
   const [decisions, signals, feedback, flags] = await Promise.all([
-    store.db.decisions.count(),
+    countLogged(store),
     store.db.signals.count(),
     store.db.feedback.count(),
     store.db.flags.count(),

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Responses } from '@/lib/schema/messages';
-import { addSignals, countRows, setMeta, loadProfile, logDecisions, openStore, saveProfile, updateProfile, wipeAll, type Store, type StorageProblem } from '@/lib/db';
+import { addSignals, countRows, setMeta, loadProfile, logDecisions, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store, type StorageProblem } from '@/lib/db';
 import type { LoggedDecision, Signal } from '@/lib/schema/log';
 import { createHandlers } from '@/lib/background/handlers';
 import { dispatch } from '@/lib/messaging';
@@ -38,9 +38,9 @@ describe('a full disk', () => {
   it('prunes the oldest log rows and writes once more when a log write hits the quota', async () => {
     const store = fresh();
     await logDecisions(store, Array.from({ length: 100 }, (_, i) => decision(i)));
-    failAsFullDisk(store.db.decisions, 'bulkAdd', 1);
+    failAsFullDisk(store.db.decisionBatches, 'bulkAdd', 1);
     await logDecisions(store, [decision(500)]);
-    const ids = (await store.db.decisions.toArray()).map((d) => d.itemId);
+    const ids = (await queryDecisions(store)).map((d) => d.itemId);
     expect(ids).toContain('v500');
     expect(ids).not.toContain('v0'); // the oldest made the room
     expect(ids.length).toBeLessThan(100);
@@ -58,7 +58,7 @@ describe('a full disk', () => {
     const store = fresh();
     const p = await loadProfile(store, 1);
     await saveProfile(store, { ...p, interests: [{ id: 'birds', label: 'Birds', weight: 0.7, keywords: [], exclude: [] }] }, 2);
-    failAsFullDisk(store.db.decisions, 'bulkAdd');
+    failAsFullDisk(store.db.decisionBatches, 'bulkAdd');
     for (let i = 0; i < 20; i++) await logDecisions(store, [decision(i)]);
     expect((await loadProfile(store, 3)).interests.map((x) => x.label)).toEqual(['Birds']);
   });
@@ -88,7 +88,7 @@ describe('a full disk', () => {
     await logDecisions(store, Array.from({ length: 30 }, (_, i) => decision(i)));
     // Clearing a table is a write too: on a full disk Chrome aborts it.
     const abort = () => new DOMException('The transaction was aborted.', 'AbortError');
-    for (const t of [store.db.decisions, store.db.signals, store.db.flags, store.db.feedback, store.db.meta, store.db.profile, store.profileDb.profile]) {
+    for (const t of [store.db.decisionBatches, store.db.signals, store.db.flags, store.db.feedback, store.db.meta, store.db.profile, store.profileDb.profile]) {
       failAsFullDisk(t as object as { clear: () => unknown }, 'clear', Infinity, abort);
     }
     const p = await wipeAll(store, 3);

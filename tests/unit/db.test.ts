@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addFlags, clearReversed, loadProfile, logDecisions, markReversed, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
+import { addFlags, clearReversed, countRows, loadProfile, logDecisions, markReversed, openStore, queryDecisions, saveProfile, updateProfile, wipeAll, type Store } from '@/lib/db';
 import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
 import type { LoggedDecision } from '@/lib/schema/log';
 
@@ -88,7 +88,7 @@ describe('storage', () => {
     const store = fresh(100);
     await saveProfile(store, defaultProfile(1), 1);
     for (let b = 0; b < 3; b++) await logDecisions(store, Array.from({ length: 50 }, (_, i) => row(b * 50 + i)));
-    expect(await store.db.decisions.count()).toBe(100);
+    expect((await countRows(store)).decisions).toBe(100);
     const rows = await queryDecisions(store);
     expect(rows[0].itemId).toBe('v149');
     expect(rows.at(-1)!.itemId).toBe('v50');
@@ -111,7 +111,7 @@ describe('storage', () => {
     await addFlags(store, [{ ts: 1, platform: 'x', itemId: '1', title: 't', author: 'a', url: '', kind: 'rage', confidence: 0.9, source: 'rule', action: 'label', evidence: [], status: 'open' }]);
     const p = await wipeAll(store, 2);
     expect(p.paused).toBe(false);
-    expect(await store.db.decisions.count()).toBe(0);
+    expect((await countRows(store)).decisions).toBe(0);
     expect(await store.db.flags.count()).toBe(0);
   });
 

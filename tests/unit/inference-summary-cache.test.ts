@@ -35,7 +35,7 @@ function background() {
   };
   const summary = async () => (await call<{ summary: DecisionSummary }>('inference/get')).summary;
   // The decision log is read through its ts index: each read of the rows starts there.
-  const reads = vi.spyOn(store.db.decisions, 'orderBy');
+  const reads = vi.spyOn(store.db.decisionBatches, 'orderBy');
   return { store, call, summary, reads };
 }
 
