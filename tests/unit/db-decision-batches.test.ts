@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearReversed, countDecisions, countRows, getDecision, logDecisions, markReversed, openStore, pageDecisions, queryDecisions, replaceLogWithStaged, stageLog, type Store } from '@/lib/db';
 import type { LoggedDecision } from '@/lib/schema/log';
+import { toBatches } from '@/lib/core/decision-batches';
 
 const row = (i: number, over: Partial<LoggedDecision> = {}): LoggedDecision => ({
   ts: 1000 + i,
@@ -123,5 +124,15 @@ describe('the activity log stored in batches', () => {
       ['v10', 3],
     ]);
     expect((await clearReversed(store, 4))?.reversedAt).toBeUndefined();
+  });
+
+  it('keeps each record small enough for Chromium to store in place (it writes a value past 64 KiB to a file of its own)', () => {
+    const long = 'x'.repeat(120);
+    const big = (i: number) =>
+      row(i, { title: 't'.repeat(500), url: 'u'.repeat(1000), reasons: Array.from({ length: 20 }, () => ({ code: 'c', detail: 'd'.repeat(200), source: 'rule' as const, evidence: Array(10).fill(long) })) });
+    const batches = toBatches([...Array.from({ length: 30 }, (_, i) => big(i)), ...Array.from({ length: 250 }, (_, i) => row(100 + i))], 1);
+    for (const b of batches) expect(JSON.stringify(b).length).toBeLessThan(64 * 1024);
+    expect(batches.flatMap((b) => b.rows.map((r) => r.id))).toEqual(Array.from({ length: 280 }, (_, i) => i + 1));
+    expect(batches.map((b) => b.id)).toEqual(batches.map((b) => b.rows.at(-1)!.id));
   });
 });
