@@ -38,7 +38,7 @@ export function compileProfile(profile: Profile, opts: CompileOptions = {}): Com
  * (prepared.ts), so the tab carries no code to build them. */
 export function compileWithLookups(profile: Profile, lookups: ProfileLookups, opts: CompileOptions = {}): CompiledProfile {
   const only = opts.platform;
-  const { blockedAuthors, matcher, targets, rules, avoidTopics, interests, topics, problems } = lookups;
+  const { blockedAuthors, matcher, target, rules, avoidTopics, interests, topics, problems } = lookups;
 
   const language = opts.detectors?.language;
   const isForeign = (text: string) => readsAsOtherLanguage(text, language);
@@ -58,7 +58,7 @@ export function compileWithLookups(profile: Profile, lookups: ProfileLookups, op
     blockedAuthors,
     lessLike: compileLessLike(profile.lessLike, only),
     matcher,
-    targets,
+    target,
     rules,
     avoidTopics,
     interests,
@@ -80,12 +80,15 @@ export function compileWithLookups(profile: Profile, lookups: ProfileLookups, op
  * (prepared.ts), so a tab with a large profile does not build it on every page.
  */
 export function compileLookups(profile: Profile, only?: FeedPlatform): ProfileLookups {
-  const { matcherParts, ...rest } = lookupParts(profile, only);
-  return { ...rest, matcher: TextMatcher.fromParts(matcherParts) };
+  const { matcherParts, targets, ...rest } = lookupParts(profile, only);
+  return { ...rest, target: (i) => targets[i], matcher: TextMatcher.fromParts(matcherParts) };
 }
 
 /** compileLookups with the matcher as its parts (what the background sends a tab: prepared.ts). */
-export function lookupParts(profile: Profile, only?: FeedPlatform): Omit<ProfileLookups, 'matcher'> & { matcherParts: MatcherParts } {
+export function lookupParts(
+  profile: Profile,
+  only?: FeedPlatform,
+): Omit<ProfileLookups, 'matcher' | 'target'> & { matcherParts: MatcherParts; targets: Target[] } {
   const platformBit = (p: FeedPlatform) => 1 << FEED_PLATFORMS.indexOf(p);
 
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();

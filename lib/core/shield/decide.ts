@@ -106,7 +106,7 @@ const hits = {
 
 function onMatch(target: number, evidence: string): void {
   const c = hits.c;
-  const t = c.targets[target];
+  const t = c.target(target);
   if (t.type === 'rule') {
     const rule = c.rules[t.index];
     if (rule.platformMask !== 0 && (rule.platformMask & hits.platformBit) === 0) return;

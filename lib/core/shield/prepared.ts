@@ -76,14 +76,17 @@ export function withPreparedLookups(profile: Profile, platform: FeedPlatform): P
 }
 
 /**
- * The targets as decide() reads them (targets[i]), each made from the numbers sent when it is first read: a profile
- * with topics by meaning has thousands, an item reaches a few, and an object each would be most of what the tab
- * keeps of the profile.
+ * The targets as decide() asks for them (target(i)), each made from the numbers sent when it is first asked for: a
+ * profile with topics by meaning has thousands, an item reaches a few, and an object each would be most of what the
+ * tab keeps of the profile. A function rather than a list that makes its entries as they are read (a Proxy): a
+ * Proxy's trap costs every read a call and the index's round trip through a string (issue 24: 3-4x the time of
+ * the first thousand items' reads).
  */
-function lazyTargets(kinds: Int32Array, weights: Float64Array): Target[] {
+function lazyTarget(kinds: Int32Array, weights: Float64Array): (i: number) => Target {
   const weightOf = new Int32Array(kinds.length);
   for (let i = 0, w = 0; i < kinds.length; i++) if (TARGET_KINDS[kinds[i] & 7] === 'term') weightOf[i] = w++;
-  const made: Target[] = [];
+  // Holes until read, in one block of its final length (filled out of order, a list that grows turns into a table).
+  const made = new Array<Target | undefined>(kinds.length);
   const make = (i: number): Target => {
     const kind = TARGET_KINDS[kinds[i] & 7];
     const index = kinds[i] >> 3;
@@ -91,24 +94,17 @@ function lazyTargets(kinds: Int32Array, weights: Float64Array): Target[] {
     if (kind === 'interest' || kind === 'label') return { type: 'interest', index, isLabel: kind === 'label' };
     return { type: kind, index };
   };
-  return new Proxy(made, {
-    get(list, key) {
-      if (key === 'length') return kinds.length;
-      const i = typeof key === 'string' ? Number(key) : NaN;
-      if (!(i >= 0 && i < kinds.length && Number.isInteger(i))) return Reflect.get(list, key);
-      return (list[i] ??= make(i));
-    },
-  });
+  return (i) => made[i] ?? (made[i] = make(i));
 }
 
 /** The look-ups of a profile with no rules, blocked authors or topics (the defaults a tab starts with). */
 export function noLookups(): ProfileLookups {
-  return { blockedAuthors: new Map(), matcher: new TextMatcher(), targets: [], rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
+  return { blockedAuthors: new Map(), matcher: new TextMatcher(), target: lazyTarget(new Int32Array(0), new Float64Array(0)), rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
 }
 
 /** The look-ups from their form, as prepareLookups built them. Throws on what is not such a form. */
 export function restoreLookups(form: PreparedForm): ProfileLookups {
-  const targets = lazyTargets(base64ToInt32(form.targets), base64ToFloat64(form.weights));
+  const target = lazyTarget(base64ToInt32(form.targets), base64ToFloat64(form.weights));
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
   for (const [platform, names] of form.authors) blockedAuthors.set(platform, AuthorSet.fromList(names));
   return {
@@ -120,7 +116,7 @@ export function restoreLookups(form: PreparedForm): ProfileLookups {
       entryRest: base64ToInt32(form.matcher.entryRest),
       restStart: base64ToInt32(form.matcher.restStart),
     }),
-    targets,
+    target,
     rules: form.rules.map(([id, kind, pattern, action, platformMask]) => ({ id, kind, pattern, action, platformMask })),
     avoidTopics: form.avoidTopics.map(([id, label]) => ({ id, label })),
     interests: form.interests.map(([id, label, weight]) => ({ id, label, weight })),

@@ -46,7 +46,7 @@ export interface CompiledRule {
 }
 
 /** The part of a compiled profile built from its rules, blocked authors and topics (compileLookups). */
-export type ProfileLookups = Pick<CompiledProfile, 'blockedAuthors' | 'matcher' | 'targets' | 'rules' | 'avoidTopics' | 'interests' | 'topics' | 'problems'>;
+export type ProfileLookups = Pick<CompiledProfile, 'blockedAuthors' | 'matcher' | 'target' | 'rules' | 'avoidTopics' | 'interests' | 'topics' | 'problems'>;
 
 /** A profile turned into look-ups, built once per profile revision and used for every item. */
 export interface CompiledProfile {
@@ -60,7 +60,9 @@ export interface CompiledProfile {
   /** "Less like this": subjects shown less, by platform and folded author. */
   lessLike: LessLikeIndex;
   matcher: TextMatcher;
-  targets: readonly Target[];
+  /** What the matcher's target i stands for. Asked, not listed: a tab makes each from the numbers it was sent, when
+   * the matcher first reports it (prepared.ts). */
+  target: (i: number) => Target;
   rules: readonly CompiledRule[];
   avoidTopics: ReadonlyArray<{ id: string; label: string }>;
   interests: ReadonlyArray<{ id: string; label: string; weight: number }>;
