@@ -45,7 +45,11 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   let isFallback = true;
   let clickbait: unknown = null;
   let detectors: unknown = null;
-  let compiled: unknown = engine.compile(profile, clickbait, detectors);
+  // The defaults, without models, are compiled only when something is decided before anything else compiled (the
+  // hold ran out with no answer, or the person's profile could not be compiled): a page start decides nothing
+  // until the person's profile is in.
+  let compiled: unknown;
+  const inForce = () => (compiled ??= engine.compile(fallbackProfile(), null, null));
   const decisions = new Map<string, Decision>();
   const byHand = new Set<string>();
   let saved = new Set<string>();
@@ -94,13 +98,13 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
       }
       let d = decisions.get(item.id);
       if (!d) {
-        d = engine.decide(compiled, item);
+        d = engine.decide(inForce(), item);
         decisions.set(item.id, d);
       }
       return d;
     },
     quoter(item, reasons) {
-      const decidedWith = compiled;
+      const decidedWith = inForce();
       let quoted: readonly Reason[] | undefined;
       return () => (quoted ??= engine.quote(decidedWith, item, reasons));
     },

@@ -1,15 +1,11 @@
 /** What the first decisions wait for: the person's profile, and each model the content script loads. */
 export type Awaited = 'profile' | 'clickbait' | 'detectors';
 
-export interface Hold<T> {
+export interface Hold {
   /** True until everything awaited arrived (or failed), or the cap passed. */
   readonly holding: boolean;
-  /** Items found while holding: kept unseen, to be put in order together when the hold ends. */
-  keep(items: readonly T[]): void;
-  /** Stops waiting for `what`; ends the hold, and returns true, when it was the last thing waited for. */
-  settled(what: Awaited): boolean;
-  /** The items kept so far (the cap's timer is no longer needed once they are taken). */
-  take(): T[];
+  /** Stops waiting for `what`; ends the hold when it was the last thing waited for. */
+  settled(what: Awaited): void;
   stop(): void;
 }
 
@@ -20,15 +16,13 @@ export interface Hold<T> {
  * page. The models are waited for the same way: an item a detector would hide must not show before the rules are
  * in. A load that fails is no longer waited for.
  */
-export function createHold<T>(awaited: Iterable<Awaited>, capMs: number, onRelease: () => void): Hold<T> {
+export function createHold(awaited: Iterable<Awaited>, capMs: number, onRelease: () => void): Hold {
   const waiting = new Set(awaited);
-  const kept: T[] = [];
   let holding = true;
-  let stopped = false;
   const timer = setTimeout(() => release(), capMs);
 
   function release(): void {
-    if (!holding || stopped) return;
+    if (!holding) return;
     holding = false;
     onRelease();
   }
@@ -37,19 +31,13 @@ export function createHold<T>(awaited: Iterable<Awaited>, capMs: number, onRelea
     get holding() {
       return holding;
     },
-    keep: (items) => void kept.push(...items),
     settled(what) {
       waiting.delete(what);
-      if (!holding || waiting.size > 0) return false;
-      release();
-      return true;
+      if (waiting.size === 0) release();
     },
-    take() {
-      clearTimeout(timer);
-      return kept.splice(0);
-    },
+    // Never released once stopped (the page is being cleaned up).
     stop() {
-      stopped = true;
+      holding = false;
       clearTimeout(timer);
     },
   };

@@ -78,8 +78,8 @@ export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOpti
   let inWriting = false;
 
   function onMutations(records: MutationRecord[]): void {
-    if (!opts.active()) return;
     try {
+      if (!opts.active()) return;
       const roots = rootsFrom(records, adapter, opts.hasItem);
       if (roots.size > 0) opts.onRoots(roots);
     } catch (e) {

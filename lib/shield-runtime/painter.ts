@@ -11,12 +11,12 @@ export const ATTR = 'data-parapet';
  * The attribute's value: only what the stylesheet acts on (shield.css), which the page can read from layout anyway.
  * A label, a boost or an item shown anyway all read 'show': the page is told no decision it could not see (issue 25).
  */
-const valueOf = (mode: Mode): string => (mode === 'hide' || mode === 'stub' || mode === 'wait' || mode === 'demote' ? mode : 'show');
+const valueOf = (mode: Mode): string => (mode === 'hide' || mode === 'stub' || mode === 'demote' ? mode : 'show');
 
 /** What an item looks like on the page; the stylesheet (shield.css) acts on it as soon as the attribute is set.
- * 'wait': found before the profile arrived, kept in its place but unseen (see hold.ts); 'shown': the person
- * chose to see it anyway. */
-export type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown' | 'wait';
+ * 'shown': the person chose to see it anyway. (Items found while the hold lasts are put out of sight by the runner,
+ * before they are read: the painter only draws decisions.) */
+export type Mode = 'hide' | 'stub' | 'label' | 'demote' | 'boost' | 'show' | 'shown';
 
 /** What the painter has put on the page for one item. */
 export interface Painted {
@@ -35,13 +35,12 @@ export interface Painted {
 
 export const unpainted = (): Painted => ({ mode: null, parts: [], stub: null, stubKey: '', mark: null, markKey: '', remounts: 0, wanted: false });
 
-/** The mode for an item's action, given what the person chose on this page and whether the hold is on. */
+/** The mode for an item's action, given what the person chose on this page. */
 export function modeOf(
   action: string,
-  s: { revealed: boolean; handHidden: boolean; holding: boolean; removeHidden: boolean },
+  s: { revealed: boolean; handHidden: boolean; removeHidden: boolean },
 ): Mode {
   if (s.revealed && !s.handHidden) return 'shown';
-  if (s.holding && action !== 'hide') return 'wait';
   // A hand hide always leaves its stub: the user just clicked there and needs the way back.
   if (action === 'hide') return s.removeHidden && !s.handHidden ? 'hide' : 'stub';
   return action === 'label' || action === 'demote' || action === 'boost' ? action : 'show';
@@ -105,8 +104,8 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     if (t.root.getAttribute(ATTR) !== valueOf(mode)) t.root.setAttribute(ATTR, valueOf(mode));
     p.mode = mode;
     const parts = adapter.extraParts?.(t.root) ?? [];
-    // An item's other rows (HN's subtext) go and wait with it.
-    const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : mode === 'wait' ? 'wait' : null;
+    // An item's other rows (HN's subtext) are hidden with it.
+    const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : null;
     for (const x of p.parts) if (!parts.includes(x)) x.removeAttribute(ATTR);
     for (const x of parts) {
       if (partMode) x.getAttribute(ATTR) !== partMode && x.setAttribute(ATTR, partMode);
@@ -171,7 +170,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
       return;
     }
     removeStub(p);
-    if (p.mode === 'hide' || p.mode === 'wait') {
+    if (p.mode === 'hide') {
       removeMark(p);
       return;
     }

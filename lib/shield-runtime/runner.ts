@@ -12,7 +12,7 @@ import { createItemLog } from './item-log';
 import { createJudgeClient, onScreen } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
-import { createPainter, modeOf, unpainted } from './painter';
+import { ATTR, createPainter, modeOf, unpainted } from './painter';
 import { mainReason, ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
 import { createReporter } from './reporter';
@@ -89,22 +89,23 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const awaited: Awaited[] = ['profile'];
   if (deps.loadClickbait) awaited.push('clickbait');
   if (deps.loadDetectors) awaited.push('detectors');
-  // The hold's end (everything arrived, or the cap passed): what waited is decided as well as it can be, shown,
-  // and, never having been seen, put in order as one batch.
+  // The hold's end (everything arrived, or the cap passed): the page is read, every item decided as well as it can
+  // be and shown, and, never having been seen, put in order as one batch.
   /** What arrived while the hold lasts, taken all at once when it ends: one compile, not one per arrival. */
   const arrived: Parameters<typeof decider.useAll>[0] = {};
-  const hold = createHold<Tracked>(awaited, opts.profileHoldMs ?? 400, () => {
-    const wasEnabled = enabled();
+  const hold = createHold(awaited, opts.profileHoldMs ?? 400, () => {
     try {
       decider.useAll(arrived);
     } catch (e) {
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
-    redecideAll();
-    reorderHeld();
-    if (!wasEnabled && enabled()) scan();
+    scan(true);
+    showWaiting();
+    activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
   });
+  /** What the hold put out of sight without reading it (its rows too). */
+  const waiting: Element[] = [];
   let pageSurface = surfaceOfPage();
   let failed = false;
   let stopped = false;
@@ -162,7 +163,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     retryMs: opts.healthRetryMs ?? 8000,
   });
   const watcher = watchPage(doc, adapter, {
-    active: enabled,
+    // While the hold lasts, what the page changed is not read: what appeared is put out of sight (hideNew).
+    active: () => (hold.holding ? (hideNew(), false) : enabled()),
     isItem: (n) => tracked.has(n as Element) || painter.ownsRow(n),
     hasItem: (root) => !!tracked.get(root)?.item,
     onRoots: read,
@@ -181,7 +183,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** Reads the roots the watcher found: a new item is decided and painted at once; a root seen before is only
    * checked for what the site took away; a root the site recycled for another item is decided afresh. */
-  function read(roots: Iterable<Element>): void {
+  function read(roots: Iterable<Element>, now?: boolean): void {
     const fresh: Tracked[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -222,8 +224,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
     // Amortised: the map may grow by half what it holds before the roots that left are dropped.
     if (tracked.size > sweepAt) sweep();
-    if (hold.holding) hold.keep(fresh);
-    else if (fresh.length > 1) frame.reorder(fresh);
+    if (fresh.length > 1) {
+      if (now) reorderer.reorder(fresh);
+      else frame.reorder(fresh);
+    }
     if (fresh.length > 0) {
       pushCounts();
       health.sawItems(fresh);
@@ -235,7 +239,6 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const mode = modeOf(t.decision!.action, {
       revealed: decider.revealed(id),
       handHidden: decider.handHidden(id),
-      holding: hold.holding,
       removeHidden: profile().display?.hiddenStyle === 'remove',
     });
     painter.paint(t, mode, decorateNow);
@@ -243,8 +246,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   function record(t: Tracked): void {
     const { item, decision: d } = t;
-    // A decision taken under the defaults while holding is not the person's: the release records the real one.
-    if (!item || !d || hold.holding) return;
+    if (!item || !d) return;
     // Logged once it has stayed on the page long enough to be seen (item-log.ts).
     log.record(item, d, decider.quoter(item, d.reasons), () => reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
     judge.offer(item, d);
@@ -288,13 +290,23 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     reorderer.gone(gone);
   }
 
-  function reorderHeld(): void {
-    const batch = hold.take().filter((t) => t.root.isConnected && t.item && tracked.get(t.root) === t);
-    activity.check(); // the profile is known now: a paused person's search is not recorded
-    if (enabled() && batch.length > 1) {
-      watcher.writing(() => reorderer.reorder(batch));
-      pushCounts();
-    }
+  /** While the hold lasts the page is not read: each time it changed, the items that appeared are put out of sight
+   * (one search of the page, not a look at each node the parser inserted), and the release reads them all at once.
+   * Reading the parser's every insertion as it came cost the page's load more than deciding did, and a row read
+   * while the parser was still inside it would be decided without its author. */
+  function hideNew(): void {
+    if (!enabled()) return;
+    for (const root of adapter.findItems(doc))
+      for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
+        if (!x.hasAttribute(ATTR)) {
+          x.setAttribute(ATTR, 'wait');
+          waiting.push(x);
+        }
+  }
+
+  /** What the hold hid and nothing read since (a row read into no item) is shown as the site drew it. */
+  function showWaiting(): void {
+    for (const x of waiting.splice(0)) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
   }
 
   // ---- what the person does on the page ---------------------------------------------------------------------
@@ -408,10 +420,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   // ---- the page as a whole ------------------------------------------------------------------------------------
 
-  function scan(): void {
+  /** `now`: the hold's release, whose batch is put in order at once. */
+  function scan(now?: boolean): void {
     if (!enabled()) return;
     try {
-      watcher.writing(() => read(adapter.findItems(doc)));
+      if (hold.holding) hideNew();
+      else watcher.writing(() => read(adapter.findItems(doc), now));
     } catch (e) {
       failOpen(`error while reading the page: ${errorText(e)}`);
     }
@@ -419,6 +433,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
+    showWaiting();
     panel.close(false);
     reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);

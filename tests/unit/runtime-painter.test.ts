@@ -89,8 +89,8 @@ describe('painting an item', () => {
   it('puts no decision in the attribute a page reads: only what the stylesheet acts on', () => {
     const s = setup();
     const t = s.track('42000002', { action: 'label', reasons: [hidingReason] });
-    const seen = (['label', 'boost', 'show', 'shown', 'demote', 'stub', 'wait'] as Mode[]).map((m) => (s.painter.paint(t, m, true), t.root.getAttribute(ATTR)));
-    expect(seen).toEqual(['show', 'show', 'show', 'show', 'demote', 'stub', 'wait']);
+    const seen = (['label', 'boost', 'show', 'shown', 'demote', 'stub'] as Mode[]).map((m) => (s.painter.paint(t, m, true), t.root.getAttribute(ATTR)));
+    expect(seen).toEqual(['show', 'show', 'show', 'show', 'demote', 'stub']);
   });
 
   it('does not redraw a stub that is still right', () => {
@@ -148,13 +148,7 @@ describe('painting an item', () => {
 
 describe('the mode for a decision', () => {
   const mode = (action: string, s: Partial<Parameters<typeof modeOf>[1]> = {}): Mode =>
-    modeOf(action, { revealed: false, handHidden: false, holding: false, removeHidden: false, ...s });
-
-  it('keeps everything but what is hidden unseen while the hold is on', () => {
-    expect(mode('show', { holding: true })).toBe('wait');
-    expect(mode('boost', { holding: true })).toBe('wait');
-    expect(mode('hide', { holding: true })).toBe('stub');
-  });
+    modeOf(action, { revealed: false, handHidden: false, removeHidden: false, ...s });
 
   it('shows what the person chose to see anyway, unless they hid it by hand since', () => {
     expect(mode('hide', { revealed: true })).toBe('shown');

@@ -32,11 +32,12 @@ function start(answerMs: number | null, holdMs = 200) {
 describe('before the profile arrives', () => {
   it('keeps stories unseen in their place, then applies the profile: the blocked author never shows', async () => {
     const s = start(40);
-    // Found at once, decided under the defaults: the job ad is already hidden, the rest wait.
-    expect(s.mode('42000004')).toBe('stub');
+    // Found at once and kept unseen, the job ad the defaults hide as well: nothing is decided before the profile.
+    expect(s.mode('42000004')).toBe('wait');
     expect(s.mode('42000008')).toBe('wait');
     expect(s.mode('42000001')).toBe('wait');
     await tick(80);
+    expect(s.mode('42000004')).toBe('stub');
     expect(s.mode('42000008')).toBe('stub');
     expect(s.mode('42000001')).toBe('show');
   });
