@@ -28,7 +28,7 @@ function pct(x: number): string {
 
 /** `asOnYouTube`: read as the detectors read a YouTube title (every-word capitals in sentence case). */
 function metricsOf(model: ClickbaitModel, rows: readonly LabelledHeadline[], asOnYouTube = false): BinaryMetrics {
-  const score = (h: string) => (asOnYouTube ? model.assess(h, 0, 1, true).score : model.score(h));
+  const score = (h: string) => model.score(h, asOnYouTube);
   return binaryMetrics(
     rows.map((r) => (score(r.headline) > 0.5 ? 1 : 0)),
     rows.map((r) => r.label),

@@ -101,7 +101,7 @@ function readShelf(root: Element, surface: string): FeedItemInput | null {
   const href = root.querySelector(S.shortsLink)?.getAttribute('href');
   if (href == null) return null;
   const first = videoIdFromHref(href);
-  const titles = Array.from(root.querySelectorAll(S.shortsTitle), (t) => textOf(t)).filter(Boolean);
+  const titles = Array.from(root.querySelectorAll(S.shortsTitle), textOf).filter(Boolean);
   return {
     platform: 'youtube',
     id: `shorts-shelf-${first || serial(root)}`,

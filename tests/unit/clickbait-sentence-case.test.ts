@@ -49,7 +49,8 @@ describe('reading a headline written with every word capitalised in sentence cas
   it('quotes its evidence as the user sees the title', () => {
     const model = loadShippedClickbait();
     const title = "You Won't Believe What This Dog Did Next";
-    const { score, evidence } = model.assess(title, 3, 0.2, true);
+    const score = model.score(title, true);
+    const evidence = model.explain(title, 3, true);
     expect(score).toBeGreaterThan(0.9);
     expect(evidence.length).toBeGreaterThan(0);
     for (const quote of evidence) expect(title).toContain(quote);
@@ -64,7 +65,8 @@ describe('reading a headline written with every word capitalised in sentence cas
       'مرحبا بالعالم RTL Mixed Zero\u200bWidth\u200d Joined Words',
       'İstanbul Gezisi İçin En İyi Yerler',
     ]) {
-      const { score, evidence } = model.assess(title, 3, 0.2, true);
+      const score = model.score(title, true);
+      const evidence = model.explain(title, 3, true);
       expect(score, title.slice(0, 30)).toBeGreaterThanOrEqual(0);
       expect(score, title.slice(0, 30)).toBeLessThanOrEqual(1);
       for (const quote of evidence) expect(title).toContain(quote);

@@ -114,7 +114,7 @@ describe('Spanish, German, French and Portuguese rage and urgency (tests/data/de
 describe('the shipped file', () => {
   it('holds one model per kind (rage, urgency, engagement, promotion, clickbait in posts) on one table size, and refuses a truncated copy', () => {
     const bytes = new Uint8Array(readFileSync(SHIPPED_LEARNED_PATH));
-    expect(decodeLearned(bytes).map((h) => h.model.spec.bits)).toEqual([16, 16, 16, 16, 16]);
+    expect(decodeLearned(bytes).map((h) => h.spec.bits)).toEqual([16, 16, 16, 16, 16]);
     expect(bytes.length).toBeLessThan(400_000);
     expect(() => checkLearned(bytes)).not.toThrow();
     expect(() => checkLearned(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);

@@ -66,6 +66,14 @@ describe('bad input', () => {
     }
   });
 
+  it('shows the item, named as it came, when the compiled profile itself is missing', () => {
+    for (const c of [null, undefined, {}] as unknown as Parameters<typeof decide>[0][]) {
+      const d = decide(c, item({ platform: 'reddit', id: 'r1', title: 'nasa' }));
+      expect(d).toEqual({ platform: 'reddit', itemId: 'r1', action: 'show', reasons: [], score: 0.5, uncertain: false, judgedBy: 'fast' });
+      expect(decide(c, null as unknown as FeedItem)).toMatchObject({ platform: 'youtube', itemId: '', action: 'show' });
+    }
+  });
+
   it('compiles a profile with broken pieces, skipping what cannot be used', () => {
     const broken = {
       ...profile(),

@@ -16,9 +16,6 @@ export interface ClickbaitModel {
    * way. It costs about as much again as score(): the fast tier leaves it to the log (lib/core/shield/evidence.ts).
    */
   explain(text: string, max?: number, sentenceCase?: boolean): string[];
-  /** score(text), and explain(text, max) when that score reaches `minScore` (else no evidence), reading the text
-   * once: for tools that want both. */
-  assess(text: string, max: number, minScore: number, sentenceCase?: boolean): { score: number; evidence: string[] };
 }
 
 const MAX_PHRASE_WORDS = 4;
@@ -49,37 +46,18 @@ class LinearClickbaitModel implements ClickbaitModel {
     this.#scale = model.scale;
   }
 
-  /** Log-odds; the same sum the trainer optimised (unit-length binary feature vector), calibrated. */
-  logit(text: string, sentenceCase = false): number {
-    return this.#logitOfExtracted(this.#fx.extract(text, false, sentenceCase));
-  }
-
-  #logitOfExtracted(count: number): number {
-    // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge.
-    if (count === 0 || this.#fx.tokenCount === 0) return -Infinity;
-    return this.#bias + (this.#fx.weightSum * this.#scale) / Math.sqrt(count);
-  }
-
   score(text: string, sentenceCase = false): number {
-    return 1 / (1 + Math.exp(-this.logit(text, sentenceCase)));
+    const count = this.#fx.extract(text, false, sentenceCase);
+    // Text without a single word (empty, emoji, punctuation) gives the model nothing to judge. The log-odds are the
+    // sum the trainer optimised (unit-length binary feature vector), calibrated.
+    if (count === 0 || this.#fx.tokenCount === 0) return 0;
+    return 1 / (1 + Math.exp(-(this.#bias + (this.#fx.weightSum * this.#scale) / Math.sqrt(count))));
   }
 
   explain(text: string, max = 3, sentenceCase = false): string[] {
     if (max <= 0) return [];
-    const count = this.#fx.extract(text, true, sentenceCase);
-    return this.#explainExtracted(text, count, max);
-  }
-
-  assess(text: string, max: number, minScore: number, sentenceCase = false): { score: number; evidence: string[] } {
-    const count = this.#fx.extract(text, true, sentenceCase);
-    const score = 1 / (1 + Math.exp(-this.#logitOfExtracted(count)));
-    const evidence = score >= minScore && max > 0 ? this.#explainExtracted(text, count, max) : [];
-    return { score, evidence };
-  }
-
-  /** explain() on the features of `text` already extracted with tracing. */
-  #explainExtracted(text: string, count: number, max: number): string[] {
     const fx = this.#fx;
+    const count = fx.extract(text, true, sentenceCase);
     const featureWeights = this.#featureWeights;
     const tokens = fx.tokenCount;
     if (count === 0 || tokens === 0) return [];
@@ -209,5 +187,8 @@ class LinearClickbaitModel implements ClickbaitModel {
 
 /** Reads a model file (public/models/clickbait.bin) that passed checkModel (format.ts). Keeps a view of `bytes`. */
 export function loadClickbaitModel(bytes: Uint8Array): ClickbaitModel {
-  return new LinearClickbaitModel(decodeModel(bytes));
+  return clickbaitModelOf(decodeModel(bytes));
 }
+
+/** The model of weights already read (the learned detectors' heads, which keep theirs packed). Keeps `model.weights`. */
+export const clickbaitModelOf = (model: QuantizedModel): ClickbaitModel => new LinearClickbaitModel(model);

@@ -55,10 +55,6 @@ export const DETECTION_EXPLANATIONS: Record<string, string> = {
  * built, quotes go unfiltered. */
 let functionWords: ReadonlySet<string> | null = null;
 
-/** The kinds the rule tables and the learned models both read: a model's probability raises a rule's confidence,
- * never lowers it (the rules stay a floor). */
-const LEARNED_RULE_KINDS = ['rage', 'urgency', 'engagement', 'promotion'] as const;
-
 /** Detections below this are dropped: no strictness setting acts on them (the laxest threshold is 0.3,
  * and the "uncertain" band reaches 0.1 below it). */
 export const MIN_REPORTED_CONFIDENCE = 0.2;
@@ -181,11 +177,13 @@ const learnedText = (item: Pick<FeedItem, 'title' | 'text'>): string => (item.te
 /** Posts written by their poster on a social site, as the tweets the post model learned from. */
 const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => item.platform === 'x' || item.platform === 'reddit';
 
-/** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES). */
+/** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES): a
+ * model's probability raises a rule's confidence, never lowers it (the rules stay a floor). */
 function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors, explanations: Readonly<Record<string, string>>): void {
-  for (const kind of LEARNED_RULE_KINDS) {
-    // Every rule kind has its head: the file holds every kind of LEARNED_KINDS, or is refused (learned-format.ts).
-    const h = learned.headOf(kind);
+  // The heads before the post head are the rule kinds' (rage, urgency, engagement, promotion); the file holds every
+  // kind of LEARNED_KINDS, or is refused (learned-format.ts).
+  for (let h = 0; h < POST_HEAD; h++) {
+    const kind = LEARNED_KINDS[h];
     const p = Math.round(PROBABILITIES[h] * 1000) / 1000;
     if (p < MIN_REPORTED_CONFIDENCE) continue;
     const i = out.findIndex((d) => d.kind === kind);

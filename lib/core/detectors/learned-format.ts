@@ -8,8 +8,6 @@ import { checkModel, decodeModel, HEADER_BYTES, type QuantizedModel } from '../c
 /** The kinds of the models in the file, in order. */
 export const LEARNED_KINDS = ['rage', 'urgency', 'engagement', 'promotion', 'clickbait'] as const;
 
-export type LearnedHead = { model: QuantizedModel; bytes: Uint8Array };
-
 export function encodeLearned(models: readonly Uint8Array[]): Uint8Array {
   if (models.length !== LEARNED_KINDS.length) throw new Error(`expected ${LEARNED_KINDS.length} models`);
   const out = new Uint8Array(models.reduce((n, m) => n + m.length, 0));
@@ -26,12 +24,9 @@ export function checkLearned(bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; at += size) checkModel(bytes.subarray(at, at + size));
 }
 
-/** Reads a detectors.bin that passed checkLearned. Keeps views of `bytes`. */
-export function decodeLearned(bytes: Uint8Array): LearnedHead[] {
-  const heads: LearnedHead[] = [];
-  for (let at = 0; heads.length < LEARNED_KINDS.length; ) {
-    const own = bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])));
-    heads.push({ model: decodeModel(own), bytes: own });
-  }
+/** Reads a detectors.bin that passed checkLearned: its models, in the order of LEARNED_KINDS. Keeps views of `bytes`. */
+export function decodeLearned(bytes: Uint8Array): QuantizedModel[] {
+  const heads: QuantizedModel[] = [];
+  for (let at = 0; heads.length < LEARNED_KINDS.length; ) heads.push(decodeModel(bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])))));
   return heads;
 }

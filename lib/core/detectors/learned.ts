@@ -1,6 +1,11 @@
 import { FeatureExtractor } from '../clickbait/features';
-import { loadClickbaitModel, type ClickbaitModel } from '../clickbait/model';
-import { decodeLearned, LEARNED_KINDS, type LearnedHead } from './learned-format';
+import type { QuantizedModel } from '../clickbait/format';
+import { clickbaitModelOf, type ClickbaitModel } from '../clickbait/model';
+import { decodeLearned, LEARNED_KINDS } from './learned-format';
+
+/** The heads whose int8 weights share one int32 per slot, a byte each: the rule kinds' (the post head is read
+ * for posts only, from its own table). */
+const PACKED = 4;
 
 /**
  * The learned detectors (public/models/detectors.bin): one linear model per kind over the same hashed features as
@@ -8,17 +13,27 @@ import { decodeLearned, LEARNED_KINDS, type LearnedHead } from './learned-format
  * each head only sums its own int8 weights over the slots found: five kinds cost little more than one.
  */
 export class LearnedDetectors {
-  readonly #heads: LearnedHead[];
   readonly #fx: FeatureExtractor;
+  /** The rule heads' weights of a slot in one int32, head h in byte h: one read per feature for all four, where
+   * four tables read at the same slot were four reads and four loops (issue 24: these sums were the costliest part
+   * of deciding a video). */
+  readonly #packed: Int32Array;
+  /** The heads, without weights but the post head's (a copy): the file's bytes are let go. */
+  readonly #heads: Array<Omit<QuantizedModel, 'weights'> & { weights?: Int8Array }>;
   readonly #functionWords: ReadonlySet<string>;
-  /** Built on first use, for quoting: a flag explains itself with the words that pushed its head most. */
-  readonly #explainers: (ClickbaitModel | undefined)[];
+  /** Built on first use, for quoting (a rule head's weights unpacked): a flag explains itself with the words that
+   * pushed its head most. */
+  readonly #explainers: (ClickbaitModel | undefined)[] = [];
 
   constructor(bytes: Uint8Array, functionWords: ReadonlySet<string>) {
-    this.#heads = decodeLearned(bytes);
-    this.#fx = new FeatureExtractor(this.#heads[0].model.spec);
+    const heads = decodeLearned(bytes);
+    const packed = (this.#packed = new Int32Array(heads[0].weights.length));
+    this.#fx = new FeatureExtractor(heads[0].spec);
     this.#functionWords = functionWords;
-    this.#explainers = this.#heads.map(() => undefined);
+    this.#heads = heads.map((model, h) => {
+      for (let s = 0; h < PACKED && s < packed.length; s++) packed[s] |= (model.weights[s] & 255) << (8 * h);
+      return { ...model, weights: h < PACKED ? undefined : model.weights.slice() };
+    });
   }
 
   /** The index of a kind's head, -1 when the file has none. */
@@ -28,30 +43,46 @@ export class LearnedDetectors {
 
   /** Each head's probability for `text` into `out` (by head index), the heads before `upTo` only; false, leaving
    * `out` alone, for a text without a word. */
-  score(text: string, out: Float64Array, upTo = this.#heads.length): boolean {
+  score(text: string, out: Float64Array, upTo: number = LEARNED_KINDS.length): boolean {
     const fx = this.#fx;
     const count = fx.extract(text);
     if (count === 0 || fx.tokenCount === 0) return false;
     const slots = fx.slots;
+    const packed = this.#packed;
+    const post = this.#heads[PACKED].weights!;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    for (let i = 0; i < count; i++) {
+      const v = packed[slots[i]];
+      r0 += (v << 24) >> 24;
+      r1 += (v << 16) >> 24;
+      r2 += (v << 8) >> 24;
+      r3 += v >> 24;
+    }
+    let r4 = 0;
+    if (upTo > PACKED) for (let i = 0; i < count; i++) r4 += post[slots[i]];
+    const sums = [r0, r1, r2, r3, r4];
     const norm = 1 / Math.sqrt(count);
     for (let h = 0; h < upTo; h++) {
-      const { weights, bias, scale } = this.#heads[h].model;
-      let sum = 0;
-      for (let i = 0; i < count; i++) sum += weights[slots[i]];
-      out[h] = 1 / (1 + Math.exp(-(bias + sum * scale * norm)));
+      const { bias, scale } = this.#heads[h];
+      out[h] = 1 / (1 + Math.exp(-(bias + sums[h] * scale * norm)));
     }
     return true;
   }
 
   /** The words of `text` that pushed head `h` most, strongest first, never a function word alone ("this", "you"). */
   explain(h: number, text: string, max = 3): string[] {
-    const model = (this.#explainers[h] ??= loadClickbaitModel(this.#heads[h].bytes));
-    const out: string[] = [];
-    for (const phrase of model.explain(text, max + 3)) {
-      if (out.length === max) break;
-      if (hasContentWord(phrase, this.#functionWords)) out.push(phrase);
-    }
-    return out;
+    const head = this.#heads[h];
+    const model = (this.#explainers[h] ??= clickbaitModelOf({
+      ...head,
+      weights: head.weights ?? Int8Array.from(this.#packed, (v) => (v << (24 - 8 * h)) >> 24),
+    }));
+    return model
+      .explain(text, max + 3)
+      .filter((phrase) => hasContentWord(phrase, this.#functionWords))
+      .slice(0, max);
   }
 }
 

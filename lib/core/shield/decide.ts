@@ -43,15 +43,7 @@ export function decide(compiled: CompiledProfile, item: FeedItem): Decision {
   try {
     return decideItem(compiled, item);
   } catch {
-    return {
-      platform: validPlatform(item?.platform) ?? compiled?.platform ?? 'youtube',
-      itemId: str(item?.id, 200),
-      action: 'show',
-      reasons: [],
-      score: 0.5,
-      uncertain: false,
-      judgedBy: JUDGED_BY,
-    };
+    return decision(compiled ?? ({} as CompiledProfile), validPlatform(item?.platform), str(item?.id, 200), 'show', [], 0.5, false);
   }
 }
 
