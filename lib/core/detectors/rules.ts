@@ -163,6 +163,9 @@ type Owned<R> = R & { kind: DetectorKind };
 type OwnedSequence = Owned<SequenceRule> & { ids: number[] };
 type OwnedRegex = Owned<RegexRule> & { stamp: number };
 
+/** Up to this many `contains` strings, the native indexOf of each beats stepping an automaton through the text. */
+const INDEXOF_MAX = 16;
+
 export class RuleEngine {
   /** Each phrase list's number, by the list object: rules that share a list share its finds. */
   #setIds = new Map<readonly string[], number>();
@@ -171,8 +174,9 @@ export class RuleEngine {
   /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
   #sequencesByFirst: number[][] = [];
   #byContains: Array<[string, OwnedRegex[]]> = [];
-  /** One pass over the text tells which `contains` strings occur (index into byContains). */
-  #containsIndex = new AhoCorasick();
+  /** One pass over the text tells which `contains` strings occur (index into byContains); made only for more
+   * strings than indexOf serves better (the shipped tables have a handful: building it cost every page). */
+  #containsIndex: AhoCorasick | null = null;
   #containsPresent = new Uint8Array(0);
   /** Per `contains` string, the symbol the text must have for it to occur (see symbolGate). */
   #containsGates: number[] = [];
@@ -236,8 +240,11 @@ export class RuleEngine {
     this.#regexStart = Int32Array.from(index.regexStart);
     this.#regexList = index.regexList.map((k) => this.#allRegex[k]);
     for (let k = 0; k < index.edges.length; k += 2) this.#edges.set(index.edges[k], index.edges[k + 1]);
-    for (const [k] of this.#byContains) this.#containsIndex.add(k);
-    this.#containsIndex.build();
+    if (this.#byContains.length > INDEXOF_MAX) {
+      const index = (this.#containsIndex = new AhoCorasick());
+      for (const [k] of this.#byContains) index.add(k);
+      index.build();
+    }
     this.#containsPresent = new Uint8Array(this.#byContains.length);
     this.#containsGates = this.#byContains.map(([k]) => symbolGate(k));
   }
@@ -270,7 +277,7 @@ export class RuleEngine {
     const present = this.#containsPresent;
     // cleared by a loop: TypedArray fill is a call into the runtime, once per item
     for (let c = 0; c < present.length; c++) present[c] = 0;
-    if (this.#byContains.length > RuleEngine.INDEXOF_MAX) return this.#containsIndex.mark(ctx.lower, present);
+    if (this.#containsIndex) return this.#containsIndex.mark(ctx.lower, present);
     let any = false;
     for (let c = 0; c < this.#byContains.length; c++) {
       // "%", "#", "utm_" and emoji cannot occur where the tokenizer saw no such symbol.
@@ -282,8 +289,6 @@ export class RuleEngine {
     }
     return any;
   }
-
-  static INDEXOF_MAX = 16;
 
   /** Every matching rule, grouped by kind. `ungated` runs every regex rule (tests use it to check the gates). */
   match(ctx: TextContext, ungated = false): ReadonlyMap<DetectorKind, RuleHit[]> {
