@@ -21,12 +21,18 @@ export interface DecisionBatch {
 const BATCH_ROWS = 100;
 const BATCH_CHARS = 40_000;
 
-const size = (r: LoggedDecision) =>
-  150 + r.title.length + r.author.length + r.url.length + r.reasons.reduce((s, x) => s + 60 + x.detail.length + x.evidence.join('').length, 0);
+function size(r: LoggedDecision): number {
+  let n = 150 + r.title.length + r.author.length + r.url.length;
+  for (const x of r.reasons) {
+    n += 60 + x.detail.length;
+    for (const e of x.evidence) n += e.length;
+  }
+  return n;
+}
 
-/** Numbers the rows from `nextId` on, in the order given, and cuts them into batches; without `nextId`, rows keep
- * the ids they carry (ascending). */
-export function toBatches(rows: readonly LoggedDecision[], nextId?: number): DecisionBatch[] {
+/** Numbers the rows from `nextId` on, in the order given (in place: the log's own copies), and cuts them into
+ * batches; without `nextId`, rows keep the ids they carry (ascending). */
+export function toBatches(rows: LoggedDecision[], nextId?: number): DecisionBatch[] {
   const out: DecisionBatch[] = [];
   let part: LoggedDecision[] = [];
   let chars = 0;
@@ -38,7 +44,8 @@ export function toBatches(rows: readonly LoggedDecision[], nextId?: number): Dec
   for (const [i, row] of rows.entries()) {
     const s = size(row);
     if (part.length >= BATCH_ROWS || (part.length && chars + s > BATCH_CHARS)) close();
-    part.push(nextId === undefined ? row : { ...row, id: nextId + i });
+    if (nextId !== undefined) row.id = nextId + i;
+    part.push(row);
     chars += s;
   }
   close();
