@@ -1,6 +1,6 @@
 import type { Handlers } from '../messaging';
 import type { Profile } from '../schema/profile';
-import type { ChatSite } from '../schema/common';
+import type { ChatSite, FeedPlatform } from '../schema/common';
 import type { ChatSelection, PageModels, SiteHealth } from '../schema/messages';
 import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
@@ -43,7 +43,7 @@ import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { createPagePreparer, profileForPage } from './page-profile';
+import { createPagePreparer, feedOfUrl, profileForPage } from './page-profile';
 import { pageModels } from './page-models';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
@@ -65,7 +65,7 @@ export interface BackgroundDeps {
   /** Adds the topics by meaning to a profile bound for a tab (shared with the broadcast, so one cache). */
   withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
   /** The shipped models handed to feed tabs (lib/background/page-models.ts by default). */
-  pageModels?: () => Promise<PageModels>;
+  pageModels?: (feed: FeedPlatform | null) => Promise<PageModels>;
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
   forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
@@ -132,7 +132,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'profile/get': (_payload, sender) => profileFor(sender),
     // Everything a feed tab waits for before its first decisions, in one answer: it fetches no model file per page.
     'page/start': async (_payload, sender) => {
-      const [profile, models] = await Promise.all([profileFor(sender), readModels()]);
+      const [profile, models] = await Promise.all([profileFor(sender), readModels(isPageSender(sender) ? feedOfUrl(sender.url) : null)]);
       return { profile, models };
     },
     'profile/save': async ({ profile, base }) => {

@@ -24,9 +24,19 @@ export function checkLearned(bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; at += size) checkModel(bytes.subarray(at, at + size));
 }
 
-/** Reads a detectors.bin that passed checkLearned: its models, in the order of LEARNED_KINDS. Keeps views of `bytes`. */
+/** The feeds whose items are read as posts, by the last head (the post head: lib/core/detectors/index.ts). */
+export const POST_FEEDS: readonly string[] = ['x', 'reddit'];
+
+/** The file as a tab of `feed` needs it: without the post head where no item is read as a post (issue 24: a sixth
+ * of what every page start of those sites was sent, and copied, for nothing). */
+export function learnedFor(bytes: Uint8Array, feed: string | null): Uint8Array {
+  return feed && !POST_FEEDS.includes(feed) ? bytes.subarray(0, (bytes.length / LEARNED_KINDS.length) * (LEARNED_KINDS.length - 1)) : bytes;
+}
+
+/** Reads a detectors.bin that passed checkLearned (or learnedFor cut its post head): its models, in the order of
+ * LEARNED_KINDS. Keeps views of `bytes`. */
 export function decodeLearned(bytes: Uint8Array): QuantizedModel[] {
   const heads: QuantizedModel[] = [];
-  for (let at = 0; heads.length < LEARNED_KINDS.length; ) heads.push(decodeModel(bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])))));
+  for (let at = 0; at < bytes.length; ) heads.push(decodeModel(bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])))));
   return heads;
 }

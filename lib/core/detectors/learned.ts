@@ -49,7 +49,8 @@ export class LearnedDetectors {
     if (count === 0 || fx.tokenCount === 0) return false;
     const slots = fx.slots;
     const packed = this.#packed;
-    const post = this.#heads[PACKED].weights!;
+    // Absent from the file a tab of a site without posts is sent (learnedFor): read for posts only.
+    const post = this.#heads[PACKED]?.weights;
     let r0 = 0;
     let r1 = 0;
     let r2 = 0;
@@ -62,7 +63,7 @@ export class LearnedDetectors {
       r3 += v >> 24;
     }
     let r4 = 0;
-    if (upTo > PACKED) for (let i = 0; i < count; i++) r4 += post[slots[i]];
+    if (upTo > PACKED) for (let i = 0; i < count; i++) r4 += post![slots[i]];
     const sums = [r0, r1, r2, r3, r4];
     const norm = 1 / Math.sqrt(count);
     for (let h = 0; h < upTo; h++) {
