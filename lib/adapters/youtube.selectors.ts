@@ -26,7 +26,9 @@ export const youtubeSelectors = {
   statementBanner: 'ytd-statement-banner-renderer',
   /** The video link of a lockup or renderer; its href carries the id and changes when the element is recycled. */
   videoLink: 'a[href*="/watch?v="], a[href^="/shorts/"]',
-  title: '.ytLockupMetadataViewModelTitle, #video-title, .yt-lockup-metadata-view-model__title, h3 a, h3',
+  /** No 'h3 a': an h3 comes before the links in it, so the h3 is found first; that part only made every link before
+   * the title climb its ancestors to the document looking for one (issue 24). */
+  title: '.ytLockupMetadataViewModelTitle, #video-title, .yt-lockup-metadata-view-model__title, h3',
   /** The steadiest hook for the channel: its link. A lockup's avatar may link there too, first and without text. */
   channelLink: 'a[href^="/@"], a[href^="/channel/"], #channel-name a, #text.ytd-channel-name a',
   /** Lockups whose channel name is no link still name it in the avatar's label ("Go to channel …"). */
@@ -40,7 +42,7 @@ export const youtubeSelectors = {
   /** A video's description, shown inline and in its panel: the Shorts shelves and videos it lists are no feed. */
   descriptionContent: 'ytd-structured-description-content-renderer',
   shortsTitle: '.shortsLockupViewModelHostMetadataTitle, h3',
-  description: '.metadata-snippet-text, #description-text, yt-formatted-string.metadata-snippet-text',
+  description: '.metadata-snippet-text, #description-text',
 } satisfies SelectorTable;
 
 /** Fixture counts of each selector above (see SelectorCounts). */
