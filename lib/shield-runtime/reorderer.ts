@@ -36,13 +36,14 @@ export function createReorderer(
   /** The site's own text of every rank label Parapet rewrote. */
   const ranks = new Map<Element, string | null>();
 
-  /** Gives each place of a moved batch the site's number for it: `placed` in document order now. */
-  function renumber(placed: readonly Tracked[], labels: ReadonlyArray<string | null>): void {
-    placed.forEach((t, i) => {
-      const el = adapter.rankLabel?.(t.root);
-      if (!el || labels[i] === null || el.textContent === labels[i]) return;
+  /** Gives each place of a moved batch the site's number for it: place k now holds the item whose rank label is
+   * els[order[k]], and keeps the site's label for place k, labels[k]. */
+  function renumber(els: ReadonlyArray<Element | null>, labels: ReadonlyArray<string | null>, order: readonly number[]): void {
+    order.forEach((i, k) => {
+      const el = els[i];
+      if (!el || labels[k] === null || el.textContent === labels[k]) return;
       if (!ranks.has(el)) ranks.set(el, el.textContent);
-      el.textContent = labels[i];
+      el.textContent = labels[k];
     });
   }
 
@@ -68,12 +69,14 @@ export function createReorderer(
       if (order.length !== before.length || order.some((i) => !(i >= 0 && i < before.length))) continue;
       // Most batches keep their order (nothing scored above or below the rest): nothing to read or move.
       if (order.every((i, k) => i === k)) continue;
-      const labels = adapter.rankLabel ? before.map((m) => adapter.rankLabel!(m.root)?.textContent ?? null) : [];
+      // Each label found once: they stay in their rows as the rows move.
+      const els = adapter.rankLabel ? before.map((m) => adapter.rankLabel!(m.root)) : [];
+      const labels = els.map((el) => el?.textContent ?? null);
       const moved = permute(before, order);
       if (moved.length === 0) continue;
       for (const m of moved) movedIds.add(m.t.item!.id);
       batches.push(before.map((m) => m.t));
-      if (adapter.rankLabel) renumber(order.map((i) => before[i].t), labels);
+      if (adapter.rankLabel) renumber(els, labels, order);
     }
   }
 
