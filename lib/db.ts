@@ -591,9 +591,13 @@ export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit
   const keep = decisionFilter(q);
   if (keep === all) return countLogged(store);
   let n = 0;
-  await store.db.decisionBatches.each((b) => {
-    for (const r of b.rows) if (keep(r)) n++;
-  });
+  await store.db.decisionBatches
+    .orderBy('ts')
+    .reverse()
+    .until((b) => q.since !== undefined && b.ts < q.since)
+    .each((b) => {
+      for (const r of b.rows) if (keep(r)) n++;
+    });
   return n;
 }
 

@@ -91,6 +91,7 @@ describe('the activity log stored in batches', () => {
     expect(await queryDecisions(store, { since: 2300, until: 2310 })).toEqual(all.filter((d) => d.ts >= 2300 && d.ts <= 2310));
     expect(await countDecisions(store, { action: 'hide' })).toBe(all.filter((d) => d.action === 'hide').length);
     expect(await countDecisions(store)).toBe(450);
+    expect(await countDecisions(store, { since: 2400 })).toBe(all.filter((d) => d.ts >= 2400).length);
   });
 
   it('pages through every row by id for an export, whatever the page size, and marks one row alone', async () => {
