@@ -5,7 +5,7 @@ import { DECISION_LOG_CAP } from './schema/constants';
 import type { Feedback, Flag, LoggedDecision, Signal, StoredFlag } from './schema/log';
 import { actionMatches, type ActivityQuery } from './core/activity-filter';
 import { itemKey, mergePlan, titleKey } from './core/flag-dedupe';
-import { createMerger, toBatches, type DecisionBatch } from './core/decision-batches';
+import { BATCH_SPAN_MS, createMerger, toBatches, type DecisionBatch } from './core/decision-batches';
 
 /** The only module that touches IndexedDB. It lives in the extension's own context (background / extension
  * pages), never in a content script, where IndexedDB would belong to the site's origin. */
@@ -557,9 +557,7 @@ export async function queryDecisions(store: Store, q: DecisionQuery = {}): Promi
   const take = (rows: LoggedDecision[]) => {
     for (const r of rows) if (out.length < limit) out.push(r);
   };
-  await store.db.decisionBatches
-    .orderBy('ts')
-    .reverse()
+  await newestFirst(store, q.until)
     // Once a batch's newest row is older than `since`, so is every row of the batches after it.
     .until((b) => out.length >= limit || (q.since !== undefined && b.ts < q.since))
     .each((b) => take(merger.add(b)));
@@ -591,9 +589,7 @@ export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit
   const keep = decisionFilter(q);
   if (keep === all) return countLogged(store);
   let n = 0;
-  await store.db.decisionBatches
-    .orderBy('ts')
-    .reverse()
+  await newestFirst(store, q.until)
     .until((b) => q.since !== undefined && b.ts < q.since)
     .each((b) => {
       for (const r of b.rows) if (keep(r)) n++;
@@ -602,6 +598,13 @@ export async function countDecisions(store: Store, q: Omit<DecisionQuery, 'limit
 }
 
 const all = () => true;
+
+/** The batches newest first; with `until`, from the first that can hold a row at or before it (Activity scrolled far
+ * down asks for the rows before the last it shows): a batch spans at most BATCH_SPAN_MS. */
+function newestFirst(store: Store, until?: number) {
+  const table = store.db.decisionBatches;
+  return until === undefined ? table.orderBy('ts').reverse() : table.where('ts').belowOrEqual(until + BATCH_SPAN_MS).reverse();
+}
 
 function decisionFilter(q: Omit<DecisionQuery, 'limit'>): (d: LoggedDecision) => boolean {
   const needle = q.search?.toLowerCase();

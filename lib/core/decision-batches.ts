@@ -20,6 +20,9 @@ export interface DecisionBatch {
 /** Rows per record at most, and about as many characters: Chromium stores a value past 64 KiB as a file of its own. */
 const BATCH_ROWS = 100;
 const BATCH_CHARS = 40_000;
+/** The most time between a batch's oldest and newest row: a read of the rows before a moment (Activity scrolled far
+ * down) starts at the batches whose newest row is at most this much later, instead of at the newest. */
+export const BATCH_SPAN_MS = 10_000;
 
 function size(r: LoggedDecision): number {
   let n = 150 + r.title.length + r.author.length + r.url.length;
@@ -30,12 +33,15 @@ function size(r: LoggedDecision): number {
   return n;
 }
 
-/** Numbers the rows from `nextId` on, in the order given (in place: the log's own copies), and cuts them into
- * batches; without `nextId`, rows keep the ids they carry (ascending). */
+/** Numbers the rows from `nextId` on, oldest first (in place: the log's own copies), and cuts them into batches;
+ * without `nextId`, rows keep the ids they carry, in the order given (ascending ids). */
 export function toBatches(rows: LoggedDecision[], nextId?: number): DecisionBatch[] {
+  if (nextId !== undefined) rows = [...rows].sort((a, b) => a.ts - b.ts);
   const out: DecisionBatch[] = [];
   let part: LoggedDecision[] = [];
   let chars = 0;
+  let from = 0;
+  let to = 0;
   const close = () => {
     if (part.length) out.push(batchOf(part));
     part = [];
@@ -43,7 +49,11 @@ export function toBatches(rows: LoggedDecision[], nextId?: number): DecisionBatc
   };
   for (const [i, row] of rows.entries()) {
     const s = size(row);
-    if (part.length >= BATCH_ROWS || (part.length && chars + s > BATCH_CHARS)) close();
+    const span = Math.max(to, row.ts) - Math.min(from, row.ts);
+    if (part.length >= BATCH_ROWS || (part.length && (chars + s > BATCH_CHARS || span > BATCH_SPAN_MS))) close();
+    if (part.length === 0) from = to = row.ts;
+    from = Math.min(from, row.ts);
+    to = Math.max(to, row.ts);
     if (nextId !== undefined) row.id = nextId + i;
     part.push(row);
     chars += s;

@@ -136,4 +136,26 @@ describe('the activity log stored in batches', () => {
     expect(batches.flatMap((b) => b.rows.map((r) => r.id))).toEqual(Array.from({ length: 280 }, (_, i) => i + 1));
     expect(batches.map((b) => b.id)).toEqual(batches.map((b) => b.rows.at(-1)!.id));
   });
+
+  it('pages Activity down by time (the rows before the last shown), a row that waited long in a tab included', async () => {
+    const store = fresh();
+    // A minute of a feed, a row every 100 ms, written every 2 s; one row recorded in a hidden tab 40 s before it was sent.
+    for (let w = 0; w < 30; w++) {
+      const rows = Array.from({ length: 20 }, (_, i) => row(w * 20 + i, { ts: 100_000 + (w * 20 + i) * 100 }));
+      if (w === 25) rows.push(row(999, { ts: 100_000 + (w * 20) * 100 - 40_000 }));
+      await logDecisions(store, rows);
+    }
+    const all = await queryDecisions(store);
+    expect(all).toHaveLength(601);
+    const seen: LoggedDecision[] = [];
+    let until: number | undefined;
+    for (;;) {
+      const page = (await queryDecisions(store, { until, limit: 50 })).filter((r) => !seen.some((s) => s.id === r.id));
+      if (page.length === 0) break;
+      seen.push(...page);
+      until = page.at(-1)!.ts;
+    }
+    expect(seen).toEqual(all);
+    expect(await queryDecisions(store, { until: 110_000, since: 100_000 })).toEqual(all.filter((d) => d.ts <= 110_000));
+  });
 });
