@@ -21,7 +21,7 @@ import {
   type BinaryMetrics,
   type TrainOptions,
 } from '../lib/core/clickbait/train';
-import { encodeLearned } from '../lib/core/detectors/learned-format';
+import { encodeLearned, packLearned } from '../lib/core/detectors/learned-format';
 import { LearnedDetectors } from '../lib/core/detectors/learned';
 import {
   ROOT,
@@ -167,7 +167,7 @@ function trainHead(kind: LearnedKind, spec: FeatureSpec, schedule: TrainOptions 
 }
 
 function figures(file: Uint8Array): void {
-  const learned = new LearnedDetectors(file, new Set());
+  const learned = new LearnedDetectors(packLearned(file), new Set());
   const out = new Float64Array(LEARNED_KINDS.length);
   for (const kind of LEARNED_KINDS) {
     const apart = apartRows(kind);

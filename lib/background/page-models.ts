@@ -1,6 +1,6 @@
 import { checkModel } from '../core/clickbait/format';
 import { checkDetectors } from '../core/detectors/data-file-check';
-import { checkLearned, learnedFor } from '../core/detectors/learned-format';
+import { checkLearned, learnedFor, packLearned } from '../core/detectors/learned-format';
 import type { FeedPlatform } from '../schema/common';
 import { bytesToBase64 } from '../core/shield/packed';
 import type { PageModels } from '../schema/messages';
@@ -19,12 +19,13 @@ const learned = shippedFile(
   async (res) => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     checkLearned(bytes);
-    // In base64 once per form: the whole file, and the file without its post head (learnedFor).
+    // In base64 once per form: the whole file, and the file without its post head (learnedFor); packed as the tab
+    // reads it (packLearned), so that no tab packs it at its start.
     const forms = new Map<number, string>();
     return (feed: FeedPlatform | null) => {
       const cut = learnedFor(bytes, feed);
       let text = forms.get(cut.length);
-      if (text === undefined) forms.set(cut.length, (text = bytesToBase64(cut)));
+      if (text === undefined) forms.set(cut.length, (text = bytesToBase64(packLearned(cut))));
       return text;
     };
   },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { buildDetectorRules, detectAll } from '@/lib/core/detectors';
 import { SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { SHIPPED_LEARNED_PATH } from '@/lib/core/detectors/shipped-learned';
-import { decodeLearned, learnedFor, LEARNED_KINDS } from '@/lib/core/detectors/learned-format';
+import { decodeLearned, learnedFor, LEARNED_KINDS, packLearned } from '@/lib/core/detectors/learned-format';
 import { FeedItem } from '@/lib/schema/item';
 import { FEED_PLATFORMS } from '@/lib/schema/constants';
 import { loadShippedClickbait } from './shipped-clickbait';
@@ -32,9 +32,9 @@ describe('the learned detectors a tab is sent', () => {
   });
 
   it('flag every item of every site as the whole file does', () => {
-    const full = buildDetectorRules(SHIPPED_TABLES, whole);
+    const full = buildDetectorRules(SHIPPED_TABLES, packLearned(whole));
     for (const platform of FEED_PLATFORMS) {
-      const sent = buildDetectorRules(SHIPPED_TABLES, learnedFor(whole, platform));
+      const sent = buildDetectorRules(SHIPPED_TABLES, packLearned(learnedFor(whole, platform)));
       for (const [i, title] of TITLES.entries()) {
         const item = FeedItem.parse({ platform, id: `t${i}`, title });
         expect(detectAll(item, { clickbait, rules: sent }), `${platform}: ${title}`).toEqual(detectAll(item, { clickbait, rules: full }));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FeatureExtractor } from '@/lib/core/clickbait/features';
 import { clickbaitModelOf } from '@/lib/core/clickbait/model';
 import { hasContentWord, LearnedDetectors } from '@/lib/core/detectors/learned';
-import { decodeLearned } from '@/lib/core/detectors/learned-format';
+import { decodeLearned, packLearned } from '@/lib/core/detectors/learned-format';
 import { SHIPPED_LEARNED_PATH } from '@/lib/core/detectors/shipped-learned';
 import { STOPWORDS } from '@/lib/core/detectors/stopwords';
 
@@ -13,7 +13,7 @@ import { STOPWORDS } from '@/lib/core/detectors/stopwords';
 const bytes = new Uint8Array(readFileSync(SHIPPED_LEARNED_PATH));
 const heads = decodeLearned(bytes);
 const FUNCTION_WORDS = new Set(Object.values(STOPWORDS).flatMap((l) => l.split(' ')));
-const learned = new LearnedDetectors(bytes.slice(), FUNCTION_WORDS);
+const learned = new LearnedDetectors(packLearned(bytes), FUNCTION_WORDS);
 
 /** Head h's probability as its own model file gives it: its int8 weights summed over the text's slots. */
 function plainScore(h: number, text: string): number | null {

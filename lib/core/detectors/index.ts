@@ -72,7 +72,7 @@ export type DetectorRules = {
   learned?: LearnedDetectors;
 };
 
-/** `learned`: the bytes of models/detectors.bin; without them only the rules are read. */
+/** `learned`: the bytes of models/detectors.bin as packLearned rewrote them; without them only the rules are read. */
 export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array): DetectorRules {
   // One vocabulary for the rules' words and the languages' function words: each word of an item is looked up once.
   const words = functionWordsOf(tables.stopwords);

@@ -40,3 +40,28 @@ export function decodeLearned(bytes: Uint8Array): QuantizedModel[] {
   for (let at = 0; at < bytes.length; ) heads.push(decodeModel(bytes.subarray(at, (at += HEADER_BYTES + (1 << bytes[at + 5])))));
   return heads;
 }
+
+/** The rule heads (the first four) whose int8 weights LearnedDetectors reads packed, a byte each in one int32 per slot. */
+export const PACKED_HEADS = 4;
+
+/**
+ * A detectors.bin (checked, maybe cut by learnedFor) as LearnedDetectors reads it: the four rule heads' weight
+ * tables, taken in order as one run of bytes, hold their slots packed (slot s: head h's weight in byte h of the
+ * little-endian int32 s). Done once where the file is read (the background), not at every page start in every tab,
+ * where packing the slots cold was a loop over all four tables before the first item could be decided. The
+ * headers are kept, so the file reads as before; only the rule heads' weights are rearranged.
+ */
+export function packLearned(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  const heads = decodeLearned(bytes);
+  const slots = heads[0].weights.length;
+  const packed = new Uint8Array(slots * PACKED_HEADS);
+  for (let h = 0; h < PACKED_HEADS; h++) {
+    const w = heads[h].weights;
+    for (let s = 0; s < slots; s++) packed[s * PACKED_HEADS + h] = w[s];
+  }
+  decodeLearned(out)
+    .slice(0, PACKED_HEADS)
+    .forEach((m, h) => new Uint8Array(m.weights.buffer, m.weights.byteOffset, slots).set(packed.subarray(h * slots, (h + 1) * slots)));
+  return out;
+}

@@ -1,11 +1,7 @@
 import { FeatureExtractor } from '../clickbait/features';
 import type { QuantizedModel } from '../clickbait/format';
 import { clickbaitModelOf, type ClickbaitModel } from '../clickbait/model';
-import { decodeLearned, LEARNED_KINDS } from './learned-format';
-
-/** The heads whose int8 weights share one int32 per slot, a byte each: the rule kinds' (the post head is read
- * for posts only, from its own table). */
-const PACKED = 4;
+import { decodeLearned, LEARNED_KINDS, PACKED_HEADS as PACKED } from './learned-format';
 
 /**
  * The learned detectors (public/models/detectors.bin): one linear model per kind over the same hashed features as
@@ -25,15 +21,17 @@ export class LearnedDetectors {
    * pushed its head most. */
   readonly #explainers: (ClickbaitModel | undefined)[] = [];
 
+  /** `bytes`: a detectors.bin as packLearned rewrote it (its rule heads' slots packed already). */
   constructor(bytes: Uint8Array, functionWords: ReadonlySet<string>) {
     const heads = decodeLearned(bytes);
-    const packed = (this.#packed = new Int32Array(heads[0].weights.length));
+    const size = heads[0].weights.length;
+    // The four rule heads' tables are one run of packed slots, apart from the headers between them: copied together.
+    const packed = new Int8Array(size * PACKED);
+    for (let h = 0; h < PACKED; h++) packed.set(heads[h].weights, h * size);
+    this.#packed = new Int32Array(packed.buffer);
     this.#fx = new FeatureExtractor(heads[0].spec);
     this.#functionWords = functionWords;
-    this.#heads = heads.map((model, h) => {
-      for (let s = 0; h < PACKED && s < packed.length; s++) packed[s] |= (model.weights[s] & 255) << (8 * h);
-      return { ...model, weights: h < PACKED ? undefined : model.weights.slice() };
-    });
+    this.#heads = heads.map((model, h) => ({ ...model, weights: h < PACKED ? undefined : model.weights.slice() }));
   }
 
   /** The index of a kind's head, -1 when the file has none. */
