@@ -1,7 +1,7 @@
 import type { Handlers } from '../messaging';
 import type { Profile } from '../schema/profile';
 import type { ChatSite, FeedPlatform } from '../schema/common';
-import type { ChatSelection, PageModels, SiteHealth } from '../schema/messages';
+import type { ChatSelection, PageModels, ParsedPayload, SiteHealth } from '../schema/messages';
 import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
 import { riskyRules, withRunnableRules } from '../schema/rule-risk';
@@ -100,6 +100,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
     return await forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
   }
+  const keepHealth = ({ platform, surface, ok, detail }: ParsedPayload<'health/report'>) =>
+    setMeta(store, healthKey(platform), { platform, surface, ok, detail, at: now() } satisfies SiteHealth);
   const changed = (p: Profile) => {
     deps.broadcastProfile(p);
     return p;
@@ -159,12 +161,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (next === before) return before;
       return changed(await updateProfile(store, () => next, now()));
     },
-    'health/report': async ({ platform, surface, ok, detail }) => {
-      const row: SiteHealth = { platform, surface, ok, detail, at: now() };
-      await setMeta(store, healthKey(platform), row);
+    'health/report': async (report) => {
+      await keepHealth(report);
       return null;
     },
-    'tab/stats': async (stats, sender) => {
+    'tab/stats': async ({ health, ...stats }, sender) => {
+      for (const report of health ?? []) await keepHealth({ platform: stats.platform, ...report });
       if (sender.tab?.id !== undefined) await deps.tabStats.set(sender.tab.id, stats);
       return null;
     },

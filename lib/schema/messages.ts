@@ -27,6 +27,8 @@ const ActivityFilters = z.object({
 
 const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
 const ImportToken = z.string().regex(/^[0-9a-z]{8,40}$/);
+/** One surface of a feed site found working or not (the popup's site health). */
+const HealthReport = z.object({ surface: z.string().max(40), ok: z.boolean(), detail: z.string().max(300).default('') });
 const Paging = z.object({ below: z.number().int().optional(), limit: z.number().int().min(1).max(5_000).default(1_000) });
 
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
@@ -49,9 +51,7 @@ export const requests = {
     privileged: false,
     payload: z.object({
       platform: FeedPlatform,
-      surface: z.string().max(40),
-      ok: z.boolean(),
-      detail: z.string().max(300).default(''),
+      ...HealthReport.shape,
     }),
   },
   /** Why one item was hidden or labelled, put by its tab under a random token and read by the why frame. */
@@ -80,6 +80,9 @@ export const requests = {
       reordered: z.number().int().nonnegative(),
       /** When this page started counting: Activity opened from the popup shows the decisions logged since. */
       since: z.number().int().nonnegative().optional(),
+      /** The surfaces found working since the last send: they ride on the counts instead of a message each at the
+       * release, where the page waits (health.ts, reporter.ts). */
+      health: z.array(HealthReport).max(8).optional(),
     }),
   },
   /** A chat tab added the person's instructions to one message they sent (the popup says how often). */

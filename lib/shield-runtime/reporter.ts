@@ -45,6 +45,8 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   let finishing: Array<() => void> = [];
   let counts: Counts | null = null;
   let lastCounts = '';
+  /** Surfaces found working, sent with the next counts: not a message of their own at the release. */
+  let working: Array<{ surface: string; ok: boolean; detail: string }> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   /** When this page started counting: the popup's counts open Activity on the decisions logged since. */
@@ -79,9 +81,11 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
       while (list.length > 0) sends.push(transport.send(type, { rows: list.splice(0, 500) }));
     }
     const key = counts && JSON.stringify(counts);
-    if (key && key !== lastCounts) {
+    const health = working;
+    working = [];
+    if (key && (key !== lastCounts || health[0])) {
       lastCounts = key;
-      sends.push(transport.send('tab/stats', { platform, ...counts!, since }));
+      sends.push(transport.send('tab/stats', { platform, ...counts!, since, health }));
     }
     return Promise.allSettled(sends).then(() => undefined);
   }
@@ -110,7 +114,12 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
       schedule();
     },
     health(surface, ok, detail) {
-      void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
+      // A working surface, on a page with counts to send, goes with them (its detail is a count: short); a broken
+      // one, or one on a page without counts (a paused site), is told at once.
+      if (ok && counts && working.length < 8) {
+        working.push({ surface, ok, detail });
+        schedule();
+      } else void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
     },
     get pending() {
       return pending();
