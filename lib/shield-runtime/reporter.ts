@@ -45,7 +45,8 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   let finishing: Array<() => void> = [];
   let counts: Counts | null = null;
   let lastCounts = '';
-  /** Surfaces found working, sent with the next counts: not a message of their own at the release. */
+  /** Surfaces found working, sent with the next counts: not a message of their own at the release. At most 8 (the
+   * schema's bound; a page has a surface or two). */
   let working: Array<{ surface: string; ok: boolean; detail: string }> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
@@ -116,7 +117,7 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
     health(surface, ok, detail) {
       // A working surface, on a page with counts to send, goes with them (its detail is a count: short); a broken
       // one, or one on a page without counts (a paused site), is told at once.
-      if (ok && counts && working.length < 8) {
+      if (ok && counts && !working[7]) {
         working.push({ surface, ok, detail });
         schedule();
       } else void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});

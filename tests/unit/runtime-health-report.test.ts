@@ -68,6 +68,17 @@ describe('site health from a feed tab', () => {
     reporter.destroy();
   });
 
+  it('a page whose address changed many times in a moment still has its counts taken', async () => {
+    const { sent, transport, popup } = setup();
+    const reporter = createReporter(transport, 'hackernews', { flushMs: 60_000 });
+    reporter.stats(counts);
+    for (let i = 0; i < 12; i++) reporter.health(`s${i}`, true, 'items found');
+    await reporter.flush();
+    expect(sent.filter((t) => t === 'tab/stats')).toHaveLength(1);
+    expect((await popup()).stats).toMatchObject(counts);
+    reporter.destroy();
+  });
+
   it('a broken page, or one without counts, is told at once', async () => {
     const { sent, transport, sites } = setup();
     const reporter = createReporter(transport, 'hackernews', { flushMs: 60_000 });
