@@ -97,7 +97,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const stored = await loadProfile(store, now());
     if (!isPageSender(sender)) return stored;
     const profile = withRunnableRules(profileForPage(stored, sender.url));
-    // A tab holds its items for at most 400 ms: answer within a fraction of that, and send the topics when ready.
+    // A tab holds its items for at most a second (runner.ts): answer within a fraction of that, and send the topics when ready.
     return await forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
   }
   const keepHealth = ({ platform, surface, ok, detail }: ParsedPayload<'health/report'>) =>

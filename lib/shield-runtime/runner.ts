@@ -68,6 +68,11 @@ export interface Shield {
   stop(): void;
 }
 
+/** The hold's cap. The background answers a tab in tens of milliseconds, but the first page after the browser
+ * starts waits for the background itself to start: 350-620 ms on a busy machine (two cores at load 8-10). A cap
+ * shorter than that shows that page's items before the rules that hide some of them are in, and then hides them. */
+const HOLD_CAP_MS = 1000;
+
 const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
 
 /**
@@ -93,19 +98,21 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   // be and shown, and, never having been seen, put in order as one batch.
   /** What arrived while the hold lasts, taken all at once when it ends: one compile, not one per arrival. */
   const arrived: Parameters<typeof decider.useAll>[0] = {};
-  const hold = createHold(awaited, opts.profileHoldMs ?? 400, () => {
+  const hold = createHold(awaited, opts.profileHoldMs ?? HOLD_CAP_MS, () => {
     try {
       decider.useAll(arrived);
     } catch (e) {
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
     scan(true);
-    showWaiting();
+    // While the parser is still inside the page, what could not be read yet waits for it to finish (wait()).
+    if (!waitingForParser) showWaiting();
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
   });
   /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [];
+  let waitingForParser = false;
   let pageSurface = surfaceOfPage();
   let failed = false;
   let stopped = false;
@@ -206,6 +213,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       t.identity = identity;
       if (!item) {
         if (t.item) painter.unpaint(t); // recycled into something unreadable: show it
+        // A row the parser is still inside may not be readable yet (HN's rank and vote cells come before its title):
+        // it waits unseen, so that what its title would hide is never drawn.
+        else if (doc.readyState === 'loading') wait(root);
         t.item = null;
         continue;
       }
@@ -296,15 +306,33 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
    * while the parser was still inside it would be decided without its author. */
   function hideNew(): void {
     if (!enabled()) return;
-    for (const root of adapter.findItems(doc))
-      for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
-        if (!x.hasAttribute(ATTR)) {
-          x.setAttribute(ATTR, 'wait');
-          waiting.push(x);
-        }
+    for (const root of adapter.findItems(doc)) wait(root);
   }
 
-  /** What the hold hid and nothing read since (a row read into no item) is shown as the site drew it. */
+  /** Puts an item root and its rows out of sight, in place, until it is read into an item. */
+  function wait(root: Element): void {
+    for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
+      if (!x.hasAttribute(ATTR)) {
+        x.setAttribute(ATTR, 'wait');
+        waiting.push(x);
+      }
+    if (!waitingForParser && doc.readyState === 'loading') {
+      waitingForParser = true;
+      doc.addEventListener('readystatechange', showWhenParsed);
+    }
+  }
+
+  /** Once the parser is done, what still waits unread will not be finished by it: it is shown as the site drew it.
+   * (readyState, not the event, says so: a page can fire the event, not change the state.) */
+  function showWhenParsed(): void {
+    if (doc.readyState === 'loading') return;
+    doc.removeEventListener('readystatechange', showWhenParsed);
+    waitingForParser = false;
+    // While the hold lasts, its release shows them.
+    if (!hold.holding) showWaiting();
+  }
+
+  /** What waited and nothing read since (a row read into no item) is shown as the site drew it. */
   function showWaiting(): void {
     for (const x of waiting.splice(0)) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
   }
@@ -523,6 +551,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (stopped) return;
     stopped = true;
     hold.stop();
+    doc.removeEventListener('readystatechange', showWhenParsed);
     activity.stop();
     watcher.stop();
     unsubscribe();
