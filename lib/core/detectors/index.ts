@@ -6,7 +6,7 @@ import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from '
 import { functionWordsOf, type DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
 import { hasContentWord, LearnedDetectors } from './learned';
-import { LEARNED_KINDS } from './learned-format';
+import { LEARNED_KINDS, POST_FEEDS } from './learned-format';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 import { newTokenBuffer, type TokenBuffer } from './tokens';
@@ -175,7 +175,7 @@ const POST_HEAD = LEARNED_KINDS.indexOf('clickbait');
 const learnedText = (item: Pick<FeedItem, 'title' | 'text'>): string => (item.text ? `${item.title}\n${item.text.slice(0, MAX_BODY_CHARS)}` : item.title);
 
 /** Posts written by their poster on a social site, as the tweets the post model learned from. */
-const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => item.platform === 'x' || item.platform === 'reddit';
+const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => POST_FEEDS.includes(item.platform);
 
 /** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES): a
  * model's probability raises a rule's confidence, never lowers it (the rules stay a floor). */

@@ -24,7 +24,8 @@ export function checkLearned(bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length; at += size) checkModel(bytes.subarray(at, at + size));
 }
 
-/** The feeds whose items are read as posts, by the last head (the post head: lib/core/detectors/index.ts). */
+/** The feeds whose items are read as posts, by the last head (the post head): the one list both the detectors
+ * (index.ts) and the background's cut of the file (learnedFor) go by. */
 export const POST_FEEDS: readonly string[] = ['x', 'reddit'];
 
 /** The file as a tab of `feed` needs it: without the post head where no item is read as a post (issue 24: a sixth
