@@ -2,7 +2,7 @@
 // once with the text it matched (tests/reference/matcher.ts computes the same plainly and slowly).
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
-import { WORD, asciiLower, cleanText, isWordChar } from './text';
+import { asciiLower, cleanText, isWordChar, wordPatternOnce } from './text';
 import { FNV, HashIndex32, hashOf, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
 /**
@@ -400,8 +400,9 @@ export class TextMatcher {
         n = again;
         continue;
       }
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(l); m !== null; m = WORD.exec(l)) n = this.#addToken(l, f, m.index, m.index + m[0].length, n);
+      const word = wordPatternOnce();
+      word.lastIndex = 0;
+      for (let m = word.exec(l); m !== null; m = word.exec(l)) n = this.#addToken(l, f, m.index, m.index + m[0].length, n);
       allScanned = false;
     }
 
