@@ -10,6 +10,7 @@ import type { InferredModel } from './inferred';
 import type { DetectorData } from '../core/detectors/data-file';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 import { MENU_COMMANDS } from './menu-command';
+import { acceptDecision, acceptFlag, acceptRows } from './log-batch';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
 const ActivityFilters = z.object({
@@ -39,9 +40,10 @@ export const requests = {
   'page/start': { privileged: false, payload: z.object({}) },
   /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
   'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
-  'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }) },
+  /** `accept`: the plain checks that take a feed tab's batch as the schema would, before the schema is asked. */
+  'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }), accept: acceptRows(acceptDecision) },
   'signals/add': { privileged: false, payload: z.object({ rows: z.array(Signal).max(500) }) },
-  'flags/add': { privileged: false, payload: z.object({ rows: z.array(Flag).max(500) }) },
+  'flags/add': { privileged: false, payload: z.object({ rows: z.array(Flag).max(500) }), accept: acceptRows(acceptFlag) },
   /** A bounded profile change the user made from the page itself (show anyway for this author, hide this...). */
   'feedback/record': {
     privileged: false,

@@ -1,0 +1,118 @@
+// The log's batches are taken by plain checks before the schema is asked (lib/schema/log-batch.ts): what those
+// accept, the schema accepts too, and both hand the handler the same rows; what they leave, the schema decides.
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '@/lib/messaging';
+import { acceptDecision, acceptFlag, acceptRows } from '@/lib/schema/log-batch';
+import type { Reason } from '@/lib/schema/decision';
+import type { Flag, LoggedDecision } from '@/lib/schema/log';
+import { requests } from '@/lib/schema/messages';
+import { createItemLog } from '@/lib/shield-runtime/item-log';
+import { item } from './shield-helpers';
+
+/** Rows as a feed tab's item log makes them. */
+function tabRows(): { decisions: LoggedDecision[]; flags: Flag[] } {
+  const decisions: LoggedDecision[] = [];
+  const flags: Flag[] = [];
+  const finish: Array<() => void> = [];
+  const log = createItemLog(
+    { decision: (row, f) => (decisions.push(row), f && finish.push(() => f(row))), flag: (row, f) => (flags.push(row), f && finish.push(() => f(row))), signal: () => {} },
+    'hackernews',
+  );
+  const bait: Reason = { code: 'clickbait', detail: 'curiosity gap', source: 'classifier', kind: 'clickbait', evidence: [], confidence: 0.8 };
+  const topic: Reason = { code: 'avoid-topic', detail: 'politics (senate)', source: 'rule', evidence: ['senate'] };
+  const cases: Array<[string, 'show' | 'hide' | 'label' | 'demote' | 'boost', Reason[], number]> = [
+    ['A plain story', 'show', [], 0.5],
+    ["You won't believe this", 'label', [bait], 0.2],
+    ['Senate passes a bill', 'hide', [topic], 0.1],
+    ['x'.repeat(900), 'demote', [bait, topic], 0],
+    ['Gardening', 'boost', [], 1],
+  ];
+  cases.forEach(([title, action, reasons, score], i) =>
+    log.record(item({ id: `h${i}`, title, author: 'someone', url: `https://example.org/${i}` }), { platform: 'hackernews', itemId: `h${i}`, action, reasons, score, uncertain: false }, () => reasons, i % 2 === 0),
+  );
+  finish.forEach((f) => f());
+  return { decisions, flags };
+}
+
+const decisionsSchema = requests['decisions/log'].payload;
+const flagsSchema = requests['flags/add'].payload;
+
+/** Each field of a row set to each of these in turn (a key set to `DROP` is taken out). */
+const DROP = Symbol('drop');
+const ODD: unknown[] = [DROP, undefined, null, '', 'x'.repeat(1001), -1, 0.5, 1.5, 2, NaN, Infinity, 2 ** 60, true, [], {}, ['a'], [{}], 'hackernews', 'show', 'open', 'rule', 'clickbait'];
+
+function variants(row: Record<string, unknown>): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [{ ...row, extra: 'dropped by both' }];
+  for (const key of [...Object.keys(row), 'id', 'tab', 'judgedBy', 'reversedAt', 'verdictAt']) {
+    for (const v of ODD) {
+      const next: Record<string, unknown> = { ...row };
+      if (v === DROP) delete next[key];
+      else next[key] = v;
+      out.push(next);
+    }
+  }
+  const reasons = row.reasons as Array<Record<string, unknown>> | undefined;
+  if (reasons?.length) {
+    for (const key of ['code', 'detail', 'source', 'kind', 'confidence', 'evidence', 'extra']) {
+      for (const v of ODD) {
+        const r: Record<string, unknown> = { ...reasons[0] };
+        if (v === DROP) delete r[key];
+        else r[key] = v;
+        out.push({ ...row, reasons: [r, ...reasons.slice(1)] });
+      }
+    }
+  }
+  return out;
+}
+
+describe('the log batches taken by plain checks', () => {
+  it("takes every row a feed tab's item log makes, as the schema gives it", () => {
+    const { decisions, flags } = tabRows();
+    expect(decisions).toHaveLength(5);
+    expect(flags.length).toBeGreaterThan(0);
+    const d = acceptRows(acceptDecision)({ rows: decisions });
+    const f = acceptRows(acceptFlag)({ rows: flags });
+    expect(d).toEqual(decisionsSchema.parse({ rows: decisions }));
+    expect(f).toEqual(flagsSchema.parse({ rows: flags }));
+  });
+
+  it('accepts nothing the schema refuses, and gives what the schema gives for what it accepts', () => {
+    const { decisions, flags } = tabRows();
+    let taken = 0;
+    let left = 0;
+    for (const [rows, accept, schema] of [
+      [decisions, acceptRows(acceptDecision), decisionsSchema],
+      [flags, acceptRows(acceptFlag), flagsSchema],
+    ] as const) {
+      for (const base of rows) {
+        for (const v of variants(base as unknown as Record<string, unknown>)) {
+          const fast = accept({ rows: [v] });
+          const full = schema.safeParse({ rows: [v] });
+          if (fast) {
+            taken++;
+            expect(full.success, JSON.stringify(v)).toBe(true);
+            expect(fast).toEqual(full.data);
+          } else left++;
+        }
+      }
+    }
+    // Both paths are exercised: the odd values are mostly left to the schema, a few are fine as they are.
+    expect(taken).toBeGreaterThan(20);
+    expect(left).toBeGreaterThan(500);
+  });
+
+  it('leaves batches of the wrong shape or size to the schema, which refuses them with its reasons', async () => {
+    const [row] = tabRows().decisions;
+    const accept = acceptRows(acceptDecision);
+    for (const payload of [null, [], { rows: {} }, { rows: Array(501).fill(row) }, { rows: [row, { ...row, score: 2 }] }]) expect(accept(payload)).toBeNull();
+    const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+    const sender = { id: 'ext', url: 'https://news.ycombinator.com/', tab: { id: 1 } };
+    const seen: unknown[] = [];
+    const handlers = { 'decisions/log': (p: unknown) => (seen.push(p), null) };
+    expect(await dispatch(handlers, { type: 'decisions/log', payload: { rows: [{ ...row, score: 2 }] } }, sender, self)).toMatchObject({ ok: false, error: expect.stringContaining('score') });
+    // A row with a default to fill in goes through the schema, and the handler gets it filled.
+    const { reordered: _, ...noReordered } = row;
+    expect(await dispatch(handlers, { type: 'decisions/log', payload: { rows: [noReordered] } }, sender, self)).toEqual({ ok: true, value: null });
+    expect(seen).toEqual([{ rows: [{ ...row, reordered: false }] }]);
+  });
+});
