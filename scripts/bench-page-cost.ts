@@ -8,8 +8,8 @@
 // TaskDuration, thread time) from navigation to load + 1.5 s, DOMContentLoaded, document_start to ready (the time
 // the content script records, in its own world, when its hold ends), the JS heap after a forced GC; then 1,000
 // items appended in batches of 20 (one batch every 16 ms), with the renderer's main-thread CPU and the whole
-// browser's CPU (every process under this one, from /proc) over the run and 1.5 s after it (the log's sends and
-// the background's writes).
+// browser's CPU (every thread of every process under this one, from /proc schedstat) over the run and 1.5 s after
+// it (the log's sends and the background's writes).
 //
 // Run alone: npx tsx scripts/bench-page-cost.ts [ROUNDS] (build first: PARAPET_OUT=... npx wxt build).
 // A part only, for quick A/B runs: PAGE_COST_SITES=hackernews PAGE_COST_CONFIGS=none,default; PAGE_COST_RAW=1 also
@@ -86,34 +86,33 @@ const BAR: Record<keyof Sample, { label: string; before: string; goal?: (extra: 
 
 // ---- whole-browser CPU from /proc ---------------------------------------------------------------------------------
 
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** user + system CPU of every process below this one (Chromium and all its children), ms. */
+/** CPU ms of every thread of every process below this one (Chromium and all its children): each thread's
+ * schedstat, in nanoseconds, rather than the process's user + system time in 10 ms ticks, which made a feed run's
+ * few hundred milliseconds a count of a few dozen ticks (and a thread that ended meanwhile is missed either way). */
 function browserCpuMs(): number {
   const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // The command name may hold spaces and parentheses: fields are counted from the last ')'.
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(+name, +f[1]);
-      ticks.set(+name, +f[11] + +f[12]);
+      parent.set(+name, +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     } catch {
       // the process ended meanwhile
     }
   }
   let total = 0;
-  for (const [pid, t] of ticks) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += t;
-        break;
-      }
+  for (const pid of parent.keys()) {
+    let ours = false;
+    for (let p = parent.get(pid); p !== undefined && p > 1 && !ours; p = parent.get(p)) ours = p === process.pid;
+    if (!ours) continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) total += +readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] / 1e6;
+    } catch {
+      // the process ended meanwhile
     }
   }
-  return total * TICK_MS;
+  return total;
 }
 
 // ---- one browser ----------------------------------------------------------------------------------------------------
