@@ -1,4 +1,5 @@
 import '@/lib/shield-runtime/shield.css';
+import '@/lib/shield-runtime/hold.css';
 import { redditAdapter } from '@/lib/adapters/reddit';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 

@@ -1,4 +1,5 @@
 import '@/lib/shield-runtime/shield.css';
+import '@/lib/shield-runtime/hold.css';
 import { xAdapter } from '@/lib/adapters/x';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 
