@@ -1,0 +1,145 @@
+// What runs on the page's main thread before DOMContentLoaded because of Parapet (issue 24), for A/B comparisons of
+// builds that the page-cost bench cannot resolve on a busy machine: it counts thread time, which a loaded machine
+// stretches far less than wall time.
+//
+// Per round and build: a fresh browser, one warm-up load of the bench page (the background wakes), then the measured
+// load under a Chrome trace (categories v8, devtools.timeline, toplevel). From the trace, on the page's renderer
+// main thread, navigation to DOMContentLoaded: the thread time of the top-level tasks, of parsing (which holds the
+// content script's compile and first run, injected at document_start), of the content script's compile, run and
+// later calls (its observer's callbacks), and of the isolated world's set-up. Builds are interleaved round by round;
+// medians per build, then the mean difference by trace event name between the first two builds.
+//
+// PARAPET_OUT-style folders, `none` for no extension:
+//   BUILDS=.output/a,.output/b [SITE=hackernews|youtube] [N=8] npx tsx scripts/bench-dcl-trace.ts
+import type { BrowserContext } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string; documentLoaderURL?: string }; fileName?: string };
+}
+
+const site = process.env.SITE ?? 'hackernews';
+const url = site === 'youtube' ? 'https://www.youtube.com/' : 'https://news.ycombinator.com/';
+const html = site === 'youtube' ? youtubeHomePage() : hackerNewsPage();
+const N = Number(process.env.N ?? 8);
+const BUILDS = (process.env.BUILDS ?? 'none,.output').split(',');
+const CATEGORIES = ['v8', 'devtools.timeline', 'blink.user_timing', 'loading', 'toplevel'];
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function launch(build: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  // The harness reads PARAPET_OUT when it is loaded: one copy of it per build.
+  process.env.PARAPET_OUT = build === 'none' ? '.output' : build;
+  const harness = await import(`../tests/e2e/harness.ts?build=${encodeURIComponent(build)}`);
+  if (build !== 'none') {
+    const ext = await harness.launchWithExtension();
+    return { context: ext.context, close: () => ext.close() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'parapet-dcl-'));
+  const context: BrowserContext = await harness.launchChromium(dir, ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], true);
+  await context.route(/^https?:\/\//, (r) => r.abort());
+  return { context, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** One measured load: figures, and thread time by event name. */
+async function measure(build: string): Promise<{ figures: Record<string, number>; byName: Map<string, number> }> {
+  const { context, close } = await launch(build);
+  try {
+    await context.route(`${url}**`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const warm = await context.newPage();
+    await warm.goto(url, { waitUntil: 'load' });
+    await warm.waitForTimeout(500);
+    await warm.close();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const contexts: Array<{ id: number; origin: string }> = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
+    await cdp.send('Runtime.enable');
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+    // The content script's own record of its start and ready times, read in its world (scripts/bench-page-cost.ts).
+    let ready = NaN;
+    for (const c of contexts.filter((x) => x.origin.startsWith('chrome-extension://'))) {
+      const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.parapetReady ?? null', contextId: c.id, returnByValue: true });
+      const v = r.result.value as [number, number] | null;
+      if (v) ready = v[1] - v[0];
+    }
+    await cdp.send('Tracing.end');
+    await done;
+
+    const mark = events.filter((e) => e.name === 'MarkDOMContent').pop()!;
+    const nav = events.find((e) => e.name === 'navigationStart' && e.pid === mark.pid && e.args?.data?.documentLoaderURL?.startsWith(url))!;
+    const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.ts >= nav.ts && e.ts < mark.ts);
+    const ms = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+    const sum = (f: (e: TraceEvent) => boolean) => main.filter(f).reduce((s, e) => s + ms(e), 0);
+    const ext = (e: TraceEvent) => String(e.args?.data?.url ?? e.args?.fileName ?? '').startsWith('chrome-extension://');
+    let end = 0;
+    let topLevel = 0;
+    for (const e of [...main].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+      if (e.ts < end) continue;
+      topLevel += ms(e);
+      end = e.ts + (e.dur ?? 0);
+    }
+    const figures = {
+      'DOMContentLoaded ms (wall)': dcl,
+      'document_start -> ready ms (wall)': ready,
+      'top-level tasks, thread ms': topLevel,
+      'ParseHTML (with the content script)': sum((e) => e.name === 'ParseHTML'),
+      'content script EvaluateScript': sum((e) => e.name === 'EvaluateScript' && ext(e)),
+      '  its compile (v8.compile)': sum((e) => e.name === 'v8.compile' && ext(e)),
+      '  its first run (v8.run)': sum((e) => e.name === 'v8.run' && ext(e)),
+      'content script calls (FunctionCall)': sum((e) => e.name === 'FunctionCall' && ext(e)),
+      'world set-up (LocalWindowProxy::Initialize)': sum((e) => e.name === 'LocalWindowProxy::Initialize'),
+    };
+    const byName = new Map<string, number>();
+    for (const e of main) {
+      const k = `${e.name}${ext(e) ? ' [extension]' : ''}`;
+      byName.set(k, (byName.get(k) ?? 0) + ms(e));
+    }
+    return { figures, byName };
+  } finally {
+    await close();
+  }
+}
+
+const figures = new Map<string, Record<string, number[]>>();
+const names = new Map<string, Map<string, number>>();
+for (let round = 0; round < N; round++) {
+  for (const build of BUILDS) {
+    const got = await measure(build === 'none' ? build : resolve(build));
+    const f = figures.get(build) ?? figures.set(build, {}).get(build)!;
+    for (const [k, v] of Object.entries(got.figures)) (f[k] ??= []).push(v);
+    const n = names.get(build) ?? names.set(build, new Map()).get(build)!;
+    for (const [k, v] of got.byName) n.set(k, (n.get(k) ?? 0) + v / N);
+  }
+}
+console.log(`${site}, ${N} measured loads per build, navigation -> DOMContentLoaded, renderer main thread; medians`);
+console.log(''.padEnd(46) + BUILDS.map((b) => b.slice(-18).padStart(19)).join(''));
+for (const k of Object.keys(figures.get(BUILDS[0])!)) {
+  console.log(k.padEnd(46) + BUILDS.map((b) => median(figures.get(b)![k]).toFixed(2).padStart(19)).join(''));
+}
+if (BUILDS.length > 1) {
+  const [a, b] = BUILDS.map((x) => names.get(x)!);
+  const all = new Set([...a.keys(), ...b.keys()]);
+  const diff = [...all].map((k) => [k, (b.get(k) ?? 0) - (a.get(k) ?? 0)] as const).sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
+  console.log(`\nthread ms per load, ${BUILDS[1]} minus ${BUILDS[0]} (means; nested events count at every level)`);
+  for (const [k, v] of diff.slice(0, Number(process.env.TOP ?? 16))) console.log(v.toFixed(2).padStart(8), k);
+}
