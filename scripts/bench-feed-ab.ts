@@ -1,0 +1,197 @@
+// What acting on decisions costs per appended item, for two or more builds in one interleaved run (issue 24): the
+// page-cost bench's feed (1,000 items in batches of 20, one batch every 16 ms, then 1.5 s for the log's sends and
+// writes) on a fresh page per sample, with one browser per configuration kept for the whole run, so that the
+// machine's drift falls on every configuration alike. Per 100 items: the page's main-thread metrics (CDP, thread
+// time) and the CPU of every thread of that configuration's browser (/proc schedstat, ns), grouped by process and
+// thread: the page's main thread, its compositor, its other threads (V8's compilers and GC, raster), the
+// extension's service worker, the browser process, the GPU process. Medians, ranges and medians over no extension.
+//
+//   npx tsx scripts/bench-feed-ab.ts [ROUNDS]     builds first (PARAPET_OUT=.output/<name> npx wxt build)
+//   AB_CONFIGS='none;.output/a:default;.output/b:large'   build folder (or none) : profile (default or large)
+//   AB_SITES=hackernews,youtube   AB_THREADS=1 (every thread too)
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM, ROOT } from '../tests/e2e/harness';
+import { buildLargeProfile, readHeadlines } from './bench-core';
+import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+
+const rounds = Number(process.argv[2]) || 4;
+const configs = (process.env.AB_CONFIGS ?? 'none;.output:default;.output:large').split(';');
+const SITES = { hackernews: { url: 'https://news.ycombinator.com/', html: hackerNewsPage() }, youtube: { url: 'https://www.youtube.com/', html: youtubeHomePage() } };
+const sites = (process.env.AB_SITES ?? 'hackernews,youtube').split(',') as Array<keyof typeof SITES>;
+const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+const GROUPS = ['page main', 'page compositor', 'page other', 'service worker', 'extension other', 'browser main', 'browser other', 'gpu'];
+const per100 = FEED.total / 100;
+
+/** CPU ms of every thread of the browser started with user data `dir` and its children, by "pid kind thread". */
+function threadCpu(dir: string): Map<string, number> {
+  const parent = new Map<number, number>();
+  const info = new Map<number, { kind: string; root: boolean }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(+name, +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const raw = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      // Chromium rewrites its children's command lines with spaces for separators.
+      const cmd = raw.split(/[\0 ]/);
+      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      info.set(+name, { kind: type === 'renderer' && cmd.includes('--extension-process') ? 'extension' : type, root: type === 'browser' && raw.includes(dir) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [pid, { kind }] of info) {
+    let ours = info.get(pid)!.root;
+    for (let p = parent.get(pid); p !== undefined && p > 1 && !ours; p = parent.get(p)) ours = !!info.get(p)?.root;
+    if (!ours || kind === 'zygote') continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const thread = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const ms = +readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] / 1e6;
+        const key = `${pid} ${kind} ${thread}`;
+        out.set(key, (out.get(key) ?? 0) + ms);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+function group(key: string): string {
+  const [, kind, ...rest] = key.split(' ');
+  const thread = rest.join(' ');
+  // A process's main thread takes the executable's name; thread names are cut at 15 characters.
+  if (kind === 'renderer') return thread === 'chromium' ? 'page main' : thread === 'Compositor' ? 'page compositor' : 'page other';
+  if (kind === 'extension') return thread.startsWith('ServiceWorker') ? 'service worker' : 'extension other';
+  if (kind === 'browser') return thread === 'chromium' ? 'browser main' : 'browser other';
+  return kind === 'gpu-process' ? 'gpu' : 'other';
+}
+
+/** Sends a message to the background from an extension page, as the popup does. */
+const call = (page: Page, type: string, payload: unknown) =>
+  page.evaluate(
+    async ([t, p]) => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
+      const reply = await c.runtime.sendMessage({ type: t, payload: p });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value as Record<string, unknown>;
+    },
+    [type, payload] as const,
+  );
+
+interface Browser {
+  context: BrowserContext;
+  dir: string;
+}
+
+async function launch(cfg: string): Promise<Browser> {
+  const [build, profile = 'default'] = cfg.split(':');
+  const dir = mkdtempSync(join(tmpdir(), 'parapet-ab-'));
+  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const ext = build === 'none' ? '' : resolve(ROOT, build, 'chrome-mv3');
+  if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args, chromiumSandbox: false, viewport: { width: 1280, height: 860 } });
+  await context.route(/^https?:\/\//, (route) => route.abort());
+  for (const s of sites) await context.route(`${SITES[s].url}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SITES[s].html }));
+  if (!ext) return { context, dir };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extId = new URL(worker.url()).host;
+  await new Promise((r) => setTimeout(r, 1500));
+  for (const p of context.pages()) if (p.url().startsWith('chrome-extension')) await p.close();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  if (profile === 'large') {
+    const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
+    const current = await call(popup, 'profile/get', {});
+    await call(popup, 'profile/save', { profile: { ...current, interests, avoidTopics, rules, blockedAuthors, exceptions } });
+  }
+  // One warm-up load per site, as the page-cost bench; the large profile's topics expanded before any sample.
+  for (const s of sites) {
+    const warm = await context.newPage();
+    await warm.goto(SITES[s].url, { waitUntil: 'load' });
+    await warm.waitForTimeout(300);
+    await warm.close();
+  }
+  if (profile === 'large')
+    await popup.waitForFunction(
+      async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
+  await popup.close();
+  return { context, dir };
+}
+
+const samples = new Map<string, Map<string, number[]>>();
+const push = (figure: string, cfg: string, v: number) => {
+  const byCfg = samples.get(figure) ?? samples.set(figure, new Map()).get(figure)!;
+  (byCfg.get(cfg) ?? byCfg.set(cfg, []).get(cfg)!).push(v);
+};
+
+const browsers = new Map<string, Browser>();
+for (const cfg of configs) browsers.set(cfg, await launch(cfg));
+const loads: number[] = [];
+try {
+  for (let r = 0; r < rounds; r++) {
+    // Interleaved, in a different order each round.
+    for (const cfg of configs.map((_, i) => configs[(i + r) % configs.length])) {
+      const { context, dir } = browsers.get(cfg)!;
+      for (const site of sites) {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        await page.goto(SITES[site].url, { waitUntil: 'load' });
+        await page.waitForTimeout(1500);
+        const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+        const m0 = await metrics();
+        const t0 = threadCpu(dir);
+        await runFeed(page);
+        await page.waitForTimeout(1500);
+        const t1 = threadCpu(dir);
+        const m1 = await metrics();
+        for (const name of METRICS) push(`${site} ${name}`, cfg, (((m1.get(name) ?? 0) - (m0.get(name) ?? 0)) * 1000) / per100);
+        const sums = new Map<string, number>();
+        let all = 0;
+        for (const [key, ms] of t1) {
+          const d = (ms - (t0.get(key) ?? 0)) / per100;
+          sums.set(group(key), (sums.get(group(key)) ?? 0) + d);
+          all += d;
+          if (process.env.AB_THREADS) push(`${site}   ${key.split(' ').slice(1).join(' ')}`, cfg, d);
+        }
+        for (const g of GROUPS) push(`${site} thread: ${g}`, cfg, sums.get(g) ?? 0);
+        push(`${site} thread: ALL`, cfg, all);
+        await cdp.detach();
+        await page.close();
+      }
+      loads.push(loadavg()[0]);
+    }
+  }
+} finally {
+  for (const b of browsers.values()) {
+    await b.context.close();
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+console.log(`${rounds} rounds, load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; CPU ms per 100 appended items: median [range] (median over none)`);
+for (const [figure, byCfg] of samples) {
+  if (process.env.AB_THREADS && figure.includes('   ') && Math.max(...[...byCfg.values()].map(median)) < 0.2) continue;
+  console.log(figure);
+  const none = byCfg.get('none');
+  for (const cfg of configs) {
+    const xs = byCfg.get(cfg) ?? [];
+    if (xs.length === 0) continue;
+    const over = none && cfg !== 'none' ? ` (${median(xs) - median(none) >= 0 ? '+' : ''}${(median(xs) - median(none)).toFixed(1)})` : '';
+    console.log(`  ${cfg.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} [${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}]${over}`);
+  }
+}
