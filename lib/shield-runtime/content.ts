@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapters/types';
 import { loadClickbaitModel } from '../core/clickbait/model';
 import { buildDetectorRules } from '../core/detectors';
-import { readDetectors } from '../core/detectors/data-file';
+import type { DetectorTables } from '../core/detectors/data-file';
 import { decide, quoteEvidence, rerank } from '../core/shield';
 import { compileWithLookups, type CompileOptions } from '../core/shield/compile';
 import { base64ToBytes as bytesOf } from '../core/shield/packed';
@@ -43,7 +43,9 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
         start.then(({ models: m }) => {
           const { detectorTables: tables, learned } = m;
           m.detectorTables = m.learned = null;
-          return tables && buildDetectorRules(readDetectors(tables), learned ? bytesOf(learned) : undefined);
+          // As sent: the rule engine takes the data file's rules as they are (rules.ts, EngineRule) and the other
+          // fields are what the tables hold, so no tables' objects are made of them first.
+          return tables && buildDetectorRules(tables as unknown as DetectorTables, learned ? bytesOf(learned) : undefined);
         }),
     },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content

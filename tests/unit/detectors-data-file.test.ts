@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDetectorRules, detectInContext, itemContext } from '@/lib/core/detectors';
-import { readDetectors, serialiseDetectors, type DetectorData } from '@/lib/core/detectors/data-file';
+import { readDetectors, serialiseDetectors, type DetectorData, type DetectorTables } from '@/lib/core/detectors/data-file';
 import { checkDetectors } from '@/lib/core/detectors/data-file-check';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { FeedItem } from '@/lib/schema/item';
@@ -25,6 +25,9 @@ function rows(file: string): FeedItem[] {
 
 describe('the detector data file', () => {
   const read = buildDetectorRules(readDetectors(checkDetectors(fromFile())));
+  // As a feed tab builds them: from the data as parsed, whose rules the engine takes as they are (rules.ts,
+  // EngineRule), with no tables' objects made first.
+  const asTab = buildDetectorRules(JSON.parse(JSON.stringify(checkDetectors(fromFile()))) as DetectorTables);
 
   for (const file of ['detectors.tsv', 'detectors-holdout.tsv']) {
     it(`finds exactly what the TypeScript tables find on every row of ${file}`, () => {
@@ -37,6 +40,8 @@ describe('the detector data file', () => {
           const ctx = itemContext(it, SHIPPED_DETECTORS.language);
           const want = detectInContext(it, ctx, { rules: SHIPPED_DETECTORS });
           expect(detectInContext(it, itemContext(it, read.language), { rules: read }), it.title).toEqual(want);
+          expect(detectInContext(it, itemContext(it, asTab.language), { rules: asTab }), it.title).toEqual(want);
+          expect(detectInContext(it, itemContext(it, asTab.language), { rules: asTab }, true)).toEqual(detectInContext(it, ctx, { rules: SHIPPED_DETECTORS }, true));
           expect(detectInContext(it, itemContext(it, read.language), { rules: read }, true)).toEqual(detectInContext(it, ctx, { rules: SHIPPED_DETECTORS }, true));
           found += want.length;
         }

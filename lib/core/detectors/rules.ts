@@ -3,6 +3,7 @@ import { HashIndex32 } from '../shield/word-hash';
 import { sortSmall } from '../sort-small';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
 import { mayContain, symbolGate, tokenize, WordIndex, type TokenBuffer, type Tokens } from './tokens';
+import type { RegexData, RuleData } from './data-file';
 
 export type DetectorKind = 'rage' | 'engagement' | 'urgency' | 'promotion';
 
@@ -47,6 +48,14 @@ export type RegexRule = Common & {
 };
 
 export type PatternRule = PhraseRule | SequenceRule | RegexRule;
+
+/** A rule as the engine takes it: as the tables write it, or as models/detectors.json holds it (data-file.ts,
+ * RuleData: each phrase list by its number, regular expressions as source and flags), which a tab hands over as
+ * parsed instead of rebuilding the tables' objects first. The engine reads a phrase list only to number it. */
+export type EngineRule = PatternRule | RuleData;
+
+const regexOf = <R extends RegExp | RegexData | undefined>(r: R): RegExp | Exclude<R, RegexData> =>
+  r === undefined || r instanceof RegExp ? (r as Exclude<R, RegexData>) : new RegExp((r as RegexData).source, (r as RegexData).flags);
 
 export type RuleHit = { rule: PatternRule; weight: number; evidence: string };
 
@@ -167,8 +176,9 @@ type OwnedRegex = Owned<RegexRule> & { stamp: number };
 const INDEXOF_MAX = 16;
 
 export class RuleEngine {
-  /** Each phrase list's number, by the list object: rules that share a list share its finds. */
-  #setIds = new Map<readonly string[], number>();
+  /** Each phrase list's number, by the list object (or the data file's number for it): rules that share a list
+   * share its finds. */
+  #setIds = new Map<readonly string[] | number, number>();
   #phraseRules: Array<Array<Owned<PhraseRule>>> = [];
   #sequenceRules: OwnedSequence[] = [];
   /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
@@ -213,17 +223,17 @@ export class RuleEngine {
    * vocabulary, the language profile's function words, so that one look-up per word serves both; see
    * TextContext.wordIds). Trusted: indexRules, which Node callers build it with, refuses malformed rules, and the
    * background refuses a data file whose index does not fit its rules (data-file-check.ts) before a tab gets it. */
-  constructor(sets: Record<DetectorKind, readonly PatternRule[]>, index: RuleIndex) {
-    for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly PatternRule[]]>) {
+  constructor(sets: Record<DetectorKind, readonly EngineRule[]>, index: RuleIndex) {
+    for (const [kind, rules] of Object.entries(sets) as Array<[DetectorKind, readonly EngineRule[]]>) {
       for (const rule of rules) {
         if ('phrases' in rule) {
           const id = this.#addSet(rule.phrases);
-          (this.#phraseRules[id] ??= []).push({ ...rule, kind });
+          (this.#phraseRules[id] ??= []).push({ ...rule, kind, rejectAfter: regexOf(rule.rejectAfter) } as Owned<PhraseRule>);
         } else if ('parts' in rule) {
-          const ids = rule.parts.map((p) => this.#addSet(p));
-          (this.#sequencesByFirst[ids[0]] ??= []).push(this.#sequenceRules.push({ ...rule, kind, ids }) - 1);
+          const ids = (rule.parts as ReadonlyArray<readonly string[] | number>).map((p) => this.#addSet(p));
+          (this.#sequencesByFirst[ids[0]] ??= []).push(this.#sequenceRules.push({ ...rule, kind, ids } as OwnedSequence) - 1);
         } else {
-          const owned: OwnedRegex = { ...rule, kind, stamp: 0 };
+          const owned = { ...rule, kind, stamp: 0, re: regexOf(rule.re) } as OwnedRegex;
           this.#allRegex.push(owned);
           for (const s of rule.contains ?? []) {
             const entry = this.#byContains.find(([k]) => k === s);
@@ -259,7 +269,7 @@ export class RuleEngine {
     return n * this.#vocabulary.size + w + 1;
   }
 
-  #addSet(phrases: readonly string[]): number {
+  #addSet(phrases: readonly string[] | number): number {
     let id = this.#setIds.get(phrases);
     if (id === undefined) {
       this.#setIds.set(phrases, (id = this.#found.length));
