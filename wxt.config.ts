@@ -20,16 +20,6 @@ export default defineConfig({
     // get Parapet's own lifetime in its place, which only the browser can end (lib/content-script/context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      // WXT's entry wrapper logs a crash at start through its console logger, which prints nothing in a production
-      // build: the logger and the call go (~170 B of every content script to compile at each page start, issue 24).
-      // Should WXT change the wrapper, the patterns match nothing and it is left as it is.
-      config.plugins = [...(config.plugins ?? []), {
-        name: 'parapet-silent-entry',
-        transform: (code: string, id: string) =>
-          id.includes('content-script-isolated-world-entrypoint')
-            ? code.replace(/const logger = \{[^}]*\};/, '').replace(/logger\.error\([^;]*\);/, '')
-            : null,
-      }];
       const alias = config.resolve?.alias;
       const own = { find: 'wxt/utils/content-script-context', replacement: OWN_CONTEXT };
       if (Array.isArray(alias)) config.resolve!.alias = [own, ...alias.filter((a) => a.find !== 'wxt/browser')];
