@@ -45,6 +45,9 @@ export function isRepetition(ctx: TextContext, length: number): boolean {
   let n = 0;
   let repeats = 0;
   for (let i = 0; i < tokens.count && tokens.starts[i] < length; i++, n++) {
+    // Each word still to come adds one to n (here i) and at most one to repeats: once those cannot make up half,
+    // stop (a headline of ten different words is settled at its sixth).
+    if (2 * (i - repeats) > tokens.count) return false;
     if ((i > 0 && sameWord(tokens, i, i - 1)) || (i > 1 && sameWord(tokens, i, i - 2))) repeats++;
   }
   return n >= 4 && 2 * repeats >= n;

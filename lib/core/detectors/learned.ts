@@ -62,11 +62,12 @@ export class LearnedDetectors {
     }
     let r4 = 0;
     if (upTo > PACKED) for (let i = 0; i < count; i++) r4 += post![slots[i]];
-    const sums = [r0, r1, r2, r3, r4];
     const norm = 1 / Math.sqrt(count);
     for (let h = 0; h < upTo; h++) {
       const { bias, scale } = this.#heads[h];
-      out[h] = 1 / (1 + Math.exp(-(bias + sums[h] * scale * norm)));
+      // Each head's sum picked, not read from a list of them: a list would be one more array per item.
+      const sum = h === 0 ? r0 : h === 1 ? r1 : h === 2 ? r2 : h === 3 ? r3 : r4;
+      out[h] = 1 / (1 + Math.exp(-(bias + sum * scale * norm)));
     }
     return true;
   }

@@ -1,4 +1,3 @@
-import { AhoCorasick } from '../shield/aho-corasick';
 import { HashIndex32 } from '../shield/word-hash';
 import { sortSmall } from '../sort-small';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
@@ -172,9 +171,6 @@ type Owned<R> = R & { kind: DetectorKind };
 type OwnedSequence = Owned<SequenceRule> & { ids: number[] };
 type OwnedRegex = Owned<RegexRule> & { stamp: number };
 
-/** Up to this many `contains` strings, the native indexOf of each beats stepping an automaton through the text. */
-const INDEXOF_MAX = 16;
-
 export class RuleEngine {
   /** Each phrase list's number, by the list object (or the data file's number for it): rules that share a list
    * share its finds. */
@@ -183,10 +179,10 @@ export class RuleEngine {
   #sequenceRules: OwnedSequence[] = [];
   /** Per phrase list: the sequences (by index) whose first part it is. Only those can be complete. */
   #sequencesByFirst: number[][] = [];
+  /** The `contains` strings, each with its rules. The shipped tables have a handful (symbols, emoji, "utm_"), each
+   * found with the native indexOf, behind its symbol gate: an automaton over every character cost more than that,
+   * and building it cost every page. */
   #byContains: Array<[string, OwnedRegex[]]> = [];
-  /** One pass over the text tells which `contains` strings occur (index into byContains); made only for more
-   * strings than indexOf serves better (the shipped tables have a handful: building it cost every page). */
-  #containsIndex: AhoCorasick | null = null;
   #containsPresent = new Uint8Array(0);
   /** Per `contains` string, the symbol the text must have for it to occur (see symbolGate). */
   #containsGates: number[] = [];
@@ -250,11 +246,6 @@ export class RuleEngine {
     this.#regexStart = Int32Array.from(index.regexStart);
     this.#regexList = index.regexList.map((k) => this.#allRegex[k]);
     for (let k = 0; k < index.edges.length; k += 2) this.#edges.set(index.edges[k], index.edges[k + 1]);
-    if (this.#byContains.length > INDEXOF_MAX) {
-      const index = (this.#containsIndex = new AhoCorasick());
-      for (const [k] of this.#byContains) index.add(k);
-      index.build();
-    }
     this.#containsPresent = new Uint8Array(this.#byContains.length);
     this.#containsGates = this.#byContains.map(([k]) => symbolGate(k));
   }
@@ -280,14 +271,11 @@ export class RuleEngine {
     return id;
   }
 
-  /** Marks in containsPresent which `contains` strings occur in the lowered text; returns whether any does. The shipped
-   * tables have a handful (symbols, emoji, "utm_"): the native indexOf of each beats stepping an automaton through
-   * every character. Long lists go through the automaton. */
+  /** Marks in containsPresent which `contains` strings occur in the lowered text; returns whether any does. */
   #markContains(ctx: TextContext): boolean {
     const present = this.#containsPresent;
     // cleared by a loop: TypedArray fill is a call into the runtime, once per item
     for (let c = 0; c < present.length; c++) present[c] = 0;
-    if (this.#containsIndex) return this.#containsIndex.mark(ctx.lower, present);
     let any = false;
     for (let c = 0; c < this.#byContains.length; c++) {
       // "%", "#", "utm_" and emoji cannot occur where the tokenizer saw no such symbol.

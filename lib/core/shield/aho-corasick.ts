@@ -153,17 +153,6 @@ export class AhoCorasick {
     }
   }
 
-  /** Sets `present[id] = 1` for every pattern that occurs in `text` (the rest are left as they are); returns
-   * whether any does. For callers that only need to know which patterns occur, not where. */
-  mark(text: string, present: Uint8Array): boolean {
-    let any = false;
-    this.search(text, (id) => {
-      present[id] = 1;
-      any = true;
-    });
-    return any;
-  }
-
   #searchTable(text: string, hit: (id: number, start: number, end: number) => void): void {
     const delta = this.#delta!;
     const classes = this.#classes;

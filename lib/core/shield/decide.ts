@@ -142,7 +142,9 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   const title = str(item.title, 2000);
   const text = str(item.text, 5000);
   const authorName = str(item.author, 300);
-  const author = foldAuthor(authorName);
+  // The folded name is looked up only in what is kept by author: a profile with none of it folds no name.
+  const byAuthor = c.blockedAuthors.has(platform) || c.lessLike.size > 0 || c.exceptions.byPlatform.has(platform);
+  const author = byAuthor ? foldAuthor(authorName) : '';
   const exceptions = ItemExceptions.lookup(c.exceptions, platform, author, title);
   const v = new Verdict(exceptions);
   const kept = v.kept;
@@ -157,21 +159,24 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
     if (shared) v.consider({ action: 'demote', reason: reason('less-like', authorName, 'user', shared.slice(0, 10)) });
   }
 
-  // Every keyword, phrase and regex of rules, avoid-topics and interests, in one pass over the item.
-  hits.c = c;
-  hits.platformBit = 1 << FEED_PLATFORMS.indexOf(platform);
+  // Every keyword, phrase and regex of rules, avoid-topics and interests (with their topics by meaning), in one pass
+  // over the item; a profile without any (the defaults) has nothing to look for.
   hits.avoidWords = null;
   hits.interests = null;
   hits.rules = null;
   hits.termTopics = null;
-  try {
-    FIELDS[0] = title;
-    FIELDS[1] = text;
-    FIELDS[2] = authorName;
-    c.matcher.match(FIELDS, onMatch);
-  } finally {
-    hits.c = null as unknown as CompiledProfile;
-    FIELDS[0] = FIELDS[1] = FIELDS[2] = '';
+  if (c.rules.length > 0 || c.avoidTopics.length > 0 || c.interests.length > 0) {
+    hits.c = c;
+    hits.platformBit = 1 << FEED_PLATFORMS.indexOf(platform);
+    try {
+      FIELDS[0] = title;
+      FIELDS[1] = text;
+      FIELDS[2] = authorName;
+      c.matcher.match(FIELDS, onMatch);
+    } finally {
+      hits.c = null as unknown as CompiledProfile;
+      FIELDS[0] = FIELDS[1] = FIELDS[2] = '';
+    }
   }
   let avoidWords = hits.avoidWords as Map<number, string[]> | null;
   let interestHits = hits.interests as Map<number, { hits: number; words: string[] }> | null;
