@@ -44,7 +44,7 @@ import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
 import { createPagePreparer, feedOfUrl, profileForPage } from './page-profile';
-import { pageModels } from './page-models';
+import { createModelStore, pageModels } from './page-models';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
 import { createWhyHandlers } from './why-store';
@@ -66,6 +66,9 @@ export interface BackgroundDeps {
   withTopicPack?: (p: Profile, opts?: { waitMs?: number; late?: () => void }) => Promise<Profile>;
   /** The shipped models handed to feed tabs (lib/background/page-models.ts by default). */
   pageModels?: (feed: FeedPlatform | null) => Promise<PageModels>;
+  /** Keeps the models in storage.local for the tabs to read; resolves to the copy's stamp, null when not kept
+   * (createModelStore in lib/background/page-models.ts by default). */
+  storedModels?: () => Promise<string | null>;
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
   forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
@@ -91,6 +94,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const allowed = <T>(sender: { url?: string; tab?: { id?: number } }, kind: RateKind, rows: T[]): T[] =>
     sender.tab?.id === undefined || !isPageSender(sender) ? rows : rows.slice(0, rates.take(sender.tab.id, kind, rows.length));
   const readModels = deps.pageModels ?? pageModels;
+  const storedModels = deps.storedModels ?? createModelStore();
   const forPage = deps.forPage ?? createPagePreparer();
   // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
   async function profileFor(sender: { url?: string }): Promise<Profile> {
@@ -132,10 +136,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   const handlers: Handlers = {
     'profile/get': (_payload, sender) => profileFor(sender),
-    // Everything a feed tab waits for before its first decisions, in one answer: it fetches no model file per page.
+    // What a feed tab waits for before its first decisions: its profile, and which copy of the models to read where
+    // the background keeps them (lib/schema/stored-models.ts); it fetches no model file per page.
     'page/start': async (_payload, sender) => {
-      const [profile, models] = await Promise.all([profileFor(sender), readModels(isPageSender(sender) ? feedOfUrl(sender.url) : null)]);
-      return { profile, models };
+      const [profile, stamp] = await Promise.all([profileFor(sender), storedModels()]);
+      return { profile, models: stamp ?? (await readModels(isPageSender(sender) ? feedOfUrl(sender.url) : null)) };
     },
     'profile/save': async ({ profile, base }) => {
       const refused = riskyRules(profile.rules);

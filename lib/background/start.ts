@@ -15,7 +15,7 @@ import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
 import { openWelcomeOnInstall } from './first-run';
-import { pageModels } from './page-models';
+import { createModelStore } from './page-models';
 
 const tabStats = sessionTabStats();
 
@@ -75,9 +75,10 @@ export function startBackground() {
   const warmTopics = () => void loadProfile(store, Date.now()).then(prepareFeeds).catch(() => {});
   browser.runtime.onStartup.addListener(warmTopics);
   browser.runtime.onInstalled.addListener(warmTopics);
-  // The model files every feed tab is sent with page/start: read and checked now, while no tab waits, rather than
-  // inside the first tab's hold.
-  void pageModels().catch(() => {});
+  // The model files every feed tab reads: read, checked and kept in storage.local now, while no tab waits, rather
+  // than inside the first tab's hold.
+  const storedModels = createModelStore();
+  void storedModels();
   openWelcomeOnInstall();
   const judgeHost = defaultConnector();
   const handlers = createHandlers({
@@ -88,6 +89,7 @@ export function startBackground() {
     tabStats,
     judgeHost,
     tabRates,
+    storedModels,
     // The local model, when it is on and loaded, gets a say in which instructions apply; it never delays a send
     // for long (the refiner has its own short timeout) and a failure keeps the selector's own choice. The meaning
     // model likewise: while it is still loading (most of a second after the worker wakes) words alone decide.

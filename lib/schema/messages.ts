@@ -7,7 +7,6 @@ import { Decision } from './decision';
 import type { DecisionSummary } from './summary';
 import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
-import type { DetectorData } from '../core/detectors/data-file';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 import { MENU_COMMANDS } from './menu-command';
 import { acceptDecision, acceptFlag, acceptRows } from './log-batch';
@@ -201,17 +200,19 @@ export interface ChatSelection {
 }
 
 /** The shipped models as a feed tab receives them (lib/background/page-models.ts): the binary files in base64,
- * the detector data as read from its JSON and checked; null for a file the background could not read. */
+ * the detector data as the JSON text of a DetectorData, checked; null for a file the background could not read. */
 export interface PageModels {
   clickbait: string | null;
-  detectorTables: DetectorData | null;
+  detectorTables: string | null;
   learned: string | null;
 }
 
 /** What the background answers to each request. */
 export interface Responses {
   'profile/get': Profile;
-  'page/start': { profile: Profile; models: PageModels };
+  /** `models`: the stamp of the copy the tab reads in storage.local (lib/schema/stored-models.ts), or the models
+   * themselves when the background could not keep them there. */
+  'page/start': { profile: Profile; models: PageModels | string };
   'profile/save': Profile;
   'decisions/log': null;
   'signals/add': null;

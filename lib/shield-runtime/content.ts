@@ -6,7 +6,10 @@ import { decide, quoteEvidence, rerank } from '../core/shield';
 import { compileWithLookups, type CompileOptions } from '../core/shield/compile';
 import { base64ToBytes as bytesOf } from '../core/shield/packed';
 import { noLookups, restoreLookups } from '../core/shield/prepared';
+import { browser } from 'wxt/browser';
+import type { PageModels } from '../schema/messages';
 import type { Profile } from '../schema/profile';
+import { modelsKey, type StoredModels } from '../schema/stored-models';
 import { watchAddress } from '../content-script/address';
 import { coreEngine, type CoreShield } from './engine';
 import { startShield, type Shield } from './runner';
@@ -21,18 +24,38 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
   const compileProfile = (p: Profile, o: CompileOptions) => compileWithLookups(p, o.lookups ?? noLookups(), o);
   const core = { compileProfile, decide, quoteEvidence, rerank, restoreLookups } as unknown as CoreShield;
   const transport = browserTransport();
-  // One answer brings the profile and the models: the tab fetches no file, and builds nothing but views of them.
+  // The profile comes in the answer to page/start; the models are read from where the background keeps them
+  // (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
+  // background's last write of it is read again.
   const start = transport.send('page/start', {});
+  const key = modelsKey(adapter.platform);
+  const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
+  const early = read();
+  const kept = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
+  // Handed over after the parser's last task when they came while it was running (or 50 ms after they came, on a
+  // page still arriving): the hold then ends in a task of its own, as when they came later, rather than inside the
+  // parser's work (the first items' decisions cost tens of milliseconds in a fresh page, which there would hold up
+  // DOMContentLoaded and the page's own handlers of it). Still decided, and counted, before anything is painted.
+  const models = kept.then(
+    (m) =>
+      new Promise<StoredModels | PageModels>((resolve) => {
+        const parsing = () => document.readyState === 'loading';
+        if (parsing()) {
+          document.addEventListener('readystatechange', () => parsing() || setTimeout(resolve, 0, m));
+          setTimeout(resolve, 50, m);
+        } else resolve(m);
+      }),
+  );
   const shield = startShield(
     adapter,
     {
       engine: coreEngine(core, adapter.platform),
       transport,
       loadProfile: () => start.then((s) => s.profile),
-      // Each model is taken out of the answer as it is read: the answer stays reachable from `start` for the page's
+      // Each model is taken out of what was read as it is read: that stays reachable from `models` for the page's
       // life, its base64 text and the detector data need not.
       loadClickbait: () =>
-        start.then(({ models: m }) => {
+        models.then((m) => {
           const bytes = m.clickbait;
           m.clickbait = null;
           return bytes && loadClickbaitModel(bytesOf(bytes));
@@ -40,12 +63,12 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
       // The rage, engagement, urgency and promotion rules, and the models learned for them: without those models
       // the rules still run (a missing file costs recall, not the whole stage).
       loadDetectors: () =>
-        start.then(({ models: m }) => {
+        models.then((m) => {
           const { detectorTables: tables, learned } = m;
           m.detectorTables = m.learned = null;
-          // As sent: the rule engine takes the data file's rules as they are (rules.ts, EngineRule) and the other
+          // As parsed: the rule engine takes the data file's rules as they are (rules.ts, EngineRule) and the other
           // fields are what the tables hold, so no tables' objects are made of them first.
-          return tables && buildDetectorRules(tables as unknown as DetectorTables, learned ? bytesOf(learned) : undefined);
+          return tables && buildDetectorRules(JSON.parse(tables) as DetectorTables, learned ? bytesOf(learned) : undefined);
         }),
     },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content

@@ -4,14 +4,13 @@ import { dispatch, type Handlers } from '@/lib/messaging';
 import { createHandlers } from '@/lib/background/handlers';
 import { openStore } from '@/lib/db';
 import { defaultProfile, PROFILE_VERSION } from '@/lib/schema/profile';
-import type { DetectorData } from '@/lib/core/detectors/data-file';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
 const fromPage = { id: 'ext-id', url: 'https://www.youtube.com/', tab: { id: 3, url: 'https://www.youtube.com/' } };
 const fromDashboard = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html', tab: { id: 4 } };
 const fromOtherExtension = { id: 'evil', url: 'chrome-extension://evil/x.html' };
 
-function setup() {
+function setup(stamp: string | null = 'stamp-1') {
   const broadcast = vi.fn();
   const stats = new Map();
   const handlers = createHandlers({
@@ -20,7 +19,8 @@ function setup() {
     tabStats: { get: async (id) => stats.get(id) ?? null, set: async (id, s) => void stats.set(id, s) },
     selectInstructions: () => [],
     now: () => 1000,
-    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: { version: 4 } as unknown as DetectorData, learned: null }),
+    pageModels: async () => ({ clickbait: 'AAEC', detectorTables: '{"version":4}', learned: null }),
+    storedModels: async () => stamp,
   });
   return { handlers, broadcast };
 }
@@ -32,14 +32,20 @@ describe('message protocol', () => {
     expect(r.ok && (r.value as { schemaVersion: number }).schemaVersion).toBe(PROFILE_VERSION);
   });
 
-  it('starts a feed tab with its profile, as profile/get gives it, and the shipped models in one answer', async () => {
+  it('starts a feed tab with its profile, as profile/get gives it, and the stamp of the models it reads in storage', async () => {
     const { handlers } = setup();
     const r = await dispatch(handlers, { type: 'page/start', payload: {} }, fromPage, self);
     const alone = await dispatch(handlers, { type: 'profile/get', payload: {} }, fromPage, self);
     expect(r.ok && alone.ok).toBe(true);
     const value = (r as { value: { profile: unknown; models: unknown } }).value;
     expect(value.profile).toEqual((alone as { value: unknown }).value);
-    expect(value.models).toEqual({ clickbait: 'AAEC', detectorTables: { version: 4 }, learned: null });
+    expect(value.models).toBe('stamp-1');
+  });
+
+  it('sends a feed tab the models themselves when they could not be kept in storage', async () => {
+    const { handlers } = setup(null);
+    const r = await dispatch(handlers, { type: 'page/start', payload: {} }, fromPage, self);
+    expect(r.ok && (r.value as { models: unknown }).models).toEqual({ clickbait: 'AAEC', detectorTables: '{"version":4}', learned: null });
   });
 
   it('refuses profile writes, exports and wipes from a web page or another extension', async () => {
