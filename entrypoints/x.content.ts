@@ -1,5 +1,4 @@
 import '@/lib/shield-runtime/shield.css';
-import '@/lib/shield-runtime/hold.css';
 import { xAdapter } from '@/lib/adapters/x';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 

@@ -1,5 +1,4 @@
 import '@/lib/shield-runtime/shield.css';
-import '@/lib/shield-runtime/hold.css';
 import { youtubeAdapter } from '@/lib/adapters/youtube';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 

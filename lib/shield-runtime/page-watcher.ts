@@ -23,8 +23,6 @@ export interface PageWatcherOptions {
 }
 
 export interface PageWatcher {
-  /** Starts watching, when made not to watch at once. */
-  start(): void;
   /** Runs our own DOM writes: what the page changed before is still read, what `fn` changes is not read back
    * (but what the page's own elements changed in answer is). */
   writing(fn: () => void): void;
@@ -75,7 +73,7 @@ export function rootsFrom(records: MutationRecord[], adapter: Adapter, hasItem: 
  * The page watcher: one mutation observer on the whole document, telling the page's changes from our own
  * writes, and handing on the item roots that need reading.
  */
-export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOptions, now = true): PageWatcher {
+export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOptions): PageWatcher {
   let reactionRounds = 0;
   let inWriting = false;
 
@@ -143,13 +141,11 @@ export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOpti
   }
 
   const observer = new MutationObserver(onMutations);
-  const start = () =>
-    observer.observe(doc, {
-      childList: true,
-      subtree: true,
-      ...(adapter.watchAttributes.length > 0 ? { attributes: true, attributeFilter: [...adapter.watchAttributes] } : {}),
-    });
-  if (now) start();
+  observer.observe(doc, {
+    childList: true,
+    subtree: true,
+    ...(adapter.watchAttributes.length > 0 ? { attributes: true, attributeFilter: [...adapter.watchAttributes] } : {}),
+  });
 
-  return { writing, start, stop: () => observer.disconnect() };
+  return { writing, stop: () => observer.disconnect() };
 }

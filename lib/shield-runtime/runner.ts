@@ -73,9 +73,6 @@ export interface Shield {
  * shorter than that shows that page's items before the rules that hide some of them are in, and then hides them. */
 const HOLD_CAP_MS = 1000;
 
-/** Set on the document while the hold lasts (hold.css). */
-export const HOLD_ATTR = 'data-parapet-hold';
-
 const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
 
 /**
@@ -108,14 +105,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
     scan(true);
-    unseen(false);
-    watcher.start();
     // While the parser is still inside the page, what could not be read yet waits for it to finish (wait()).
     if (!waitingForParser) showWaiting();
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
   });
-  /** Rows read while the parser was still inside them, out of sight until it is done (wait()). */
+  /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [];
   let waitingForParser = false;
   let pageSurface = surfaceOfPage();
@@ -174,14 +169,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     delayMs: opts.healthDelayMs ?? 3000,
     retryMs: opts.healthRetryMs ?? 8000,
   });
-  // Not watching while the hold lasts: the release reads the page once, then watches it.
   const watcher = watchPage(doc, adapter, {
-    active: enabled,
+    // While the hold lasts, what the page changed is not read: what appeared is put out of sight (hideNew).
+    active: () => (hold.holding ? (hideNew(), false) : enabled()),
     isItem: (n) => tracked.has(n as Element) || painter.ownsRow(n),
     hasItem: (root) => !!tracked.get(root)?.item,
     onRoots: read,
     onError: failOpen,
-  }, false);
+  });
 
   function surfaceOfPage(): string | null {
     try {
@@ -305,13 +300,13 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     reorderer.gone(gone);
   }
 
-  /** While the hold lasts the page is neither watched nor read: the document carries HOLD_ATTR, and hold.css keeps
-   * every item and its rows unseen in their own space, as the parser or the site puts them in; the release reads them
-   * all at once. Watching the parser's every insertion and marking each item as it came cost the page's
-   * DOMContentLoaded (issue 24), and a row read while the parser was still inside it would be decided without its
-   * author. */
-  function unseen(on: boolean): void {
-    doc.documentElement?.toggleAttribute(HOLD_ATTR, on);
+  /** While the hold lasts the page is not read: each time it changed, the items that appeared are put out of sight
+   * (one search of the page, not a look at each node the parser inserted), and the release reads them all at once.
+   * Reading the parser's every insertion as it came cost the page's load more than deciding did, and a row read
+   * while the parser was still inside it would be decided without its author. */
+  function hideNew(): void {
+    if (!enabled()) return;
+    for (const root of adapter.findItems(doc)) wait(root);
   }
 
   /** Puts an item root and its rows out of sight, in place, until it is read into an item. */
@@ -455,10 +450,10 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** `now`: the hold's release, whose batch is put in order at once. */
   function scan(now?: boolean): void {
-    if (hold.holding) return unseen(enabled());
     if (!enabled()) return;
     try {
-      watcher.writing(() => read(adapter.findItems(doc), now));
+      if (hold.holding) hideNew();
+      else watcher.writing(() => read(adapter.findItems(doc), now));
     } catch (e) {
       failOpen(`error while reading the page: ${errorText(e)}`);
     }
@@ -466,7 +461,6 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
-    unseen(false);
     showWaiting();
     panel.close(false);
     reorderer.restore();

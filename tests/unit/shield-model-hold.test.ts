@@ -5,8 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { ATTR, HOLD_ATTR, type ShieldDeps } from '@/lib/shield-runtime/runner';
-import { heldBySheet } from './hold-sheet';
+import { ATTR, type ShieldDeps } from '@/lib/shield-runtime/runner';
 import { tick } from './adapters-fixture';
 import { startOnHackerNews } from './shield-start';
 import { loadShippedClickbait } from './shipped-clickbait';
@@ -58,13 +57,11 @@ function start(opts: {
     onDecide: opts.onDecide,
     beforeStart: (page) => {
       const bait = page.doc.getElementById(BAIT)!;
-      // Unseen by the hold's stylesheet while the document carries its attribute: "wait", as a row waiting is.
       observer = new page.win.MutationObserver(() => {
-        const st = bait.getAttribute(ATTR) ?? (heldBySheet(bait) ? 'wait' : 'none');
+        const st = bait.getAttribute(ATTR) ?? 'none';
         if (states.at(-1) !== st) states.push(st);
       }) as unknown as MutationObserver;
       observer.observe(bait, { attributes: true, attributeFilter: [ATTR] });
-      observer.observe(page.doc.documentElement, { attributes: true, attributeFilter: [HOLD_ATTR] });
     },
   });
   cleanup.push(s.stop, () => observer?.disconnect());

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_DETECTORS } from '@/lib/core/detectors/shipped';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { ATTR, HOLD_ATTR } from '@/lib/shield-runtime/runner';
+import { ATTR } from '@/lib/shield-runtime/runner';
 import { tick } from './adapters-fixture';
 import { startOnHackerNews } from './shield-start';
 
@@ -68,48 +68,5 @@ describe('before the profile arrives', () => {
     expect(s.mode('42000008')).toBe('show');
     expect(s.mode('42000004')).toBe('stub');
     expect(s.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0);
-  });
-
-  it('marks nothing and reads nothing while it waits: the document carries the hold, and what arrives meanwhile is read at the release', async () => {
-    const decided: string[] = [];
-    const s = startOnHackerNews({ person, answerMs: 40, holdMs: 200, onDecide: (id) => decided.push(id) });
-    cleanup.push(s.stop);
-    const html = s.page.doc.documentElement;
-    expect(html.hasAttribute(HOLD_ATTR)).toBe(true);
-    // A story by the blocked author arrives while the profile is awaited: unseen at once, by the sheet.
-    const first = s.page.doc.getElementById('42000001')!;
-    const late = first.cloneNode(true) as Element;
-    late.id = '42000077';
-    const sub = first.nextElementSibling!.cloneNode(true) as Element;
-    sub.querySelector('.hnuser')!.textContent = 'pgdev';
-    first.parentElement!.append(late, sub);
-    await tick(10);
-    expect(s.page.doc.querySelectorAll(`[${ATTR}]`)).toHaveLength(0);
-    expect(decided).toEqual([]);
-    expect(s.mode('42000077')).toBe('wait');
-    await tick(70);
-    expect(html.hasAttribute(HOLD_ATTR)).toBe(false);
-    expect(s.mode('42000077')).toBe('stub');
-    expect(s.mode('42000001')).toBe('show');
-    // Watched from the release on: a story added now is decided in the same moment.
-    const next = late.cloneNode(true) as Element;
-    next.id = '42000078';
-    first.parentElement!.append(next, sub.cloneNode(true));
-    await tick(0);
-    expect(s.mode('42000078')).toBe('stub');
-  });
-
-  it('leaves a page that is not a feed alone: no hold on the document', () => {
-    const s = startOnHackerNews({ person, answerMs: 40, holdMs: 200, url: 'https://news.ycombinator.com/item?id=1' });
-    cleanup.push(s.stop);
-    expect(s.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(false);
-  });
-
-  it('takes the hold off the document when it stops before the release', () => {
-    const s = startOnHackerNews({ person, answerMs: null, holdMs: 200 });
-    expect(s.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(true);
-    s.shield.stop();
-    expect(s.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(false);
-    s.page.close();
   });
 });

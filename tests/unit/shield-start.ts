@@ -7,7 +7,6 @@ import { coreEngine, type CoreShield } from '@/lib/shield-runtime/engine';
 import { ATTR, startShield, type Shield, type ShieldDeps } from '@/lib/shield-runtime/runner';
 import type { Transport } from '@/lib/shield-runtime/transport';
 import { loadFixture, tick } from './adapters-fixture';
-import { heldBySheet } from './hold-sheet';
 
 export function startOnHackerNews(opts: {
   person: () => Profile;
@@ -18,10 +17,8 @@ export function startOnHackerNews(opts: {
   beforeStart?: (page: ReturnType<typeof loadFixture>) => void;
   /** Told of every item the fast tier decides. */
   onDecide?: (itemId: string) => void;
-  /** The page's address (the front page by default). */
-  url?: string;
 }) {
-  const page = loadFixture('hackernews-front.html', opts.url ?? 'https://news.ycombinator.com/', { scripts: false });
+  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
   opts.beforeStart?.(page);
   const sent: string[] = [];
   const payloads: Array<{ type: string; payload: unknown }> = [];
@@ -43,10 +40,6 @@ export function startOnHackerNews(opts: {
     { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
     { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10 },
   );
-  /** The item's mode; "wait" while it is unseen, waiting (by the hold's stylesheet, or a row the parser is in). */
-  const mode = (id: string) => {
-    const el = page.doc.getElementById(id);
-    return el && !el.hasAttribute(ATTR) && heldBySheet(el) ? 'wait' : el?.getAttribute(ATTR);
-  };
+  const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
   return { page, shield, mode, sent, payloads, stop: () => (shield.stop(), page.close()) };
 }
