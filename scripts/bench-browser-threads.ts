@@ -11,13 +11,14 @@
 //   BENCH_PROFILE=1      also a V8 CPU profile of the service worker (it costs CPU itself: compare like with like)
 //   BENCH_THREADS=1      every thread, not only the groups;  AFTER_MS=4000 by default
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_EXT, CHROMIUM } from '../tests/e2e/harness';
 import { seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+import { kindOf, threadCpu } from './thread-cpu';
 
 const site = process.argv[2] ?? 'hackernews';
 const rounds = Number(process.argv[3] ?? 2);
@@ -25,43 +26,6 @@ const none = !!process.env.BENCH_NONE;
 const AFTER_MS = Number(process.env.AFTER_MS ?? 4000);
 const PAGE = site === 'youtube' ? { url: 'https://www.youtube.com/', html: youtubeHomePage() } : { url: 'https://news.ycombinator.com/', html: hackerNewsPage() };
 const per100 = FEED.total / 100;
-
-/** CPU ms of every thread of every process below this one, by "process kind + thread name". */
-function threadCpu(): Map<string, number> {
-  const parent = new Map<number, number>();
-  const kind = new Map<number, string>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(+name, +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      // Chromium rewrites its children's command lines with spaces for separators.
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split(/[\0 ]/);
-      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
-      kind.set(+name, type === 'renderer' && cmd.includes('--extension-process') ? 'extension' : type);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out = new Map<string, number>();
-  for (const [pid, k] of kind) {
-    let ours = false;
-    for (let p = parent.get(pid); p !== undefined && p > 1 && !ours; p = parent.get(p)) ours = p === process.pid;
-    if (!ours || k === 'zygote') continue;
-    try {
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const thread = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
-        const ms = +readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] / 1e6;
-        const key = `${pid} ${k} ${thread}`;
-        out.set(key, (out.get(key) ?? 0) + ms);
-      }
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
 const group = (key: string) => {
   const [, k, thread] = key.split(' ');
@@ -171,6 +135,7 @@ for (let r = 0; r < rounds; r++) {
     // A thread name is summed over the processes of its kind (a renderer per page) before the round's sample is kept.
     const byName = new Map<string, number>();
     for (const [key, ms] of after) {
+      if (kindOf(key) === 'zygote') continue; // idle; its forks are counted as what they became
       const d = (ms - (before.get(key) ?? 0)) / per100;
       sums.set(group(key), (sums.get(group(key)) ?? 0) + d);
       const name = key.split(' ').slice(1).join(' ');

@@ -10,12 +10,13 @@
 //   AB_CONFIGS='none;.output/a:default;.output/b:large'   build folder (or none) : profile (default or large)
 //   AB_SITES=hackernews,youtube   AB_THREADS=1 (every thread too)
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, ROOT } from '../tests/e2e/harness';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+import { kindOf, processKind, threadCpu, type ProcessInfo } from './thread-cpu';
 
 const rounds = Number(process.argv[2]) || 4;
 const configs = (process.env.AB_CONFIGS ?? 'none;.output:default;.output:large').split(';');
@@ -24,44 +25,8 @@ const sites = (process.env.AB_SITES ?? 'hackernews,youtube').split(',') as Array
 const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
 const GROUPS = ['page main', 'page compositor', 'page other', 'service worker', 'extension other', 'browser main', 'browser other', 'gpu'];
 const per100 = FEED.total / 100;
-
-/** CPU ms of every thread of the browser started with user data `dir` and its children, by "pid kind thread". */
-function threadCpu(dir: string): Map<string, number> {
-  const parent = new Map<number, number>();
-  const info = new Map<number, { kind: string; root: boolean }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(+name, +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const raw = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      // Chromium rewrites its children's command lines with spaces for separators.
-      const cmd = raw.split(/[\0 ]/);
-      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
-      info.set(+name, { kind: type === 'renderer' && cmd.includes('--extension-process') ? 'extension' : type, root: type === 'browser' && raw.includes(dir) });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out = new Map<string, number>();
-  for (const [pid, { kind }] of info) {
-    let ours = info.get(pid)!.root;
-    for (let p = parent.get(pid); p !== undefined && p > 1 && !ours; p = parent.get(p)) ours = !!info.get(p)?.root;
-    if (!ours || kind === 'zygote') continue;
-    try {
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const thread = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
-        const ms = +readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] / 1e6;
-        const key = `${pid} ${kind} ${thread}`;
-        out.set(key, (out.get(key) ?? 0) + ms);
-      }
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
+/** The browser started with user data `dir`: its processes and theirs. */
+const browserOf = (dir: string) => (p: ProcessInfo) => processKind(p.cmdline) === 'browser' && p.cmdline.includes(dir);
 
 function group(key: string): string {
   const [, kind, ...rest] = key.split(' ');
@@ -150,15 +115,16 @@ try {
         await page.waitForTimeout(1500);
         const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
         const m0 = await metrics();
-        const t0 = threadCpu(dir);
+        const t0 = threadCpu(browserOf(dir));
         await runFeed(page);
         await page.waitForTimeout(1500);
-        const t1 = threadCpu(dir);
+        const t1 = threadCpu(browserOf(dir));
         const m1 = await metrics();
         for (const name of METRICS) push(`${site} ${name}`, cfg, (((m1.get(name) ?? 0) - (m0.get(name) ?? 0)) * 1000) / per100);
         const sums = new Map<string, number>();
         let all = 0;
         for (const [key, ms] of t1) {
+          if (kindOf(key) === 'zygote') continue; // idle; its forks are counted as what they became
           const d = (ms - (t0.get(key) ?? 0)) / per100;
           sums.set(group(key), (sums.get(group(key)) ?? 0) + d);
           all += d;

@@ -15,7 +15,7 @@
 // A part only, for quick A/B runs: PAGE_COST_SITES=hackernews PAGE_COST_CONFIGS=none,default; PAGE_COST_RAW=1 also
 // prints every sample as JSON; PAGE_COST_NO_TOPIC_WAIT=1 measures the large profile without waiting for its topics.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ import { CHROME_EXT, CHROMIUM, launchChromium, launchWithExtension } from '../te
 import { seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+import { threadCpu } from './thread-cpu';
 
 const ROUNDS = 10;
 /** After load: what the issue counts as the load's cost. */
@@ -86,34 +87,8 @@ const BAR: Record<keyof Sample, { label: string; before: string; goal?: (extra: 
 
 // ---- whole-browser CPU from /proc ---------------------------------------------------------------------------------
 
-/** CPU ms of every thread of every process below this one (Chromium and all its children): each thread's
- * schedstat, in nanoseconds, rather than the process's user + system time in 10 ms ticks, which made a feed run's
- * few hundred milliseconds a count of a few dozen ticks (and a thread that ended meanwhile is missed either way). */
-function browserCpuMs(): number {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: fields are counted from the last ')'.
-      parent.set(+name, +stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let total = 0;
-  for (const pid of parent.keys()) {
-    let ours = false;
-    for (let p = parent.get(pid); p !== undefined && p > 1 && !ours; p = parent.get(p)) ours = p === process.pid;
-    if (!ours) continue;
-    try {
-      for (const tid of readdirSync(`/proc/${pid}/task`)) total += +readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0] / 1e6;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
+/** CPU ms of every thread of every process below this one (Chromium and all its children). */
+const browserCpuMs = () => [...threadCpu().values()].reduce((a, b) => a + b, 0);
 
 // ---- one browser ----------------------------------------------------------------------------------------------------
 
