@@ -7,7 +7,6 @@ import { compileWithLookups, type CompileOptions } from '../core/shield/compile'
 import { base64ToBytes as bytesOf } from '../core/shield/packed';
 import { noLookups, restoreLookups } from '../core/shield/prepared';
 import { browser } from 'wxt/browser';
-import type { PageModels } from '../schema/messages';
 import type { Profile } from '../schema/profile';
 import { modelsKey, type StoredModels } from '../schema/stored-models';
 import { watchAddress } from '../content-script/address';
@@ -31,21 +30,7 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
   const key = modelsKey(adapter.platform);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
   const early = read();
-  const kept = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
-  // Handed over after the parser's last task when they came while it was running (or 50 ms after they came, on a
-  // page still arriving): the hold then ends in a task of its own, as when they came later, rather than inside the
-  // parser's work (the first items' decisions cost tens of milliseconds in a fresh page, which there would hold up
-  // DOMContentLoaded and the page's own handlers of it). Still decided, and counted, before anything is painted.
-  const models = kept.then(
-    (m) =>
-      new Promise<StoredModels | PageModels>((resolve) => {
-        const parsing = () => document.readyState === 'loading';
-        if (parsing()) {
-          document.addEventListener('readystatechange', () => parsing() || setTimeout(resolve, 0, m));
-          setTimeout(resolve, 50, m);
-        } else resolve(m);
-      }),
-  );
+  const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
   const shield = startShield(
     adapter,
     {

@@ -109,7 +109,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (!waitingForParser) showWaiting();
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
-  });
+  }, doc);
   /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [];
   let waitingForParser = false;

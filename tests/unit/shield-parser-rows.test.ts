@@ -53,7 +53,7 @@ function loadingPage() {
 describe('rows the parser has not finished', () => {
   it('waits unseen until its title and author land, then shows the decision for it: a blocked author never shows', async () => {
     const s = loadingPage();
-    await tick(30); // the profile arrived: the hold is over
+    await tick(80); // the profile arrived and, the parser still at work, the hold's wait for it ran out: the hold is over
     expect(s.mode('42000001')).toBe('show');
     const row = s.half('42000099');
     await tick(0);
@@ -71,7 +71,7 @@ describe('rows the parser has not finished', () => {
 
   it('shows a row still unreadable once parsing ends, and only then (a page firing the event changes nothing)', async () => {
     const s = loadingPage();
-    await tick(30);
+    await tick(80);
     s.half('42000098');
     await tick(0);
     expect(s.mode('42000098')).toBe('wait');
