@@ -1,10 +1,12 @@
-import '@/lib/shield-runtime/shield.css';
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { FEED_MATCHES } from '@/lib/adapters/matches';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 
+// Once the page is parsed, so that compiling and setting up the shield never holds up DOMContentLoaded; hackernews-start
+// kept the parser's items unseen until now.
 export default defineContentScript({
-  matches: ['https://news.ycombinator.com/*'],
-  runAt: 'document_start',
+  matches: FEED_MATCHES.hackernews,
+  runAt: 'document_end',
   main(ctx) {
     runFeedShield(hackernewsAdapter, ctx);
   },

@@ -1,10 +1,12 @@
-import '@/lib/shield-runtime/shield.css';
 import { redditAdapter } from '@/lib/adapters/reddit';
+import { FEED_MATCHES } from '@/lib/adapters/matches';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 
+// Once the page is parsed, so that compiling and setting up the shield never holds up DOMContentLoaded; reddit-start
+// kept the parser's items unseen until now.
 export default defineContentScript({
-  matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'],
-  runAt: 'document_start',
+  matches: FEED_MATCHES.reddit,
+  runAt: 'document_end',
   main(ctx) {
     runFeedShield(redditAdapter, ctx);
   },

@@ -1,10 +1,12 @@
-import '@/lib/shield-runtime/shield.css';
 import { xAdapter } from '@/lib/adapters/x';
+import { FEED_MATCHES } from '@/lib/adapters/matches';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 
+// Once the page is parsed, so that compiling and setting up the shield never holds up DOMContentLoaded; x-start
+// kept the parser's items unseen until now.
 export default defineContentScript({
-  matches: ['https://x.com/*'],
-  runAt: 'document_start',
+  matches: FEED_MATCHES.x,
+  runAt: 'document_end',
   main(ctx) {
     runFeedShield(xAdapter, ctx);
   },

@@ -1,10 +1,12 @@
-import '@/lib/shield-runtime/shield.css';
 import { youtubeAdapter } from '@/lib/adapters/youtube';
+import { FEED_MATCHES } from '@/lib/adapters/matches';
 import { runFeedShield } from '@/lib/shield-runtime/content';
 
+// Once the page is parsed, so that compiling and setting up the shield never holds up DOMContentLoaded; youtube-start
+// kept the parser's items unseen until now.
 export default defineContentScript({
-  matches: ['https://www.youtube.com/*'],
-  runAt: 'document_start',
+  matches: FEED_MATCHES.youtube,
+  runAt: 'document_end',
   main(ctx) {
     runFeedShield(youtubeAdapter, ctx);
   },

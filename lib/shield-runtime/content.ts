@@ -6,37 +6,34 @@ import { decide, quoteEvidence, rerank } from '../core/shield';
 import { compileWithLookups, type CompileOptions } from '../core/shield/compile';
 import { base64ToBytes as bytesOf } from '../core/shield/packed';
 import { noLookups, restoreLookups } from '../core/shield/prepared';
-import { browser } from 'wxt/browser';
 import type { Profile } from '../schema/profile';
-import { modelsKey, type StoredModels } from '../schema/stored-models';
 import { watchAddress } from '../content-script/address';
 import { coreEngine, type CoreShield } from './engine';
+import { takeEarlyStart } from './early-hold';
+import { requestPageStart } from './page-start';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
-  const startedAt = performance.now();
   // A profile's rules, blocked authors and topics come built from the background (lib/core/shield/prepared.ts):
   // the tab carries no code to build them, and a profile without them (the defaults) has none.
   const compileProfile = (p: Profile, o: CompileOptions) => compileWithLookups(p, o.lookups ?? noLookups(), o);
   const core = { compileProfile, decide, quoteEvidence, rerank, restoreLookups } as unknown as CoreShield;
   const transport = browserTransport();
-  // The profile comes in the answer to page/start; the models are read from where the background keeps them
-  // (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
-  // background's last write of it is read again.
-  const start = transport.send('page/start', {});
-  const key = modelsKey(adapter.platform);
-  const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
-  const early = read();
-  const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
+  // The document_start script asked for the profile and models and kept the parser's items unseen (early-hold.ts);
+  // without it (it failed to start), this script asks now and its own hold keeps items unseen.
+  const early = takeEarlyStart();
+  const start = early?.start ?? requestPageStart(transport, adapter.platform, performance.now());
+  const held = early?.claim();
+  const models = start.models;
   const shield = startShield(
     adapter,
     {
       engine: coreEngine(core, adapter.platform),
       transport,
-      loadProfile: () => start.then((s) => s.profile),
+      loadProfile: () => start.profile,
       // Each model is taken out of what was read as it is read: that stays reachable from `models` for the page's
       // life, its base64 text and the detector data need not.
       loadClickbait: () =>
@@ -58,7 +55,7 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
     },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content
     // script's own world: the page cannot see it.
-    { signal: ctx.signal, onReady: () => ((globalThis as { parapetReady?: number[] }).parapetReady = [startedAt, performance.now()]) },
+    { signal: ctx.signal, held, onReady: () => ((globalThis as { parapetReady?: number[] }).parapetReady = [start.startedAt, performance.now()]) },
   );
   // Client-side navigations the site does not announce with an event of its own.
   watchAddress(ctx.signal, () => shield.navigated());

@@ -49,6 +49,9 @@ export interface ShieldOptions {
   profileHoldMs?: number;
   /** Called once, when the hold ends: the person's profile and the models are in (or given up on). */
   onReady?: () => void;
+  /** What the document_start script put out of sight before this runner started (early-hold.ts): it waits with
+   * what this runner's hold puts out of sight. */
+  held?: Element[];
 }
 
 export interface ShieldCounts {
@@ -111,7 +114,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     opts.onReady?.();
   }, doc);
   /** What the hold put out of sight without reading it (its rows too). */
-  const waiting: Element[] = [];
+  const waiting: Element[] = [...(opts.held ?? [])];
   let waitingForParser = false;
   let pageSurface = surfaceOfPage();
   let failed = false;

@@ -17,8 +17,11 @@ export function startOnHackerNews(opts: {
   beforeStart?: (page: ReturnType<typeof loadFixture>) => void;
   /** Told of every item the fast tier decides. */
   onDecide?: (itemId: string) => void;
+  /** A page already loaded (the early hold's tests), and what the document_start script held on it. */
+  page?: ReturnType<typeof loadFixture>;
+  held?: Element[];
 }) {
-  const page = loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
+  const page = opts.page ?? loadFixture('hackernews-front.html', 'https://news.ycombinator.com/', { scripts: false });
   opts.beforeStart?.(page);
   const sent: string[] = [];
   const payloads: Array<{ type: string; payload: unknown }> = [];
@@ -38,7 +41,7 @@ export function startOnHackerNews(opts: {
   const shield: Shield = startShield(
     hackernewsAdapter,
     { engine: coreEngine(core, 'hackernews'), transport, ...opts.models },
-    { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10 },
+    { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10, held: opts.held },
   );
   const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
   return { page, shield, mode, sent, payloads, stop: () => (shield.stop(), page.close()) };

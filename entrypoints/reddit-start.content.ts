@@ -1,0 +1,14 @@
+import '@/lib/shield-runtime/shield.css';
+import { redditAdapter } from '@/lib/adapters/reddit';
+import { FEED_MATCHES } from '@/lib/adapters/matches';
+import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
+
+// Small, before the page is parsed: asks for the profile and models and keeps items unseen until reddit.content.ts,
+// run once the page is parsed, decides them (lib/shield-runtime/early-hold.ts).
+export default defineContentScript({
+  matches: FEED_MATCHES.reddit,
+  runAt: 'document_start',
+  main(ctx) {
+    holdFeedEarly(redditAdapter, ctx.signal);
+  },
+});

@@ -1,0 +1,93 @@
+import type { Adapter } from '../adapters/types';
+import type { Profile } from '../schema/profile';
+import { ATTR } from './painter';
+import { requestPageStart, type PageStart } from './page-start';
+import { browserTransport } from './transport';
+
+/** What the document_start script hands the feed script, which the browser runs once the page is parsed. */
+export interface EarlyStart {
+  readonly start: PageStart;
+  /** Ends the early hold: the feed script's own watcher takes over in the same task. Returns what it put out of
+   * sight, still unread (the feed script shows it if it reads no item into it). */
+  claim(): Element[];
+}
+
+/** On the content scripts' own global (their isolated world: the page cannot see or set it). */
+const HANDOFF = Symbol.for('parapet.earlyStart');
+type Handoff = { [HANDOFF]?: EarlyStart };
+
+/** How long after the parser is done the hold waits for the feed script before it shows the page as the site drew
+ * it: the browser runs that script right then, so this is only reached when it failed to start. */
+const UNCLAIMED_MS = 1000;
+
+/**
+ * The first part of a feed page's shield, run at document_start (issue 24). Everything the browser runs before the
+ * page is parsed holds up DOMContentLoaded and the site's own handlers of it; the feed script, ~95 KB to compile
+ * and set up, runs once the page is parsed (document_end). Until then this small script asks for the profile and
+ * models (so they are in when the feed script starts) and keeps each item the parser inserts unseen in its place,
+ * as the feed script's hold does: nothing is read or decided while the page is parsed, and nothing a decision
+ * would hide is ever drawn.
+ */
+export function holdFeedEarly(adapter: Adapter, signal: AbortSignal): void {
+  const startedAt = performance.now();
+  const transport = browserTransport();
+  let broadcast: Profile | undefined;
+  const unsubscribe = transport.onProfile((p) => (broadcast = p));
+  const start = requestPageStart(transport, adapter.platform, startedAt, () => broadcast);
+  const early = createEarlyHold(adapter, document, start, () => {
+    unsubscribe();
+    delete (globalThis as Handoff)[HANDOFF];
+  });
+  signal.addEventListener('abort', () => early.end(), { once: true });
+  (globalThis as Handoff)[HANDOFF] = early;
+}
+
+/** The early hold on `doc`: `claim` hands it over, `end` shows what it holds (the feed script never came, or the
+ * extension went away). `done`: called once, whichever comes first. */
+export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStart, done: () => void): EarlyStart & { end(): void } {
+  const held: Element[] = [];
+  let surface: string | null = null;
+  try {
+    surface = adapter.surface(new URL(doc.location.href));
+  } catch {
+    // no feed here
+  }
+  const hide = () => {
+    for (const root of adapter.findItems(doc))
+      for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
+        if (!x.hasAttribute(ATTR)) {
+          x.setAttribute(ATTR, 'wait');
+          held.push(x);
+        }
+  };
+  // A page with no feed (an item's comments, a user page) is not held: there the feed script holds nothing either.
+  const observer = surface === null ? null : new MutationObserver(hide);
+  observer?.observe(doc, { childList: true, subtree: true });
+  let over = false;
+  let unclaimed: ReturnType<typeof setTimeout> | undefined;
+  // readyState, not the event, says the parser is done: a page can fire the event without changing the state.
+  const parsed = () => {
+    if (doc.readyState !== 'loading' && unclaimed === undefined) unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
+  };
+  doc.addEventListener('readystatechange', parsed);
+  parsed();
+
+  function finish(show: boolean): Element[] {
+    if (over) return [];
+    over = true;
+    if (observer && !show) hide(); // what the parser inserted since the last callback
+    observer?.disconnect();
+    clearTimeout(unclaimed);
+    doc.removeEventListener('readystatechange', parsed);
+    done();
+    const out = held.splice(0);
+    if (show) for (const x of out) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
+    return out;
+  }
+  return { start, claim: () => finish(false), end: () => void finish(true) };
+}
+
+/** The early start of this page, taken once; none when the feed script runs alone (tests, a failed start). */
+export function takeEarlyStart(): EarlyStart | undefined {
+  return (globalThis as Handoff)[HANDOFF];
+}

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { Profile } from '../schema/profile';
+import type { FeedPlatform } from '../schema/constants';
+import type { PageModels } from '../schema/messages';
+import { modelsKey, type StoredModels } from '../schema/stored-models';
+import type { Transport } from './transport';
+
+/** What a feed page asks for as it starts: the person's profile and the models, asked for at the same time. */
+export interface PageStart {
+  /** performance.now() when the page's first Parapet script ran (document_start). */
+  readonly startedAt: number;
+  readonly profile: Promise<Profile>;
+  readonly models: Promise<PageModels>;
+}
+
+/**
+ * The profile comes in the answer to page/start; the models are read from where the background keeps them
+ * (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
+ * background's last write of it is read again. `newer`: a profile the background broadcast meanwhile, taken over
+ * the answer's when it is a later revision (the person saved while the page was loading).
+ */
+export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: () => Profile | undefined): PageStart {
+  const start = transport.send('page/start', {});
+  const key = modelsKey(feed);
+  const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
+  const early = read();
+  return {
+    startedAt,
+    profile: start.then(({ profile }) => {
+      const later = newer?.();
+      return later && later.revision > profile.revision ? later : profile;
+    }),
+    models: start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read))),
+  };
+}

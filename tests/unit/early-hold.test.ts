@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+// The document_start script (lib/shield-runtime/early-hold.ts): while the page is parsed, before the feed script
+// runs, every item the parser inserts waits unseen in its place; the feed script takes what it held and decides it,
+// and if that script never comes, the page is shown as the site drew it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { createEarlyHold } from '@/lib/shield-runtime/early-hold';
+import type { PageStart } from '@/lib/shield-runtime/page-start';
+import { ATTR } from '@/lib/shield-runtime/runner';
+import { loadFixture, tick } from './adapters-fixture';
+import { startOnHackerNews } from './shield-start';
+
+const person = (): Profile => ({ ...defaultProfile(1), revision: 2, blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }] });
+const never = new Promise<never>(() => {});
+const start: PageStart = { startedAt: 0, profile: never, models: never };
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const f of cleanup.reverse()) f();
+  cleanup = [];
+  vi.useRealTimers();
+});
+
+/** The HN front page as the parser builds it: its rows arrive after the early hold started. */
+function parsing(url = 'https://news.ycombinator.com/') {
+  const page = loadFixture('hackernews-front.html', url, { scripts: false });
+  cleanup.push(page.close);
+  let state: DocumentReadyState = 'loading';
+  Object.defineProperty(page.doc, 'readyState', { configurable: true, get: () => state });
+  const body = page.doc.querySelector('tr.athing')!.parentElement!;
+  const rows = [...body.children];
+  for (const r of rows) r.remove();
+  // Every attribute the page's rows ever had: a row drawn without the hold's mark would show up here.
+  const everShown = new Set<string>();
+  new page.win.MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target as unknown as Element;
+      if (el.id && el.getAttribute(ATTR) === null) everShown.add(el.id);
+    }
+  }).observe(page.doc as never, { subtree: true, attributes: true, attributeFilter: [ATTR], childList: true });
+  return {
+    page,
+    everShown,
+    parse: () => body.append(...rows),
+    finish: () => {
+      state = 'interactive';
+      page.doc.dispatchEvent(new Event('readystatechange'));
+    },
+    mode: (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR),
+  };
+}
+
+describe('the early hold, before the feed script runs', () => {
+  it('keeps every story the parser inserts unseen, rows and all, and hands them to the feed script, which decides them', async () => {
+    const p = parsing();
+    const early = createEarlyHold(hackernewsAdapter, p.page.doc, start, () => {});
+    p.parse();
+    // A row the parser left unfinished when it stopped (no title): held, then shown as the site drew it.
+    const broken = p.page.doc.createElement('tr');
+    broken.className = 'athing submission';
+    broken.id = '42000099';
+    broken.innerHTML = '<td class="title"><span class="rank">9.</span></td>';
+    p.page.doc.querySelector('tr.athing')!.parentElement!.append(broken);
+    await tick(0);
+    const stories = [...p.page.doc.querySelectorAll('tr.athing')];
+    expect(stories.length).toBeGreaterThan(5);
+    for (const s of stories) {
+      expect(s.getAttribute(ATTR)).toBe('wait');
+      for (const part of hackernewsAdapter.extraParts!(s)) expect(part.getAttribute(ATTR)).toBe('wait');
+    }
+    p.finish();
+    const s = startOnHackerNews({ person, answerMs: 5, holdMs: 500, page: p.page, held: early.claim() });
+    cleanup.push(() => s.shield.stop());
+    await tick(30);
+    expect(p.mode('42000001')).toBe('show');
+    expect(p.mode('42000008')).toBe('stub'); // the blocked author's story: never drawn
+    expect(p.page.doc.querySelectorAll(`[${ATTR}="wait"]`)).toHaveLength(0); // subtext and spacer rows shown too
+    expect(p.mode('42000099')).toBeNull();
+    expect(p.everShown.has('42000008')).toBe(false);
+  });
+
+  it('shows what it held when the feed script has not come a second after parsing ended', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const p = parsing();
+    let done = 0;
+    createEarlyHold(hackernewsAdapter, p.page.doc, start, () => done++);
+    p.parse();
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(5000); // a long parse: still held
+    expect(p.mode('42000001')).toBe('wait');
+    p.finish();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(p.mode('42000001')).toBe('wait');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(p.page.doc.querySelectorAll(`[${ATTR}]`)).toHaveLength(0);
+    expect(done).toBe(1);
+  });
+
+  it('holds nothing on a page without a feed (a story’s comments)', async () => {
+    const p = parsing('https://news.ycombinator.com/item?id=42000001');
+    const early = createEarlyHold(hackernewsAdapter, p.page.doc, start, () => {});
+    p.parse();
+    await tick(0);
+    expect(p.page.doc.querySelectorAll(`[${ATTR}]`)).toHaveLength(0);
+    expect(early.claim()).toEqual([]);
+  });
+
+  it('once claimed, no longer holds or shows anything itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const p = parsing();
+    const early = createEarlyHold(hackernewsAdapter, p.page.doc, start, () => {});
+    p.parse();
+    await Promise.resolve();
+    const held = early.claim();
+    expect(held.length).toBeGreaterThan(5);
+    p.finish();
+    early.end();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(p.mode('42000001')).toBe('wait'); // the feed script shows it, not this one
+    p.page.doc.querySelector('tr.athing')!.parentElement!.append(p.page.doc.createElement('tr'));
+    await Promise.resolve();
+    expect(held.every((x) => x.getAttribute(ATTR) === 'wait')).toBe(true);
+  });
+});
