@@ -8,6 +8,7 @@ import { buildDetectorRules, detectInContext, itemContext } from '@/lib/core/det
 import { readDetectors, serialiseDetectors, type DetectorData, type DetectorTables } from '@/lib/core/detectors/data-file';
 import { checkDetectors } from '@/lib/core/detectors/data-file-check';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
+import { base64ToInt32, int32ToBase64 } from '@/lib/core/shield/packed';
 import { FeedItem } from '@/lib/schema/item';
 
 const fromFile = () => JSON.parse(JSON.stringify(serialiseDetectors(SHIPPED_TABLES))) as DetectorData;
@@ -77,6 +78,44 @@ describe('the detector data file', () => {
     expect(() => checkDetectors(d)).toThrow(/index does not fit these rules/);
   });
 
+  it('refuses the look-ups restored as built ahead when they would not answer as built ones', () => {
+    const ints = (s: string) => base64ToInt32(s);
+    const withInts = (key: 'wordSlots' | 'edgeKeys' | 'edgeNodes', change: (a: Int32Array) => void) => {
+      const d = fromFile();
+      const a = ints(d.index[key]);
+      change(a);
+      d.index[key] = int32ToBase64(a);
+      return () => checkDetectors(d);
+    };
+    const slotOf = (keys: Int32Array) => keys.findIndex((k) => k !== 0);
+    // A word's hash changed; its place, to one taken, one outside the table, one its search does not reach; places
+    // made for another vocabulary; a word twice; a word without a place.
+    expect(withInts('wordSlots', (a) => (a[14] ^= 1))).toThrow(/wordSlots are not the places of the vocabulary/);
+    expect(withInts('wordSlots', (a) => (a[15] = a[17]))).toThrow(/wordSlots are not the places/);
+    expect(withInts('wordSlots', (a) => (a[15] = 1e6))).toThrow(/wordSlots are not the places/);
+    expect(withInts('wordSlots', (a) => (a[15] = (a[15] + 64) % 8192))).toThrow(/wordSlots are not the places/);
+    const stale = fromFile();
+    stale.index.vocabulary = ['zebra', ...stale.index.vocabulary.slice(1)];
+    expect(() => checkDetectors(stale)).toThrow(/wordSlots are not the places/);
+    const twice = fromFile();
+    twice.index.vocabulary[1] = twice.index.vocabulary[0];
+    expect(() => checkDetectors(twice)).toThrow(/wordSlots are not the places/);
+    expect(withInts('wordSlots', (a) => a.fill(0, a.length - 2))).toThrow(/wordSlots are not the places/);
+    // An edge moved off the slot its search reaches, a key twice, a node that does not exist, a table with no room.
+    expect(
+      withInts('edgeKeys', (a) => {
+        const i = slotOf(a);
+        const j = a.findIndex((k, n) => k === 0 && n !== i && n !== i + 1);
+        [a[i], a[j]] = [0, a[i]];
+      }),
+    ).toThrow(/edgeKeys is not a hash of edges/);
+    expect(withInts('edgeNodes', (a) => (a[slotOf(ints(fromFile().index.edgeKeys))] = 1e6))).toThrow(/edgeKeys is not a hash of edges to these nodes/);
+    expect(withInts('edgeKeys', (a) => a.fill(5))).toThrow(/edgeKeys is not a hash table/);
+    const short = fromFile();
+    short.index.edgeNodes = int32ToBase64(ints(short.index.edgeNodes).subarray(1));
+    expect(() => checkDetectors(short)).toThrow(/edgeKeys is not a hash table/);
+  });
+
   it('finds no rule kinds when no rules are given', () => {
     const item = FeedItem.parse({ platform: 'reddit', id: 'a', title: 'Tag a friend who needs this! Liberals are idiots' });
     expect(detectInContext(item, itemContext(item, SHIPPED_DETECTORS.language), { rules: SHIPPED_DETECTORS }).map((d) => d.kind)).toEqual(['rage', 'engagement']);
@@ -99,7 +138,7 @@ describe('a malformed detector data file is refused', () => {
   });
 
   it('of another version, or not an object at all', () => {
-    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 4/);
+    expect(broken((d) => ((d as { version: number }).version = 1))).toThrow(/version 1 is not 5/);
     expect(broken((d) => delete (d as Partial<DetectorData>).version)).toThrow(/version/);
     expect(() => checkDetectors(null)).toThrow(/not an object/);
     expect(() => checkDetectors('{"version":3}')).toThrow(/not an object/);
@@ -130,7 +169,8 @@ describe('a malformed detector data file is refused', () => {
     expect(broken((d) => (d.explanations['rage-slur'] = 5 as unknown as string))).toThrow(/explanations\.rage-slur is not text/);
     expect(broken((d) => (d.stopwords.en = 5 as unknown as string))).toThrow(/stopwords\.en is not text/);
     expect(broken((d) => delete (d as Partial<DetectorData>).stopwords)).toThrow(/stopwords is not an object/);
-    expect(broken((d) => (d.index.edges = ['1' as unknown as number]))).toThrow(/index\.edges/);
+    expect(broken((d) => (d.index.edgeKeys = [1] as unknown as string))).toThrow(/index\.edgeKeys is not text/);
+    expect(broken((d) => (d.index.wordSlots = 'AAA'))).toThrow(/index\.wordSlots is not 32-bit numbers/);
     expect(broken((d) => delete (d as Partial<DetectorData>).index)).toThrow(/index is not an object/);
     expect(broken((d) => delete (d as Partial<DetectorData>).language)).toThrow(/language is not an object/);
     expect(broken((d) => d.language.ownerStart.pop())).toThrow(/language does not fit/);

@@ -1,4 +1,7 @@
+import { base64ToInt32 } from '../shield/packed';
+import { HashIndex32 } from '../shield/word-hash';
 import { DETECTOR_DATA_VERSION, DETECTOR_KINDS, type DetectorData } from './data-file';
+import { WordIndex } from './tokens';
 
 /**
  * Checks the detector data (parsed models/detectors.json) where it is read, in the background, before any tab
@@ -62,9 +65,47 @@ function checkLanguage(v: unknown, vocabularySize: number): void {
 function checkIndex(v: unknown): void {
   const r = record(v, 'index');
   strings(r.vocabulary, 'index.vocabulary', true);
-  for (const key of ['rootNode', 'setStart', 'setList', 'regexStart', 'regexList', 'edges']) {
+  for (const key of ['rootNode', 'setStart', 'setList', 'regexStart', 'regexList']) {
     if (!array(r[key], `index.${key}`).every((n) => Number.isInteger(n))) bad(`index.${key}`, 'holds something that is not a whole number');
   }
+  for (const key of ['wordSlots', 'edgeKeys', 'edgeNodes']) int32s(r[key], `index.${key}`);
+}
+
+function int32s(v: unknown, where: string): Int32Array {
+  if (typeof v !== 'string') bad(where, 'is not text');
+  try {
+    return base64ToInt32(v);
+  } catch {
+    return bad(where, 'is not 32-bit numbers in base64');
+  }
+}
+
+/**
+ * What the rule engine restores without a look (rules.ts, RuleEngine), checked to answer as what it stands for: the
+ * vocabulary's words are distinct and the word index restored from their places finds each of them (a place taken
+ * twice, outside the table or under another hash leaves a word unfound; a word of a text is found only where its
+ * hash and characters are, and a search for one not held ends at one of the many empty slots), and the hash of
+ * edges is a table HashIndex32 reads (a power of two long, a slot left empty so that a search for a key not in it
+ * ends, each key once and where the search for it finds it) whose nodes exist. A table made for other words, or
+ * damaged, is refused rather than mis-answering.
+ */
+function checkLookups(index: DetectorData['index'], nodes: number): void {
+  const placed = base64ToInt32(index.wordSlots);
+  const words = index.vocabulary;
+  if (new Set(words).size !== words.length || placed.length !== 2 * words.length) bad('index.wordSlots', 'are not the places of the vocabulary');
+  const restored = new WordIndex(words, placed);
+  if (!words.every((w, id) => restored.idOf(w) === id)) bad('index.wordSlots', 'are not the places of the vocabulary');
+  const keys = base64ToInt32(index.edgeKeys);
+  const values = base64ToInt32(index.edgeNodes);
+  // Its shape first: a search in a table without an empty slot, or not a power of two long, may never end.
+  if (values.length !== keys.length || (keys.length & (keys.length - 1)) !== 0 || !keys.includes(0)) bad('index.edgeKeys', 'is not a hash table');
+  const table = HashIndex32.restore(keys, values);
+  const seen = new Set<number>();
+  keys.forEach((k, i) => {
+    if (k === 0) return;
+    if (seen.has(k) || !(values[i] >= 0 && values[i] < nodes) || table.get(k) !== values[i]) bad('index.edgeKeys', 'is not a hash of edges to these nodes');
+    seen.add(k);
+  });
 }
 
 /** Whether the index's numbers point inside these rules: the rule engine restores it without a look (rules.ts,
@@ -85,12 +126,11 @@ function checkIndexFits({ rules, index }: DetectorData): void {
   if (
     !(nodes >= 0 && index.regexStart.length === nodes + 1 && index.rootNode.length === index.vocabulary.length + 1) ||
     !(within(index.rootNode, nodes, -1) && within(index.setList, lists.size) && within(index.regexList, regexes)) ||
-    !(within(index.setStart, index.setList.length + 1) && within(index.regexStart, index.regexList.length + 1)) ||
-    !index.edges.every((n, k) => (k % 2 ? n >= 0 && n < nodes : n > 0)) ||
-    index.edges.length % 2 !== 0
+    !(within(index.setStart, index.setList.length + 1) && within(index.regexStart, index.regexList.length + 1))
   ) {
     bad('index', 'does not fit these rules');
   }
+  checkLookups(index, nodes);
 }
 
 function texts(v: unknown, where: string): void {

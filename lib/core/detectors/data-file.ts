@@ -9,7 +9,8 @@ import type { DetectorKind, PatternRule, RuleIndex } from './rules';
 
 // 2: the language profile's stopwords came along. 3: the rule engine's index (rules.ts, RuleIndex) came along.
 // 4: the language profile's look-ups (language.ts, LanguageTables) came along.
-export const DETECTOR_DATA_VERSION = 4;
+// 5: the index carries its words' hashes and its hash of edges as laid out (rules.ts, RuleIndex), not the edges.
+export const DETECTOR_DATA_VERSION = 5;
 
 /** In the order the engine has always been built in: hits, and so decisions, come out in this order. */
 export const DETECTOR_KINDS: readonly DetectorKind[] = ['rage', 'engagement', 'urgency', 'promotion'];

@@ -1,3 +1,4 @@
+import { base64ToInt32 } from '../shield/packed';
 import { HashIndex32 } from '../shield/word-hash';
 import { sortSmall } from '../sort-small';
 import { analyseLanguage, normaliseForMatching, scriptOf, type LanguageProfile, type Script } from './language';
@@ -151,17 +152,22 @@ export function englishPrefix(ctx: TextContext, length: number): boolean {
  * The trie, flattened: nodes are numbered; rootNode[w + 1] is the node of vocabulary word w (-1: none), a node's
  * phrase lists are setList[setStart[n] .. setStart[n + 1]) and its regex rules (by their place among the regex
  * rules of the tables, in order) regexList[regexStart[n] .. regexStart[n + 1]); the child of node n by word w is
- * the node paired with the key n * vocabulary.length + w + 1 in `edges`.
+ * the node of the key n * vocabulary.length + w + 1 in the hash of edges. What every tab would otherwise derive
+ * the same way from these, is here derived once: each vocabulary word's hash and place in the WordIndex of them, and
+ * the hash of edges as its slots lie (HashIndex32.restore), in base64.
  */
 export type RuleIndex = {
   vocabulary: string[];
+  /** Int32, each word's hash and slot in the WordIndex of them (tokens.ts, placeWords). */
+  wordSlots: string;
   rootNode: number[];
   setStart: number[];
   setList: number[];
   regexStart: number[];
   regexList: number[];
-  /** key, node, key, node... */
-  edges: number[];
+  /** Int32, the hash of edges' slots: keys (0: empty), and the node of each. */
+  edgeKeys: string;
+  edgeNodes: string;
 };
 
 /** A phrase found in the text: token range [start, end] inclusive. */
@@ -197,7 +203,7 @@ export class RuleEngine {
   #setList: Int32Array;
   #regexStart: Int32Array;
   #regexList: OwnedRegex[];
-  #edges = new HashIndex32();
+  #edges: HashIndex32;
   /** Per-text scratch, for a context that brings no numbers of its own (see TextContext.wordIds): the number of
    * each word of the text in the vocabulary, -1 for words not in it. */
   readonly #ids: number[] = [];
@@ -239,13 +245,13 @@ export class RuleEngine {
         }
       }
     }
-    this.#vocabulary = new WordIndex(index.vocabulary);
+    this.#vocabulary = new WordIndex(index.vocabulary, base64ToInt32(index.wordSlots));
     this.#rootNode = Int32Array.from(index.rootNode);
     this.#setStart = Int32Array.from(index.setStart);
     this.#setList = Int32Array.from(index.setList);
     this.#regexStart = Int32Array.from(index.regexStart);
     this.#regexList = index.regexList.map((k) => this.#allRegex[k]);
-    for (let k = 0; k < index.edges.length; k += 2) this.#edges.set(index.edges[k], index.edges[k + 1]);
+    this.#edges = HashIndex32.restore(base64ToInt32(index.edgeKeys), base64ToInt32(index.edgeNodes));
     this.#containsPresent = new Uint8Array(this.#byContains.length);
     this.#containsGates = this.#byContains.map(([k]) => symbolGate(k));
   }

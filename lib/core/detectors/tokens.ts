@@ -44,7 +44,8 @@ function hashRange(text: string, start: number, end: number): number {
   return h & SMALL;
 }
 
-const hashWord = (w: string) => hashRange(w, 0, w.length);
+/** A word's hash as tokenize makes it for the word in a text. */
+export const hashWord = (w: string) => hashRange(w, 0, w.length);
 
 /** Arrays a tokenizer may write into instead of allocating its own (see tokenize); `ids` takes the words' numbers
  * in a lexicon (see makeContext). */
@@ -157,13 +158,25 @@ export class WordIndex {
   readonly #mask: number;
   readonly words: readonly string[];
 
-  constructor(words: Iterable<string>) {
-    const list = [...new Set(words)];
+  /** `placed`: where this constructor puts each word of `words`, worked out ahead (placeWords): a tab restores the
+   * same table from it without hashing a word or searching for a slot. Trusted: the words must be distinct and the
+   * places theirs (the background checks both before a tab gets them: data-file-check.ts). */
+  constructor(words: Iterable<string>, placed?: Int32Array) {
+    const list = placed ? (words as string[]) : [...new Set(words)];
     this.words = list;
     let size = 16;
     while (size < list.length * 4) size *= 2;
     this.#table = new Int32Array(2 * size);
     this.#mask = size - 1;
+    if (placed) {
+      const table = this.#table;
+      for (let id = 0; id < list.length; id++) {
+        const slot = placed[2 * id + 1];
+        table[2 * slot] = placed[2 * id];
+        table[2 * slot + 1] = id + 1;
+      }
+      return;
+    }
     list.forEach((w, id) => {
       const h = hashWord(w);
       let slot = mix(h) & this.#mask;
@@ -204,6 +217,24 @@ export class WordIndex {
     for (let k = 0; k < w.length; k++) if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
     return true;
   }
+}
+
+/** Per word of `words` (distinct), its hash and the slot the WordIndex of them puts it in, in the constructor's
+ * order: what the constructor restores a table from (built ahead: lib/core/detectors/rule-index.ts). */
+export function placeWords(words: readonly string[]): Int32Array {
+  let size = 16;
+  while (size < words.length * 4) size *= 2;
+  const taken = new Uint8Array(size);
+  const placed = new Int32Array(2 * words.length);
+  words.forEach((w, id) => {
+    const h = hashWord(w);
+    let slot = mix(h) & (size - 1);
+    while (taken[slot]) slot = (slot + 1) & (size - 1);
+    taken[slot] = 1;
+    placed[2 * id] = h;
+    placed[2 * id + 1] = slot;
+  });
+  return placed;
 }
 
 /** `word` as a one-word Tokens, whatever characters it holds (for looking it up, not for reading symbols). */

@@ -117,6 +117,19 @@ export class HashIndex32 {
   #mask = 15;
   #size = 0;
 
+  /** The map whose slots another filled (keys and values as they lie, a power of two long with a slot left empty,
+   * each key where the probe from mix(key) finds it first): for one the same every time, built ahead (the rule
+   * engine's edges, lib/core/detectors/rule-index.ts), which the background checks before a tab gets it. */
+  static restore(keys: Int32Array, values: Int32Array): HashIndex32 {
+    const index = new HashIndex32();
+    index.#keys = keys;
+    index.#values = values;
+    index.#mask = keys.length - 1;
+    // Taken to be as full as it may be, rather than counted: a set() grows it first.
+    index.#size = keys.length >> 1;
+    return index;
+  }
+
   set(h: number, value: number): void {
     if ((this.#size + 1) * 2 > this.#keys.length) this.#grow();
     if (this.#insert(this.#keys, this.#values, this.#mask, h, value)) this.#size++;
@@ -160,7 +173,7 @@ export class HashIndex32 {
 }
 
 /** FNV's low bits are weak for short words: spread them before taking a slot. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x45d9f3b);
   return h ^ (h >>> 16);
