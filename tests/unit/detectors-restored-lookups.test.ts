@@ -2,8 +2,9 @@
 // hashes and places, and the hash of edges as laid out. Restored, they must answer exactly as built ones, for every word they
 // hold and for words they do not.
 import { describe, expect, it } from 'vitest';
+import { functionWordsOf } from '@/lib/core/detectors/data-file';
 import { edgeTable } from '@/lib/core/detectors/rule-index';
-import { SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
+import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { hashWord, placeWords, tokenize, WordIndex } from '@/lib/core/detectors/tokens';
 import { base64ToInt32 } from '@/lib/core/shield/packed';
 import { HashIndex32 } from '@/lib/core/shield/word-hash';
@@ -69,5 +70,13 @@ describe('the hash of edges, restored as laid out', () => {
     expect(used).toBeGreaterThan(1000);
     expect(new Set(keys.filter((k) => k !== 0)).size).toBe(used);
     expect(used * 2).toBeLessThanOrEqual(keys.length);
+  });
+});
+
+describe('the function words, read from the language profile', () => {
+  it('are exactly the words of the stopword lists', () => {
+    const set = new Set(functionWordsOf(SHIPPED_TABLES.stopwords));
+    expect(set.size).toBeGreaterThan(300);
+    for (const w of [...vocabulary, ...nonWords]) expect(SHIPPED_DETECTORS.language.isFunctionWord(w), w).toBe(set.has(w));
   });
 });

@@ -3,9 +3,9 @@ import type { PolicyKind } from '../../schema/profile';
 import type { ClickbaitModel } from '../clickbait/model';
 import { statedFormatFactor } from './clickbait-format';
 import { clickbaitApplies, clickbaitOddsRatio, readsTitleCaseAsSentence } from './clickbait-scope';
-import { functionWordsOf, type DetectorTables } from './data-file';
+import type { DetectorTables } from './data-file';
 import { LanguageProfile } from './language';
-import { hasContentWord, LearnedDetectors } from './learned';
+import { hasContentWord, LearnedDetectors, type FunctionWords } from './learned';
 import { LEARNED_KINDS, POST_FEEDS } from './learned-format';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
@@ -53,7 +53,7 @@ export const DETECTION_EXPLANATIONS: Record<string, string> = {
 /** The function words of every language the detector data names, from the last tables built (they are the same
  * shipped lists in every tab): a quoted reason is never one of them alone ("Is", "This", "you"). Until tables are
  * built, quotes go unfiltered. */
-let functionWords: ReadonlySet<string> | null = null;
+let functionWords: FunctionWords | null = null;
 
 /** Detections below this are dropped: no strictness setting acts on them (the laxest threshold is 0.3,
  * and the "uncertain" band reaches 0.1 below it). */
@@ -75,13 +75,14 @@ export type DetectorRules = {
 /** `learned`: the bytes of models/detectors.bin as packLearned rewrote them; without them only the rules are read. */
 export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array): DetectorRules {
   // One vocabulary for the rules' words and the languages' function words: each word of an item is looked up once.
-  const words = functionWordsOf(tables.stopwords);
-  functionWords = new Set(words);
   const engine = new RuleEngine(tables.rules, tables.index);
+  const language = new LanguageProfile(tables.language, engine.vocabulary);
+  // Read from the language profile's tables, which hold them already, rather than a set of them made at each start.
+  functionWords = { has: (w) => language.isFunctionWord(w) };
   return {
     engine,
     explanations: tables.explanations,
-    language: new LanguageProfile(tables.language, engine.vocabulary),
+    language,
     learned: learned ? new LearnedDetectors(learned, functionWords) : undefined,
   };
 }

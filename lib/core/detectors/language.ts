@@ -53,6 +53,12 @@ export class LanguageProfile {
     this.#scores = new Float64Array(tables.languages.length);
   }
 
+  /** Whether `word` is a function word of any of its languages: one that is not has no languages in the tables. */
+  isFunctionWord(word: string): boolean {
+    const id = this.lexicon.idOf(word);
+    return this.#ownerStart[id + 2] > this.#ownerStart[id + 1];
+  }
+
   /** The Latin-script language of the first `n` words of `toks`, up to `end` of `lower`. `ids`: the words'
    * numbers in the lexicon, when the caller has them. */
   name(lower: string, toks: Tokens, end: number, n: number, ids: readonly number[] | null = null): string {

@@ -16,13 +16,13 @@ export class LearnedDetectors {
   readonly #packed: Int32Array;
   /** The heads, without weights but the post head's (a copy): the file's bytes are let go. */
   readonly #heads: Array<Omit<QuantizedModel, 'weights'> & { weights?: Int8Array }>;
-  readonly #functionWords: ReadonlySet<string>;
+  readonly #functionWords: FunctionWords;
   /** Built on first use, for quoting (a rule head's weights unpacked): a flag explains itself with the words that
    * pushed its head most. */
   readonly #explainers: (ClickbaitModel | undefined)[] = [];
 
   /** `bytes`: a detectors.bin as packLearned rewrote it (its rule heads' slots packed already). */
-  constructor(bytes: Uint8Array, functionWords: ReadonlySet<string>) {
+  constructor(bytes: Uint8Array, functionWords: FunctionWords) {
     const heads = decodeLearned(bytes);
     const size = heads[0].weights.length;
     // The four rule heads' tables are one run of packed slots, apart from the headers between them: copied together.
@@ -86,8 +86,11 @@ export class LearnedDetectors {
   }
 }
 
+/** Which words are function words ("this", "you"): a set of them, or the detector data's language profile. */
+export type FunctionWords = { has(word: string): boolean };
+
 /** Whether a quoted phrase has a word that is not a function word: "this" or "you are" alone explain nothing. */
-export const hasContentWord = (phrase: string, functionWords: ReadonlySet<string>): boolean =>
+export const hasContentWord = (phrase: string, functionWords: FunctionWords): boolean =>
   phrase
     .toLowerCase()
     .replace(/’/g, "'")
