@@ -16,8 +16,8 @@ export interface EarlyStart {
 const HANDOFF = Symbol.for('parapet.earlyStart');
 type Handoff = { [HANDOFF]?: EarlyStart };
 
-/** How long after the parser is done the hold waits for the feed script before it shows the page as the site drew
- * it: the browser runs that script right then, so this is only reached when it failed to start. */
+/** How long after DOMContentLoaded the hold waits for the feed script before it shows the page as the site drew it:
+ * the browser runs that script right then, so this is only reached when it failed to start. */
 const UNCLAIMED_MS = 1000;
 
 /**
@@ -65,12 +65,16 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
   observer?.observe(doc, { childList: true, subtree: true });
   let over = false;
   let unclaimed: ReturnType<typeof setTimeout> | undefined;
-  // readyState, not the event, says the parser is done: a page can fire the event without changing the state.
-  const parsed = () => {
-    if (doc.readyState !== 'loading' && unclaimed === undefined) unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
+  // The feed script comes at DOMContentLoaded, after the page's deferred scripts (which may still be loading long
+  // after the parser is done): the wait counts from there. The browser's event only, or the load: a page can fire
+  // an event of its own, not change readyState.
+  const loaded = (e?: Event) => {
+    if (unclaimed !== undefined) return;
+    if ((e?.type === 'DOMContentLoaded' && e.isTrusted) || doc.readyState === 'complete') unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
   };
-  doc.addEventListener('readystatechange', parsed);
-  parsed();
+  doc.addEventListener('DOMContentLoaded', loaded);
+  doc.addEventListener('readystatechange', loaded);
+  loaded();
 
   function finish(show: boolean): Element[] {
     if (over) return [];
@@ -78,7 +82,8 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
     if (observer && !show) hide(); // what the parser inserted since the last callback
     observer?.disconnect();
     clearTimeout(unclaimed);
-    doc.removeEventListener('readystatechange', parsed);
+    doc.removeEventListener('DOMContentLoaded', loaded);
+    doc.removeEventListener('readystatechange', loaded);
     done();
     const out = held.splice(0);
     if (show) for (const x of out) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
@@ -87,7 +92,8 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
   return { start, claim: () => finish(false), end: () => void finish(true) };
 }
 
-/** The early start of this page, taken once; none when the feed script runs alone (tests, a failed start). */
+/** The early start of this page until the feed script claims it; none when that script runs alone (tests, a
+ * failed start). */
 export function takeEarlyStart(): EarlyStart | undefined {
   return (globalThis as Handoff)[HANDOFF];
 }
