@@ -1,7 +1,7 @@
 import { base64ToInt32 } from '../shield/packed';
 import { HashIndex32 } from '../shield/word-hash';
 import { DETECTOR_DATA_VERSION, DETECTOR_KINDS, type DetectorData } from './data-file';
-import { WordIndex } from './tokens';
+import { placeWords } from './tokens';
 
 /**
  * Checks the detector data (parsed models/detectors.json) where it is read, in the background, before any tab
@@ -82,30 +82,27 @@ function int32s(v: unknown, where: string): Int32Array {
 
 /**
  * What the rule engine restores without a look (rules.ts, RuleEngine), checked to answer as what it stands for: the
- * vocabulary's words are distinct and the word index restored from their places finds each of them (a place taken
- * twice, outside the table or under another hash leaves a word unfound; a word of a text is found only where its
- * hash and characters are, and a search for one not held ends at one of the many empty slots), and the hash of
- * edges is a table HashIndex32 reads (a power of two long, a slot left empty so that a search for a key not in it
- * ends, each key once and where the search for it finds it) whose nodes exist. A table made for other words, or
- * damaged, is refused rather than mis-answering.
+ * vocabulary's words are distinct and their places are the ones the WordIndex of them takes (placeWords: the restored
+ * table is then the built one), and the hash of edges is a table HashIndex32 reads (a power of two long, a slot left
+ * empty so that a search for a key not in it ends, each key's node the one a search for the key finds) whose nodes
+ * exist. A table made for other words, or damaged, is refused rather than mis-answering. Once per background
+ * lifetime, cold: plain loops, no look-up per word.
  */
 function checkLookups(index: DetectorData['index'], nodes: number): void {
   const placed = base64ToInt32(index.wordSlots);
   const words = index.vocabulary;
-  if (new Set(words).size !== words.length || placed.length !== 2 * words.length) bad('index.wordSlots', 'are not the places of the vocabulary');
-  const restored = new WordIndex(words, placed);
-  if (!words.every((w, id) => restored.idOf(w) === id)) bad('index.wordSlots', 'are not the places of the vocabulary');
+  const built = placeWords(words);
+  let same = placed.length === built.length && new Set(words).size === words.length;
+  for (let i = 0; same && i < built.length; i++) same = placed[i] === built[i];
+  if (!same) bad('index.wordSlots', 'are not the places of the vocabulary');
   const keys = base64ToInt32(index.edgeKeys);
   const values = base64ToInt32(index.edgeNodes);
   // Its shape first: a search in a table without an empty slot, or not a power of two long, may never end.
   if (values.length !== keys.length || (keys.length & (keys.length - 1)) !== 0 || !keys.includes(0)) bad('index.edgeKeys', 'is not a hash table');
   const table = HashIndex32.restore(keys, values);
-  const seen = new Set<number>();
-  keys.forEach((k, i) => {
-    if (k === 0) return;
-    if (seen.has(k) || !(values[i] >= 0 && values[i] < nodes) || table.get(k) !== values[i]) bad('index.edgeKeys', 'is not a hash of edges to these nodes');
-    seen.add(k);
-  });
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== 0 && !(values[i] >= 0 && values[i] < nodes && table.get(keys[i]) === values[i])) bad('index.edgeKeys', 'is not a hash of edges to these nodes');
+  }
 }
 
 /** Whether the index's numbers point inside these rules: the rule engine restores it without a look (rules.ts,
