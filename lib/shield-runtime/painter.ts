@@ -119,7 +119,9 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     tally(total, mode, 1);
     modeById.set(id, mode);
     if (now) decorate(t);
-    else opts.later(t);
+    // A plain or removed item with nothing of ours on it has nothing to draw or take off (most of a feed): no work
+    // for the frame.
+    else if (p.stub || p.mark || p.wanted || (mode !== 'show' && mode !== 'hide')) opts.later(t);
   }
 
   function mount(slot: Slot, host: Element): Element {

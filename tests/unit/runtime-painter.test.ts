@@ -55,6 +55,21 @@ describe('painting an item', () => {
     expect(s.subtext(t).querySelectorAll(MARK_TAG)).toHaveLength(1);
   });
 
+  it('asks the next frame for nothing on a plain item, but still for taking a badge off one', () => {
+    const s = setup();
+    const plain = s.track('42000001', { action: 'show', reasons: [] });
+    s.painter.paint(plain, 'show', false);
+    expect(plain.root.getAttribute(ATTR)).toBe('show');
+    expect(s.later).toEqual([]);
+    const t = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(t, 'label', true);
+    expect(s.subtext(t).querySelectorAll(MARK_TAG)).toHaveLength(1);
+    s.painter.paint(t, 'show', false);
+    expect(s.later).toEqual(['42000002']);
+    s.painter.decorate(t);
+    expect(s.subtext(t).querySelector(MARK_TAG)).toBeNull();
+  });
+
   it("passes the person's choice on a stub or a badge menu to the runner", () => {
     const s = setup();
     const hidden = s.track('42000008', { action: 'hide', reasons: [hidingReason] });
