@@ -29,6 +29,9 @@ export const SETTLE_MS = 500;
 /** How many items' logged action and flag are remembered, so that an item met again is not logged again: more than
  * a person scrolls past in a long sitting. */
 const REMEMBERED = 5000;
+/** A wake settles what is due and waits at least this long for the next: a feed appending a batch every frame gets
+ * a few timer tasks a second, not one per batch (issue 24). An item is logged at most this much after SETTLE_MS. */
+const WAKE_MS = 200;
 
 export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'signal'>, platform: FeedPlatform): ItemLog {
   /** Items waiting to settle, by id, in the order they are due (a newer decision puts its item at the back): the
@@ -58,7 +61,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
     const now = Date.now();
     for (const [id, w] of waiting) {
       if (w.due > now) {
-        timer = setTimeout(wake, w.due - now);
+        timer = setTimeout(wake, Math.max(w.due - now, WAKE_MS));
         return;
       }
       settled(id);
