@@ -32,10 +32,15 @@ export function toFeedItem(input: FeedItemInput): FeedItem | null {
   };
 }
 
+/** Whitespace that folding would change: two in a row, or one that is not a plain space. */
+const FOLD = /\s\s|[^\S ]/;
+
 /** Visible text of an element, whitespace folded. textContent, not innerText: no layout is forced. */
 export function textOf(el: Element | null | undefined): string {
   if (!el) return '';
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = el.textContent ?? '';
+  // Most text has no run of spaces nor any other kind of space to fold: one look instead of a replacement per space.
+  return (FOLD.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Characters that no part of an http(s) URL percent-encodes, with no dot segment ("/." starts every one). */

@@ -9,6 +9,7 @@ const AD_ROOTS = [S.mastheadAd, S.playerAds, S.searchAd, S.statementBanner].join
 const AD_ROOTS_OR_SLOT = `${AD_ROOTS}, ${S.adSlot}`;
 const VIDEO_ROOTS = [S.compactVideo, S.videoResult].join(', ');
 const NOT_FEED = `${S.hiddenPage}, ${S.descriptionContent}`;
+const NOT_FEED_OR_SHELF = `${NOT_FEED}, ${SHELF}`;
 /** The avatar's label in English; in other languages the whole label is kept (better than no channel). */
 const GO_TO_CHANNEL = /^Go to channel /;
 
@@ -39,9 +40,11 @@ const isShortsShelf = (el: Element) =>
   el.matches('ytd-reel-shelf-renderer') || el.querySelector('ytd-rich-shelf-renderer[is-shorts]') !== null;
 
 function itemRoot(el: Element): Element | null {
-  if (el.closest(NOT_FEED)) return null;
-  const shelf = el.closest(SHELF);
-  if (shelf && isShortsShelf(shelf)) return shelf;
+  // One climb to the document for both (issue 24: each arriving item is asked twice), which finds neither on a feed;
+  // a shelf found first may still be inside a page not shown.
+  const outer = el.closest(NOT_FEED_OR_SHELF);
+  if (outer?.closest(NOT_FEED)) return null;
+  if (outer && isShortsShelf(outer)) return outer;
   const rich = el.closest(S.richItem);
   if (rich) return rich;
   const ad = el.closest(AD_ROOTS);
@@ -61,9 +64,14 @@ function title(root: Element): string {
 }
 
 function channel(root: Element): string {
-  for (const a of root.querySelectorAll(S.channelLink)) {
-    const name = textOf(a);
-    if (name) return name;
+  // The first link nearly always names the channel; the others are listed only when it has no text (issue 24: a
+  // list and its iterator for every item cost more than the search).
+  const first = root.querySelector(S.channelLink);
+  let name = textOf(first);
+  if (name) return name;
+  if (first) {
+    const links = root.querySelectorAll(S.channelLink);
+    for (let i = 1; i < links.length; i++) if ((name = textOf(links[i]))) return name;
   }
   const label = root.querySelector(S.avatarLabel)?.getAttribute('aria-label')?.replace(GO_TO_CHANNEL, '').trim();
   if (label) return label;
