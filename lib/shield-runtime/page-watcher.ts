@@ -119,7 +119,8 @@ export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOpti
   function onlyOurs(nodes: NodeList): boolean {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
-      if (isOurs(n) || (n.nodeType === 8 && n.nodeValue === '') || opts.isItem(n)) continue;
+      // The item first: a look-up, where isOurs asks the node (reorder moves items more often than it adds ours).
+      if (opts.isItem(n) || isOurs(n) || (n.nodeType === 8 && n.nodeValue === '')) continue;
       return false;
     }
     return true;
