@@ -52,7 +52,8 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   let idle: number | undefined;
   /** When this page started counting: the popup's counts open Activity on the decisions logged since. */
   const since = Date.now();
-  const pending = () => rows['decisions/log'].length + rows['flags/add'].length + rows['signals/add'].length;
+  /** Rows waiting, the three logs together: counted as they come, not summed at every row. */
+  let pending = 0;
 
   function whenIdle(): void {
     clearTimeout(timer);
@@ -62,7 +63,7 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   }
 
   function schedule(): void {
-    if (pending() >= maxRows) whenIdle();
+    if (pending >= maxRows) whenIdle();
     else if (timer === undefined && idle === undefined) timer = setTimeout(whenIdle, flushMs);
   }
 
@@ -81,6 +82,7 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
     for (const [type, list] of Object.entries(rows) as Array<[keyof typeof rows, never[]]>) {
       while (list.length > 0) sends.push(transport.send(type, { rows: list.splice(0, 500) }));
     }
+    pending = 0;
     const key = counts && JSON.stringify(counts);
     const health = working;
     working = [];
@@ -91,25 +93,21 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
     return Promise.allSettled(sends).then(() => undefined);
   }
 
+  function add<R extends LoggedDecision | Flag | Signal>(type: keyof typeof rows, row: R, finish?: (row: R) => void): void {
+    rows[type].push(row);
+    if (finish) finishing.push(() => finish(row));
+    pending++;
+    schedule();
+  }
+
   // A hidden tab may be discarded or closed without a pagehide (memory saver, a crash of the page): what waits goes now.
   const hidden = () => void (win?.document.visibilityState === 'hidden' && flush());
   win?.addEventListener('visibilitychange', hidden);
 
   return {
-    decision(row, finish) {
-      rows['decisions/log'].push(row);
-      if (finish) finishing.push(() => finish(row));
-      schedule();
-    },
-    flag(row, finish) {
-      rows['flags/add'].push(row);
-      if (finish) finishing.push(() => finish(row));
-      schedule();
-    },
-    signal(row) {
-      rows['signals/add'].push({ ts: Date.now(), platform, ...row });
-      schedule();
-    },
+    decision: (row, finish) => add('decisions/log', row, finish),
+    flag: (row, finish) => add('flags/add', row, finish),
+    signal: (row) => add('signals/add', { ts: Date.now(), platform, ...row }),
     stats(c) {
       counts = c;
       schedule();
@@ -123,7 +121,7 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
       } else void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
     },
     get pending() {
-      return pending();
+      return pending;
     },
     flush,
     destroy() {
