@@ -66,13 +66,9 @@ function title(root: Element): string {
 function channel(root: Element): string {
   // The first link nearly always names the channel; the others are listed only when it has no text (issue 24: a
   // list and its iterator for every item cost more than the search).
-  const first = root.querySelector(S.channelLink);
-  let name = textOf(first);
+  let name = textOf(root.querySelector(S.channelLink));
+  if (!name) for (const a of root.querySelectorAll(S.channelLink)) if ((name = textOf(a))) break;
   if (name) return name;
-  if (first) {
-    const links = root.querySelectorAll(S.channelLink);
-    for (let i = 1; i < links.length; i++) if ((name = textOf(links[i]))) return name;
-  }
   const label = root.querySelector(S.avatarLabel)?.getAttribute('aria-label')?.replace(GO_TO_CHANNEL, '').trim();
   if (label) return label;
   const named = textOf(root.querySelector(S.channelName));
