@@ -163,27 +163,16 @@ export class WordIndex {
    * places theirs (the background checks both before a tab gets them: data-file-check.ts). */
   constructor(words: Iterable<string>, placed?: Int32Array) {
     const list = placed ? (words as string[]) : [...new Set(words)];
+    placed ??= placeWords(list);
     this.words = list;
-    let size = 16;
-    while (size < list.length * 4) size *= 2;
-    this.#table = new Int32Array(2 * size);
-    this.#mask = size - 1;
-    if (placed) {
-      const table = this.#table;
-      for (let id = 0; id < list.length; id++) {
-        const slot = placed[2 * id + 1];
-        table[2 * slot] = placed[2 * id];
-        table[2 * slot + 1] = id + 1;
-      }
-      return;
+    this.#table = new Int32Array(2 * tableSize(list.length));
+    this.#mask = (this.#table.length >> 1) - 1;
+    const table = this.#table;
+    for (let id = 0; id < list.length; id++) {
+      const slot = placed[2 * id + 1];
+      table[2 * slot] = placed[2 * id];
+      table[2 * slot + 1] = id + 1;
     }
-    list.forEach((w, id) => {
-      const h = hashWord(w);
-      let slot = mix(h) & this.#mask;
-      while (this.#table[2 * slot + 1] !== 0) slot = (slot + 1) & this.#mask;
-      this.#table[2 * slot] = h;
-      this.#table[2 * slot + 1] = id + 1;
-    });
   }
 
   get size(): number {
@@ -219,11 +208,17 @@ export class WordIndex {
   }
 }
 
+/** Slots for `count` words: a power of two, at most a quarter full. */
+function tableSize(count: number): number {
+  let size = 16;
+  while (size < count * 4) size *= 2;
+  return size;
+}
+
 /** Per word of `words` (distinct), its hash and the slot the WordIndex of them puts it in, in the constructor's
  * order: what the constructor restores a table from (built ahead: lib/core/detectors/rule-index.ts). */
 export function placeWords(words: readonly string[]): Int32Array {
-  let size = 16;
-  while (size < words.length * 4) size *= 2;
+  const size = tableSize(words.length);
   const taken = new Uint8Array(size);
   const placed = new Int32Array(2 * words.length);
   words.forEach((w, id) => {
