@@ -108,14 +108,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
     scan(true);
-    // While the parser is still inside the page, what could not be read yet waits for it to finish (wait()).
-    if (!waitingForParser) showWaiting();
+    showWaiting();
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
-  }, doc);
+  });
   /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [...(opts.held ?? [])];
-  let waitingForParser = false;
   let pageSurface = surfaceOfPage();
   let failed = false;
   let stopped = false;
@@ -216,9 +214,6 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       t.identity = identity;
       if (!item) {
         if (t.item) painter.unpaint(t); // recycled into something unreadable: show it
-        // A row the parser is still inside may not be readable yet (HN's rank and vote cells come before its title):
-        // it waits unseen, so that what its title would hide is never drawn.
-        else if (doc.readyState === 'loading') wait(root);
         t.item = null;
         continue;
       }
@@ -304,9 +299,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   }
 
   /** While the hold lasts the page is not read: each time it changed, the items that appeared are put out of sight
-   * (one search of the page, not a look at each node the parser inserted), and the release reads them all at once.
-   * Reading the parser's every insertion as it came cost the page's load more than deciding did, and a row read
-   * while the parser was still inside it would be decided without its author. */
+   * (one search of the page, not a look at each node inserted), and the release reads them all at once. */
   function hideNew(): void {
     if (!enabled()) return;
     for (const root of adapter.findItems(doc)) wait(root);
@@ -319,20 +312,6 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         x.setAttribute(ATTR, 'wait');
         waiting.push(x);
       }
-    if (!waitingForParser && doc.readyState === 'loading') {
-      waitingForParser = true;
-      doc.addEventListener('readystatechange', showWhenParsed);
-    }
-  }
-
-  /** Once the parser is done, what still waits unread will not be finished by it: it is shown as the site drew it.
-   * (readyState, not the event, says so: a page can fire the event, not change the state.) */
-  function showWhenParsed(): void {
-    if (doc.readyState === 'loading') return;
-    doc.removeEventListener('readystatechange', showWhenParsed);
-    waitingForParser = false;
-    // While the hold lasts, its release shows them.
-    if (!hold.holding) showWaiting();
   }
 
   /** What waited and nothing read since (a row read into no item) is shown as the site drew it. */
@@ -554,7 +533,6 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (stopped) return;
     stopped = true;
     hold.stop();
-    doc.removeEventListener('readystatechange', showWhenParsed);
     activity.stop();
     watcher.stop();
     unsubscribe();

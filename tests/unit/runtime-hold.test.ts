@@ -40,46 +40,4 @@ describe('the hold', () => {
     hold.settled('profile');
     expect(released).toBe(0);
   });
-
-  /** A document whose parser is at work until finish() (the page's own readystatechange changes nothing). */
-  function parsingDoc() {
-    let state: DocumentReadyState = 'loading';
-    const doc = new EventTarget() as EventTarget & { readyState: DocumentReadyState };
-    Object.defineProperty(doc, 'readyState', { get: () => state });
-    const finish = () => {
-      state = 'interactive';
-      doc.dispatchEvent(new Event('readystatechange'));
-    };
-    return { doc: doc as unknown as Document, finish };
-  }
-
-  it('while the page is parsed, ends in a task of its own after the parser is done, not inside its work', () => {
-    let released = 0;
-    const { doc, finish } = parsingDoc();
-    const hold = createHold(['profile'], 1000, () => released++, doc);
-    hold.settled('profile');
-    expect(hold.holding).toBe(true);
-    doc.dispatchEvent(new Event('readystatechange')); // the page's own event: still parsing
-    vi.advanceTimersByTime(10);
-    expect(released).toBe(0);
-    finish();
-    expect(released).toBe(0);
-    vi.advanceTimersByTime(0);
-    expect(hold.holding).toBe(false);
-    expect(released).toBe(1);
-    vi.advanceTimersByTime(1000);
-    expect(released).toBe(1);
-  });
-
-  it('waits for the parser 50 ms at most, on a page still arriving', () => {
-    let released = 0;
-    const { doc } = parsingDoc();
-    const hold = createHold(['profile'], 1000, () => released++, doc);
-    hold.settled('profile');
-    vi.advanceTimersByTime(49);
-    expect(released).toBe(0);
-    vi.advanceTimersByTime(1);
-    expect(released).toBe(1);
-    expect(hold.holding).toBe(false);
-  });
 });
