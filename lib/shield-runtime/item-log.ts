@@ -41,7 +41,10 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
   let timer: ReturnType<typeof setTimeout> | null = null;
   const loggedAction = new Map<string, string>();
   const flagged = new Set<string>();
+  /** What every row says first: when, where, and which item. */
   const fields = (item: FeedItem) => ({
+    ts: Date.now(),
+    platform,
     itemId: item.id,
     title: item.title.slice(0, 500),
     author: item.author.slice(0, 200),
@@ -81,8 +84,6 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
         bound(loggedAction, REMEMBERED);
         reporter.decision(
           {
-            ts: Date.now(),
-            platform,
             ...fields(item),
             surface: item.surface.slice(0, 40),
             action: d.action,
@@ -104,8 +105,6 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
       bound(flagged, REMEMBERED);
       reporter.flag(
         {
-          ts: Date.now(),
-          platform,
           ...fields(item),
           kind: r.kind,
           confidence: typeof r.confidence === 'number' ? Math.min(1, Math.max(0, r.confidence)) : 1,
