@@ -13,6 +13,10 @@ export const ATTR = 'data-parapet';
  */
 const valueOf = (mode: Mode): string => (mode === 'hide' || mode === 'stub' || mode === 'demote' ? mode : 'show');
 
+/** Sets the attribute when it says something else: writing the same value again is still a mutation for every
+ * observer of the page. */
+const put = (el: Element, value: string) => el.getAttribute(ATTR) !== value && el.setAttribute(ATTR, value);
+
 /** What an item looks like on the page; the stylesheet (shield.css) acts on it as soon as the attribute is set.
  * 'shown': the person chose to see it anyway. (Items found while the hold lasts are put out of sight by the runner,
  * before they are read: the painter only draws decisions.) */
@@ -101,14 +105,14 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
 
   function paint(t: Tracked, mode: Mode, now: boolean): void {
     const p = t.paint;
-    if (t.root.getAttribute(ATTR) !== valueOf(mode)) t.root.setAttribute(ATTR, valueOf(mode));
+    put(t.root, valueOf(mode));
     p.mode = mode;
     const parts = adapter.extraParts?.(t.root) ?? [];
     // An item's other rows (HN's subtext) are hidden with it.
     const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : null;
     for (const x of p.parts) if (!parts.includes(x)) x.removeAttribute(ATTR);
     for (const x of parts) {
-      if (partMode) x.getAttribute(ATTR) !== partMode && x.setAttribute(ATTR, partMode);
+      if (partMode) put(x, partMode);
       else x.hasAttribute(ATTR) && x.removeAttribute(ATTR);
     }
     p.parts = parts;
@@ -199,7 +203,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
   function restore(t: Tracked): void {
     const p = t.paint;
     const lost = (p.stub && !p.stub.isConnected) || (p.mark && !p.mark.isConnected);
-    if (p.mode && t.root.getAttribute(ATTR) !== valueOf(p.mode)) t.root.setAttribute(ATTR, valueOf(p.mode));
+    if (p.mode) put(t.root, valueOf(p.mode));
     if (!lost || p.remounts >= MAX_REMOUNTS) return;
     p.remounts++;
     p.stubKey = '';
