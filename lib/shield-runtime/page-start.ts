@@ -24,12 +24,13 @@ export function requestPageStart(transport: Transport, feed: FeedPlatform, start
   const key = modelsKey(feed);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
   const early = read();
-  return {
-    startedAt,
-    profile: start.then(({ profile }) => {
-      const later = newer?.();
-      return later && later.revision > profile.revision ? later : profile;
-    }),
-    models: start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read))),
-  };
+  const profile = start.then(({ profile: p }) => {
+    const later = newer?.();
+    return later && later.revision > p.revision ? later : p;
+  });
+  const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
+  // Taken up a moment later, by the feed script once the page is parsed: a failure meanwhile is not an unhandled one
+  // (the runner reads it as "not waited for").
+  for (const p of [early, profile, models]) p.catch(() => {});
+  return { startedAt, profile, models };
 }
