@@ -3,7 +3,6 @@
 // hold and for words they do not.
 import { describe, expect, it } from 'vitest';
 import { functionWordsOf } from '@/lib/core/detectors/data-file';
-import { edgeTable } from '@/lib/core/detectors/rule-index';
 import { SHIPPED_DETECTORS, SHIPPED_TABLES } from '@/lib/core/detectors/shipped';
 import { hashWord, placeWords, tokenize, WordIndex } from '@/lib/core/detectors/tokens';
 import { base64ToInt32 } from '@/lib/core/shield/packed';
@@ -54,7 +53,7 @@ describe('the hash of edges, restored as laid out', () => {
     for (let k = 1; k <= 3000; k++) edges.push(k * 7919 + (k % 13), k % 997);
     const filled = new HashIndex32();
     for (let k = 0; k < edges.length; k += 2) filled.set(edges[k], edges[k + 1]);
-    const { keys, values } = edgeTable(edges);
+    const { keys, values } = filled.slots();
     const restored = HashIndex32.restore(keys, values);
     for (let k = 0; k < edges.length; k += 2) expect(restored.get(edges[k])).toBe(edges[k + 1]);
     for (let k = 1; k < 30000; k += 3) expect(restored.get(k)).toBe(filled.get(k));

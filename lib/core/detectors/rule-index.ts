@@ -1,7 +1,7 @@
 import { normaliseForMatching } from './language';
 import { RuleEngine, type DetectorKind, type PatternRule, type RuleIndex } from './rules';
 import { int32ToBase64 } from '../shield/packed';
-import { mix } from '../shield/word-hash';
+import { HashIndex32 } from '../shield/word-hash';
 import { isTokenChar, placeWords, tokenize, WordIndex, wordList } from './tokens';
 
 /** A trie by words: each phrase's words lead from the root to the node that holds its list's number. */
@@ -83,7 +83,9 @@ function flatten(root: TrieNode, lexicon: Iterable<string>): RuleIndex {
   };
   number(root);
   if (nodes.length * vocabulary.size >= 0x7fffffff) throw new Error('RuleEngine: too many phrases to index');
-  const edges: number[] = [];
+  // Filled here, once, and handed over as its slots lie: a tab restores it (HashIndex32.restore) instead of inserting
+  // every edge and growing the table.
+  const edges = new HashIndex32();
   const index: RuleIndex = {
     vocabulary: [...vocabulary.words],
     wordSlots: int32ToBase64(placeWords(vocabulary.words)),
@@ -105,31 +107,12 @@ function flatten(root: TrieNode, lexicon: Iterable<string>): RuleIndex {
     index.setStart.push(index.setList.length);
     index.regexStart.push(index.regexList.length);
     // The engine's edge key (RuleEngine.#edgeKey): never 0, which its hash index keeps for empty slots.
-    for (const [w, child] of node.next) edges.push(n * vocabulary.size + vocabulary.idOf(w) + 1, numberOf.get(child)!);
+    for (const [w, child] of node.next) edges.set(n * vocabulary.size + vocabulary.idOf(w) + 1, numberOf.get(child)!);
   });
-  const table = edgeTable(edges);
+  const table = edges.slots();
   index.edgeKeys = int32ToBase64(table.keys);
   index.edgeNodes = int32ToBase64(table.values);
   return index;
-}
-
-/**
- * The engine's hash of edges (key, node, key, node...) laid out as HashIndex32 lays out its slots, at most half full:
- * a tab restores it as it lies (HashIndex32.restore) instead of inserting every edge and growing the table.
- */
-export function edgeTable(edges: readonly number[]): { keys: Int32Array; values: Int32Array } {
-  let capacity = 16;
-  while (capacity < edges.length) capacity *= 2;
-  const keys = new Int32Array(capacity);
-  const values = new Int32Array(capacity);
-  const mask = capacity - 1;
-  for (let k = 0; k < edges.length; k += 2) {
-    let i = mix(edges[k]) & mask;
-    while (keys[i] !== 0) i = (i + 1) & mask;
-    keys[i] = edges[k];
-    values[i] = edges[k + 1];
-  }
-  return { keys, values };
 }
 
 function insert(toks: string[], i: number, node: TrieNode, id: number) {

@@ -117,9 +117,9 @@ export class HashIndex32 {
   #mask = 15;
   #size = 0;
 
-  /** The map whose slots another filled (keys and values as they lie, a power of two long with a slot left empty,
-   * each key where the probe from mix(key) finds it first): for one the same every time, built ahead (the rule
-   * engine's edges, lib/core/detectors/rule-index.ts), which the background checks before a tab gets it. */
+  /** The map whose slots another filled, as `slots` gave them (a power of two long with a slot left empty, each key
+   * where the probe from mix(key) finds it first): for one the same every time, built ahead (the rule engine's edges,
+   * lib/core/detectors/rule-index.ts), which the background checks before a tab gets it. */
   static restore(keys: Int32Array, values: Int32Array): HashIndex32 {
     const index = new HashIndex32();
     index.#keys = keys;
@@ -128,6 +128,11 @@ export class HashIndex32 {
     // Taken to be as full as it may be, rather than counted: a set() grows it first.
     index.#size = keys.length >> 1;
     return index;
+  }
+
+  /** The slots as they lie (keys, 0 for empty, and the value of each), at most half full: what restore takes. */
+  slots(): { keys: Int32Array; values: Int32Array } {
+    return { keys: this.#keys.slice(), values: this.#values.slice() };
   }
 
   set(h: number, value: number): void {
@@ -173,7 +178,7 @@ export class HashIndex32 {
 }
 
 /** FNV's low bits are weak for short words: spread them before taking a slot. */
-export function mix(h: number): number {
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x45d9f3b);
   return h ^ (h >>> 16);
