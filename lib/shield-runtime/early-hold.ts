@@ -1,8 +1,8 @@
 import type { Adapter } from '../adapters/types';
 import type { Profile } from '../schema/profile';
-import { ATTR } from './painter';
 import { requestPageStart, type PageStart } from './page-start';
 import { browserTransport } from './transport';
+import { putOutOfSight, showUnread } from './unread';
 
 /** What the document_start script hands the feed script, which the browser runs once the page is parsed. */
 export interface EarlyStart {
@@ -53,12 +53,7 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
     // no feed here
   }
   const hide = () => {
-    for (const root of adapter.findItems(doc))
-      for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
-        if (!x.hasAttribute(ATTR)) {
-          x.setAttribute(ATTR, 'wait');
-          held.push(x);
-        }
+    for (const root of adapter.findItems(doc)) putOutOfSight(adapter, root, held);
   };
   // A page with no feed (an item's comments, a user page) is not held: there the feed script holds nothing either.
   const observer = surface === null ? null : new MutationObserver(hide);
@@ -85,9 +80,8 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
     doc.removeEventListener('DOMContentLoaded', loaded);
     doc.removeEventListener('readystatechange', loaded);
     done();
-    const out = held.splice(0);
-    if (show) for (const x of out) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
-    return out;
+    if (show) showUnread(held);
+    return held.splice(0);
   }
   return { start, claim: () => finish(false), end: () => void finish(true) };
 }

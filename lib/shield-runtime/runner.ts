@@ -12,13 +12,14 @@ import { createItemLog } from './item-log';
 import { createJudgeClient, onScreen } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
-import { ATTR, createPainter, modeOf, unpainted } from './painter';
+import { createPainter, modeOf, unpainted } from './painter';
 import { mainReason, ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
 import { createReporter } from './reporter';
 import type { Tracked } from './tracked';
 import type { Transport } from './transport';
 import { whyLink } from './why-link';
+import { putOutOfSight, showUnread } from './unread';
 import { createPanel, type PanelView } from './panel';
 import type { MenuCommand } from '../schema/menu-command';
 import { buttonOf } from './ui';
@@ -108,7 +109,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
     scan(true);
-    showWaiting();
+    showUnread(waiting);
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
   });
@@ -302,21 +303,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
    * (one search of the page, not a look at each node inserted), and the release reads them all at once. */
   function hideNew(): void {
     if (!enabled()) return;
-    for (const root of adapter.findItems(doc)) wait(root);
-  }
-
-  /** Puts an item root and its rows out of sight, in place, until it is read into an item. */
-  function wait(root: Element): void {
-    for (const x of [root, ...(adapter.extraParts?.(root) ?? [])])
-      if (!x.hasAttribute(ATTR)) {
-        x.setAttribute(ATTR, 'wait');
-        waiting.push(x);
-      }
-  }
-
-  /** What waited and nothing read since (a row read into no item) is shown as the site drew it. */
-  function showWaiting(): void {
-    for (const x of waiting.splice(0)) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
+    for (const root of adapter.findItems(doc)) putOutOfSight(adapter, root, waiting);
   }
 
   // ---- what the person does on the page ---------------------------------------------------------------------
@@ -443,7 +430,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
-    showWaiting();
+    showUnread(waiting);
     panel.close(false);
     reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);
