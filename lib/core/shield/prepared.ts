@@ -4,7 +4,7 @@ import { AuthorSet } from './author-set';
 import { lookupParts } from './compile';
 import { TextMatcher, type MatcherParts } from './matcher';
 import { base64ToFloat64, base64ToInt32, float64ToBase64, int32ToBase64 } from './packed';
-import type { CompiledRule, ProfileLookups, Target } from './types';
+import type { CompiledRule, ItemMatcher, ProfileLookups, Target } from './types';
 
 /**
  * A feed tab's profile look-ups as the background builds them (design.md: the background compiles, tabs receive
@@ -97,9 +97,15 @@ function lazyTarget(kinds: Int32Array, weights: Float64Array): (i: number) => Ta
   return (i) => made[i] ?? (made[i] = make(i));
 }
 
+/** The matcher of a profile with nothing to look for (no rules, avoided topics or interests: decide() then never asks
+ * it). A TextMatcher even with nothing in it is large code to compile and tables to make, and most tabs start with
+ * the defaults (issue 24: about a tenth of the content script's code compiled at a page start was the empty
+ * matcher's). */
+export const NO_MATCHER: ItemMatcher = { match: () => {} };
+
 /** The look-ups of a profile with no rules, blocked authors or topics (the defaults a tab starts with). */
 export function noLookups(): ProfileLookups {
-  return { blockedAuthors: new Map(), matcher: new TextMatcher(), target: lazyTarget(new Int32Array(0), new Float64Array(0)), rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
+  return { blockedAuthors: new Map(), matcher: NO_MATCHER, target: lazyTarget(new Int32Array(0), new Float64Array(0)), rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
 }
 
 /** The look-ups from their form, as prepareLookups built them. Throws on what is not such a form. */
@@ -109,13 +115,17 @@ export function restoreLookups(form: PreparedForm): ProfileLookups {
   for (const [platform, names] of form.authors) blockedAuthors.set(platform, AuthorSet.fromList(names));
   return {
     blockedAuthors,
-    matcher: TextMatcher.fromParts({
-      ...form.matcher,
-      entryStart: base64ToInt32(form.matcher.entryStart),
-      entryTarget: base64ToInt32(form.matcher.entryTarget),
-      entryRest: base64ToInt32(form.matcher.entryRest),
-      restStart: base64ToInt32(form.matcher.restStart),
-    }),
+    // No target, nothing it could report.
+    matcher:
+      form.matcher.targetCount === 0
+        ? NO_MATCHER
+        : TextMatcher.fromParts({
+            ...form.matcher,
+            entryStart: base64ToInt32(form.matcher.entryStart),
+            entryTarget: base64ToInt32(form.matcher.entryTarget),
+            entryRest: base64ToInt32(form.matcher.entryRest),
+            restStart: base64ToInt32(form.matcher.restStart),
+          }),
     target,
     rules: form.rules.map(([id, kind, pattern, action, platformMask]) => ({ id, kind, pattern, action, platformMask })),
     avoidTopics: form.avoidTopics.map(([id, label]) => ({ id, label })),

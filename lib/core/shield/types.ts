@@ -45,6 +45,9 @@ export interface CompiledRule {
   platformMask: number;
 }
 
+/** What decide() asks of the matcher: a TextMatcher, or NO_MATCHER (prepared.ts) where there is nothing to find. */
+export type ItemMatcher = Pick<TextMatcher, 'match'>;
+
 /** The part of a compiled profile built from its rules, blocked authors and topics (compileLookups). */
 export type ProfileLookups = Pick<CompiledProfile, 'blockedAuthors' | 'matcher' | 'target' | 'rules' | 'avoidTopics' | 'interests' | 'topics' | 'problems'>;
 
@@ -59,7 +62,7 @@ export interface CompiledProfile {
   blockedAuthors: ReadonlyMap<FeedPlatform, AuthorSet>;
   /** "Less like this": subjects shown less, by platform and folded author. */
   lessLike: LessLikeIndex;
-  matcher: TextMatcher;
+  matcher: ItemMatcher;
   /** What the matcher's target i stands for. Asked, not listed: a tab makes each from the numbers it was sent, when
    * the matcher first reports it (prepared.ts). */
   target: (i: number) => Target;
