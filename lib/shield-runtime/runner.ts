@@ -9,7 +9,7 @@ import { beforePaint } from './frame';
 import { watchHealth } from './health';
 import { createHold, type Awaited } from './hold';
 import { createItemLog } from './item-log';
-import { createJudgeClient, onScreen } from './judge-client';
+import { createJudgeClient, onScreen, type JudgeClient } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
 import { createPainter, modeOf, unpainted } from './painter';
@@ -128,19 +128,24 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   let sweepAt = 0;
 
   // The local judge, when the person turned it on, revises unsure decisions later through the same path as a
-  // click does (the decision kept, then painted and recorded); until it answers, the fast decision stands.
-  const judge = createJudgeClient({
-    transport,
-    active: () => enabled() && profile().judge?.enabled === true,
-    revision: () => profile().revision,
-    visible: (id) => [...tracked.values()].some((t) => t.item?.id === id && onScreen(t.root)),
-    apply: (id, d) => {
-      if (!enabled()) return;
-      decider.verdict(id, d);
-      redecideWhere((t) => t.item?.id === id);
-      pushCounts();
-    },
-  });
+  // click does (the decision kept, then painted and recorded); until it answers, the fast decision stands. Made
+  // once it is on: it offers nothing while off, and most people never turn it on (issue 24: a page start compiled
+  // and ran it for every item).
+  const judging = () => enabled() && profile().judge?.enabled === true;
+  let judge: JudgeClient | undefined;
+  const judgeClient = () =>
+    (judge ??= createJudgeClient({
+      transport,
+      active: judging,
+      revision: () => profile().revision,
+      visible: (id) => [...tracked.values()].some((t) => t.item?.id === id && onScreen(t.root)),
+      apply: (id, d) => {
+        if (!enabled()) return;
+        decider.verdict(id, d);
+        redecideWhere((t) => t.item?.id === id);
+        pushCounts();
+      },
+    }));
   const painter = createPainter(doc, adapter, {
     act,
     later: (t) => frame.decorate(t),
@@ -258,7 +263,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (!item || !d) return;
     // Logged once it has stayed on the page long enough to be seen (item-log.ts).
     log.record(item, d, decider.quoter(item, d.reasons), () => reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
-    judge.offer(item, d);
+    if (judging()) judgeClient().offer(item, d);
   }
 
   function redecideWhere(which: (t: Tracked) => boolean, andRecord = true): void {
@@ -530,7 +535,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     log.settle();
     void reporter.flush();
     reporter.destroy();
-    judge.stop();
+    judge?.stop();
   }
   opts.signal?.addEventListener('abort', stop, { once: true });
 
