@@ -154,6 +154,9 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/** The weight table of an extractor without one (see FeatureExtractor.#weights). */
+const NO_WEIGHTS = new Int8Array(1);
+
 const enum Shape {
   Lower = 1,
   Title = 2,
@@ -165,14 +168,20 @@ const enum Shape {
 /**
  * Turns a text into hashed feature slots. One instance reuses its buffers across calls, so it is not re-entrant;
  * each model owns its own.
+ *
+ * Scoring, tracing and the extraction without weights take one path, with no branch that only one of them takes:
+ * V8 optimises extract() for all the instances of a page at once (the learned heads', the headline model's), and
+ * code optimised while only scoring was thrown away at the first traced extraction (issue 24: a deopt and a
+ * recompile of extract per page, and the items meanwhile scored in the interpreter). So every extraction records
+ * what a traced one needs (spans, each feature's weight), which costs a few stores per word.
  */
 export class FeatureExtractor {
   readonly spec: FeatureSpec;
   /** Slots of the features found by the last extract(), in [0, count), a feature possibly more than once. With a
-   * weight table (useWeights) only a traced extraction keeps slots, and only for the features before charFrom:
-   * scoring keeps the sum of the weights alone (weightSum). */
+   * weight table (useWeights) only the features before charFrom keep their slots: the character n-grams keep their
+   * weights alone (featureWeights), and their sum (weightSum). */
   readonly slots: Int32Array;
-  /** When tracing, the [start, end) range of the original text each feature before `charFrom` came from. */
+  /** The [start, end) range of the original text each feature before `charFrom` came from. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   /**
@@ -183,7 +192,7 @@ export class FeatureExtractor {
    */
   charFrom = 0;
   normLength = 0;
-  /** Number of words in the last text; when tracing, tokenStarts/tokenEnds give their [start, end) ranges. */
+  /** Number of words in the last text; tokenStarts/tokenEnds give their [start, end) ranges. */
   tokenCount = 0;
   readonly tokenStarts = new Int32Array(MAX_TOKENS);
   readonly tokenEnds = new Int32Array(MAX_TOKENS);
@@ -191,7 +200,7 @@ export class FeatureExtractor {
   readonly #mask: number;
   readonly #codes = new Uint16Array(MAX_CHARS + 2);
   readonly #cased = new Uint16Array(MAX_CHARS + 2);
-  /** Per normalised character, its place in the original text: for spans, so it is written only when tracing. */
+  /** Per normalised character, its place in the original text: for spans. */
   readonly #origin = new Int32Array(MAX_CHARS + 2);
   /** WORD, UPPER and DIGIT bits of each normalised character, read once while normalising. */
   readonly #kinds = new Uint8Array(MAX_CHARS + 2);
@@ -202,15 +211,13 @@ export class FeatureExtractor {
   readonly #tokCasedHash = new Int32Array(MAX_TOKENS);
   readonly #tokShape = new Int32Array(MAX_TOKENS);
   #count = 0;
-  #trace = false;
-  /** With a weight table (see useWeights): each feature's weight, read while extracting (kept when tracing, for
-   * explanations), and their sum. */
-  #weights: Int8Array | null = null;
+  /** The weight table (see useWeights), read at a slot & #weightMask: without one, a table of a single 0 read at 0,
+   * so that extracting without weights runs the same code. */
+  #weights: Int8Array = NO_WEIGHTS;
+  #weightMask = 0;
+  /** Each feature's weight, read while extracting (for explanations), and their sum. */
   readonly featureWeights: Int8Array;
   weightSum = 0;
-  /** With a weight table: the weight of each shape pair (a * 8 + b) and of each cue value, read once. */
-  readonly #shapeWeight = new Int8Array(64);
-  readonly #cueWeight = new Int8Array(256);
 
   constructor(spec: FeatureSpec) {
     if (!(spec.bits >= 8 && spec.bits <= 24)) throw new Error(`feature bits out of range: ${spec.bits}`);
@@ -250,158 +257,85 @@ export class FeatureExtractor {
     return [-1, -1];
   }
 
-  /** Start in the original text of word k (tracing only). */
-  #span0(k: number): number {
-    return this.#trace ? this.#origin[this.tokStart[k]] : 0;
-  }
-
-  #span1(k: number): number {
-    return this.#trace ? this.#origin[this.tokEnd[k] - 1] + 1 : 0;
-  }
-
   /**
-   * Reads each feature's weight from `weights` (one per slot) as it is found, into featureWeights and weightSum:
-   * the table is large and read at random, and reading it among the hashing lets those reads overlap with the
-   * work instead of waiting in a loop of their own. The trainer extracts without.
+   * Reads each feature's weight from `weights` (one per slot) into featureWeights and weightSum: a character
+   * n-gram's as it is hashed (the table is large and read at random, and reading it among the hashing lets those
+   * reads overlap with the work), the word features' once they are all hashed. The trainer extracts without.
    */
   useWeights(weights: Int8Array): void {
     if (weights.length !== this.#mask + 1) throw new Error(`expected ${this.#mask + 1} weights, got ${weights.length}`);
     this.#weights = weights;
-    const mask = this.#mask;
-    for (let v = 0; v < 64; v++) this.#shapeWeight[v] = weights[combine(SEED_SHAPE, v) & mask];
-    for (let v = 0; v < 256; v++) this.#cueWeight[v] = weights[combine(SEED_CUE, v) & mask];
+    this.#weightMask = this.#mask;
   }
 
-  #emit(hash: number, start: number, end: number): void {
-    const i = this.#count++;
-    const slot = hash & this.#mask;
-    this.slots[i] = slot;
-    if (this.#weights !== null) {
-      // Only a traced extraction emits one by one when there are weights (scoring sums them: #sumWordFeatures).
-      const w = this.#weights[slot];
-      this.featureWeights[i] = w;
-      this.weightSum += w;
-    }
-    if (this.#trace) {
-      this.starts[i] = start;
-      this.ends[i] = end;
-    }
+  /** Feature c: its slot from `hash`, its span from word a's start to word b's end. */
+  #put(c: number, hash: number, a: number, b: number): void {
+    this.slots[c] = hash & this.#mask;
+    this.starts[c] = this.#origin[this.tokStart[a]];
+    this.ends[c] = this.#origin[this.tokEnd[b] - 1] + 1;
   }
 
-  /** The word, pair, triple, shape and cue features one by one (#emit), with their spans when tracing. */
+  /** The word, pair, triple, shape and cue features with their spans, then their weights. */
   #emitWordFeatures(tokens: number, upperInitials: number, n: number): void {
     const flags = this.spec.flags;
-    const origin = this.#origin;
+    const th = this.#tokHash;
+    // The last word, where a pair or triple that ends at the boundary ends its span.
+    const last = tokens > 0 ? tokens - 1 : 0;
+    let c = 0;
+    for (let k = 0; k < tokens; k++) {
+      this.tokenStarts[k] = this.#origin[this.tokStart[k]];
+      this.tokenEnds[k] = this.#origin[this.tokEnd[k] - 1] + 1;
+    }
     if (flags & FeatureFlag.casedWords) {
       const tc = this.#tokCasedHash;
-      for (let k = 0; k < tokens; k++) this.#emit(fmix(tc[k]), origin[this.tokStart[k]], origin[this.tokEnd[k] - 1] + 1);
+      for (let k = 0; k < tokens; k++) this.#put(c++, fmix(tc[k]), k, k);
     }
-
-    if (this.#trace) {
-      for (let k = 0; k < tokens; k++) {
-        this.tokenStarts[k] = origin[this.tokStart[k]];
-        this.tokenEnds[k] = origin[this.tokEnd[k] - 1] + 1;
-      }
-    }
-
-    const th = this.#tokHash;
-
     if (flags & FeatureFlag.words) {
-      for (let k = 0; k < tokens; k++) this.#emit(th[k], this.#span0(k), this.#span1(k));
+      for (let k = 0; k < tokens; k++) this.#put(c++, th[k], k, k);
     }
     if (flags & FeatureFlag.wordPairs) {
       for (let k = 0; k <= tokens; k++) {
         const a = k === 0 ? BOUNDARY : th[k - 1];
         const b = k === tokens ? BOUNDARY : th[k];
-        this.#emit(
-          combine(combine(SEED_PAIR, a), b),
-          this.#span0(k === 0 ? 0 : k - 1),
-          this.#span1(k === tokens ? Math.max(0, tokens - 1) : k),
-        );
+        this.#put(c++, combine(combine(SEED_PAIR, a), b), k === 0 ? 0 : k - 1, k === tokens ? last : k);
       }
     }
     if (flags & FeatureFlag.wordTriples && tokens >= 2) {
       for (let k = 0; k + 1 <= tokens; k++) {
         const a = k === 0 ? BOUNDARY : th[k - 1];
-        const b = th[k];
-        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
-        this.#emit(
-          combine(combine(combine(SEED_TRIPLE, a), b), c),
-          this.#span0(k === 0 ? 0 : k - 1),
-          this.#span1(k + 1 === tokens ? k : k + 1),
-        );
+        const b = k + 1 === tokens ? BOUNDARY : th[k + 1];
+        this.#put(c++, combine(combine(combine(SEED_TRIPLE, a), th[k]), b), k === 0 ? 0 : k - 1, k + 1 === tokens ? k : k + 1);
       }
     }
+    const slots = this.slots;
     if (flags & FeatureFlag.shapes) {
       const sh = this.#tokShape;
       for (let k = 0; k <= tokens; k++) {
         const a = k === 0 ? 0 : sh[k - 1];
         const b = k === tokens ? 0 : sh[k];
-        this.#emit(combine(SEED_SHAPE, a * 8 + b), this.#span0(k === 0 ? 0 : k - 1), this.#span1(k === tokens ? Math.max(0, tokens - 1) : k));
+        this.#put(c++, combine(SEED_SHAPE, a * 8 + b), k === 0 ? 0 : k - 1, k === tokens ? last : k);
       }
       // Whole-headline cues: share of capitalised words, length, final punctuation. They belong to no words,
-      // so their traced span is empty (-1) and explanations leave them out.
-      const whole0 = -1;
-      const whole1 = -1;
-      this.#emit(combine(SEED_CUE, 1 * 64 + capShareOf(upperInitials, tokens)), whole0, whole1);
-      this.#emit(combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)), whole0, whole1);
-      this.#emit(combine(SEED_CUE, 3 * 64 + this.#endKind(n)), whole0, whole1);
+      // so their span is empty (-1) and explanations leave them out.
+      const mask = this.#mask;
+      slots[c] = combine(SEED_CUE, 1 * 64 + capShareOf(upperInitials, tokens)) & mask;
+      slots[c + 1] = combine(SEED_CUE, 2 * 64 + Math.min(tokens, 24)) & mask;
+      slots[c + 2] = combine(SEED_CUE, 3 * 64 + this.#endKind(n)) & mask;
+      this.starts.fill(-1, c, c + 3);
+      this.ends.fill(-1, c, c + 3);
+      c += 3;
     }
-  }
-
-  /**
-   * #emitWordFeatures for scoring: only the sum of their weights and their number. The shape pairs and the cues take
-   * few values, and their weights were read once (useWeights); the rest are summed in place, without a call each.
-   */
-  #sumWordFeatures(tokens: number, upperInitials: number, n: number): void {
-    const flags = this.spec.flags;
-    const weights = this.#weights!;
-    const mask = this.#mask;
-    const th = this.#tokHash;
+    // Their weights in a loop of their own, which the extraction without weights runs too (see the class).
+    const weights = this.#weights;
+    const weightMask = this.#weightMask;
+    const fw = this.featureWeights;
     let sum = 0;
-    let count = 0;
-    if (flags & FeatureFlag.casedWords) {
-      const tc = this.#tokCasedHash;
-      for (let k = 0; k < tokens; k++) sum += weights[fmix(tc[k]) & mask];
-      count += tokens;
+    for (let i = 0; i < c; i++) {
+      const w = weights[slots[i] & weightMask];
+      fw[i] = w;
+      sum += w;
     }
-    if (flags & FeatureFlag.words) {
-      for (let k = 0; k < tokens; k++) sum += weights[th[k] & mask];
-      count += tokens;
-    }
-    if (flags & FeatureFlag.wordPairs) {
-      let a = BOUNDARY;
-      for (let k = 0; k < tokens; k++) {
-        const b = th[k];
-        sum += weights[combine(combine(SEED_PAIR, a), b) & mask];
-        a = b;
-      }
-      sum += weights[combine(combine(SEED_PAIR, a), BOUNDARY) & mask];
-      count += tokens + 1;
-    }
-    if (flags & FeatureFlag.wordTriples && tokens >= 2) {
-      for (let k = 0; k + 1 <= tokens; k++) {
-        const a = k === 0 ? BOUNDARY : th[k - 1];
-        const c = k + 1 === tokens ? BOUNDARY : th[k + 1];
-        sum += weights[combine(combine(combine(SEED_TRIPLE, a), th[k]), c) & mask];
-      }
-      count += tokens;
-    }
-    if (flags & FeatureFlag.shapes) {
-      const sh = this.#tokShape;
-      const shapeWeight = this.#shapeWeight;
-      let a = 0;
-      for (let k = 0; k < tokens; k++) {
-        const b = sh[k];
-        sum += shapeWeight[a * 8 + b];
-        a = b;
-      }
-      sum += shapeWeight[a * 8];
-      const cue = this.#cueWeight;
-      sum += cue[1 * 64 + capShareOf(upperInitials, tokens)] + cue[2 * 64 + Math.min(tokens, 24)] + cue[3 * 64 + this.#endKind(n)];
-      count += tokens + 4;
-    }
-    this.#count = count;
+    this.#count = c;
     this.weightSum = sum;
   }
 
@@ -468,14 +402,14 @@ export class FeatureExtractor {
   }
 
   /**
-   * Fills `slots` with the features of `text` and returns how many there are. With `trace`, also records for each
-   * feature the span of `text` it was read from (for explanations); scoring leaves it off. With `sentenceCase`, a
-   * text written with every word capitalised is read as if in sentence case (see #readAsSentenceCase).
+   * Fills `slots` with the features of `text` and returns how many there are, and records for each feature the span
+   * of `text` it was read from (for explanations). `trace` says that the caller reads the spans: every extraction
+   * records them (see the class's comment). With `sentenceCase`, a text written with every word capitalised is read
+   * as if in sentence case (see #readAsSentenceCase).
    */
   extract(text: string, trace = false, sentenceCase = false): number {
     this.#count = 0;
     this.weightSum = 0;
-    this.#trace = trace;
     const { flags, charMin, charMax } = this.spec;
     const codes = this.#codes;
     const cased = this.#cased;
@@ -527,7 +461,7 @@ export class FeatureExtractor {
         cased[n] = c;
         kinds[n] = kind;
       }
-      if (trace) origin[n] = i;
+      origin[n] = i;
       if (kind & WORD) {
         if (start < 0) {
           if (tokens < MAX_TOKENS) {
@@ -571,8 +505,7 @@ export class FeatureExtractor {
     }
     if (sentenceCase) upperInitials -= this.#readAsSentenceCase(tokens);
     this.tokenCount = tokens;
-    if (!trace && this.#weights !== null) this.#sumWordFeatures(tokens, upperInitials, n);
-    else this.#emitWordFeatures(tokens, upperInitials, n);
+    this.#emitWordFeatures(tokens, upperInitials, n);
     this.charFrom = this.#count;
     this.normLength = n;
     if (flags & (FeatureFlag.chars | FeatureFlag.casedChars)) {
@@ -580,10 +513,9 @@ export class FeatureExtractor {
       const src = flags & FeatureFlag.casedChars ? cased : codes;
       const slots = this.slots;
       const mask = this.#mask;
-      const weights = this.#weights;
       const fw = this.featureWeights;
       let count = this.#count;
-      if (weights === null) {
+      if (this.#weightMask === 0) {
         for (let i = 0; i < n; i++) {
           let h = SEED_CHAR | 0;
           const top = n - i < charMax ? n - i : charMax;
@@ -593,19 +525,11 @@ export class FeatureExtractor {
           }
         }
       } else {
+        // Only the weights are kept: nothing reads a weighted extraction's n-gram slots.
+        const weights = this.#weights;
         let sum = this.weightSum;
         let i = 0;
-        if (!trace && charMin === 3 && charMax === 5) {
-          // Scoring alone needs the sum, not each weight (explanations trace).
-          for (; i + 5 <= n; i++) {
-            const h2 = Math.imul(Math.imul((SEED_CHAR | 0) ^ src[i], FNV_PRIME) ^ src[i + 1], FNV_PRIME);
-            const h3 = Math.imul(h2 ^ src[i + 2], FNV_PRIME);
-            const h4 = Math.imul(h3 ^ src[i + 3], FNV_PRIME);
-            const h5 = Math.imul(h4 ^ src[i + 4], FNV_PRIME);
-            sum += weights[fmix(h3 ^ 3) & mask] + weights[fmix(h4 ^ 4) & mask] + weights[fmix(h5 ^ 5) & mask];
-          }
-          count += 3 * i;
-        } else if (charMin === 3 && charMax === 5) {
+        if (charMin === 3 && charMax === 5) {
           // The shipped lengths, unrolled: every position with five characters ahead takes all three.
           for (; i + 5 <= n; i++) {
             const h2 = Math.imul(Math.imul((SEED_CHAR | 0) ^ src[i], FNV_PRIME) ^ src[i + 1], FNV_PRIME);
@@ -628,10 +552,8 @@ export class FeatureExtractor {
           for (let len = 1; len <= top; len++) {
             h = Math.imul(h ^ src[i + len - 1], FNV_PRIME);
             if (len >= charMin) {
-              // Only the weight is kept: nothing reads a weighted extraction's slots.
               const w = weights[fmix(h ^ len) & mask];
-              if (trace) fw[count] = w;
-              count++;
+              fw[count++] = w;
               sum += w;
             }
           }
