@@ -475,7 +475,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
 
   // ---- start and stop -------------------------------------------------------------------------------------------
 
-  scan();
+  // The early hold put what is on the page out of sight in this very task, as it handed it over: no second search.
+  if (!opts.held) scan();
   health.watch();
 
   const listeners: Array<[EventTarget, string, EventListener, boolean]> = [
