@@ -4,6 +4,9 @@ import { serialiseDetectors } from './lib/core/detectors/data-file';
 import { SHIPPED_TABLES } from './lib/core/detectors/shipped';
 
 const OWN_CONTEXT = fileURLToPath(new URL('./lib/content-script/context.ts', import.meta.url));
+/** This build, in every script of it: a feed tab reads only what a background of its own build kept for it
+ * (lib/schema/stored-models.ts). */
+const BUILD = Date.now().toString(36);
 
 // Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
@@ -11,6 +14,7 @@ export default defineConfig({
   outDir: process.env.PARAPET_OUT ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  vite: () => ({ define: { 'import.meta.env.PARAPET_BUILD': JSON.stringify(BUILD) } }),
   hooks: {
     // Content scripts call only runtime.sendMessage and runtime.getURL, and listen with onMessage listeners that
     // never answer: both browsers give all of that natively, with promises. The polyfill, which the extension's

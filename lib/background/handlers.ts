@@ -4,7 +4,7 @@ import type { ChatSite, FeedPlatform } from '../schema/common';
 import type { ChatSelection, PageModels, ParsedPayload, SiteHealth } from '../schema/messages';
 import type { TabStatsStore } from './tab-stats';
 import { buildExport, parseImport } from '../schema/export';
-import { riskyRules, withRunnableRules } from '../schema/rule-risk';
+import { riskyRules } from '../schema/rule-risk';
 import { requests } from '../schema/messages';
 import {
   addFeedback,
@@ -43,7 +43,7 @@ import { canUndoReversal, reversalFeedback, undoReversal } from '../core/reverse
 import { createJudgeHandlers, type HostConnector } from './judge';
 import { createTopicPreview } from './topic-preview';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { createPagePreparer, feedOfUrl, profileForPage } from './page-profile';
+import { createPagePreparer, feedOfUrl, readyForTab } from './page-profile';
 import { createModelStore, pageModels } from './page-models';
 import { meaningModel } from './meaning';
 import type { MeaningModel } from '../core/meaning/model';
@@ -71,6 +71,10 @@ export interface BackgroundDeps {
   storedModels?: () => Promise<string | null>;
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
   forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
+  /** Keeps what page/start answers each feed's tabs in storage.local, for them to read instead (tab-ready-store.ts). */
+  tabReady?: { refresh(): Promise<void>; forget(): Promise<void> };
+  /** Sends one tab its profile, as a broadcast does (a tab that started from an older kept copy). */
+  tellTab?: (tab: number, profile: Profile) => void;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
   tabRates?: TabRates;
   /** How long the tabs' rows wait to be written together (lib/background/log-buffer.ts). */
@@ -99,14 +103,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   // A feed tab gets the profile with its topics expanded by meaning; extension pages get the profile alone.
   async function profileFor(sender: { url?: string }): Promise<Profile> {
     const stored = await loadProfile(store, now());
-    if (!isPageSender(sender)) return stored;
-    const profile = withRunnableRules(profileForPage(stored, sender.url));
-    // A tab holds its items for at most a second (runner.ts): answer within a fraction of that, and send the topics when ready.
-    return await forPage(await withTopicPack(profile, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), sender.url);
+    return isPageSender(sender) ? (await forTab(stored, sender.url)).profile : stored;
   }
+  // A tab holds its items for at most a second (runner.ts): answer within a fraction of that, and send the topics when ready.
+  const forTab = (stored: Profile, url: string | undefined) =>
+    readyForTab(stored, url, (p) => withTopicPack(p, { waitMs: PACK_WAIT_MS, late: () => deps.broadcastProfile(stored) }), forPage);
+  const sameProfile = (a: Profile, b: Profile) => a.revision === b.revision && a.updatedAt === b.updatedAt;
   const keepHealth = ({ platform, surface, ok, detail }: ParsedPayload<'health/report'>) =>
     setMeta(store, healthKey(platform), { platform, surface, ok, detail, at: now() } satisfies SiteHealth);
-  const changed = (p: Profile) => {
+  const changed = async (p: Profile) => {
+    // Before the change is answered: a tab that starts now asks for its profile instead of reading the copy kept.
+    await deps.tabReady?.forget();
     deps.broadcastProfile(p);
     return p;
   };
@@ -141,6 +148,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'page/start': async (_payload, sender) => {
       const [profile, stamp] = await Promise.all([profileFor(sender), storedModels()]);
       return { profile, models: stamp ?? (await readModels(isPageSender(sender) ? feedOfUrl(sender.url) : null)) };
+    },
+    'page/current': async ({ key }, sender) => {
+      const tab = sender.tab?.id;
+      if (!isPageSender(sender) || tab === undefined) return null;
+      const stored = await loadProfile(store, now());
+      const [revision, updatedAt, topics] = key.split(' ');
+      const same = `${stored.revision} ${stored.updatedAt}` === `${revision} ${updatedAt}`;
+      if (same && (topics === 'topics' || !(stored.avoidTopics.length + stored.interests.length))) return null;
+      // Written without a broadcast (read back from its copy, the defaults after a wipe): kept anew for the next tabs.
+      if (!same) void deps.tabReady?.refresh();
+      const current = await forTab(stored, sender.url);
+      // A save meanwhile reaches the tab in its own broadcast, with a later revision: this one must not follow it.
+      if (current.key !== key && sameProfile(stored, await loadProfile(store, now()))) deps.tellTab?.(tab, current.profile);
+      return null;
     },
     'profile/save': async ({ profile, base }) => {
       const refused = riskyRules(profile.rules);

@@ -98,6 +98,8 @@ export interface JudgeDeps {
   now?: () => number;
   /** Tells every open tab and extension page that the profile changed. */
   broadcastProfile: (p: Profile) => void;
+  /** The profile kept for feed tabs to start from (tab-ready-store.ts), cleared before a change is told. */
+  tabReady?: { forget(): Promise<void> };
 }
 
 export function createJudgeHandlers(
@@ -224,6 +226,7 @@ export function createJudgeHandlers(
     },
     'model/settings': async (patch) => {
       const saved = await updateProfile(store, (p) => ({ ...p, judge: { ...p.judge, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } }), now());
+      await deps.tabReady?.forget(); // as handlers.ts `changed`: no tab starts from the copy kept before
       deps.broadcastProfile(saved);
       return saved;
     },

@@ -1,6 +1,8 @@
 import type { FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
 import { withPreparedLookups } from '../core/shield/prepared';
+import { withRunnableRules } from '../schema/rule-risk';
+import { readyKey } from '../schema/stored-models';
 
 const FEED_HOSTS: ReadonlyArray<[RegExp, FeedPlatform]> = [
   [/^(www\.|old\.)?reddit\.com$/, 'reddit'],
@@ -84,4 +86,19 @@ export function createPagePreparer(store?: PreparedStore, max = 8) {
     }
     return sent;
   };
+}
+
+/**
+ * What a feed tab at `url` is sent of `profile`, wherever it is sent (page/start, profile/changed, the copy kept for
+ * its tabs in storage.local): its site's cut, the rules it may run, its topics by meaning (`pack`) and its look-ups
+ * built (`forPage`); with the readyKey it is current by.
+ */
+export async function readyForTab(
+  profile: Profile,
+  url: string | undefined,
+  pack: (p: Profile) => Promise<Profile>,
+  forPage: (p: Profile, url: string | undefined) => Promise<Profile>,
+): Promise<{ key: string; profile: Profile }> {
+  const packed = await pack(withRunnableRules(profileForPage(profile, url)));
+  return { key: readyKey(packed), profile: await forPage(packed, url) };
 }

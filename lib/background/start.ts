@@ -9,13 +9,14 @@ import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { createPagePreparer, profileForPage } from './page-profile';
+import { createPagePreparer, readyForTab } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
-import { withRunnableRules } from '../schema/rule-risk';
 import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
 import { openWelcomeOnInstall } from './first-run';
 import { createModelStore } from './page-models';
+import { createTabReadyStore } from './tab-ready-store';
+import type { FeedPlatform } from '../schema/common';
 
 const tabStats = sessionTabStats();
 
@@ -31,19 +32,16 @@ const withTopicPack = createTopicPacker(meaningModel, {
 });
 
 /** One page of each feed: what a tab there is sent is cut by its site. */
-const FEED_PAGES = ['https://www.youtube.com/', 'https://www.reddit.com/', 'https://x.com/', 'https://news.ycombinator.com/'];
+const FEED_PAGES: Record<FeedPlatform, string> = {
+  youtube: 'https://www.youtube.com/',
+  reddit: 'https://www.reddit.com/',
+  x: 'https://x.com/',
+  hackernews: 'https://news.ycombinator.com/',
+};
 
-/** Each feed's look-ups built now, open tab or not, so the next page's start is answered from what forPage kept
- * instead of building them while the tab waits. One site at a time, each in a task of its own. */
-async function prepareFeeds(profile: Profile): Promise<void> {
-  for (const url of FEED_PAGES) {
-    await forPage(await withTopicPack(withRunnableRules(profileForPage(profile, url))), url);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-}
-
-/** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. */
-async function broadcastProfile(profile: Profile) {
+/** Tabs (content scripts) get the profile with its topics by meaning; extension pages the profile alone. `keep`:
+ * what each feed's next tab reads at its start is made and kept again (tab-ready-store.ts). */
+async function broadcastProfile(profile: Profile, keep: () => Promise<void>) {
   // Expanded now, open feed tab or not (a feed page keeps every topic: page-profile.ts), so the next page's start
   // is answered from the kept pack instead of spending its hold on loading the meaning model.
   void withTopicPack(profile).catch(() => {});
@@ -55,12 +53,13 @@ async function broadcastProfile(profile: Profile) {
     // and a page's cut-down copy must not replace it there.
     if (tab.id === undefined || !isPageSender(tab)) continue;
     // Each tab gets only what its site needs (a chat tab only hears that the profile changed).
-    const forTab = { type: 'profile/changed', profile: await forPage(await withTopicPack(withRunnableRules(profileForPage(profile, tab.url))), tab.url) };
-    browser.tabs.sendMessage(tab.id, forTab).catch(() => {});
+    tellTab(tab.id, (await readyForTab(profile, tab.url, withTopicPack, forPage)).profile);
   }
-  // The sites of open tabs first (above: a page there may start any moment), then the others.
-  await prepareFeeds(profile).catch(() => {});
+  // The sites of open tabs first (above), then what every feed's next page reads at its start.
+  await keep();
 }
+
+const tellTab = (tab: number, profile: Profile) => void browser.tabs.sendMessage(tab, { type: 'profile/changed', profile }).catch(() => {});
 
 export function startBackground() {
   // The profile's last good copy is kept in storage.local, to restore from if IndexedDB comes back empty.
@@ -70,20 +69,30 @@ export function startBackground() {
     if (p && !store.problem) store.problem = p;
   });
   const tabRates = createTabRates();
-  // Expand the topics when the browser starts and when Parapet is installed or updated, so the first feed tab
-  // is answered from the kept pack instead of waiting for the model to load.
-  const warmTopics = () => void loadProfile(store, Date.now()).then(prepareFeeds).catch(() => {});
-  browser.runtime.onStartup.addListener(warmTopics);
-  browser.runtime.onInstalled.addListener(warmTopics);
   // The model files every feed tab reads: read, checked and kept in storage.local now, while no tab waits, rather
   // than inside the first tab's hold.
   const storedModels = createModelStore();
   void storedModels();
+  // Beside them, what each feed's tab is sent at its start, so that it reads that instead of asking while its page
+  // is parsed: made again now if what is kept is not current (a new build, a profile read back from its copy).
+  const tabReady = createTabReadyStore({
+    load: () => loadProfile(store, Date.now()),
+    ready: (profile, feed) => readyForTab(profile, FEED_PAGES[feed], withTopicPack, forPage),
+    models: storedModels,
+  });
+  void tabReady.refresh();
+  // Also when the browser starts and when Parapet is installed or updated (which wake the worker): the topics
+  // expanded while no tab waits for the model to load.
+  const keep = () => void tabReady.refresh();
+  browser.runtime.onStartup.addListener(keep);
+  browser.runtime.onInstalled.addListener(keep);
   openWelcomeOnInstall();
   const judgeHost = defaultConnector();
   const handlers = createHandlers({
     store,
-    broadcastProfile: (p) => void broadcastProfile(p),
+    broadcastProfile: (p) => void broadcastProfile(p, tabReady.refresh).catch(() => {}),
+    tabReady,
+    tellTab,
     withTopicPack,
     forPage,
     tabStats,

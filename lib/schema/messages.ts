@@ -37,6 +37,9 @@ export const requests = {
   'profile/get': { privileged: false, payload: z.object({}) },
   /** A feed tab's start: its profile and the shipped models it decides with, in one answer. */
   'page/start': { privileged: false, payload: z.object({}) },
+  /** A feed tab that started from the profile kept for its feed's tabs (stored-models.ts), once its page is parsed:
+   * `key`, which one (readyKey). Answered null; a tab whose profile is not the current one is sent it as a broadcast. */
+  'page/current': { privileged: false, payload: z.object({ key: z.string().max(100) }) },
   /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
   'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
   /** `accept`: the plain checks that take a feed tab's batch as the schema would, before the schema is asked. */
@@ -213,6 +216,7 @@ export interface Responses {
   /** `models`: the stamp of the copy the tab reads in storage.local (lib/schema/stored-models.ts), or the models
    * themselves when the background could not keep them there. */
   'page/start': { profile: Profile; models: PageModels | string };
+  'page/current': null;
   'profile/save': Profile;
   'decisions/log': null;
   'signals/add': null;

@@ -1,5 +1,6 @@
 import type { FeedPlatform } from './constants';
 import type { PageModels } from './messages';
+import type { Profile } from './profile';
 
 /**
  * Where the background keeps the shipped models in the form a feed's tabs read them (storage.local, which content
@@ -15,3 +16,34 @@ export const modelsKey = (feed: FeedPlatform): FeedPlatform => feed;
 /** `stamp` names the copy: page/start answers with it, so a tab that read an older copy (the background was
  * writing a new one) reads again. */
 export type StoredModels = PageModels & { stamp: string };
+
+/**
+ * Beside each feed's models, the profile as page/start would answer a tab of that feed (lib/background/
+ * tab-ready-store.ts): a tab reads both in one storage.local get at document_start and sends no message while the
+ * page is parsed (issue 24: answering one there held up DOMContentLoaded by ~15 ms on two cores). Only that feed's
+ * cut of the profile (page-profile.ts, profileForPage), as every message to its tabs carries it; content scripts'
+ * isolated world reads storage.local, the page's world cannot.
+ *
+ * No migration: it is a cache the background writes again whenever what it holds is not what page/start would
+ * answer (a new build, a new copy of the models, a profile change). A tab takes it only when `v` is this version,
+ * `build` is its own build's and `stamp` is the models' beside it; anything else and it asks page/start, as before.
+ */
+export const TAB_READY_VERSION = 1;
+export const tabReadyKey = (feed: FeedPlatform) => `${feed}-ready`;
+/** Set at build (wxt.config.ts): a tab reads only what a background of its own build wrote. */
+export const BUILD: string = import.meta.env.PARAPET_BUILD ?? 'dev';
+
+export interface StoredTabReady {
+  v: typeof TAB_READY_VERSION;
+  build: string;
+  /** The stamp of the models copy written with it. */
+  stamp: string;
+  /** readyKey of what `profile` was made from: the tab sends it back once the page is parsed (page/current). */
+  key: string;
+  profile: Profile;
+}
+
+/** Which profile a tab was sent, for telling whether it is current: its revision and time (every write moves
+ * both) and whether its topics came expanded by meaning (they may come later: handlers.ts, PACK_WAIT_MS). Of the
+ * profile before its look-ups are built, which drop the topics and their pack (core/shield/prepared.ts). */
+export const readyKey = (p: Profile): string => `${p.revision} ${p.updatedAt} ${'topicPack' in p ? 'topics' : 'words'}`;

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapters/types';
 import type { Profile } from '../schema/profile';
-import { requestPageStart, type PageStart } from './page-start';
+import { readPageStart, type PageStart } from './page-start';
 import { browserTransport } from './transport';
 import { putOutOfSight, showUnread } from './unread';
 
@@ -23,28 +23,30 @@ const UNCLAIMED_MS = 1000;
 /**
  * The first part of a feed page's shield, run at document_start (issue 24). Everything the browser runs before the
  * page is parsed holds up DOMContentLoaded and the site's own handlers of it; the feed script, ~95 KB to compile
- * and set up, runs once the page is parsed (document_end). Until then this small script asks for the profile and
- * models (so they are in when the feed script starts) and keeps each item the parser inserts unseen in its place,
- * as the feed script's hold does: nothing is read or decided while the page is parsed, and nothing a decision
- * would hide is ever drawn.
+ * and set up, runs once the page is parsed (document_end). Until then this small script reads the profile and
+ * models (page-start.ts: so they are in when the feed script starts) and keeps each item the parser inserts unseen
+ * in its place, as the feed script's hold does: nothing is read or decided while the page is parsed, and nothing a
+ * decision would hide is ever drawn.
  */
 export function holdFeedEarly(adapter: Adapter, signal: AbortSignal): void {
   const startedAt = performance.now();
   const transport = browserTransport();
   let broadcast: Profile | undefined;
   const unsubscribe = transport.onProfile((p) => (broadcast = p));
-  const start = requestPageStart(transport, adapter.platform, startedAt, () => broadcast);
-  const early = createEarlyHold(adapter, document, start, () => {
+  const start = readPageStart(transport, adapter.platform, startedAt, () => broadcast);
+  const early = createEarlyHold(adapter, document, start, (claimed) => {
     unsubscribe();
     delete (globalThis as Handoff)[HANDOFF];
+    // The feed script runs now, the page parsed: a profile read from storage may be older than one saved since.
+    if (claimed) start.confirm();
   });
   signal.addEventListener('abort', () => early.end(), { once: true });
   (globalThis as Handoff)[HANDOFF] = early;
 }
 
 /** The early hold on `doc`: `claim` hands it over, `end` shows what it holds (the feed script never came, or the
- * extension went away). `done`: called once, whichever comes first. */
-export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStart, done: () => void): EarlyStart & { end(): void } {
+ * extension went away). `done`: called once, whichever comes first; `claimed` when the feed script took it. */
+export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStart, done: (claimed: boolean) => void): EarlyStart & { end(): void } {
   const held: Element[] = [];
   let surface: string | null = null;
   try {
@@ -79,7 +81,7 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
     clearTimeout(unclaimed);
     doc.removeEventListener('DOMContentLoaded', loaded);
     doc.removeEventListener('readystatechange', loaded);
-    done();
+    done(!show);
     if (show) showUnread(held);
     return held.splice(0);
   }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Profile } from '../schema/profile';
 import type { FeedPlatform } from '../schema/constants';
 import type { PageModels } from '../schema/messages';
-import { modelsKey, type StoredModels } from '../schema/stored-models';
+import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredModels, type StoredTabReady } from '../schema/stored-models';
 import type { Transport } from './transport';
 
 /** What a feed page asks for as it starts: the person's profile and the models, asked for at the same time. */
@@ -13,24 +13,57 @@ export interface PageStart {
   readonly models: Promise<PageModels>;
 }
 
+type Newer = () => Profile | undefined;
+
 /**
  * The profile comes in the answer to page/start; the models are read from where the background keeps them
  * (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
- * background's last write of it is read again. `newer`: a profile the background broadcast meanwhile, taken over
- * the answer's when it is a later revision (the person saved while the page was loading).
+ * background's last write of it is read again.
  */
-export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: () => Profile | undefined): PageStart {
+export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer): PageStart {
   const start = transport.send('page/start', {});
   const key = modelsKey(feed);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
-  const early = read();
+  const kept = read();
+  // `newer`: a profile the background broadcast meanwhile, taken over the answer's when it is a later revision (the
+  // person saved while the page was loading).
   const profile = start.then(({ profile: p }) => {
     const later = newer?.();
     return later && later.revision > p.revision ? later : p;
   });
-  const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : early.then((k) => (k?.stamp === m ? k : read()), read)));
+  const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : kept.then((k) => (k?.stamp === m ? k : read()), read)));
   // Taken up a moment later, by the feed script once the page is parsed: a failure meanwhile is not an unhandled one
   // (the runner reads it as "not waited for").
-  for (const p of [early, profile, models]) p.catch(() => {});
+  for (const p of [kept, profile, models]) p.catch(() => {});
   return { startedAt, profile, models };
+}
+
+/**
+ * The start of a feed page at document_start (issue 24): the models and the profile its tabs are sent, both kept by
+ * the background in storage.local (stored-models.ts), read in one get; no message while the page is parsed (one
+ * answered then held up DOMContentLoaded). What is not usable (none yet, another version or build) is asked for
+ * with page/start, as requestPageStart does. `confirm`, once the page is parsed: the background is told which
+ * profile the tab started from, and sends it the current one as a broadcast if that is another.
+ */
+export function readPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer): PageStart & { confirm(): void } {
+  const mk = modelsKey(feed);
+  const rk = tabReadyKey(feed);
+  const got = browser.storage.local.get([mk, rk]);
+  const found = got.then(
+    (k) => {
+      const r = k[rk] as StoredTabReady | undefined;
+      const m = k[mk] as StoredModels | undefined;
+      if (r?.v !== TAB_READY_VERSION || r.build !== BUILD || m?.stamp !== r.stamp) return null;
+      const later = newer?.();
+      return { key: r.key, profile: later && later.revision > r.profile.revision ? later : r.profile, models: m };
+    },
+    () => null,
+  );
+  // Not usable: as before this cache, the models read again while page/start is answered (first run only, mostly).
+  const start = found.then((f) => f ?? requestPageStart(transport, feed, startedAt, newer));
+  const profile = start.then((s) => s.profile);
+  const models = start.then((s) => s.models);
+  for (const p of [profile, models]) p.catch(() => {});
+  const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
+  return { startedAt, profile, models, confirm };
 }

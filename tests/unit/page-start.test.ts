@@ -1,10 +1,11 @@
 // What a feed page asks for as it starts (lib/shield-runtime/page-start.ts), asked at document_start and taken up
-// by the feed script once the page is parsed.
+// by the feed script once the page is parsed; read from storage, with no message while the page is parsed, when the
+// background kept it there.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { modelsKey } from '@/lib/schema/stored-models';
-import { requestPageStart } from '@/lib/shield-runtime/page-start';
+import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '@/lib/schema/stored-models';
+import { readPageStart, requestPageStart } from '@/lib/shield-runtime/page-start';
 import type { Transport } from '@/lib/shield-runtime/transport';
 
 const at = (revision: number): Profile => ({ ...defaultProfile(1), revision });
@@ -40,5 +41,68 @@ describe('the start of a feed page', () => {
     await new Promise((r) => setTimeout(r, 20)); // the parse: nobody is listening yet
     await expect(start.profile).rejects.toThrow('no background');
     await expect(start.models).rejects.toThrow('no background');
+  });
+});
+
+describe('the start of a feed page from what the background kept for it (issue 24)', () => {
+  const ready = (revision: number, over: Partial<StoredTabReady> = {}): StoredTabReady => ({
+    v: TAB_READY_VERSION,
+    build: BUILD,
+    stamp: 'one',
+    key: `${revision} 1 words`,
+    profile: at(revision),
+    ...over,
+  });
+  /** The background, counting what the tab sent it. */
+  function counting(answer: () => Promise<unknown> = async () => ({ profile: at(9), models: 'one' })) {
+    const sent: Array<[string, unknown]> = [];
+    const transport: Transport = {
+      send: ((type: string, payload: unknown) => (sent.push([type, payload]), type === 'page/start' ? answer() : Promise.resolve(null))) as Transport['send'],
+      onProfile: () => () => {},
+    };
+    return { transport, sent };
+  }
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [modelsKey('hackernews')]: models });
+  });
+
+  it('takes the profile and the models from storage and sends nothing while the page is parsed', async () => {
+    await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
+    const { transport, sent } = counting();
+    const start = readPageStart(transport, 'hackernews', 0);
+    expect((await start.profile).revision).toBe(4);
+    expect(await start.models).toEqual(models);
+    expect(sent).toEqual([]);
+  });
+
+  it('asks page/start, as before, when nothing usable is kept: none yet, another version, another build, other models', async () => {
+    for (const kept of [undefined, { ...ready(4), v: 0 }, ready(4, { build: 'older' }), ready(4, { stamp: 'two' })]) {
+      await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: kept });
+      const { transport, sent } = counting();
+      const start = readPageStart(transport, 'hackernews', 0);
+      expect((await start.profile).revision).toBe(9);
+      expect(await start.models).toEqual(models);
+      expect(sent.map(([type]) => type)).toEqual(['page/start']);
+      start.confirm();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(sent.map(([type]) => type)).toEqual(['page/start']);
+    }
+  });
+
+  it('once the page is parsed, tells the background which profile it started from (it sends a later one as a broadcast)', async () => {
+    await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
+    const { transport, sent } = counting();
+    const start = readPageStart(transport, 'hackernews', 0);
+    await start.profile;
+    start.confirm();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toEqual([['page/current', { key: '4 1 words' }]]);
+  });
+
+  it('takes a later revision broadcast while the page loaded over the kept one', async () => {
+    await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
+    expect((await readPageStart(counting().transport, 'hackernews', 0, () => at(6)).profile).revision).toBe(6);
+    expect((await readPageStart(counting().transport, 'hackernews', 0, () => at(3)).profile).revision).toBe(4);
   });
 });

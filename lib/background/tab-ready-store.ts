@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
+import type { Profile } from '../schema/profile';
+import { BUILD, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
+import type { ModelArea } from './page-models';
+
+/** Which copies are kept (their readyKey by feed) and with which build and models: a woken worker compares this
+ * small value, not the copies. */
+const INDEX_KEY = 'ready-keys';
+interface Kept {
+  build: string;
+  stamp: string;
+  keys: Partial<Record<FeedPlatform, string>>;
+}
+
+export interface TabReadyDeps {
+  /** The person's profile as stored (lib/db.ts loadProfile). */
+  load: () => Promise<Profile>;
+  /** What page/start answers a tab of `feed` (page-profile.ts readyForTab), its topics waited for. */
+  ready: (profile: Profile, feed: FeedPlatform) => Promise<{ key: string; profile: Profile }>;
+  /** The stamp of the models kept beside it (page-models.ts createModelStore); null when none are kept, and then
+   * neither is this (tabs ask page/start). */
+  models: () => Promise<string | null>;
+  area?: () => TabReadyArea;
+  build?: string;
+}
+
+/** storage.local (a stand-in in unit tests). */
+export interface TabReadyArea extends ModelArea {
+  remove(keys: string[]): Promise<void>;
+}
+
+const hasTopics = (p: Profile) => (p.avoidTopics?.length ?? 0) + (p.interests?.length ?? 0) > 0;
+
+/**
+ * Keeps, beside each feed's models in storage.local, the profile a tab of that feed would be answered at its start
+ * (stored-models.ts, StoredTabReady), so the tab reads it instead of asking while its page is parsed. `refresh`
+ * after every change the background broadcasts, when a topic pack comes in late (a broadcast too), and at the
+ * worker's start (a profile read back from its copy, a new build or models): it reads the profile as stored, and
+ * writes only the feeds whose copy is not what it makes of it. One refresh at a time; one asked for meanwhile runs
+ * after it, so the last to run read the last profile written. `forget` before a change is told (handlers.ts): a tab
+ * that starts before the copies are made again asks page/start, rather than starting from what the person changed.
+ */
+export function createTabReadyStore(deps: TabReadyDeps) {
+  const area = deps.area ?? (() => browser.storage.local);
+  const build = deps.build ?? BUILD;
+  let index: Kept | null | undefined;
+  /** Moves on at each forget: a refresh that read the profile before does not write what it made of it. */
+  let generation = 0;
+
+  async function write(): Promise<void> {
+    const from = generation;
+    const [profile, stamp] = await Promise.all([deps.load(), deps.models()]);
+    if (stamp === null) return;
+    if (index === undefined) index = ((await area().get(INDEX_KEY))[INDEX_KEY] as Kept | undefined) ?? null;
+    const kept = index?.build === build && index.stamp === stamp ? index.keys : {};
+    // The profile they were made from, with its topics expanded if it has any: nothing to make or write (a worker
+    // wakes many times with the same profile; making costs it a few ms a feed).
+    const made = `${profile.revision} ${profile.updatedAt} `;
+    if (FEED_PLATFORMS.every((f) => kept[f] === `${made}topics` || (kept[f] === `${made}words` && !hasTopics(profile)))) return;
+    const keys = { ...kept };
+    const items: Record<string, StoredTabReady | Kept> = {};
+    for (const feed of FEED_PLATFORMS) {
+      const ready = await deps.ready(profile, feed);
+      if (kept[feed] !== ready.key) items[tabReadyKey(feed)] = { v: TAB_READY_VERSION, build, stamp, ...ready };
+      keys[feed] = ready.key;
+      // Each site in a task of its own: a tab's message is not kept waiting behind all four.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (Object.keys(items).length === 0 || from !== generation) return;
+    const next = { build, stamp, keys };
+    await area().set({ ...items, [INDEX_KEY]: next });
+    index = next;
+  }
+
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    async forget(): Promise<void> {
+      generation++;
+      if (running) again = true;
+      index = null;
+      await area()
+        .remove([...FEED_PLATFORMS.map(tabReadyKey), INDEX_KEY])
+        .catch((e) => console.warn('Parapet: the profile kept for the tabs could not be cleared', e));
+    },
+    refresh(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await write().catch((e) => {
+            // What is kept stays as it was; tabs that read it are told the current profile once parsed (page/current).
+            index = undefined;
+            console.warn('Parapet: the profile could not be kept for the tabs', e);
+          });
+        } while (again);
+        running = null;
+      })();
+      return running;
+    },
+  };
+}

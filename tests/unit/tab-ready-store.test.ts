@@ -1,0 +1,191 @@
+// What each feed's tab reads at its start instead of asking while its page is parsed (issue 24): the background
+// keeps, beside that feed's models, the profile page/start would answer a tab of that feed (lib/background/
+// tab-ready-store.ts). It must be what page/start answers, written again after every change a person makes (and
+// when the topics' expansion comes in), never written again when nothing changed, current after the worker starts,
+// and hold only that feed's part of the profile. A tab that started from an older copy is sent the current profile
+// once its page is parsed (page/current).
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch } from '@/lib/messaging';
+import { createHandlers } from '@/lib/background/handlers';
+import { createPagePreparer, readyForTab } from '@/lib/background/page-profile';
+import { createTabReadyStore } from '@/lib/background/tab-ready-store';
+import { loadProfile, openStore, saveProfile, type Store } from '@/lib/db';
+import type { TabReadyArea } from '@/lib/background/tab-ready-store';
+import type { FeedPlatform } from '@/lib/schema/common';
+import { defaultProfile, type Profile } from '@/lib/schema/profile';
+import { tabReadyKey, TAB_READY_VERSION, type StoredTabReady } from '@/lib/schema/stored-models';
+
+const URLS: Record<FeedPlatform, string> = {
+  youtube: 'https://www.youtube.com/',
+  reddit: 'https://www.reddit.com/',
+  x: 'https://x.com/',
+  hackernews: 'https://news.ycombinator.com/',
+};
+const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
+const fromDashboard = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html', tab: { id: 4 } };
+const fromTab = { id: 'ext-id', url: URLS.hackernews, tab: { id: 7, url: URLS.hackernews } };
+
+function memoryArea() {
+  const items = new Map<string, unknown>();
+  const written: string[][] = [];
+  const area: TabReadyArea = {
+    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: async (more) => {
+      written.push(Object.keys(more));
+      for (const [k, v] of Object.entries(more)) items.set(k, structuredClone(v));
+    },
+    remove: async (keys) => void keys.forEach((k) => items.delete(k)),
+  };
+  return { area, items, written };
+}
+
+/** A background over `store`: its topics expanded by `pack` (a stand-in for the meaning model's). */
+function background(store: Store, area: TabReadyArea, opts: { pack?: (p: Profile) => Promise<Profile>; build?: string; stamp?: string | null } = {}) {
+  const pack = opts.pack ?? (async (p: Profile) => p);
+  const forPage = createPagePreparer();
+  const tabReady = createTabReadyStore({
+    load: () => loadProfile(store, 1000),
+    ready: (p, feed) => readyForTab(p, URLS[feed], pack, forPage),
+    models: async () => (opts.stamp === undefined ? 'stamp-1' : opts.stamp),
+    area: () => area,
+    build: opts.build ?? 'build-1',
+  });
+  const tellTab = vi.fn();
+  const handlers = createHandlers({
+    store,
+    // As the extension's background does (start.ts): the tabs are told, then the copies kept again.
+    broadcastProfile: () => void tabReady.refresh(),
+    tabStats: { get: async () => null, set: async () => {} },
+    selectInstructions: () => [],
+    now: () => 1000,
+    withTopicPack: (p) => pack(p),
+    forPage,
+    storedModels: async () => 'stamp-1',
+    tabReady,
+    tellTab,
+  });
+  return { tabReady, handlers, tellTab, forPage, pack };
+}
+
+const person = (): Profile => ({
+  ...defaultProfile(0),
+  blockedAuthors: [
+    { platform: 'hackernews', name: 'pgdev' },
+    { platform: 'reddit', name: 'u/spammer' },
+  ],
+  hiddenItems: [{ platform: 'reddit', itemId: 't3_abc', at: 0 }],
+  instructions: [{ id: 'i1', text: 'I am allergic to shellfish', sites: ['chatgpt'], enabled: true, scope: { type: 'auto' } }],
+});
+
+const kept = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabReadyKey(feed)) as StoredTabReady | undefined;
+
+describe('the profile kept for each feed’s tabs', () => {
+  it('is, for each feed, what page/start answers a tab of that feed, and holds nothing of the other feeds', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, person(), 1000);
+    const { area, items } = memoryArea();
+    const { tabReady, handlers } = background(store, area);
+    await tabReady.refresh();
+    const answer = await dispatch(handlers, { type: 'page/start', payload: {} }, fromTab, self);
+    const hn = kept(items, 'hackernews')!;
+    expect(hn).toMatchObject({ v: TAB_READY_VERSION, build: 'build-1', stamp: 'stamp-1' });
+    expect(hn.profile).toEqual((answer as { value: { profile: unknown } }).value.profile);
+    expect(JSON.stringify(hn)).not.toContain('u/spammer');
+    expect(JSON.stringify(hn)).not.toContain('t3_abc');
+    for (const feed of Object.keys(URLS) as FeedPlatform[]) expect(JSON.stringify(kept(items, feed))).not.toContain('shellfish');
+    expect(JSON.stringify(kept(items, 'reddit'))).toContain('t3_abc');
+  });
+
+  it('is written again when the person saves, and not when nothing changed', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items, written } = memoryArea();
+    const { tabReady, handlers } = background(store, area);
+    await tabReady.refresh();
+    const first = kept(items, 'hackernews')!;
+    expect(written).toHaveLength(1);
+    await tabReady.refresh();
+    expect(written).toHaveLength(1);
+
+    const saved = await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...first.profile, ...person(), revision: first.profile.revision } } }, fromDashboard, self);
+    expect(saved.ok).toBe(true);
+    // Once the save is answered, a tab starting finds no copy of what the person changed (it asks page/start).
+    expect([undefined, (saved as { value: Profile }).value.revision]).toContain(kept(items, 'hackernews')?.profile.revision);
+    await tabReady.refresh();
+    const next = kept(items, 'hackernews')!;
+    expect(next.profile.revision).toBe((saved as { value: Profile }).value.revision);
+    expect(next.profile.revision).toBeGreaterThan(first.profile.revision);
+    expect(JSON.stringify(next.profile)).not.toEqual(JSON.stringify(first.profile));
+    expect(written).toHaveLength(2);
+  });
+
+  it('a refresh that read the profile before a change does not write what it made of it', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items } = memoryArea();
+    const { tabReady, handlers } = background(store, area);
+    const before = tabReady.refresh(); // reads the defaults
+    await dispatch(handlers, { type: 'profile/save', payload: { profile: person() } }, fromDashboard, self);
+    await before;
+    expect(kept(items, 'hackernews')!.profile.revision).toBe((await loadProfile(store, 1000)).revision);
+  });
+
+  it('is written again when the topics come expanded, for a profile that did not change', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, { ...defaultProfile(0), avoidTopics: [{ id: 'a1', label: 'politics', keywords: [], exclude: [] }] }, 1000);
+    const { area, items } = memoryArea();
+    let expanded = false;
+    const pack = async (p: Profile) => (expanded ? ({ ...p, topicPack: { v: 1 } } as Profile) : p);
+    const { tabReady } = background(store, area, { pack });
+    await tabReady.refresh();
+    expect(kept(items, 'hackernews')!.key).toMatch(/ words$/);
+    expanded = true;
+    await tabReady.refresh();
+    expect(kept(items, 'hackernews')!.key).toMatch(/ topics$/);
+  });
+
+  it('is made current when the worker starts: after a profile written without it, a new build or new models; else left alone', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items, written } = memoryArea();
+    await background(store, area).tabReady.refresh();
+    expect(written).toHaveLength(1);
+    // Another worker, same build, models and profile: nothing written.
+    await background(store, area).tabReady.refresh();
+    expect(written).toHaveLength(1);
+    // The profile changed with no broadcast (read back from its copy, say): the next worker writes it.
+    await saveProfile(store, person(), 2000);
+    await background(store, area).tabReady.refresh();
+    expect(written).toHaveLength(2);
+    expect(kept(items, 'hackernews')!.profile.revision).toBe((await loadProfile(store, 3000)).revision);
+    await background(store, area, { build: 'build-2' }).tabReady.refresh();
+    expect(kept(items, 'hackernews')!.build).toBe('build-2');
+    await background(store, area, { build: 'build-2', stamp: 'stamp-2' }).tabReady.refresh();
+    expect(kept(items, 'hackernews')!.stamp).toBe('stamp-2');
+    expect(written).toHaveLength(4);
+  });
+
+  it('is not kept without the models beside it (tabs then ask page/start)', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items } = memoryArea();
+    await background(store, area, { stamp: null }).tabReady.refresh();
+    expect(items.size).toBe(0);
+  });
+
+  it('a tab that started from an older copy is sent the current profile once its page is parsed; a current one is not', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items } = memoryArea();
+    const { tabReady, handlers, tellTab } = background(store, area);
+    await tabReady.refresh();
+    const startedWith = kept(items, 'hackernews')!;
+    expect((await dispatch(handlers, { type: 'page/current', payload: { key: startedWith.key } }, fromTab, self)).ok).toBe(true);
+    expect(tellTab).not.toHaveBeenCalled();
+
+    const saved = (await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...person(), revision: startedWith.profile.revision } } }, fromDashboard, self)) as { value: Profile };
+    await dispatch(handlers, { type: 'page/current', payload: { key: startedWith.key } }, fromTab, self);
+    expect(tellTab).toHaveBeenCalledTimes(1);
+    const [tab, sent] = tellTab.mock.calls[0] as [number, Profile];
+    expect(tab).toBe(7);
+    expect(sent.revision).toBe(saved.value.revision);
+    await tabReady.refresh();
+    expect(sent).toEqual(kept(items, 'hackernews')!.profile);
+  });
+});
