@@ -43,7 +43,8 @@ export const NOT_PLURAL_WORDS: readonly string[] = (
     'afterwards towards besides nevertheless diabetes herpes measles mumps rabies shingles lupus ' +
     'aws dns ios macos windows kubernetes jenkins redis postgres'
 ).split(' ');
-const NOT_PLURAL = new Set(NOT_PLURAL_WORDS);
+/** Made on first use: stem() reads a profile's words, and a tab with the defaults has none. */
+let notPlural: Set<string> | undefined;
 
 /**
  * Plural folding, not a full stemmer: "stories"/"story", "movies"/"movie", "boxes"/"box", "games"/"game" fold
@@ -52,7 +53,7 @@ const NOT_PLURAL = new Set(NOT_PLURAL_WORDS);
  */
 export function stem(w: string): string {
   let cut = foldCut(w, 0, w.length);
-  if (cut > 0 && NOT_PLURAL.has(w)) cut = 0;
+  if (cut > 0 && (notPlural ??= new Set(NOT_PLURAL_WORDS)).has(w)) cut = 0;
   return cut === 0 ? w : cut === -1 ? w.slice(0, -1) + 'ie' : w.slice(0, -cut);
 }
 

@@ -184,17 +184,21 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** NOT_PLURAL_WORDS by hash, so that a scanned word can be checked against them without being cut out. */
-const NOT_PLURAL_INDEX = (() => {
+/** NOT_PLURAL_WORDS by hash, so that a scanned word can be checked against them without being cut out. Made on
+ * first use: only a profile's own words are read this way (TextMatcher), and a tab with the defaults has none
+ * (issue 24: built at every page start, it was a tenth of a millisecond and more of the feed script's set-up). */
+let notPluralIndex: HashIndex32 | undefined;
+
+function notPlural(): HashIndex32 {
   const index = new HashIndex32();
   // No two of the words share a hash: a unit test holds the list to that (word-hash-not-plural.test.ts), not every
   // page start, which built this table in every feed tab before its first item.
   NOT_PLURAL_WORDS.forEach((w, i) => index.set(hashString(w), i));
   return index;
-})();
+}
 
 function isNotPlural(text: string, start: number, end: number, h: number): boolean {
-  const i = NOT_PLURAL_INDEX.get(h === 0 ? 1 : h);
+  const i = (notPluralIndex ??= notPlural()).get(h === 0 ? 1 : h);
   if (i < 0) return false;
   const w = NOT_PLURAL_WORDS[i];
   if (w.length !== end - start) return false;
