@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, POLICY_KINDS } from '../schema/constants';
+import { DEFAULT_POLICIES, POLICY_KINDS, SITES } from '../schema/constants';
 import type { Profile } from '../schema/profile';
 
 /**
@@ -7,7 +7,6 @@ import type { Profile } from '../schema/profile';
  * module pulls zod into the content script; tests/unit/runtime-default-profile.test.ts keeps the two equal.
  */
 export function fallbackProfile(): Profile {
-  const sites = { youtube: true, reddit: true, x: true, hackernews: true, chatgpt: true, claude: true, gemini: true, perplexity: true };
   return {
     schemaVersion: 5,
     revision: 0,
@@ -20,7 +19,8 @@ export function fallbackProfile(): Profile {
     policies: Object.fromEntries(POLICY_KINDS.map((k) => [k, { ...DEFAULT_POLICIES[k] }])) as Profile['policies'],
     instructions: [],
     chat: { placement: 'end' },
-    sites,
+    // Every site on, from the list the content scripts carry anyway rather than the names written out again.
+    sites: Object.fromEntries(SITES.map((s) => [s, true])) as Profile['sites'],
     paused: false,
     display: { hiddenStyle: 'stub', reorder: true, exploreShare: 0 },
     exceptions: [],
