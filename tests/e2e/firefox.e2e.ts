@@ -61,5 +61,13 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => 
     expect(marked).toContainEqual(['3', expect.stringMatching(/^(show|boost)$/)]);
     // Badges and item menus are mounted from an animation-frame callback: Firefox runs it too.
     await page.waitForFunction(() => document.querySelectorAll('parapet-mark, parapet-stub').length >= 1, { timeout: 10_000 });
+
+    // The next load starts from the profile and models the background keeps for Hacker News tabs in storage.local
+    // (lib/schema/stored-models.ts), with no message while the page is parsed: it judges the page just the same.
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.reload();
+    await page.waitForSelector('tr.athing[data-parapet]', { timeout: 20_000 });
+    const again = await page.$$eval('tr.athing[data-parapet]', (rows) => rows.map((r) => [r.id, r.getAttribute('data-parapet')]));
+    expect(again).toEqual(marked);
   });
 });
