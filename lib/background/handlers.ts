@@ -72,7 +72,7 @@ export interface BackgroundDeps {
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
   forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
   /** Keeps what page/start answers each feed's tabs in storage.local, for them to read instead (tab-ready-store.ts). */
-  tabReady?: { refresh(): Promise<void>; forget(): Promise<void> };
+  tabReady?: { refresh(): Promise<void>; forget(): Promise<void>; current(feed: FeedPlatform, key: string): Promise<boolean> };
   /** Sends one tab its profile, as a broadcast does (a tab that started from an older kept copy). */
   tellTab?: (tab: number, profile: Profile) => void;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
@@ -151,7 +151,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'page/current': async ({ key }, sender) => {
       const tab = sender.tab?.id;
-      if (!isPageSender(sender) || tab === undefined) return null;
+      const feed = isPageSender(sender) ? feedOfUrl(sender.url) : null;
+      if (!feed || tab === undefined || (await deps.tabReady?.current(feed, key))) return null;
       const stored = await loadProfile(store, now());
       const [revision, updatedAt, topics] = key.split(' ');
       const same = `${stored.revision} ${stored.updatedAt}` === `${revision} ${updatedAt}`;

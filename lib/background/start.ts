@@ -59,6 +59,9 @@ async function broadcastProfile(profile: Profile, keep: () => Promise<void>) {
   await keep();
 }
 
+/** How long after the worker wakes it checks that what feed tabs read at their start is current. */
+const WAKE_REFRESH_MS = 2000;
+
 const tellTab = (tab: number, profile: Profile) => void browser.tabs.sendMessage(tab, { type: 'profile/changed', profile }).catch(() => {});
 
 export function startBackground() {
@@ -74,15 +77,16 @@ export function startBackground() {
   const storedModels = createModelStore();
   void storedModels();
   // Beside them, what each feed's tab is sent at its start, so that it reads that instead of asking while its page
-  // is parsed: made again now if what is kept is not current (a new build, a profile read back from its copy).
+  // is parsed: made again if what is kept is not current (a new build, a profile read back from its copy).
   const tabReady = createTabReadyStore({
     load: () => loadProfile(store, Date.now()),
     ready: (profile, feed) => readyForTab(profile, FEED_PAGES[feed], withTopicPack, forPage),
     models: storedModels,
   });
-  void tabReady.refresh();
-  // Also when the browser starts and when Parapet is installed or updated (which wake the worker): the topics
-  // expanded while no tab waits for the model to load.
+  // A moment after a wake, not while the page that woke the worker starts (reading the profile is a woken worker's
+  // largest cost); at once when the browser starts and when Parapet is installed or updated, the topics expanded
+  // while no tab waits for the model to load.
+  setTimeout(() => void tabReady.refresh(), WAKE_REFRESH_MS);
   const keep = () => void tabReady.refresh();
   browser.runtime.onStartup.addListener(keep);
   browser.runtime.onInstalled.addListener(keep);

@@ -76,6 +76,13 @@ export function createTabReadyStore(deps: TabReadyDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   return {
+    /** Whether `key` is what is kept for `feed` now: every change is forgotten before it is answered (`forget`), so
+     * a kept key of this build is the current profile's, and a tab that started from it needs nothing more; the
+     * profile itself is not read (a woken worker's first read of it is its largest cost). */
+    async current(feed: FeedPlatform, key: string): Promise<boolean> {
+      if (index === undefined) index = ((await area().get(INDEX_KEY).catch((): Record<string, unknown> => ({})))[INDEX_KEY] as Kept | undefined) ?? null;
+      return index?.build === build && index.keys[feed] === key;
+    },
     async forget(): Promise<void> {
       generation++;
       if (running) again = true;

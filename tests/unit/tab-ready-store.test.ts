@@ -178,6 +178,13 @@ describe('the profile kept for each feed’s tabs', () => {
     const startedWith = kept(items, 'hackernews')!;
     expect((await dispatch(handlers, { type: 'page/current', payload: { key: startedWith.key } }, fromTab, self)).ok).toBe(true);
     expect(tellTab).not.toHaveBeenCalled();
+    // A worker just woken answers from the kept key alone: it was written after the last change answered.
+    const woken = background(store, area);
+    expect(await woken.tabReady.current('hackernews', startedWith.key)).toBe(true);
+    expect(await woken.tabReady.current('hackernews', `${startedWith.key}x`)).toBe(false);
+    expect(await background(store, area, { build: 'build-2' }).tabReady.current('hackernews', startedWith.key)).toBe(false);
+    await dispatch(woken.handlers, { type: 'page/current', payload: { key: startedWith.key } }, fromTab, self);
+    expect(woken.tellTab).not.toHaveBeenCalled();
 
     const saved = (await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...person(), revision: startedWith.profile.revision } } }, fromDashboard, self)) as { value: Profile };
     await dispatch(handlers, { type: 'page/current', payload: { key: startedWith.key } }, fromTab, self);
