@@ -92,18 +92,18 @@ function onPress(e: Event): void {
 }
 
 /** Per document: each variant's inner structure, built once and cloned for every host after that. */
-const templates = new WeakMap<Document, Map<string, Element>>();
+const templates = new WeakMap<Document, Map<string, Node>>();
 
 /** The inner structure of one variant, built once per document and cloned for every host after that. */
-function fromTemplate(doc: Document, key: string, build: () => Element): Element {
+function fromTemplate<T extends Node>(doc: Document, key: string, build: () => T): T {
   let byKey = templates.get(doc);
   if (!byKey) templates.set(doc, (byKey = new Map()));
   let t = byKey.get(key);
   if (!t) byKey.set(key, (t = build()));
-  return t.cloneNode(true) as Element;
+  return t.cloneNode(true) as T;
 }
 
-function host(doc: Document, tag: string, content: Element, actions: Record<string, () => void>): HTMLElement {
+function host(doc: Document, tag: string, content: Node, actions: Record<string, () => void>): HTMLElement {
   const h = doc.createElement(tag);
   const root = h.attachShadow({ mode: 'closed' });
   roots.set(h, root);
@@ -129,7 +129,10 @@ export function createStub(doc: Document, actions: StubActions): HTMLElement {
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
   const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
   const row = fromTemplate(doc, `mark|${model.badge}|${tone}`, () => {
-    const r = el(doc, 'span', 'row');
+    // The buttons go straight into the shadow root, the host itself laid out as their row (shield.css): a row
+    // element of their own was one more box per mark to lay out and pre-paint, and a large profile puts a badge on
+    // about half of a feed's items (issue 24).
+    const r = doc.createDocumentFragment();
     if (model.badge) {
       // One fixed word whatever the reason; pressing it opens the why frame.
       const badge = button(doc, tone, 'Parapet', 'why');
