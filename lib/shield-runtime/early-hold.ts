@@ -23,10 +23,10 @@ const UNCLAIMED_MS = 1000;
 /**
  * The first part of a feed page's shield, run at document_start (issue 24). Everything the browser runs before the
  * page is parsed holds up DOMContentLoaded and the site's own handlers of it; the feed script, ~95 KB to compile
- * and set up, runs once the page is parsed (document_end). Until then this small script reads the profile and
- * models (page-start.ts: so they are in when the feed script starts) and keeps each item the parser inserts unseen
- * in its place, as the feed script's hold does: nothing is read or decided while the page is parsed, and nothing a
- * decision would hide is ever drawn.
+ * and set up, runs once the page is parsed (document_end). Until then this small script keeps each item the parser
+ * inserts unseen in its place, as the feed script's hold does: nothing is read or decided while the page is parsed,
+ * and nothing a decision would hide is ever drawn. Once parsed, it reads the profile and models for the feed script
+ * (page-start.ts).
  */
 export function holdFeedEarly(adapter: Adapter, signal: AbortSignal): void {
   const startedAt = performance.now();
@@ -67,7 +67,11 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
   // an event of its own, not change readyState.
   const loaded = (e?: Event) => {
     if (unclaimed !== undefined) return;
-    if ((e?.type === 'DOMContentLoaded' && e.isTrusted) || doc.readyState === 'complete') unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
+    if ((e?.type === 'DOMContentLoaded' && e.isTrusted) || doc.readyState === 'complete') {
+      // The page parsed: the feed script comes now, and what it takes is read (page-start.ts).
+      start.begin?.();
+      unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
+    }
   };
   doc.addEventListener('DOMContentLoaded', loaded);
   doc.addEventListener('readystatechange', loaded);
@@ -76,6 +80,7 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
   function finish(show: boolean): Element[] {
     if (over) return [];
     over = true;
+    start.begin?.();
     if (observer && !show) hide(); // what the parser inserted since the last callback
     observer?.disconnect();
     clearTimeout(unclaimed);

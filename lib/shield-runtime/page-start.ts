@@ -11,6 +11,8 @@ export interface PageStart {
   readonly startedAt: number;
   readonly profile: Promise<Profile>;
   readonly models: Promise<PageModels>;
+  /** Starts what is read from storage (readPageStart): called once the page is parsed. */
+  begin?(): void;
 }
 
 type Newer = () => Profile | undefined;
@@ -39,16 +41,18 @@ export function requestPageStart(transport: Transport, feed: FeedPlatform, start
 }
 
 /**
- * The start of a feed page at document_start (issue 24): the models and the profile its tabs are sent, both kept by
- * the background in storage.local (stored-models.ts), read in one get; no message while the page is parsed (one
- * answered then held up DOMContentLoaded). What is not usable (none yet, another version or build) is asked for
- * with page/start, as requestPageStart does. `confirm`, once the page is parsed: the background is told which
- * profile the tab started from, and sends it the current one as a broadcast if that is another.
+ * The start of a feed page (issue 24): the models and the profile its tabs are sent, both kept by the background in
+ * storage.local (stored-models.ts), read in one get once the page is parsed (`begin`): the feed script that takes
+ * them runs only then, and their ~1 MB answered while the parser ran held up DOMContentLoaded (~5 ms on two cores).
+ * No message either: what is not usable (none yet, another version or build) is asked for with page/start, as
+ * requestPageStart does. `confirm`, once the feed script runs: the background is told which profile the tab started
+ * from, and sends it the current one as a broadcast if that is another.
  */
 export function readPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer): PageStart & { confirm(): void } {
   const mk = modelsKey(feed);
   const rk = tabReadyKey(feed);
-  const got = browser.storage.local.get([mk, rk]);
+  let begin!: () => void;
+  const got = new Promise<void>((r) => (begin = r)).then(() => browser.storage.local.get([mk, rk]));
   const found = got.then(
     (k) => {
       const r = k[rk] as StoredTabReady | undefined;
@@ -65,5 +69,5 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const models = start.then((s) => s.models);
   for (const p of [profile, models]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
-  return { startedAt, profile, models, confirm };
+  return { startedAt, profile, models, confirm, begin };
 }

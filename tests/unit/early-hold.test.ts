@@ -88,18 +88,21 @@ describe('the early hold, before the feed script runs', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const p = parsing();
     const done: boolean[] = [];
-    createEarlyHold(hackernewsAdapter, p.page.doc, start, (claimed) => done.push(claimed));
+    const begin = vi.fn();
+    createEarlyHold(hackernewsAdapter, p.page.doc, { ...start, begin }, (claimed) => done.push(claimed));
     p.parse();
     await Promise.resolve();
     await vi.advanceTimersByTimeAsync(5000); // a long parse: still held
     expect(p.mode('42000001')).toBe('wait');
     // Parsed, the page's deferred scripts still loading (the feed script comes after them); a page firing
-    // DOMContentLoaded itself does not start the wait.
+    // DOMContentLoaded itself does not start the wait, nor the reads for the feed script (page-start.ts).
     p.finish();
     p.page.doc.dispatchEvent(new Event('DOMContentLoaded'));
     await vi.advanceTimersByTimeAsync(5000);
     expect(p.mode('42000001')).toBe('wait');
+    expect(begin).not.toHaveBeenCalled();
     p.loaded();
+    expect(begin).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(999);
     expect(p.mode('42000001')).toBe('wait');
     await vi.advanceTimersByTimeAsync(1);

@@ -1,7 +1,7 @@
 // What a feed page asks for as it starts (lib/shield-runtime/page-start.ts), asked at document_start and taken up
 // by the feed script once the page is parsed; read from storage, with no message while the page is parsed, when the
 // background kept it there.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '@/lib/schema/stored-models';
@@ -71,6 +71,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
     await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
     const { transport, sent } = counting();
     const start = readPageStart(transport, 'hackernews', 0);
+    start.begin!(); // the page parsed
     expect((await start.profile).revision).toBe(4);
     expect(await start.models).toEqual(models);
     expect(sent).toEqual([]);
@@ -81,6 +82,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
       await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: kept });
       const { transport, sent } = counting();
       const start = readPageStart(transport, 'hackernews', 0);
+      start.begin!();
       expect((await start.profile).revision).toBe(9);
       expect(await start.models).toEqual(models);
       expect(sent.map(([type]) => type)).toEqual(['page/start']);
@@ -94,6 +96,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
     await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
     const { transport, sent } = counting();
     const start = readPageStart(transport, 'hackernews', 0);
+    start.begin!();
     await start.profile;
     start.confirm();
     await new Promise((r) => setTimeout(r, 0));
@@ -102,7 +105,23 @@ describe('the start of a feed page from what the background kept for it (issue 2
 
   it('takes a later revision broadcast while the page loaded over the kept one', async () => {
     await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
-    expect((await readPageStart(counting().transport, 'hackernews', 0, () => at(6)).profile).revision).toBe(6);
-    expect((await readPageStart(counting().transport, 'hackernews', 0, () => at(3)).profile).revision).toBe(4);
+    const begun = (newer: () => Profile) => {
+      const start = readPageStart(counting().transport, 'hackernews', 0, newer);
+      start.begin!();
+      return start;
+    };
+    expect((await begun(() => at(6)).profile).revision).toBe(6);
+    expect((await begun(() => at(3)).profile).revision).toBe(4);
+  });
+
+  it('reads nothing while the page is parsed: only once begun (the early hold begins it at DOMContentLoaded)', async () => {
+    await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4) });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const start = readPageStart(counting().transport, 'hackernews', 0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(get).not.toHaveBeenCalled();
+    start.begin!();
+    expect((await start.profile).revision).toBe(4);
+    expect(get).toHaveBeenCalledTimes(1);
   });
 });
