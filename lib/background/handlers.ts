@@ -117,6 +117,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     deps.broadcastProfile(p);
     return p;
   };
+  /** A profile write. The copies kept for tabs are cleared before it too: a tab that starts between the write and
+   * `changed` would read one older than the profile the person has just seen saved. */
+  const change = async (write: () => Promise<Profile>) => {
+    await deps.tabReady?.forget();
+    return changed(await write());
+  };
   const buffer = createLogBuffer(store, {
     ...deps.logBuffer,
     // A repeat of an item judged "wrong" (another author's copy of the headline) is covered by the same verdict.
@@ -124,7 +130,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const wrong = repeats.filter((r) => r.into.status === 'wrong').map((r) => r.row);
       const before = wrong.length ? await loadProfile(store, now()) : null;
       if (before && applyVerdicts(before, wrong, 'wrong', now()) !== before) {
-        changed(await updateProfile(store, (p) => applyVerdicts(p, wrong, 'wrong', now()), now()));
+        await change(() => updateProfile(store, (p) => applyVerdicts(p, wrong, 'wrong', now()), now()));
       }
     },
   });
@@ -167,9 +173,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'profile/save': async ({ profile, base }) => {
       const refused = riskyRules(profile.rules);
       if (refused.length) throw new Error(refused.join('; '));
-      if (!base) return changed(await saveProfile(store, profile, now()));
+      if (!base) return change(() => saveProfile(store, profile, now()));
       // Merged in the same transaction as the write, so a change made elsewhere a moment before is never lost.
-      return changed(await updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
+      return change(() => updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
     'decisions/log': ({ rows }, sender) => {
       // The tab is the sender's, whatever the row says: Activity shows one tab's decisions by it.
@@ -186,7 +192,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const before = await loadProfile(store, now());
       const next = applyFeedback(before, feedback, item, now());
       if (next === before) return before;
-      return changed(await updateProfile(store, () => next, now()));
+      return change(() => updateProfile(store, () => next, now()));
     },
     'health/report': async (report) => {
       await keepHealth(report);
@@ -240,13 +246,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (refused.length) return { ok: false, errors: refused };
       // The log first: if it did not arrive whole, nothing changes, the profile included.
       const logRows = log ? await replaceLogWithStaged(store, log.token, log.rows) : undefined;
-      const saved = await saveProfile(store, result.value, now());
-      changed(saved);
+      const saved = await change(() => saveProfile(store, result.value, now()));
       return { ok: true, profile: saved, ...(logRows === undefined ? {} : { logRows }) };
     },
     'data/import-log': async ({ token, first, rows }) => ({ staged: await stageLog(store, token, rows, first) }),
     'log/page': async ({ below, limit }) => budgetPage(await pageDecisions(store, below, limit)),
-    'data/wipe': async () => changed(await wipeAll(store, now())),
+    'data/wipe': async () => change(() => wipeAll(store, now())),
     'storage/problem': ({ dismiss }) => {
       if (dismiss) dismissProblem(store);
       return store.problem;
@@ -261,7 +266,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await addFeedback(store, feedback);
       const before = await loadProfile(store, now());
       if (applyFeedback(before, feedback, undefined, now()) !== before) {
-        changed(await updateProfile(store, (p) => applyFeedback(p, feedback, undefined, now()), now()));
+        await change(() => updateProfile(store, (p) => applyFeedback(p, feedback, undefined, now()), now()));
       }
       return row;
     },
@@ -270,7 +275,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!before || !canUndoReversal(before)) return before ?? null;
       const profile = await loadProfile(store, now());
       if (undoReversal(profile, before, now()) !== profile) {
-        changed(await updateProfile(store, (p) => undoReversal(p, before, now()), now()));
+        await change(() => updateProfile(store, (p) => undoReversal(p, before, now()), now()));
       }
       return (await clearReversed(store, id)) ?? null;
     },
@@ -284,7 +289,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // A "wrong" verdict must hold on the next page load: it becomes an exception in the profile.
       const before = await loadProfile(store, now());
       if (applyVerdicts(before, flags, status, now()) !== before) {
-        changed(await updateProfile(store, (p) => applyVerdicts(p, flags, status, now()), now()));
+        await change(() => updateProfile(store, (p) => applyVerdicts(p, flags, status, now()), now()));
       }
       return flags;
     },

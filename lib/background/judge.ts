@@ -225,8 +225,10 @@ export function createJudgeHandlers(
       return status();
     },
     'model/settings': async (patch) => {
+      // Cleared before the write and after, as handlers.ts `change`: no tab starts from the copy kept before.
+      await deps.tabReady?.forget();
       const saved = await updateProfile(store, (p) => ({ ...p, judge: { ...p.judge, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } }), now());
-      await deps.tabReady?.forget(); // as handlers.ts `changed`: no tab starts from the copy kept before
+      await deps.tabReady?.forget();
       deps.broadcastProfile(saved);
       return saved;
     },

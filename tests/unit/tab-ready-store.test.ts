@@ -119,6 +119,24 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(written).toHaveLength(2);
   });
 
+  it('is gone before the person’s change is written: a tab that starts meanwhile never reads a copy older than what the person saw saved', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    const { area, items } = memoryArea();
+    const { tabReady, handlers } = background(store, area);
+    await tabReady.refresh();
+    const before = (await loadProfile(store, 1000)).revision;
+    // What a tab starting at each moment would find: the copy kept, and the profile as stored.
+    const seen: Array<{ kept: number | undefined; stored: number }> = [];
+    const remove = area.remove;
+    area.remove = async (keys) => {
+      await remove(keys);
+      seen.push({ kept: kept(items, 'hackernews')?.profile.revision, stored: (await loadProfile(store, 1000)).revision });
+    };
+    await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...person(), revision: before } } }, fromDashboard, self);
+    // Cleared while the profile stored was still the one before: from the write on, a tab finds no copy.
+    expect(seen[0]).toEqual({ kept: undefined, stored: before });
+  });
+
   it('a refresh that read the profile before a change does not write what it made of it', async () => {
     const store = openStore(`ready-${Math.random()}`);
     const { area, items } = memoryArea();
