@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { serialiseDetectors } from './lib/core/detectors/data-file';
@@ -5,8 +8,16 @@ import { SHIPPED_TABLES } from './lib/core/detectors/shipped';
 
 const OWN_CONTEXT = fileURLToPath(new URL('./lib/content-script/context.ts', import.meta.url));
 /** This build, in every script of it: a feed tab reads only what a background of its own build kept for it
- * (lib/schema/stored-models.ts). */
-const BUILD = Date.now().toString(36);
+ * (lib/schema/stored-models.ts). Named by the code that makes and reads what is kept, not by the time, so that the
+ * same sources build the same files (a store's reviewer rebuilds them). */
+function buildName(): string {
+  const root = fileURLToPath(new URL('./', import.meta.url));
+  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
+  const files = (readdirSync(join(root, 'lib'), { recursive: true }) as string[]).sort();
+  for (const f of files) if (statSync(join(root, 'lib', f)).isFile()) hash.update(f).update(readFileSync(join(root, 'lib', f)));
+  return hash.digest('hex').slice(0, 12);
+}
+const BUILD = buildName();
 
 // Chrome and Firefox both build as Manifest V3 (WXT would default Firefox to MV2).
 export default defineConfig({
