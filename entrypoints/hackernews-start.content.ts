@@ -3,8 +3,8 @@ import { hackernewsAdapter } from '@/lib/adapters/hackernews';
 import { FEED_MATCHES } from '@/lib/adapters/matches';
 import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
 
-// Small, before the page is parsed: asks for the profile and models and keeps items unseen until hackernews.content.ts,
-// run once the page is parsed, decides them (lib/shield-runtime/early-hold.ts).
+// Small, before the page is parsed: keeps items unseen until hackernews.content.ts, run once the page is parsed, decides
+// them, and reads the profile and models for it then (lib/shield-runtime/early-hold.ts, page-start.ts).
 export default defineContentScript({
   matches: FEED_MATCHES.hackernews,
   runAt: 'document_start',
