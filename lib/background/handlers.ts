@@ -50,6 +50,7 @@ import type { MeaningModel } from '../core/meaning/model';
 import { createWhyHandlers } from './why-store';
 import { createTabRates, type RateKind, type TabRates } from './tab-rates';
 import { createLogBuffer, type LogBufferOptions } from './log-buffer';
+import { isCurrent, madeFrom } from '../schema/stored-models';
 
 export interface BackgroundDeps {
   store: Store;
@@ -160,11 +161,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const feed = isPageSender(sender) ? feedOfUrl(sender.url) : null;
       if (!feed || tab === undefined || (await deps.tabReady?.current(feed, key))) return null;
       const stored = await loadProfile(store, now());
-      const [revision, updatedAt, topics] = key.split(' ');
-      const same = `${stored.revision} ${stored.updatedAt}` === `${revision} ${updatedAt}`;
-      if (same && (topics === 'topics' || !(stored.avoidTopics.length + stored.interests.length))) return null;
+      if (isCurrent(key, stored)) return null;
       // Written without a broadcast (read back from its copy, the defaults after a wipe): kept anew for the next tabs.
-      if (!same) void deps.tabReady?.refresh();
+      if (!madeFrom(key, stored)) void deps.tabReady?.refresh();
       const current = await forTab(stored, sender.url);
       // A save meanwhile reaches the tab in its own broadcast, with a later revision: this one must not follow it.
       if (current.key !== key && sameProfile(stored, await loadProfile(store, now()))) deps.tellTab?.(tab, current.profile);
@@ -301,7 +300,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { now: now(), signals: recentSignals, summary, named: namedInference(recentSignals, profile, now(), model) };
     },
     'topics/preview': (req) => topicPreview(req),
-    ...createJudgeHandlers(deps, deps.judgeHost),
+    ...createJudgeHandlers({ ...deps, change }, deps.judgeHost),
     ...createWhyHandlers(now),
   };
   // What the extension's own pages read (Activity, Flagged, the counts, an export) includes every row sent before.

@@ -98,8 +98,9 @@ export interface JudgeDeps {
   now?: () => number;
   /** Tells every open tab and extension page that the profile changed. */
   broadcastProfile: (p: Profile) => void;
-  /** The profile kept for feed tabs to start from (tab-ready-store.ts), cleared before a change is told. */
-  tabReady?: { forget(): Promise<void> };
+  /** Writes the profile as every change is written (handlers.ts `change`: the copies kept for feed tabs cleared
+   * around it, then the change told); by default, written and told. */
+  change?: (write: () => Promise<Profile>) => Promise<Profile>;
 }
 
 export function createJudgeHandlers(
@@ -109,6 +110,13 @@ export function createJudgeHandlers(
 ): Pick<Handlers, JudgeTypes> {
   const { store } = deps;
   const now = deps.now ?? Date.now;
+  const change =
+    deps.change ??
+    (async (write: () => Promise<Profile>) => {
+      const saved = await write();
+      deps.broadcastProfile(saved);
+      return saved;
+    });
   let settings: Profile['judge'] | null = null;
 
   const source: EngineSource = {
@@ -224,14 +232,8 @@ export function createJudgeHandlers(
       await verdictStore.clear().catch(() => {});
       return status();
     },
-    'model/settings': async (patch) => {
-      // Cleared before the write and after, as handlers.ts `change`: no tab starts from the copy kept before.
-      await deps.tabReady?.forget();
-      const saved = await updateProfile(store, (p) => ({ ...p, judge: { ...p.judge, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } }), now());
-      await deps.tabReady?.forget();
-      deps.broadcastProfile(saved);
-      return saved;
-    },
+    'model/settings': (patch) =>
+      change(() => updateProfile(store, (p) => ({ ...p, judge: { ...p.judge, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } }), now())),
     'model/bench': async ({ items: n }) => {
       const profile = await loadProfile(store, now());
       const s = { ...profile.judge, enabled: true };

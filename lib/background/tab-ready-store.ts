@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
-import { BUILD, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
+import { BUILD, isCurrent, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
 import type { ModelArea } from './page-models';
 
 /** Which copies are kept (their readyKey by feed) and with which build and models: a woken worker compares this
@@ -30,8 +30,6 @@ export interface TabReadyArea extends ModelArea {
   remove(keys: string[]): Promise<void>;
 }
 
-const hasTopics = (p: Profile) => (p.avoidTopics?.length ?? 0) + (p.interests?.length ?? 0) > 0;
-
 /**
  * Keeps, beside each feed's models in storage.local, the profile a tab of that feed would be answered at its start
  * (stored-models.ts, StoredTabReady), so the tab reads it instead of asking while its page is parsed. `refresh`
@@ -54,10 +52,9 @@ export function createTabReadyStore(deps: TabReadyDeps) {
     if (stamp === null) return;
     if (index === undefined) index = ((await area().get(INDEX_KEY))[INDEX_KEY] as Kept | undefined) ?? null;
     const kept = index?.build === build && index.stamp === stamp ? index.keys : {};
-    // The profile they were made from, with its topics expanded if it has any: nothing to make or write (a worker
-    // wakes many times with the same profile; making costs it a few ms a feed).
-    const made = `${profile.revision} ${profile.updatedAt} `;
-    if (FEED_PLATFORMS.every((f) => kept[f] === `${made}topics` || (kept[f] === `${made}words` && !hasTopics(profile)))) return;
+    // Every copy current: nothing to make or write (a worker wakes many times with the same profile; making costs
+    // it a few ms a feed).
+    if (FEED_PLATFORMS.every((f) => kept[f] !== undefined && isCurrent(kept[f], profile))) return;
     const keys = { ...kept };
     const items: Record<string, StoredTabReady | Kept> = {};
     for (const feed of FEED_PLATFORMS) {

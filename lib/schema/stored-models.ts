@@ -47,3 +47,10 @@ export interface StoredTabReady {
  * both) and whether its topics came expanded by meaning (they may come later: handlers.ts, PACK_WAIT_MS). Of the
  * profile before its look-ups are built, which drop the topics and their pack (core/shield/prepared.ts). */
 export const readyKey = (p: Profile): string => `${p.revision} ${p.updatedAt} ${'topicPack' in p ? 'topics' : 'words'}`;
+
+/** Whether the copy of readyKey `key` was made from `p` as stored (its revision and time). */
+export const madeFrom = (key: string, p: Profile): boolean => key.startsWith(`${p.revision} ${p.updatedAt} `);
+
+/** Whether that copy is what a tab should have of `p`: made from it, with its topics expanded or none to expand. */
+export const isCurrent = (key: string, p: Profile): boolean =>
+  madeFrom(key, p) && (key.endsWith(' topics') || (p.avoidTopics?.length ?? 0) + (p.interests?.length ?? 0) === 0);
