@@ -1,6 +1,7 @@
 import '@/lib/shield-runtime/shield.css';
-import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import '@/lib/adapters/hackernews.hold.css';
 import { FEED_MATCHES } from '@/lib/adapters/matches';
+import { hackernewsSurface } from '@/lib/adapters/surfaces';
 import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
 
 // Small, before the page is parsed: keeps items unseen until hackernews.content.ts, run once the page is parsed, decides
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: FEED_MATCHES.hackernews,
   runAt: 'document_start',
   main(ctx) {
-    holdFeedEarly(hackernewsAdapter, ctx.signal);
+    holdFeedEarly({ platform: 'hackernews', surface: hackernewsSurface }, ctx.signal);
   },
 });

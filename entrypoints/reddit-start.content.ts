@@ -1,6 +1,7 @@
 import '@/lib/shield-runtime/shield.css';
-import { redditAdapter } from '@/lib/adapters/reddit';
+import '@/lib/adapters/reddit.hold.css';
 import { FEED_MATCHES } from '@/lib/adapters/matches';
+import { redditSurface } from '@/lib/adapters/surfaces';
 import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
 
 // Small, before the page is parsed: keeps items unseen until reddit.content.ts, run once the page is parsed, decides
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: FEED_MATCHES.reddit,
   runAt: 'document_start',
   main(ctx) {
-    holdFeedEarly(redditAdapter, ctx.signal);
+    holdFeedEarly({ platform: 'reddit', surface: redditSurface }, ctx.signal);
   },
 });

@@ -1,6 +1,7 @@
 import '@/lib/shield-runtime/shield.css';
-import { xAdapter } from '@/lib/adapters/x';
+import '@/lib/adapters/x.hold.css';
 import { FEED_MATCHES } from '@/lib/adapters/matches';
+import { xSurface } from '@/lib/adapters/surfaces';
 import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
 
 // Small, before the page is parsed: keeps items unseen until x.content.ts, run once the page is parsed, decides
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: FEED_MATCHES.x,
   runAt: 'document_start',
   main(ctx) {
-    holdFeedEarly(xAdapter, ctx.signal);
+    holdFeedEarly({ platform: 'x', surface: xSurface }, ctx.signal);
   },
 });

@@ -1,6 +1,7 @@
 import '@/lib/shield-runtime/shield.css';
-import { youtubeAdapter } from '@/lib/adapters/youtube';
+import '@/lib/adapters/youtube.hold.css';
 import { FEED_MATCHES } from '@/lib/adapters/matches';
+import { youtubeSurface } from '@/lib/adapters/surfaces';
 import { holdFeedEarly } from '@/lib/shield-runtime/early-hold';
 
 // Small, before the page is parsed: keeps items unseen until youtube.content.ts, run once the page is parsed, decides
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: FEED_MATCHES.youtube,
   runAt: 'document_start',
   main(ctx) {
-    holdFeedEarly(youtubeAdapter, ctx.signal);
+    holdFeedEarly({ platform: 'youtube', surface: youtubeSurface }, ctx.signal);
   },
 });

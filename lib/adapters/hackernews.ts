@@ -1,6 +1,7 @@
 import { absoluteUrl, textOf } from './feed-item';
 import { HACKERNEWS_PAGES } from './page-signals';
 import { hackernewsSelectors as S } from './hackernews.selectors';
+import { hackernewsSurface } from './surfaces';
 import type { Adapter } from './types';
 
 const STORY = S.story;
@@ -59,13 +60,7 @@ export const hackernewsAdapter: Adapter = {
   platform: 'hackernews',
   pages: HACKERNEWS_PAGES,
   matches: (url) => url.hostname === 'news.ycombinator.com',
-  surface(url) {
-    const p = url.pathname;
-    if (p === '/' || p === '/news' || p === '/front') return 'front';
-    if (p === '/newest') return 'newest';
-    if (p === '/ask' || p === '/show' || p === '/best' || p === '/active' || p === '/jobs') return p.slice(1);
-    return null; // an item's comments, a user page, forms: no feed
-  },
+  surface: hackernewsSurface,
   expectsItems: (surface) => surface === 'front' || surface === 'newest',
   // Some front pages have neither #bigbox nor table.itemlist; the stories' own rows are the constant.
   feedContainer: (doc) => doc.querySelector(S.itemTable) ?? doc.querySelector(S.story)?.parentElement ?? null,

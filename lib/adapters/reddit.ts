@@ -2,6 +2,7 @@ import type { FeedItemInput } from '../schema/item';
 import { absoluteUrl, textOf } from './feed-item';
 import { REDDIT_PAGES } from './page-signals';
 import { redditCandidates, redditSelectors as S } from './reddit.selectors';
+import { redditSurface } from './surfaces';
 import type { Adapter } from './types';
 
 const POST = `${S.post}, ${S.adPost}`;
@@ -76,20 +77,11 @@ function readOld(root: Element, surface: string): FeedItemInput | null {
   };
 }
 
-function surfaceOf(url: URL): string | null {
-  const p = url.pathname;
-  if (/^\/r\/[^/]+\/comments\//.test(p) || /^\/user\/[^/]+\/comments\//.test(p)) return null; // a thread
-  if (p === '/' || p === '' || p === '/best/' || p === '/hot/' || p === '/new/' || p === '/top/') return 'home';
-  if (/^\/r\/(popular|all)\/?/.test(p)) return 'popular';
-  if (/^\/r\/[^/]+/.test(p)) return 'subreddit';
-  return 'other';
-}
-
 export const redditAdapter: Adapter = {
   platform: 'reddit',
   pages: REDDIT_PAGES,
   matches: (url) => url.hostname === 'www.reddit.com' || url.hostname === 'old.reddit.com' || url.hostname === 'reddit.com',
-  surface: surfaceOf,
+  surface: redditSurface,
   expectsItems: (surface) => surface === 'home' || surface === 'popular' || surface === 'subreddit',
   feedContainer: (doc) => doc.querySelector(S.feed) ?? doc.querySelector(S.oldTable),
   candidateSelector: redditCandidates,

@@ -1,5 +1,6 @@
 import { absoluteUrl, textOf } from './feed-item';
 import { X_PAGES } from './page-signals';
+import { xSurface } from './surfaces';
 import type { Adapter } from './types';
 import { xSelectors as S } from './x.selectors';
 
@@ -85,14 +86,7 @@ export const xAdapter: Adapter = {
   platform: 'x',
   pages: X_PAGES,
   matches: (url) => url.hostname === 'x.com' || url.hostname === 'twitter.com',
-  surface(url) {
-    const p = url.pathname;
-    if (p === '/home') return 'home';
-    if (p.startsWith('/search')) return 'search';
-    if (p.startsWith('/i/') || p.startsWith('/settings') || p.startsWith('/messages')) return null;
-    if (/^\/[^/]+\/status\//.test(p)) return 'thread';
-    return 'profile';
-  },
+  surface: xSurface,
   expectsItems: (surface) => surface === 'home',
   feedContainer: (doc) => doc.querySelector(S.primaryColumn),
   candidateSelector: `${S.cell}, ${S.tweet}`,

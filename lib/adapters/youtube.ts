@@ -1,6 +1,7 @@
 import type { FeedItemInput } from '../schema/item';
 import { absoluteUrl, textOf } from './feed-item';
 import { YOUTUBE_PAGES } from './page-signals';
+import { youtubeSurface } from './surfaces';
 import type { Adapter } from './types';
 import { youtubeCandidates, youtubeSelectors as S } from './youtube.selectors';
 
@@ -119,21 +120,11 @@ function readShelf(root: Element, surface: string): FeedItemInput | null {
   };
 }
 
-function surfaceOf(url: URL): string | null {
-  const p = url.pathname;
-  if (p === '/' || p === '') return 'home';
-  if (p === '/watch') return 'watch';
-  if (p === '/results') return 'search';
-  if (p.startsWith('/shorts/')) return null; // the Shorts player: a single full-screen item, nothing to filter
-  if (p.startsWith('/feed/subscriptions')) return 'subscriptions';
-  return 'other';
-}
-
 export const youtubeAdapter: Adapter = {
   platform: 'youtube',
   pages: YOUTUBE_PAGES,
   matches: (url) => url.hostname === 'www.youtube.com' || url.hostname === 'youtube.com',
-  surface: surfaceOf,
+  surface: youtubeSurface,
   expectsItems: (surface) => surface === 'home' || surface === 'watch',
   feedContainer(doc, surface) {
     if (surface === 'home') return doc.querySelector(S.homeGrid);

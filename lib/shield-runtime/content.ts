@@ -13,6 +13,7 @@ import { takeEarlyStart } from './early-hold';
 import { requestPageStart } from './page-start';
 import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
+import { putItemsOutOfSight } from './unread';
 
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
@@ -26,7 +27,7 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
   // without it (it failed to start), this script asks now and its own hold keeps items unseen.
   const early = takeEarlyStart();
   const start = early?.start ?? requestPageStart(transport, adapter.platform, performance.now());
-  const held = early?.claim();
+  const held = early?.claim(() => putItemsOutOfSight(adapter, document));
   const models = start.models;
   const shield = startShield(
     adapter,

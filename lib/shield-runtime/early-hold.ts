@@ -1,16 +1,22 @@
-import type { Adapter } from '../adapters/types';
+import type { FeedPlatform } from '../schema/constants';
 import type { Profile } from '../schema/profile';
 import { readPageStart, type PageStart } from './page-start';
 import { browserTransport } from './transport';
-import { putOutOfSight, showUnread } from './unread';
 
 /** What the document_start script hands the feed script, which the browser runs once the page is parsed. */
 export interface EarlyStart {
   readonly start: PageStart;
-  /** Ends the early hold: the feed script's own watcher takes over in the same task. Returns what it put out of
-   * sight, still unread (the feed script shows it if it reads no item into it). */
-  claim(): Element[];
+  /**
+   * Ends the early hold: `hold` (the feed script's own, which puts the items it finds out of sight) runs first, in
+   * the same task, so nothing held is drawn in between. Returns what `hold` put out of sight; nothing is asked of it
+   * on a page the early hold did not hold (no feed there).
+   */
+  claim(hold: () => Element[]): Element[];
 }
+
+/** On the root element while the page is parsed: each site's hold stylesheet (lib/adapters/<site>.hold.css) keeps
+ * what may be an item unseen in its place while it is there. */
+export const HOLD_ATTR = 'data-parapet-hold';
 
 /** On the content scripts' own global (their isolated world: the page cannot see or set it). */
 const HANDOFF = Symbol.for('parapet.earlyStart');
@@ -20,21 +26,34 @@ type Handoff = { [HANDOFF]?: EarlyStart };
  * the browser runs that script right then, so this is only reached when it failed to start. */
 const UNCLAIMED_MS = 1000;
 
+/** What the document_start script knows of its site: no adapter (issue 24: it is compiled and run while the page is
+ * parsed). */
+export interface EarlyFeed {
+  platform: FeedPlatform;
+  surface(url: URL): string | null;
+}
+
 /**
  * The first part of a feed page's shield, run at document_start (issue 24). Everything the browser runs before the
  * page is parsed holds up DOMContentLoaded and the site's own handlers of it; the feed script, ~95 KB to compile
- * and set up, runs once the page is parsed (document_end). Until then this small script keeps each item the parser
- * inserts unseen in its place, as the feed script's hold does: nothing is read or decided while the page is parsed,
- * and nothing a decision would hide is ever drawn. Once parsed, it reads the profile and models for the feed script
- * (page-start.ts).
+ * and set up, runs once the page is parsed (document_end). Until then, on a feed page, one attribute on the root
+ * element and the site's hold stylesheet keep every item the parser inserts unseen in its place: nothing runs per
+ * element, nothing is read or decided, and nothing a decision would hide is ever drawn. Once parsed, it reads the
+ * profile and models for the feed script (page-start.ts).
  */
-export function holdFeedEarly(adapter: Adapter, signal: AbortSignal): void {
+export function holdFeedEarly(feed: EarlyFeed, signal: AbortSignal): void {
   const startedAt = performance.now();
   const transport = browserTransport();
   let broadcast: Profile | undefined;
-  const unsubscribe = transport.onProfile((p) => (broadcast = p));
-  const start = readPageStart(transport, adapter.platform, startedAt, () => broadcast);
-  const early = createEarlyHold(adapter, document, start, (claimed) => {
+  let unsubscribe = () => {};
+  const start = readPageStart(transport, feed.platform, startedAt, () => broadcast);
+  // Profiles broadcast from when the reads start: one saved earlier is in what they read, or page/current brings it.
+  const begin = start.begin!;
+  start.begin = () => {
+    begin();
+    unsubscribe = transport.onProfile((p) => (broadcast = p));
+  };
+  const early = createEarlyHold(feed, document, start, (claimed) => {
     unsubscribe();
     delete (globalThis as Handoff)[HANDOFF];
     // The feed script runs now, the page parsed: a profile read from storage may be older than one saved since.
@@ -46,20 +65,21 @@ export function holdFeedEarly(adapter: Adapter, signal: AbortSignal): void {
 
 /** The early hold on `doc`: `claim` hands it over, `end` shows what it holds (the feed script never came, or the
  * extension went away). `done`: called once, whichever comes first; `claimed` when the feed script took it. */
-export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStart, done: (claimed: boolean) => void): EarlyStart & { end(): void } {
-  const held: Element[] = [];
+export function createEarlyHold(
+  feed: Pick<EarlyFeed, 'surface'>,
+  doc: Document,
+  start: PageStart,
+  done: (claimed: boolean) => void,
+): EarlyStart & { end(): void } {
   let surface: string | null = null;
   try {
-    surface = adapter.surface(new URL(doc.location.href));
+    surface = feed.surface(new URL(doc.location.href));
   } catch {
     // no feed here
   }
-  const hide = () => {
-    for (const root of adapter.findItems(doc)) putOutOfSight(adapter, root, held);
-  };
   // A page with no feed (an item's comments, a user page) is not held: there the feed script holds nothing either.
-  const observer = surface === null ? null : new MutationObserver(hide);
-  observer?.observe(doc, { childList: true, subtree: true });
+  const holding = surface !== null;
+  const guard = holding ? holdRoot(doc) : null;
   let over = false;
   let unclaimed: ReturnType<typeof setTimeout> | undefined;
   // The feed script comes at DOMContentLoaded, after the page's deferred scripts (which may still be loading long
@@ -70,27 +90,49 @@ export function createEarlyHold(adapter: Adapter, doc: Document, start: PageStar
     if ((e?.type === 'DOMContentLoaded' && e.isTrusted) || doc.readyState === 'complete') {
       // The page parsed: the feed script comes now, and what it takes is read (page-start.ts).
       start.begin?.();
-      unclaimed = setTimeout(() => finish(true), UNCLAIMED_MS);
+      unclaimed = setTimeout(() => finish(null), UNCLAIMED_MS);
     }
   };
   doc.addEventListener('DOMContentLoaded', loaded);
   doc.addEventListener('readystatechange', loaded);
   loaded();
 
-  function finish(show: boolean): Element[] {
+  /** `hold`: the feed script's, when it claims; none when the page is shown as the site drew it. */
+  function finish(hold: (() => Element[]) | null): Element[] {
     if (over) return [];
     over = true;
     start.begin?.();
-    if (observer && !show) hide(); // what the parser inserted since the last callback
-    observer?.disconnect();
     clearTimeout(unclaimed);
     doc.removeEventListener('DOMContentLoaded', loaded);
     doc.removeEventListener('readystatechange', loaded);
-    done(!show);
-    if (show) showUnread(held);
-    return held.splice(0);
+    const held = holding && hold ? hold() : [];
+    guard?.release();
+    done(hold !== null);
+    return held;
   }
-  return { start, claim: () => finish(false), end: () => void finish(true) };
+  return { start, claim: (hold) => finish(hold), end: () => void finish(null) };
+}
+
+/** Sets the hold's attribute on the root element (once there is one) and keeps it there until `release`: a page's
+ * own script taking it off would show its items before they are decided. */
+function holdRoot(doc: Document): { release(): void } {
+  let root: Element | null = null;
+  const keep = new MutationObserver(() => {
+    if (!root && (root = doc.documentElement)) keep.observe(root, { attributes: true, attributeFilter: [HOLD_ATTR] });
+    if (root && !root.hasAttribute(HOLD_ATTR)) root.setAttribute(HOLD_ATTR, '');
+  });
+  // At document_start the root element is there in Chromium and Firefox; should it not be, it is held once it is.
+  root = doc.documentElement;
+  if (root) {
+    root.setAttribute(HOLD_ATTR, '');
+    keep.observe(root, { attributes: true, attributeFilter: [HOLD_ATTR] });
+  } else keep.observe(doc, { childList: true });
+  return {
+    release() {
+      keep.disconnect();
+      doc.documentElement?.removeAttribute(HOLD_ATTR);
+    },
+  };
 }
 
 /** The early start of this page until the feed script claims it; none when that script runs alone (tests, a

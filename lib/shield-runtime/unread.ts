@@ -11,6 +11,14 @@ export function putOutOfSight(adapter: Pick<Adapter, 'extraParts'>, root: Elemen
     }
 }
 
+/** Every item on the page and its rows out of sight, in place (the feed script taking over the early hold): what
+ * it marked. */
+export function putItemsOutOfSight(adapter: Pick<Adapter, 'extraParts' | 'findItems'>, doc: Document): Element[] {
+  const marked: Element[] = [];
+  for (const root of adapter.findItems(doc)) putOutOfSight(adapter, root, marked);
+  return marked;
+}
+
 /** Of what was put out of sight, what nothing has read since (a row read into no item) is shown as the site drew
  * it; `marked` is emptied. */
 export function showUnread(marked: Element[]): void {

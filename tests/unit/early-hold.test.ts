@@ -1,15 +1,39 @@
 // @vitest-environment happy-dom
 // The document_start script (lib/shield-runtime/early-hold.ts): while the page is parsed, before the feed script
-// runs, every item the parser inserts waits unseen in its place; the feed script takes what it held and decides it,
-// and if that script never comes, the page is shown as the site drew it.
+// runs, every item the parser inserts waits unseen in its place (the root element's attribute and the site's hold
+// stylesheet); the feed script puts what it finds out of sight and decides it, and if that script never comes, the
+// page is shown as the site drew it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hackernewsAdapter } from '@/lib/adapters/hackernews';
+import { redditAdapter } from '@/lib/adapters/reddit';
+import type { Adapter } from '@/lib/adapters/types';
+import { xAdapter } from '@/lib/adapters/x';
+import { youtubeAdapter } from '@/lib/adapters/youtube';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { createEarlyHold } from '@/lib/shield-runtime/early-hold';
+import { createEarlyHold, HOLD_ATTR } from '@/lib/shield-runtime/early-hold';
 import type { PageStart } from '@/lib/shield-runtime/page-start';
 import { ATTR } from '@/lib/shield-runtime/runner';
-import { loadFixture, tick } from './adapters-fixture';
+import { putItemsOutOfSight } from '@/lib/shield-runtime/unread';
+import { fixtureNames, loadFixture, tick } from './adapters-fixture';
 import { startOnHackerNews } from './shield-start';
+
+/** The selector of a site's hold stylesheet: what waits unseen while the root element has the hold's attribute. */
+function heldSelector(site: string): string {
+  const css = readFileSync(resolve(__dirname, `../../lib/adapters/${site}.hold.css`), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const rules = [...css.matchAll(/([^{}]+)\{\s*visibility:\s*hidden !important;\s*\}/g)].map((m) => m[1].trim());
+  expect(rules).toHaveLength(1);
+  const prefix = `:root[${HOLD_ATTR}] `;
+  expect(rules[0].startsWith(prefix)).toBe(true);
+  // As a list (happy-dom matches no :is() of lists).
+  const held = rules[0].slice(prefix.length).replace(/\s+/g, ' ');
+  return held.startsWith(':is(') && held.endsWith(')') ? held.slice(4, -1) : held;
+}
+
+/** Whether nothing of `el` is drawn while the hold's stylesheet applies: it is held, or everything in it is (an
+ * article around a Reddit post). */
+const unseen = (el: Element, held: string) => el.matches(held) || (el.children.length > 0 && [...el.children].every((c) => c.matches(held)));
 
 const person = (): Profile => ({ ...defaultProfile(1), revision: 2, blockedAuthors: [{ platform: 'hackernews', name: 'pgdev' }] });
 const never = new Promise<never>(() => {});
@@ -69,12 +93,22 @@ describe('the early hold, before the feed script runs', () => {
     await tick(0);
     const stories = [...p.page.doc.querySelectorAll('tr.athing')];
     expect(stories.length).toBeGreaterThan(5);
+    expect(p.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(true);
+    const held = heldSelector('hackernews');
     for (const s of stories) {
-      expect(s.getAttribute(ATTR)).toBe('wait');
-      for (const part of hackernewsAdapter.extraParts!(s)) expect(part.getAttribute(ATTR)).toBe('wait');
+      expect(s.matches(held)).toBe(true);
+      for (const part of hackernewsAdapter.extraParts!(s)) expect(part.matches(held)).toBe(true);
     }
+    // A page's own script taking the attribute off does not show them.
+    p.page.doc.documentElement.removeAttribute(HOLD_ATTR);
+    await tick(0);
+    expect(p.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(true);
     p.finish();
-    const s = startOnHackerNews({ person, answerMs: 5, holdMs: 500, page: p.page, held: early.claim() });
+    const claimed = early.claim(() => putItemsOutOfSight(hackernewsAdapter, p.page.doc));
+    // In the same task: the feed script's own hold has them before the stylesheet's lets go.
+    expect(p.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(false);
+    for (const s of stories) expect(s.getAttribute(ATTR)).toBe('wait');
+    const s = startOnHackerNews({ person, answerMs: 5, holdMs: 500, page: p.page, held: claimed });
     cleanup.push(() => s.shield.stop());
     await tick(30);
     expect(p.mode('42000001')).toBe('show');
@@ -92,20 +126,22 @@ describe('the early hold, before the feed script runs', () => {
     createEarlyHold(hackernewsAdapter, p.page.doc, { ...start, begin }, (claimed) => done.push(claimed));
     p.parse();
     await Promise.resolve();
+    const holding = () => p.page.doc.documentElement.hasAttribute(HOLD_ATTR);
     await vi.advanceTimersByTimeAsync(5000); // a long parse: still held
-    expect(p.mode('42000001')).toBe('wait');
+    expect(holding()).toBe(true);
     // Parsed, the page's deferred scripts still loading (the feed script comes after them); a page firing
     // DOMContentLoaded itself does not start the wait, nor the reads for the feed script (page-start.ts).
     p.finish();
     p.page.doc.dispatchEvent(new Event('DOMContentLoaded'));
     await vi.advanceTimersByTimeAsync(5000);
-    expect(p.mode('42000001')).toBe('wait');
+    expect(holding()).toBe(true);
     expect(begin).not.toHaveBeenCalled();
     p.loaded();
     expect(begin).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(999);
-    expect(p.mode('42000001')).toBe('wait');
+    expect(holding()).toBe(true);
     await vi.advanceTimersByTimeAsync(1);
+    expect(holding()).toBe(false);
     expect(p.page.doc.querySelectorAll(`[${ATTR}]`)).toHaveLength(0);
     expect(done).toEqual([false]); // not claimed: no feed script to check its profile for (page-start.ts, confirm)
   });
@@ -115,8 +151,11 @@ describe('the early hold, before the feed script runs', () => {
     const early = createEarlyHold(hackernewsAdapter, p.page.doc, start, () => {});
     p.parse();
     await tick(0);
+    expect(p.page.doc.documentElement.hasAttribute(HOLD_ATTR)).toBe(false);
+    const hold = vi.fn(() => [p.page.doc.body]);
+    expect(early.claim(hold)).toEqual([]);
+    expect(hold).not.toHaveBeenCalled();
     expect(p.page.doc.querySelectorAll(`[${ATTR}]`)).toHaveLength(0);
-    expect(early.claim()).toEqual([]);
   });
 
   it('once claimed, no longer holds or shows anything itself', async () => {
@@ -126,7 +165,7 @@ describe('the early hold, before the feed script runs', () => {
     const early = createEarlyHold(hackernewsAdapter, p.page.doc, start, (claimed) => done.push(claimed));
     p.parse();
     await Promise.resolve();
-    const held = early.claim();
+    const held = early.claim(() => putItemsOutOfSight(hackernewsAdapter, p.page.doc));
     expect(held.length).toBeGreaterThan(5);
     // Claimed by the feed script, the page parsed: the start script then checks its kept profile is current.
     expect(done).toEqual([true]);
@@ -137,5 +176,33 @@ describe('the early hold, before the feed script runs', () => {
     p.page.doc.querySelector('tr.athing')!.parentElement!.append(p.page.doc.createElement('tr'));
     await Promise.resolve();
     expect(held.every((x) => x.getAttribute(ATTR) === 'wait')).toBe(true);
+  });
+});
+
+describe('each site’s hold stylesheet', () => {
+  const sites: Array<[string, Adapter]> = [
+    ['hackernews', hackernewsAdapter],
+    ['reddit', redditAdapter],
+    ['x', xAdapter],
+    ['youtube', youtubeAdapter],
+  ];
+  it.each(sites)('keeps every item %s’s adapter finds on its fixture pages unseen, rows and all', (site, adapter) => {
+    const held = heldSelector(site);
+    const pages = fixtureNames().filter((f) => f.startsWith(`${site}-`) && !f.includes('broken'));
+    expect(pages.length).toBeGreaterThan(0);
+    let items = 0;
+    for (const name of pages) {
+      const page = loadFixture(name, 'https://example.test/', { scripts: false });
+      try {
+        for (const root of adapter.findItems(page.doc)) {
+          items++;
+          expect(unseen(root, held), `${name}: ${root.outerHTML.slice(0, 80)}`).toBe(true);
+          for (const part of adapter.extraParts?.(root) ?? []) expect(part.matches(held), `${name}: a row of ${root.id}`).toBe(true);
+        }
+      } finally {
+        page.close();
+      }
+    }
+    expect(items).toBeGreaterThan(5);
   });
 });
