@@ -17,6 +17,13 @@ export interface PageStart {
 
 type Newer = () => Profile | undefined;
 
+/** `p`, or a profile the background broadcast meanwhile when that is a later revision (the person saved while the
+ * page was loading). */
+const latest = (p: Profile, newer?: Newer): Profile => {
+  const later = newer?.();
+  return later && later.revision > p.revision ? later : p;
+};
+
 /**
  * The profile comes in the answer to page/start; the models are read from where the background keeps them
  * (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
@@ -27,12 +34,7 @@ export function requestPageStart(transport: Transport, feed: FeedPlatform, start
   const key = modelsKey(feed);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
   const kept = read();
-  // `newer`: a profile the background broadcast meanwhile, taken over the answer's when it is a later revision (the
-  // person saved while the page was loading).
-  const profile = start.then(({ profile: p }) => {
-    const later = newer?.();
-    return later && later.revision > p.revision ? later : p;
-  });
+  const profile = start.then(({ profile: p }) => latest(p, newer));
   const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : kept.then((k) => (k?.stamp === m ? k : read()), read)));
   // Taken up a moment later, by the feed script once the page is parsed: a failure meanwhile is not an unhandled one
   // (the runner reads it as "not waited for").
@@ -58,8 +60,7 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
       const r = k[rk] as StoredTabReady | undefined;
       const m = k[mk] as StoredModels | undefined;
       if (r?.v !== TAB_READY_VERSION || r.build !== BUILD || m?.stamp !== r.stamp) return null;
-      const later = newer?.();
-      return { key: r.key, profile: later && later.revision > r.profile.revision ? later : r.profile, models: m };
+      return { key: r.key, profile: latest(r.profile, newer), models: m };
     },
     () => null,
   );
