@@ -3,7 +3,7 @@ import type { Reason } from '../schema/decision';
 import type { FeedbackType } from '../schema/log';
 import { mainReason } from './reasons';
 import type { Tracked } from './tracked';
-import { CELL_ATTR, createMark, createStub } from './ui';
+import { addMenu, CELL_ATTR, createMark, createStub, MARK_TAG } from './ui';
 
 export const ATTR = 'data-parapet';
 
@@ -33,7 +33,7 @@ export interface Painted {
   markKey: string;
   /** Stubs and badges put back after the site's own rendering threw them away. */
   remounts: number;
-  /** The person turned to the item (pointer or keyboard): a plain item gets its menu button from then on. */
+  /** The person turned to the item (pointer or keyboard): its mark gets its menu button from then on. */
   wanted: boolean;
 }
 
@@ -55,7 +55,7 @@ export interface Painter {
   paint(t: Tracked, mode: Mode, now: boolean): void;
   /** Draws the stub or badge the item's mode calls for (or removes them), unless the one in place is still right. */
   decorate(t: Tracked): void;
-  /** Gives a plain item its menu button, now that the person turned to it. */
+  /** Gives an item its menu button (a plain item its mark), now that the person turned to it. */
   offer(t: Tracked): void;
   /** Puts back the attribute, stub or badge the site's own rendering took away (a few times at most per item). */
   restore(t: Tracked): void;
@@ -183,7 +183,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     const badged = p.mode === 'label' || p.mode === 'demote';
     // A boosted item may have been moved up: its quiet badge opens the frame that says for which interest.
     const boosted = p.mode === 'boost';
-    const model = { badge: badged || boosted, demoted: p.mode === 'demote', boosted };
+    const model = { badge: badged || boosted, demoted: p.mode === 'demote', boosted, menu: p.wanted };
     // A plain item has nothing to say until the person turns to it (issue 24: no mark on every item).
     if (!model.badge && !p.wanted) return removeMark(p);
     const key = `${item.id}\u0000${p.mode}\u0000${why}`;
@@ -195,8 +195,10 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
   }
 
   function offer(t: Tracked): void {
-    if (t.paint.wanted || !t.paint.mode) return;
-    t.paint.wanted = true;
+    const p = t.paint;
+    if (p.wanted || !p.mode) return;
+    p.wanted = true;
+    if (p.mark) addMenu(p.mark.localName === MARK_TAG ? p.mark : p.mark.firstElementChild!);
     decorate(t);
   }
 

@@ -27,6 +27,8 @@ export interface MarkModel {
   demoted: boolean;
   /** Put first for an interest: the badge is quiet, it explains an order rather than warns. */
   boosted: boolean;
+  /** The menu button, drawn once the person turns to the item (a badge gets it then too: addMenu). */
+  menu: boolean;
 }
 
 export interface MarkActions {
@@ -128,7 +130,7 @@ export function createStub(doc: Document, actions: StubActions): HTMLElement {
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
   const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
-  const row = fromTemplate(doc, `mark|${model.badge}|${tone}`, () => {
+  const row = fromTemplate(doc, `mark|${model.badge}|${tone}|${model.menu}`, () => {
     // The buttons go straight into the shadow root, the host itself laid out as their row (shield.css): a row
     // element of their own was one more box per mark to lay out and pre-paint, and a large profile puts a badge on
     // about half of a feed's items (issue 24).
@@ -139,13 +141,23 @@ export function createMark(doc: Document, model: MarkModel, actions: MarkActions
       badge.setAttribute('aria-label', model.boosted ? 'Put first by Parapet: why?' : 'Labelled by Parapet: why?');
       r.append(badge);
     }
-    r.append(menuButton(doc));
+    if (model.menu) r.append(menuButton(doc));
     return r;
   });
   const h = host(doc, MARK_TAG, row, { why: actions.why, menu: actions.menu });
   // Without a badge there is nothing to say until the person turns to the item (shield.css shows it then).
   if (!model.badge) h.setAttribute('data-quiet', '');
   return h;
+}
+
+/**
+ * Gives a badge its menu button, now that the person turned to the item (pointer, keyboard focus, touch): until then
+ * a badge is one button, not two, to lay out and pre-paint, and a large profile badges about half of a feed's items
+ * (issue 24). Added beside the badge, not by a new mark, so focus on the badge stays where it is.
+ */
+export function addMenu(h: Element): void {
+  const root = roots.get(h);
+  if (root && !root.querySelector('[data-act="menu"]')) root.append(fromTemplate(h.ownerDocument, 'menu', () => menuButton(h.ownerDocument)));
 }
 
 /** The shadow root of a stub or mark: closed to the page, reachable from the extension's own code. */

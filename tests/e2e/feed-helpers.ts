@@ -234,22 +234,40 @@ export async function labelled(page: Page, itemText: string, badge = /^Clickbait
   }
 }
 
-/** Clicks a button inside a Parapet shadow root with the real mouse, where it is drawn on screen. */
-export async function clickIn(page: Page, deco: Decoration, label: string): Promise<void> {
-  const id = deco.buttonIds[label];
-  if (id === undefined) throw new Error(`no "${label}" in ${deco.tag} (${deco.buttons.join(', ')})`);
+/** Where a button inside a Parapet shadow root is drawn on screen (scrolled into view first). */
+async function centreOf(page: Page, id: number): Promise<{ x: number; y: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.getDocument', { depth: 0 });
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: id });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: id })) as { model: { border: number[] } };
     const q = model.border;
-    const x = (q[0] + q[2] + q[4] + q[6]) / 4;
-    const y = (q[1] + q[3] + q[5] + q[7]) / 4;
-    await page.mouse.click(x, y);
+    return { x: (q[0] + q[2] + q[4] + q[6]) / 4, y: (q[1] + q[3] + q[5] + q[7]) / 4 };
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/**
+ * A badge gets its ⋯ once the person turns to the item: the mouse on the badge first, as a person's would be on
+ * the way to the button, and the mark read again (the same mark, one button more).
+ */
+export async function turnToMark(page: Page, deco: Decoration): Promise<void> {
+  if (deco.buttonIds['⋯'] !== undefined || deco.buttons.length === 0) return;
+  const { x, y } = await centreOf(page, deco.buttonIds[deco.buttons[0]]);
+  await page.mouse.move(x, y);
+  await painted(page);
+  const again = (await decorations(page)).find((d) => d.backendNodeId === deco.backendNodeId);
+  if (again) Object.assign(deco, { buttons: again.buttons, buttonIds: again.buttonIds });
+}
+
+/** Clicks a button inside a Parapet shadow root with the real mouse, where it is drawn on screen. */
+export async function clickIn(page: Page, deco: Decoration, label: string): Promise<void> {
+  if (label === '⋯') await turnToMark(page, deco);
+  const id = deco.buttonIds[label];
+  if (id === undefined) throw new Error(`no "${label}" in ${deco.tag} (${deco.buttons.join(', ')})`);
+  const { x, y } = await centreOf(page, id);
+  await page.mouse.click(x, y);
 }
 
 /** Points the mouse at each item holding one of `texts`, as a person turning to it: a plain item gets its ⋯ then. */

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -62,6 +62,14 @@ describe('the item menu', () => {
   it('is a real menu: a 24 px button, arrow keys, Escape and a click elsewhere close it, focus goes back', async () => {
     const page = await open(YT, 10);
     const drama = await labelled(page, 'What Happened Next');
+    // A badge's ⋯ comes when the person turns to the item (pointer, keyboard or touch), beside the badge: none
+    // where the pointer never went.
+    const untouched = (await decorations(page)).filter((d) => d.tag === 'parapet-mark' && d.backendNodeId !== drama.backendNodeId);
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const d of untouched) expect(d.buttons).toEqual(['Parapet']);
+    await turnToMark(page, untouched[0]);
+    expect(untouched[0].buttons).toEqual(['Parapet', '⋯']);
+    await turnToMark(page, drama);
     const box = await boxOf(page, drama, '⋯');
     expect(box.width).toBeGreaterThanOrEqual(24);
     expect(box.height).toBeGreaterThanOrEqual(24);
@@ -93,6 +101,32 @@ describe('the item menu', () => {
     await expect.poll(() => panelOpen(page)).toBe(0);
     // Nothing was done by opening and closing it.
     expect((await getProfile(ctl)).lessLike).toEqual([]);
+    await page.close();
+  });
+
+  it("reaches a badge's ⋯ by keyboard: tabbing into the item brings it, the next Tab after the badge lands on it", async () => {
+    const page = await open(YT, 10);
+    await page.mouse.move(2, 2);
+    const badged = page.locator(`${GRID} > ytd-rich-item-renderer`, { has: page.locator('parapet-mark:not([data-quiet])') });
+    await expect.poll(() => badged.count()).toBeGreaterThan(0);
+    const cell = badged.first();
+    const mark = (await decorations(page)).find((d) => d.tag === 'parapet-mark')!;
+    expect(mark.buttons).toEqual(['Parapet']);
+    await cell.locator('a[href]').first().focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 12 && !stops.includes('parapet-mark|2'); i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => document.activeElement?.localName ?? '');
+      const k = stops.filter((x) => x.startsWith(`${at}|`)).length;
+      stops.push(`${at}|${k + 1}`);
+    }
+    // Two stops on the mark: the badge, then its ⋯, which opens the menu.
+    expect(stops).toContain('parapet-mark|2');
+    const before = new Set(page.frames());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length).toBe(1);
+    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
+    await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -78,8 +78,28 @@ describe('painting an item', () => {
     s.press(hidden.root.querySelector(STUB_TAG)!, 'Why?');
     const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
     s.painter.paint(labelled, 'label', true);
+    s.painter.offer(labelled);
     s.press(s.subtext(labelled).querySelector(MARK_TAG)!, '⋯');
     expect(s.acts).toEqual(['42000008:show-anyway', '42000008:why', '42000002:menu']);
+  });
+
+  it('gives a badge its menu button once the person turns to the item, beside the badge they may be on', () => {
+    const s = setup();
+    const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(labelled, 'label', true);
+    const mark = s.subtext(labelled).querySelector(MARK_TAG)!;
+    const labels = () => [...shadowOf(mark)!.querySelectorAll('button')].map((b) => b.textContent);
+    expect(labels()).toEqual(['Parapet']);
+    const badge = shadowOf(mark)!.querySelector('button')!;
+    s.painter.offer(labelled);
+    s.painter.offer(labelled);
+    expect(s.subtext(labelled).querySelector(MARK_TAG)).toBe(mark);
+    expect(shadowOf(mark)!.querySelector('button')).toBe(badge);
+    expect(labels()).toEqual(['Parapet', '⋯']);
+    // Drawn again (the site threw it away), it comes with its button.
+    mark.remove();
+    s.painter.restore(labelled);
+    expect(shadowOf(s.subtext(labelled).querySelector(MARK_TAG)!)!.querySelectorAll('button')).toHaveLength(2);
   });
 
   it('draws no word of the reason in the page: a generic stub, a fixed badge, the reason in a frame on "Why?"', async () => {
