@@ -29,8 +29,13 @@ const needed = (subject: readonly string[]) => Math.min(2, subject.length);
 export type LessLikeIndex = ReadonlyMap<FeedPlatform, ReadonlyMap<string, ReadonlyArray<readonly string[]>>>;
 
 export function compileLessLike(entries: readonly LessLike[] | undefined, only?: FeedPlatform): LessLikeIndex {
+  // Most profiles have none: indexLessLike is then never compiled in a tab (issue 24).
+  return entries?.length ? indexLessLike(entries, only) : new Map();
+}
+
+function indexLessLike(entries: readonly LessLike[], only?: FeedPlatform): LessLikeIndex {
   const out = new Map<FeedPlatform, Map<string, string[][]>>();
-  for (const e of entries ?? []) {
+  for (const e of entries) {
     if (!e || (only && e.platform !== only) || !Array.isArray(e.subject) || e.subject.length === 0) continue;
     const author = foldAuthor(e.author);
     if (!author) continue;

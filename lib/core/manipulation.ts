@@ -106,6 +106,12 @@ function listFor<T>(index: ByPlatform<T>, platform: string, key: string): T[] {
 
 /** Built once per profile revision so that each item costs a map lookup, not a scan of every exception. */
 export function compileExceptions(exceptions: readonly Exception[]): ExceptionIndex {
+  // Most profiles have none: their index is made without indexExceptions, which a page start then never compiles
+  // (issue 24).
+  return exceptions.length ? indexExceptions(exceptions) : { items: new Map(), authors: new Map(), rules: new Map(), size: 0 };
+}
+
+function indexExceptions(exceptions: readonly Exception[]): ExceptionIndex {
   const index: ExceptionIndex = { items: new Map(), authors: new Map(), rules: new Map(), size: exceptions.length };
   for (const e of exceptions) {
     const author = normaliseAuthor(e.author);

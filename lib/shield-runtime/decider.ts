@@ -41,8 +41,11 @@ export interface Decider {
  * profile object goes to `engine.compile` exactly as the background sent it.
  */
 export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
-  let profile: Profile = fallbackProfile();
-  let isFallback = true;
+  /** Null until the person's profile is in: the defaults are made only when something asks before then (issue 24: a
+   * page start that gets the profile in time never needs them). */
+  let profile: Profile | null = null;
+  let fallback: Profile | undefined;
+  const inUse = (): Profile => profile ?? (fallback ??= fallbackProfile());
   let clickbait: unknown = null;
   let detectors: unknown = null;
   // The defaults, without models, are compiled only when something is decided before anything else compiled (the
@@ -58,8 +61,7 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
 
   /** Puts `next` in force; false when it is the revision already in force. */
   function takeProfile(next: Profile): boolean {
-    if (!isFallback && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return false;
-    isFallback = false;
+    if (profile !== null && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return false;
     profile = next;
     saved = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
     return true;
@@ -71,7 +73,7 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
     let error: unknown = null;
     for (const [c, d] of [[clickbait, detectors], [null, detectors], [clickbait, null], [null, null]]) {
       try {
-        compiled = engine.compile(profile, c, d);
+        compiled = engine.compile(inUse(), c, d);
         [clickbait, detectors] = [c, d];
         return;
       } catch (e) {
@@ -83,7 +85,7 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
 
   return {
     get profile() {
-      return profile;
+      return inUse();
     },
     decide(item) {
       if (handHidden(item.id)) {

@@ -125,7 +125,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   /** The item roots on this page. Roots the page took out are let go by `sweep`, so a page that churns items
    * cannot make Parapet hold them in memory (issue 25). */
   const tracked = new Map<Element, Tracked>();
-  let sweepAt = 0;
+  /** As sweep sets it for an empty map: the page's first items, all just read and on the page, are not swept (issue
+   * 24: the first read ran the sweep, and compiled it, for nothing to let go). */
+  let sweepAt = 64;
 
   // The local judge, when the person turned it on, revises unsure decisions later through the same path as a
   // click does (the decision kept, then painted and recorded); until it answers, the fast decision stands. Made

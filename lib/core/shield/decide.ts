@@ -75,7 +75,7 @@ class Verdict {
   constructor(readonly exceptions: ItemExceptions) {}
 
   consider(cand: Candidate): void {
-    if (this.exceptions.excuses(cand.reason, cand.ref)) {
+    if (this.exceptions !== ItemExceptions.NONE && this.exceptions.excuses(cand.reason, cand.ref)) {
       this.excused.push(cand.reason);
       return;
     }
@@ -145,7 +145,8 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   // The folded name is looked up only in what is kept by author: a profile with none of it folds no name.
   const byAuthor = c.blockedAuthors.has(platform) || c.lessLike.size > 0 || c.exceptions.byPlatform.has(platform);
   const author = byAuthor ? foldAuthor(authorName) : '';
-  const exceptions = ItemExceptions.lookup(c.exceptions, platform, author, title);
+  // A profile without exceptions here (most) looks none up: nor is lookup or excuses compiled in a tab (issue 24).
+  const exceptions = c.exceptions.byPlatform.has(platform) ? ItemExceptions.lookup(c.exceptions, platform, author, title) : ItemExceptions.NONE;
   const v = new Verdict(exceptions);
   const kept = v.kept;
 
@@ -202,7 +203,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   if (ruleCandidates !== null) {
     for (const cand of ruleCandidates) {
       if (cand.action === 'boost') {
-        if (!exceptions.excuses(cand.reason, cand.ref)) {
+        if (exceptions === ItemExceptions.NONE || !exceptions.excuses(cand.reason, cand.ref)) {
           boostRules++;
           kept.push(cand);
         }

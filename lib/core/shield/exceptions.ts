@@ -32,8 +32,13 @@ function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
 }
 
 export function compileUserExceptions(exceptions: readonly Exception[] | undefined, platform?: FeedPlatform): UserExceptions {
+  // Most profiles have none: nothing to index, and indexUserExceptions is then never compiled in a tab (issue 24).
+  return exceptions?.length ? indexUserExceptions(exceptions, platform) : { byPlatform: new Map() };
+}
+
+function indexUserExceptions(exceptions: readonly Exception[], platform?: FeedPlatform): UserExceptions {
   const byPlatform = new Map<FeedPlatform, PlatformExceptions>();
-  for (const e of exceptions ?? []) {
+  for (const e of exceptions) {
     if (!e || typeof e !== 'object') continue;
     if (platform && e.platform !== platform) continue;
     let p = byPlatform.get(e.platform);
