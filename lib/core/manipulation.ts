@@ -106,12 +106,6 @@ function listFor<T>(index: ByPlatform<T>, platform: string, key: string): T[] {
 
 /** Built once per profile revision so that each item costs a map lookup, not a scan of every exception. */
 export function compileExceptions(exceptions: readonly Exception[]): ExceptionIndex {
-  // Most profiles have none: their index is made without indexExceptions, which a page start then never compiles
-  // (issue 24).
-  return exceptions.length ? indexExceptions(exceptions) : { items: new Map(), authors: new Map(), rules: new Map(), size: 0 };
-}
-
-function indexExceptions(exceptions: readonly Exception[]): ExceptionIndex {
   const index: ExceptionIndex = { items: new Map(), authors: new Map(), rules: new Map(), size: exceptions.length };
   for (const e of exceptions) {
     const author = normaliseAuthor(e.author);
@@ -226,7 +220,8 @@ export function applyPolicies(
   item: FeedItem,
   detections: readonly Detection[],
   policies: Profile['policies'],
-  exceptions: ExceptionIndex,
+  /** Null for a profile without exceptions (most: then nothing indexes them, issue 24). */
+  exceptions: ExceptionIndex | null,
 ): PolicyOutcome {
   // Most feed items have nothing detected: nothing to build for them.
   if (detections.length === 0) return { action: 'show', reasons: [], uncertain: false };
@@ -234,7 +229,7 @@ export function applyPolicies(
   let uncertain = false;
   const acted: Array<{ d: Detection; action: ShieldAction }> = [];
   let tokens: Set<string> | undefined;
-  const lazyTokens = exceptions.items.size > 0 ? () => (tokens ??= new Set(titleTokens(itemTitle(item)))) : undefined;
+  const lazyTokens = exceptions?.items.size ? () => (tokens ??= new Set(titleTokens(itemTitle(item)))) : undefined;
   // Normalised once per item, not once per detection.
   let author: string | undefined;
 
@@ -247,7 +242,7 @@ export function applyPolicies(
       if (near) uncertain = true;
       continue;
     }
-    if (exceptions.size > 0 && isExcepted(item, d, exceptions, lazyTokens, (author ??= normaliseAuthor(item.author)))) continue;
+    if (exceptions && isExcepted(item, d, exceptions, lazyTokens, (author ??= normaliseAuthor(item.author)))) continue;
     if (near) uncertain = true;
     const a = policy.action as Exclude<PolicyAction, 'off'>;
     acted.push({ d, action: a });

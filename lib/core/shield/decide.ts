@@ -72,10 +72,11 @@ class Verdict {
   readonly excused: Reason[] = [];
   readonly kept: Candidate[] = [];
   worst = 0;
-  constructor(readonly exceptions: ItemExceptions) {}
+  /** `exceptions`: null when the profile has none for the site. */
+  constructor(readonly exceptions: ItemExceptions | null) {}
 
   consider(cand: Candidate): void {
-    if (this.exceptions !== ItemExceptions.NONE && this.exceptions.excuses(cand.reason, cand.ref)) {
+    if (this.exceptions?.excuses(cand.reason, cand.ref)) {
       this.excused.push(cand.reason);
       return;
     }
@@ -146,7 +147,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   const byAuthor = c.blockedAuthors.has(platform) || c.lessLike.size > 0 || c.exceptions.byPlatform.has(platform);
   const author = byAuthor ? foldAuthor(authorName) : '';
   // A profile without exceptions here (most) looks none up: nor is lookup or excuses compiled in a tab (issue 24).
-  const exceptions = c.exceptions.byPlatform.has(platform) ? ItemExceptions.lookup(c.exceptions, platform, author, title) : ItemExceptions.NONE;
+  const exceptions = c.exceptions.byPlatform.has(platform) ? ItemExceptions.lookup(c.exceptions, platform, author, title) : null;
   const v = new Verdict(exceptions);
   const kept = v.kept;
 
@@ -203,7 +204,7 @@ function decideItem(c: CompiledProfile, item: FeedItem): Decision {
   if (ruleCandidates !== null) {
     for (const cand of ruleCandidates) {
       if (cand.action === 'boost') {
-        if (exceptions === ItemExceptions.NONE || !exceptions.excuses(cand.reason, cand.ref)) {
+        if (!exceptions?.excuses(cand.reason, cand.ref)) {
           boostRules++;
           kept.push(cand);
         }

@@ -13,7 +13,9 @@ export function defaultPolicyStage(
   profile: Profile,
   opts: { clickbait?: ClickbaitModel; detectors?: DetectorRules; policies: Record<PolicyKind, KindPolicy> },
 ): PolicyStage {
-  const exceptions = compileExceptions((profile.exceptions ?? []).filter((e) => e && typeof e === 'object'));
+  const listed = (profile.exceptions ?? []).filter((e) => e && typeof e === 'object');
+  // Most profiles have none: nothing is indexed, and compileExceptions is never compiled in a tab (issue 24).
+  const exceptions = listed.length ? compileExceptions(listed) : null;
   // A kind whose policy is off never acts nor makes a decision uncertain (applyPolicies skips it): with
   // clickbait off, the model need not run at all.
   const detectOpts = { clickbait: opts.policies.clickbait?.action === 'off' ? undefined : opts.clickbait, rules: opts.detectors };
