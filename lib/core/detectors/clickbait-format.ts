@@ -1,5 +1,5 @@
 import type { TextContext } from './rules';
-import { WordIndex, wordAt } from './tokens';
+import { wordAt } from './tokens';
 
 /**
  * Titles that say what they are. A how-to, a tutorial or a review names what it teaches or shows ("How to tie a
@@ -13,10 +13,10 @@ import { WordIndex, wordAt } from './tokens';
 export const STATED_FORMAT_FACTOR = 0.5;
 
 const HOW_TO = /^\W*how to \p{L}/iu;
-/** Words that name a format; "step by step" and "full course" are read as pairs. */
-const FORMAT_WORDS = new WordIndex(['tutorial', 'beginner', 'beginners', "beginner's", 'walkthrough', 'review', 'recipe', 'step', 'course']);
-const STEP = FORMAT_WORDS.idOf('step');
-const COURSE = FORMAT_WORDS.idOf('course');
+/** Words that name a format; "step by step" and "full course" are read as pairs. A set of strings, not a WordIndex:
+ * it is asked about the few headlines the model scores high enough (statedFormatFactor), and a WordIndex built at
+ * every page start hashed its words and compiled the code that places them (issue 24). */
+const FORMAT_WORDS = new Set(['tutorial', 'beginner', 'beginners', "beginner's", 'walkthrough', 'review', 'recipe', 'step', 'course']);
 const TEASE =
   /[!?…]|\.\.\.|\b(?:this|these|secrets?|tricks?|hacks?|nobody|no one|never|everyone|anyone|actually|literally|instantly|overnight|shocking|insane|crazy|believe|guess|wrong|truth|rich|quick|fast)\b|\bin \d+ (?:seconds?|minutes?|days?)\b/i;
 
@@ -25,11 +25,11 @@ const TEASE =
 function namesFormat(ctx: TextContext, length: number): boolean {
   const t = ctx.tokens;
   for (let i = 0; i < t.count && t.ends[i] <= length; i++) {
-    const id = FORMAT_WORDS.id(t, i);
-    if (id < 0) continue;
-    if (id === STEP) {
+    const word = wordAt(t, i);
+    if (!FORMAT_WORDS.has(word)) continue;
+    if (word === 'step') {
       if (i + 2 < t.count && wordAt(t, i + 1) === 'by' && wordAt(t, i + 2) === 'step') return true;
-    } else if (id === COURSE) {
+    } else if (word === 'course') {
       if (i > 0 && wordAt(t, i - 1) === 'full') return true;
     } else return true;
   }
