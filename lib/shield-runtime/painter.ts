@@ -111,9 +111,10 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     // An item's other rows (HN's subtext) are hidden with it.
     const partMode = mode === 'hide' || mode === 'stub' ? 'hide' : null;
     for (const x of p.parts) if (!parts.includes(x)) x.removeAttribute(ATTR);
+    // Taking off an attribute that is not there changes nothing, for observers either.
     for (const x of parts) {
       if (partMode) put(x, partMode);
-      else x.hasAttribute(ATTR) && x.removeAttribute(ATTR);
+      else x.removeAttribute(ATTR);
     }
     p.parts = parts;
     for (const x of parts) rows.add(x);
@@ -158,11 +159,11 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     if (!item || !d) return;
     const reason = mainReason(d);
     // The decision is in each key, so that a changed reason closes a why frame that would be out of date.
-    const why = `${d.action}\u0000${d.reasons.map((r) => r.code + r.detail).join('|')}`;
+    const why = `${d.action}\n${d.reasons.map((r) => r.code + r.detail).join('|')}`;
     if (p.mode === 'stub') {
       removeMark(p);
       // Nothing of the reason is drawn here: the why frame and the menu say it (ui.ts, panel.ts).
-      const key = `${item.id}\u0000${why}`;
+      const key = `${item.id}\n${why}`;
       if (p.stub && p.stubKey === key && p.stub.isConnected) return;
       removeStub(p);
       const byHand = reason?.code === 'user-hidden';
@@ -186,7 +187,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     const model = { badge: badged || boosted, demoted: p.mode === 'demote', boosted, menu: p.wanted };
     // A plain item has nothing to say until the person turns to it (issue 24: no mark on every item).
     if (!model.badge && !p.wanted) return removeMark(p);
-    const key = `${item.id}\u0000${p.mode}\u0000${why}`;
+    const key = `${item.id}\n${p.mode}\n${why}`;
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
     const host = createMark(doc, model, { why: () => opts.open(t, host, 'why'), menu: () => opts.open(t, host, 'menu') });

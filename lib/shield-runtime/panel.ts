@@ -1,4 +1,5 @@
 import type { MenuCommand } from '../schema/menu-command';
+import { MENU_LABEL } from './ui';
 
 export const PANEL_TAG = 'parapet-panel';
 export type PanelView = 'why' | 'menu';
@@ -77,7 +78,7 @@ export function createPanel(doc: Document): Panel {
     const root = host.attachShadow({ mode: 'closed' });
     const frame = doc.createElement('iframe');
     frame.setAttribute('part', 'frame');
-    frame.title = view === 'menu' ? 'Parapet: actions for this item' : 'Why Parapet did this';
+    frame.title = view === 'menu' ? MENU_LABEL : 'Why Parapet did this';
     frame.src = url;
     // Keyboard users land in the menu at once.
     frame.addEventListener('load', () => view === 'menu' && frame.focus(), { once: true });

@@ -15,11 +15,8 @@ export const STUB_TAG = 'parapet-stub';
 export const MARK_TAG = 'parapet-mark';
 export const CELL_ATTR = 'data-parapet-cell';
 
-export interface StubActions {
-  why(): void;
-  show(): void;
-  menu(): void;
-}
+/** What a stub's buttons do, kept as they are given (routed by the buttons' data-act). */
+export type StubActions = Record<'why' | 'show' | 'menu', () => void>;
 
 export interface MarkModel {
   /** A badge (which opens the why frame), or the menu button alone (shown when the item is hovered or focused). */
@@ -31,10 +28,7 @@ export interface MarkModel {
   menu: boolean;
 }
 
-export interface MarkActions {
-  why(): void;
-  menu(): void;
-}
+export type MarkActions = Record<'why' | 'menu', () => void>;
 
 /** An element styled by shield.css through its `part` names (::part reaches into a closed root). */
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, part: string, text = ''): HTMLElementTagNameMap[K] {
@@ -51,9 +45,12 @@ function button(doc: Document, part: string, text: string, act: string): HTMLBut
   return b;
 }
 
+/** What the menu button and the menu's frame are called (panel.ts). */
+export const MENU_LABEL = 'Parapet: actions for this item';
+
 function menuButton(doc: Document): HTMLButtonElement {
   const b = button(doc, 'menu', '⋯', 'menu');
-  b.setAttribute('aria-label', 'Parapet: actions for this item');
+  b.setAttribute('aria-label', MENU_LABEL);
   b.setAttribute('aria-haspopup', 'menu');
   b.setAttribute('aria-expanded', 'false');
   return b;
@@ -125,12 +122,12 @@ export function createStub(doc: Document, actions: StubActions): HTMLElement {
     b.append(el(doc, 'span', 'lead', 'Hidden by Parapet'), button(doc, 'why', 'Why?', 'why'), show, menuButton(doc));
     return b;
   });
-  return host(doc, STUB_TAG, box, { why: actions.why, show: actions.show, menu: actions.menu });
+  return host(doc, STUB_TAG, box, actions);
 }
 
 export function createMark(doc: Document, model: MarkModel, actions: MarkActions): HTMLElement {
   const tone = model.demoted ? 'badge demoted' : model.boosted ? 'badge boosted' : 'badge';
-  const row = fromTemplate(doc, `mark|${model.badge}|${tone}|${model.menu}`, () => {
+  const row = fromTemplate(doc, `${tone}|${model.badge}|${model.menu}`, () => {
     // The buttons go straight into the shadow root, the host itself laid out as their row (shield.css): a row
     // element of their own was one more box per mark to lay out and pre-paint, and a large profile puts a badge on
     // about half of a feed's items (issue 24).
@@ -144,7 +141,7 @@ export function createMark(doc: Document, model: MarkModel, actions: MarkActions
     if (model.menu) r.append(menuButton(doc));
     return r;
   });
-  const h = host(doc, MARK_TAG, row, { why: actions.why, menu: actions.menu });
+  const h = host(doc, MARK_TAG, row, actions);
   // Without a badge there is nothing to say until the person turns to the item (shield.css shows it then).
   if (!model.badge) h.setAttribute('data-quiet', '');
   return h;
@@ -156,8 +153,7 @@ export function createMark(doc: Document, model: MarkModel, actions: MarkActions
  * (issue 24). Added beside the badge, not by a new mark, so focus on the badge stays where it is.
  */
 export function addMenu(h: Element): void {
-  const root = roots.get(h);
-  if (root && !root.querySelector('[data-act="menu"]')) root.append(fromTemplate(h.ownerDocument, 'menu', () => menuButton(h.ownerDocument)));
+  if (!buttonOf(h, 'menu')) roots.get(h)?.append(menuButton(h.ownerDocument));
 }
 
 /** The shadow root of a stub or mark: closed to the page, reachable from the extension's own code. */
