@@ -3,6 +3,7 @@ import type { FeedItem } from '../schema/item';
 import type { Exception, KindPolicy, PolicyAction, PolicyKind, Profile } from '../schema/profile';
 import type { Detection } from './detectors';
 import { sortSmall } from './sort-small';
+import { toUnit } from './unit';
 
 /**
  * From detections to what happens to the item, under the user's policy per kind and the verdicts they gave.
@@ -16,7 +17,7 @@ import { sortSmall } from './sort-small';
  * "not sponsored") scale a score down, which the default threshold then leaves alone.
  */
 export const thresholdFor = (strictness: number): number =>
-  Math.round((0.9 - 0.6 * Math.min(1, Math.max(0, strictness))) * 1000) / 1000;
+  Math.round((0.9 - 0.6 * toUnit(strictness)) * 1000) / 1000;
 
 /** Confidence within this of the threshold, either side, marks the decision uncertain: worth a second look
  * by the local model when it is on. */
@@ -206,7 +207,7 @@ export function reasonFor(d: Detection): Reason {
     detail: clip(d.explanation, 300),
     source: SOURCE[d.kind] ?? 'rule',
     kind: d.kind,
-    confidence: Math.min(1, Math.max(0, d.confidence)),
+    confidence: toUnit(d.confidence),
     evidence: clipEach(d.evidence, 10, 120),
   };
 }

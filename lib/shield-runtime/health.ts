@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapters/types';
 import type { Reporter } from './reporter';
 import type { Tracked } from './tracked';
+import { errorText } from './error-text';
 
 /**
  * The start of the detail sent when a feed's items are found but most are read without their author or title: the
@@ -67,7 +68,7 @@ export function watchHealth(doc: Document, adapter: Adapter, reporter: Pick<Repo
         if ((adapter.itemSurface?.(root) ?? surface) === surface && root.isConnected) count++;
       }
     } catch (e) {
-      opts.failOpen(`error while looking for items: ${(e as Error)?.message ?? String(e)}`);
+      opts.failOpen(`error while looking for items: ${errorText(e)}`);
       return;
     }
     if (count > 0) {

@@ -5,6 +5,7 @@ import type { Signal } from '../schema/log';
 import { bound } from './bounded';
 import { MANIPULATION } from './reasons';
 import { cleanReasons, type Reporter } from './reporter';
+import { toUnit } from '../core/unit';
 
 export interface ItemLog {
   /** Logs the decision when its action is not the one last logged for the item, and raises the item's first
@@ -88,7 +89,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
             surface: item.surface.slice(0, 40),
             action: d.action,
             reasons: cleanReasons(d.reasons),
-            score: Number.isFinite(d.score) ? Math.min(1, Math.max(0, d.score)) : 0.5,
+            score: Number.isFinite(d.score) ? toUnit(d.score) : 0.5,
             reordered: typeof reordered === 'function' ? reordered() : reordered,
             ...(d.judgedBy ? { judgedBy: d.judgedBy.slice(0, 120) } : {}),
           },
@@ -107,7 +108,7 @@ export function createItemLog(reporter: Pick<Reporter, 'decision' | 'flag' | 'si
         {
           ...fields(item),
           kind: r.kind,
-          confidence: typeof r.confidence === 'number' ? Math.min(1, Math.max(0, r.confidence)) : 1,
+          confidence: typeof r.confidence === 'number' ? toUnit(r.confidence) : 1,
           source: r.source,
           action: d.action,
           evidence: cleanReasons([r])[0].evidence,

@@ -3,6 +3,7 @@ import type { FeedItem } from '../schema/item';
 import type { JudgeItemsResponse } from '../judge/protocol';
 import { notJudged } from '../judge/apply';
 import { bound } from './bounded';
+import { errorText } from './error-text';
 import type { Transport } from './transport';
 
 /** The content script's side of the local judge. The fast tier has already decided and painted every item;
@@ -218,7 +219,7 @@ export function createJudgeClient(opts: JudgeClientOptions): JudgeClient {
     } catch (e) {
       if (stopped) return;
       const rev = opts.revision();
-      const note = String((e as Error)?.message ?? e).slice(0, 200);
+      const note = errorText(e).slice(0, 200);
       for (const w of batch) if (w.revision === rev) mark(w, note);
     } finally {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapters/types';
 import { CELL_ATTR, MARK_TAG, STUB_TAG } from './ui';
+import { errorText } from './error-text';
 
 const SKIP = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'head', 'title', 'svg', 'path', 'img']);
 /** Rounds of reading what a site's own elements changed in answer to our writes, per write. */
@@ -83,7 +84,7 @@ export function watchPage(doc: Document, adapter: Adapter, opts: PageWatcherOpti
       const roots = rootsFrom(records, adapter, opts.hasItem);
       if (roots.size > 0) opts.onRoots(roots);
     } catch (e) {
-      opts.onError(`error while reading the page: ${(e as Error)?.message ?? String(e)}`);
+      opts.onError(`error while reading the page: ${errorText(e)}`);
     }
     readPageReactions();
   }

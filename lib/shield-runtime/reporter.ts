@@ -4,6 +4,7 @@ import type { Reason } from '../schema/decision';
 import type { Flag, LoggedDecision, Signal } from '../schema/log';
 import type { TabStats } from '../schema/messages';
 import type { Transport } from './transport';
+import { toUnit } from '../core/unit';
 
 export interface ReporterOptions {
   /** Longest a row waits before it is sent. */
@@ -142,7 +143,7 @@ export function cleanReasons(reasons: readonly Reason[]): Reason[] {
       evidence: (Array.isArray(r.evidence) ? r.evidence : []).slice(0, 10).map((e) => String(e).slice(0, 120)),
     };
     if (r.kind) out.kind = r.kind;
-    if (typeof r.confidence === 'number' && Number.isFinite(r.confidence)) out.confidence = Math.min(1, Math.max(0, r.confidence));
+    if (typeof r.confidence === 'number' && Number.isFinite(r.confidence)) out.confidence = toUnit(r.confidence);
     return out;
   });
 }

@@ -23,6 +23,7 @@ import { putOutOfSight, showUnread } from './unread';
 import { createPanel, type PanelView } from './panel';
 import type { MenuCommand } from '../schema/menu-command';
 import { buttonOf } from './ui';
+import { errorText } from './error-text';
 
 export { ATTR } from './painter';
 
@@ -76,8 +77,6 @@ export interface Shield {
  * starts waits for the background itself to start: 350-620 ms on a busy machine (two cores at load 8-10). A cap
  * shorter than that shows that page's items before the rules that hide some of them are in, and then hides them. */
 const HOLD_CAP_MS = 1000;
-
-const errorText = (e: unknown) => (e as Error)?.message ?? String(e);
 
 /**
  * The one runner behind every feed content script: it wires the parts and owns their life cycle (start,

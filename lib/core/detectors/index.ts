@@ -10,6 +10,7 @@ import { LEARNED_KINDS, POST_FEEDS } from './learned-format';
 import { detectPromoted } from './promoted';
 import { RuleEngine, makeContext, scoreHits, type TextContext } from './rules';
 import { newTokenBuffer, type TokenBuffer } from './tokens';
+import { toUnit } from '../unit';
 
 export { detectLanguage, LANGUAGE_NAMES, LanguageProfile } from './language';
 export type { DetectorKind } from './rules';
@@ -158,7 +159,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
     if (score >= MIN_REPORTED_CONFIDENCE) {
       out.push({
         kind: 'clickbait',
-        confidence: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+        confidence: Math.round(toUnit(score) * 1000) / 1000,
         // Quoted later, by quoteClickbait: see there.
         evidence: [],
         code: 'clickbait',

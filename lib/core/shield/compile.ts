@@ -10,6 +10,7 @@ import { foldAuthor, keywordStems } from './text';
 import type { TopicPack, WithTopicPack } from './topic-pack';
 import { readsAsOtherLanguage } from '../detectors/language';
 import type { CompiledProfile, CompiledRule, CompiledTopic, PolicyStage, ProfileLookups, Target } from './types';
+import { toUnit } from '../unit';
 
 export interface CompileOptions {
   clickbait?: ClickbaitModel;
@@ -139,7 +140,7 @@ export function lookupParts(
   for (const it of profile.interests ?? []) {
     if (!it || typeof it.label !== 'string') continue;
     const index = interests.length;
-    const weight = Number.isFinite(it.weight) ? Math.min(1, Math.max(0, it.weight)) : 0.7;
+    const weight = Number.isFinite(it.weight) ? toUnit(it.weight) : 0.7;
     interests.push({ id: it.id, label: it.label, weight });
     distinctKeywords(it.label, it.keywords).forEach((k, i) => {
       const target = addTarget({ type: 'interest', index, isLabel: i === 0 });

@@ -8,6 +8,7 @@ import { lessLikeMatch } from '../less-like';
 import { ItemExceptions } from './exceptions';
 import { foldAuthor } from './text';
 import type { CompiledProfile } from './types';
+import { toUnit } from '../unit';
 
 /**
  * Precedence, strongest first:
@@ -61,7 +62,7 @@ function decision(
     itemId,
     action,
     reasons: reasons.length > MAX_REASONS ? reasons.slice(0, MAX_REASONS) : reasons,
-    score: Math.min(1, Math.max(0, score)),
+    score: toUnit(score),
     uncertain,
     judgedBy: JUDGED_BY,
   };
