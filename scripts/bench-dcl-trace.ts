@@ -12,7 +12,9 @@
 // PARAPET_OUT-style folders, `none` for no extension:
 //   BUILDS=.output/a,.output/b [SITE=hackernews|youtube] [N=8] npx tsx scripts/bench-dcl-trace.ts
 // UNTIL=load counts to load + 300 ms instead (the feed script runs at document_end, after DOMContentLoaded: this
-// window holds its compile, its start and the hold's release).
+// window holds its compile, its start and the hold's release); WAIT=1500 to load + 1.5 s, the page-cost bench's
+// window (the log's first rows are sent in it). EXTRA_CATS adds trace categories, e.g.
+// EXTRA_CATS=disabled-by-default-v8.compile for V8's lazy compiles (V8.CompileCode, V8.ParseFunction) by name.
 import type { BrowserContext } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +38,8 @@ const html = site === 'youtube' ? youtubeHomePage() : hackerNewsPage();
 const N = Number(process.env.N ?? 8);
 const BUILDS = (process.env.BUILDS ?? 'none,.output').split(',');
 const UNTIL_LOAD = process.env.UNTIL === 'load';
-const CATEGORIES = ['v8', 'devtools.timeline', 'blink.user_timing', 'loading', 'toplevel'];
+const CATEGORIES = ['v8', 'devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
+const WAIT_MS = Number(process.env.WAIT ?? 300);
 
 const median = (xs: number[]) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
@@ -76,7 +79,7 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(WAIT_MS);
     const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
     // The content script's own record of its start and ready times, read in its world (scripts/bench-page-cost.ts).
     let ready = NaN;
@@ -135,7 +138,7 @@ for (let round = 0; round < N; round++) {
     for (const [k, v] of got.byName) n.set(k, (n.get(k) ?? 0) + v / N);
   }
 }
-console.log(`${site}, ${N} measured loads per build, navigation -> ${UNTIL_LOAD ? 'load + 300 ms' : 'DOMContentLoaded'}, renderer main thread; medians`);
+console.log(`${site}, ${N} measured loads per build, navigation -> ${UNTIL_LOAD ? `load + ${WAIT_MS} ms` : 'DOMContentLoaded'}, renderer main thread; medians`);
 console.log(''.padEnd(46) + BUILDS.map((b) => b.slice(-18).padStart(19)).join(''));
 for (const k of Object.keys(figures.get(BUILDS[0])!)) {
   console.log(k.padEnd(46) + BUILDS.map((b) => median(figures.get(b)![k]).toFixed(2).padStart(19)).join(''));
