@@ -148,6 +148,21 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return null;
   };
 
+  /** A tab's rows (kept to be written with others) and its counts. */
+  async function report({ decisions, flags, signals, stats }: ParsedPayload<'tab/report'>, sender: { url?: string; tab?: { id?: number } }): Promise<null> {
+    // The tab is the sender's, whatever the row says: Activity shows one tab's decisions by it.
+    const tab = isPageSender(sender) ? sender.tab?.id : undefined;
+    const kept = allowed(sender, 'decisions', decisions);
+    if (tab !== undefined) for (const r of kept) r.tab = tab;
+    const written = keep(sender, { decisions: kept, flags: allowed(sender, 'flags', flags), signals: allowed(sender, 'signals', signals) });
+    if (stats) {
+      const { health, ...counts } = stats;
+      for (const h of health ?? []) await keepHealth({ platform: counts.platform, ...h });
+      if (sender.tab?.id !== undefined) await deps.tabStats.set(sender.tab.id, counts);
+    }
+    return written;
+  }
+
   const handlers: Handlers = {
     'profile/get': (_payload, sender) => profileFor(sender),
     // What a feed tab waits for before its first decisions: its profile, and which copy of the models to read where
@@ -176,15 +191,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Merged in the same transaction as the write, so a change made elsewhere a moment before is never lost.
       return change(() => updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
-    'decisions/log': ({ rows }, sender) => {
-      // The tab is the sender's, whatever the row says: Activity shows one tab's decisions by it.
-      const tab = isPageSender(sender) ? sender.tab?.id : undefined;
-      const kept = allowed(sender, 'decisions', rows);
-      if (tab !== undefined) for (const r of kept) r.tab = tab;
-      return keep(sender, { decisions: kept });
-    },
-    'signals/add': ({ rows }, sender) => keep(sender, { signals: allowed(sender, 'signals', rows) }),
-    'flags/add': ({ rows }, sender) => keep(sender, { flags: allowed(sender, 'flags', rows) }),
+    // The old batches, which the extension's own pages still send (seeding, imports in tests), are reports of one log.
+    'decisions/log': ({ rows }, sender) => report({ decisions: rows, flags: [], signals: [] }, sender),
+    'signals/add': ({ rows }, sender) => report({ decisions: [], flags: [], signals: rows }, sender),
+    'flags/add': ({ rows }, sender) => report({ decisions: [], flags: rows, signals: [] }, sender),
     'feedback/record': async ({ feedback, item }, sender) => {
       if (allowed(sender, 'feedback', [feedback]).length === 0) return loadProfile(store, now());
       await addFeedback(store, feedback);
@@ -197,11 +207,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await keepHealth(report);
       return null;
     },
-    'tab/stats': async ({ health, ...stats }, sender) => {
-      for (const report of health ?? []) await keepHealth({ platform: stats.platform, ...report });
-      if (sender.tab?.id !== undefined) await deps.tabStats.set(sender.tab.id, stats);
-      return null;
-    },
+    'tab/stats': async (stats, sender) => report({ decisions: [], flags: [], signals: [], stats }, sender),
+    'tab/report': report,
     'chat/added': async ({ site, instructions }, sender) => {
       if (sender.tab?.id !== undefined) await deps.tabStats.chat?.add(sender.tab.id, site, instructions);
       return null;

@@ -83,16 +83,40 @@ export function acceptFlag(r: unknown): Flag | null {
   return out;
 }
 
+/** At most 500 rows, each accepted by `accept`; null when any is not (the schema decides). */
+function acceptList<T>(list: unknown, accept: (r: unknown) => T | null): T[] | null {
+  if (!Array.isArray(list) || list.length > 500) return null;
+  const rows: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const row = accept(list[i]);
+    if (row === null) return null;
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** A batch `{ rows }` of at most 500 rows, each accepted by `accept`; null when any is not (the schema decides). */
 export function acceptRows<T>(accept: (r: unknown) => T | null): (payload: unknown) => { rows: T[] } | null {
   return (payload) => {
-    if (!isObj(payload) || !Array.isArray(payload.rows) || payload.rows.length > 500) return null;
-    const rows: T[] = [];
-    for (let i = 0; i < payload.rows.length; i++) {
-      const row = accept(payload.rows[i]);
-      if (row === null) return null;
-      rows.push(row);
-    }
-    return { rows };
+    const rows = isObj(payload) ? acceptList(payload.rows, accept) : null;
+    return rows && { rows };
+  };
+}
+
+/**
+ * A feed tab's report (tab/report): its decisions and flags taken by the plain checks above, the rest (its signals
+ * and counts: few, and small) by `rest`, the schema's parse of those parts alone. A list left out is empty, as the
+ * schema's default. Null when any part is not accepted: the schema then parses the whole and says what is wrong.
+ */
+export function acceptReport<R extends { signals: unknown[] }>(
+  rest: (parts: { signals: unknown; stats: unknown }) => R | null,
+): (payload: unknown) => (R & { decisions: LoggedDecision[]; flags: Flag[] }) | null {
+  return (payload) => {
+    if (!isObj(payload)) return null;
+    // Only a list left out is empty: null is refused, as by the schema.
+    const decisions = acceptList(payload.decisions === undefined ? [] : payload.decisions, acceptDecision);
+    const flags = acceptList(payload.flags === undefined ? [] : payload.flags, acceptFlag);
+    const others = decisions && flags && rest({ signals: payload.signals, stats: payload.stats });
+    return others ? { ...others, decisions: decisions!, flags: flags! } : null;
   };
 }

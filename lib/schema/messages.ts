@@ -9,7 +9,7 @@ import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 import { MENU_COMMANDS } from './menu-command';
-import { acceptDecision, acceptFlag, acceptRows } from './log-batch';
+import { acceptDecision, acceptFlag, acceptReport, acceptRows } from './log-batch';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
 const ActivityFilters = z.object({
@@ -29,6 +29,21 @@ const WhyToken = z.string().regex(/^[0-9a-f]{32}$/);
 const ImportToken = z.string().regex(/^[0-9a-z]{8,40}$/);
 /** One surface of a feed site found working or not (the popup's site health). */
 const HealthReport = z.object({ surface: z.string().max(40), ok: z.boolean(), detail: z.string().max(300).default('') });
+/** A feed tab's counts, and the surfaces found working since it last sent them. */
+const TabCounts = z.object({
+  platform: FeedPlatform,
+  seen: z.number().int().nonnegative(),
+  hidden: z.number().int().nonnegative(),
+  labelled: z.number().int().nonnegative(),
+  reordered: z.number().int().nonnegative(),
+  /** When this page started counting: Activity opened from the popup shows the decisions logged since. */
+  since: z.number().int().nonnegative().optional(),
+  /** The surfaces found working since the last send: they ride on the counts instead of a message each at the
+   * release, where the page waits (health.ts, reporter.ts). */
+  health: z.array(HealthReport).max(8).optional(),
+});
+const ReportRest = z.object({ signals: z.array(Signal).max(500).default([]), stats: TabCounts.optional() });
+const TabReport = ReportRest.extend({ decisions: z.array(LoggedDecision).max(500).default([]), flags: z.array(Flag).max(500).default([]) });
 const Paging = z.object({ below: z.number().int().optional(), limit: z.number().int().min(1).max(5_000).default(1_000) });
 
 /** Every message that reaches the background, by type. `privileged` ones are accepted only from the
@@ -74,21 +89,11 @@ export const requests = {
   'why/get': { privileged: false, payload: z.object({ token: WhyToken }) },
   /** A command chosen in an item's menu (the frame), handed on to the tab that drew the item, and to nothing else. */
   'why/act': { privileged: false, payload: z.object({ token: WhyToken, command: z.enum(MENU_COMMANDS) }) },
-  'tab/stats': {
-    privileged: false,
-    payload: z.object({
-      platform: FeedPlatform,
-      seen: z.number().int().nonnegative(),
-      hidden: z.number().int().nonnegative(),
-      labelled: z.number().int().nonnegative(),
-      reordered: z.number().int().nonnegative(),
-      /** When this page started counting: Activity opened from the popup shows the decisions logged since. */
-      since: z.number().int().nonnegative().optional(),
-      /** The surfaces found working since the last send: they ride on the counts instead of a message each at the
-       * release, where the page waits (health.ts, reporter.ts). */
-      health: z.array(HealthReport).max(8).optional(),
-    }),
-  },
+  'tab/stats': { privileged: false, payload: TabCounts },
+  /** What a feed tab sends at each flush of its log (lib/shield-runtime/reporter.ts), in one message: the rows of the
+   * three logs (as decisions/log, flags/add and signals/add take them) and its counts (as tab/stats, when they
+   * changed). `accept`: decisions and flags by the plain checks, the signals and counts by the schema. */
+  'tab/report': { privileged: false, payload: TabReport, accept: acceptReport((parts) => ReportRest.safeParse(parts).data ?? null) },
   /** A chat tab added the person's instructions to one message they sent (the popup says how often). */
   'chat/added': { privileged: false, payload: z.object({ site: ChatSite, instructions: z.number().int().min(1).max(100) }) },
   'tab/stats/get': { privileged: true, payload: z.object({ tabId: z.number().int() }) },
@@ -227,6 +232,7 @@ export interface Responses {
   'why/get': { decision: Decision; author: string; view: 'why' | 'menu'; hidden: boolean } | null;
   'why/act': null;
   'tab/stats': null;
+  'tab/report': null;
   'chat/added': null;
   'tab/stats/get': { stats: TabStats | null; health: SiteHealth | null; chat: ChatTabStats | null };
   'health/get': SiteHealth[];

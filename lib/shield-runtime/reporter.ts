@@ -2,7 +2,7 @@ import type { FeedPlatform } from '../schema/common';
 import { REASON_DETAIL_MAX } from '../schema/constants';
 import type { Reason } from '../schema/decision';
 import type { Flag, LoggedDecision, Signal } from '../schema/log';
-import type { TabStats } from '../schema/messages';
+import type { RequestPayload, TabStats } from '../schema/messages';
 import type { Transport } from './transport';
 import { toUnit } from '../core/unit';
 
@@ -41,8 +41,8 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   const flushMs = opts.flushMs ?? 1000;
   const maxRows = opts.maxRows ?? 500;
   const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
-  // The three logs' rows, by the message that takes them.
-  const rows: Record<'decisions/log' | 'flags/add' | 'signals/add', Array<LoggedDecision | Flag | Signal>> = { 'decisions/log': [], 'flags/add': [], 'signals/add': [] };
+  // The three logs' rows, by their part of the report (tab/report).
+  const rows = { decisions: [] as LoggedDecision[], flags: [] as Flag[], signals: [] as Signal[] };
   let finishing: Array<() => void> = [];
   let counts: Counts | null = null;
   let lastCounts = '';
@@ -80,22 +80,26 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
     }
     finishing = [];
     const sends: Array<Promise<unknown>> = [];
-    for (const [type, list] of Object.entries(rows) as Array<[keyof typeof rows, never[]]>) {
-      while (list.length > 0) sends.push(transport.send(type, { rows: list.splice(0, 500) }));
-    }
-    pending = 0;
     const key = counts && JSON.stringify(counts);
     const health = working;
     working = [];
+    let stats: RequestPayload<'tab/report'>['stats'];
     if (key && (key !== lastCounts || health[0])) {
       lastCounts = key;
-      sends.push(transport.send('tab/stats', { platform, ...counts!, since, health }));
+      stats = { platform, ...counts!, since, health };
     }
+    // One message for the rows and the counts: each message costs the page a copy and a hop to the background.
+    const { decisions, flags, signals } = rows;
+    while (stats || decisions[0] || flags[0] || signals[0]) {
+      sends.push(transport.send('tab/report', { decisions: decisions.splice(0, 500), flags: flags.splice(0, 500), signals: signals.splice(0, 500), stats }));
+      stats = undefined;
+    }
+    pending = 0;
     return Promise.allSettled(sends).then(() => undefined);
   }
 
-  function add<R extends LoggedDecision | Flag | Signal>(type: keyof typeof rows, row: R, finish?: (row: R) => void): void {
-    rows[type].push(row);
+  function add<K extends keyof typeof rows, R extends (typeof rows)[K][number]>(type: K, row: R, finish?: (row: R) => void): void {
+    (rows[type] as R[]).push(row);
     if (finish) finishing.push(() => finish(row));
     pending++;
     schedule();
@@ -106,9 +110,9 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   win?.addEventListener('visibilitychange', hidden);
 
   return {
-    decision: (row, finish) => add('decisions/log', row, finish),
-    flag: (row, finish) => add('flags/add', row, finish),
-    signal: (row) => add('signals/add', { ts: Date.now(), platform, ...row }),
+    decision: (row, finish) => add('decisions', row, finish),
+    flag: (row, finish) => add('flags', row, finish),
+    signal: (row) => add('signals', { ts: Date.now(), platform, ...row }),
     stats(c) {
       counts = c;
       schedule();

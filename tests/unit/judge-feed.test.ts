@@ -75,9 +75,9 @@ async function setup(opts: { judgeOn: boolean; script?: Script; preload?: boolea
   const logged: LoggedDecision[] = [];
   const judgeMessages: number[] = [];
   const transport: Transport = {
-    send: (async (type: string, payload: { rows?: LoggedDecision[]; items?: unknown[] }) => {
+    send: (async (type: string, payload: { decisions?: LoggedDecision[]; items?: unknown[] }) => {
       if (type === 'profile/get') return saved;
-      if (type === 'decisions/log') logged.push(...(payload.rows ?? []));
+      if (type === 'tab/report') logged.push(...(payload.decisions ?? []));
       if (type === 'judge/items') {
         judgeMessages.push(payload.items?.length ?? 0);
         return call(type, payload, fromPage);

@@ -116,3 +116,63 @@ describe('the log batches taken by plain checks', () => {
     expect(seen).toEqual([{ rows: [{ ...row, reordered: false }] }]);
   });
 });
+
+describe('a feed tab’s report (tab/report): its rows and counts in one message', () => {
+  const schema = requests['tab/report'].payload;
+  const accept = requests['tab/report'].accept;
+  const signal = { ts: 5, type: 'hide-by-hand', platform: 'hackernews', itemId: 'h1', title: 'A story', author: 'pg', url: 'https://example.org/1', detail: '' };
+  const stats = { platform: 'hackernews', seen: 30, hidden: 2, labelled: 1, reordered: 0, since: 1000, health: [{ surface: 'front', ok: true, detail: '30 items' }] };
+
+  /** What the reporter sends, then each part of it made odd in turn. */
+  function reports(): Array<Record<string, unknown>> {
+    const { decisions, flags } = tabRows();
+    const whole = { decisions, flags, signals: [signal], stats };
+    const out: Array<Record<string, unknown>> = [whole, { decisions: [], flags: [], signals: [] }, { stats }, {}, { ...whole, extra: 'dropped by both' }];
+    for (const part of ['decisions', 'flags', 'signals', 'stats'] as const) {
+      for (const v of ODD) {
+        const next: Record<string, unknown> = { ...whole };
+        if (v === DROP) delete next[part];
+        else next[part] = v;
+        out.push(next);
+      }
+    }
+    for (const v of variants(decisions[1] as unknown as Record<string, unknown>)) out.push({ ...whole, decisions: [decisions[0], v] });
+    for (const v of variants(flags[0] as unknown as Record<string, unknown>)) out.push({ ...whole, flags: [v] });
+    for (const v of variants(signal)) out.push({ ...whole, signals: [v] });
+    for (const v of variants(stats)) out.push({ ...whole, stats: v });
+    out.push({ ...whole, decisions: Array(501).fill(decisions[0]) }, { ...whole, signals: Array(501).fill(signal) }, { ...whole, stats: { ...stats, health: Array(9).fill(stats.health[0]) } });
+    return out;
+  }
+
+  it('accepts nothing the schema refuses, and gives what the schema gives for what it accepts', () => {
+    let taken = 0;
+    let left = 0;
+    for (const report of reports()) {
+      const fast = accept(report);
+      const full = schema.safeParse(report);
+      if (fast) {
+        taken++;
+        expect(full.success, JSON.stringify(report)).toBe(true);
+        expect(fast).toEqual(full.data);
+      } else left++;
+    }
+    expect(taken).toBeGreaterThan(20);
+    expect(left).toBeGreaterThan(500);
+  });
+
+  it('takes what the reporter sends by the plain checks, and refuses a bad part with its reason', async () => {
+    const { decisions, flags } = tabRows();
+    const sent = { decisions, flags, signals: [signal], stats };
+    expect(accept(sent)).toEqual(schema.parse(sent));
+    const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+    const sender = { id: 'ext', url: 'https://news.ycombinator.com/', tab: { id: 1 } };
+    const seen: unknown[] = [];
+    const handlers = { 'tab/report': (p: unknown) => (seen.push(p), null) };
+    for (const bad of [{ ...sent, decisions: [{ ...decisions[0], score: 2 }] }, { ...sent, stats: { ...stats, seen: -1 } }, { ...sent, signals: [{ ...signal, type: 'forged' }] }]) {
+      expect(await dispatch(handlers, { type: 'tab/report', payload: bad }, sender, self)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid tab\/report: .*(score|seen|type)/) });
+    }
+    expect(seen).toEqual([]);
+    expect(await dispatch(handlers, { type: 'tab/report', payload: sent }, sender, self)).toEqual({ ok: true, value: null });
+    expect(seen).toHaveLength(1);
+  });
+});

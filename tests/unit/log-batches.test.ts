@@ -39,9 +39,9 @@ const flag = (i: number): Flag => ({
 });
 
 function recordingTransport() {
-  const sent: Array<{ type: string; payload: { rows?: unknown[] } }> = [];
+  const sent: Array<{ type: string; payload: { decisions?: unknown[]; stats?: unknown } }> = [];
   const transport: Transport = {
-    send: (async (type: string, payload: { rows?: unknown[] }) => {
+    send: (async (type: string, payload: { decisions?: unknown[]; stats?: unknown }) => {
       sent.push({ type, payload });
       return null;
     }) as Transport['send'],
@@ -51,16 +51,16 @@ function recordingTransport() {
 }
 
 describe('what a feed tab sends to the log', () => {
-  it('sends a fast feed’s 1,000 decisions in two messages, not one per 50 rows', async () => {
+  it('sends a fast feed’s 1,000 decisions and its counts in two messages, not one per 50 rows', async () => {
     const { sent, transport } = recordingTransport();
     const reporter = createReporter(transport, 'hackernews', { flushMs: 5 });
     for (let i = 0; i < 1000; i++) reporter.decision(decision(i));
     reporter.stats({ seen: 1000, hidden: 10, labelled: 3, reordered: 0 });
     await vi.waitFor(() => expect(reporter.pending).toBe(0));
     await reporter.flush();
-    const logs = sent.filter((m) => m.type === 'decisions/log');
-    expect(logs.map((m) => m.payload.rows!.length)).toEqual([500, 500]);
-    expect(sent.filter((m) => m.type === 'tab/stats')).toHaveLength(1);
+    expect(sent.map((m) => m.type)).toEqual(['tab/report', 'tab/report']);
+    expect(sent.map((m) => m.payload.decisions!.length)).toEqual([500, 500]);
+    expect(sent.filter((m) => m.payload.stats)).toHaveLength(1);
     reporter.destroy();
   });
 
@@ -71,7 +71,7 @@ describe('what a feed tab sends to the log', () => {
     expect(sent).toHaveLength(0);
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     window.dispatchEvent(new Event('visibilitychange'));
-    expect(sent.map((m) => m.type)).toEqual(['decisions/log']);
+    expect(sent.map((m) => [m.type, m.payload.decisions?.length])).toEqual([['tab/report', 1]]);
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     reporter.destroy();
   });
@@ -101,9 +101,8 @@ describe('the background’s log writes', () => {
     const listener = (parts: Record<string, unknown>) => writes.push(Object.keys(parts).filter((p) => p.startsWith(`idb://${store.db.name}/`) && p.endsWith('/')));
     Dexie.on('storagemutated', listener);
     try {
-      await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(1), decision(2)] } }, tab(3), self);
-      await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(3)] } }, tab(4), self);
-      await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag(3)] } }, tab(4), self);
+      await dispatch(handlers, { type: 'tab/report', payload: { decisions: [decision(1), decision(2, 9)] } }, tab(3), self);
+      await dispatch(handlers, { type: 'tab/report', payload: { decisions: [decision(3)], flags: [flag(3)], signals: [] } }, tab(4), self);
       // The tabs were answered; nothing is written yet.
       expect(await queryDecisions(store)).toEqual([]);
       const shown = await dispatch(handlers, { type: 'activity/query', payload: {} }, dashboard, self);
@@ -115,7 +114,7 @@ describe('the background’s log writes', () => {
       ]);
       const flags = await dispatch(handlers, { type: 'flags/list', payload: {} }, dashboard, self);
       expect(flags.ok && (flags.value as Flag[]).map((f) => f.itemId)).toEqual(['h3']);
-      // One commit for both logs and all three messages.
+      // One commit for both logs and both tabs' reports.
       expect(writes.filter((w) => w.length > 0)).toEqual([[`idb://${store.db.name}/decisionBatches/`, `idb://${store.db.name}/flags/`]]);
     } finally {
       Dexie.on('storagemutated').unsubscribe(listener);
@@ -125,8 +124,8 @@ describe('the background’s log writes', () => {
   it('a page that numbers its rows like stored ones cannot fail the batch other tabs’ rows are in', async () => {
     const { handlers } = setup();
     await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(1)] } }, dashboard, self);
-    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(2)] } }, tab(3), self);
-    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [{ ...decision(3), id: 1 }] } }, tab(9), self);
+    await dispatch(handlers, { type: 'tab/report', payload: { decisions: [decision(2)] } }, tab(3), self);
+    await dispatch(handlers, { type: 'tab/report', payload: { decisions: [{ ...decision(3), id: 1 }], flags: [{ ...flag(3), id: 1 }] } }, tab(9), self);
     const shown = await dispatch(handlers, { type: 'activity/query', payload: {} }, dashboard, self);
     expect(shown.ok && (shown.value as LoggedDecision[]).map((r) => r.itemId)).toEqual(['h3', 'h2', 'h1']);
   });

@@ -49,7 +49,7 @@ describe('site health from a feed tab', () => {
     reporter.health('front', true, 'items found');
     expect(sent).toEqual([]);
     await reporter.flush();
-    expect(sent).toEqual(['tab/stats']);
+    expect(sent).toEqual(['tab/report']);
     const { stats, health } = await popup();
     expect(stats).toEqual({ platform: 'hackernews', ...counts, since: expect.any(Number) });
     expect(health).toEqual({ platform: 'hackernews', surface: 'front', ok: true, detail: 'items found', at: 5000 });
@@ -63,7 +63,7 @@ describe('site health from a feed tab', () => {
     await reporter.flush();
     reporter.health('ask', true, '30 items found');
     await reporter.flush();
-    expect(sent).toEqual(['tab/stats', 'tab/stats']);
+    expect(sent).toEqual(['tab/report', 'tab/report']);
     expect((await popup()).health).toMatchObject({ surface: 'ask', ok: true });
     reporter.destroy();
   });
@@ -74,7 +74,7 @@ describe('site health from a feed tab', () => {
     reporter.stats(counts);
     for (let i = 0; i < 12; i++) reporter.health(`s${i}`, true, 'items found');
     await reporter.flush();
-    expect(sent.filter((t) => t === 'tab/stats')).toHaveLength(1);
+    expect(sent.filter((t) => t === 'tab/report')).toHaveLength(1);
     expect((await popup()).stats).toMatchObject(counts);
     reporter.destroy();
   });

@@ -29,7 +29,11 @@ function start(sent: Profile) {
   };
   const shield = startShield(hackernewsAdapter, { engine: e.engine, transport }, { doc: page.doc, profileHoldMs: 50, healthDelayMs: 60_000, flushMs: 5 });
   cleanup = () => (shield.stop(), page.close());
-  const rows = (type: string) => messages.filter((m) => m.type === type).flatMap((m) => (m.payload as { rows?: unknown[] }).rows ?? [m.payload]);
+  // A message's payload, or a part of the tab's reports (decisions, flags, signals).
+  const rows = (type: string) =>
+    type in { decisions: 1, flags: 1, signals: 1 }
+      ? messages.filter((m) => m.type === 'tab/report').flatMap((m) => (m.payload as Record<string, unknown[]>)[type])
+      : messages.filter((m) => m.type === type).map((m) => m.payload);
   return { page, shield, engine: e, messages, rows, menu };
 }
 
@@ -63,10 +67,10 @@ describe('the runner', () => {
     expect(story.getAttribute(ATTR)).toBe('stub');
     expect(story.querySelector(STUB_TAG)).not.toBeNull();
     await s.shield.flush();
-    const decided = s.rows('decisions/log').filter((r) => (r as { itemId: string }).itemId === '42000001');
+    const decided = s.rows('decisions').filter((r) => (r as { itemId: string }).itemId === '42000001');
     expect(decided).toHaveLength(1);
     expect(s.rows('feedback/record')).toMatchObject([{ feedback: { type: 'hide-this', itemId: '42000001' } }]);
-    expect(s.rows('signals/add')).toMatchObject([{ type: 'hide-by-hand', itemId: '42000001' }]);
+    expect(s.rows('signals')).toMatchObject([{ type: 'hide-by-hand', itemId: '42000001' }]);
     expect(s.shield.counts()).toMatchObject({ hidden: 2 });
   });
 });

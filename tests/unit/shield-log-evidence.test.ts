@@ -40,15 +40,15 @@ describe('the log of a story labelled clickbait', () => {
     // The log hears of an item once it has stayed a moment (item-log.ts); flushing sends what is on the page now.
     await s.shield.flush();
 
-    const rows = (type: string) => s.payloads.filter((p) => p.type === type).flatMap((p) => (p.payload as { rows: unknown[] }).rows);
-    const decision = (rows('decisions/log') as LoggedDecision[]).filter((r) => r.itemId === BAIT).at(-1);
+    const rows = (part: 'decisions' | 'flags') => s.payloads.filter((p) => p.type === 'tab/report').flatMap((p) => (p.payload as Record<typeof part, unknown[]>)[part]);
+    const decision = (rows('decisions') as LoggedDecision[]).filter((r) => r.itemId === BAIT).at(-1);
     const reason = decision?.reasons.find((r) => r.code === 'clickbait');
     expect(reason?.evidence.length).toBeGreaterThan(0);
     // The model's strongest words, less any that is a function word alone ("this", "does" explain nothing: issue 22).
     expect(reason?.evidence).toEqual(model.explain(BAIT_TITLE, 6).filter((w) => w !== 'this' && w !== 'does').slice(0, 3));
     for (const words of reason!.evidence) expect(BAIT_TITLE).toContain(words);
 
-    const flag = (rows('flags/add') as Flag[]).find((r) => r.itemId === BAIT);
+    const flag = (rows('flags') as Flag[]).find((r) => r.itemId === BAIT);
     expect(flag?.kind).toBe('clickbait');
     expect(flag?.evidence).toEqual(reason?.evidence);
   });

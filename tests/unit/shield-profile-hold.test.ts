@@ -56,8 +56,9 @@ describe('before the profile arrives', () => {
     const s = start(20);
     await tick(60);
     await s.shield.flush();
-    expect(s.sent.filter((t) => t === 'decisions/log').length).toBeGreaterThan(0);
-    expect(s.sent.indexOf('decisions/log')).toBeGreaterThan(s.sent.indexOf('profile/get'));
+    const logged = s.payloads.findIndex((p) => p.type === 'tab/report' && (p.payload as { decisions: unknown[] }).decisions.length > 0);
+    expect(logged).toBeGreaterThan(-1);
+    expect(logged).toBeGreaterThan(s.sent.indexOf('profile/get'));
   });
 
   it('shows everything under the defaults when the background stays silent past the hold', async () => {

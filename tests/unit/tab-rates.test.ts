@@ -32,9 +32,9 @@ function setup() {
 describe('how fast a tab may write to the logs', () => {
   it('keeps a page that floods signals to what a person could produce, and counts the rest', async () => {
     const { handlers, signals, tick } = setup();
-    // The attack from issue 25: 3,050 signals in 4.5 seconds, sent in batches of 500 as the reporter does.
+    // The attack from issue 25: 3,050 signals in 4.5 seconds, sent in reports of 500 as the reporter does.
     for (let sent = 0; sent < 3050; sent += 500) {
-      await dispatch(handlers, { type: 'signals/add', payload: { rows: Array.from({ length: Math.min(500, 3050 - sent) }, (_, i) => signal(sent + i)) } }, tab(7), self);
+      await dispatch(handlers, { type: 'tab/report', payload: { signals: Array.from({ length: Math.min(500, 3050 - sent) }, (_, i) => signal(sent + i)) } }, tab(7), self);
       tick(700);
     }
     const kept = (await signals()).length;
@@ -46,7 +46,7 @@ describe('how fast a tab may write to the logs', () => {
   it('lets a person who searches now and then keep every search', async () => {
     const { handlers, signals, tick } = setup();
     for (let i = 0; i < 100; i++) {
-      await dispatch(handlers, { type: 'signals/add', payload: { rows: [signal(i)] } }, tab(7), self);
+      await dispatch(handlers, { type: 'tab/report', payload: { signals: [signal(i)] } }, tab(7), self);
       tick(3000);
     }
     expect(await signals()).toHaveLength(100);
