@@ -235,7 +235,7 @@ export async function labelled(page: Page, itemText: string, badge = /^Clickbait
 }
 
 /** Where a button inside a Parapet shadow root is drawn on screen (scrolled into view first). */
-async function centreOf(page: Page, id: number): Promise<{ x: number; y: number }> {
+export async function centreOf(page: Page, id: number): Promise<{ x: number; y: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.getDocument', { depth: 0 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { centreOf, clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -127,6 +127,30 @@ describe('the item menu', () => {
     await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length).toBe(1);
     const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
     await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("brings a badge's ⋯ on a touch screen: a tap on the badge, then a tap on ⋯ opens the menu", async () => {
+    const page = await open(YT, 10);
+    await page.mouse.move(2, 2);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (at: { x: number; y: number }) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const mark = (await decorations(page)).find((d) => d.tag === 'parapet-mark')!;
+    expect(mark.buttons).toEqual(['Parapet']);
+    await tap(await centreOf(page, mark.buttonIds.Parapet));
+    await expect.poll(async () => (await decorations(page)).find((d) => d.backendNodeId === mark.backendNodeId)?.buttons).toEqual(['Parapet', '⋯']);
+    await expect.poll(() => panelOpen(page)).toBe(1);
+    const again = (await decorations(page)).find((d) => d.backendNodeId === mark.backendNodeId)!;
+    const before = new Set(page.frames());
+    await tap(await centreOf(page, again.buttonIds['⋯']));
+    await expect.poll(() => page.frames().some((f) => !before.has(f) && f.url().includes('/why.html#'))).toBe(true);
+    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
+    await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
+    await cdp.detach();
     await page.close();
   });
 
