@@ -41,8 +41,10 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   const flushMs = opts.flushMs ?? 1000;
   const maxRows = opts.maxRows ?? 500;
   const win = opts.win ?? (typeof window !== 'undefined' ? window : undefined);
-  // The three logs' rows, by their part of the report (tab/report).
-  const rows = { decisions: [] as LoggedDecision[], flags: [] as Flag[], signals: [] as Signal[] };
+  // The three logs' rows, each a part of the report (tab/report).
+  const decisions: LoggedDecision[] = [];
+  const flags: Flag[] = [];
+  const signals: Signal[] = [];
   let finishing: Array<() => void> = [];
   let counts: Counts | null = null;
   let lastCounts = '';
@@ -89,7 +91,6 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
       stats = { platform, ...counts!, since, health };
     }
     // One message for the rows and the counts: each message costs the page a copy and a hop to the background.
-    const { decisions, flags, signals } = rows;
     while (stats || decisions[0] || flags[0] || signals[0]) {
       sends.push(transport.send('tab/report', { decisions: decisions.splice(0, 500), flags: flags.splice(0, 500), signals: signals.splice(0, 500), stats }));
       stats = undefined;
@@ -98,8 +99,8 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
     return Promise.allSettled(sends).then(() => undefined);
   }
 
-  function add<K extends keyof typeof rows, R extends (typeof rows)[K][number]>(type: K, row: R, finish?: (row: R) => void): void {
-    (rows[type] as R[]).push(row);
+  function add<R>(list: R[], row: R, finish?: (row: R) => void): void {
+    list.push(row);
     if (finish) finishing.push(() => finish(row));
     pending++;
     schedule();
@@ -110,9 +111,9 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
   win?.addEventListener('visibilitychange', hidden);
 
   return {
-    decision: (row, finish) => add('decisions', row, finish),
-    flag: (row, finish) => add('flags', row, finish),
-    signal: (row) => add('signals', { ts: Date.now(), platform, ...row }),
+    decision: (row, finish) => add(decisions, row, finish),
+    flag: (row, finish) => add(flags, row, finish),
+    signal: (row) => add(signals, { ts: Date.now(), platform, ...row }),
     stats(c) {
       counts = c;
       schedule();
