@@ -1,6 +1,6 @@
 import type { FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
-import { withPreparedLookups } from '../core/shield/prepared';
+import { PREPARED_VERSION, withPreparedLookups } from '../core/shield/prepared';
 import { withRunnableRules } from '../schema/rule-risk';
 import { readyKey } from '../schema/stored-models';
 
@@ -64,13 +64,13 @@ export function createPagePreparer(store?: PreparedStore, max = 8) {
   /** By key, what is sent or being made: a page's start and a broadcast at the same moment build once. */
   const kept = new Map<string, Promise<Profile>>();
   async function make(profile: Profile, feed: FeedPlatform, key: string): Promise<Profile> {
-    // storage.session is emptied when Parapet is updated or reloaded: a form of an older version is never read.
+    // storage.session is emptied when Parapet is updated or reloaded; a form of another version is not read either.
     const storeKey = `page-lookups-${feed}`;
-    const stored = (await store?.get(storeKey).catch(() => undefined))?.[storeKey] as { key?: string; sent?: Profile } | undefined;
-    if (stored?.key === key && stored.sent) return stored.sent;
+    const stored = (await store?.get(storeKey).catch(() => undefined))?.[storeKey] as { v?: number; key?: string; sent?: Profile } | undefined;
+    if (stored?.v === PREPARED_VERSION && stored.key === key && stored.sent) return stored.sent;
     // Never throws (compileLookups skips what it cannot build): the tab builds nothing of its own.
     const sent = withPreparedLookups(profile, feed);
-    void store?.set({ [storeKey]: { key, sent } }).catch(() => {});
+    void store?.set({ [storeKey]: { v: PREPARED_VERSION, key, sent } }).catch(() => {});
     return sent;
   }
   return function forPage(profile: Profile, url: string | undefined): Promise<Profile> {

@@ -8,6 +8,8 @@ import type { ModelArea } from './page-models';
  * small value, not the copies. */
 const INDEX_KEY = 'ready-keys';
 interface Kept {
+  /** TAB_READY_VERSION of the copies: those of another are made again, even by the same build. */
+  v?: number;
   build: string;
   stamp: string;
   keys: Partial<Record<FeedPlatform, string>>;
@@ -51,7 +53,7 @@ export function createTabReadyStore(deps: TabReadyDeps) {
     const [profile, stamp] = await Promise.all([deps.load(), deps.models()]);
     if (stamp === null) return;
     if (index === undefined) index = ((await area().get(INDEX_KEY))[INDEX_KEY] as Kept | undefined) ?? null;
-    const kept = index?.build === build && index.stamp === stamp ? index.keys : {};
+    const kept = index?.v === TAB_READY_VERSION && index.build === build && index.stamp === stamp ? index.keys : {};
     // Every copy current: nothing to make or write (a worker wakes many times with the same profile; making costs
     // it a few ms a feed).
     if (FEED_PLATFORMS.every((f) => kept[f] !== undefined && isCurrent(kept[f], profile))) return;
@@ -65,7 +67,7 @@ export function createTabReadyStore(deps: TabReadyDeps) {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     if (Object.keys(items).length === 0 || from !== generation) return;
-    const next = { build, stamp, keys };
+    const next = { v: TAB_READY_VERSION, build, stamp, keys };
     await area().set({ ...items, [INDEX_KEY]: next });
     index = next;
   }
@@ -78,7 +80,7 @@ export function createTabReadyStore(deps: TabReadyDeps) {
      * profile itself is not read (a woken worker's first read of it is its largest cost). */
     async current(feed: FeedPlatform, key: string): Promise<boolean> {
       if (index === undefined) index = ((await area().get(INDEX_KEY).catch((): Record<string, unknown> => ({})))[INDEX_KEY] as Kept | undefined) ?? null;
-      return index?.build === build && index.keys[feed] === key;
+      return index?.v === TAB_READY_VERSION && index.build === build && index.keys[feed] === key;
     },
     async forget(): Promise<void> {
       generation++;

@@ -78,7 +78,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
   });
 
   it('asks page/start, as before, when nothing usable is kept: none yet, another version, another build, other models', async () => {
-    for (const kept of [undefined, { ...ready(4), v: 0 }, ready(4, { build: 'older' }), ready(4, { stamp: 'two' })]) {
+    for (const kept of [undefined, { ...ready(4), v: 0 }, { ...ready(4), v: TAB_READY_VERSION - 1 }, ready(4, { build: 'older' }), ready(4, { stamp: 'two' })]) {
       await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: kept });
       const { transport, sent } = counting();
       const start = readPageStart(transport, 'hackernews', 0);

@@ -181,6 +181,29 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(written).toHaveLength(4);
   });
 
+  it('is made again when kept by an older version of the copy, even by the same build and models', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, person(), 1000);
+    const { area, items, written } = memoryArea();
+    await background(store, area).tabReady.refresh();
+    // As version 1 left them: the copies of its shape (look-ups without their tables) and an index with no version.
+    const { v: _v, ...index } = items.get('ready-keys') as { v?: number };
+    items.set('ready-keys', index);
+    for (const feed of Object.keys(URLS) as FeedPlatform[]) {
+      const copy = kept(items, feed)!;
+      const prepared = (copy.profile as { prepared?: { authors: unknown[][] } }).prepared;
+      items.set(tabReadyKey(feed), { ...copy, v: 1, profile: { ...copy.profile, prepared: prepared && { ...prepared, authors: prepared.authors.map((a) => a.slice(0, 2)) } } });
+    }
+    const { tabReady } = background(store, area);
+    expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(false);
+    await tabReady.refresh();
+    expect(written).toHaveLength(2);
+    const hn = kept(items, 'hackernews')!;
+    expect(hn.v).toBe(TAB_READY_VERSION);
+    expect((hn.profile as unknown as { prepared: { authors: unknown[][] } }).prepared.authors[0]).toHaveLength(4);
+    expect(await tabReady.current('hackernews', hn.key)).toBe(true);
+  });
+
   it('is not kept without the models beside it (tabs then ask page/start)', async () => {
     const store = openStore(`ready-${Math.random()}`);
     const { area, items } = memoryArea();

@@ -11,7 +11,7 @@ import { hashOf, hashString } from './word-hash';
 export class AuthorSet {
   static readonly BITS = 1 << 17;
   readonly #names = new Set<string>();
-  readonly #sketch = new Int32Array(AuthorSet.BITS >>> 5);
+  #sketch: Int32Array = new Int32Array(AuthorSet.BITS >>> 5);
   /** A set made from a list (fromList): the names in one text, '\n' between two, found through `table` (the place of
    * a name's start in `starts`, plus one, by its hash), in place of a Set of strings the tab keeps all along. */
   #text = '';
@@ -34,9 +34,7 @@ export class AuthorSet {
   /** The set of names() of another set, '\n'-joined (folded names hold no white space). */
   static fromList(list: string): AuthorSet {
     const set = new AuthorSet();
-    const starts = [0];
-    for (let i = list.indexOf('\n'); i >= 0; i = list.indexOf('\n', i + 1)) starts.push(i + 1);
-    starts.push(list.length + 1);
+    const starts = startsOf(list);
     const count = list === '' ? 0 : starts.length - 1;
     let size = 16;
     while (size < count * 2) size *= 2;
@@ -50,9 +48,25 @@ export class AuthorSet {
       table[i] = k + 1;
     }
     set.#text = list;
-    set.#starts = Int32Array.from(starts);
+    set.#starts = starts;
     set.#table = table;
     return set;
+  }
+
+  /** The set fromList made of `list`, from its tables(): the tab is sent them ready (core/shield/prepared.ts) and
+   * hashes no name (issue 24: a large profile's ten thousand cost its page start a few ms). */
+  static restore(list: string, table: Int32Array, sketch: Int32Array): AuthorSet {
+    const set = new AuthorSet();
+    set.#text = list;
+    set.#starts = startsOf(list);
+    set.#table = table;
+    set.#sketch = sketch;
+    return set;
+  }
+
+  /** What restore takes besides the list (of a set made by fromList). */
+  tables(): { table: Int32Array; sketch: Int32Array } {
+    return { table: this.#table, sketch: this.#sketch };
   }
 
   has(name: string): boolean {
@@ -83,6 +97,14 @@ export class AuthorSet {
   get size(): number {
     return this.#starts === null ? this.#names.size : this.#starts.length - 1 - (this.#text === '' ? 1 : 0);
   }
+}
+
+/** Where each name of a '\n'-joined list starts, and one more (the end of the last plus one). */
+function startsOf(list: string): Int32Array {
+  const starts = [0];
+  for (let i = list.indexOf('\n'); i >= 0; i = list.indexOf('\n', i + 1)) starts.push(i + 1);
+  starts.push(list.length + 1);
+  return Int32Array.from(starts);
 }
 
 /** The name's FNV hash, mixed so that both of its 17-bit halves (bits 0-16 and 15-31) spread. */

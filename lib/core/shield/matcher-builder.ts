@@ -1,6 +1,7 @@
-import { TextMatcher, type MatcherParts } from './matcher';
+import { firstWordBit, TextMatcher, type MatcherParts } from './matcher';
 import { requiredLiteral } from './regex-literal';
 import { cleanText, isUnspacedScript, keywordStems } from './text';
+import { HashIndex32, hashOf } from './word-hash';
 
 /**
  * Gathers a profile's keywords, phrases and regexes and works out what TextMatcher is made of (MatcherParts):
@@ -103,9 +104,11 @@ export class MatcherBuilder {
     });
     entryStart[words.length] = k;
     restStart[r] = rw;
+    const stems = words.map((w) => w.stem).concat(restStems).join('\n');
     return {
-      stems: words.map((w) => w.stem).concat(restStems).join('\n'),
+      stems,
       firstCount: words.length,
+      ...firstWordIndex(stems, words.length),
       entryStart,
       entryTarget,
       entryRest,
@@ -120,4 +123,32 @@ export class MatcherBuilder {
     if (!Number.isInteger(target) || target < 0) throw new Error(`TextMatcher: bad target ${target}`);
     this.#targetCount = Math.max(this.#targetCount, target + 1);
   }
+}
+
+/**
+ * The first words' index of the stems ('\n' between two, the first `firstCount` of them first words in their places):
+ * where each stem starts, and the hash of each first word to its place, or, when first words share a hash, to
+ * -2 - the place of the list of those places in `sharedWords`. Made here, not in the tab (TextMatcher.fromParts
+ * takes it as it is): one hash per word, in the order they were added.
+ */
+function firstWordIndex(stems: string, firstCount: number): Pick<MatcherParts, 'stemStart' | 'wordKeys' | 'wordValues' | 'wordBits' | 'sharedWords'> {
+  const starts = [0];
+  if (firstCount > 0) {
+    for (let i = stems.indexOf('\n'); i >= 0; i = stems.indexOf('\n', i + 1)) starts.push(i + 1);
+    starts.push(stems.length + 1);
+  }
+  const index = new HashIndex32();
+  const bits = new Int32Array(1 << 10);
+  const shared: number[][] = [];
+  for (let place = 0; place < firstCount; place++) {
+    const h = hashOf(stems, starts[place], starts[place + 1] - 1);
+    const bit = firstWordBit(h);
+    bits[bit >>> 5] |= 1 << (bit & 31);
+    const before = index.get(h);
+    if (before === -1) index.set(h, place);
+    else if (before >= 0) index.set(h, -2 - (shared.push([before, place]) - 1));
+    else shared[-2 - before].push(place);
+  }
+  const { keys, values } = index.slots();
+  return { stemStart: Int32Array.from(starts), wordKeys: keys, wordValues: values, wordBits: bits, sharedWords: shared };
 }

@@ -3,7 +3,7 @@
 import { AhoCorasick } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { asciiLower, cleanText, isWordChar, wordPatternOnce } from './text';
-import { FNV, HashIndex32, hashOf, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
+import { FNV, HashIndex32, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
 
 /**
  * What a matcher is made of, as MatcherBuilder (matcher-builder.ts) works it out from the keywords and regexes
@@ -20,6 +20,16 @@ export interface MatcherParts {
   entryTarget: Int32Array;
   entryRest: Int32Array;
   restStart: Int32Array;
+  /** Where each stem starts in `stems`, and one more: the end of the last plus one. */
+  stemStart: Int32Array;
+  /** The first words' index, made where the words are gathered (matcher-builder.ts, firstWordIndex) and sent ready
+   * to tabs: HashIndex32's slots (keys and values), the bit per hash (firstWordBit) and the lists of places whose
+   * words share a hash (issue 24: made in the tab, one hash per word of a large profile, it cost the page start
+   * several ms of cold code). */
+  wordKeys: Int32Array;
+  wordValues: Int32Array;
+  wordBits: Int32Array;
+  sharedWords: number[][];
   /** The substring patterns, by id: [folded keyword, target, 1 when only whole words count] or [a regex's literal,
    * -1 - the regex, 0]. */
   substrings: Array<[pattern: string, target: number, bounded: 0 | 1]>;
@@ -87,12 +97,12 @@ export class TextMatcher {
   /** Hash of a first word -> its place in `words`, or, when first words share a hash, -2 - the place of the list
    * of those places in `sharedHash`. An item word is looked up by the hash of its stem and checked in place:
    * most words are ruled out by one read, and none is cut out of the text. */
-  readonly #firstWords = new HashIndex32();
+  #firstWords = new HashIndex32();
   /** A bit per first word's hash (firstWordBit), read before the index: most words of an item start no keyword,
    * and one read of a 4 KB table, whose answer is nearly always "no", rules them out. The probe of the index ends
    * at a match or an empty slot, which cannot be foreseen word by word. */
-  readonly #firstWordBits = new Int32Array(1 << 10);
-  readonly #sharedHash: number[][] = [];
+  #firstWordBits: Int32Array = new Int32Array(1 << 10);
+  #sharedHash: number[][] = [];
   /** The item being matched: match() runs synchronously and is not re-entered from its own callback. */
   #hit: (target: number, evidence: string) => void = () => {};
   #gen = 0;
@@ -138,15 +148,6 @@ export class TextMatcher {
    * checks (withRunnableRules, lib/schema/rule-risk.ts). */
   static readonly REGEX_INPUT_MAX = 1000;
 
-  #indexFirstWord(h: number, place: number): void {
-    const bit = firstWordBit(h);
-    this.#firstWordBits[bit >>> 5] |= 1 << (bit & 31);
-    const before = this.#firstWords.get(h);
-    if (before === -1) this.#firstWords.set(h, place);
-    else if (before >= 0) this.#firstWords.set(h, -2 - (this.#sharedHash.push([before, place]) - 1));
-    else this.#sharedHash[-2 - before].push(place);
-  }
-
   /** Makes a matcher from its parts (MatcherBuilder, or the background's form of them: prepared.ts). */
   static fromParts(parts: MatcherParts): TextMatcher {
     const m = new TextMatcher();
@@ -154,10 +155,12 @@ export class TextMatcher {
     m.#entryTarget = parts.entryTarget;
     m.#entryRest = parts.entryRest;
     m.#restStart = parts.restStart;
-    if (parts.firstCount > 0) m.#useStems(parts.stems, parts.firstCount);
-    // The first words' hash index is made here (one hash per word, in the order they were added): it is larger than
-    // the words themselves, and quick to make.
-    for (let place = 0; place < m.#firstCount; place++) m.#indexFirstWord(hashOf(m.#stemText, m.#stemStart[place], m.#stemEnd(place)), place);
+    m.#stemText = parts.stems;
+    m.#stemStart = parts.stemStart;
+    m.#firstCount = parts.firstCount;
+    m.#firstWords = HashIndex32.restore(parts.wordKeys, parts.wordValues);
+    m.#firstWordBits = parts.wordBits;
+    m.#sharedHash = parts.sharedWords;
     if (parts.targetCount > 0) m.#noteTarget(parts.targetCount - 1);
     for (const [pattern, target, bounded] of parts.substrings) {
       m.#substringUse[m.#substrings.add(pattern)] = target >= 0 ? { target, bounded: bounded === 1 } : { regex: -1 - target };
@@ -216,16 +219,6 @@ export class TextMatcher {
     this.#programStamp = new Uint32Array(programs);
     this.#programMatch = new Array<string | null>(programs).fill(null);
     return this;
-  }
-
-  /** Takes the stems ('\n' between two), the first `firstCount` of them first words in their places. */
-  #useStems(text: string, firstCount: number): void {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    starts.push(text.length + 1);
-    this.#stemText = text;
-    this.#stemStart = Int32Array.from(starts);
-    this.#firstCount = firstCount;
   }
 
   /** The end of stem s in stemText (the '\n' after it, or the end of the text). */
@@ -601,4 +594,4 @@ const NON_ASCII = /[^\x00-\x7F]/;
 const WORD_BIT = 0x80;
 
 /** The bit of firstWordBits for a word's hash: its top 15 bits, mixed. */
-const firstWordBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 17;
+export const firstWordBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> 17;

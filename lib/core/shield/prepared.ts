@@ -15,7 +15,7 @@ export interface PreparedForm {
   /** The platform it was built for: a tab of another platform does not use it (its rules are cut for that site). */
   platform: FeedPlatform;
   /** The matcher's parts (MatcherParts), its lists of numbers in base64. */
-  matcher: Omit<MatcherParts, 'entryStart' | 'entryTarget' | 'entryRest' | 'restStart'> & { entryStart: string; entryTarget: string; entryRest: string; restStart: string };
+  matcher: Omit<MatcherParts, PackedPart> & Record<PackedPart, string>;
   /** Per target, its index (a term's topic) times 8 plus its kind (TARGET_KINDS). */
   targets: string;
   /** Each term's weight, in the order of the targets. */
@@ -24,10 +24,14 @@ export interface PreparedForm {
   avoidTopics: Array<[id: string, label: string]>;
   interests: Array<[id: string, label: string, weight: number]>;
   topics: Array<[avoid: 0 | 1, index: number, threshold: number]>;
-  /** Folded blocked names, '\n'-joined, per platform. */
-  authors: Array<[FeedPlatform, string]>;
+  /** Folded blocked names, '\n'-joined, per platform, with the tables their AuthorSet finds them by (its tables()). */
+  authors: Array<[FeedPlatform, names: string, table: string, sketch: string]>;
   problems: Array<{ ruleId: string; message: string }>;
 }
+
+/** The form's version, kept with it where it outlives a worker (page-profile.ts; the copy kept for tabs has its own,
+ * stored-models.ts TAB_READY_VERSION). 2: the matcher's first-word index and the authors' tables are in it. */
+export const PREPARED_VERSION = 2;
 
 /** A profile as a feed tab receives it: its rules, blocked authors and topics only in `prepared`. */
 export interface WithPrepared {
@@ -35,6 +39,10 @@ export interface WithPrepared {
 }
 
 const TARGET_KINDS = ['rule', 'avoid', 'interest', 'label', 'term'] as const;
+
+/** The matcher's lists of numbers, sent as base64. */
+const PACKED_PARTS = ['entryStart', 'entryTarget', 'entryRest', 'restStart', 'stemStart', 'wordKeys', 'wordValues', 'wordBits'] as const;
+type PackedPart = (typeof PACKED_PARTS)[number];
 
 /** Builds the look-ups of `profile` (as bound for a tab on `platform`, topics packed) and their form. */
 export function prepareLookups(profile: Profile, platform: FeedPlatform): PreparedForm {
@@ -49,20 +57,18 @@ export function prepareLookups(profile: Profile, platform: FeedPlatform): Prepar
   });
   return {
     platform,
-    matcher: {
-      ...m,
-      entryStart: int32ToBase64(m.entryStart),
-      entryTarget: int32ToBase64(m.entryTarget),
-      entryRest: int32ToBase64(m.entryRest),
-      restStart: int32ToBase64(m.restStart),
-    },
+    matcher: { ...m, ...mapParts(m, int32ToBase64) },
     targets: int32ToBase64(kinds),
     weights: float64ToBase64(new Float64Array(weights)),
     rules: l.rules.map((r) => [r.id, r.kind, r.pattern, r.action, r.platformMask]),
     avoidTopics: l.avoidTopics.map((t) => [t.id, t.label]),
     interests: l.interests.map((t) => [t.id, t.label, t.weight]),
     topics: l.topics.map((t) => [t.avoid ? 1 : 0, t.index, t.threshold]),
-    authors: [...l.blockedAuthors].map(([p, set]) => [p, set.names().join('\n')]),
+    authors: [...l.blockedAuthors].map(([p, set]) => {
+      const names = set.names().join('\n');
+      const { table, sketch } = AuthorSet.fromList(names).tables();
+      return [p, names, int32ToBase64(table), int32ToBase64(sketch)];
+    }),
     problems: [...l.problems],
   };
 }
@@ -97,6 +103,12 @@ function lazyTarget(kinds: Int32Array, weights: Float64Array): (i: number) => Ta
   return (i) => made[i] ?? (made[i] = make(i));
 }
 
+function mapParts<A, B>(parts: Record<PackedPart, A>, f: (a: A) => B): Record<PackedPart, B> {
+  const out = {} as Record<PackedPart, B>;
+  for (const k of PACKED_PARTS) out[k] = f(parts[k]);
+  return out;
+}
+
 /** The matcher of a profile with nothing to look for (no rules, avoided topics or interests: decide() then never asks
  * it). A TextMatcher even with nothing in it is large code to compile and tables to make, and most tabs start with
  * the defaults (issue 24: about a tenth of the content script's code compiled at a page start was the empty
@@ -112,20 +124,14 @@ export function noLookups(): ProfileLookups {
 export function restoreLookups(form: PreparedForm): ProfileLookups {
   const target = lazyTarget(base64ToInt32(form.targets), base64ToFloat64(form.weights));
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
-  for (const [platform, names] of form.authors) blockedAuthors.set(platform, AuthorSet.fromList(names));
+  for (const [platform, names, table, sketch] of form.authors) blockedAuthors.set(platform, AuthorSet.restore(names, base64ToInt32(table), base64ToInt32(sketch)));
   return {
     blockedAuthors,
     // No target, nothing it could report.
     matcher:
       form.matcher.targetCount === 0
         ? NO_MATCHER
-        : TextMatcher.fromParts({
-            ...form.matcher,
-            entryStart: base64ToInt32(form.matcher.entryStart),
-            entryTarget: base64ToInt32(form.matcher.entryTarget),
-            entryRest: base64ToInt32(form.matcher.entryRest),
-            restStart: base64ToInt32(form.matcher.restStart),
-          }),
+        : TextMatcher.fromParts({ ...form.matcher, ...mapParts(form.matcher, base64ToInt32) }),
     target,
     rules: form.rules.map(([id, kind, pattern, action, platformMask]) => ({ id, kind, pattern, action, platformMask })),
     avoidTopics: form.avoidTopics.map(([id, label]) => ({ id, label })),
