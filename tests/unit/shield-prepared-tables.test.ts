@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { packProfileTopics } from '../../lib/core/meaning/pack';
 import { AuthorSet } from '../../lib/core/shield/author-set';
 import { compileLookups } from '../../lib/core/shield/compile';
-import { prepareLookups, restoreLookups, type PreparedForm } from '../../lib/core/shield/prepared';
+import { NO_MATCHER, prepareLookups, restoreLookups, type PreparedForm } from '../../lib/core/shield/prepared';
 import { foldAuthor } from '../../lib/core/shield/text';
 import type { ItemMatcher } from '../../lib/core/shield/types';
 import { FEED_PLATFORMS } from '../../lib/schema/constants';
-import type { Profile } from '../../lib/schema/profile';
+import { defaultProfile, type Profile } from '../../lib/schema/profile';
 import { buildLargeProfile, readHeadlines } from '../../scripts/bench-core';
 import { shippedMeaning } from './meaning-model';
 
@@ -61,6 +61,13 @@ describe('look-ups restored from their tables', () => {
     const answered = asked.map((n) => restored!.has(n));
     expect(answered).toEqual(asked.map((n) => own!.has(n)));
     expect(answered.filter(Boolean).length).toBeGreaterThanOrEqual(blocked.length);
+  });
+
+  it('are not sent for a profile with nothing to look for (the defaults): its tab has no matcher to restore', () => {
+    const form = JSON.parse(JSON.stringify(prepareLookups(defaultProfile(0), 'youtube'))) as PreparedForm;
+    expect(form.matcher.wordBits).toBe('');
+    expect(JSON.stringify(form).length).toBeLessThan(1000);
+    expect(restoreLookups(form).matcher).toBe(NO_MATCHER);
   });
 
   it('restore a set from its tables as fromList makes it, an empty one included', () => {

@@ -57,7 +57,9 @@ export function prepareLookups(profile: Profile, platform: FeedPlatform): Prepar
   });
   return {
     platform,
-    matcher: { ...m, ...mapParts(m, int32ToBase64) },
+    // With no target the tab never restores the matcher (NO_MATCHER): its tables, the first-word bits' 4 KB
+    // included, are not sent to every tab with the defaults.
+    matcher: { ...m, ...mapParts(m, m.targetCount === 0 ? () => '' : int32ToBase64) },
     targets: int32ToBase64(kinds),
     weights: float64ToBase64(new Float64Array(weights)),
     rules: l.rules.map((r) => [r.id, r.kind, r.pattern, r.action, r.platformMask]),
