@@ -27,9 +27,9 @@ export type StoredModels = PageModels & { stamp: string };
  * No migration: it is a cache the background writes again whenever what it holds is not what page/start would
  * answer (a new build, a new copy of the models, a profile change). A tab takes it only when `v` is this version,
  * `build` is its own build's and `stamp` is the models' beside it; anything else and it asks page/start, as before.
+ * Version 2: the look-ups' form carries the matcher's first-word index and the blocked names' tables ready-made
+ * (core/shield/prepared.ts); a copy of 1 lacks them.
  */
-/** 2: the look-ups' form carries the matcher's first-word index and the blocked names' tables ready-made
- * (core/shield/prepared.ts); a copy of 1 lacks them. */
 export const TAB_READY_VERSION = 2;
 export const tabReadyKey = (feed: FeedPlatform) => `${feed}-ready`;
 /** Set at build (wxt.config.ts): a tab reads only what a background of its own build wrote. */
