@@ -45,16 +45,17 @@ export function holdFeedEarly(feed: EarlyFeed, signal: AbortSignal): void {
   const startedAt = performance.now();
   const transport = browserTransport();
   let broadcast: Profile | undefined;
-  let unsubscribe = () => {};
+  let unsubscribe: (() => void) | undefined;
   const start = readPageStart(transport, feed.platform, startedAt, () => broadcast);
-  // Profiles broadcast from when the reads start: one saved earlier is in what they read, or page/current brings it.
+  // Profiles broadcast from when the reads start (begin is called again as the hold ends): one saved earlier is in
+  // what they read, or page/current brings it.
   const begin = start.begin!;
   start.begin = () => {
     begin();
-    unsubscribe = transport.onProfile((p) => (broadcast = p));
+    unsubscribe ??= transport.onProfile((p) => (broadcast = p));
   };
   const early = createEarlyHold(feed, document, start, (claimed) => {
-    unsubscribe();
+    unsubscribe?.();
     delete (globalThis as Handoff)[HANDOFF];
     // The feed script runs now, the page parsed: a profile read from storage may be older than one saved since.
     if (claimed) start.confirm();
