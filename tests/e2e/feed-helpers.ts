@@ -195,7 +195,7 @@ export async function explain(page: Page, deco: Decoration): Promise<{ title: st
             .catch(() => null)
         : null;
       if (read) return read;
-      if (Date.now() > until) throw new Error(`no why frame opened from "${label}" (${deco.text})`);
+      if (Date.now() > until) throw new Error(`no why frame opened from "${label}" (${deco.text}) item=${deco.itemText.slice(0, 60)} mode=${deco.mode} frames=${page.frames().map((f) => f.url().slice(-40)).join(",")}`);
       await page.waitForTimeout(50);
     }
   } finally {
