@@ -170,6 +170,29 @@ describe('the item menu', () => {
     await page.close();
   });
 
+  it('moves nothing on the page when the person turns to a plain item', async () => {
+    const page = await open(YT, 10);
+    // Where every cell and shelf of the feed sits, shorts in their shelf too.
+    const layout = () =>
+      page.$$eval('ytd-rich-item-renderer, ytd-rich-section-renderer', (els) => els.map((e) => `${Math.round(e.getBoundingClientRect().top + scrollY)}:${Math.round(e.getBoundingClientRect().height)}`).join(' '));
+    // Every badge drawn first: on a fresh browser's first page the fast rules decide at once, and the badges of the
+    // learned detectors and of the interests come once their models are read (a second or two here).
+    const badged = ['How the Rust borrow checker', 'Japanese moss garden', "You WON'T BELIEVE", 'channel line is missing'];
+    const allBadged = () => page.$$eval(`${GRID} > ytd-rich-item-renderer`, (cells, want) => want.every((t) => cells.some((c) => c.textContent!.includes(t) && c.querySelector('parapet-mark'))), badged);
+    await expect.poll(allBadged, { timeout: 10_000 }).toBe(true);
+    await page.mouse.move(2, 2);
+    const before = await layout();
+    const plain = await page.$$('ytd-rich-item-renderer[data-parapet="show"]:not(:has(parapet-mark))');
+    expect(plain.length).toBeGreaterThan(3);
+    for (const cell of plain) {
+      await cell.hover();
+      await expect.poll(() => cell.evaluate((c) => (c.querySelector('parapet-mark') ? getComputedStyle(c.querySelector('parapet-mark')!).opacity : 'none'))).toBe('1');
+      expect(await layout()).toBe(before);
+    }
+    await screenshot(page, 'item-menu-plain-turned-to');
+    await page.close();
+  });
+
   it('on Hacker News, shows a plain story’s button, in the row under it, while either of its rows is pointed at', async () => {
     const page = await open(HN, 5);
     // A plain story (no badge): its button goes in the subtext row under it once the person turns to it.
