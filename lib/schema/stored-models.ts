@@ -28,9 +28,11 @@ export type StoredModels = PageModels & { stamp: string };
  * answer (a new build, a new copy of the models, a profile change). A tab takes it only when `v` is this version,
  * `build` is its own build's and `stamp` is the models' beside it; anything else and it asks page/start, as before.
  * Version 2: the look-ups' form carries the matcher's first-word index and the blocked names' tables ready-made
- * (core/shield/prepared.ts); a copy of 1 lacks them.
+ * (core/shield/prepared.ts); a copy of 1 lacks them. Version 3: it carries the substrings' automaton too, the terms'
+ * weights by place and the names' table by where each starts (PREPARED_VERSION 3): a tab of 3 would read a copy of
+ * 2's weights and names wrong.
  */
-export const TAB_READY_VERSION = 2;
+export const TAB_READY_VERSION = 3;
 export const tabReadyKey = (feed: FeedPlatform) => `${feed}-ready`;
 /** Set at build (wxt.config.ts): a tab reads only what a background of its own build wrote. */
 export const BUILD: string = import.meta.env.PARAPET_BUILD ?? 'dev';

@@ -28,4 +28,13 @@ describe('AuthorSet (the blocked names of one platform)', () => {
     expect(set.has('東京チャンネル')).toBe(true);
     expect(set.has('東京チャン')).toBe(false);
   });
+
+  it('made from a list, finds a name only whole: not a part of one, nor two neighbours with the line between', () => {
+    const list = ['ab', 'abc', 'x', 'yz', 'b'].join('\n');
+    for (const set of [AuthorSet.fromList(list), AuthorSet.restore(list, AuthorSet.fromList(list).tables().table, AuthorSet.fromList(list).tables().sketch)]) {
+      for (const n of ['ab', 'abc', 'x', 'yz', 'b']) expect(set.has(n), n).toBe(true);
+      for (const n of ['a', 'bc', 'abcx', 'y', 'z', 'x\nyz', 'abc\nx', 'b\n', '\nb']) expect(set.has(n), n).toBe(false);
+      expect(set.size).toBe(5);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AhoCorasick } from '../../lib/core/shield/aho-corasick';
+import { base64ToInt32, int32ToBase64 } from '../../lib/core/shield/packed';
 import { MatcherBuilder } from '../../lib/core/shield/matcher-builder';
 import { requiredLiteral } from '../../lib/core/shield/regex-literal';
 import { stem } from '../../lib/core/shield/text';
@@ -235,6 +236,28 @@ describe('AhoCorasick transition table', () => {
     const withMaps = run(0);
     expect(withMaps[0]).toContain('3@2-6');
     expect(run(1 << 20)).toEqual(withMaps);
+  });
+
+  it('is restored from its ready table (sent through JSON, its lists as base64) and finds what the one built finds', () => {
+    const patterns = ['he', 'she', 'his', 'hers', 'é', 'cafés', 'a', 'aa', 'aaa', 'ab', 'bab', 'c++', '++', '東京'];
+    const texts = ['ushers', 'aaaa babab', 'Les cafés é', 'c+++ and ++c', '', 'xyz', 'hishershe', 'in 東京 now'];
+    const built = new AhoCorasick();
+    for (const p of patterns) built.add(p);
+    const t = built.ready()!;
+    const sent = JSON.parse(JSON.stringify({ ...t, delta: int32ToBase64(t.delta), firstOut: int32ToBase64(t.firstOut), dictLink: int32ToBase64(t.dictLink) }));
+    const restored = AhoCorasick.restore({ ...sent, delta: base64ToInt32(sent.delta), firstOut: base64ToInt32(sent.firstOut), dictLink: base64ToInt32(sent.dictLink) });
+    const found = (ac: AhoCorasick) =>
+      texts.map((text) => {
+        const hits: string[] = [];
+        ac.search(text, (id, s, e) => hits.push(`${id}@${s}-${e}`));
+        return hits.join(' ');
+      });
+    expect(found(restored)).toEqual(found(built));
+    expect(found(built)[2]).toContain('5@4-9');
+    expect(restored.size).toBe(patterns.length);
+    expect(() => restored.add('x')).toThrow();
+    // No table to send: none, or one too large (the tab then builds from the patterns, as before).
+    expect(new AhoCorasick().ready()).toBeNull();
   });
 });
 

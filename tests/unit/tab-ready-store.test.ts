@@ -204,6 +204,28 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(await tabReady.current('hackernews', hn.key)).toBe(true);
   });
 
+  it('is made again when kept by version 2, whose look-ups lack the substrings\' automaton and count the weights by term', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, person(), 1000);
+    const { area, items, written } = memoryArea();
+    await background(store, area).tabReady.refresh();
+    items.set('ready-keys', { ...(items.get('ready-keys') as object), v: 2 });
+    for (const feed of Object.keys(URLS) as FeedPlatform[]) {
+      const copy = kept(items, feed)!;
+      const prepared = (copy.profile as { prepared?: { matcher: object } }).prepared;
+      const { substringTable: _t, ...matcher } = (prepared?.matcher ?? {}) as { substringTable?: unknown };
+      items.set(tabReadyKey(feed), { ...copy, v: 2, profile: { ...copy.profile, prepared: prepared && { ...prepared, matcher } } });
+    }
+    const { tabReady } = background(store, area);
+    expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(false);
+    await tabReady.refresh();
+    expect(written).toHaveLength(2);
+    const hn = kept(items, 'hackernews')!;
+    expect(hn.v).toBe(TAB_READY_VERSION);
+    expect((hn.profile as unknown as { prepared: { matcher: object } }).prepared.matcher).toHaveProperty('substringTable');
+    expect(await tabReady.current('hackernews', hn.key)).toBe(true);
+  });
+
   it('is not kept without the models beside it (tabs then ask page/start)', async () => {
     const store = openStore(`ready-${Math.random()}`);
     const { area, items } = memoryArea();

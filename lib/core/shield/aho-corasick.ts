@@ -1,3 +1,18 @@
+/** A built automaton's transition table and what its search reads besides (AhoCorasick.ready): the background
+ * builds it once per profile and a tab restores it, rather than every tab building it at its page start (issue 24:
+ * with a large profile's regex literals, the largest part of the tab's restore). */
+export interface AhoCorasickTable {
+  /** The characters of the patterns: class k + 1 is chars[k] (class 0: every other character). */
+  chars: number[];
+  delta: Int32Array;
+  firstOut: Int32Array;
+  dictLink: Int32Array;
+  /** Per node, the ids of the patterns that end there. */
+  out: number[][];
+  /** Each pattern's length, by id. */
+  lengths: number[];
+}
+
 /**
  * Multi-substring search over UTF-16 code units: one pass over the text finds every occurrence of every pattern,
  * however many patterns there are. Used for keywords that cannot be matched word by word (unspaced scripts,
@@ -7,9 +22,9 @@ export class AhoCorasick {
   readonly #next: Array<Map<number, number>> = [new Map()];
   #fail: Int32Array = new Int32Array(1);
   /** Patterns ending at a node, and the nearest node on its fail chain that also ends patterns (-1: none). */
-  readonly #out: number[][] = [[]];
+  #out: number[][] = [[]];
   #dictLink: Int32Array = new Int32Array(1);
-  readonly #lengths: number[] = [];
+  #lengths: number[] = [];
   #built = false;
   /** After build, when small enough: the full transition table over the characters that occur in patterns
    * (`classOf`; every other character leads back to the root), so a search step is one array read. */
@@ -18,6 +33,8 @@ export class AhoCorasick {
   #classOf = new Uint16Array(128);
   #wideClass: Map<number, number> | null = null;
   #classes = 1;
+  /** The character of each class but 0, in order (what ready() sends). */
+  #chars: number[] = [];
 
   /** Transition tables above this many entries (4 bytes each) fall back to per-node maps. */
   static MAX_TABLE = 1 << 20;
@@ -48,6 +65,7 @@ export class AhoCorasick {
   }
 
   build(): this {
+    if (this.#built) return this;
     const n = this.#next.length;
     this.#fail = new Int32Array(n);
     this.#dictLink = new Int32Array(n).fill(-1);
@@ -75,13 +93,7 @@ export class AhoCorasick {
     for (const m of this.#next) for (const c of m.keys()) chars.add(c);
     const classes = chars.size + 1;
     if (this.#next.length * classes > AhoCorasick.MAX_TABLE) return;
-    this.#classes = classes;
-    let k = 1;
-    for (const c of chars) {
-      if (c < 128) this.#classOf[c] = k;
-      else (this.#wideClass ??= new Map()).set(c, k);
-      k++;
-    }
+    this.#setClasses([...chars]);
     const delta = new Int32Array(this.#next.length * classes);
     const fill = (node: number) => {
       const row = node * classes;
@@ -104,6 +116,37 @@ export class AhoCorasick {
       delta[i] = firstOut[to] === -1 ? to * classes : -(to * classes) - 1;
     }
     this.#delta = delta;
+  }
+
+  /** The table of the built automaton, to be restored elsewhere (restore); null when it has none (too large, no
+   * pattern), and then the patterns are added and built there. */
+  ready(): AhoCorasickTable | null {
+    this.build();
+    const delta = this.#delta;
+    return delta && this.#lengths.length > 0 ? { chars: this.#chars, delta, firstOut: this.#firstOut, dictLink: this.#dictLink, out: this.#out, lengths: this.#lengths } : null;
+  }
+
+  /** The automaton another built (ready()): it searches as that one does, and nothing can be added to it. */
+  static restore(t: AhoCorasickTable): AhoCorasick {
+    const ac = new AhoCorasick();
+    ac.#setClasses(t.chars);
+    ac.#delta = t.delta;
+    ac.#firstOut = t.firstOut;
+    ac.#dictLink = t.dictLink;
+    ac.#out = t.out;
+    ac.#lengths = t.lengths;
+    ac.#built = true;
+    return ac;
+  }
+
+  /** Class k + 1 is chars[k]. */
+  #setClasses(chars: number[]): void {
+    this.#chars = chars;
+    this.#classes = chars.length + 1;
+    chars.forEach((c, k) => {
+      if (c < 128) this.#classOf[c] = k + 1;
+      else (this.#wideClass ??= new Map()).set(c, k + 1);
+    });
   }
 
   #classOfChar(c: number): number {

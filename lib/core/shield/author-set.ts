@@ -12,14 +12,14 @@ export class AuthorSet {
   static readonly BITS = 1 << 17;
   readonly #names = new Set<string>();
   #sketch: Int32Array = new Int32Array(AuthorSet.BITS >>> 5);
-  /** A set made from a list (fromList): the names in one text, '\n' between two, found through `table` (the place of
-   * a name's start in `starts`, plus one, by its hash), in place of a Set of strings the tab keeps all along. */
+  /** A set made from a list (fromList): the names in one text, '\n' between two, found through `table` (where a
+   * name starts in the text, plus one, by its hash), in place of a Set of strings the tab keeps all along. */
+  #listed = false;
   #text = '';
-  #starts: Int32Array | null = null;
   #table: Int32Array = new Int32Array(0);
 
   add(name: string): void {
-    if (name === '' || this.#starts !== null) return;
+    if (name === '' || this.#listed) return;
     this.#names.add(name);
     this.#mark(sketchHash(name));
   }
@@ -45,20 +45,21 @@ export class AuthorSet {
       set.#mark(h);
       let i = h & (size - 1);
       while (table[i] !== 0) i = (i + 1) & (size - 1);
-      table[i] = k + 1;
+      table[i] = starts[k] + 1;
     }
+    set.#listed = true;
     set.#text = list;
-    set.#starts = starts;
     set.#table = table;
     return set;
   }
 
   /** The set fromList made of `list`, from its tables(): the tab is sent them ready (core/shield/prepared.ts) and
-   * hashes no name (issue 24: a large profile's ten thousand cost its page start a few ms). */
+   * hashes no name (issue 24: a large profile's ten thousand cost its page start a few ms), nor looks for where each
+   * starts (the table holds that). */
   static restore(list: string, table: Int32Array, sketch: Int32Array): AuthorSet {
     const set = new AuthorSet();
+    set.#listed = true;
     set.#text = list;
-    set.#starts = startsOf(list);
     set.#table = table;
     set.#sketch = sketch;
     return set;
@@ -76,26 +77,27 @@ export class AuthorSet {
     if ((this.#sketch[a >>> 5] & (1 << (a & 31))) === 0) return false;
     const b = (h >>> 15) & (AuthorSet.BITS - 1);
     if ((this.#sketch[b >>> 5] & (1 << (b & 31))) === 0) return false;
-    const starts = this.#starts;
-    if (starts === null) return this.#names.has(name);
+    if (!this.#listed) return this.#names.has(name);
+    const text = this.#text;
     const table = this.#table;
     const mask = table.length - 1;
     for (let i = h & mask; table[i] !== 0; i = (i + 1) & mask) {
-      const k = table[i] - 1;
-      const start = starts[k];
-      if (starts[k + 1] - 1 - start === name.length && this.#text.startsWith(name, start)) return true;
+      // The name there is `name` when the text holds it and ends it (no name of the list holds a '\n').
+      const start = table[i] - 1;
+      const end = start + name.length;
+      if ((end === text.length || text.charCodeAt(end) === 10) && text.startsWith(name, start) && !name.includes('\n')) return true;
     }
     return false;
   }
 
   /** The names, as added (for a copy to be made elsewhere). */
   names(): string[] {
-    if (this.#starts === null) return [...this.#names];
+    if (!this.#listed) return [...this.#names];
     return this.#text === '' ? [] : this.#text.split('\n');
   }
 
   get size(): number {
-    return this.#starts === null ? this.#names.size : this.#starts.length - 1 - (this.#text === '' ? 1 : 0);
+    return this.#listed ? this.names().length : this.#names.size;
   }
 }
 

@@ -1,3 +1,4 @@
+import { AhoCorasick, type AhoCorasickTable } from './aho-corasick';
 import { firstWordBit, TextMatcher, type MatcherParts } from './matcher';
 import { requiredLiteral } from './regex-literal';
 import { cleanText, isUnspacedScript, keywordStems } from './text';
@@ -114,6 +115,7 @@ export class MatcherBuilder {
       entryRest,
       restStart,
       substrings: [...this.#substrings],
+      substringTable: substringTable(this.#substrings),
       regexes: [...this.#regexes],
       targetCount: this.#targetCount,
     };
@@ -151,4 +153,11 @@ function firstWordIndex(stems: string, firstCount: number): Pick<MatcherParts, '
   }
   const { keys, values } = index.slots();
   return { stemStart: Int32Array.from(starts), wordKeys: keys, wordValues: values, wordBits: bits, sharedWords: shared };
+}
+
+/** The substrings' automaton, built here once rather than by each matcher made of these parts (TextMatcher.fromParts). */
+function substringTable(substrings: MatcherParts['substrings']): AhoCorasickTable | null {
+  const ac = new AhoCorasick();
+  for (const [pattern] of substrings) ac.add(pattern);
+  return ac.ready();
 }

@@ -1,6 +1,6 @@
 // Computes which of the keywords, phrases and regexes added to it occur in an item's text fields, each reported
 // once with the text it matched (tests/reference/matcher.ts computes the same plainly and slowly).
-import { AhoCorasick } from './aho-corasick';
+import { AhoCorasick, type AhoCorasickTable } from './aho-corasick';
 import { asciiTwin } from './regex-ascii';
 import { asciiLower, cleanText, isWordChar, wordPatternOnce } from './text';
 import { FNV, HashIndex32, isStemOf, stemHash, stemHashScanned, type Folding } from './word-hash';
@@ -33,6 +33,9 @@ export interface MatcherParts {
   /** The substring patterns, by id: [folded keyword, target, 1 when only whole words count] or [a regex's literal,
    * -1 - the regex, 0]. */
   substrings: Array<[pattern: string, target: number, bounded: 0 | 1]>;
+  /** The substrings' automaton, built (AhoCorasick.ready; null when it has no table): pattern i of `substrings`
+   * is its id i. */
+  substringTable: AhoCorasickTable | null;
   /** The regexes, in the order added: [source, target, program (distinct sources share one), how it is run: 'L' by
    * its literal among the substrings, 'A' always (back-references), 'G' and a character: on items with that
    * character, 'U': on every item (tried together first)]. */
@@ -62,11 +65,13 @@ export class TextMatcher {
   #entryTarget: Int32Array = new Int32Array(0);
   #entryRest: Int32Array = new Int32Array(0);
   #restStart: Int32Array = new Int32Array(1);
-  readonly #substrings = new AhoCorasick();
+  #substrings = new AhoCorasick();
   /** Per substring pattern id: a keyword target, or a regex whose literal it is. */
   readonly #substringUse: Array<{ target: number; bounded: boolean } | { regex: number }> = [];
-  /** Each regex, and its twin for text that is all ASCII (see asciiTwin; null when it has none). */
-  readonly #regexes: Array<{ re: RegExp; ascii: RegExp | null; target: number; program: number }> = [];
+  /** Each regex, and its twin for text that is all ASCII (see asciiTwin; null when it has none), each made when
+   * an item first needs it (#regexFor): most of a large profile's regexes wait for a literal that few items hold,
+   * and making them all cost a tab's start a few ms. The sources compiled where they were added (MatcherBuilder). */
+  readonly #regexes: Array<{ source: string; re: RegExp | null; ascii: RegExp | null | undefined; target: number; program: number }> = [];
   /** Distinct regex sources: rules imported from several lists repeat the same pattern, and one run per item
    * answers for all of them. Per program, the item it last ran on and what it matched there (null: nothing). */
   #programStamp = new Uint32Array(0);
@@ -162,12 +167,19 @@ export class TextMatcher {
     m.#firstWordBits = parts.wordBits;
     m.#sharedHash = parts.sharedWords;
     if (parts.targetCount > 0) m.#noteTarget(parts.targetCount - 1);
-    for (const [pattern, target, bounded] of parts.substrings) {
-      m.#substringUse[m.#substrings.add(pattern)] = target >= 0 ? { target, bounded: bounded === 1 } : { regex: -1 - target };
-    }
+    const table = parts.substringTable;
+    if (table !== null) m.#substrings = AhoCorasick.restore(table);
+    // The lists are read by index, not destructured (see restoreLookups, prepared.ts).
+    parts.substrings.forEach((p, id) => {
+      if (table === null) m.#substrings.add(p[0]);
+      const target = p[1];
+      m.#substringUse[id] = target >= 0 ? { target, bounded: p[2] === 1 } : { regex: -1 - target };
+    });
     let programs = 0;
-    parts.regexes.forEach(([source, target, program, run], index) => {
-      m.#regexes.push({ re: new RegExp(source, 'iu'), ascii: asciiTwin(source), target, program });
+    parts.regexes.forEach((r, index) => {
+      const program = r[2];
+      const run = r[3];
+      m.#regexes.push({ source: r[0], re: null, ascii: undefined, target: r[1], program });
       programs = Math.max(programs, program + 1);
       if (run === 'A') m.#alwaysRun.push(index);
       else if (run !== 'L') {
@@ -189,9 +201,10 @@ export class TextMatcher {
     const ungated = this.#unfiltered.filter((_, k) => this.#unfilteredGate[k] < 0);
     if (ungated.length > 0) {
       try {
-        const combined = ungated.map((i) => `(?:${this.#regexes[i].re.source})`).join('|');
+        // Each tried on every item: made now.
+        const combined = ungated.map((i) => `(?:${this.#regexFor(i, false).source})`).join('|');
         this.#unfilteredCombined = new RegExp(combined, 'iu');
-        this.#unfilteredCombinedAscii = ungated.every((i) => this.#regexes[i].ascii !== null) ? asciiTwin(combined) : null;
+        this.#unfilteredCombinedAscii = ungated.every((i) => this.#twinOf(i) !== null) ? asciiTwin(combined) : null;
       } catch {
         // e.g. two rules using the same group name: run them one by one instead
         const one = new Set(ungated);
@@ -323,11 +336,23 @@ export class TextMatcher {
     const p = r.program;
     if (this.#programStamp[p] !== this.#gen) {
       this.#programStamp[p] = this.#gen;
-      const m = (this.#asciiItem && r.ascii !== null ? r.ascii : r.re).exec(text);
+      const m = this.#regexFor(i, this.#asciiItem).exec(text);
       this.#programMatch[p] = m ? m[0] : null;
     }
     const found = this.#programMatch[p];
     if (found !== null) this.#report(r.target, found);
+  }
+
+  /** Regex i as it runs on an item (its ASCII twin when `ascii` and it has one), made the first time it is asked. */
+  #regexFor(i: number, ascii: boolean): RegExp {
+    const twin = ascii ? this.#twinOf(i) : null;
+    return twin ?? (this.#regexes[i].re ??= new RegExp(this.#regexes[i].source, 'iu'));
+  }
+
+  #twinOf(i: number): RegExp | null {
+    const r = this.#regexes[i];
+    if (r.ascii === undefined) r.ascii = asciiTwin(r.source);
+    return r.ascii;
   }
 
   /** A substring pattern found in the item's joined lower-case text: a keyword, or a regex's literal. */
