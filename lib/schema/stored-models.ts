@@ -30,9 +30,9 @@ export type StoredModels = PageModels & { stamp: string };
  * Version 2: the look-ups' form carries the matcher's first-word index and the blocked names' tables ready-made
  * (core/shield/prepared.ts); a copy of 1 lacks them. Version 3: it carries the substrings' automaton too, the terms'
  * weights by place and the names' table by where each starts (PREPARED_VERSION 3): a tab of 3 would read a copy of
- * 2's weights and names wrong.
+ * 2's weights and names wrong. Version 4: the weights may come as thousandths (PREPARED_VERSION 4).
  */
-export const TAB_READY_VERSION = 3;
+export const TAB_READY_VERSION = 4;
 export const tabReadyKey = (feed: FeedPlatform) => `${feed}-ready`;
 /** Set at build (wxt.config.ts): a tab reads only what a background of its own build wrote. */
 export const BUILD: string = import.meta.env.PARAPET_BUILD ?? 'dev';

@@ -5,6 +5,7 @@ import { createPagePreparer } from '../../lib/background/page-profile';
 import { packProfileTopics } from '../../lib/core/meaning/pack';
 import { SHIPPED_DETECTORS } from '../../lib/core/detectors/shipped';
 import { compileProfile, decide } from '../../lib/core/shield';
+import { compileLookups } from '../../lib/core/shield/compile';
 import { AuthorSet } from '../../lib/core/shield/author-set';
 import { base64ToFloat64, base64ToInt32, float64ToBase64, int32ToBase64 } from '../../lib/core/shield/packed';
 import { prepareLookups, restoreLookups, type PreparedForm, type WithPrepared } from '../../lib/core/shield/prepared';
@@ -71,6 +72,23 @@ describe('look-ups prepared by the background', () => {
     expect(() => base64ToFloat64(btoa('abcdefg'))).toThrow();
     const form = JSON.parse(JSON.stringify(prepareLookups(large, 'reddit'))) as PreparedForm;
     expect(() => restoreLookups({ ...form, targets: form.targets.slice(0, -4) })).toThrow();
+  });
+
+  it('give every target as the profile’s own look-ups give it, its weights sent as thousandths or, when they are not, as doubles', () => {
+    const page = profileForPage(withPack, URLS.hackernews);
+    const pack = (page as Profile & { topicPack: { avoid: Array<{ terms: unknown[][] }>; interests: Array<{ terms: unknown[][] }> } }).topicPack;
+    // The packs' weights are thousandths; the same with one weight that is not.
+    const odd = structuredClone(pack);
+    odd.interests[0].terms[0][1] = 0.123456789;
+    for (const [profile, scale] of [[page, 1000], [{ ...page, topicPack: odd } as Profile, 1]] as const) {
+      const own = compileLookups(profile, 'hackernews');
+      const form = JSON.parse(JSON.stringify(prepareLookups(profile, 'hackernews'))) as PreparedForm;
+      expect(form.weightScale).toBe(scale);
+      const restored = restoreLookups(form);
+      const count = base64ToInt32(form.targets).length;
+      expect(count).toBeGreaterThan(5000);
+      for (let i = 0; i < count; i++) expect(restored.target(i)).toEqual(own.target(i));
+    }
   });
 
   it('are built once per profile and site, and kept across the worker’s sleeps', async () => {

@@ -36,8 +36,10 @@ export class AuthorSet {
     const set = new AuthorSet();
     const starts = startsOf(list);
     const count = list === '' ? 0 : starts.length - 1;
+    // Up to two thirds full: it is read only for the names the sketch lets through (the blocked ones, mostly), and
+    // every tab reads it from the copy kept for it (a table twice as large cost it 22 KB of a large profile's).
     let size = 16;
-    while (size < count * 2) size *= 2;
+    while (size * 2 < count * 3) size *= 2;
     const table = new Int32Array(size);
     for (let k = 0; k < count; k++) {
       // Hashed where it lies in the list: no string cut out per name (a large profile blocks ten thousand).

@@ -24,13 +24,15 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-const bytesOf = (a: Int32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const bytesOf = (a: Int32Array | Float64Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 export const int32ToBase64 = (a: Int32Array): string => bytesToBase64(bytesOf(a));
 export const float64ToBase64 = (a: Float64Array): string => bytesToBase64(bytesOf(a));
+export const uint16ToBase64 = (a: Uint16Array): string => bytesToBase64(bytesOf(a));
 
 /** Both browsers and Node are little-endian on every platform they run on here, as the sender was. A decoded list
  * has a buffer of its own (offset 0, its exact length), and the typed array's constructor refuses one whose length
  * is not a whole number of its elements. */
 export const base64ToInt32 = (base64: string): Int32Array => new Int32Array(base64ToBytes(base64).buffer);
 export const base64ToFloat64 = (base64: string): Float64Array => new Float64Array(base64ToBytes(base64).buffer);
+export const base64ToUint16 = (base64: string): Uint16Array => new Uint16Array(base64ToBytes(base64).buffer);

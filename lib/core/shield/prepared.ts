@@ -4,7 +4,7 @@ import type { AhoCorasickTable } from './aho-corasick';
 import { AuthorSet } from './author-set';
 import { lookupParts } from './compile';
 import { TextMatcher, type MatcherParts } from './matcher';
-import { base64ToFloat64, base64ToInt32, float64ToBase64, int32ToBase64 } from './packed';
+import { base64ToFloat64, base64ToInt32, base64ToUint16, float64ToBase64, int32ToBase64, uint16ToBase64 } from './packed';
 import type { CompiledRule, ItemMatcher, ProfileLookups, Target } from './types';
 
 /**
@@ -20,8 +20,12 @@ export interface PreparedForm {
   /** Per target, its index (a term's topic) times 8 plus its kind (TARGET_KINDS). */
   targets: string;
   /** The weights of the last targets, from the first term on (the terms come last: compile.ts lookupParts), 0 for
-   * any other: a term's weight is found by its place, with no count of the terms before it. */
+   * any other: a term's weight is found by its place, with no count of the terms before it. In thousandths, two
+   * bytes each, when every weight is a number of thousandths (the topic packs' are: a quarter of the size of
+   * doubles, for a copy every tab reads); else as doubles. */
   weights: string;
+  /** 1000 when `weights` are thousandths (Uint16), 1 when doubles. */
+  weightScale: 1 | 1000;
   rules: Array<[id: string, kind: CompiledRule['kind'], pattern: string, action: RuleAction, platformMask: number]>;
   avoidTopics: Array<[id: string, label: string]>;
   interests: Array<[id: string, label: string, weight: number]>;
@@ -33,8 +37,9 @@ export interface PreparedForm {
 
 /** The form's version, kept with it where it outlives a worker (page-profile.ts; the copy kept for tabs has its own,
  * stored-models.ts TAB_READY_VERSION). 2: the matcher's first-word index and the authors' tables are in it. 3: the
- * substrings' automaton is in it, the weights run from the first term, the authors' table holds where names start. */
-export const PREPARED_VERSION = 3;
+ * substrings' automaton is in it, the weights run from the first term, the authors' table holds where names start.
+ * 4: the weights may be thousandths (weightScale). */
+export const PREPARED_VERSION = 4;
 
 /** A profile as a feed tab receives it: its rules, blocked authors and topics only in `prepared`. */
 export interface WithPrepared {
@@ -62,6 +67,8 @@ export function prepareLookups(profile: Profile, platform: FeedPlatform): Prepar
     kinds[i] = ((t.type === 'term' ? t.topic : t.index) << 3) | kind;
     if (t.type === 'term') weights[i - firstTerm] = t.weight;
   });
+  // q / 1000 is the double nearest to q thousandths, as the weight's own decimal text was read: the same number.
+  const milli = weights.every((w) => w >= 0 && w <= 1 && Math.round(w * 1000) / 1000 === w);
   const table = m.targetCount === 0 ? null : m.substringTable;
   return {
     platform,
@@ -73,7 +80,8 @@ export function prepareLookups(profile: Profile, platform: FeedPlatform): Prepar
       substringTable: table && { ...table, delta: int32ToBase64(table.delta), firstOut: int32ToBase64(table.firstOut), dictLink: int32ToBase64(table.dictLink) },
     },
     targets: int32ToBase64(kinds),
-    weights: float64ToBase64(weights),
+    weights: milli ? uint16ToBase64(Uint16Array.from(weights, (w) => Math.round(w * 1000))) : float64ToBase64(weights),
+    weightScale: milli ? 1000 : 1,
     rules: l.rules.map((r) => [r.id, r.kind, r.pattern, r.action, r.platformMask]),
     avoidTopics: l.avoidTopics.map((t) => [t.id, t.label]),
     interests: l.interests.map((t) => [t.id, t.label, t.weight]),
@@ -102,14 +110,14 @@ export function withPreparedLookups(profile: Profile, platform: FeedPlatform): P
  * Proxy's trap costs every read a call and the index's round trip through a string (issue 24: 3-4x the time of
  * the first thousand items' reads).
  */
-function lazyTarget(kinds: Int32Array, weights: Float64Array): (i: number) => Target {
+function lazyTarget(kinds: Int32Array, weights: Float64Array | Uint16Array, scale: number): (i: number) => Target {
   const firstTerm = kinds.length - weights.length;
   // Holes until read, in one block of its final length (filled out of order, a list that grows turns into a table).
   const made = new Array<Target | undefined>(kinds.length);
   const make = (i: number): Target => {
     const kind = TARGET_KINDS[kinds[i] & 7];
     const index = kinds[i] >> 3;
-    if (kind === 'term') return { type: 'term', topic: index, weight: weights[i - firstTerm] };
+    if (kind === 'term') return { type: 'term', topic: index, weight: weights[i - firstTerm] / scale };
     if (kind === 'interest' || kind === 'label') return { type: 'interest', index, isLabel: kind === 'label' };
     return { type: kind, index };
   };
@@ -134,12 +142,13 @@ export const NO_MATCHER: ItemMatcher = { match: () => {} };
 
 /** The look-ups of a profile with no rules, blocked authors or topics (the defaults a tab starts with). */
 export function noLookups(): ProfileLookups {
-  return { blockedAuthors: new Map(), matcher: NO_MATCHER, target: lazyTarget(new Int32Array(0), new Float64Array(0)), rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
+  return { blockedAuthors: new Map(), matcher: NO_MATCHER, target: lazyTarget(new Int32Array(0), new Float64Array(0), 1), rules: [], avoidTopics: [], interests: [], topics: [], problems: [] };
 }
 
 /** The look-ups from their form, as prepareLookups built them. Throws on what is not such a form. */
 export function restoreLookups(form: PreparedForm): ProfileLookups {
-  const target = lazyTarget(base64ToInt32(form.targets), base64ToFloat64(form.weights));
+  const scale = form.weightScale;
+  const target = lazyTarget(base64ToInt32(form.targets), scale === 1000 ? base64ToUint16(form.weights) : base64ToFloat64(form.weights), scale);
   const blockedAuthors = new Map<FeedPlatform, AuthorSet>();
   for (const [platform, names, table, sketch] of form.authors) blockedAuthors.set(platform, AuthorSet.restore(names, base64ToInt32(table), base64ToInt32(sketch)));
   return {
