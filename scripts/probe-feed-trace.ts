@@ -1,0 +1,169 @@
+// Where the page's renderer spends the CPU that appended items cost (issue 24), by Chrome trace event: the page-cost
+// bench's feed (1,000 items in batches of 20, then 1.5 s) under a trace, on a fresh page per sample, one browser per
+// configuration. Per 100 items, means over the samples: the self thread time of each event on the renderer's main
+// thread, and on its worker pool (ThreadPoolForegroundWorker: V8's background compilers and GC, which the
+// whole-browser figure of scripts/bench-feed-ab.ts counts as "page other"), and a few counts that do not move with
+// the machine's load (layouts, elements styled, objects laid out). Configurations are not interleaved: for A/B
+// figures use bench-feed-ab.ts; this says which part of the pipeline a difference is in.
+//
+//   PROBE_CONFIGS='none;.output/a:default;.output/a:large' [PROBE_SITE=youtube|hackernews] [N=3] npx tsx scripts/probe-feed-trace.ts
+//   EXTRA_CATS=disabled-by-default-v8.compile,disabled-by-default-v8.gc names V8's compile and GC phases.
+//
+// What it showed (2026-12-05, build of 48ee717, YouTube bench page, N=2, load 2.4, EXTRA_CATS as above; none /
+// default / large): the page's worker pool ran about 1 / 21 / 40 ms per 100 items, nearly all of it V8 optimising
+// the content script's hot functions in the background (V8.OptimizeBackground 0 / 5.8 / 10.2, V8.Maglev* 0.7 / 14.5 /
+// 23), GC under 2 ms: most of bench-feed-ab's "page other" (+26 / +45) and so of the whole-browser figure. On the
+// main thread Layout 29.5 / 36.2 / 41.6, PrePaint 24.9 / 29.9 / 33.5, Paint 11.5 / 14.3 / 15.7 with as many layouts
+// (5.4 / 5.7 / 5.4) and objects laid out (3,178 / 3,127 / 3,102) as without the extension: what Parapet adds to the
+// rendering is the cost of its boxes (75 / 582 marks, 85 / 162 stubs per 1,000 items), not more layouts.
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM, ROOT } from '../tests/e2e/harness';
+import { buildLargeProfile, readHeadlines } from './bench-core';
+import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number; totalObjects?: number }; data?: { url?: string } };
+}
+
+const site = process.env.PROBE_SITE ?? 'youtube';
+const url = site === 'youtube' ? 'https://www.youtube.com/' : 'https://news.ycombinator.com/';
+const html = site === 'youtube' ? youtubeHomePage() : hackerNewsPage();
+const N = Number(process.env.N ?? 3);
+const configs = (process.env.PROBE_CONFIGS ?? 'none;.output:default').split(';');
+const CATEGORIES = ['devtools.timeline', 'v8', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
+const per100 = FEED.total / 100;
+
+const call = (page: Page, type: string, payload: unknown) =>
+  page.evaluate(
+    async ([t, p]) => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
+      const reply = await c.runtime.sendMessage({ type: t, payload: p });
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value as Record<string, unknown>;
+    },
+    [type, payload] as const,
+  );
+
+/** A browser as bench-feed-ab.ts starts it: the build loaded, the profile saved, one warm-up load. */
+async function launch(cfg: string): Promise<{ context: BrowserContext; dir: string }> {
+  const [build, profile = 'default'] = cfg.split(':');
+  const dir = mkdtempSync(join(tmpdir(), 'parapet-probe-'));
+  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const ext = build === 'none' ? '' : resolve(ROOT, build, 'chrome-mv3');
+  if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args, chromiumSandbox: false, viewport: { width: 1280, height: 860 } });
+  await context.route(/^https?:\/\//, (r) => r.abort());
+  await context.route(`${url}**`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  if (!ext) return { context, dir };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extId = new URL(worker.url()).host;
+  await new Promise((r) => setTimeout(r, 1500));
+  for (const p of context.pages()) if (p.url().startsWith('chrome-extension')) await p.close();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html`);
+  if (profile === 'large') {
+    const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
+    const current = await call(popup, 'profile/get', {});
+    await call(popup, 'profile/save', { profile: { ...current, interests, avoidTopics, rules, blockedAuthors, exceptions } });
+  }
+  const warm = await context.newPage();
+  await warm.goto(url, { waitUntil: 'load' });
+  await warm.waitForTimeout(300);
+  await warm.close();
+  if (profile === 'large')
+    await popup.waitForFunction(
+      async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
+      null,
+      { timeout: 60_000, polling: 100 },
+    );
+  await popup.close();
+  return { context, dir };
+}
+
+/** Self thread time of each complete event of the given threads, by name (a nested event is taken out of its parent's). */
+function selfTimes(events: TraceEvent[], into: Map<string, number>, prefix: string): void {
+  const sorted = [...events].sort((a, b) => a.tid - b.tid || a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const stack: TraceEvent[] = [];
+  const inner = new Map<TraceEvent, number>();
+  const ms = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  for (const e of sorted) {
+    while (stack.length && (stack.at(-1)!.tid !== e.tid || stack.at(-1)!.ts + (stack.at(-1)!.dur ?? 0) <= e.ts)) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) inner.set(parent, (inner.get(parent) ?? 0) + ms(e));
+    stack.push(e);
+  }
+  for (const e of sorted) {
+    const ext = String(e.args?.data?.url ?? '').startsWith('chrome-extension://') ? ' [extension]' : '';
+    const k = `${prefix}${e.name}${ext}`;
+    into.set(k, (into.get(k) ?? 0) + (ms(e) - (inner.get(e) ?? 0)) / N / per100);
+  }
+}
+
+const byConfig = new Map<string, Map<string, number>>();
+for (const cfg of configs) {
+  const { context, dir } = await launch(cfg);
+  const sums = new Map<string, number>();
+  const add = (k: string, v: number) => sums.set(k, (sums.get(k) ?? 0) + v / N / per100);
+  try {
+    for (let i = 0; i < N; i++) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(1500);
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+      await runFeed(page);
+      await page.waitForTimeout(1500);
+      await cdp.send('Tracing.end');
+      await done;
+      // The page's renderer main thread is the busiest CrRendererMain of the trace; its worker pool is in that process.
+      let busiest = -1;
+      let main = { pid: 0, tid: 0 };
+      for (const t of events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')) {
+        const busy = events.reduce((s, e) => (e.pid === t.pid && e.tid === t.tid && e.ph === 'X' ? s + (e.dur ?? 0) : s), 0);
+        if (busy > busiest) [busiest, main] = [busy, { pid: t.pid, tid: t.tid }];
+      }
+      const workers = new Set(events.filter((e) => e.pid === main.pid && e.name === 'thread_name' && String(e.args?.name).startsWith('ThreadPoolForeground')).map((e) => e.tid));
+      const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+      selfTimes(onMain, sums, '');
+      selfTimes(events.filter((e) => e.pid === main.pid && workers.has(e.tid) && e.ph === 'X'), sums, 'workers: ');
+      for (const e of onMain) {
+        if (e.name === 'UpdateLayoutTree') add('# elements styled', e.args?.elementCount ?? 0);
+        if (e.name === 'Layout') {
+          add('# layouts', 1);
+          add('# objects laid out (dirty)', e.args?.beginData?.dirtyObjects ?? 0);
+          add('# objects in the layout tree, summed over layouts', e.args?.beginData?.totalObjects ?? 0);
+        }
+      }
+      const q = await page.evaluate(`[...['parapet-mark', 'parapet-stub']].map((s) => document.querySelectorAll(s).length)`);
+      add('# marks on the page', (q as number[])[0] * per100);
+      add('# stubs on the page', (q as number[])[1] * per100);
+      await cdp.detach();
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  byConfig.set(cfg, sums);
+}
+
+console.log(`${site}, ${N} samples per configuration; per 100 appended items: self thread ms by trace event (means), and counts`);
+console.log(''.padEnd(52) + configs.map((c) => c.slice(-22).padStart(23)).join(''));
+const names = new Set<string>();
+for (const m of byConfig.values()) for (const [k, v] of m) if (k.startsWith('#') || Math.abs(v) >= Number(process.env.MIN ?? 0.3)) names.add(k);
+const last = configs.at(-1)!;
+const rows = [...names].sort((a, b) => Number(b.startsWith('#')) - Number(a.startsWith('#')) || (byConfig.get(last)!.get(b) ?? 0) - (byConfig.get(last)!.get(a) ?? 0));
+for (const k of rows) console.log(k.slice(0, 51).padEnd(52) + configs.map((c) => (byConfig.get(c)!.get(k) ?? 0).toFixed(2).padStart(23)).join(''));
