@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Health: the popup learns that a site's selectors still work, or that they broke; a feed still filling in is
 // given a second look before it is called broken.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UNREADABLE, watchHealth } from '@/lib/shield-runtime/health';
 import { tick } from './adapters-fixture';
 import { adapter, hackerNews } from './runtime-parts';
@@ -38,15 +38,14 @@ describe('health', () => {
   it('counts the items after load when none was seen yet', async () => {
     const s = setup('hackernews-front.html');
     s.health.watch();
-    await tick(20);
-    expect(s.reports).toEqual([['front', true, '8 items found']]);
+    // Waited for, not timed: the look comes after the page's load event and a timer, which a busy machine delays.
+    await vi.waitFor(() => expect(s.reports).toEqual([['front', true, '8 items found']]));
   });
 
   it('says the selectors broke when the feed is there but nothing in it matches', async () => {
     const s = setup('hackernews-broken.html');
     s.health.watch();
-    await tick(30);
-    expect(s.failures).toHaveLength(1);
+    await vi.waitFor(() => expect(s.failures).toHaveLength(1));
     expect(s.failures[0]).toMatch(/front/);
     expect(s.reports).toEqual([]);
   });
