@@ -9,12 +9,9 @@
 //   npx tsx scripts/bench-feed-ab.ts [ROUNDS]     builds first (PARAPET_OUT=.output/<name> npx wxt build)
 //   AB_CONFIGS='none;.output/a:default;.output/b:large'   build folder (or none) : profile (default or large)
 //   AB_SITES=hackernews,youtube   AB_THREADS=1 (every thread too)
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CHROMIUM, ROOT } from '../tests/e2e/harness';
-import { buildLargeProfile, readHeadlines } from './bench-core';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { launchFeedBrowser, type FeedBrowser } from './bench-feed-browser';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { kindOf, processKind, threadCpu, type ProcessInfo } from './thread-cpu';
 
@@ -38,60 +35,7 @@ function group(key: string): string {
   return kind === 'gpu-process' ? 'gpu' : 'other';
 }
 
-/** Sends a message to the background from an extension page, as the popup does. */
-const call = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    async ([t, p]) => {
-      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
-      const reply = await c.runtime.sendMessage({ type: t, payload: p });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return reply.value as Record<string, unknown>;
-    },
-    [type, payload] as const,
-  );
-
-interface Browser {
-  context: BrowserContext;
-  dir: string;
-}
-
-async function launch(cfg: string): Promise<Browser> {
-  const [build, profile = 'default'] = cfg.split(':');
-  const dir = mkdtempSync(join(tmpdir(), 'parapet-ab-'));
-  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  const ext = build === 'none' ? '' : resolve(ROOT, build, 'chrome-mv3');
-  if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args, chromiumSandbox: false, viewport: { width: 1280, height: 860 } });
-  await context.route(/^https?:\/\//, (route) => route.abort());
-  for (const s of sites) await context.route(`${SITES[s].url}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: SITES[s].html }));
-  if (!ext) return { context, dir };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extId = new URL(worker.url()).host;
-  await new Promise((r) => setTimeout(r, 1500));
-  for (const p of context.pages()) if (p.url().startsWith('chrome-extension')) await p.close();
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extId}/popup.html`);
-  if (profile === 'large') {
-    const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
-    const current = await call(popup, 'profile/get', {});
-    await call(popup, 'profile/save', { profile: { ...current, interests, avoidTopics, rules, blockedAuthors, exceptions } });
-  }
-  // One warm-up load per site, as the page-cost bench; the large profile's topics expanded before any sample.
-  for (const s of sites) {
-    const warm = await context.newPage();
-    await warm.goto(SITES[s].url, { waitUntil: 'load' });
-    await warm.waitForTimeout(300);
-    await warm.close();
-  }
-  if (profile === 'large')
-    await popup.waitForFunction(
-      async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-      null,
-      { timeout: 60_000, polling: 100 },
-    );
-  await popup.close();
-  return { context, dir };
-}
+const launch = (cfg: string) => launchFeedBrowser(cfg, sites.map((s) => SITES[s]));
 
 const samples = new Map<string, Map<string, number[]>>();
 const push = (figure: string, cfg: string, v: number) => {
@@ -99,7 +43,7 @@ const push = (figure: string, cfg: string, v: number) => {
   (byCfg.get(cfg) ?? byCfg.set(cfg, []).get(cfg)!).push(v);
 };
 
-const browsers = new Map<string, Browser>();
+const browsers = new Map<string, FeedBrowser>();
 for (const cfg of configs) browsers.set(cfg, await launch(cfg));
 const loads: number[] = [];
 try {

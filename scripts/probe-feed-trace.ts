@@ -16,12 +16,8 @@
 // main thread Layout 29.5 / 36.2 / 41.6, PrePaint 24.9 / 29.9 / 33.5, Paint 11.5 / 14.3 / 15.7 with as many layouts
 // (5.4 / 5.7 / 5.4) and objects laid out (3,178 / 3,127 / 3,102) as without the extension: what Parapet adds to the
 // rendering is the cost of its boxes (75 / 582 marks, 85 / 162 stubs per 1,000 items), not more layouts.
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CHROMIUM, ROOT } from '../tests/e2e/harness';
-import { buildLargeProfile, readHeadlines } from './bench-core';
+import { rmSync } from 'node:fs';
+import { launchFeedBrowser } from './bench-feed-browser';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 
 interface TraceEvent {
@@ -43,52 +39,7 @@ const configs = (process.env.PROBE_CONFIGS ?? 'none;.output:default').split(';')
 const CATEGORIES = ['devtools.timeline', 'v8', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
 const per100 = FEED.total / 100;
 
-const call = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    async ([t, p]) => {
-      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
-      const reply = await c.runtime.sendMessage({ type: t, payload: p });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return reply.value as Record<string, unknown>;
-    },
-    [type, payload] as const,
-  );
-
-/** A browser as bench-feed-ab.ts starts it: the build loaded, the profile saved, one warm-up load. */
-async function launch(cfg: string): Promise<{ context: BrowserContext; dir: string }> {
-  const [build, profile = 'default'] = cfg.split(':');
-  const dir = mkdtempSync(join(tmpdir(), 'parapet-probe-'));
-  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  const ext = build === 'none' ? '' : resolve(ROOT, build, 'chrome-mv3');
-  if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args, chromiumSandbox: false, viewport: { width: 1280, height: 860 } });
-  await context.route(/^https?:\/\//, (r) => r.abort());
-  await context.route(`${url}**`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  if (!ext) return { context, dir };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extId = new URL(worker.url()).host;
-  await new Promise((r) => setTimeout(r, 1500));
-  for (const p of context.pages()) if (p.url().startsWith('chrome-extension')) await p.close();
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extId}/popup.html`);
-  if (profile === 'large') {
-    const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
-    const current = await call(popup, 'profile/get', {});
-    await call(popup, 'profile/save', { profile: { ...current, interests, avoidTopics, rules, blockedAuthors, exceptions } });
-  }
-  const warm = await context.newPage();
-  await warm.goto(url, { waitUntil: 'load' });
-  await warm.waitForTimeout(300);
-  await warm.close();
-  if (profile === 'large')
-    await popup.waitForFunction(
-      async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-      null,
-      { timeout: 60_000, polling: 100 },
-    );
-  await popup.close();
-  return { context, dir };
-}
+const launch = (cfg: string) => launchFeedBrowser(cfg, [{ url, html }]);
 
 /** Self thread time of each complete event of the given threads, by name (a nested event is taken out of its parent's). */
 function selfTimes(events: TraceEvent[], into: Map<string, number>, prefix: string): void {
