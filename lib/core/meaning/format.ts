@@ -70,10 +70,19 @@ export function encodeMeaning(d: MeaningData): Uint8Array {
   return buf;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export function decodeMeaning(bytes: Uint8Array): MeaningData {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = 0;
   const u32 = () => ((o += 4), view.getUint32(o - 4, true));
+  /** The next `length` bytes, copied whole: the file is little-endian, as every browser's typed arrays are, and a
+   * copy starts aligned for any of them (the model is read while the worker answers no tab: one copy, no loop). */
+  const read = (length: number) => {
+    if (!LITTLE_ENDIAN) throw new Error('meaning.bin: a big-endian machine cannot read it');
+    o += length;
+    return bytes.slice(o - length, o).buffer;
+  };
   if (u32() !== MAGIC) throw new Error('meaning.bin: not a meaning model');
   const dim = u32();
   const n = u32();
@@ -94,26 +103,14 @@ export function decodeMeaning(bytes: Uint8Array): MeaningData {
   o += n;
   const logCount = bytes.slice(o, o + n);
   o += n;
-  const termNorm = new Float32Array(n);
-  for (let i = 0; i < n; i++) termNorm[i] = view.getFloat32(o + 4 * i, true);
-  o += 4 * n;
-  const termDir = new Int8Array(bytes.slice(o, o + n * dim).buffer);
-  o += n * dim;
-  const subjectNorm = new Float32Array(s);
-  for (let i = 0; i < s; i++) subjectNorm[i] = view.getFloat32(o + 4 * i, true);
-  o += 4 * s;
-  const subjectDir = new Int8Array(bytes.slice(o, o + s * dim).buffer);
-  o += s * dim;
-  const links = new Uint32Array(linkCount * 2);
-  for (let i = 0; i < links.length; i++) links[i] = view.getUint32(o + 4 * i, true);
-  o += 4 * links.length;
+  const termNorm = new Float32Array(read(4 * n));
+  const termDir = new Int8Array(read(n * dim));
+  const subjectNorm = new Float32Array(read(4 * s));
+  const subjectDir = new Int8Array(read(s * dim));
+  const links = new Uint32Array(read(8 * linkCount));
   const topK = u32();
-  const topSubject = new Uint16Array(n * topK);
-  for (let i = 0; i < topSubject.length; i++) topSubject[i] = view.getUint16(o + 2 * i, true);
-  o += 2 * topSubject.length;
-  const topShare = new Uint16Array(n * topK);
-  for (let i = 0; i < topShare.length; i++) topShare[i] = view.getUint16(o + 2 * i, true);
-  o += 2 * topShare.length;
+  const topSubject = new Uint16Array(read(2 * n * topK));
+  const topShare = new Uint16Array(read(2 * n * topK));
   const namesLen = u32();
   const subjectNames = new TextDecoder().decode(bytes.subarray(o, o + namesLen)).split('\n');
   return {

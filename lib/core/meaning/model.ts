@@ -45,7 +45,7 @@ export class MeaningModel {
   readonly dim: number;
   readonly size: number;
   readonly #data: MeaningData;
-  readonly #index = new Map<string, number>();
+  readonly #index: Map<string, number>;
   /** Each term's vector (length x direction), dequantised once. */
   readonly #vec: Float32Array;
   readonly #subjects: Float32Array;
@@ -63,51 +63,35 @@ export class MeaningModel {
     return new MeaningModel(decodeMeaning(bytes));
   }
 
-  constructor(data: MeaningData) {
+  /**
+   * As fromBytes, with `pause()` awaited between its steps (each under a tenth of a second on two cores), so that a
+   * caller with other work waiting (the background's messages) is not held for the whole load.
+   */
+  static async load(bytes: Uint8Array, pause: () => Promise<void>): Promise<MeaningModel> {
+    const data = decodeMeaning(bytes);
+    const steps = buildSteps(data);
+    for (;;) {
+      await pause();
+      const step = steps.next();
+      if (step.done) return new MeaningModel(data, step.value);
+    }
+  }
+
+  constructor(data: MeaningData, built?: Built) {
     this.#data = data;
-    const { dim, keys } = data;
-    this.dim = dim;
-    this.size = keys.length;
-    keys.forEach((k, i) => this.#index.set(k, i));
-    this.#vec = dequantise(data.termDir, data.termNorm, dim);
-    this.#subjects = dequantise(data.subjectDir, data.subjectNorm, dim);
+    this.dim = data.dim;
+    this.size = data.keys.length;
     this.#subjectCount = data.subjectNorm.length;
-    // links are sorted by their first term: index where each term's links start
-    this.#linkStart = new Uint32Array(this.size + 1);
-    const pairs = data.links.length / 2;
-    let p = 0;
-    for (let t = 0; t <= this.size; t++) {
-      while (p < pairs && data.links[2 * p] < t) p++;
-      this.#linkStart[t] = p;
-    }
-    this.#subjectNames = data.subjectNames.map((name) => {
-      const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-      const words = name
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .replace(/[_\d]+/g, ' ')
-        .toLowerCase()
-        .split(' ')
-        .filter((w) => w.length > 1)
-        .map(stem);
-      return { whole, wholeStem: stem(whole), words };
-    });
-    const k = data.topK;
-    const lists: number[][] = Array.from({ length: this.#subjectCount }, () => []);
-    this.#rest = new Float64Array(this.size).fill(1);
-    for (let i = 0; i < this.size; i++) {
-      for (let j = i * k; j < i * k + k; j++) {
-        const sub = data.topSubject[j];
-        if (sub === 0xffff) break;
-        lists[sub].push(i, data.topShare[j] / 65535);
-        this.#rest[i] -= data.topShare[j] / 65535;
-      }
-      if (this.#rest[i] < 0) this.#rest[i] = 0;
-    }
-    this.#usesOf = lists.map((l) => Float64Array.from(l));
-    let maxLog = 0;
-    for (const c of data.logCount) maxLog = Math.max(maxLog, c);
-    this.#idf = new Float32Array(this.size);
-    for (let i = 0; i < this.size; i++) this.#idf[i] = 1 + (maxLog - data.logCount[i]) / 8;
+    ({
+      index: this.#index,
+      vec: this.#vec,
+      subjects: this.#subjects,
+      linkStart: this.#linkStart,
+      subjectNames: this.#subjectNames,
+      usesOf: this.#usesOf,
+      rest: this.#rest,
+      idf: this.#idf,
+    } = built ?? runAll(buildSteps(data)));
   }
 
   has(term: string): boolean {
@@ -353,6 +337,90 @@ function cosineAt(rows: Float32Array, i: number, norm: number, unit: Float32Arra
   let dot = 0;
   for (let k = 0; k < unit.length; k++) dot += rows[o + k] * unit[k];
   return dot / (norm || 1);
+}
+
+/** What the model makes of its data once, before it answers anything. */
+interface Built {
+  index: Map<string, number>;
+  vec: Float32Array;
+  subjects: Float32Array;
+  linkStart: Uint32Array;
+  subjectNames: Array<{ whole: string; wholeStem: string; words: string[] }>;
+  usesOf: Float64Array[];
+  rest: Float64Array;
+  idf: Float32Array;
+}
+
+/** Makes `Built` in steps: each `yield` is a place to let other work run (MeaningModel.load). */
+function* buildSteps(data: MeaningData): Generator<void, Built> {
+  const { dim, keys } = data;
+  const size = keys.length;
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => index.set(k, i));
+  yield;
+  const vec = dequantise(data.termDir, data.termNorm, dim);
+  yield;
+  const subjects = dequantise(data.subjectDir, data.subjectNorm, dim);
+  // links are sorted by their first term: index where each term's links start
+  const linkStart = new Uint32Array(size + 1);
+  const pairs = data.links.length / 2;
+  let p = 0;
+  for (let t = 0; t <= size; t++) {
+    while (p < pairs && data.links[2 * p] < t) p++;
+    linkStart[t] = p;
+  }
+  const subjectNames = data.subjectNames.map((name) => {
+    const whole = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const words = name
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/[_\d]+/g, ' ')
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => w.length > 1)
+      .map(stem);
+    return { whole, wholeStem: stem(whole), words };
+  });
+  yield;
+  const { usesOf, rest } = usesBySubject(data, data.subjectNorm.length);
+  let maxLog = 0;
+  for (const c of data.logCount) maxLog = Math.max(maxLog, c);
+  const idf = new Float32Array(size);
+  for (let i = 0; i < size; i++) idf[i] = 1 + (maxLog - data.logCount[i]) / 8;
+  return { index, vec, subjects, linkStart, subjectNames, usesOf, rest, idf };
+}
+
+function runAll<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Each subject's (term, share) pairs in term order, and each term's share outside its top subjects. Counted first,
+ * then filled: the worker answers no tab while a model loads, and growing 2,491 lists of numbers took most of it.
+ */
+function usesBySubject(data: MeaningData, subjects: number): { usesOf: Float64Array[]; rest: Float64Array } {
+  const { topK: k, topSubject, topShare } = data;
+  const terms = data.keys.length;
+  const count = new Uint32Array(subjects);
+  for (let i = 0; i < terms; i++) {
+    for (let j = i * k; j < i * k + k && topSubject[j] !== 0xffff; j++) count[topSubject[j]]++;
+  }
+  const usesOf = Array.from(count, (c) => new Float64Array(2 * c));
+  const filled = new Uint32Array(subjects);
+  const rest = new Float64Array(terms).fill(1);
+  for (let i = 0; i < terms; i++) {
+    for (let j = i * k; j < i * k + k && topSubject[j] !== 0xffff; j++) {
+      const sub = topSubject[j];
+      const at = filled[sub]++ * 2;
+      usesOf[sub][at] = i;
+      usesOf[sub][at + 1] = topShare[j] / 65535;
+      rest[i] -= topShare[j] / 65535;
+    }
+    if (rest[i] < 0) rest[i] = 0;
+  }
+  return { usesOf, rest };
 }
 
 function dequantise(dir: Int8Array, norm: Float32Array, dim: number): Float32Array {
