@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { inferTopics, inferenceTimeline } from '@/lib/core/inference/infer';
-import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, unrejectTopic } from '@/lib/core/inference/controls';
+import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, unrejectTopic, withControls } from '@/lib/core/inference/controls';
 import { statedInterestShares, summariseDecisions } from '@/lib/core/inference/summary';
 import { applyVerdicts } from '@/lib/core/feedback';
 import { compileProfile, decide } from '@/lib/core/shield';
@@ -56,6 +56,16 @@ describe('steering the inferred model from the profile', () => {
     expect(inferTopics(woodworking, { now, controls: controlsFromProfile(pinned) })[0]).toMatchObject({ topic: 'sharpening', pinned: true });
     expect(rejectTopic(pinned, 'sharpening').inferred.pinned).toEqual([]);
     expect(setPinned(pinned, 'sharpening', false).inferred.pinned).toEqual([]);
+  });
+
+  it('a control shows at once on the topics the background named last: a pin moves its topic to the top', () => {
+    const named = (topic: string, pinned = false) => ({ topic, label: topic, confidence: 0.8, score: 1, evidence: [], firstSeen: T0, learnedAt: T0, pinned });
+    const last = [named('astronomy', true), named('guitar'), named('telescope'), named('woodworking')];
+    const order = (p: Profile) => withControls(last, controlsFromProfile(p), now).map((t) => `${t.topic}${t.pinned ? ' (pinned)' : ''}`);
+    const pinned = setPinned({ ...defaultProfile(0), inferred: { ...defaultProfile(0).inferred, pinned: ['astronomy'] } }, 'Woodworking', true);
+    expect(order(pinned)).toEqual(['astronomy (pinned)', 'woodworking (pinned)', 'guitar', 'telescope']);
+    expect(order(forgetTopic(pinned, 'guitar', now + 1))).toEqual(['astronomy (pinned)', 'woodworking (pinned)', 'telescope']);
+    expect(order(rejectTopic(pinned, 'astronomy'))).toEqual(['woodworking (pinned)', 'guitar', 'telescope']);
   });
 
   it('forget drops the evidence so far; new signals can teach the topic again', () => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { inferModel, type InferenceControls, type InferredTopic } from '@/lib/core/inference/infer';
-import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, topicKey, unrejectTopic } from '@/lib/core/inference/controls';
+import { inferModel, type InferredTopic } from '@/lib/core/inference/infer';
+import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, topicKey, unrejectTopic, withControls } from '@/lib/core/inference/controls';
 import { addInterest, setDisplay } from '../../profile-edit';
 import { useProfile } from '../../hooks/useProfile';
 import { Notice } from '../../ui/Notice';
@@ -122,12 +122,4 @@ export default function InferredView() {
       />
     </div>
   );
-}
-
-/** Named topics as the background last computed them, with the controls set since: a rejected, forgotten or
- * confirmed topic leaves at once and a pin shows at once; the background's next answer does the same by meaning. */
-function withControls(topics: readonly InferredTopic[], c: InferenceControls, computedAt: number): InferredTopic[] {
-  const gone = new Set([...c.rejected, ...c.confirmed, ...Object.keys(c.forgotten).filter((k) => c.forgotten[k] > computedAt)]);
-  const pinned = new Set(c.pinned);
-  return topics.filter((t) => !gone.has(t.topic)).map((t) => (pinned.has(t.topic) === t.pinned ? t : { ...t, pinned: pinned.has(t.topic) }));
 }

@@ -1,5 +1,5 @@
 import type { Profile } from '../../schema/profile';
-import type { InferenceControls as InferControls } from './infer';
+import type { InferenceControls as InferControls, InferredTopic } from './infer';
 import { topicTerms } from './terms';
 
 /** The user's steering of the inferred model, read from and written to the profile (`profile.inferred`). The
@@ -62,4 +62,19 @@ export function forgetTopic<P extends Pick<Profile, 'inferred'>>(p: P, topic: st
   const k = topicKey(topic);
   const forgotten = [...p.inferred.forgotten.filter((f) => topicKey(f.topic) !== k), { topic: k, at: now }].slice(-5_000);
   return { ...p, inferred: { ...p.inferred, forgotten, pinned: without(p.inferred.pinned, k) } };
+}
+
+/**
+ * Named topics as the background last computed them, with the controls set since: a rejected, forgotten or
+ * confirmed topic leaves at once, and a pinned one shows pinned and moves up among the pinned at once, as the
+ * background orders them (named-topics.ts). Its next answer, which can take seconds while the meaning model loads,
+ * does the same by meaning.
+ */
+export function withControls(topics: readonly InferredTopic[], c: InferControls, computedAt: number): InferredTopic[] {
+  const gone = new Set([...c.rejected, ...c.confirmed, ...Object.keys(c.forgotten).filter((k) => c.forgotten[k] > computedAt)]);
+  const pinned = new Set(c.pinned);
+  return topics
+    .filter((t) => !gone.has(t.topic))
+    .map((t) => (pinned.has(t.topic) === t.pinned ? t : { ...t, pinned: pinned.has(t.topic) }))
+    .sort((a, b) => Number(b.pinned) - Number(a.pinned));
 }
