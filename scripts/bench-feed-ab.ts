@@ -9,6 +9,8 @@
 //   npx tsx scripts/bench-feed-ab.ts [ROUNDS]     builds first (PARAPET_OUT=.output/<name> npx wxt build)
 //   AB_CONFIGS='none;.output/a:default;.output/b:large'   build folder (or none) : profile (default or large)
 //   AB_SITES=hackernews,youtube   AB_THREADS=1 (every thread too)
+//   AB_TOTAL=2000   items per sample (1,000 by default): a cost per page, as V8 optimising the content script
+//                   (probe-feed-opt.ts), weighs half as much per 100 items over twice the items
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launchFeedBrowser, type FeedBrowser } from './bench-feed-browser';
@@ -21,7 +23,8 @@ const SITES = { hackernews: { url: 'https://news.ycombinator.com/', html: hacker
 const sites = (process.env.AB_SITES ?? 'hackernews,youtube').split(',') as Array<keyof typeof SITES>;
 const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
 const GROUPS = ['page main', 'page compositor', 'page other', 'service worker', 'extension other', 'browser main', 'browser other', 'gpu'];
-const per100 = FEED.total / 100;
+const total = Number(process.env.AB_TOTAL ?? FEED.total);
+const per100 = total / 100;
 /** The browser started with user data `dir`: its processes and theirs. */
 const browserOf = (dir: string) => (p: ProcessInfo) => processKind(p.cmdline) === 'browser' && p.cmdline.includes(dir);
 
@@ -60,7 +63,7 @@ try {
         const metrics = async () => new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
         const m0 = await metrics();
         const t0 = threadCpu(browserOf(dir));
-        await runFeed(page);
+        await runFeed(page, total);
         await page.waitForTimeout(1500);
         const t1 = threadCpu(browserOf(dir));
         const m1 = await metrics();
@@ -93,7 +96,7 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`${rounds} rounds, load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; CPU ms per 100 appended items: median [range] (median over none)`);
+console.log(`${rounds} rounds, load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; ${total} items per sample; CPU ms per 100 appended items: median [range] (median over none)`);
 for (const [figure, byCfg] of samples) {
   if (process.env.AB_THREADS && figure.includes('   ') && Math.max(...[...byCfg.values()].map(median)) < 0.2) continue;
   console.log(figure);

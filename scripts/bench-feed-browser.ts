@@ -27,10 +27,11 @@ const call = (page: Page, type: string, payload: unknown) =>
     [type, payload] as const,
   );
 
-export async function launchFeedBrowser(cfg: string, pages: ReadonlyArray<{ url: string; html: string }>): Promise<FeedBrowser> {
+/** `extraArgs`: more Chromium switches (probe-feed-opt.ts adds V8's tracing flags). */
+export async function launchFeedBrowser(cfg: string, pages: ReadonlyArray<{ url: string; html: string }>, extraArgs: readonly string[] = []): Promise<FeedBrowser> {
   const [build, profile = 'default'] = cfg.split(':');
   const dir = mkdtempSync(join(tmpdir(), 'parapet-feed-'));
-  const args = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [...extraArgs, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   const ext = build === 'none' ? '' : resolve(ROOT, build, 'chrome-mv3');
   if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args, chromiumSandbox: false, viewport: { width: 1280, height: 860 } });

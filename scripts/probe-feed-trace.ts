@@ -6,8 +6,9 @@
 // the machine's load (layouts, elements styled, objects laid out). Configurations are not interleaved: for A/B
 // figures use bench-feed-ab.ts; this says which part of the pipeline a difference is in.
 //
-//   PROBE_CONFIGS='none;.output/a:default;.output/a:large' [PROBE_SITE=youtube|hackernews] [N=3] npx tsx scripts/probe-feed-trace.ts
+//   PROBE_CONFIGS='none;.output/a:default;.output/a:large' [PROBE_SITE=youtube|hackernews] [N=3] [TOTAL=1000] npx tsx scripts/probe-feed-trace.ts
 //   EXTRA_CATS=disabled-by-default-v8.compile,disabled-by-default-v8.gc names V8's compile and GC phases.
+//   TOTAL: items per sample; a cost per page, not per item, weighs half as much per 100 items at TOTAL=2000.
 //
 // What it showed (2026-12-05, build of 48ee717, YouTube bench page, N=2, load 2.4, EXTRA_CATS as above; none /
 // default / large): the page's worker pool ran about 1 / 21 / 40 ms per 100 items, nearly all of it V8 optimising
@@ -16,6 +17,15 @@
 // main thread Layout 29.5 / 36.2 / 41.6, PrePaint 24.9 / 29.9 / 33.5, Paint 11.5 / 14.3 / 15.7 with as many layouts
 // (5.4 / 5.7 / 5.4) and objects laid out (3,178 / 3,127 / 3,102) as without the extension: what Parapet adds to the
 // rendering is the cost of its boxes (75 / 582 marks, 85 / 162 stubs per 1,000 items), not more layouts.
+//
+// That optimising is a cost per page (build of 2ed2a2f, N=2, two rounds of TOTAL=1000 and TOTAL=2000 interleaved,
+// load 7.8-13.4, EXTRA_CATS=disabled-by-default-v8.compile). V8.OptimizeBackground + V8.Maglev* on the worker pool,
+// in ms per page (per 100 items x items / 100), 1,000 items -> 2,000 items: default profile YouTube 184-226 ->
+// 212-218, Hacker News 196-246 -> 214-228; large profile YouTube 271-284 -> 337-365, Hacker News 277-316 -> 386-412
+// (rare paths met later: a deopt for feedback not seen yet, and a recompile; probe-feed-opt.ts names them). So per
+// 100 items the workers' whole figure drops with a longer feed: YouTube default 22-27 -> 16, large 34-37 -> 23-25;
+// Hacker News default 42-50 -> 32-33, large 51-57 -> 44-47. The extension's own main-thread script (FunctionCall
+// [extension]) drops too, 13-18 -> 12.5-13 with the default profile: its first items run before it is optimised.
 import { rmSync } from 'node:fs';
 import { launchFeedBrowser } from './bench-feed-browser';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
@@ -37,7 +47,9 @@ const html = site === 'youtube' ? youtubeHomePage() : hackerNewsPage();
 const N = Number(process.env.N ?? 3);
 const configs = (process.env.PROBE_CONFIGS ?? 'none;.output:default').split(';');
 const CATEGORIES = ['devtools.timeline', 'v8', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
-const per100 = FEED.total / 100;
+/** Items appended per sample (TOTAL, the bench's 1,000 by default). */
+const total = Number(process.env.TOTAL ?? FEED.total);
+const per100 = total / 100;
 
 const launch = (cfg: string) => launchFeedBrowser(cfg, [{ url, html }]);
 
@@ -56,7 +68,9 @@ function selfTimes(events: TraceEvent[], into: Map<string, number>, prefix: stri
   for (const e of sorted) {
     const ext = String(e.args?.data?.url ?? '').startsWith('chrome-extension://') ? ' [extension]' : '';
     const k = `${prefix}${e.name}${ext}`;
-    into.set(k, (into.get(k) ?? 0) + (ms(e) - (inner.get(e) ?? 0)) / N / per100);
+    const self = (ms(e) - (inner.get(e) ?? 0)) / N / per100;
+    into.set(k, (into.get(k) ?? 0) + self);
+    into.set(`${prefix}(all)`, (into.get(`${prefix}(all)`) ?? 0) + self);
   }
 }
 
@@ -75,7 +89,7 @@ for (const cfg of configs) {
       cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
       const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
       await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
-      await runFeed(page);
+      await runFeed(page, total);
       await page.waitForTimeout(1500);
       await cdp.send('Tracing.end');
       await done;
@@ -111,7 +125,7 @@ for (const cfg of configs) {
   byConfig.set(cfg, sums);
 }
 
-console.log(`${site}, ${N} samples per configuration; per 100 appended items: self thread ms by trace event (means), and counts`);
+console.log(`${site}, ${N} samples per configuration, ${total} items each; per 100 appended items: self thread ms by trace event (means), and counts`);
 console.log(''.padEnd(52) + configs.map((c) => c.slice(-22).padStart(23)).join(''));
 const names = new Set<string>();
 for (const m of byConfig.values()) for (const [k, v] of m) if (k.startsWith('#') || Math.abs(v) >= Number(process.env.MIN ?? 0.3)) names.add(k);
