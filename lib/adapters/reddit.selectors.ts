@@ -18,6 +18,11 @@ export const redditSelectors = {
   oldThing: '#siteTable > .thing.link',
   oldPromoted: '#siteTable > .thing.promoted, #siteTable > .thing.promotedlink',
   oldTitle: 'a.title',
+  /** A post's own menu at the end of its credit bar (the community and the time): the overflow menu, or the loader
+   * that stands in its place until it is loaded. */
+  overflowMenu: '[slot="credit-bar"] :is(shreddit-async-loader[bundlename="shreddit_post_overflow_menu"], shreddit-post-overflow-menu)',
+  /** An old Reddit post's line of links under its title (comments, share, save, hide, report). */
+  oldButtons: '.entry ul.buttons',
 } satisfies SelectorTable;
 
 /** Fixture counts of each selector above (see SelectorCounts). */
@@ -34,6 +39,8 @@ export const redditSelectorCounts: SelectorCounts<typeof redditSelectors> = {
   oldThing: { 'reddit-old.html': 6 },
   oldPromoted: { 'reddit-old.html': 1 },
   oldTitle: {},
+  overflowMenu: { 'reddit-home.html': 14 },
+  oldButtons: { 'reddit-old.html': 6 },
 };
 
 export const redditCandidates = [

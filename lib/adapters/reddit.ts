@@ -113,6 +113,17 @@ export const redditAdapter: Adapter = {
     if (root.matches(OLD_THING)) return { parent: root.querySelector('.entry') ?? root };
     return { parent: root };
   },
+  /** A plain post's button, which must take no room: where the badge goes it would be a line of its own. On the
+   * current UI it goes before the post's own menu, at the end of its credit bar; on old Reddit at the end of the
+   * line of links under the title. */
+  menuSlot(root) {
+    if (root.matches(OLD_THING)) {
+      const links = root.querySelector(S.oldButtons);
+      return links ? { parent: links } : null;
+    }
+    const menu = root.querySelector(S.overflowMenu);
+    return menu?.parentElement ? { parent: menu.parentElement, before: menu } : null;
+  },
   linkSelector: 'a[slot="full-post-link"], a[slot="title"], a.title, a.comments',
   canReorder: () => true,
 };

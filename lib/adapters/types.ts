@@ -13,9 +13,11 @@ export type SelectorTable = Record<string, string>;
  */
 export type SelectorCounts<T extends SelectorTable> = Record<keyof T, Record<string, number>>;
 
-/** Where an extra element of the runtime (stub, badge + controls) goes: appended to `parent`. */
+/** Where an extra element of the runtime (stub, badge + controls) goes: appended to `parent`, or put before
+ * `before`, one of its children. */
 export interface Slot {
   parent: Element;
+  before?: Element;
   /** Wrapper the runtime creates and appends to `parent` before mounting into it (HN needs a table cell). */
   wrap?: 'td';
 }
@@ -60,6 +62,11 @@ export interface Adapter {
   stubSlot?(root: Element): Slot;
   /** Where the badge and per-item controls go (default: appended to the root). */
   markSlot?(root: Element): Slot;
+  /** Where a plain item's menu button goes when the badge's place would take room (default: markSlot). The button
+   * comes when the person turns to the item, so it must take none: X's badge place is a line of its own after the
+   * post, and the button goes in the post's header row instead, beside X's own menu. Null when the item has no
+   * such place: markSlot then. */
+  menuSlot?(root: Element): Slot | null;
   /** The site's own number for the item's place ("12." on Hacker News), renumbered when Parapet moves items. */
   rankLabel?(root: Element): Element | null;
   /** The item's main link, for "opened" signals. */

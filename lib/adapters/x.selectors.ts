@@ -20,6 +20,8 @@ export const xSelectors = {
   outboundLink: '[data-testid="card.wrapper"] a[href^="http"], [data-testid="tweetText"] a[href^="http"]',
   permalink: 'a[href*="/status/"]',
   socialContext: '[data-testid="socialContext"]',
+  /** X's own menu of a post ("More"), at the end of the post's header row, after its Grok button. */
+  caret: '[data-testid="caret"]',
 } satisfies SelectorTable;
 
 /** Fixture counts of each selector above (see SelectorCounts). */
@@ -36,4 +38,5 @@ export const xSelectorCounts: SelectorCounts<typeof xSelectors> = {
   outboundLink: { 'x-home.html': 1, 'x-video-ads.html': 1 },
   permalink: {},
   socialContext: { 'x-home.html': 1 },
+  caret: { 'x-home.html': 7 },
 };

@@ -1,7 +1,7 @@
 import { absoluteUrl, textOf } from './feed-item';
 import { X_PAGES } from './page-signals';
 import { xSurface } from './surfaces';
-import type { Adapter } from './types';
+import type { Adapter, Slot } from './types';
 import { xSelectors as S } from './x.selectors';
 
 /** What of a long post stands as its title (X's own limit for most accounts is 280 characters). */
@@ -82,6 +82,21 @@ function adSigns(root: Element, article: Element): string[] {
   return signs;
 }
 
+/**
+ * A plain post's menu button: in the post's header row, before the group that ends it (X's Grok button and its own
+ * menu), the row's free space between the author and that group. The header row is where the author's block and
+ * X's menu meet. (The badge's place, after the post, is a line of its own: the cell would grow and X's list move
+ * every post below it.)
+ */
+function menuSlot(root: Element): Slot | null {
+  const caret = root.querySelector(S.caret);
+  const name = caret && root.querySelector(S.userName);
+  if (!name) return null;
+  let end: Element = caret!;
+  while (end.parentElement && !end.parentElement.contains(name)) end = end.parentElement;
+  return end.parentElement && end.parentElement !== root ? { parent: end.parentElement, before: end } : null;
+}
+
 export const xAdapter: Adapter = {
   platform: 'x',
   pages: X_PAGES,
@@ -134,6 +149,7 @@ export const xAdapter: Adapter = {
     return article ? (permalink(article)?.getAttribute('href') ?? 'tweet') : '';
   },
   watchAttributes: ['href'],
+  menuSlot,
   linkSelector: 'a[href*="/status/"]',
   canReorder: () => false,
 };

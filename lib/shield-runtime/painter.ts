@@ -138,7 +138,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
       slot.parent.append(td);
       return td;
     }
-    slot.parent.append(host);
+    slot.parent.insertBefore(host, slot.before ?? null);
     return host;
   }
 
@@ -191,7 +191,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
     if (p.mark && p.markKey === key && p.mark.isConnected) return;
     removeMark(p);
     const host = createMark(doc, model, { why: () => opts.open(t, host, 'why'), menu: () => opts.open(t, host, 'menu') });
-    p.mark = mount(adapter.markSlot?.(t.root) ?? { parent: t.root }, host);
+    p.mark = mount((!model.badge && adapter.menuSlot?.(t.root)) || (adapter.markSlot?.(t.root) ?? { parent: t.root }), host);
     p.markKey = key;
   }
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { centreOf, clickIn, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { centreOf, clickIn, painted, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -12,6 +12,9 @@ let ext: Launched;
 let ctl: Page;
 const YT = 'https://www.youtube.com/';
 const HN = 'https://news.ycombinator.com/';
+const X = 'https://x.com/home';
+const REDDIT = 'https://www.reddit.com/';
+const OLD_REDDIT = 'https://old.reddit.com/';
 const GRID = 'ytd-browse[page-subtype="home"] ytd-rich-grid-renderer > #contents';
 
 const profile = (p: Profile): Profile => ({
@@ -23,7 +26,14 @@ const profile = (p: Profile): Profile => ({
 });
 
 beforeAll(async () => {
-  ({ ext, ctl } = await startFeedBrowser({ pages: { [YT]: () => feed('youtube-home.html'), [HN]: () => feed('hackernews-front.html') }, profile }));
+  ({ ext, ctl } = await startFeedBrowser({ pages: {
+      [YT]: () => feed('youtube-home.html'),
+      [HN]: () => feed('hackernews-front.html'),
+      'https://x.com/': () => feed('x-home.html'),
+      [REDDIT]: () => feed('reddit-home.html'),
+      [OLD_REDDIT]: () => feed('reddit-old.html'),
+    },
+    profile }));
 });
 afterAll(async () => {
   await ext?.close();
@@ -190,6 +200,65 @@ describe('the item menu', () => {
       expect(await layout()).toBe(before);
     }
     await screenshot(page, 'item-menu-plain-turned-to');
+    await page.close();
+  });
+
+  /**
+   * Points at each plain item of a feed in turn (`plain`: their roots) and checks that no element of `boxes` (the
+   * items, and lines of the items) moved or changed its size. Each failure names the item pointed at and what it
+   * moved: "element: top:left:height:width before -> after". On X a cell that grows moves every cell below it, as
+   * X's virtualised list measures its cells.
+   */
+  async function movesNothing(page: Page, shot: string, plain: string, boxes: string, min = 2): Promise<void> {
+    const layout = () =>
+      page.$$eval(boxes, (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          const name = `${e.localName}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''}`;
+          return r.width + r.height === 0 ? `${name} none` : `${name} ${Math.round(r.top + scrollY)}:${Math.round(r.left)}:${Math.round(r.height)}:${Math.round(r.width)}`;
+        }),
+      );
+    await page.mouse.move(2, 2);
+    await painted(page);
+    let before = await layout();
+    const roots = await page.$$(plain);
+    expect(roots.length).toBeGreaterThanOrEqual(min);
+    const moved: string[] = [];
+    for (const root of roots) {
+      await root.hover({ position: { x: 40, y: 10 } });
+      // A Hacker News story's button is in the row under it.
+      const opacity = () => root.evaluate((r) => { const m = r.querySelector('parapet-mark') ?? r.nextElementSibling?.querySelector('parapet-mark'); return m ? getComputedStyle(m).opacity : 'none'; });
+      await expect.poll(opacity).toBe('1');
+      const now = await layout();
+      const what = now.flatMap((x, k) => (x === before[k] ? [] : [`${before[k]} -> ${x.split(' ')[1]}`]));
+      if (what.length) moved.push(`${(await root.textContent())!.trim().slice(0, 24)}: ${what.length} moved, ${what.slice(0, 3).join(', ')}`);
+      before = now;
+    }
+    await screenshot(page, shot);
+    expect(moved).toEqual([]);
+  }
+
+  it('on X, moves nothing when the person turns to a plain post', async () => {
+    const page = await open(X, 5);
+    await movesNothing(page, 'item-menu-x-plain-turned-to', '[data-testid="cellInnerDiv"] > [data-parapet="show"]:not(:has(parapet-mark))', '[data-testid="cellInnerDiv"], article[data-testid="tweet"], [data-testid="tweet"] > *, [data-testid="User-Name"], [data-testid="caret"]', 3);
+    await page.close();
+  });
+
+  it('on Reddit, moves nothing when the person turns to a plain post', async () => {
+    const page = await open(REDDIT, 5);
+    await movesNothing(page, 'item-menu-reddit-plain-turned-to', 'shreddit-feed > [data-parapet="show"]:not(:has(parapet-mark))', 'shreddit-feed > *, [slot="credit-bar"] > :first-child, shreddit-post-overflow-menu');
+    await page.close();
+  });
+
+  it('on old Reddit, moves nothing when the person turns to a plain post', async () => {
+    const page = await open(OLD_REDDIT, 4);
+    await movesNothing(page, 'item-menu-old-reddit-plain-turned-to', '#siteTable > .thing[data-parapet="show"]:not(:has(parapet-mark))', '#siteTable > *, .entry > *');
+    await page.close();
+  });
+
+  it('on Hacker News, moves nothing when the person turns to a plain story', async () => {
+    const page = await open(HN, 5);
+    await movesNothing(page, 'item-menu-hn-plain-turned-to', 'tr.athing[data-parapet="show"]:not(:has(+ tr parapet-mark))', 'tr.athing, tr.athing + tr', 3);
     await page.close();
   });
 

@@ -62,6 +62,17 @@ describe('Reddit, current UI', () => {
     expect(rd.findItems(doc)).toHaveLength(0);
     expect(rd.feedContainer(doc, 'home')!.childElementCount).toBeGreaterThanOrEqual(3);
   });
+
+  test("puts a plain post's menu button before the post's own menu, at the end of its credit bar", () => {
+    const { doc } = open('reddit-home.html', 'https://www.reddit.com/');
+    const roots = rd.findItems(doc).filter((x) => x.localName === 'article');
+    expect(roots.length).toBeGreaterThan(3);
+    for (const root of roots) {
+      const slot = rd.menuSlot!(root)!;
+      expect(slot.before!.matches('shreddit-async-loader[bundlename="shreddit_post_overflow_menu"]')).toBe(true);
+      expect(slot.parent.closest('[slot="credit-bar"]')).not.toBeNull();
+    }
+  });
 });
 
 describe('old.reddit.com', () => {
@@ -91,5 +102,10 @@ describe('old.reddit.com', () => {
   test('comment threads are not feeds', () => {
     expect(rd.surface(new URL('https://www.reddit.com/r/rust/comments/abc/title/'))).toBeNull();
     expect(rd.surface(new URL('https://old.reddit.com/r/rust/'))).toBe('subreddit');
+  });
+
+  test("puts a plain post's menu button at the end of the line of links under its title", () => {
+    const { doc } = open('reddit-old.html', 'https://old.reddit.com/');
+    for (const root of rd.findItems(doc)) expect(rd.menuSlot!(root)).toEqual({ parent: root.querySelector('.entry ul.buttons') });
   });
 });

@@ -115,3 +115,17 @@ describe('real 2025 timelines: video posts and promoted posts', () => {
     expect(ad.url).toBe('https://advertiser.example/spring-sale?utm_source=x');
   });
 });
+
+test("a plain post's menu button goes in its header row, before X's Grok button and menu; none where X draws no menu", () => {
+  const { doc } = open('x-home.html');
+  const roots = x.findItems(doc).filter((r) => r.querySelector('article'));
+  for (const r of roots) {
+    const slot = x.menuSlot!(r)!;
+    expect(slot.parent.contains(r.querySelector('[data-testid="User-Name"]'))).toBe(true);
+    expect(slot.before!.parentElement).toBe(slot.parent);
+    expect(slot.before!.querySelector('[data-testid="caret"]')).not.toBeNull();
+    expect(slot.before!.querySelector('[aria-label="Grok actions"]')).not.toBeNull();
+  }
+  for (const r of roots) r.querySelector('[data-testid="caret"]')!.remove();
+  for (const r of roots) expect(x.menuSlot!(r)).toBeNull();
+});

@@ -10,12 +10,12 @@ import { adapter, hackerNews, hidingReason } from './runtime-parts';
 let close: () => void = () => {};
 afterEach(() => close());
 
-function setup() {
+function setup(site = adapter) {
   const page = hackerNews();
   close = page.close;
   const acts: string[] = [];
   const later: string[] = [];
-  const painter = createPainter(page.doc, adapter, {
+  const painter = createPainter(page.doc, site, {
     act: (t, type) => acts.push(`${t.item!.id}:${type}`),
     later: (t) => later.push(t.item!.id),
     open: (t, _anchor, view) => acts.push(`${t.item!.id}:${view}`),
@@ -81,6 +81,29 @@ describe('painting an item', () => {
     s.painter.offer(labelled);
     s.press(s.subtext(labelled).querySelector(MARK_TAG)!, '⋯');
     expect(s.acts).toEqual(['42000008:show-anyway', '42000008:why', '42000002:menu']);
+  });
+
+  it("puts a plain item's button where the adapter says it takes no room, a badge where badges go", () => {
+    // As on X: a place of its own for the button, before the element that ends the item's first line.
+    const first = (root: Element) => root.firstElementChild!;
+    const s = setup({ ...adapter, menuSlot: (root) => ({ parent: root, before: first(root) }) });
+    const plain = s.track('42000001', { action: 'show', reasons: [] });
+    s.painter.paint(plain, 'show', true);
+    s.painter.offer(plain);
+    expect(first(plain.root).localName).toBe(MARK_TAG);
+    expect(s.subtext(plain).querySelector(MARK_TAG)).toBeNull();
+    const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(labelled, 'label', true);
+    s.painter.offer(labelled);
+    expect(s.subtext(labelled).querySelectorAll(MARK_TAG)).toHaveLength(1);
+    expect(labelled.root.querySelector(MARK_TAG)).toBeNull();
+    // None found on the item: where badges go.
+    s.close();
+    const t = setup({ ...adapter, menuSlot: () => null });
+    const other = t.track('42000001', { action: 'show', reasons: [] });
+    t.painter.paint(other, 'show', true);
+    t.painter.offer(other);
+    expect(t.subtext(other).querySelectorAll(MARK_TAG)).toHaveLength(1);
   });
 
   it('gives a badge its menu button once the person turns to the item, beside the badge they may be on', () => {
