@@ -244,6 +244,26 @@ describe('the item menu', () => {
     await page.close();
   });
 
+  it("on X, reaches a plain post's ⋯ by keyboard: after the post's time, before X's Grok button and menu", async () => {
+    const page = await open(X, 5);
+    await page.mouse.move(2, 2);
+    const post = page.locator('[data-testid="cellInnerDiv"] > [data-parapet="show"]:not(:has(parapet-mark))').first();
+    await post.locator('[data-testid="User-Name"] a').first().focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate(() => { const a = document.activeElement!; return a.localName === 'parapet-mark' ? a.localName : (a.getAttribute('aria-label') ?? a.localName); }));
+    }
+    expect(stops).toEqual(['2 hours ago', 'parapet-mark', 'Grok actions']);
+    await page.keyboard.press('Shift+Tab');
+    const before = new Set(page.frames());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length).toBe(1);
+    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
+    await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('on Reddit, moves nothing when the person turns to a plain post', async () => {
     const page = await open(REDDIT, 5);
     await movesNothing(page, 'item-menu-reddit-plain-turned-to', 'shreddit-feed > [data-parapet="show"]:not(:has(parapet-mark))', 'shreddit-feed > *, [slot="credit-bar"] > :first-child, shreddit-post-overflow-menu');
