@@ -67,7 +67,10 @@ const MAX_BODY_CHARS = 2000;
  * it from models/detectors.json (see data-file.ts); Node callers take SHIPPED_DETECTORS from ./shipped. */
 export type DetectorRules = {
   engine: RuleEngine;
-  explanations: Readonly<Record<string, string>>;
+  /** By detection code. A Map, not the table's object: an item's codes vary, and V8's optimised code for a keyed
+   * read of an object is made for the names it has seen and thrown away at the next (issue 24: detectInContext
+   * deoptimised and was compiled again once or twice per page). */
+  explanations: ReadonlyMap<string, string>;
   language: LanguageProfile;
   /** The learned models (public/models/detectors.bin), when loaded. */
   learned?: LearnedDetectors;
@@ -82,7 +85,7 @@ export function buildDetectorRules(tables: DetectorTables, learned?: Uint8Array)
   functionWords = { has: (w) => language.isFunctionWord(w) };
   return {
     engine,
-    explanations: tables.explanations,
+    explanations: new Map(Object.entries(tables.explanations)),
     language,
     learned: learned ? new LearnedDetectors(learned, functionWords) : undefined,
   };
@@ -135,7 +138,7 @@ export function detectInContext(item: FeedItem, ctx: TextContext, opts: DetectOp
       for (const [kind, hits] of found) {
         const s = scoreHits(hits);
         if (!s || s.confidence < MIN_REPORTED_CONFIDENCE) continue;
-        out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: rules.explanations[s.code] ?? '' });
+        out.push({ kind, confidence: s.confidence, evidence: s.evidence, code: s.code, explanation: rules.explanations.get(s.code) ?? '' });
       }
     }
   }
@@ -181,7 +184,7 @@ const readAsPost = (item: Pick<FeedItem, 'platform'>): boolean => POST_FEEDS.inc
 
 /** Raises or adds each rule kind's detection with its learned model's probability (already in PROBABILITIES): a
  * model's probability raises a rule's confidence, never lowers it (the rules stay a floor). */
-function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors, explanations: Readonly<Record<string, string>>): void {
+function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors, explanations: ReadonlyMap<string, string>): void {
   // The heads before the post head are the rule kinds' (rage, urgency, engagement, promotion); the file holds every
   // kind of LEARNED_KINDS, or is refused (learned-format.ts).
   for (let h = 0; h < POST_HEAD; h++) {
@@ -197,7 +200,7 @@ function addLearned(out: Detection[], item: FeedItem, learned: LearnedDetectors,
     } else {
       // Quoted later, by quoteLearned: most of these never act, and quoting costs as much as scoring.
       const code = `${kind}-learned`;
-      out.push({ kind, confidence: p, evidence: [], code, explanation: explanations[code] ?? '' });
+      out.push({ kind, confidence: p, evidence: [], code, explanation: explanations.get(code) ?? '' });
     }
   }
 }
