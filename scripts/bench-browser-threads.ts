@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_EXT, CHROMIUM } from '../tests/e2e/harness';
-import { seedProfile } from '../tests/e2e/ui-helpers';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { kindOf, threadCpu } from './thread-cpu';
@@ -59,13 +59,8 @@ for (let r = 0; r < rounds; r++) {
         const popup = await context.newPage();
         await popup.goto(`chrome-extension://${extId}/popup.html`);
         const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
-        await seedProfile(popup, (current) => ({ ...current, interests, avoidTopics, rules, blockedAuthors, exceptions }));
-        // As the page-cost bench: the background keeps the expanded topics in storage.session once they are made.
-        await popup.waitForFunction(
-          async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-          null,
-          { timeout: 60_000, polling: 100 },
-        );
+        // As the page-cost bench: pages start from the copies kept for tabs, made with the topics expanded.
+        await keptForTabs(popup, await seedProfile(popup, (current) => ({ ...current, interests, avoidTopics, rules, blockedAuthors, exceptions })));
         await popup.close();
       }
       if (process.env.BENCH_SEED) {

@@ -2,11 +2,12 @@
 // build loaded, the profile saved through the background as the popup saves it, every bench page served from memory
 // and nothing else from the network, one warm-up load per page, and with the large profile its topics expanded
 // before any sample. Shared by bench-feed-ab.ts and probe-feed-trace.ts.
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM, ROOT } from '../tests/e2e/harness';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 
 export interface FeedBrowser {
@@ -14,18 +15,6 @@ export interface FeedBrowser {
   /** Its user data folder: the caller removes it, and finds the browser's processes by it. */
   dir: string;
 }
-
-/** Sends a message to the background from an extension page, as the popup does. */
-const call = (page: Page, type: string, payload: unknown) =>
-  page.evaluate(
-    async ([t, p]) => {
-      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> } } }).chrome;
-      const reply = await c.runtime.sendMessage({ type: t, payload: p });
-      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
-      return reply.value as Record<string, unknown>;
-    },
-    [type, payload] as const,
-  );
 
 /** `extraArgs`: more Chromium switches (probe-feed-opt.ts adds V8's tracing flags). */
 export async function launchFeedBrowser(cfg: string, pages: ReadonlyArray<{ url: string; html: string }>, extraArgs: readonly string[] = []): Promise<FeedBrowser> {
@@ -46,8 +35,7 @@ export async function launchFeedBrowser(cfg: string, pages: ReadonlyArray<{ url:
   await popup.goto(`chrome-extension://${extId}/popup.html`);
   if (profile === 'large') {
     const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
-    const current = await call(popup, 'profile/get', {});
-    await call(popup, 'profile/save', { profile: { ...current, interests, avoidTopics, rules, blockedAuthors, exceptions } });
+    await keptForTabs(popup, await seedProfile(popup, (current) => ({ ...current, interests, avoidTopics, rules, blockedAuthors, exceptions })));
   }
   // One warm-up load per page, as the page-cost bench.
   for (const p of pages) {
@@ -56,12 +44,6 @@ export async function launchFeedBrowser(cfg: string, pages: ReadonlyArray<{ url:
     await warm.waitForTimeout(300);
     await warm.close();
   }
-  if (profile === 'large')
-    await popup.waitForFunction(
-      async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-      null,
-      { timeout: 60_000, polling: 100 },
-    );
   await popup.close();
   return { context, dir };
 }

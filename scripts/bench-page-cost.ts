@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROME_EXT, CHROMIUM, launchChromium, launchWithExtension } from '../tests/e2e/harness';
-import { seedProfile } from '../tests/e2e/ui-helpers';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { threadCpu } from './thread-cpu';
@@ -95,12 +95,12 @@ const browserCpuMs = () => [...threadCpu().values()].reduce((a, b) => a + b, 0);
 interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
-  /** Waits until the background has expanded the profile's topics (the large profile), so the measured load is
-   * answered with them at once rather than after the tab's hold ran out (and the profile compiled twice). */
+  /** Waits until the copies feed tabs start from are made from the large profile, its topics expanded, so the
+   * measured load reads its copy as a person's page does, rather than asking the background while it makes it. */
   topicsReady?(): Promise<void>;
 }
 
-/** How long the bench waits for the background to expand the large profile's topics (the meaning model loads first). */
+/** How long the bench waits for those copies (the meaning model loads first, then the topics are expanded). */
 const TOPICS_WAIT_MS = 60_000;
 
 async function launch(cfg: Config, large: () => unknown): Promise<Browser> {
@@ -115,18 +115,10 @@ async function launch(cfg: Config, large: () => unknown): Promise<Browser> {
     browser = ext;
     if (cfg === 'large') {
       const page = await ext.openPage('popup.html');
-      await seedProfile(page, (current) => ({ ...current, ...(large() as object) }));
+      const saved = await seedProfile(page, (current) => ({ ...current, ...(large() as object) }));
       browser = {
         ...ext,
-        // The background keeps the last pack in storage.session (lib/background/start.ts) once it is made.
-        topicsReady: () =>
-          page
-            .waitForFunction(
-              async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-              null,
-              { timeout: TOPICS_WAIT_MS, polling: 100 },
-            )
-            .then(() => undefined),
+        topicsReady: () => keptForTabs(page, saved, TOPICS_WAIT_MS),
         close: async () => (await page.close().catch(() => {}), await ext.close()),
       };
     }

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/e2e/harness';
-import { seedProfile } from '../tests/e2e/ui-helpers';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 
@@ -49,12 +49,7 @@ async function launch(build: string): Promise<{ context: BrowserContext; close()
       const page = await context.newPage();
       await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
       const large = buildLargeProfile(readHeadlines());
-      await seedProfile(page, (current) => ({ ...current, ...large }));
-      await page.waitForFunction(
-        async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'],
-        null,
-        { timeout: 60_000, polling: 100 },
-      );
+      await keptForTabs(page, await seedProfile(page, (current) => ({ ...current, ...large })));
       await page.close();
     }
   }

@@ -8,8 +8,8 @@
  */
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness';
-import { feed, keptForTabs, serveFeeds, waitForShield, withDemoProfile } from '../tests/e2e/feed-helpers';
-import { seedProfile } from '../tests/e2e/ui-helpers';
+import { feed, serveFeeds, waitForShield, withDemoProfile } from '../tests/e2e/feed-helpers';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 
 const HOME = 'https://news.ycombinator.com/';
 const ROUNDS = Number(process.argv[2] ?? 3);

@@ -8,7 +8,7 @@
 // bench-page-cost.ts seeds it). Alternate two builds' runs: the figures are noisy on a shared machine.
 import type { CDPSession } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness';
-import { seedProfile } from '../tests/e2e/ui-helpers';
+import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { hackerNewsPage } from './bench-feed-page';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 
@@ -23,8 +23,7 @@ async function read(cdp: CDPSession, contexts: Array<{ id: number; origin: strin
 const { interests, avoidTopics, rules, blockedAuthors, exceptions } = buildLargeProfile(readHeadlines());
 const ext = await launchWithExtension();
 const ctl = await ext.openPage('popup.html');
-await seedProfile(ctl, (c) => ({ ...c, interests, avoidTopics, rules, blockedAuthors, exceptions }));
-await ctl.waitForFunction(async () => !!(await (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get('topic-pack'))['topic-pack'], null, { timeout: 60000, polling: 100 });
+await keptForTabs(ctl, await seedProfile(ctl, (c) => ({ ...c, interests, avoidTopics, rules, blockedAuthors, exceptions })));
 await ext.context.route('https://news.ycombinator.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 const out: unknown[] = [];
 for (let i = 0; i < Number(process.env.N ?? 6); i++) {

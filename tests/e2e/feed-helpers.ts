@@ -2,9 +2,8 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchWithExtension, type Launched } from './harness';
-import { call, seedProfile } from './ui-helpers';
+import { call, keptForTabs, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
-import { FEED_PLATFORMS } from '../../lib/schema/constants';
 import type { Responses } from '../../lib/schema/messages';
 
 type TabReport = Responses['tab/stats/get'];
@@ -379,30 +378,6 @@ export async function openPopupFor(ext: Launched, feedPage: Page): Promise<Page>
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   await popup.locator('.pp-tab').waitFor();
   return popup;
-}
-
-/**
- * Waits until what each feed's next page reads at its start is made from `saved` (lib/background/tab-ready-store.ts).
- * A test's pages then start as a person's do when their profile was saved a while before: a page that starts in
- * the second after a save waits for the background to make it, and on a slow machine that can outlast the hold's
- * cap (runner.ts), so a test that checks nothing is ever painted would read the machine's speed.
- */
-export async function keptForTabs(ctl: Page, saved: Profile): Promise<void> {
-  // tabReadyKey's (lib/schema/stored-models.ts: a module Node scripts importing this one cannot load).
-  const keys = FEED_PLATFORMS.map((f) => `${f}-ready`);
-  const kept = () =>
-    ctl.evaluate(async (keys) => {
-      type Area = { get(keys: readonly string[]): Promise<Record<string, { key?: string } | undefined>> };
-      const got = await (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local.get(keys);
-      return keys.map((k) => got[k]?.key ?? '');
-    }, keys);
-  // As isCurrent (lib/schema/stored-models.ts): made from the profile saved, with its topics expanded if it has any.
-  const topics = (saved.avoidTopics?.length ?? 0) + (saved.interests?.length ?? 0) > 0;
-  const current = (key: string) => key.startsWith(`${saved.revision} ${saved.updatedAt} `) && (!topics || key.endsWith(' topics'));
-  for (const until = Date.now() + 15_000; !(await kept()).every(current); ) {
-    if (Date.now() > until) throw new Error(`the copies feed tabs start from were not made from the profile saved: ${await kept()}`);
-    await ctl.waitForTimeout(100);
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { RequestPayload, RequestType, Responses } from '../../lib/schema/messages';
 import type { Profile } from '../../lib/schema/profile';
+import { FEED_PLATFORMS } from '../../lib/schema/constants';
 import { screenshot } from './harness';
 
 /** Sends a request to the background from an extension page, exactly as the UI's `send` does. */
@@ -17,6 +18,31 @@ export async function call<K extends RequestType>(page: Page, type: K, payload: 
 }
 
 export const getProfile = (page: Page) => call(page, 'profile/get', {});
+
+/**
+ * Waits until what each feed's next page reads at its start is made from `saved` (lib/background/tab-ready-store.ts),
+ * its topics expanded. Pages then start as a person's do when their profile was saved a while before: a page that
+ * starts in the second after a save waits for the background to make it, and on a slow machine that can outlast the
+ * hold's cap (runner.ts), so a test that checks nothing is ever painted, or a bench, would read the machine's speed.
+ * A loop here, not page.waitForFunction: that takes the promise an async predicate returns for a true answer.
+ */
+export async function keptForTabs(ctl: Page, saved: Profile, timeoutMs = 15_000): Promise<void> {
+  // tabReadyKey's (lib/schema/stored-models.ts: a module Node scripts importing this one cannot load).
+  const keys = FEED_PLATFORMS.map((f) => `${f}-ready`);
+  const kept = () =>
+    ctl.evaluate(async (keys) => {
+      type Area = { get(keys: readonly string[]): Promise<Record<string, { key?: string } | undefined>> };
+      const got = await (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local.get(keys);
+      return keys.map((k) => got[k]?.key ?? '');
+    }, keys);
+  // As isCurrent (lib/schema/stored-models.ts): made from the profile saved, with its topics expanded if it has any.
+  const topics = (saved.avoidTopics?.length ?? 0) + (saved.interests?.length ?? 0) > 0;
+  const current = (key: string) => key.startsWith(`${saved.revision} ${saved.updatedAt} `) && (!topics || key.endsWith(' topics'));
+  for (const until = Date.now() + timeoutMs; !(await kept()).every(current); ) {
+    if (Date.now() > until) throw new Error(`the copies feed tabs start from were not made from the profile saved: ${await kept()}`);
+    await ctl.waitForTimeout(100);
+  }
+}
 
 /** Replaces the stored profile with `patch` applied to the current one. */
 export async function seedProfile(page: Page, patch: (p: Profile) => Profile): Promise<Profile> {
