@@ -26,7 +26,7 @@ export const getProfile = (page: Page) => call(page, 'profile/get', {});
  * hold's cap (runner.ts), so a test that checks nothing is ever painted, or a bench, would read the machine's speed.
  * A loop here, not page.waitForFunction: that takes the promise an async predicate returns for a true answer.
  */
-export async function keptForTabs(ctl: Page, saved: Profile, timeoutMs = 15_000): Promise<void> {
+export async function keptForTabs(ctl: Page, saved: Profile, timeoutMs = 60_000): Promise<void> {
   // tabReadyKey's (lib/schema/stored-models.ts: a module Node scripts importing this one cannot load).
   const keys = FEED_PLATFORMS.map((f) => `${f}-ready`);
   const kept = () =>
