@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { takeInference, type InferenceData } from './prefetch';
 
 export type { InferenceData };
@@ -8,12 +8,17 @@ export type { InferenceData };
 export function useInference(key: string) {
   const [data, setData] = useState<InferenceData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Only the last request's answer is shown: an earlier one that comes later was computed from an older profile.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++latest.current;
     try {
-      setData(await takeInference());
+      const answer = await takeInference();
+      if (mine !== latest.current) return;
+      setData(answer);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === latest.current) setError((e as Error).message);
     }
   }, []);
   useEffect(() => {

@@ -19,8 +19,10 @@ import '../inferred/inferred.css';
 export default function InferredView() {
   const { profile, update, error: profileError } = useProfile();
   const interestsKey = profile ? profile.interests.map((i) => `${i.label}|${i.keywords.join(',')}`).join(';') : '';
-  // Named topics are computed in the background with the profile's controls: a change to them asks again.
-  const controlsKey = profile ? JSON.stringify(profile.inferred) : '';
+  // Named topics are computed in the background with the profile's controls: a change to them asks again, and so
+  // does its save (the revision): the first request, sent as the change shows, can be answered from the profile
+  // before the save, with the topic just forgotten still in it.
+  const controlsKey = profile ? `${profile.revision} ${profile.updatedAt} ${JSON.stringify(profile.inferred)}` : '';
   const { data, error } = useInference(`${interestsKey}\u0000${controlsKey}`);
   const [status, setStatus] = useState('');
 
