@@ -51,6 +51,15 @@ const modeOf = (page: Page, text: string) =>
   page.$$eval(`${GRID} > ytd-rich-item-renderer`, (cells, t) => cells.find((c) => c.textContent!.includes(t))?.getAttribute('data-parapet') ?? '', text);
 
 /** A button's box on screen, read through the DevTools protocol (it sits in a closed shadow root). */
+/** Enter on the focused ⋯ opens one menu frame of Parapet's, with its items. */
+async function enterOpensOneMenu(page: Page): Promise<void> {
+  const before = new Set(page.frames());
+  await page.keyboard.press('Enter');
+  const opened = () => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#'));
+  await expect.poll(() => opened().length).toBe(1);
+  await expect.poll(() => opened()[0].locator('[role=menuitem]').count()).toBeGreaterThan(0);
+}
+
 async function boxOf(page: Page, d: Decoration, label: string): Promise<{ width: number; height: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -132,11 +141,7 @@ describe('the item menu', () => {
     }
     // Two stops on the mark: the badge, then its ⋯, which opens the menu.
     expect(stops).toContain('parapet-mark|2');
-    const before = new Set(page.frames());
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length).toBe(1);
-    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
-    await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
+    await enterOpensOneMenu(page);
     await page.close();
   });
 
@@ -256,11 +261,7 @@ describe('the item menu', () => {
     }
     expect(stops).toEqual(['2 hours ago', 'parapet-mark', 'Grok actions']);
     await page.keyboard.press('Shift+Tab');
-    const before = new Set(page.frames());
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length).toBe(1);
-    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
-    await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
+    await enterOpensOneMenu(page);
     await page.close();
   });
 
