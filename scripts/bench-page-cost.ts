@@ -23,6 +23,7 @@ import { CHROME_EXT, CHROMIUM, launchChromium, launchWithExtension } from '../te
 import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
+import { readyMs } from './ready-time';
 import { threadCpu } from './thread-cpu';
 
 const ROUNDS = 10;
@@ -132,19 +133,6 @@ async function launch(cfg: Config, large: () => unknown): Promise<Browser> {
 const metric = async (cdp: CDPSession, name: string) =>
   (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
 
-/** The content script's record of its start and ready times, read in its own world (the page cannot see it). */
-async function readyTimes(cdp: CDPSession): Promise<number | null> {
-  const contexts: Array<{ id: number; origin: string }> = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
-  await cdp.send('Runtime.enable');
-  for (const c of contexts.filter((x) => x.origin.startsWith('chrome-extension://'))) {
-    const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.parapetReady ?? null', contextId: c.id, returnByValue: true });
-    const v = r.result.value as [number, number] | null;
-    if (v) return v[1] - v[0];
-  }
-  return null;
-}
-
 async function measurePage(context: BrowserContext, url: string): Promise<Sample> {
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -155,7 +143,7 @@ async function measurePage(context: BrowserContext, url: string): Promise<Sample
   await page.waitForTimeout(AFTER_LOAD_MS);
   const loadCpu = (await metric(cdp, 'TaskDuration')) * 1000;
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
-  const ready = await readyTimes(cdp);
+  const ready = await readyMs(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapMb = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
 

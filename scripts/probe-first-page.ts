@@ -6,23 +6,13 @@
  * show before the rules that hide some of them are in.
  *   PARAPET_OUT=.output/x npx tsx scripts/probe-first-page.ts [rounds]
  */
-import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/e2e/harness';
 import { feed, serveFeeds, waitForShield, withDemoProfile } from '../tests/e2e/feed-helpers';
 import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
+import { readyMs } from './ready-time';
 
 const HOME = 'https://news.ycombinator.com/';
 const ROUNDS = Number(process.argv[2] ?? 3);
-
-/** document_start to ready, read in the content script's world (content.ts: parapetReady). */
-async function readyMs(page: Page, contexts: Array<{ id: number; origin: string }>, cdp: import('playwright-core').CDPSession) {
-  for (const c of contexts.filter((x) => x.origin.startsWith('chrome-extension://'))) {
-    const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.parapetReady ?? null', contextId: c.id, returnByValue: true });
-    const v = r.result.value as [number, number] | null;
-    if (v) return Math.round(v[1] - v[0]);
-  }
-  return null;
-}
 
 const results: Record<string, Array<number | null>> = { 'at once': [], kept: [] };
 for (let round = 0; round < ROUNDS; round++) {
@@ -33,18 +23,14 @@ for (let round = 0; round < ROUNDS; round++) {
     if (mode === 'kept') await keptForTabs(ctl, saved);
     await serveFeeds(ext.context, { [HOME]: () => feed('hackernews-front.html') });
     const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
-    const contexts: Array<{ id: number; origin: string }> = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
     await page.goto(HOME);
     await waitForShield(page, 8);
-    await cdp.send('Runtime.enable');
-    results[mode].push(await readyMs(page, contexts, cdp));
+    results[mode].push(await readyMs(await ext.context.newCDPSession(page)));
     await ext.close();
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [mode, xs] of Object.entries(results)) {
-  const got = xs.filter((x): x is number => x !== null);
+  const got = xs.filter((x): x is number => x !== null).map(Math.round);
   console.log(`first HN page, ${mode} after the save: document_start -> ready median ${median(got)} ms (${got.join(', ')}), ${xs.length - got.length} never ready`);
 }
