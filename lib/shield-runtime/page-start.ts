@@ -26,14 +26,15 @@ const latest = (p: Profile, newer?: Newer): Profile => {
 
 /**
  * The profile comes in the answer to page/start; the models are read from where the background keeps them
- * (lib/schema/stored-models.ts) at the same time. The answer names the copy to use: one read earlier than the
- * background's last write of it is read again.
+ * (lib/schema/stored-models.ts) at the same time, unless `read` already holds them (readPageStart read them with a
+ * profile it could not use). The answer names the copy to use: one read earlier than the background's last write of
+ * it is read again.
  */
-export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer): PageStart {
+export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer, readBefore?: StoredModels): PageStart {
   const start = transport.send('page/start', {});
   const key = modelsKey(feed);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
-  const kept = read();
+  const kept = readBefore ? Promise.resolve(readBefore) : read();
   const profile = start.then(({ profile: p }) => latest(p, newer));
   const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : kept.then((k) => (k?.stamp === m ? k : read()), read)));
   // Taken up a moment later, by the feed script once the page is parsed: a failure meanwhile is not an unhandled one
@@ -54,18 +55,19 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const mk = modelsKey(feed);
   const rk = tabReadyKey(feed);
   let begin!: () => void;
-  const got = new Promise<void>((r) => (begin = r)).then(() => browser.storage.local.get([mk, rk]));
-  const found = got.then(
-    (k) => {
-      const r = k[rk] as StoredTabReady | undefined;
-      const m = k[mk] as StoredModels | undefined;
-      if (r?.v !== TAB_READY_VERSION || r.build !== BUILD || m?.stamp !== r.stamp) return null;
-      return { key: r.key, profile: latest(r.profile, newer), models: m };
-    },
-    () => null,
-  );
-  // Not usable: as before this cache, the models read again while page/start is answered (first run only, mostly).
-  const start = found.then((f) => f ?? requestPageStart(transport, feed, startedAt, newer));
+  const got = new Promise<void>((r) => (begin = r))
+    .then(() => browser.storage.local.get([mk, rk]))
+    .catch(() => ({}) as Record<string, unknown>);
+  const read = got.then((k) => {
+    const r = k[rk] as StoredTabReady | undefined;
+    const m = k[mk] as StoredModels | undefined;
+    const usable = r?.v === TAB_READY_VERSION && r.build === BUILD && m?.stamp === r.stamp;
+    return { found: usable ? { key: r.key, profile: latest(r.profile, newer), models: m } : null, models: m };
+  });
+  const found = read.then((r) => r.found);
+  // Not usable (the first run, or the second after a change, while the background makes the copy again): page/start
+  // is asked, and the models just read are used when the answer names them (about 1 MB not read twice).
+  const start = read.then((r) => r.found ?? requestPageStart(transport, feed, startedAt, newer, r.models));
   const profile = start.then((s) => s.profile);
   const models = start.then((s) => s.models);
   for (const p of [profile, models]) p.catch(() => {});

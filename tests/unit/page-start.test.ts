@@ -80,11 +80,15 @@ describe('the start of a feed page from what the background kept for it (issue 2
   it('asks page/start, as before, when nothing usable is kept: none yet, another version, another build, other models', async () => {
     for (const kept of [undefined, { ...ready(4), v: 0 }, { ...ready(4), v: TAB_READY_VERSION - 1 }, ready(4, { build: 'older' }), ready(4, { stamp: 'two' })]) {
       await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: kept });
+      const get = vi.spyOn(fakeBrowser.storage.local, 'get');
       const { transport, sent } = counting();
       const start = readPageStart(transport, 'hackernews', 0);
       start.begin!();
       expect((await start.profile).revision).toBe(9);
       expect(await start.models).toEqual(models);
+      // The models the answer names were read with the unusable copy: not read again.
+      expect(get).toHaveBeenCalledTimes(1);
+      get.mockRestore();
       expect(sent.map(([type]) => type)).toEqual(['page/start']);
       start.confirm();
       await new Promise((r) => setTimeout(r, 0));
