@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { readyMs } from './ready-time';
 
 interface TraceEvent {
   name: string;
@@ -71,9 +72,6 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     await warm.close();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const contexts: Array<{ id: number; origin: string }> = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
-    await cdp.send('Runtime.enable');
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
@@ -81,13 +79,7 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(WAIT_MS);
     const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
-    // The content script's own record of its start and ready times, read in its world (scripts/bench-page-cost.ts).
-    let ready = NaN;
-    for (const c of contexts.filter((x) => x.origin.startsWith('chrome-extension://'))) {
-      const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.parapetReady ?? null', contextId: c.id, returnByValue: true });
-      const v = r.result.value as [number, number] | null;
-      if (v) ready = v[1] - v[0];
-    }
+    const ready = (await readyMs(cdp)) ?? NaN;
     await cdp.send('Tracing.end');
     await done;
 

@@ -7,7 +7,7 @@
 //   BUILDS=none,.output/a,.output/b [SITE=hackernews|youtube] [R=4] [K=6] [COLD=1] [LARGE=1] npx tsx scripts/bench-page-start.ts
 // DOMContentLoaded is counted from the response's end (the page's parse, without the renderer's start); LARGE=1 seeds
 // the bench's large profile and waits for its topics, as bench-page-cost.ts does.
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { launchChromium } from '../tests/e2e/harness';
 import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { readyMs } from './ready-time';
 
 const SITE = process.env.SITE ?? 'hackernews';
 const url = SITE === 'youtube' ? 'https://www.youtube.com/' : 'https://news.ycombinator.com/';
@@ -22,16 +23,6 @@ const html = SITE === 'youtube' ? youtubeHomePage() : hackerNewsPage();
 const BUILDS = (process.env.BUILDS ?? 'none,.output').split(',');
 const R = Number(process.env.R ?? 4);
 const K = Number(process.env.K ?? 6);
-
-/** The content script's record of its start and ready times, read in its own world. */
-async function readyTime(cdp: CDPSession, contexts: Array<{ id: number; origin: string }>): Promise<number | null> {
-  for (const c of contexts.filter((x) => x.origin.startsWith('chrome-extension://'))) {
-    const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.parapetReady ?? null', contextId: c.id, returnByValue: true });
-    const v = r.result.value as [number, number] | null;
-    if (v) return v[1] - v[0];
-  }
-  return null;
-}
 
 async function launch(build: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'parapet-start-'));
@@ -64,9 +55,6 @@ for (let round = 0; round < R; round++) {
       for (let i = 0; i <= K; i++) {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
-        const contexts: Array<{ id: number; origin: string }> = [];
-        cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
-        await cdp.send('Runtime.enable');
         if (process.env.COLD && build !== 'none') {
           await cdp.send('ServiceWorker.enable');
           await cdp.send('ServiceWorker.stopAllWorkers');
@@ -78,7 +66,7 @@ for (let round = 0; round < R; round++) {
           const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
           return n.domContentLoadedEventStart - n.responseEnd;
         });
-        const ready = build === 'none' ? null : await readyTime(cdp, contexts);
+        const ready = build === 'none' ? null : await readyMs(cdp);
         if (i > 0) {
           const g = (got[build] ??= { dcl: [], ready: [] });
           g.dcl.push(dcl);
