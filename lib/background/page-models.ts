@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { checkModel } from '../core/clickbait/format';
+import { detectorsForTabs } from '../core/detectors/data-file';
 import { checkDetectors } from '../core/detectors/data-file-check';
 import { checkLearned, learnedFor, packLearned } from '../core/detectors/learned-format';
 import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
@@ -15,15 +16,11 @@ const base64 = (check: (bytes: Uint8Array) => void) => async (res: Response) => 
   return bytesToBase64(bytes);
 };
 const clickbait = shippedFile('/models/clickbait.bin', base64(checkModel), 'tabs judge no headlines');
-// Passed on as the text it is: a tab parses it with JSON.parse, far quicker than the browser hands over the same
-// data as an object (storage.local and messages carry it as a tree of values, a number at a time).
+// Passed on as text: a tab parses it with JSON.parse, far quicker than the browser hands over the same data as an
+// object (storage.local and messages carry it as a tree of values, a number at a time).
 const detectorTables = shippedFile(
   '/models/detectors.json',
-  async (res) => {
-    const text = await res.text();
-    checkDetectors(JSON.parse(text));
-    return text;
-  },
+  async (res) => detectorsForTabs(checkDetectors(await res.json())),
   'tabs look for no rage, engagement, urgency or promotion',
 );
 const learned = shippedFile(
