@@ -304,7 +304,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const summary = await summaries.get(`${decisions}\u0000${JSON.stringify(profile.interests)}\u0000${model ? 'meaning' : 'words'}`, async () =>
         summariseDecisions(await queryDecisions(store, { limit: decisions }), profile.interests, model),
       );
-      return { now: now(), signals: recentSignals, summary, named: namedInference(recentSignals, profile, now(), model) };
+      return { now: now(), revision: profile.revision, signals: recentSignals, summary, named: namedInference(recentSignals, profile, now(), model) };
     },
     'topics/preview': (req) => topicPreview(req),
     ...createJudgeHandlers({ ...deps, change }, deps.judgeHost),

@@ -268,8 +268,9 @@ export interface Responses {
   'flags/list': StoredFlag[];
   'flags/page': { rows: StoredFlag[]; next: number | null };
   'flags/verdict': StoredFlag[];
-  /** `named`: the inferred model as named topics (the meaning model's), null when the model is unavailable. */
-  'inference/get': { now: number; signals: Signal[]; summary: DecisionSummary; named: InferredModel | null };
+  /** `named`: the inferred model as named topics (the meaning model's), null when the model is unavailable.
+   * `revision`: the profile's revision it was computed from (a view showing a later one applies its own controls). */
+  'inference/get': { now: number; revision: number; signals: Signal[]; summary: DecisionSummary; named: InferredModel | null };
   'topics/preview': TopicPreview;
 
   // ---- Local LLM judge ----

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type Launched } from './harness';
 import { call, getProfile, screenshotWhole, seedProfile, seriousA11yViolations } from './ui-helpers';
 import { DAY, MARKUP, MORE_WOODWORKING, seedDecisions, seedSignals } from './inferred-seed';
+import { cardStates, holdSavesAndWatchCards, releaseSaves, sent, type Sent } from './inferred-answers';
 import type { Signal } from '../../lib/schema/log';
 
 const now = Date.now();
@@ -188,6 +189,58 @@ describe('Inferred model view', () => {
     await page.locator('.inf-topic').first().waitFor();
     expect(await names(page)).not.toContain(other);
     expect((await names(page))[0]).toBe(last);
+    await page.close();
+  });
+
+  it('after Pin and Forget, no answer of the background undoes either on screen, not even for a moment, while the saves are slow', async () => {
+    // The tests above left controls on most topics: this one starts from none.
+    const setup = await ext.openPage('dashboard.html');
+    await seedProfile(setup, (p) => ({ ...p, inferred: { ...p.inferred, rejected: [], pinned: [], forgotten: [] } }));
+    await setup.close();
+    const page = await openInferred();
+    const shown = await names(page);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    const [forgotten, pinned] = [shown[0], shown[shown.length - 1]];
+
+    await holdSavesAndWatchCards(page);
+    const pressedAt = await page.evaluate(() => performance.now());
+    await topicCard(page, pinned).getByRole('button', { name: `Pin ${pinned}` }).click();
+    await topicCard(page, pinned).getByText('Pinned').waitFor();
+    await topicCard(page, forgotten).getByRole('button', { name: `Forget ${forgotten}` }).click();
+    // The view asked again as each change showed; with both saves held, the background answers from the profile
+    // before them.
+    const answers = (list: Sent[], after: number) => list.filter((s) => s.type === 'inference/get' && s.sent > after);
+    await expect
+      .poll(async () => answers(await sent(page), pressedAt).map((s) => s.answered > 0), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([true]));
+    await expect.poll(async () => answers(await sent(page), pressedAt).every((s) => s.answered > 0), { timeout: 30_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    expect((await sent(page)).filter((s) => s.type === 'profile/save').map((s) => s.answered)).toEqual([0, 0]);
+
+    await releaseSaves(page);
+    // Both saves come back, and the view's answer for the saved profile is shown.
+    await expect
+      .poll(
+        async () => {
+          const list = await sent(page);
+          const saves = list.filter((s) => s.type === 'profile/save');
+          if (saves.some((s) => !s.answered)) return false;
+          const after = answers(list, Math.max(...saves.map((s) => s.answered)));
+          return after.length > 0 && after.every((s) => s.answered > 0);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await page.waitForTimeout(300);
+
+    const states = (await cardStates(page)).filter((s) => s.at >= pressedAt);
+    const gone = states.findIndex((s) => !s.names.includes(forgotten));
+    const onTop = (s: { names: string[]; pinned: string[] }) => s.names[0] === pinned && s.pinned.includes(pinned);
+    const pinnedFrom = states.findIndex(onTop);
+    expect([gone, pinnedFrom].every((i) => i >= 0)).toBe(true);
+    expect(states.slice(gone).filter((s) => s.names.includes(forgotten))).toEqual([]);
+    expect(states.slice(pinnedFrom).filter((s) => !onTop(s))).toEqual([]);
+    expect((await getProfile(page)).inferred).toMatchObject({ pinned: [pinned.toLowerCase()], forgotten: [{ topic: forgotten.toLowerCase() }] });
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { inferTopics, inferenceTimeline } from '@/lib/core/inference/infer';
-import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, unrejectTopic, withControls } from '@/lib/core/inference/controls';
+import { controlsFromProfile, forgetTopic, namedAsShown, rejectTopic, setPinned, unrejectTopic, withControls } from '@/lib/core/inference/controls';
 import { statedInterestShares, summariseDecisions } from '@/lib/core/inference/summary';
 import { applyVerdicts } from '@/lib/core/feedback';
 import { compileProfile, decide } from '@/lib/core/shield';
@@ -61,11 +61,46 @@ describe('steering the inferred model from the profile', () => {
   it('a control shows at once on the topics the background named last: a pin moves its topic to the top', () => {
     const named = (topic: string, pinned = false) => ({ topic, label: topic, confidence: 0.8, score: 1, evidence: [], firstSeen: T0, learnedAt: T0, pinned });
     const last = [named('astronomy', true), named('guitar'), named('telescope'), named('woodworking')];
-    const order = (p: Profile) => withControls(last, controlsFromProfile(p), now).map((t) => `${t.topic}${t.pinned ? ' (pinned)' : ''}`);
+    const order = (p: Profile) => withControls({ topics: last, timeline: [] }, controlsFromProfile(p)).topics.map((t) => `${t.topic}${t.pinned ? ' (pinned)' : ''}`);
     const pinned = setPinned({ ...defaultProfile(0), inferred: { ...defaultProfile(0).inferred, pinned: ['astronomy'] } }, 'Woodworking', true);
     expect(order(pinned)).toEqual(['astronomy (pinned)', 'woodworking (pinned)', 'guitar', 'telescope']);
     expect(order(forgetTopic(pinned, 'guitar', now + 1))).toEqual(['astronomy (pinned)', 'woodworking (pinned)', 'telescope']);
     expect(order(rejectTopic(pinned, 'astronomy'))).toEqual(['woodworking (pinned)', 'guitar', 'telescope']);
+  });
+
+  describe('an answer computed from an older profile than the view shows', () => {
+    // The background named these from the profile at revision 3; the person then pinned guitar and forgot
+    // telescope. The answer can arrive after the press (it was asked for as the change showed, and read the
+    // profile before the save was done): its stamp is later than the forgetting, its profile is not.
+    const named = (topic: string, firstSeen = T0) => ({ topic, label: topic, confidence: 0.8, score: 1, evidence: [], firstSeen, learnedAt: firstSeen, pinned: false });
+    const learned = (topic: string) => ({ ts: T0 + DAY, topic, label: topic, change: 'learned' as const, confidence: 0.6 });
+    const answer = { topics: [named('astronomy'), named('telescope'), named('guitar')], timeline: [learned('telescope'), learned('guitar')] };
+    const pressedAt = now;
+    const since = forgetTopic(setPinned(defaultProfile(0), 'Guitar', true), 'Telescope', pressedAt);
+    const controls = controlsFromProfile(since);
+    const shown = (m: ReturnType<typeof namedAsShown>) => m.topics.map((t) => `${t.topic}${t.pinned ? ' (pinned)' : ''}`);
+
+    it('shows no topic forgotten since, and a pin made since stays, while the change is being saved and after', () => {
+      const saving = namedAsShown(answer, 3, { revision: 3, unsaved: true, controls });
+      expect(shown(saving)).toEqual(['guitar (pinned)', 'astronomy']);
+      expect(saving.timeline.map((e) => e.topic)).toEqual(['guitar']);
+      // Saved as revision 4: an answer from revision 3 that comes later still misses it.
+      expect(shown(namedAsShown(answer, 3, { revision: 4, unsaved: false, controls }))).toEqual(['guitar (pinned)', 'astronomy']);
+      // Another writer's revision 4 landing while the change is still being saved does not hold the change either.
+      expect(shown(namedAsShown(answer, 4, { revision: 3, unsaved: true, controls }))).toEqual(['guitar (pinned)', 'astronomy']);
+    });
+
+    it('keeps a forgotten topic learned again from evidence that came after the forgetting', () => {
+      const again = { topics: [named('telescope', pressedAt + DAY), named('guitar')], timeline: [learned('telescope'), { ...learned('telescope'), ts: pressedAt + 2 * DAY }] };
+      const shownAgain = namedAsShown(again, 3, { revision: 4, unsaved: false, controls });
+      expect(shown(shownAgain)).toEqual(['guitar (pinned)', 'telescope']);
+      expect(shownAgain.timeline.map((e) => e.ts)).toEqual([pressedAt + 2 * DAY]);
+    });
+
+    it('shows an answer from the profile the view shows as the background computed it (by meaning)', () => {
+      const fresh = { topics: [{ ...named('guitar'), pinned: true }, named('astronomy')], timeline: [] };
+      expect(namedAsShown(fresh, 4, { revision: 4, unsaved: false, controls })).toBe(fresh);
+    });
   });
 
   it('forget drops the evidence so far; new signals can teach the topic again', () => {

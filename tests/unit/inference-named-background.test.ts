@@ -40,9 +40,11 @@ describe('the background answers the Inferred view with named topics', () => {
     expect(baking).toBeDefined();
     expect(BAKING).toContain(first.summary.platforms[0].topics[0].label);
 
-    await saveProfile(store, rejectTopic(defaultProfile(0), baking!), T0);
+    const saved = await saveProfile(store, rejectTopic(defaultProfile(0), baking!), T0);
     const after = await call<Responses['inference/get']>('inference/get');
     expect(after.named!.topics.map((t) => t.label).filter((l) => BAKING.includes(l))).toEqual([]);
+    // Each answer names the profile it was computed from: the view applies its own controls to an older one.
+    expect([first.revision < saved.revision, after.revision]).toEqual([true, saved.revision]);
     // Asked again with nothing changed, the background answers from what it worked out (grouping a long history
     // takes most of a second).
     expect((await call<Responses['inference/get']>('inference/get')).named).toBe(after.named);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { inferModel, type InferredTopic } from '@/lib/core/inference/infer';
-import { controlsFromProfile, forgetTopic, rejectTopic, setPinned, topicKey, unrejectTopic, withControls } from '@/lib/core/inference/controls';
+import { controlsFromProfile, forgetTopic, namedAsShown, rejectTopic, setPinned, topicKey, unrejectTopic } from '@/lib/core/inference/controls';
 import { addInterest, setDisplay } from '../../profile-edit';
 import { useProfile } from '../../hooks/useProfile';
 import { Notice } from '../../ui/Notice';
@@ -17,7 +17,7 @@ import '../inferred/inferred.css';
 /** What Parapet believes about the user, from local signals only, with the controls to steer it. Topics are
  * computed here from the signals and the profile's controls, so every edit shows at once. */
 export default function InferredView() {
-  const { profile, update, error: profileError } = useProfile();
+  const { profile, update, saving, error: profileError } = useProfile();
   const interestsKey = profile ? profile.interests.map((i) => `${i.label}|${i.keywords.join(',')}`).join(';') : '';
   // Named topics are computed in the background with the profile's controls: a change to them asks again, and so
   // does its save (the revision): the first request, sent as the change shows, can be answered from the profile
@@ -28,11 +28,11 @@ export default function InferredView() {
 
   const controls = useMemo(() => (profile ? controlsFromProfile(profile) : null), [profile]);
   const { topics, timeline } = useMemo(() => {
-    if (!data || !controls) return { topics: [], timeline: [] };
-    // While the background answers for a new control, the last answer is shown with that control applied.
-    if (data.named) return { topics: withControls(data.named.topics, controls, data.now), timeline: data.named.timeline };
+    if (!data || !controls || !profile) return { topics: [], timeline: [] };
+    // Until the background answers from the saved change, its answers are shown with the change applied.
+    if (data.named) return namedAsShown(data.named, data.revision, { revision: profile.revision, unsaved: saving, controls });
     return inferModel(data.signals, { now: data.now, controls });
-  }, [data, controls]);
+  }, [data, controls, profile, saving]);
 
   if (error || profileError) return <Notice tone="error">Could not load what Parapet inferred: {error ?? profileError}</Notice>;
   if (!data || !profile) return <p className="muted">Loading what Parapet inferred…</p>;

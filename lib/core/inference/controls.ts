@@ -1,5 +1,5 @@
 import type { Profile } from '../../schema/profile';
-import type { InferenceControls as InferControls, InferredTopic } from './infer';
+import type { InferenceControls as InferControls, InferredModel } from './infer';
 import { topicTerms } from './terms';
 
 /** The user's steering of the inferred model, read from and written to the profile (`profile.inferred`). The
@@ -64,17 +64,44 @@ export function forgetTopic<P extends Pick<Profile, 'inferred'>>(p: P, topic: st
   return { ...p, inferred: { ...p.inferred, forgotten, pinned: without(p.inferred.pinned, k) } };
 }
 
+/** The profile the Inferred view shows, beside which an answer of the background is judged. */
+export interface ViewedProfile {
+  /** The stored revision the view shows, or made its unsaved changes from. */
+  revision: number;
+  /** The view shows changes whose save has not come back: no answer can have been computed with them. */
+  unsaved: boolean;
+  controls: InferControls;
+}
+
 /**
- * Named topics as the background last computed them, with the controls set since: a rejected, forgotten or
- * confirmed topic leaves at once, and a pinned one shows pinned and moves up among the pinned at once, as the
- * background orders them (named-topics.ts). Its next answer, which can take seconds while the meaning model loads,
- * does the same by meaning.
+ * The background's named model as the view shows it. An answer names the profile revision it was computed from;
+ * one computed from the profile the view shows (or a later one) already holds every control, by meaning, and is
+ * shown as it is. One computed from an older profile (asked for as a change showed, read before its save was
+ * done) misses what the person did since: the view applies its own controls to it, so nothing they undid shows
+ * again while the next answer is on its way.
  */
-export function withControls(topics: readonly InferredTopic[], c: InferControls, computedAt: number): InferredTopic[] {
-  const gone = new Set([...c.rejected, ...c.confirmed, ...Object.keys(c.forgotten).filter((k) => c.forgotten[k] > computedAt)]);
+export function namedAsShown(named: InferredModel, computedFrom: number, view: ViewedProfile): InferredModel {
+  const older = view.unsaved || computedFrom < view.revision;
+  return older ? withControls(named, view.controls) : named;
+}
+
+/**
+ * Named topics with controls their computation may not have known: a rejected or confirmed topic leaves; a
+ * forgotten one leaves unless all its evidence came after the forgetting (it was learned again); a pinned one
+ * shows pinned and moves up among the pinned, as the background orders them (named-topics.ts). The timeline loses
+ * the same. Matched by name only: the background's next answer does the same by meaning.
+ */
+export function withControls(model: InferredModel, c: InferControls): InferredModel {
+  const left = new Set([...c.rejected, ...c.confirmed]);
+  const forgotten = new Map(Object.entries(c.forgotten));
+  // Evidence from before a forgetting is what it took away: a topic counting it, or a moment of the timeline made
+  // from it, comes from an answer that did not know of the forgetting. Both times are this machine's clock: a
+  // signal's when it was logged, the forgetting's when it was pressed.
+  const undone = (topic: string, evidenceAt: number) => left.has(topic) || evidenceAt <= (forgotten.get(topic) ?? -Infinity);
   const pinned = new Set(c.pinned);
-  return topics
-    .filter((t) => !gone.has(t.topic))
+  const topics = model.topics
+    .filter((t) => !undone(t.topic, t.firstSeen))
     .map((t) => (pinned.has(t.topic) === t.pinned ? t : { ...t, pinned: pinned.has(t.topic) }))
     .sort((a, b) => Number(b.pinned) - Number(a.pinned));
+  return { topics, timeline: model.timeline.filter((e) => !undone(e.topic, e.ts)) };
 }
