@@ -20,6 +20,9 @@ export interface Slot {
   before?: Element;
   /** Wrapper the runtime creates and appends to `parent` before mounting into it (HN needs a table cell). */
   wrap?: 'td';
+  /** A plain item's menu button takes no room there: it sits over the end of `parent`'s last 24 px (shield.css,
+   * parapet-mark[data-over]), where the site leaves room, instead of adding a line. */
+  over?: boolean;
 }
 
 /**

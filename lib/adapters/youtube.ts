@@ -188,6 +188,10 @@ export const youtubeAdapter: Adapter = {
   },
   watchAttributes: ['href'],
   navigationEvents: ['yt-navigate-finish'],
+  /** A plain item's button: YouTube gives it no place of its own, and appended to a grid cell or a Shorts shelf it
+   * would be a line more, the row or shelf 20 px taller and everything below moved under the pointer (a badge
+   * under the shelf then took no press). It sits over the root's last line instead. */
+  menuSlot: (root) => ({ parent: root, over: true }),
   linkSelector: S.videoLink,
   canReorder: (surface) => surface === 'home' || surface === 'watch',
   movable: (root) => !root.matches(SHELF),

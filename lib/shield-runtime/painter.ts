@@ -6,6 +6,8 @@ import type { Tracked } from './tracked';
 import { addMenu, CELL_ATTR, createMark, createStub, MARK_TAG } from './ui';
 
 export const ATTR = 'data-parapet';
+/** On a mark that takes no room (Slot.over): shield.css lays it over the end of its parent's last line. */
+const OVER_ATTR = 'data-over';
 
 /**
  * The attribute's value: only what the stylesheet acts on (shield.css), which the page can read from layout anyway.
@@ -138,6 +140,7 @@ export function createPainter(doc: Document, adapter: Adapter, opts: PainterOpti
       slot.parent.append(td);
       return td;
     }
+    if (slot.over) host.setAttribute(OVER_ATTR, '');
     slot.parent.insertBefore(host, slot.before ?? null);
     return host;
   }

@@ -197,14 +197,37 @@ describe('the item menu', () => {
     await expect.poll(allBadged, { timeout: 10_000 }).toBe(true);
     await page.mouse.move(2, 2);
     const before = await layout();
-    const plain = await page.$$('ytd-rich-item-renderer[data-parapet="show"]:not(:has(parapet-mark))');
+    // The grid's plain cells, and the Shorts shelf between its rows (one item: the shelf is its root).
+    const plain = await page.$$('ytd-rich-item-renderer[data-parapet="show"]:not(:has(parapet-mark)), ytd-rich-section-renderer[data-parapet="show"]:not(:has(parapet-mark))');
     expect(plain.length).toBeGreaterThan(3);
+    expect(await Promise.all(plain.map((e) => e.evaluate((x) => x.localName)))).toContain('ytd-rich-section-renderer');
     for (const cell of plain) {
       await cell.hover();
       await expect.poll(() => cell.evaluate((c) => (c.querySelector('parapet-mark') ? getComputedStyle(c.querySelector('parapet-mark')!).opacity : 'none'))).toBe('1');
       expect(await layout()).toBe(before);
     }
     await screenshot(page, 'item-menu-plain-turned-to');
+    await page.close();
+  });
+
+  it('opens the why frame of a badge under the Shorts shelf with one press, the pointer having crossed the shelf', async () => {
+    const page = await open(YT, 10);
+    const below = () => page.$$eval(`${GRID} > ytd-rich-item-renderer`, (cells) => cells.some((c) => c.textContent!.includes('channel line is missing') && c.querySelector('parapet-mark:not([data-quiet])')));
+    await expect.poll(below, { timeout: 10_000 }).toBe(true);
+    await page.mouse.move(2, 2);
+    const badge = (await decorations(page)).find((d) => d.tag === 'parapet-mark' && d.itemText.includes('channel line is missing'))!;
+    // Where the person sees the badge, and a way to it from inside the shelf above it.
+    const seen = await centreOf(page, badge.buttonIds.Parapet);
+    const shelf = (await page.locator('ytd-rich-section-renderer').boundingBox())!;
+    await page.mouse.move(seen.x, Math.max(shelf.y, 0) + 10);
+    await page.mouse.move(seen.x, seen.y, { steps: 5 });
+    // The shelf was turned to on the way (it has its ⋯), and the badge is where the person saw it.
+    expect(await page.locator('ytd-rich-section-renderer > parapet-mark').count()).toBe(1);
+    expect(await centreOf(page, badge.buttonIds.Parapet)).toEqual(seen);
+    const before = new Set(page.frames());
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length, { timeout: 5_000 }).toBe(1);
     await page.close();
   });
 

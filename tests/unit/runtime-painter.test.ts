@@ -106,6 +106,18 @@ describe('painting an item', () => {
     expect(t.subtext(other).querySelectorAll(MARK_TAG)).toHaveLength(1);
   });
 
+  it('lays a plain item\'s button over the end of its slot when the adapter says it takes no room there (YouTube)', () => {
+    const s = setup({ ...adapter, menuSlot: (root) => ({ parent: root, over: true }) });
+    const plain = s.track('42000001', { action: 'show', reasons: [] });
+    s.painter.paint(plain, 'show', true);
+    s.painter.offer(plain);
+    // shield.css lays parapet-mark[data-over] over its parent's last line.
+    expect(plain.root.querySelector(`${MARK_TAG}[data-over]`)).not.toBeNull();
+    const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
+    s.painter.paint(labelled, 'label', true);
+    expect(s.subtext(labelled).querySelector(MARK_TAG)!.hasAttribute('data-over')).toBe(false);
+  });
+
   it('gives a badge its menu button once the person turns to the item, beside the badge they may be on', () => {
     const s = setup();
     const labelled = s.track('42000002', { action: 'label', reasons: [{ ...hidingReason, code: 'clickbait', kind: 'clickbait' }] });
