@@ -184,10 +184,6 @@ export async function explain(page: Page, deco: Decoration): Promise<{ title: st
   if (!(await clickIn(page, deco, label).then(() => true, () => false))) return null;
   try {
     const until = Date.now() + 10_000;
-    // Pressed once more if nothing opened after 3 s: on the YouTube fixture the badge of the item with no channel line
-    // still sometimes takes no click (CI at 4a0153f, once), after dd2e1ef took away one cause (the page moving under
-    // the pointer); the other is not found yet (see the note on issue 24).
-    let again = Date.now() + 3_000;
     for (;;) {
       const frame = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'));
       const read = frame
@@ -199,10 +195,6 @@ export async function explain(page: Page, deco: Decoration): Promise<{ title: st
             .catch(() => null)
         : null;
       if (read) return read;
-      if (!frame && Date.now() > again) {
-        again = Infinity;
-        await clickIn(page, deco, label).catch(() => {});
-      }
       if (Date.now() > until) throw new Error(`no why frame opened from "${label}" (${deco.text}) item=${deco.itemText.slice(0, 60)} mode=${deco.mode} frames=${page.frames().map((f) => f.url().slice(-40)).join(",")}`);
       await page.waitForTimeout(50);
     }
