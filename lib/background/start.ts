@@ -9,7 +9,7 @@ import { defaultConnector, readyJudgeEngine } from './judge';
 import { modelRefiner } from '../judge/instruction-refiner';
 import { meaningModel } from './meaning';
 import { createTopicPacker, isPageSender } from './topic-pack';
-import { createPagePreparer, readyForTab } from './page-profile';
+import { createPagePreparer, feedOfUrl, readyForTab } from './page-profile';
 import { localProfileBackup, storedProblem } from './profile-backup';
 import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
@@ -82,6 +82,7 @@ export function startBackground() {
     load: () => loadProfile(store, Date.now()),
     ready: (profile, feed) => readyForTab(profile, FEED_PAGES[feed], withTopicPack, forPage),
     models: storedModels,
+    openFeeds: async () => (await browser.tabs.query({})).map((t) => feedOfUrl(t.url)).filter((f) => f !== null),
   });
   // A moment after a wake, not while the page that woke the worker starts (reading the profile is a woken worker's
   // largest cost); at once when the browser starts and when Parapet is installed or updated, the topics expanded

@@ -23,6 +23,9 @@ export interface TabReadyDeps {
   /** The stamp of the models kept beside it (page-models.ts createModelStore); null when none are kept, and then
    * neither is this (tabs ask page/start). */
   models: () => Promise<string | null>;
+  /** The feeds of the tabs open now: their copies are made and kept first (a broadcast has just made what those
+   * tabs are sent, so theirs cost nothing), for the page a person opens next is most likely one of them. */
+  openFeeds?: () => Promise<FeedPlatform[]>;
   area?: () => TabReadyArea;
   build?: string;
 }
@@ -57,19 +60,22 @@ export function createTabReadyStore(deps: TabReadyDeps) {
     // Every copy current: nothing to make or write (a worker wakes many times with the same profile; making costs
     // it a few ms a feed).
     if (FEED_PLATFORMS.every((f) => kept[f] !== undefined && isCurrent(kept[f], profile))) return;
-    const keys = { ...kept };
-    const items: Record<string, StoredTabReady | Kept> = {};
-    for (const feed of FEED_PLATFORMS) {
+    const open = (await deps.openFeeds?.().catch(() => [])) ?? [];
+    let keys = { ...kept };
+    for (const feed of new Set([...open, ...FEED_PLATFORMS])) {
       const ready = await deps.ready(profile, feed);
-      if (kept[feed] !== ready.key) items[tabReadyKey(feed)] = { v: TAB_READY_VERSION, build, stamp, ...ready };
-      keys[feed] = ready.key;
+      if (from !== generation) return;
+      if (kept[feed] !== ready.key) {
+        // Each feed's copy as soon as it is made, with the index naming it: a tab of that feed starting now reads
+        // it, rather than asking page/start behind the other feeds' copies (a change's refresh takes hundreds of ms).
+        keys = { ...keys, [feed]: ready.key };
+        const next = { v: TAB_READY_VERSION, build, stamp, keys };
+        await area().set({ [tabReadyKey(feed)]: { v: TAB_READY_VERSION, build, stamp, ...ready }, [INDEX_KEY]: next });
+        index = next;
+      }
       // Each site in a task of its own: a tab's message is not kept waiting behind all four.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (Object.keys(items).length === 0 || from !== generation) return;
-    const next = { v: TAB_READY_VERSION, build, stamp, keys };
-    await area().set({ ...items, [INDEX_KEY]: next });
-    index = next;
   }
 
   let running: Promise<void> | null = null;

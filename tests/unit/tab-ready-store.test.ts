@@ -37,7 +37,9 @@ function memoryArea() {
     },
     remove: async (keys) => void keys.forEach((k) => items.delete(k)),
   };
-  return { area, items, written };
+  /** How many times the HN copy was written (each feed's copy is written on its own, as soon as it is made). */
+  const writes = () => written.filter((keys) => keys.includes(tabReadyKey('hackernews'))).length;
+  return { area, items, written, writes };
 }
 
 /** A background over `store`: its topics expanded by `pack` (a stand-in for the meaning model's). */
@@ -99,13 +101,13 @@ describe('the profile kept for each feed’s tabs', () => {
 
   it('is written again when the person saves, and not when nothing changed', async () => {
     const store = openStore(`ready-${Math.random()}`);
-    const { area, items, written } = memoryArea();
+    const { area, items, writes } = memoryArea();
     const { tabReady, handlers } = background(store, area);
     await tabReady.refresh();
     const first = kept(items, 'hackernews')!;
-    expect(written).toHaveLength(1);
+    expect(writes()).toBe(1);
     await tabReady.refresh();
-    expect(written).toHaveLength(1);
+    expect(writes()).toBe(1);
 
     const saved = await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...first.profile, ...person(), revision: first.profile.revision } } }, fromDashboard, self);
     expect(saved.ok).toBe(true);
@@ -116,7 +118,37 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(next.profile.revision).toBe((saved as { value: Profile }).value.revision);
     expect(next.profile.revision).toBeGreaterThan(first.profile.revision);
     expect(JSON.stringify(next.profile)).not.toEqual(JSON.stringify(first.profile));
-    expect(written).toHaveLength(2);
+    expect(writes()).toBe(2);
+  });
+
+  it('keeps each feed’s copy as soon as it is made, the feeds of the open tabs first', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, person(), 1000);
+    const { area, items } = memoryArea();
+    const forPage = createPagePreparer();
+    const feeds = Object.keys(URLS) as FeedPlatform[];
+    // Each feed as its copy is made, with the feeds whose copies a tab starting then would find.
+    const made: Array<{ feed: FeedPlatform; kept: FeedPlatform[] }> = [];
+    const tabReady = createTabReadyStore({
+      load: () => loadProfile(store, 1000),
+      ready: (p, feed) => {
+        made.push({ feed, kept: feeds.filter((f) => items.has(tabReadyKey(f))) });
+        return readyForTab(p, URLS[feed], async (x) => x, forPage);
+      },
+      models: async () => 'stamp-1',
+      area: () => area,
+      build: 'build-1',
+      openFeeds: async () => ['hackernews'],
+    });
+    await tabReady.refresh();
+    expect(made).toEqual([
+      { feed: 'hackernews', kept: [] },
+      { feed: 'youtube', kept: ['hackernews'] },
+      { feed: 'reddit', kept: ['youtube', 'hackernews'] },
+      { feed: 'x', kept: ['youtube', 'reddit', 'hackernews'] },
+    ]);
+    // The index names each copy as it is written: a tab that started from the first is current.
+    expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(true);
   });
 
   it('is gone before the person’s change is written: a tab that starts meanwhile never reads a copy older than what the person saw saved', async () => {
@@ -163,22 +195,22 @@ describe('the profile kept for each feed’s tabs', () => {
 
   it('is made current when the worker starts: after a profile written without it, a new build or new models; else left alone', async () => {
     const store = openStore(`ready-${Math.random()}`);
-    const { area, items, written } = memoryArea();
+    const { area, items, writes } = memoryArea();
     await background(store, area).tabReady.refresh();
-    expect(written).toHaveLength(1);
+    expect(writes()).toBe(1);
     // Another worker, same build, models and profile: nothing written.
     await background(store, area).tabReady.refresh();
-    expect(written).toHaveLength(1);
+    expect(writes()).toBe(1);
     // The profile changed with no broadcast (read back from its copy, say): the next worker writes it.
     await saveProfile(store, person(), 2000);
     await background(store, area).tabReady.refresh();
-    expect(written).toHaveLength(2);
+    expect(writes()).toBe(2);
     expect(kept(items, 'hackernews')!.profile.revision).toBe((await loadProfile(store, 3000)).revision);
     await background(store, area, { build: 'build-2' }).tabReady.refresh();
     expect(kept(items, 'hackernews')!.build).toBe('build-2');
     await background(store, area, { build: 'build-2', stamp: 'stamp-2' }).tabReady.refresh();
     expect(kept(items, 'hackernews')!.stamp).toBe('stamp-2');
-    expect(written).toHaveLength(4);
+    expect(writes()).toBe(4);
   });
 
   /** A person's copies as an older version left them (`index` and `copy` rewrite the index and each copy): a tab
@@ -186,14 +218,14 @@ describe('the profile kept for each feed’s tabs', () => {
   async function remadeFromOld(index: (kept: Record<string, unknown>) => object, copy: (kept: StoredTabReady) => object): Promise<StoredTabReady> {
     const store = openStore(`ready-${Math.random()}`);
     await saveProfile(store, person(), 1000);
-    const { area, items, written } = memoryArea();
+    const { area, items, writes } = memoryArea();
     await background(store, area).tabReady.refresh();
     items.set('ready-keys', index(items.get('ready-keys') as Record<string, unknown>));
     for (const feed of Object.keys(URLS) as FeedPlatform[]) items.set(tabReadyKey(feed), copy(kept(items, feed)!));
     const { tabReady } = background(store, area);
     expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(false);
     await tabReady.refresh();
-    expect(written).toHaveLength(2);
+    expect(writes()).toBe(2);
     const hn = kept(items, 'hackernews')!;
     expect(hn.v).toBe(TAB_READY_VERSION);
     expect(await tabReady.current('hackernews', hn.key)).toBe(true);
