@@ -23,8 +23,8 @@ export interface TabReadyDeps {
   /** The stamp of the models kept beside it (page-models.ts createModelStore); null when none are kept, and then
    * neither is this (tabs ask page/start). */
   models: () => Promise<string | null>;
-  /** The feeds of the tabs open now: their copies are made and kept first (a broadcast has just made what those
-   * tabs are sent, so theirs cost nothing), for the page a person opens next is most likely one of them. */
+  /** The feeds of the tabs open now: their copies are made and kept first, as the page a person opens next is most
+   * likely on a site they have open (and a broadcast has just made what those tabs are sent, so theirs cost nothing). */
   openFeeds?: () => Promise<FeedPlatform[]>;
   area?: () => TabReadyArea;
   build?: string;
@@ -69,8 +69,9 @@ export function createTabReadyStore(deps: TabReadyDeps) {
         // Each feed's copy as soon as it is made, with the index naming it: a tab of that feed starting now reads
         // it, rather than asking page/start behind the other feeds' copies (a change's refresh takes hundreds of ms).
         keys = { ...keys, [feed]: ready.key };
-        const next = { v: TAB_READY_VERSION, build, stamp, keys };
-        await area().set({ [tabReadyKey(feed)]: { v: TAB_READY_VERSION, build, stamp, ...ready }, [INDEX_KEY]: next });
+        const copy: StoredTabReady = { v: TAB_READY_VERSION, build, stamp, ...ready };
+        const next: Kept = { v: TAB_READY_VERSION, build, stamp, keys };
+        await area().set({ [tabReadyKey(feed)]: copy, [INDEX_KEY]: next });
         index = next;
       }
       // Each site in a task of its own: a tab's message is not kept waiting behind all four.

@@ -26,7 +26,7 @@ const latest = (p: Profile, newer?: Newer): Profile => {
 
 /**
  * The profile comes in the answer to page/start; the models are read from where the background keeps them
- * (lib/schema/stored-models.ts) at the same time, unless `read` already holds them (readPageStart read them with a
+ * (lib/schema/stored-models.ts) at the same time, unless `readBefore` holds them (readPageStart read them with a
  * profile it could not use). The answer names the copy to use: one read earlier than the background's last write of
  * it is read again.
  */
@@ -65,7 +65,7 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
     return { found: usable ? { key: r.key, profile: latest(r.profile, newer), models: m } : null, models: m };
   });
   const found = read.then((r) => r.found);
-  // Not usable (the first run, or the second after a change, while the background makes the copy again): page/start
+  // Not usable (the first run, or the seconds after a change, while the background makes the copy again): page/start
   // is asked, and the models just read are used when the answer names them (about 1 MB not read twice).
   const start = read.then((r) => r.found ?? requestPageStart(transport, feed, startedAt, newer, r.models));
   const profile = start.then((s) => s.profile);
