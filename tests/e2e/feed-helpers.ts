@@ -171,6 +171,10 @@ export async function decorations(page: Page): Promise<Decoration[]> {
 /** The button on a stub ("Why?") or badge ("Parapet") that opens its why frame. */
 const WHY_BUTTONS = ['Why?', 'Parapet'];
 
+/** Parapet's frames (a why frame or an item's menu) that opened on `page` since `before` was taken of its frames. */
+export const whyFramesSince = (page: Page, before: ReadonlySet<Frame>): Frame[] =>
+  page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#'));
+
 /**
  * What the why frame of a stub or badge says, read the way a person gets it: pressing "Why?" (or the badge), then
  * reading the extension's frame that opens under it, then pressing again to close it. The page cannot read that
@@ -185,7 +189,7 @@ export async function explain(page: Page, deco: Decoration): Promise<{ title: st
   try {
     const until = Date.now() + 10_000;
     for (;;) {
-      const frame = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'));
+      const frame = whyFramesSince(page, before)[0];
       const read = frame
         ? await frame
             .evaluate(() => {
@@ -282,7 +286,7 @@ export async function openItemMenu(page: Page, deco: Decoration): Promise<Frame>
   await clickIn(page, deco, '⋯');
   const until = Date.now() + 10_000;
   for (;;) {
-    const frame = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'));
+    const frame = whyFramesSince(page, before)[0];
     if (frame && (await frame.locator('[role=menuitem]').count().catch(() => 0)) > 0) return frame;
     if (Date.now() > until) throw new Error(`no menu opened from ⋯ (${deco.text})`);
     await page.waitForTimeout(50);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { centreOf, clickIn, painted, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, withDemoProfile, type Decoration } from './feed-helpers';
+import { centreOf, clickIn, painted, decorations, explain, feed, labelled, marks, menuEntries, openItemMenu, startFeedBrowser, stubs, turnTo, turnToMark, useItemMenu, waitForShield, whyFramesSince, withDemoProfile, type Decoration } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 import type { Profile } from '../../lib/schema/profile';
 
@@ -50,16 +50,15 @@ async function open(url: string, min: number): Promise<Page> {
 const modeOf = (page: Page, text: string) =>
   page.$$eval(`${GRID} > ytd-rich-item-renderer`, (cells, t) => cells.find((c) => c.textContent!.includes(t))?.getAttribute('data-parapet') ?? '', text);
 
-/** A button's box on screen, read through the DevTools protocol (it sits in a closed shadow root). */
 /** Enter on the focused ⋯ opens one menu frame of Parapet's, with its items. */
 async function enterOpensOneMenu(page: Page): Promise<void> {
   const before = new Set(page.frames());
   await page.keyboard.press('Enter');
-  const opened = () => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#'));
-  await expect.poll(() => opened().length).toBe(1);
-  await expect.poll(() => opened()[0].locator('[role=menuitem]').count()).toBeGreaterThan(0);
+  await expect.poll(() => whyFramesSince(page, before).length).toBe(1);
+  await expect.poll(() => whyFramesSince(page, before)[0].locator('[role=menuitem]').count()).toBeGreaterThan(0);
 }
 
+/** A button's box on screen, read through the DevTools protocol (it sits in a closed shadow root). */
 async function boxOf(page: Page, d: Decoration, label: string): Promise<{ width: number; height: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -162,8 +161,8 @@ describe('the item menu', () => {
     const again = (await decorations(page)).find((d) => d.backendNodeId === mark.backendNodeId)!;
     const before = new Set(page.frames());
     await tap(await centreOf(page, again.buttonIds['⋯']));
-    await expect.poll(() => page.frames().some((f) => !before.has(f) && f.url().includes('/why.html#'))).toBe(true);
-    const menu = page.frames().find((f) => !before.has(f) && f.url().includes('/why.html#'))!;
+    await expect.poll(() => whyFramesSince(page, before).length > 0).toBe(true);
+    const menu = whyFramesSince(page, before)[0];
     await expect.poll(() => menu.locator('[role=menuitem]').count()).toBeGreaterThan(0);
     await cdp.detach();
     await page.close();
@@ -227,7 +226,7 @@ describe('the item menu', () => {
     const before = new Set(page.frames());
     await page.mouse.down();
     await page.mouse.up();
-    await expect.poll(() => page.frames().filter((f) => !before.has(f) && f.url().includes('/why.html#')).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => whyFramesSince(page, before).length, { timeout: 5_000 }).toBe(1);
     await page.close();
   });
 
