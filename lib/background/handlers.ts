@@ -83,7 +83,8 @@ export interface BackgroundDeps {
 }
 
 const healthKey = (platform: string) => `health:${platform}`;
-/** How long a tab's profile request waits for topics still being expanded (the model loading after start). */
+/** How long a tab's profile request waits for its new topics to be expanded, the model in; for a model still loading
+ * it does not wait (topic-pack.ts). */
 const PACK_WAIT_MS = 150;
 
 export function createHandlers(deps: BackgroundDeps): Handlers {

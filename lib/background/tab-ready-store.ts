@@ -3,6 +3,7 @@ import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
 import { BUILD, isCurrent, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
 import type { ModelArea } from './page-models';
+import { pauseForTabs } from './pause';
 
 /** Which copies are kept (their readyKey by feed) and with which build and models: a woken worker compares this
  * small value, not the copies. */
@@ -74,8 +75,8 @@ export function createTabReadyStore(deps: TabReadyDeps) {
         await area().set({ [tabReadyKey(feed)]: copy, [INDEX_KEY]: next });
         index = next;
       }
-      // Each site in a task of its own: a tab's message is not kept waiting behind all four.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Between sites, the tabs' messages are taken: one is not kept waiting behind all four.
+      await pauseForTabs();
     }
   }
 

@@ -26,16 +26,23 @@ function topicsKey(profile: Profile): string {
  * unless the topics changed; expansions are kept per label, keywords and exclusions, so an edit re-expands only
  * the topic that changed. Without the model the profile goes as it is and topics act by their words.
  */
-export function createTopicPacker(meaning: () => Promise<MeaningModel | null>, store?: PackStore) {
+export function createTopicPacker(meaning: (() => Promise<MeaningModel | null>) & { readonly loaded?: boolean }, store?: PackStore) {
   const cache = new Map<string, TopicExpansion>();
   let last: { key: string; pack: TopicPack } | null = null;
-  /** The pack being made, so a tab's request and a broadcast at the same moment expand once. */
-  let pending: { key: string; pack: Promise<TopicPack | null> } | null = null;
+  /** The pack being made, so a tab's request and a broadcast at the same moment expand once; `cold` resolves if it
+   * waits for the model to load. */
+  let pending: { key: string; pack: Promise<TopicPack | null>; cold: Promise<void> } | null = null;
+  /** Whether the model is in (the popup's preview may have loaded it): expanding is then a matter of milliseconds. A
+   * loader that cannot say is taken as in once it has answered here. */
+  let answered = false;
+  const modelIn = () => meaning.loaded ?? answered;
 
-  async function make(profile: Profile, key: string): Promise<TopicPack | null> {
+  async function make(profile: Profile, key: string, cold: () => void): Promise<TopicPack | null> {
     const stored = (await store?.get(STORED_KEY).catch(() => ({}) as Record<string, unknown>))?.[STORED_KEY] as typeof last | undefined;
     if (stored && stored.key === key && stored.pack) return (last = stored).pack;
+    if (!modelIn()) cold();
     const model = await meaning().catch(() => null);
+    answered = model !== null;
     if (!model) return null;
     if (cache.size > MAX_CACHED) cache.clear();
     const pack = packProfileTopics(profile, model, (t) => {
@@ -49,32 +56,35 @@ export function createTopicPacker(meaning: () => Promise<MeaningModel | null>, s
     return pack;
   }
 
-  function packFor(profile: Profile): Promise<TopicPack | null> {
+  function packFor(profile: Profile): { pack: Promise<TopicPack | null>; cold?: Promise<void> } {
     const key = topicsKey(profile);
-    if (last?.key === key) return Promise.resolve(last.pack);
+    if (last?.key === key) return { pack: Promise.resolve(last.pack) };
     if (pending?.key !== key) {
-      const p = make(profile, key).finally(() => {
+      let cold!: () => void;
+      const waitsForModel = new Promise<void>((resolve) => (cold = resolve));
+      const p = make(profile, key, cold).finally(() => {
         if (pending?.pack === p) pending = null;
       });
-      pending = { key, pack: p };
+      pending = { key, pack: p, cold: waitsForModel };
     }
-    return pending.pack;
+    return pending;
   }
 
   /**
-   * The profile with its pack. With `waitMs`, a pack not ready by then (the model still loading after the browser
-   * started) is not waited for: the profile goes without it, so the tab's short hold is not spent here, and
-   * `late` runs once the pack is ready so the tab can be sent it.
+   * The profile with its pack. With `waitMs`, a pack not ready by then is not waited for: the profile goes without
+   * it, so the tab's short hold is not spent here, and `late` runs once the pack is ready so the tab can be sent it.
+   * A pack that waits for the model to load (most of a second, or more on a busy machine) is not waited for at all.
    */
   return async function withTopicPack(profile: Profile, opts: { waitMs?: number; late?: () => void } = {}): Promise<Profile & WithTopicPack> {
     if ((profile.avoidTopics?.length ?? 0) === 0 && (profile.interests?.length ?? 0) === 0) return profile;
-    const making = packFor(profile);
+    const { pack: making, cold } = packFor(profile);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const topicPack =
       opts.waitMs === undefined
         ? await making
         : await Promise.race([
             making,
+            ...(cold ? [cold.then(() => 'late' as const)] : []),
             new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), opts.waitMs))),
           ]);
     clearTimeout(timer);

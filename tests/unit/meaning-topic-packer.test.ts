@@ -61,6 +61,31 @@ describe('the background gives feed tabs their topics by meaning', () => {
     expect(slow).toHaveBeenCalledTimes(1);
   });
 
+  it('a tab is answered at once, not after the wait, while the model has yet to load', async () => {
+    let loaded!: () => void;
+    const loading = new Promise<void>((resolve) => (loaded = resolve));
+    const pack = createTopicPacker(async () => (await loading, shippedMeaning()), memoryStore());
+    const late = vi.fn();
+    const p = withTopics(['politics']);
+    const waited = await Promise.race([
+      pack(p, { waitMs: 60_000, late }),
+      new Promise<'kept waiting'>((resolve) => setTimeout(() => resolve('kept waiting'), 500)),
+    ]);
+    expect(waited).toBe(p);
+    loaded();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledTimes(1));
+    // Loaded now: a new topic is worth the short wait, as it is expanded in milliseconds.
+    const changed = (await pack(withTopics(['politics', 'gardening']), { waitMs: 60_000 })) as { topicPack?: { avoid: unknown[] } };
+    expect(changed.topicPack?.avoid).toHaveLength(2);
+  });
+
+  it('with the model already in (the popup previewed a topic), the tab waits the few ms its new topic takes', async () => {
+    const model = await shippedMeaning();
+    const pack = createTopicPacker(Object.assign(async () => model, { loaded: true }), memoryStore());
+    const sent = (await pack(withTopics(['politics']), { waitMs: 60_000 })) as { topicPack?: { avoid: unknown[] } };
+    expect(sent.topicPack?.avoid).toHaveLength(1);
+  });
+
   it('without the model the profile goes as it is (topics act by their words)', async () => {
     const p = withTopics(['politics']);
     expect(await createTopicPacker(async () => null)(p)).toBe(p);
