@@ -121,7 +121,7 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(writes()).toBe(2);
   });
 
-  it('keeps each feed’s copy as soon as it is made, the feeds of the open tabs first', async () => {
+  it('keeps each feed’s copy as soon as it is made, the feeds of the open tabs first and the others a moment later', async () => {
     const store = openStore(`ready-${Math.random()}`);
     await saveProfile(store, person(), 1000);
     const { area, items } = memoryArea();
@@ -129,18 +129,24 @@ describe('the profile kept for each feed’s tabs', () => {
     const feeds = Object.keys(URLS) as FeedPlatform[];
     // Each feed as its copy is made, with the feeds whose copies a tab starting then would find.
     const made: Array<{ feed: FeedPlatform; kept: FeedPlatform[] }> = [];
+    const at: number[] = [];
     const tabReady = createTabReadyStore({
       load: () => loadProfile(store, 1000),
       ready: (p, feed) => {
         made.push({ feed, kept: feeds.filter((f) => items.has(tabReadyKey(f))) });
+        at.push(performance.now());
         return readyForTab(p, URLS[feed], async (x) => x, forPage);
       },
       models: async () => 'stamp-1',
       area: () => area,
       build: 'build-1',
       openFeeds: async () => ['hackernews'],
+      othersAfterMs: 200,
     });
     await tabReady.refresh();
+    // The next Hacker News page, likely opened at once, starts without the other feeds' copies being made meanwhile.
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(190);
+    expect(at[3] - at[1]).toBeLessThan(390);
     expect(made).toEqual([
       { feed: 'hackernews', kept: [] },
       { feed: 'youtube', kept: ['hackernews'] },
@@ -149,6 +155,30 @@ describe('the profile kept for each feed’s tabs', () => {
     ]);
     // The index names each copy as it is written: a tab that started from the first is current.
     expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(true);
+  });
+
+  it('a change while the other feeds wait has its own open feed kept at once, not after that wait', async () => {
+    const store = openStore(`ready-${Math.random()}`);
+    await saveProfile(store, person(), 1000);
+    const { area, items } = memoryArea();
+    const forPage = createPagePreparer();
+    const tabReady = createTabReadyStore({
+      load: () => loadProfile(store, 1000),
+      ready: (p, feed) => readyForTab(p, URLS[feed], async (x) => x, forPage),
+      models: async () => 'stamp-1',
+      area: () => area,
+      build: 'build-1',
+      openFeeds: async () => ['hackernews'],
+      othersAfterMs: 60_000,
+    });
+    void tabReady.refresh();
+    await vi.waitFor(() => expect(items.has(tabReadyKey('hackernews'))).toBe(true));
+    const next = await saveProfile(store, { ...(await loadProfile(store, 1000)), blockedAuthors: [{ platform: 'hackernews', name: 'someone' }] }, 2000);
+    await tabReady.forget();
+    void tabReady.refresh();
+    await vi.waitFor(() => expect(kept(items, 'hackernews')?.key.startsWith(`${next.revision} `)).toBe(true), { timeout: 2000 });
+    expect(items.has(tabReadyKey('youtube'))).toBe(false);
+    await tabReady.forget(); // ends the second refresh's wait too
   });
 
   it('is gone before the person’s change is written: a tab that starts meanwhile never reads a copy older than what the person saw saved', async () => {
