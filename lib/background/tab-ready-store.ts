@@ -73,8 +73,10 @@ export function createTabReadyStore(deps: TabReadyDeps) {
     if (FEED_PLATFORMS.every((f) => kept[f] !== undefined && isCurrent(kept[f], profile))) return;
     const open = (await deps.openFeeds?.().catch(() => [])) ?? [];
     let keys = { ...kept };
+    // The first feed without an open tab waits; none does when no feed's tab is open.
+    const firstOther = open.length > 0 ? FEED_PLATFORMS.find((f) => !open.includes(f)) : undefined;
     for (const feed of new Set([...open, ...FEED_PLATFORMS])) {
-      if (open.length > 0 && feed === FEED_PLATFORMS.find((f) => !open.includes(f))) {
+      if (feed === firstOther) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, deps.othersAfterMs ?? OTHERS_AFTER_MS);
           endWait = () => (clearTimeout(timer), resolve());

@@ -80,6 +80,20 @@ const person = (): Profile => ({
   instructions: [{ id: 'i1', text: 'I am allergic to shellfish', sites: ['chatgpt'], enabled: true, scope: { type: 'auto' } }],
 });
 
+/** The copies kept over `store` with a Hacker News tab open; `made` hears each feed as its copy is made. */
+function withHackerNewsOpen(store: Store, area: TabReadyArea, othersAfterMs: number, made: (feed: FeedPlatform) => void = () => {}) {
+  const forPage = createPagePreparer();
+  return createTabReadyStore({
+    load: () => loadProfile(store, 1000),
+    ready: (p, feed) => (made(feed), readyForTab(p, URLS[feed], async (x) => x, forPage)),
+    models: async () => 'stamp-1',
+    area: () => area,
+    build: 'build-1',
+    openFeeds: async () => ['hackernews'],
+    othersAfterMs,
+  });
+}
+
 const kept = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabReadyKey(feed)) as StoredTabReady | undefined;
 
 describe('the profile kept for each feed’s tabs', () => {
@@ -125,23 +139,13 @@ describe('the profile kept for each feed’s tabs', () => {
     const store = openStore(`ready-${Math.random()}`);
     await saveProfile(store, person(), 1000);
     const { area, items } = memoryArea();
-    const forPage = createPagePreparer();
     const feeds = Object.keys(URLS) as FeedPlatform[];
     // Each feed as its copy is made, with the feeds whose copies a tab starting then would find.
     const made: Array<{ feed: FeedPlatform; kept: FeedPlatform[] }> = [];
     const at: number[] = [];
-    const tabReady = createTabReadyStore({
-      load: () => loadProfile(store, 1000),
-      ready: (p, feed) => {
-        made.push({ feed, kept: feeds.filter((f) => items.has(tabReadyKey(f))) });
-        at.push(performance.now());
-        return readyForTab(p, URLS[feed], async (x) => x, forPage);
-      },
-      models: async () => 'stamp-1',
-      area: () => area,
-      build: 'build-1',
-      openFeeds: async () => ['hackernews'],
-      othersAfterMs: 200,
+    const tabReady = withHackerNewsOpen(store, area, 200, (feed) => {
+      made.push({ feed, kept: feeds.filter((f) => items.has(tabReadyKey(f))) });
+      at.push(performance.now());
     });
     await tabReady.refresh();
     // The next Hacker News page, likely opened at once, starts without the other feeds' copies being made meanwhile.
@@ -161,16 +165,7 @@ describe('the profile kept for each feed’s tabs', () => {
     const store = openStore(`ready-${Math.random()}`);
     await saveProfile(store, person(), 1000);
     const { area, items } = memoryArea();
-    const forPage = createPagePreparer();
-    const tabReady = createTabReadyStore({
-      load: () => loadProfile(store, 1000),
-      ready: (p, feed) => readyForTab(p, URLS[feed], async (x) => x, forPage),
-      models: async () => 'stamp-1',
-      area: () => area,
-      build: 'build-1',
-      openFeeds: async () => ['hackernews'],
-      othersAfterMs: 60_000,
-    });
+    const tabReady = withHackerNewsOpen(store, area, 60_000);
     void tabReady.refresh();
     await vi.waitFor(() => expect(items.has(tabReadyKey('hackernews'))).toBe(true));
     const next = await saveProfile(store, { ...(await loadProfile(store, 1000)), blockedAuthors: [{ platform: 'hackernews', name: 'someone' }] }, 2000);
