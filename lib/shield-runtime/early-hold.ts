@@ -40,6 +40,12 @@ export interface EarlyFeed {
  * element and the site's hold stylesheet keep every item the parser inserts unseen in its place: nothing runs per
  * element, nothing is read or decided, and nothing a decision would hide is ever drawn. Once parsed, it reads the
  * profile and models for the feed script (page-start.ts).
+ *
+ * The feed script is a manifest content script, not a module this script imports (measured 2026-12-06, HN bench
+ * page, Chromium 156): Chromium keeps no code cache for either, so only the top-level compile (~10 ms of main thread
+ * here) would move to a background thread, while a chrome-extension:// module arrived 30-40 ms after the browser
+ * injects the document_end script (imported here at document_start: evaluated 138-176 ms after it, against 102-136),
+ * and ready came 30-38 ms later (scripts/bench-dcl-trace.ts, UNTIL=load).
  */
 export function holdFeedEarly(feed: EarlyFeed, signal: AbortSignal): void {
   const startedAt = performance.now();
