@@ -15,6 +15,17 @@ import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 import { putItemsOutOfSight } from './unread';
 
+/**
+ * Runs the shield once the page's DOMContentLoaded has been dispatched. Chromium runs the feed script after it;
+ * Firefox runs it just before, so there its setting up held up DOMContentLoaded and the site's own handlers of it.
+ * A task later, whatever a page does with the event: no event is waited for.
+ */
+export function runFeedShieldOnceParsed(adapter: Adapter, ctx: { signal: AbortSignal }): void {
+  const early = takeEarlyStart();
+  if (!early || early.parsed) runFeedShield(adapter, ctx);
+  else setTimeout(() => runFeedShield(adapter, ctx), 0);
+}
+
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {

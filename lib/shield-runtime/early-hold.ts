@@ -12,6 +12,8 @@ export interface EarlyStart {
    * on a page the early hold did not hold (no feed there).
    */
   claim(hold: () => Element[]): Element[];
+  /** The browser's DOMContentLoaded has reached this script (or the page has loaded, or the hold has ended). */
+  readonly parsed: boolean;
 }
 
 /** On the root element while the page is parsed: each site's hold stylesheet (lib/adapters/<site>.hold.css) keeps
@@ -117,7 +119,14 @@ export function createEarlyHold(
     done(hold !== null);
     return held;
   }
-  return { start, claim: (hold) => finish(hold), end: () => void finish(null) };
+  return {
+    start,
+    claim: (hold) => finish(hold),
+    end: () => void finish(null),
+    get parsed() {
+      return unclaimed !== undefined || over;
+    },
+  };
 }
 
 /** Sets the hold's attribute on the root element (once there is one) and keeps it there until `release`: a page's

@@ -127,7 +127,7 @@ describe('the early hold, before the feed script runs', () => {
     const p = parsing();
     const done: boolean[] = [];
     const begin = vi.fn();
-    createEarlyHold(hackernewsAdapter, p.page.doc, { ...start, begin }, (claimed) => done.push(claimed));
+    const early = createEarlyHold(hackernewsAdapter, p.page.doc, { ...start, begin }, (claimed) => done.push(claimed));
     p.parse();
     await Promise.resolve();
     const holding = () => p.page.doc.documentElement.hasAttribute(HOLD_ATTR);
@@ -140,8 +140,12 @@ describe('the early hold, before the feed script runs', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(holding()).toBe(true);
     expect(begin).not.toHaveBeenCalled();
+    // The feed script, should it come now, waits a task (content.ts runFeedShieldOnceParsed): the page's event was
+    // its own, not the browser's.
+    expect(early.parsed).toBe(false);
     p.loaded();
     expect(begin).toHaveBeenCalledTimes(1);
+    expect(early.parsed).toBe(true);
     await vi.advanceTimersByTimeAsync(999);
     expect(holding()).toBe(true);
     await vi.advanceTimersByTimeAsync(1);

@@ -1,0 +1,81 @@
+// A feed page's start in Firefox (issue 24; the page-cost bench drives Chromium only): the bench's Hacker News page
+// loaded in firefox-esr without Parapet and with each build, a fresh browser per configuration per round, LOADS
+// loads each. From a script the page runs first (it sees only the page's own world): DOMContentLoaded, when the
+// first item gets Parapet's "wait" (the feed script took the early hold) and its first decision, and the load event,
+// in ms from navigation start. Medians and ranges per configuration.
+//
+//   BUILDS=.output/a,.output/b [ROUNDS=4] [LOADS=3] npx tsx scripts/probe-firefox-start.ts    (each built with -b firefox)
+//
+// What it showed (2026-12-06, load 2-3, ROUNDS=6 LOADS=4): DOMContentLoaded 133 ms without Parapet; 200 (x1.50)
+// with the feed script setting up where Firefox runs document_end scripts, just before the event; 175 (x1.31) once
+// it waits a task (content.ts runFeedShieldOnceParsed); the first decision 307 -> 313. Over four runs (54 loads
+// each) DOMContentLoaded came 18 ms sooner and the first decision 8 ms later, about the noise. The document_start
+// script alone, which holds the items while the page is parsed, costs about 25 ms of it (a build without the feed
+// script: 150 against 125).
+import puppeteer from 'puppeteer-core';
+import { resolve } from 'node:path';
+import { hackerNewsPage } from './bench-feed-page';
+import { FIREFOX, FIREFOX_ID } from '../tests/e2e/firefox-helpers';
+
+const builds = ['none', ...(process.env.BUILDS ?? '.output').split(',')];
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+const LOADS = Number(process.env.LOADS ?? 3);
+const URL = 'https://news.ycombinator.com/';
+const html = hackerNewsPage();
+
+/** Runs in the page before its own scripts. */
+const RECORD = `(() => {
+  const at = (window.parapetProbe = {});
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target.getAttribute('data-parapet') === 'wait') at.held ??= performance.now();
+      else at.decided ??= performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-parapet'] });
+  document.addEventListener('DOMContentLoaded', () => (at.dcl = performance.now()));
+  addEventListener('load', () => (at.load = performance.now()));
+})();`;
+
+type Sample = { dcl?: number; held?: number; decided?: number; load?: number };
+const samples = new Map<string, Sample[]>(builds.map((b) => [b, []]));
+
+for (let round = 0; round < ROUNDS; round++) {
+  for (const build of builds) {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    try {
+      if (build !== 'none') {
+        const id = await browser.installExtension(resolve(build, 'firefox-mv3'));
+        if (id !== FIREFOX_ID) throw new Error(`installed as ${id}`);
+      }
+      // The background starts, and the first-run tab opens and is left behind.
+      await new Promise((r) => setTimeout(r, 1500));
+      for (let i = 0; i < LOADS; i++) {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        page.on('request', (r) => void (r.url().startsWith(URL) ? r.respond({ status: 200, contentType: 'text/html', body: html }) : r.abort()));
+        await page.evaluateOnNewDocument(RECORD);
+        await page.goto(URL, { waitUntil: 'load' });
+        await new Promise((r) => setTimeout(r, 800));
+        samples.get(build)!.push(await page.evaluate(() => (window as unknown as { parapetProbe: Sample }).parapetProbe));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const noneDcl = median(samples.get('none')!.map((s) => s.dcl!));
+console.log(`Firefox, HN bench page, ${ROUNDS} rounds x ${LOADS} loads; ms from navigation start, median (range)`);
+for (const [build, xs] of samples) {
+  const fig = (k: keyof Sample) => {
+    const v = xs.map((s) => s[k]).filter((x): x is number => x !== undefined);
+    return v.length ? `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}-${Math.max(...v).toFixed(0)})` : '-';
+  };
+  const ratio = build === 'none' ? '' : ` x${(median(xs.map((s) => s.dcl!)) / noneDcl).toFixed(2)}`;
+  console.log(`${build.padEnd(16)} DOMContentLoaded ${fig('dcl')}${ratio}  held ${fig('held')}  first decided ${fig('decided')}  load ${fig('load')}`);
+}
