@@ -7,6 +7,7 @@ import { serialiseDetectors } from './lib/core/detectors/data-file';
 import { SHIPPED_TABLES } from './lib/core/detectors/shipped';
 
 const OWN_CONTEXT = fileURLToPath(new URL('./lib/content-script/context.ts', import.meta.url));
+const OWN_BROWSER = fileURLToPath(new URL('./lib/content-script/browser.ts', import.meta.url));
 /** This build, in every script of it: a feed tab reads only what a background of its own build kept for it
  * (lib/schema/stored-models.ts). Named by the code that makes and reads what is kept, not by the time, so that the
  * same sources build the same files (a store's reviewer rebuilds them). */
@@ -27,21 +28,24 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ define: { 'import.meta.env.PARAPET_BUILD': JSON.stringify(BUILD) } }),
   hooks: {
-    // Content scripts call only runtime.sendMessage and runtime.getURL, and listen with onMessage listeners that
-    // never answer: both browsers give all of that natively, with promises. The polyfill, which the extension's
-    // pages and background keep, would be 10 KB of every content script.
+    // Content scripts call only runtime.sendMessage, runtime.getURL and storage.local.get, and listen with onMessage
+    // listeners that never answer: both browsers give all of that natively, with promises. The polyfill, which the
+    // extension's pages and background keep, would be 10 KB of every content script; they get the browser's own API,
+    // picked by build without touching it at document_start (lib/content-script/browser.ts).
     //
     // WXT's content-script context stops its script on an event any page can send (issue 25): the content scripts
     // get Parapet's own lifetime in its place, which only the browser can end (lib/content-script/context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
-      const own = { find: 'wxt/utils/content-script-context', replacement: OWN_CONTEXT };
-      if (Array.isArray(alias)) config.resolve!.alias = [own, ...alias.filter((a) => a.find !== 'wxt/browser')];
+      const own = [
+        { find: 'wxt/utils/content-script-context', replacement: OWN_CONTEXT },
+        { find: /^wxt\/browser$/, replacement: OWN_BROWSER },
+      ];
+      if (Array.isArray(alias)) config.resolve!.alias = [...own, ...alias.filter((a) => a.find !== 'wxt/browser')];
       else {
-        const byName = { ...(alias as Record<string, string> | undefined) };
-        delete byName['wxt/browser'];
-        config.resolve = { ...config.resolve, alias: { [own.find]: own.replacement, ...byName } };
+        const byName = Object.entries(alias ?? {}).filter(([find]) => find !== 'wxt/browser');
+        config.resolve = { ...config.resolve, alias: [...own, ...byName.map(([find, replacement]) => ({ find, replacement }))] };
       }
     },
     // The detector rule tables ship as data the content scripts fetch, not as code inside each of them (that kept

@@ -12,6 +12,9 @@
 // each) DOMContentLoaded came 18 ms sooner and the first decision 8 ms later, about the noise. The document_start
 // script alone, which holds the items while the page is parsed, costs about 25 ms of it (a build without the feed
 // script: 150 against 125).
+// Then (2026-12-06, load 1.2-2.8, same settings, two runs) the content scripts stopped reading `runtime` at
+// document_start (lib/content-script/browser.ts, context.ts): DOMContentLoaded 166 -> 145 and 166 -> 158 ms (x1.28 ->
+// x1.12 and x1.22 over 129-130 without Parapet), the first decision 291 -> 257 and 286 -> 275.
 import puppeteer from 'puppeteer-core';
 import { resolve } from 'node:path';
 import { hackerNewsPage } from './bench-feed-page';

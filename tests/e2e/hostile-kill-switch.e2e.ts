@@ -40,6 +40,7 @@ describe('a page that claims a newer Parapet started (Chromium)', () => {
     const before = await page.evaluate(stubCount);
     const used = await page.evaluate(sendKillSwitch, { extensionId: app.extensionId, scripts: CONTENT_SCRIPT_NAMES });
     expect(used).toContain(`${app.extensionId}:hackernews:wxt:content-script-started`);
+    expect(used).toContain('parapet:hackernews:content-script-started');
     await page.waitForTimeout(300);
     await page.evaluate((html) => (window as unknown as { addRows(h: string): void }).addRows(html), jobAd(4));
     await expect.poll(() => page.evaluate(titleShown, 'CloudCo 4 '), { timeout: 8000 }).toBe(false);

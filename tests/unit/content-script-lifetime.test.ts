@@ -16,7 +16,9 @@ vi.mock('wxt/browser', () => ({ browser: { runtime } }));
 const { ContentScriptContext } = await import('@/lib/content-script/context');
 const { watchAddress } = await import('@/lib/content-script/address');
 
-const started = (script: string) => `ext-id:${script}:wxt:content-script-started`;
+// Parapet's name for the event, and WXT's (which held the extension's id): a page can send either.
+const started = (script: string) => `parapet:${script}:content-script-started`;
+const wxtStarted = (script: string) => `ext-id:${script}:wxt:content-script-started`;
 
 afterEach(() => {
   runtime.nextReads = [];
@@ -27,21 +29,30 @@ describe("a content script's lifetime", () => {
   it('is not ended by a page announcing a newer copy, in any form the page can send', () => {
     const ctx = new ContentScriptContext('youtube');
     const detail = { contentScriptName: 'youtube', messageId: 'from-the-page' };
-    document.dispatchEvent(new CustomEvent(started('youtube'), { detail }));
-    window.dispatchEvent(new CustomEvent(started('youtube'), { detail }));
-    window.postMessage({ type: started('youtube'), ...detail }, '*');
+    for (const type of [started('youtube'), wxtStarted('youtube')]) {
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+      window.dispatchEvent(new CustomEvent(type, { detail }));
+      window.postMessage({ type, ...detail }, '*');
+    }
     expect(ctx.signal.aborted).toBe(false);
   });
 
   it('ends the copy a reload of the extension left behind when the new copy starts (WXT development reloads)', () => {
     const old = new ContentScriptContext('chat');
     const other = new ContentScriptContext('youtube');
-    // The new copy names its event with its own id; the old copy, asked, finds its extension context gone.
-    runtime.nextReads = ['ext-id', undefined];
+    // The old copy hears the new one and, asking the browser, finds its extension context gone.
+    runtime.nextReads = [undefined];
     new ContentScriptContext('chat');
     expect(old.signal.aborted).toBe(true);
     // Only copies of the same script hear it.
     expect(other.signal.aborted).toBe(false);
+  });
+
+  it('does not touch the extension API as it starts (Firefox builds `runtime` on its first read: issue 24)', () => {
+    const reads = vi.spyOn(runtime, 'id', 'get');
+    new ContentScriptContext('hackernews');
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
   });
 
   it('keeps the new copy running', () => {
