@@ -26,7 +26,10 @@ export const underThisProcess = (p: ProcessInfo) => p.parent === process.pid;
  * CPU ms of every thread of the processes that pass `isRoot` and of everything below them, keyed
  * "pid kind thread" (the thread's name without its trailing number; names are cut at 15 characters).
  */
-export function threadCpu(isRoot: (p: ProcessInfo) => boolean = underThisProcess): Map<string, number> {
+export function threadCpu(
+  isRoot: (p: ProcessInfo) => boolean = underThisProcess,
+  kindOfProcess: (p: ProcessInfo) => string = (p) => processKind(p.cmdline),
+): Map<string, number> {
   const procs = new Map<number, ProcessInfo>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -44,7 +47,7 @@ export function threadCpu(isRoot: (p: ProcessInfo) => boolean = underThisProcess
     let ours = false;
     for (let p: ProcessInfo | undefined = proc; p !== undefined && !ours; p = procs.get(p.parent)) ours = isRoot(p);
     if (!ours) continue;
-    const kind = processKind(proc.cmdline);
+    const kind = kindOfProcess(proc);
     try {
       for (const tid of readdirSync(`/proc/${proc.pid}/task`)) {
         const stat = readFileSync(`/proc/${proc.pid}/task/${tid}/stat`, 'utf8');
