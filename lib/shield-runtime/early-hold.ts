@@ -62,12 +62,22 @@ export function holdFeedEarly(feed: EarlyFeed, signal: AbortSignal): void {
     begin();
     unsubscribe ??= transport.onProfile((p) => (broadcast = p));
   };
-  const early = createEarlyHold(feed, document, start, (claimed) => {
-    unsubscribe?.();
-    delete (globalThis as Handoff)[HANDOFF];
-    // The feed script runs now, the page parsed: a profile read from storage may be older than one saved since.
-    if (claimed) start.confirm();
-  });
+  const early = createEarlyHold(
+    feed,
+    document,
+    start,
+    (claimed) => {
+      unsubscribe?.();
+      delete (globalThis as Handoff)[HANDOFF];
+      // The feed script runs now, the page parsed: a profile read from storage may be older than one saved since.
+      if (claimed) start.confirm();
+    },
+    // Firefox builds the storage and runtime APIs the reads use on first touch (~15 ms on this machine): set up
+    // inside DOMContentLoaded, they held up the site's own handlers of it by ~30 ms (probe-firefox-start.ts), so
+    // they start a task later. Chromium's take ~1 ms, and its next task may come only after the page's first
+    // layout: there they start at once (a task later, ready came ~12 ms later: bench-dcl-trace.ts).
+    import.meta.env.FIREFOX ? undefined : (read) => read(),
+  );
   signal.addEventListener('abort', () => early.end(), { once: true });
   (globalThis as Handoff)[HANDOFF] = early;
 }
@@ -79,6 +89,7 @@ export function createEarlyHold(
   doc: Document,
   start: PageStart,
   done: (claimed: boolean) => void,
+  readAfterSite: (read: () => void) => void = (read) => void setTimeout(read),
 ): EarlyStart & { end(): void } {
   let surface: string | null = null;
   try {
@@ -97,8 +108,9 @@ export function createEarlyHold(
   const loaded = (e?: Event) => {
     if (unclaimed !== undefined) return;
     if ((e?.type === 'DOMContentLoaded' && e.isTrusted) || doc.readyState === 'complete') {
-      // The page parsed: the feed script comes now, and what it takes is read (page-start.ts).
-      start.begin?.();
+      // The page parsed: the feed script comes now, and what it takes is read (page-start.ts), once the site's
+      // own handlers of the event have run.
+      readAfterSite(() => start.begin?.());
       unclaimed = setTimeout(() => finish(null), UNCLAIMED_MS);
     }
   };

@@ -62,6 +62,26 @@ describe("a content script's lifetime", () => {
   });
 });
 
+describe("the content scripts' extension API (lib/content-script/browser.ts, wxt/browser in their builds)", () => {
+  it("touches nothing of the browser's API until a namespace is used: Firefox builds each part on first touch", async () => {
+    const touched: string[] = [];
+    const api = { runtime: { id: 'ext-id' }, storage: { local: {} } };
+    const spy = new Proxy(api, { get: (o, k) => (touched.push(String(k)), Reflect.get(o, k)) });
+    // The globals themselves are built on first read in Firefox (the `browser` object, ~6 ms).
+    for (const name of ['chrome', 'browser']) {
+      Object.defineProperty(globalThis, name, { configurable: true, get: () => (touched.push(name), spy) });
+    }
+    try {
+      const { browser } = await import('@/lib/content-script/browser');
+      expect(touched).toEqual([]);
+      expect(browser.runtime.id).toBe('ext-id');
+      expect(touched).toEqual(['chrome', 'runtime']);
+    } finally {
+      for (const name of ['chrome', 'browser']) delete (globalThis as Record<string, unknown>)[name];
+    }
+  });
+});
+
 describe('watching the address for client-side navigations', () => {
   it('reports a pushState navigation once, and nothing for a page pretending to navigate', () => {
     vi.useFakeTimers();
