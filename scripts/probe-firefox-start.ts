@@ -22,6 +22,10 @@
 // ahead of the site's handlers). "site's handler" is a DOMContentLoaded handler the page adds once parsed, after
 // every content script's: 177 -> 140 ms (121 without Parapet, x1.16), load 184 -> 151, first decision 266 -> 263
 // (6 rounds x 4 loads, build of 46d31a3 against its change).
+// Measured and not taken: the models kept for Firefox tabs as bytes instead of base64 text (Firefox's storage.local
+// keeps a Uint8Array as it is; a content script read 750 KB of bytes in 12-48 ms, median 19, the same as 1 MB of
+// base64 in 25-110, median 36, then ~3 ms to decode). The first decision did not move (288 vs 289 ms, 8 rounds x 4):
+// the read is done before the feed script takes the hold, which is what the first decision waits for.
 import puppeteer from 'puppeteer-core';
 import { resolve } from 'node:path';
 import { hackerNewsPage } from './bench-feed-page';
