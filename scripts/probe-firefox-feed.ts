@@ -24,13 +24,13 @@
 // extension's JS and what it calls 19.6 ms (rootsFrom 1.3, the adapter's walks 1.0, readItem 0.8, sendMessage 0.8 of
 // which 0.7 in Firefox's own argument checking, then a long tail under 0.7 each: no hot spot, as in Chromium), the
 // page's 26.1, the rest (layout, paint, GC) 102; the background 6.0, of it GC 1.8 and IndexedDB adds 0.3.
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { FEED, hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { launchFirefoxWith } from './bench-firefox-browser';
 import { threadCpu, underThisProcess, type ProcessInfo } from './thread-cpu';
-import { FIREFOX, FIREFOX_ID } from '../tests/e2e/firefox-helpers';
+import { servePages } from '../tests/e2e/firefox-helpers';
 
 const configs = ['none', ...(process.env.BUILDS ?? '.output').split(',')];
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -91,17 +91,11 @@ async function sample(page: Page, site: keyof typeof SITES, cfg: string): Promis
 const loads: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const cfg of configs.map((_, i) => configs[(i + round) % configs.length])) {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    const browser = await launchFirefoxWith(cfg);
     try {
-      if (cfg !== 'none') {
-        const id = await browser.installExtension(resolve(cfg, 'firefox-mv3'));
-        if (id !== FIREFOX_ID) throw new Error(`installed as ${id}`);
-      }
-      await new Promise((r) => setTimeout(r, 1500));
       for (const site of sites) {
         const page = await browser.newPage();
-        await page.setRequestInterception(true);
-        page.on('request', (r) => void (r.url() === SITES[site].url ? r.respond({ status: 200, contentType: 'text/html', body: SITES[site].html }) : r.abort()));
+        await servePages(page, { [SITES[site].url]: () => SITES[site].html });
         await sample(page, site, cfg);
         await page.close();
       }

@@ -26,10 +26,9 @@
 // keeps a Uint8Array as it is; a content script read 750 KB of bytes in 12-48 ms, median 19, the same as 1 MB of
 // base64 in 25-110, median 36, then ~3 ms to decode). The first decision did not move (288 vs 289 ms, 8 rounds x 4):
 // the read is done before the feed script takes the hold, which is what the first decision waits for.
-import puppeteer from 'puppeteer-core';
-import { resolve } from 'node:path';
 import { hackerNewsPage } from './bench-feed-page';
-import { FIREFOX, FIREFOX_ID } from '../tests/e2e/firefox-helpers';
+import { launchFirefoxWith } from './bench-firefox-browser';
+import { servePages } from '../tests/e2e/firefox-helpers';
 
 const builds = ['none', ...(process.env.BUILDS ?? '.output').split(',')];
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -59,18 +58,11 @@ const samples = new Map<string, Sample[]>(builds.map((b) => [b, []]));
 
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of builds) {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    const browser = await launchFirefoxWith(build);
     try {
-      if (build !== 'none') {
-        const id = await browser.installExtension(resolve(build, 'firefox-mv3'));
-        if (id !== FIREFOX_ID) throw new Error(`installed as ${id}`);
-      }
-      // The background starts, and the first-run tab opens and is left behind.
-      await new Promise((r) => setTimeout(r, 1500));
       for (let i = 0; i < LOADS; i++) {
         const page = await browser.newPage();
-        await page.setRequestInterception(true);
-        page.on('request', (r) => void (r.url().startsWith(URL) ? r.respond({ status: 200, contentType: 'text/html', body: html }) : r.abort()));
+        await servePages(page, { [URL]: () => html });
         await page.evaluateOnNewDocument(RECORD);
         await page.goto(URL, { waitUntil: 'load' });
         await new Promise((r) => setTimeout(r, 800));

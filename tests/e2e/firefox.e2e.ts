@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { FIREFOX_EXT } from './harness';
-import { installParapet } from './firefox-helpers';
+import { installParapet, servePages } from './firefox-helpers';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -76,14 +76,10 @@ describe.skipIf(!existsSync(FIREFOX))('Firefox (firefox-esr) smoke test', () => 
     // its setting up held up the event and the site's handlers of it (issue 24: DOMContentLoaded about 1.45x no
     // extension's on the bench's HN page, against 1.25x once it waits a task).
     const page = await browser.newPage();
-    await page.setRequestInterception(true);
     const seen = `<script>document.addEventListener('DOMContentLoaded', () => {
       window.atLoaded = document.querySelectorAll('[data-parapet]').length;
     });</script>`;
-    page.on('request', (r) => {
-      if (r.url().startsWith('https://news.ycombinator.com/')) void r.respond({ status: 200, contentType: 'text/html', body: HN.replace('<head>', `<head>${seen}`) });
-      else void r.abort();
-    });
+    await servePages(page, { 'https://news.ycombinator.com/': () => HN.replace('<head>', `<head>${seen}`) });
     await page.goto('https://news.ycombinator.com/news');
     await page.waitForFunction(() => document.querySelectorAll('tr.athing[data-parapet]:not([data-parapet="wait"])').length === 3, { timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { atLoaded?: number }).atLoaded)).toBe(0);
