@@ -9,6 +9,7 @@ const parts: Array<[string, () => Promise<Bench>]> = [
   ['clickbait model (Node, one core)', async () => (await import('./bench-clickbait')).benchClickbait],
   ['feed shield in Chromium', async () => (await import('./bench-feed')).benchFeed],
   ['page cost in Chromium, against no extension', async () => (await import('./bench-page-cost')).benchPageCost],
+  ['page cost in Firefox, against no extension and uBlock Origin', async () => (await import('./bench-firefox-page-cost')).benchFirefoxPageCost],
   ['local LLM judge (scripted engine)', async () => (await import('./bench-judge')).benchJudge],
   ['inferred model (Node, one core)', async () => (await import('./bench-inference')).benchInference],
   ['inferred model: named topics from Reddit histories', async () => (await import('./bench-inferred-topics')).benchInferredTopics],
