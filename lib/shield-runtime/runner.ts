@@ -95,6 +95,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const decider = createDecider(engine, platform);
   const profile = (): Profile => decider.profile;
   const awaited: Awaited[] = ['profile'];
+  // The models cost the hold ~23 ms (ready 147.9 -> 124.9 ms without waiting for them, bench-dcl-trace.ts, HN, N=10,
+  // 2026-12-06), but an item a model hides would then show first: only decisions known without them (kept from an
+  // earlier visit, say) could end the hold sooner.
   if (deps.loadClickbait) awaited.push('clickbait');
   if (deps.loadDetectors) awaited.push('detectors');
   // The hold's end (everything arrived, or the cap passed): the page is read, every item decided as well as it can
