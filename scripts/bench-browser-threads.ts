@@ -70,7 +70,7 @@ for (let r = 0; r < rounds; r++) {
           const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
           for (let i = 0; i < n; i += 500) {
             const rows = Array.from({ length: 500 }, (_, j) => ({ ts: 1.7e12 + i + j, platform: 'hackernews', itemId: String(i + j), title: `Seeded story ${i + j}`, author: 'someone', url: `https://example.org/${i + j}`, surface: 'front', action: 'show', reasons: [], score: 0.5, reordered: false }));
-            if (!(await c.runtime.sendMessage({ type: 'decisions/log', payload: { rows } }))?.ok) throw new Error('seeding refused');
+            if (!(await c.runtime.sendMessage({ type: 'tab/report', payload: { decisions: rows } }))?.ok) throw new Error('seeding refused');
           }
         }, Number(process.env.BENCH_SEED));
         await seeder.close();

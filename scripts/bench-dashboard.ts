@@ -19,10 +19,10 @@ export async function benchDashboard(): Promise<Record<string, number | string>>
     const seedPage = await ext.openPage('dashboard.html');
     let t = Date.now();
     await seedDecisions(seedPage, DECISIONS);
-    out['seed 100,000 decisions via decisions/log (s)'] = (Date.now() - t) / 1000;
+    out['seed 100,000 decisions via tab/report (s)'] = (Date.now() - t) / 1000;
     t = Date.now();
     await seedSignals(seedPage, SIGNALS);
-    out['seed 10,000 signals via signals/add (s)'] = (Date.now() - t) / 1000;
+    out['seed 10,000 signals via tab/report (s)'] = (Date.now() - t) / 1000;
 
     // Navigation start (performance.timeOrigin) to the first row painted-ready, checked every frame.
     const activity: number[] = [];
@@ -44,7 +44,7 @@ export async function benchDashboard(): Promise<Record<string, number | string>>
     // decision before each first measurement makes it a real first.
     const logOne = (i: number) => seedPage.evaluate(async (row) => {
       const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
-      const reply = await chromeApi.runtime.sendMessage({ type: 'decisions/log', payload: { rows: [row] } });
+      const reply = await chromeApi.runtime.sendMessage({ type: 'tab/report', payload: { decisions: [row] } });
       if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
     }, { ...seededDecision(DECISIONS + i, Date.now()), ts: Date.now() });
     const answer: number[] = [];

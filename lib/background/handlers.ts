@@ -192,10 +192,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Merged in the same transaction as the write, so a change made elsewhere a moment before is never lost.
       return change(() => updateProfile(store, (current) => (current.revision === base.revision ? profile : mergeProfile(base, profile, current)), now()));
     },
-    // The old batches, which the extension's own pages still send (seeding, imports in tests), are reports of one log.
-    'decisions/log': ({ rows }, sender) => report({ decisions: rows, flags: [], signals: [] }, sender),
-    'signals/add': ({ rows }, sender) => report({ decisions: [], flags: [], signals: rows }, sender),
-    'flags/add': ({ rows }, sender) => report({ decisions: [], flags: rows, signals: [] }, sender),
     'feedback/record': async ({ feedback, item }, sender) => {
       if (allowed(sender, 'feedback', [feedback]).length === 0) return loadProfile(store, now());
       await addFeedback(store, feedback);

@@ -3,7 +3,7 @@ import { Action, ReasonSource, type Reason } from './decision';
 import { Flag, FlagStatus, type LoggedDecision } from './log';
 
 /**
- * The log's batches (decisions/log, flags/add) as a feed tab sends them, accepted with plain checks. The service
+ * The log's rows in a feed tab's report (tab/report), accepted with plain checks. The service
  * worker took zod's parse of every row of every batch at about 5 ms per 100 rows: its code runs a few times a
  * second, cold, and an extension's CSP keeps zod from compiling its checks (issue 24). These accept only rows the
  * schema accepts as they are (every field present, of its type, within its bounds), and return what the schema
@@ -93,14 +93,6 @@ function acceptList<T>(list: unknown, accept: (r: unknown) => T | null): T[] | n
     rows.push(row);
   }
   return rows;
-}
-
-/** A batch `{ rows }` of at most 500 rows, each accepted by `accept`; null when any is not (the schema decides). */
-export function acceptRows<T>(accept: (r: unknown) => T | null): (payload: unknown) => { rows: T[] } | null {
-  return (payload) => {
-    const rows = isObj(payload) ? acceptList(payload.rows, accept) : null;
-    return rows && { rows };
-  };
 }
 
 /**

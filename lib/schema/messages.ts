@@ -9,7 +9,7 @@ import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
 import type { JudgeItemsResponse, ModelBenchResponse, ModelCapabilitiesResponse, ModelStatusResponse } from '../judge/protocol';
 import { MENU_COMMANDS } from './menu-command';
-import { acceptDecision, acceptFlag, acceptReport, acceptRows } from './log-batch';
+import { acceptReport } from './log-batch';
 
 /** The Activity view's filters, as activity/query and activity/count receive them. */
 const ActivityFilters = z.object({
@@ -57,10 +57,6 @@ export const requests = {
   'page/current': { privileged: false, payload: z.object({ key: z.string().max(100) }) },
   /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
   'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
-  /** `accept`: the plain checks that take a feed tab's batch as the schema would, before the schema is asked. */
-  'decisions/log': { privileged: false, payload: z.object({ rows: z.array(LoggedDecision).max(500) }), accept: acceptRows(acceptDecision) },
-  'signals/add': { privileged: false, payload: z.object({ rows: z.array(Signal).max(500) }) },
-  'flags/add': { privileged: false, payload: z.object({ rows: z.array(Flag).max(500) }), accept: acceptRows(acceptFlag) },
   /** A bounded profile change the user made from the page itself (show anyway for this author, hide this...). */
   'feedback/record': {
     privileged: false,
@@ -91,8 +87,9 @@ export const requests = {
   'why/act': { privileged: false, payload: z.object({ token: WhyToken, command: z.enum(MENU_COMMANDS) }) },
   'tab/stats': { privileged: false, payload: TabCounts },
   /** What a feed tab sends at each flush of its log (lib/shield-runtime/reporter.ts), in one message: the rows of the
-   * three logs (as decisions/log, flags/add and signals/add take them) and its counts (as tab/stats, when they
-   * changed). `accept`: decisions and flags by the plain checks, the signals and counts by the schema. */
+   * three logs (decisions, flags, signals; a list left out is empty) and its counts (as tab/stats, when they
+   * changed). The one message that adds to the log, from the extension's own pages too (tests and benches seed it so).
+   * `accept`: decisions and flags by the plain checks, the signals and counts by the schema. */
   'tab/report': { privileged: false, payload: TabReport, accept: acceptReport((parts) => ReportRest.safeParse(parts).data ?? null) },
   /** A chat tab added the person's instructions to one message they sent (the popup says how often). */
   'chat/added': { privileged: false, payload: z.object({ site: ChatSite, instructions: z.number().int().min(1).max(100) }) },
@@ -223,9 +220,6 @@ export interface Responses {
   'page/start': { profile: Profile; models: PageModels | string };
   'page/current': null;
   'profile/save': Profile;
-  'decisions/log': null;
-  'signals/add': null;
-  'flags/add': null;
   'feedback/record': Profile;
   'health/report': null;
   'why/put': null;

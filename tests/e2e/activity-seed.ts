@@ -56,31 +56,31 @@ export function seededSignal(i: number, now: number): Signal {
   };
 }
 
-/** Sends rows to the background the way content scripts do (batches of 500), a few batches at a time. */
-export async function sendRows(page: Page, type: 'decisions/log' | 'signals/add', rows: unknown[]): Promise<void> {
+/** Sends rows to the background the way content scripts do (tab/report, batches of 500), a few batches at a time. */
+export async function sendRows(page: Page, part: 'decisions' | 'signals', rows: unknown[]): Promise<void> {
   const CHUNK = 10_000;
   for (let start = 0; start < rows.length; start += CHUNK) {
     await page.evaluate(
-      async ([t, part]) => {
+      async ([p, slice]) => {
         const chromeApi = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
         const batches: unknown[][] = [];
-        for (let i = 0; i < part.length; i += 500) batches.push(part.slice(i, i + 500));
+        for (let i = 0; i < slice.length; i += 500) batches.push(slice.slice(i, i + 500));
         for (let i = 0; i < batches.length; i += 4) {
-          const replies = await Promise.all(batches.slice(i, i + 4).map((b) => chromeApi.runtime.sendMessage({ type: t, payload: { rows: b } })));
+          const replies = await Promise.all(batches.slice(i, i + 4).map((b) => chromeApi.runtime.sendMessage({ type: 'tab/report', payload: { [p]: b } })));
           const bad = replies.find((r) => !r?.ok);
           if (bad) throw new Error(bad.error ?? 'no reply');
         }
       },
-      [type, rows.slice(start, start + CHUNK)] as const,
+      [part, rows.slice(start, start + CHUNK)] as const,
     );
   }
 }
 
 export async function seedDecisions(page: Page, count: number, now = Date.now()): Promise<void> {
   const rows = Array.from({ length: count }, (_, i) => seededDecision(i, now, 30 * 86_400_000, count));
-  await sendRows(page, 'decisions/log', rows);
+  await sendRows(page, 'decisions', rows);
 }
 
 export async function seedSignals(page: Page, count: number, now = Date.now()): Promise<void> {
-  await sendRows(page, 'signals/add', Array.from({ length: count }, (_, i) => seededSignal(i, now)));
+  await sendRows(page, 'signals', Array.from({ length: count }, (_, i) => seededSignal(i, now)));
 }

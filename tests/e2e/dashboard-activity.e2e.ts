@@ -30,7 +30,7 @@ beforeAll(async () => {
   const rows: LoggedDecision[] = Array.from({ length: SEEDED }, (_, i) => seededDecision(i, now - 60_000, 30 * 86_400_000, SEEDED));
   rows[3] = { ...rows[3], platform: 'reddit', title: MARKUP_TITLE, url: 'javascript:alert(1)' };
   rows[5] = { ...rows[5], platform: 'x', action: 'label', title: FORMULA_TITLE, reasons: [{ code: 'clickbait', detail: '', source: 'classifier', kind: 'clickbait', evidence: [] }] };
-  await sendRows(page, 'decisions/log', rows);
+  await sendRows(page, 'decisions', rows);
   seeded = rows;
   await page.close();
 });

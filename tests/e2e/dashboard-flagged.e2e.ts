@@ -25,7 +25,7 @@ let ext: Launched;
 beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html');
-  await call(page, 'flags/add', { rows: flags });
+  await call(page, 'tab/report', { flags: flags });
   await page.close();
 });
 afterAll(async () => {

@@ -21,9 +21,9 @@ beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html');
   await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'garden', label: 'Gardening', weight: 0.8, keywords: ['compost'], exclude: [] }] }));
-  await call(page, 'signals/add', { rows: signals });
+  await call(page, 'tab/report', { signals: signals });
   const decisions = seedDecisions(now);
-  for (let i = 0; i < decisions.length; i += 500) await call(page, 'decisions/log', { rows: decisions.slice(i, i + 500) });
+  for (let i = 0; i < decisions.length; i += 500) await call(page, 'tab/report', { decisions: decisions.slice(i, i + 500) });
   await page.close();
 });
 afterAll(async () => {
@@ -151,7 +151,7 @@ describe('Inferred model view', () => {
     const more: Signal[] = MORE_WOODWORKING.map((title, i) => ({
       ts: now - DAY + i * 60_000, type: 'open', platform: 'youtube', itemId: `more${i}`, title, author: 'Someone', url: '', detail: '',
     }));
-    await call(page, 'signals/add', { rows: more });
+    await call(page, 'tab/report', { signals: more });
     await page.reload();
     await page.locator('.inf-topic').first().waitFor();
     const after = await names(page);

@@ -20,8 +20,8 @@ const row = (r: Partial<LoggedDecision>): LoggedDecision => ({
 beforeAll(async () => {
   ext = await launchWithExtension();
   const page = await ext.openPage('dashboard.html#/activity');
-  await call(page, 'decisions/log', {
-    rows: [
+  await call(page, 'tab/report', {
+    decisions: [
       row({ title: 'Streamer reacts to the reaction of a reaction', judgedBy: 'Qwen2.5 0.5B', reasons: [{ code: 'natural-rule', detail: `judged by Qwen2.5 0.5B: ${LONG_RULE}`, source: 'model', evidence: [] }] }),
       row({ title: "You won't believe this gadget", platform: 'reddit', author: 'u/deals', reasons: [{ code: 'regex-rule', detail: REGEX, source: 'rule', evidence: ["won't believe"] }] }),
       row({ title: 'Senate passes bill to avert shutdown', platform: 'x', author: '@news', reasons: [{ code: 'avoid-topic', detail: 'politics', source: 'rule', evidence: ['senate', 'shutdown', 'bill'] }] }),

@@ -57,7 +57,7 @@ function seed(p: Page, kind: 'decisions' | 'flags', total: number): Promise<numb
           );
         }
         bytes += JSON.stringify(rows).length;
-        const reply = await chromeApi.runtime.sendMessage({ type: kind === 'decisions' ? 'decisions/log' : 'flags/add', payload: { rows } });
+        const reply = await chromeApi.runtime.sendMessage({ type: 'tab/report', payload: { [kind]: rows } });
         if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
       }
       return bytes / total;

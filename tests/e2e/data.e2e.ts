@@ -210,7 +210,7 @@ describe('dashboard data', () => {
   it('a file exported with the activity log brings the log back, after a preview, and Cancel changes nothing', async () => {
     // More than one page each way (2,000 rows a message).
     const rows = Array.from({ length: 4_321 }, (_, i) => decision(i));
-    for (let i = 0; i < rows.length; i += 500) await call(page, 'decisions/log', { rows: rows.slice(i, i + 500) });
+    for (let i = 0; i < rows.length; i += 500) await call(page, 'tab/report', { decisions: rows.slice(i, i + 500) });
     await page.getByLabel(/Include the activity log/).check();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -219,7 +219,7 @@ describe('dashboard data', () => {
     expect(ExportFile.parse(JSON.parse(file)).decisions).toHaveLength(4_321);
 
     // The log changes after the export: the import puts back what the file holds.
-    await call(page, 'decisions/log', { rows: [decision(5_000), decision(5_001)] });
+    await call(page, 'tab/report', { decisions: [decision(5_000), decision(5_001)] });
     await seedProfile(page, (p) => ({ ...p, interests: [] }));
     await page.reload();
     await page.getByRole('heading', { name: 'Import' }).waitFor();
@@ -248,7 +248,7 @@ describe('dashboard data', () => {
   });
 
   it('wipes everything only after the user confirms', async () => {
-    await call(page, 'decisions/log', { rows: [decision(1), decision(2), decision(3)] });
+    await call(page, 'tab/report', { decisions: [decision(1), decision(2), decision(3)] });
     await page.reload();
     await expect.poll(() => page.locator('.stat').filter({ hasText: 'Decisions logged' }).locator('dd').innerText()).toMatch(/^[1-9]/);
     await page.getByRole('button', { name: 'Wipe everything…' }).click();

@@ -89,7 +89,7 @@ describe('Flagged: verdicts', () => {
   const titles = ['Doctors HATE this one simple trick', 'The secret they do not want you to know', 'What happened next left everyone speechless', 'I tried it for 30 days and this happened', 'This changes everything about sleep'];
 
   beforeAll(async () => {
-    await call(ctl, 'flags/add', { rows: [...titles.map((t, i) => flag(i + 1, 'clickbait', t)), flag(10, 'urgency', 'Last chance: only 3 left in stock'), flag(11, 'urgency', 'Sale ends in 2 hours, hurry')] });
+    await call(ctl, 'tab/report', { flags: [...titles.map((t, i) => flag(i + 1, 'clickbait', t)), flag(10, 'urgency', 'Last chance: only 3 left in stock'), flag(11, 'urgency', 'Sale ends in 2 hours, hurry')] });
   });
 
   it('a verdict is confirmed in its own row with Undo, and no row moves', async () => {

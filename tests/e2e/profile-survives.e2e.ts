@@ -25,7 +25,7 @@ describe('the profile when the browser resets a database (Chromium)', () => {
   it('keeps the profile when the log database is reset, and restores it, telling the person, when its own is', async () => {
     const page = await app.openPage('dashboard.html#/data');
     await seedProfile(page, (p) => ({ ...p, interests: [{ id: 'woodworking', label: 'Woodworking', weight: 0.8, keywords: ['joinery'], exclude: [] }] }));
-    await call(page, 'decisions/log', { rows: [{ ts: 1, platform: 'x', itemId: '1', title: 'a row', author: '', url: '', surface: 'home', action: 'show', reasons: [], score: 0.5, reordered: false }] });
+    await call(page, 'tab/report', { decisions: [{ ts: 1, platform: 'x', itemId: '1', title: 'a row', author: '', url: '', surface: 'home', action: 'show', reasons: [], score: 0.5, reordered: false }] });
 
     // The log database goes (the background's connection closes itself on the deletion).
     expect(await page.evaluate(deleteDatabase, 'parapet')).toBe('deleted');

@@ -31,8 +31,8 @@ beforeAll(async () => {
   }));
   await seedDecisions(page, 600, now);
   await seedSignals(page, 300, now);
-  await call(page, 'flags/add', {
-    rows: Array.from({ length: 12 }, (_, i) => ({
+  await call(page, 'tab/report', {
+    flags: Array.from({ length: 12 }, (_, i) => ({
       ts: now - i * 60_000,
       platform: 'youtube' as const,
       itemId: `tour-flag-${i}`,

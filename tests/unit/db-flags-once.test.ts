@@ -118,10 +118,10 @@ describe('through the background', () => {
       const r = await dispatch(handlers, { type: 'flags/list', payload: {} }, dashboard, self);
       return r.ok ? (r.value as Awaited<ReturnType<typeof listFlags>>) : [];
     };
-    await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat1')] } }, tab, self);
+    await dispatch(handlers, { type: 'tab/report', payload: { flags: [flag('cat1')] } }, tab, self);
     const [row] = await queue();
     await dispatch(handlers, { type: 'flags/verdict', payload: { ids: [row.id!], status: 'wrong' } }, dashboard, self);
-    await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag('cat9', { platform: 'reddit', author: 'u/reposter' })] } }, tab, self);
+    await dispatch(handlers, { type: 'tab/report', payload: { flags: [flag('cat9', { platform: 'reddit', author: 'u/reposter' })] } }, tab, self);
     expect(await queue()).toHaveLength(1);
     const profile = await dispatch(handlers, { type: 'profile/get', payload: {} }, dashboard, self);
     const exceptions = profile.ok ? (profile.value as { exceptions: Array<{ platform: string; author?: string; kind?: string }> }).exceptions : [];

@@ -123,7 +123,7 @@ describe('a full disk', () => {
 async function addFlagsFromPage(handlers: ReturnType<typeof createHandlers>, self: { id: string; origin: string }) {
   const page = { id: 'ext-id', url: 'https://x.com/home', tab: { id: 9, url: 'https://x.com/home' } };
   const flag = { ts: 1, platform: 'x', itemId: '1', title: 't', author: 'a', url: '', kind: 'rage', confidence: 0.9, source: 'rule', action: 'label', evidence: [], status: 'open' };
-  const r = await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag] } }, page, self);
+  const r = await dispatch(handlers, { type: 'tab/report', payload: { flags: [flag] } }, page, self);
   expect(r.ok).toBe(true); // the page is not failed for it
 }
 

@@ -178,7 +178,7 @@ describe('verdicts from the review queue', () => {
     const handlers = createHandlers({ store, broadcastProfile: broadcast, tabStats: { get: async () => null, set: async () => {} }, selectInstructions: () => [], now: () => T0 });
     const self = { id: 'ext', origin: 'chrome-extension://ext/' };
     const page = { id: 'ext', url: 'chrome-extension://ext/dashboard.html' };
-    await dispatch(handlers, { type: 'flags/add', payload: { rows: [flag(), flag({ itemId: 'v2', title: 'Only 2 hours left to grab this!', kind: 'urgency' })] } }, page, self);
+    await dispatch(handlers, { type: 'tab/report', payload: { flags: [flag(), flag({ itemId: 'v2', title: 'Only 2 hours left to grab this!', kind: 'urgency' })] } }, page, self);
     const listed = await dispatch(handlers, { type: 'flags/list', payload: {} }, page, self);
     const ids = listed.ok ? (listed.value as Flag[]).map((f) => f.id!) : [];
     const r = await dispatch(handlers, { type: 'flags/verdict', payload: { ids, status: 'wrong' } }, page, self);

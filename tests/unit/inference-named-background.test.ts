@@ -32,8 +32,8 @@ const dec = (i: number, title: string): LoggedDecision => ({
 describe('the background answers the Inferred view with named topics', () => {
   it('names the topics and the platform mix with the meaning model, and applies the profile\'s controls', async () => {
     const { store, call } = background(async () => shippedMeaning());
-    await call('signals/add', { rows: [...history(SOURDOUGH), ...history(WOODWORKING)] });
-    await call('decisions/log', { rows: SOURDOUGH.map((t, i) => dec(i, t)) });
+    await call('tab/report', { signals: [...history(SOURDOUGH), ...history(WOODWORKING)] });
+    await call('tab/report', { decisions: SOURDOUGH.map((t, i) => dec(i, t)) });
     const first = await call<Responses['inference/get']>('inference/get');
     const labels = first.named!.topics.map((t) => t.label);
     const baking = labels.find((l) => BAKING.includes(l));
@@ -52,7 +52,7 @@ describe('the background answers the Inferred view with named topics', () => {
 
   it('without the model the view gets no named topics and infers from title words itself', async () => {
     const { call } = background(async () => null);
-    await call('signals/add', { rows: history(SOURDOUGH) });
+    await call('tab/report', { signals: history(SOURDOUGH) });
     const reply = await call<Responses['inference/get']>('inference/get');
     expect(reply.named).toBeNull();
     expect(reply.signals.length).toBe(SOURDOUGH.length);

@@ -42,12 +42,12 @@ function background() {
 describe('the Inferred view reopens without reading the decision log again', () => {
   it('answers from the summary it made until a decision is logged, reversed or wiped', async () => {
     const { store, call, summary, reads } = background();
-    await call('decisions/log', { rows: [row(1), row(2), row(3)] });
+    await call('tab/report', { decisions: [row(1), row(2), row(3)] });
     expect((await summary()).considered).toBe(3);
     expect((await summary()).considered).toBe(3);
     expect(reads).toHaveBeenCalledTimes(1);
 
-    await call('decisions/log', { rows: [row(4)] });
+    await call('tab/report', { decisions: [row(4)] });
     expect((await summary()).considered).toBe(4);
     expect(reads).toHaveBeenCalledTimes(2);
 

@@ -1,8 +1,7 @@
-// The log's batches are taken by plain checks before the schema is asked (lib/schema/log-batch.ts): what those
-// accept, the schema accepts too, and both hand the handler the same rows; what they leave, the schema decides.
+// A feed tab's report (tab/report) is taken by plain checks before the schema is asked (lib/schema/log-batch.ts): what
+// those accept, the schema accepts too, and both hand the handler the same rows; what they leave, the schema decides.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '@/lib/messaging';
-import { acceptDecision, acceptFlag, acceptRows } from '@/lib/schema/log-batch';
 import type { Reason } from '@/lib/schema/decision';
 import type { Flag, LoggedDecision } from '@/lib/schema/log';
 import { requests } from '@/lib/schema/messages';
@@ -34,8 +33,8 @@ function tabRows(): { decisions: LoggedDecision[]; flags: Flag[] } {
   return { decisions, flags };
 }
 
-const decisionsSchema = requests['decisions/log'].payload;
-const flagsSchema = requests['flags/add'].payload;
+const schema = requests['tab/report'].payload;
+const accept = requests['tab/report'].accept;
 
 /** Each field of a row set to each of these in turn (a key set to `DROP` is taken out). */
 const DROP = Symbol('drop');
@@ -82,22 +81,19 @@ function compareWithSchema(payloads: unknown[], accept: (p: unknown) => unknown,
   return { taken, left };
 }
 
-describe('the log batches taken by plain checks', () => {
+describe("the log's rows, taken by plain checks", () => {
   it("takes every row a feed tab's item log makes, as the schema gives it", () => {
     const { decisions, flags } = tabRows();
     expect(decisions).toHaveLength(5);
     expect(flags.length).toBeGreaterThan(0);
-    const d = acceptRows(acceptDecision)({ rows: decisions });
-    const f = acceptRows(acceptFlag)({ rows: flags });
-    expect(d).toEqual(decisionsSchema.parse({ rows: decisions }));
-    expect(f).toEqual(flagsSchema.parse({ rows: flags }));
+    for (const payload of [{ decisions }, { flags }, { decisions, flags }]) expect(accept(payload)).toEqual(schema.parse(payload));
   });
 
-  it('accepts nothing the schema refuses, and gives what the schema gives for what it accepts', () => {
+  it('accepts no row the schema refuses, and gives what the schema gives for what it accepts', () => {
     const { decisions, flags } = tabRows();
-    const batchesOf = (rows: object[]) => rows.flatMap((base) => variants(base as Record<string, unknown>).map((v) => ({ rows: [v] })));
-    const d = compareWithSchema(batchesOf(decisions), acceptRows(acceptDecision), decisionsSchema);
-    const f = compareWithSchema(batchesOf(flags), acceptRows(acceptFlag), flagsSchema);
+    const each = (rows: object[], part: 'decisions' | 'flags') => rows.flatMap((base) => variants(base as Record<string, unknown>).map((v) => ({ [part]: [v] })));
+    const d = compareWithSchema(each(decisions, 'decisions'), accept, schema);
+    const f = compareWithSchema(each(flags, 'flags'), accept, schema);
     const taken = d.taken + f.taken;
     const left = d.left + f.left;
     // Both paths are exercised: the odd values are mostly left to the schema, a few are fine as they are.
@@ -105,25 +101,22 @@ describe('the log batches taken by plain checks', () => {
     expect(left).toBeGreaterThan(500);
   });
 
-  it('leaves batches of the wrong shape or size to the schema, which refuses them with its reasons', async () => {
+  it('leaves lists of the wrong shape or size to the schema, which refuses them with its reasons', async () => {
     const [row] = tabRows().decisions;
-    const accept = acceptRows(acceptDecision);
-    for (const payload of [null, [], { rows: {} }, { rows: Array(501).fill(row) }, { rows: [row, { ...row, score: 2 }] }]) expect(accept(payload)).toBeNull();
+    for (const payload of [null, [], { decisions: {} }, { decisions: Array(501).fill(row) }, { decisions: [row, { ...row, score: 2 }] }]) expect(accept(payload)).toBeNull();
     const self = { id: 'ext', origin: 'chrome-extension://ext/' };
     const sender = { id: 'ext', url: 'https://news.ycombinator.com/', tab: { id: 1 } };
     const seen: unknown[] = [];
-    const handlers = { 'decisions/log': (p: unknown) => (seen.push(p), null) };
-    expect(await dispatch(handlers, { type: 'decisions/log', payload: { rows: [{ ...row, score: 2 }] } }, sender, self)).toMatchObject({ ok: false, error: expect.stringContaining('score') });
+    const handlers = { 'tab/report': (p: unknown) => (seen.push(p), null) };
+    expect(await dispatch(handlers, { type: 'tab/report', payload: { decisions: [{ ...row, score: 2 }] } }, sender, self)).toMatchObject({ ok: false, error: expect.stringContaining('score') });
     // A row with a default to fill in goes through the schema, and the handler gets it filled.
     const { reordered: _, ...noReordered } = row;
-    expect(await dispatch(handlers, { type: 'decisions/log', payload: { rows: [noReordered] } }, sender, self)).toEqual({ ok: true, value: null });
-    expect(seen).toEqual([{ rows: [{ ...row, reordered: false }] }]);
+    expect(await dispatch(handlers, { type: 'tab/report', payload: { decisions: [noReordered] } }, sender, self)).toEqual({ ok: true, value: null });
+    expect(seen).toEqual([{ decisions: [{ ...row, reordered: false }], flags: [], signals: [] }]);
   });
 });
 
 describe('a feed tab’s report (tab/report): its rows and counts in one message', () => {
-  const schema = requests['tab/report'].payload;
-  const accept = requests['tab/report'].accept;
   const signal = { ts: 5, type: 'hide-by-hand', platform: 'hackernews', itemId: 'h1', title: 'A story', author: 'pg', url: 'https://example.org/1', detail: '' };
   const stats = { platform: 'hackernews', seen: 30, hidden: 2, labelled: 1, reordered: 0, since: 1000, health: [{ surface: 'front', ok: true, detail: '30 items' }] };
 

@@ -123,7 +123,7 @@ describe('the background’s log writes', () => {
 
   it('a page that numbers its rows like stored ones cannot fail the batch other tabs’ rows are in', async () => {
     const { handlers } = setup();
-    await dispatch(handlers, { type: 'decisions/log', payload: { rows: [decision(1)] } }, dashboard, self);
+    await dispatch(handlers, { type: 'tab/report', payload: { decisions: [decision(1)] } }, dashboard, self);
     await dispatch(handlers, { type: 'tab/report', payload: { decisions: [decision(2)] } }, tab(3), self);
     await dispatch(handlers, { type: 'tab/report', payload: { decisions: [{ ...decision(3), id: 1 }], flags: [{ ...flag(3), id: 1 }] } }, tab(9), self);
     const shown = await dispatch(handlers, { type: 'activity/query', payload: {} }, dashboard, self);

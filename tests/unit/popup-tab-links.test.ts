@@ -43,8 +43,8 @@ const row = (itemId: string, action: LoggedDecision['action'], ts: number, extra
 describe('Activity from the popup', () => {
   it("shows one tab's hidden items since its page started, whatever tab a row claims", async () => {
     const h = setup();
-    await dispatch(h, { type: 'decisions/log', payload: { rows: [row('old', 'hide', 900), row('a', 'hide', 1200, { tab: 8 }), row('b', 'show', 1300), row('m', 'show', 1400, { reordered: true })] } }, tab(7), self);
-    await dispatch(h, { type: 'decisions/log', payload: { rows: [row('other-tab', 'hide', 1250, { tab: 7 })] } }, tab(8), self);
+    await dispatch(h, { type: 'tab/report', payload: { decisions: [row('old', 'hide', 900), row('a', 'hide', 1200, { tab: 8 }), row('b', 'show', 1300), row('m', 'show', 1400, { reordered: true })] } }, tab(7), self);
+    await dispatch(h, { type: 'tab/report', payload: { decisions: [row('other-tab', 'hide', 1250, { tab: 7 })] } }, tab(8), self);
     const link = activityQuery({ platform: 'youtube', seen: 3, hidden: 1, labelled: 0, reordered: 1, since: 1000 }, 7, { action: 'hide' });
     expect(link).toBe('site=youtube&action=hide&tab=7&since=1000');
     const query = (q: string) => dispatch(h, { type: 'activity/query', payload: toQuery(parseFilter(q), 5000) }, dashboard, self);

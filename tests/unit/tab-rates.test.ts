@@ -73,7 +73,7 @@ describe('how fast a tab may write to the logs', () => {
   it('does not limit the extension’s own pages', async () => {
     const { store, handlers } = setup();
     const dashboard = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html', tab: { id: 4 } }; // open in a tab
-    await dispatch(handlers, { type: 'signals/add', payload: { rows: Array.from({ length: 200 }, (_, i) => signal(i)) } }, dashboard, self);
+    await dispatch(handlers, { type: 'tab/report', payload: { signals: Array.from({ length: 200 }, (_, i) => signal(i)) } }, dashboard, self);
     expect(await listSignals(store)).toHaveLength(200);
   });
 });
