@@ -293,6 +293,29 @@ describe('the item menu', () => {
     await page.close();
   });
 
+  it('on Reddit, moves nothing when the person turns to an ad they chose to see, which has no credit bar', async () => {
+    const page = await open(REDDIT, 5);
+    const ad = (await decorations(page)).find((d) => d.tag === 'parapet-stub' && d.itemText.includes('Deploy your app'))!;
+    await clickIn(page, ad, 'Show this item');
+    await expect.poll(() => page.locator('shreddit-ad-post').getAttribute('data-parapet')).toBe('show');
+    await movesNothing(page, 'item-menu-reddit-ad-shown-turned-to', 'shreddit-feed > shreddit-ad-post[data-parapet="show"]', 'shreddit-feed > *', 1);
+    await page.close();
+  });
+
+  it('on Reddit, moves nothing when the person turns to an ad shown as a plain post (ads and every kind left alone)', async () => {
+    const before = await getProfile(ctl);
+    const off = (p: Profile) => Object.fromEntries(Object.entries(p.policies).map(([k, v]) => [k, { ...v, action: 'off' }])) as Profile['policies'];
+    await seedProfile(ctl, (p) => ({ ...p, policies: off(p) }));
+    try {
+      const page = await open(REDDIT, 5);
+      await expect.poll(() => page.locator('shreddit-ad-post').getAttribute('data-parapet')).toBe('show');
+      await movesNothing(page, 'item-menu-reddit-ad-plain-turned-to', 'shreddit-feed > shreddit-ad-post[data-parapet="show"]', 'shreddit-feed > *', 1);
+      await page.close();
+    } finally {
+      await seedProfile(ctl, () => before);
+    }
+  });
+
   it('on old Reddit, moves nothing when the person turns to a plain post', async () => {
     const page = await open(OLD_REDDIT, 4);
     await movesNothing(page, 'item-menu-old-reddit-plain-turned-to', '#siteTable > .thing[data-parapet="show"]:not(:has(parapet-mark))', '#siteTable > *, .entry > *');

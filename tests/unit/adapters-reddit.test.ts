@@ -73,6 +73,12 @@ describe('Reddit, current UI', () => {
       expect(slot.parent.closest('[slot="credit-bar"]')).not.toBeNull();
     }
   });
+
+  test("lays a plain ad's menu button over the end of its last line: an ad has no credit bar to put it in", () => {
+    const { doc } = open('reddit-home.html', 'https://www.reddit.com/');
+    const ad = rd.findItems(doc).find((x) => x.localName === 'shreddit-ad-post')!;
+    expect(rd.menuSlot!(ad)).toEqual({ parent: ad, over: true });
+  });
 });
 
 describe('old.reddit.com', () => {
