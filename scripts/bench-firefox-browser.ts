@@ -25,9 +25,8 @@ async function settled(maxMs = 60_000): Promise<void> {
 
 /**
  * firefox-esr, headless, with `build` installed once it has settled: `none` (no extension), a Parapet build folder
- * (built with `-b firefox`), or `peer:<folder>`, another author's extension unpacked there (the page-cost peers of
- * issue 24: Debian's webext-ublock-origin-firefox, copied out of /usr/share/mozilla/extensions/, where every
- * Firefox of this machine would load it). The first-run tab an extension opens is left behind, as after an install.
+ * (built with `-b firefox`), or `peer:<folder>`, another author's extension unpacked there (issue 24's peer:
+ * firefox-page-cost.ts, UBO_FIREFOX). The first-run tab an extension opens is left behind, as after an install.
  */
 export async function launchFirefoxWith(build: string): Promise<Browser> {
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });

@@ -2,7 +2,8 @@
 // Debian packages it for Firefox (Chromium 156 no longer loads its Manifest V2 build, and uBlock Origin Lite is
 // packaged nowhere here). The built extension (default profile) against no extension and the peer, on the bench's
 // Hacker News and YouTube pages: interleaved rounds, a fresh browser per configuration per round, medians
-// (scripts/firefox-page-cost.ts). A part of `npm run bench`; alone: npx tsx scripts/bench-firefox-page-cost.ts [ROUNDS].
+// (scripts/firefox-page-cost.ts). A part of `npm run bench`; alone:
+//   npx tsx scripts/bench-firefox-page-cost.ts [ROUNDS]
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

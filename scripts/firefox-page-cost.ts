@@ -19,8 +19,8 @@ export const FIREFOX_SITES = {
 export type FirefoxSite = keyof typeof FIREFOX_SITES;
 
 /** uBlock Origin as Debian packages it for Firefox (`apt-get install webext-ublock-origin-firefox`): a peer
- * measured side by side. Installed there, a Firefox started by puppeteer (a profile of its own) does not load it:
- * the bench installs it as it installs Parapet. */
+ * measured side by side. A Firefox started by puppeteer (a profile of its own) does not load it from there by
+ * itself: the bench installs it as it installs Parapet. */
 export const UBO_FIREFOX = '/usr/share/mozilla/extensions/{ec8030f7-c20a-464f-9b0e-13a3a9e97384}/uBlock0@raymondhill.net';
 
 /** By figure ("<site> DOMContentLoaded ms", "<site> load: <group>", "<site> per 100 items: <group>"), then by

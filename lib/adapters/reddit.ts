@@ -114,8 +114,9 @@ export const redditAdapter: Adapter = {
     return { parent: root };
   },
   /** A plain post's button, which must take no room: where the badge goes it would be a line of its own. On the
-   * current UI it goes before the post's own menu, at the end of its credit bar, or, on a post with no such menu (an
-   * ad), over the end of its last line, as on YouTube; on old Reddit at the end of the line of links under the title. */
+   * current UI it goes before the post's own menu, at the end of its credit bar, or, on a post with no such menu
+   * (an ad), over the end of its last line, as on YouTube; on old Reddit at the end of the line of links under the
+   * title. */
   menuSlot(root) {
     if (root.matches(OLD_THING)) {
       const links = root.querySelector(S.oldButtons);

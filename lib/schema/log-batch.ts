@@ -3,12 +3,11 @@ import { Action, ReasonSource, type Reason } from './decision';
 import { Flag, FlagStatus, type LoggedDecision } from './log';
 
 /**
- * The log's rows in a feed tab's report (tab/report), accepted with plain checks. The service
- * worker took zod's parse of every row of every batch at about 5 ms per 100 rows: its code runs a few times a
- * second, cold, and an extension's CSP keeps zod from compiling its checks (issue 24). These accept only rows the
- * schema accepts as they are (every field present, of its type, within its bounds), and return what the schema
- * would (unknown keys dropped); anything else, null, is left to the schema, which says what is wrong or fills in
- * its defaults. tests/unit/log-batch-accept.test.ts holds them to the schema.
+ * The log's rows in a feed tab's report (tab/report), accepted with plain checks. The service worker took zod's
+ * parse of every row of every batch at about 5 ms per 100 rows: its code runs a few times a second, cold, and an
+ * extension's CSP keeps zod from compiling its checks (issue 24). These accept only rows the schema accepts as they
+ * are (every field present, of its type, within its bounds), and return what the schema would (unknown keys
+ * dropped); anything else, null, is left to the schema, which says what is wrong or fills in its defaults. tests/unit/log-batch-accept.test.ts holds them to the schema.
  */
 
 const platforms = new Set<unknown>(FEED_PLATFORMS);
