@@ -17,6 +17,7 @@
 // about a quarter of it: the rest is reading and writing the page, a little each.
 import { rmSync } from 'node:fs';
 import { launchFeedBrowser } from './bench-feed-browser';
+import { ownTimeByExtensionFrame, type CpuProfile } from './cpu-profile';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 
 const site = process.env.SITE ?? 'hackernews';
@@ -27,12 +28,6 @@ const N = Number(process.env.N ?? 3);
 const TOTAL = Number(process.env.TOTAL ?? FEED.total);
 const TOP = Number(process.env.TOP ?? 40);
 const per100 = N * (TOTAL / 100);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 const byKind = new Map<string, number>();
 const byFunction = new Map<string, number>();
@@ -51,24 +46,16 @@ try {
     await runFeed(page, TOTAL);
     await page.waitForTimeout(500);
     const { profile } = await cdp.send('Profiler.stop');
-    const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n as ProfileNode]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    profile.samples!.forEach((id, k) => {
-      const ms = profile.timeDeltas![k] / 1000;
-      const node = nodes.get(id)!;
-      let ext: ProfileNode | undefined;
-      for (let at: number | undefined = id; at !== undefined && !ext; at = parent.get(at)) {
-        const n = nodes.get(at)!;
-        if (n.callFrame.url.startsWith('chrome-extension://')) ext = n;
-        // The page's own script called from ours (a MutationObserver does not nest so): the page's.
-        else if (n.callFrame.url) break;
+    // The page's own script called from ours (a MutationObserver does not nest so) is the page's.
+    for (const { ms, node, ext } of ownTimeByExtensionFrame(profile as CpuProfile, { pageStops: true })) {
+      if (!ext) {
+        add(byKind, node.callFrame.url ? 'the page' : node.callFrame.functionName || '(native)', ms);
+        continue;
       }
-      if (!ext) return add(byKind, node.callFrame.url ? 'the page' : node.callFrame.functionName || '(native)', ms);
       add(byKind, 'extension', ms);
       const native = node === ext ? '' : ` (in ${node.callFrame.functionName || 'native'})`;
       add(byFunction, `${ext.callFrame.functionName || '(top level)'}:${ext.callFrame.lineNumber + 1}${native}`, ms);
-    });
+    }
     await page.close();
   }
 } finally {

@@ -17,6 +17,7 @@
 // runner's start. No one function above a tenth.
 import { rmSync } from 'node:fs';
 import { launchFeedBrowser } from './bench-feed-browser';
+import { ownTimeByExtensionFrame, type CpuProfile } from './cpu-profile';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 
 const site = process.env.SITE ?? 'hackernews';
@@ -26,12 +27,6 @@ const config = process.env.PROBE_CONFIG ?? '.output:default';
 const N = Number(process.env.N ?? 3);
 const WAIT_MS = Number(process.env.WAIT ?? 1500);
 const TOP = Number(process.env.TOP ?? 40);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 const byScript = new Map<string, number>();
 const byFunction = new Map<string, number>();
@@ -48,18 +43,7 @@ try {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(WAIT_MS);
     const { profile } = await cdp.send('Profiler.stop');
-    const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n as ProfileNode]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const own = new Map<number, number>();
-    profile.samples!.forEach((id, k) => own.set(id, (own.get(id) ?? 0) + profile.timeDeltas![k] / 1000));
-    for (const [id, ms] of own) {
-      const node = nodes.get(id)!;
-      let ext: ProfileNode | undefined;
-      for (let at: number | undefined = id; at !== undefined && !ext; at = parent.get(at)) {
-        const n = nodes.get(at)!;
-        if (n.callFrame.url.startsWith('chrome-extension://')) ext = n;
-      }
+    for (const { ms, node, ext } of ownTimeByExtensionFrame(profile as CpuProfile)) {
       if (!ext) {
         add(byScript, node.callFrame.url ? 'the page' : node.callFrame.functionName, ms);
         continue;
