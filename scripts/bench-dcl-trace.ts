@@ -15,12 +15,16 @@
 // window holds its compile, its start and the hold's release); WAIT=1500 to load + 1.5 s, the page-cost bench's
 // window (the log's first rows are sent in it). EXTRA_CATS adds trace categories, e.g.
 // EXTRA_CATS=disabled-by-default-v8.compile for V8's lazy compiles (V8.CompileCode, V8.ParseFunction) by name.
+// The measured load is a page seen before (the warm-up's decisions kept); FIRST=1 measures a first visit.
 import type { BrowserContext } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 import { readyMs } from './ready-time';
+import { workerStorage } from '../tests/e2e/ui-helpers';
+import { knownKey } from '../lib/schema/known-decisions';
+import type { FeedPlatform } from '../lib/schema/constants';
 
 interface TraceEvent {
   name: string;
@@ -61,6 +65,17 @@ async function launch(build: string): Promise<{ context: BrowserContext; close()
   return { context, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
 }
 
+/** FIRST=1: a first visit, the warm-up's decisions not kept (lib/schema/known-decisions.ts); by default the measured
+ * load is a page seen before, as a reload is. */
+const FIRST = process.env.FIRST === '1';
+const forgetKnown = async (context: BrowserContext) => {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return;
+  // The warm-up reports what it decided as it is left: cleared once that has landed.
+  await new Promise((r) => setTimeout(r, 300));
+  await workerStorage(worker).remove(knownKey(site as FeedPlatform));
+};
+
 /** One measured load: figures, and thread time by event name. */
 async function measure(build: string): Promise<{ figures: Record<string, number>; byName: Map<string, number> }> {
   const { context, close } = await launch(build);
@@ -69,7 +84,8 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     const warm = await context.newPage();
     await warm.goto(url, { waitUntil: 'load' });
     await warm.waitForTimeout(500);
-    await warm.close();
+    await warm.close({ runBeforeUnload: true });
+    if (FIRST) await forgetKnown(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];

@@ -4,7 +4,10 @@
 // stack, so the DOM calls, regexps and lazy compiles a function causes count as its own; samples with no extension
 // frame are counted by kind only (the page's, idle, program, GC). Means per load.
 //
-//   PROBE_CONFIG=.output/x:default|large [SITE=hackernews|youtube] [N=3] [WAIT=1500] [TOP=40] npx tsx scripts/probe-load-profile.ts
+//   PROBE_CONFIG=.output/x:default|large [SITE=hackernews|youtube] [N=3] [WAIT=1500] [TOP=40] [FIRST=1] npx tsx scripts/probe-load-profile.ts
+//
+// Each load after the first is a page seen before (the decisions of the load before kept: lib/schema/known-decisions.ts);
+// FIRST=1 makes each a first visit.
 //
 // Names need a build with minify off (see probe-feed-opt.ts). The profiler samples wall time: on a loaded machine a
 // function the thread was preempted in gets the wait too, so read ranks and shares, and bench-dcl-trace.ts (thread
@@ -19,6 +22,9 @@ import { rmSync } from 'node:fs';
 import { launchFeedBrowser } from './bench-feed-browser';
 import { ownTimeByExtensionFrame, type CpuProfile } from './cpu-profile';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
+import { workerStorage } from '../tests/e2e/ui-helpers';
+import { knownKey } from '../lib/schema/known-decisions';
+import type { FeedPlatform } from '../lib/schema/constants';
 
 const site = process.env.SITE ?? 'hackernews';
 const url = site === 'youtube' ? 'https://www.youtube.com/' : 'https://news.ycombinator.com/';
@@ -33,8 +39,17 @@ const byFunction = new Map<string, number>();
 const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms / N);
 
 const { context, dir } = await launchFeedBrowser(config, [{ url, html }]);
+/** FIRST=1: each load a first visit, the decisions kept by the loads before it cleared (lib/schema/known-decisions.ts). */
+const FIRST = process.env.FIRST === '1';
+const forgetKnown = async () => {
+  const worker = context.serviceWorkers()[0];
+  // What the load before reported as it was left: cleared once that has landed.
+  await new Promise((r) => setTimeout(r, 300));
+  if (worker) await workerStorage(worker).remove(knownKey(site as FeedPlatform));
+};
 try {
   for (let i = 0; i < N; i++) {
+    if (FIRST) await forgetKnown();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -53,7 +68,7 @@ try {
       const native = node === ext ? '' : ` (in ${node.callFrame.functionName || 'native'})`;
       add(byFunction, `${ext.callFrame.functionName || '(top level)'} ${file}:${ext.callFrame.lineNumber + 1}${native}`, ms);
     }
-    await page.close();
+    await page.close({ runBeforeUnload: true });
   }
 } finally {
   await context.close();

@@ -73,7 +73,9 @@ export interface BackgroundDeps {
   /** Builds a feed tab's look-ups into the profile it is sent (shared with the broadcast, so one cache). */
   forPage?: (p: Profile, url: string | undefined) => Promise<Profile>;
   /** Keeps what page/start answers each feed's tabs in storage.local, for them to read instead (tab-ready-store.ts). */
-  tabReady?: { refresh(): Promise<void>; forget(): Promise<void>; current(feed: FeedPlatform, key: string): Promise<boolean> };
+  tabReady?: { refresh(): Promise<void>; forget(): Promise<void>; current(feed: FeedPlatform, key: string, stamp?: string): Promise<boolean> };
+  /** Keeps the decisions a feed's tabs made with its kept copy, for its next pages (known-store.ts). */
+  known?: { keep(feed: FeedPlatform, key: string, stamp: string, entries: ParsedPayload<'page/known'>['entries']): Promise<void> };
   /** Sends one tab its profile, as a broadcast does (a tab that started from an older kept copy). */
   tellTab?: (tab: number, profile: Profile) => void;
   /** How fast each tab may add to the logs (lib/background/tab-rates.ts by default). */
@@ -183,6 +185,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const current = await forTab(stored, sender.url);
       // A save meanwhile reaches the tab in its own broadcast, with a later revision: this one must not follow it.
       if (current.key !== key && sameProfile(stored, await loadProfile(store, now()))) deps.tellTab?.(tab, current.profile);
+      return null;
+    },
+    // Written after the answer: the tab waits for nothing.
+    'page/known': async ({ key, stamp, entries }, sender) => {
+      const feed = isPageSender(sender) ? feedOfUrl(sender.url) : null;
+      if (feed) void deps.known?.keep(feed, key, stamp, entries);
       return null;
     },
     'profile/save': async ({ profile, base }) => {

@@ -15,6 +15,7 @@ import { createTabRates } from './tab-rates';
 import { sessionTabStats } from './tab-stats';
 import { openWelcomeOnInstall } from './first-run';
 import { createModelStore } from './page-models';
+import { createKnownStore } from './known-store';
 import { createTabReadyStore } from './tab-ready-store';
 import type { FeedPlatform } from '../schema/common';
 
@@ -87,6 +88,7 @@ export function startBackground() {
   // A moment after a wake, not while the page that woke the worker starts (reading the profile is a woken worker's
   // largest cost); at once when the browser starts and when Parapet is installed or updated, the topics expanded
   // while no tab waits for the model to load.
+  const known = createKnownStore({ current: (feed, key, stamp) => tabReady.current(feed, key, stamp) });
   setTimeout(() => void tabReady.refresh(), WAKE_REFRESH_MS);
   const keep = () => void tabReady.refresh();
   browser.runtime.onStartup.addListener(keep);
@@ -97,6 +99,7 @@ export function startBackground() {
     store,
     broadcastProfile: (p) => void broadcastProfile(p, tabReady.refresh).catch(() => {}),
     tabReady,
+    known,
     tellTab,
     withTopicPack,
     forPage,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
+import { knownKey } from '../schema/known-decisions';
 import { BUILD, isCurrent, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
 import type { ModelArea } from './page-models';
 import { pauseForTabs } from './pause';
@@ -105,18 +106,21 @@ export function createTabReadyStore(deps: TabReadyDeps) {
   return {
     /** Whether `key` is what is kept for `feed` now: every change is forgotten before it is answered (`forget`), so
      * a kept key of this build is the current profile's, and a tab that started from it needs nothing more; the
-     * profile itself is not read (a woken worker's first read of it is its largest cost). */
-    async current(feed: FeedPlatform, key: string): Promise<boolean> {
+     * profile itself is not read (a woken worker's first read of it is its largest cost). With `stamp`: and kept
+     * beside that copy of the models. */
+    async current(feed: FeedPlatform, key: string, stamp?: string): Promise<boolean> {
       if (index === undefined) index = ((await area().get(INDEX_KEY).catch((): Record<string, unknown> => ({})))[INDEX_KEY] as Kept | undefined) ?? null;
-      return index?.v === TAB_READY_VERSION && index.build === build && index.keys[feed] === key;
+      return index?.v === TAB_READY_VERSION && index.build === build && index.keys[feed] === key && (stamp === undefined || index.stamp === stamp);
     },
     async forget(): Promise<void> {
       generation++;
       endWait?.();
       if (running) again = true;
       index = null;
+      // The decisions tabs made with the copies go with them (known-store.ts): never used again once the copies are
+      // made anew, and a wipe leaves none of them behind.
       await area()
-        .remove([...FEED_PLATFORMS.map(tabReadyKey), INDEX_KEY])
+        .remove([...FEED_PLATFORMS.flatMap((f) => [tabReadyKey(f), knownKey(f)]), INDEX_KEY])
         .catch((e) => console.warn('Parapet: the profile kept for the tabs could not be cleared', e));
     },
     refresh(): Promise<void> {

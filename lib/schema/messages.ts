@@ -3,7 +3,8 @@ import { ChatSite, FeedPlatform, Site, label } from './common';
 import { Profile } from './profile';
 import { Feedback, Flag, FlagStatus, LoggedDecision, Signal, type StoredFlag } from './log';
 import { FeedItem } from './item';
-import { Decision } from './decision';
+import { Decision, Reason } from './decision';
+import { KNOWN_CAP } from './known-decisions';
 import type { DecisionSummary } from './summary';
 import type { TopicPreview } from './topic-preview';
 import type { InferredModel } from './inferred';
@@ -55,6 +56,19 @@ export const requests = {
   /** A feed tab that started from the profile kept for its feed's tabs (stored-models.ts), once its page is parsed:
    * `key`, which one (readyKey). Answered null; a tab whose profile is not the current one is sent it as a broadcast. */
   'page/current': { privileged: false, payload: z.object({ key: z.string().max(100) }) },
+  /** A feed tab that started from the kept profile with that `key` and the models `stamp`: the decisions it made
+   * afresh with them, for the feed's next pages (lib/schema/known-decisions.ts). Answered null; kept only while they
+   * are what the feed's tabs are given. */
+  'page/known': {
+    privileged: false,
+    payload: z.object({
+      key: z.string().max(100),
+      stamp: z.string().max(100),
+      entries: z
+        .array(z.object({ id: z.string().min(1).max(200), fp: z.number().int(), decision: Decision, quoted: z.array(Reason).max(20) }))
+        .max(KNOWN_CAP),
+    }),
+  },
   /** `base`: the stored profile the edit started from; what changed since is kept (lib/core/profile-merge.ts). */
   'profile/save': { privileged: true, payload: z.object({ profile: Profile, base: Profile.optional() }) },
   /** A bounded profile change the user made from the page itself (show anyway for this author, hide this...). */
@@ -219,6 +233,7 @@ export interface Responses {
    * themselves when the background could not keep them there. */
   'page/start': { profile: Profile; models: PageModels | string };
   'page/current': null;
+  'page/known': null;
   'profile/save': Profile;
   'feedback/record': Profile;
   'health/report': null;

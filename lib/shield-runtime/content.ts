@@ -8,6 +8,7 @@ import { base64ToBytes as bytesOf } from '../core/shield/packed';
 import { noLookups, restoreLookups } from '../core/shield/prepared';
 import type { Profile } from '../schema/profile';
 import { watchAddress } from '../content-script/address';
+import { LazyModel } from './decider';
 import { coreEngine, type CoreShield } from './engine';
 import { takeEarlyStart } from './early-hold';
 import { requestPageStart } from './page-start';
@@ -46,13 +47,17 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
       engine: coreEngine(core, adapter.platform),
       transport,
       loadProfile: () => start.profile,
+      loadKnown: start.known && (() => start.known!),
       // Each model is taken out of what was read as it is read: that stays reachable from `models` for the page's
-      // life, its base64 text and the detector data need not.
+      // life, its base64 text and the detector data need not. Made only when an item is decided with it (decider.ts):
+      // a page whose items were all decided on an earlier visit never decodes it.
       loadClickbait: () =>
         models.then((m) => {
           const bytes = m.clickbait;
           m.clickbait = null;
-          return bytes && loadClickbaitModel(bytesOf(bytes));
+          // The base64 text decoded at once (~1 ms): the bytes take less memory than the text, outside the JS heap.
+          const decoded = bytes && bytesOf(bytes);
+          return decoded && new LazyModel(() => loadClickbaitModel(decoded));
         }),
       // The rage, engagement, urgency and promotion rules, and the models learned for them: without those models
       // the rules still run (a missing file costs recall, not the whole stage).
@@ -62,7 +67,8 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
           m.detectorTables = m.learned = null;
           // As parsed: the rule engine takes the data file's rules as they are (rules.ts, EngineRule) and the other
           // fields are what the tables hold, so no tables' objects are made of them first.
-          return tables && buildDetectorRules(JSON.parse(tables) as DetectorTables, learned ? bytesOf(learned) : undefined);
+          const learnedBytes = learned ? bytesOf(learned) : undefined;
+          return tables && new LazyModel(() => buildDetectorRules(JSON.parse(tables) as DetectorTables, learnedBytes));
         }),
     },
     // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content

@@ -2,10 +2,38 @@ import type { FeedPlatform } from '../schema/common';
 import type { Decision, Reason } from '../schema/decision';
 import type { FeedItem } from '../schema/item';
 import type { Profile } from '../schema/profile';
+import { itemFingerprint } from '../core/item-fingerprint';
+import { KNOWN_CAP, type KnownEntry } from '../schema/known-decisions';
 import { fallbackProfile } from './default-profile';
 import type { Engine } from './engine';
 
 export type ModelName = 'clickbait' | 'detectors';
+
+/** A model as read, made (decoded, its tables built) only when an item is decided with it: a page whose every item
+ * is known (below) never makes it. What it was made from is let go once it is made. */
+export class LazyModel {
+  constructor(private make: (() => unknown) | null) {}
+  /** The model, or null when it could not be made (left out, as a model that failed to load). */
+  made(): unknown {
+    const make = this.make;
+    this.make = null;
+    if (!make) return null;
+    try {
+      return make() ?? null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The decisions kept from the feed's earlier pages for the profile this page started from (lib/schema/
+ * known-decisions.ts): `profile` is that profile object, `key` and `stamp` name it and its models. */
+export interface KnownStart {
+  profile: Profile;
+  key: string;
+  stamp: string;
+  entries: readonly KnownEntry[];
+}
 
 export interface Decider {
   /** The profile in force: the defaults until the person's arrives. */
@@ -15,15 +43,19 @@ export interface Decider {
   decide(item: FeedItem): Decision;
   /** Returns the reasons with the headline model's words quoted, as compiled now, when it is first called (the
    * log asks for them at an idle moment, not before the item is painted). */
-  quoter(item: FeedItem, reasons: readonly Reason[]): () => readonly Reason[];
+  quoter(item: FeedItem, decision: Decision): () => readonly Reason[];
   /** Takes the person's profile and compiles it; false when it is the revision already in force. Throws when it
    * cannot be compiled (the profile is in force all the same). */
   useProfile(next: Profile): boolean;
   /** Takes a model that has loaded; a model the engine refuses is left out, as if it had failed to load. */
   useModel(what: ModelName, model: unknown): void;
   /** Takes what arrived while the page waited, with one compile for all of it (not one per arrival). Throws like
-   * useProfile; a model the engine refuses is left out. */
-  useAll(next: { profile?: Profile } & { [M in ModelName]?: unknown }): void;
+   * useProfile; a model the engine refuses is left out. With `known` for that profile, its items are decided as
+   * they were, and the compile waits for an item it does not know (the first to come throws then, if it fails). */
+  useAll(next: { profile?: Profile; known?: KnownStart } & { [M in ModelName]?: unknown }): void;
+  /** The decisions made afresh with the profile the page started from and both models, since last asked, as the
+   * feed's next pages can use them (none once another profile is in force). */
+  takeFresh(): KnownEntry[];
   /** A judge's verdict, put in place of the fast decision. */
   verdict(itemId: string, d: Decision): void;
   /** Drops every kept decision (the profile or a model changed). */
@@ -35,6 +67,8 @@ export interface Decider {
   handHidden(itemId: string): boolean;
   revealed(itemId: string): boolean;
 }
+
+const made = (model: unknown): unknown => (model instanceof LazyModel ? model.made() : model);
 
 /**
  * The decider: the profile, the loaded models, what they compile to, and the decision for each item. The
@@ -52,8 +86,25 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   // hold ran out with no answer, or the person's profile could not be compiled): a page start decides nothing
   // until the person's profile is in.
   let compiled: unknown;
-  const inForce = () => (compiled ??= engine.compile(fallbackProfile(), null, null));
+  const inForce = () => {
+    if (pending) {
+      pending = false;
+      compileLeavingOutRefused();
+    }
+    return (compiled ??= engine.compile(fallbackProfile(), null, null));
+  };
   const decisions = new Map<string, Decision>();
+  /** By item id, while the profile the page started from is in force. */
+  let known: Map<string, KnownEntry> | null = null;
+  /** The compile waits for an item `known` does not decide. */
+  let pending = false;
+  /** The compile in force has the person's profile and both models: what it decides is worth keeping. */
+  let full = false;
+  /** Decided afresh with that compile, to be kept for the next pages while `known` stands: the item only while its
+   * reasons are to be quoted (a page's items are not held for this). */
+  const fresh = new Map<string, { fp: number; decision: Decision; item: FeedItem | null }>();
+  /** The quoted reasons of decisions known, or already quoted (never quoted twice). */
+  const quotedOf = new WeakMap<Decision, readonly Reason[]>();
   const byHand = new Set<string>();
   let saved = new Set<string>();
   const revealed = new Set<string>();
@@ -63,6 +114,7 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   function takeProfile(next: Profile): boolean {
     if (profile !== null && next.revision === profile.revision && next.updatedAt === profile.updatedAt) return false;
     profile = next;
+    known = null;
     saved = new Set((next.hiddenItems ?? []).filter((h) => h?.platform === platform).map((h) => h.itemId));
     return true;
   }
@@ -70,17 +122,29 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   /** Compiles with the models in force, leaving out one the engine refuses as if it had failed to load; throws
    * when the profile itself cannot be compiled. */
   function compileLeavingOutRefused(): void {
+    fresh.clear();
+    full = false;
+    clickbait = made(clickbait);
+    detectors = made(detectors);
     let error: unknown = null;
     for (const [c, d] of [[clickbait, detectors], [null, detectors], [clickbait, null], [null, null]]) {
       try {
         compiled = engine.compile(inUse(), c, d);
         [clickbait, detectors] = [c, d];
+        full = profile !== null && c !== null && d !== null;
         return;
       } catch (e) {
         error ??= e;
       }
     }
     throw error;
+  }
+
+  /** Compiles now, or, while items may be known, when one is not. */
+  function recompile(): void {
+    if (!known?.size) return compileLeavingOutRefused();
+    fresh.clear();
+    pending = true;
   }
 
   return {
@@ -100,15 +164,32 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
       }
       let d = decisions.get(item.id);
       if (!d) {
-        d = engine.decide(inForce(), item);
+        const k = known?.get(item.id);
+        if (k && k.fp === itemFingerprint(item)) {
+          d = k.decision;
+          quotedOf.set(d, k.quoted);
+        } else {
+          d = engine.decide(inForce(), item);
+          if (known && full) {
+            fresh.delete(item.id);
+            fresh.set(item.id, { fp: itemFingerprint(item), decision: d, item: d.reasons.length > 0 ? item : null });
+            // The newest only: a page that churns items cannot make this hold them (issue 25).
+            if (fresh.size > KNOWN_CAP) fresh.delete(fresh.keys().next().value!);
+          }
+        }
         decisions.set(item.id, d);
       }
       return d;
     },
-    quoter(item, reasons) {
+    quoter(item, decision) {
+      const done = quotedOf.get(decision);
+      if (done) return () => done;
       const decidedWith = inForce();
-      let quoted: readonly Reason[] | undefined;
-      return () => (quoted ??= engine.quote(decidedWith, item, reasons));
+      return () => {
+        let quoted = quotedOf.get(decision);
+        if (!quoted) quotedOf.set(decision, (quoted = engine.quote(decidedWith, item, decision.reasons)));
+        return quoted;
+      };
     },
     useProfile(next) {
       if (!takeProfile(next)) return false;
@@ -118,13 +199,26 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
     useModel(what, model) {
       if (what === 'clickbait') clickbait = model;
       else detectors = model;
-      compileLeavingOutRefused();
+      recompile();
     },
     useAll(next) {
       if (next.clickbait !== undefined) clickbait = next.clickbait;
       if (next.detectors !== undefined) detectors = next.detectors;
       if (next.profile) takeProfile(next.profile);
-      compileLeavingOutRefused();
+      // Only with the very profile they were kept for: one broadcast while the page waited is another.
+      if (next.known && next.known.profile === profile) known = new Map(next.known.entries.map((e) => [e.id, e]));
+      recompile();
+    },
+    takeFresh() {
+      if (!known || pending || !full) return [];
+      const out: KnownEntry[] = [];
+      for (const [id, { fp, decision, item }] of fresh) {
+        let quoted = quotedOf.get(decision);
+        if (!quoted) quotedOf.set(decision, (quoted = item ? engine.quote(compiled, item, decision.reasons) : decision.reasons));
+        out.push({ id, fp, decision, quoted: [...quoted] });
+      }
+      fresh.clear();
+      return out;
     },
     verdict: (id, d) => void decisions.set(id, d),
     forget: () => decisions.clear(),

@@ -1,5 +1,6 @@
-/** What the first decisions wait for: the person's profile, and each model the content script loads. */
-export type Awaited = 'profile' | 'clickbait' | 'detectors';
+/** What the first decisions wait for: the person's profile, each model the content script loads, and the decisions
+ * kept from the feed's earlier pages (read with the profile). */
+export type Awaited = 'profile' | 'clickbait' | 'detectors' | 'known';
 
 export interface Hold {
   /** True until everything awaited arrived (or failed), or the cap passed. */

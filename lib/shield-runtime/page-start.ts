@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { Profile } from '../schema/profile';
 import type { FeedPlatform } from '../schema/constants';
 import type { PageModels } from '../schema/messages';
+import { KNOWN_VERSION, knownKey, type StoredKnown } from '../schema/known-decisions';
 import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredModels, type StoredTabReady } from '../schema/stored-models';
+import type { KnownStart } from './decider';
 import type { Transport } from './transport';
 
 /** What a feed page asks for as it starts: the person's profile and the models, asked for at the same time. */
@@ -11,6 +13,9 @@ export interface PageStart {
   readonly startedAt: number;
   readonly profile: Promise<Profile>;
   readonly models: Promise<PageModels>;
+  /** The decisions kept from the feed's earlier pages for the profile this page starts from (none kept yet: no
+   * entries); null when it starts from page/start's answer, whose decisions are not kept. */
+  readonly known?: Promise<KnownStart | null>;
   /** Starts what is read from storage (readPageStart): called once the page is parsed. */
   begin?(): void;
 }
@@ -59,23 +64,31 @@ export function requestPageStart(transport: Transport, feed: FeedPlatform, start
 export function readPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer): PageStart & { confirm(): void } {
   const mk = modelsKey(feed);
   const rk = tabReadyKey(feed);
+  const kk = knownKey(feed);
   let begin!: () => void;
   const got = new Promise<void>((r) => (begin = r))
-    .then(() => browser.storage.local.get([mk, rk]))
+    .then(() => browser.storage.local.get([mk, rk, kk]))
     .catch(() => ({}) as Record<string, unknown>);
   const read = got.then((k) => {
     const r = k[rk] as StoredTabReady | undefined;
     const m = k[mk] as StoredModels | undefined;
     const usable = r?.v === TAB_READY_VERSION && r.build === BUILD && m?.stamp === r.stamp;
-    return { found: usable ? { key: r.key, profile: latest(r.profile, newer), models: m } : null, models: m };
+    return { found: usable ? { key: r.key, profile: latest(r.profile, newer), models: m, known: knownFor(r, k[kk] as StoredKnown | undefined) } : null, models: m };
   });
   const found = read.then((r) => r.found);
+  const known = found.then((f) => (f && f.profile === f.known.profile ? f.known : null));
   // Not usable (the first run, or the seconds after a change, while the background makes the copy again): page/start
   // is asked, and the models just read are used when the answer names them (about 1 MB not read twice).
   const start = read.then((r) => r.found ?? requestPageStart(transport, feed, startedAt, newer, r.models));
   const profile = start.then((s) => s.profile);
   const models = start.then((s) => s.models);
-  for (const p of [profile, models]) p.catch(() => {});
+  for (const p of [profile, models, known]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
-  return { startedAt, profile, models, confirm, begin };
+  return { startedAt, profile, models, known, confirm, begin };
+}
+
+/** The decisions kept for the copy `r` (none when those kept are another copy's). */
+function knownFor(r: StoredTabReady, k: StoredKnown | undefined): KnownStart {
+  const same = k?.v === KNOWN_VERSION && k.build === BUILD && k.stamp === r.stamp && k.key === r.key && Array.isArray(k.entries);
+  return { profile: r.profile, key: r.key, stamp: r.stamp, entries: same ? k.entries : [] };
 }

@@ -3,7 +3,7 @@ import type { Adapter } from '../adapters/types';
 import type { Reason } from '../schema/decision';
 import type { FeedbackType } from '../schema/log';
 import type { Profile } from '../schema/profile';
-import { createDecider } from './decider';
+import { createDecider, type KnownStart } from './decider';
 import type { Engine } from './engine';
 import { beforePaint } from './frame';
 import { watchHealth } from './health';
@@ -24,6 +24,7 @@ import { createPanel, type PanelView } from './panel';
 import type { MenuCommand } from '../schema/menu-command';
 import { buttonOf } from './ui';
 import { errorText } from './error-text';
+import { KNOWN_CAP } from '../schema/known-decisions';
 
 export { ATTR } from './painter';
 
@@ -37,6 +38,9 @@ export interface ShieldDeps {
   loadDetectors?: () => Promise<unknown>;
   /** The person's profile for this page; asked of the background (profile/get) when not given. */
   loadProfile?: () => Promise<Profile>;
+  /** The decisions kept from the feed's earlier pages for that profile (page-start.ts); null when there are none to
+   * keep (the page did not start from the copy kept for its feed). */
+  loadKnown?: () => Promise<KnownStart | null>;
 }
 
 export interface ShieldOptions {
@@ -77,6 +81,8 @@ export interface Shield {
  * starts waits for the background itself to start: 350-620 ms on a busy machine (two cores at load 8-10). A cap
  * shorter than that shows that page's items before the rules that hide some of them are in, and then hides them. */
 const HOLD_CAP_MS = 1000;
+/** After the hold's end: the first screen's decisions are kept for the next page once the load's work is done. */
+const KNOWN_AFTER_MS = 3000;
 
 /**
  * The one runner behind every feed content script: it wires the parts and owns their life cycle (start,
@@ -100,6 +106,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   // earlier visit, say) could end the hold sooner.
   if (deps.loadClickbait) awaited.push('clickbait');
   if (deps.loadDetectors) awaited.push('detectors');
+  if (deps.loadKnown) awaited.push('known');
   // The hold's end (everything arrived, or the cap passed): the page is read, every item decided as well as it can
   // be and shown, and, never having been seen, put in order as one batch.
   /** What arrived while the hold lasts, taken all at once when it ends: one compile, not one per arrival. */
@@ -114,7 +121,18 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     showUnread(waiting);
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
+    if (arrived.known) knownTimer = setTimeout(sendKnown, KNOWN_AFTER_MS);
   });
+  let knownTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The decisions this page made afresh, for the feed's next pages (known-decisions.ts): sent once the page has
+   * settled, and as it is left. */
+  function sendKnown(): void {
+    clearTimeout(knownTimer);
+    const kept = arrived.known;
+    if (!kept || failed) return;
+    const entries = decider.takeFresh();
+    if (entries.length > 0) void transport.send('page/known', { key: kept.key, stamp: kept.stamp, entries: entries.slice(-KNOWN_CAP) }).catch(() => {});
+  }
   /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [...(opts.held ?? [])];
   let pageSurface = surfaceOfPage();
@@ -266,7 +284,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const { item, decision: d } = t;
     if (!item || !d) return;
     // Logged once it has stayed on the page long enough to be seen (item-log.ts).
-    log.record(item, d, decider.quoter(item, d.reasons), () => reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
+    log.record(item, d, decider.quoter(item, d), () => reorderer.moved(item.id), () => t.root.isConnected && t.item?.id === item.id);
     if (judging()) judgeClient().offer(item, d);
   }
 
@@ -358,7 +376,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const author = t.item && t.item.author.length <= 200 && !/<\s*[a-zA-Z!/?]|&#|javascript:/i.test(t.item.author) ? t.item.author : '';
     // With the headline model's words, which the decision leaves for later (they cost as much as the score). whyLink
     // only reads the reasons.
-    const load = () => (t.item && t.decision ? whyLink(transport, { ...t.decision, reasons: decider.quoter(t.item, t.decision.reasons)() as Reason[] }, author, view, t.paint.mode === 'stub') : Promise.resolve(null));
+    const load = () => (t.item && t.decision ? whyLink(transport, { ...t.decision, reasons: decider.quoter(t.item, t.decision)() as Reason[] }, author, view, t.paint.mode === 'stub') : Promise.resolve(null));
     // The opener, or what stands for the item now (a hidden item's stub replaced its mark).
     const focusBack = () => {
       const h = anchor.isConnected ? anchor : (t.paint.stub ?? t.paint.mark);
@@ -499,6 +517,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         activity.leave();
         log.settle();
         void reporter.flush();
+        sendKnown();
       }) as EventListener,
       false,
     ]);
@@ -513,6 +532,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.
       if (!stopped) hold.settled('profile');
     });
+  deps
+    .loadKnown?.()
+    .then((known) => {
+      // Taken with the profile as the hold ends; one that comes after is not used.
+      if (known && hold.holding) arrived.known = known;
+    })
+    .catch(() => {})
+    .finally(() => !stopped && hold.settled('known'));
   for (const [what, load] of [['clickbait', deps.loadClickbait], ['detectors', deps.loadDetectors]] as const) {
     load?.()
       .then((model) => {
@@ -530,6 +557,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (stopped) return;
     stopped = true;
     hold.stop();
+    clearTimeout(knownTimer);
     activity.stop();
     watcher.stop();
     unsubscribe();

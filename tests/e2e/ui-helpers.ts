@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { RequestPayload, RequestType, Responses } from '../../lib/schema/messages';
 import type { Profile } from '../../lib/schema/profile';
 import { FEED_PLATFORMS } from '../../lib/schema/constants';
@@ -18,6 +18,18 @@ export async function call<K extends RequestType>(page: Page, type: K, payload: 
 }
 
 export const getProfile = (page: Page) => call(page, 'profile/get', {});
+
+/** storage.local as the extension's service worker reads and writes it: one key at a time (what the background keeps
+ * for the tabs, which a test or bench reads, alters or clears). */
+export function workerStorage(worker: Worker) {
+  type Local = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> };
+  type WorkerGlobal = { chrome: { storage: { local: Local } } };
+  return {
+    get: <T>(key: string) => worker.evaluate(async (k) => (await (globalThis as unknown as WorkerGlobal).chrome.storage.local.get(k))[k], key) as Promise<T | undefined>,
+    set: (key: string, value: unknown) => worker.evaluate(async ([k, v]) => (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({ [k]: v }), [key, value] as const),
+    remove: (key: string) => worker.evaluate(async (k) => (globalThis as unknown as WorkerGlobal).chrome.storage.local.remove(k), key),
+  };
+}
 
 /**
  * Waits until what each feed's next page reads at its start is made from `saved` (lib/background/tab-ready-store.ts),

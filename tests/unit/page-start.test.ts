@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '@/lib/schema/stored-models';
+import { KNOWN_VERSION, knownKey, type KnownEntry, type StoredKnown } from '@/lib/schema/known-decisions';
 import { readPageStart, requestPageStart } from '@/lib/shield-runtime/page-start';
 import type { Transport } from '@/lib/shield-runtime/transport';
 
@@ -127,5 +128,49 @@ describe('the start of a feed page from what the background kept for it (issue 2
     start.begin!();
     expect((await start.profile).revision).toBe(4);
     expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  describe('with the decisions kept from the feed’s earlier pages', () => {
+    const entry: KnownEntry = {
+      id: '1',
+      fp: 7,
+      decision: { platform: 'hackernews', itemId: '1', action: 'hide', reasons: [], score: 0.5, uncertain: false },
+      quoted: [],
+    };
+    const kept = (over: Partial<StoredKnown> = {}): StoredKnown => ({ v: KNOWN_VERSION, build: BUILD, stamp: 'one', key: '4 1 words', entries: [entry], ...over });
+
+    it('reads them in the same get, for the very profile kept with them', async () => {
+      await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [knownKey('hackernews')]: kept() });
+      const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+      const start = readPageStart(counting().transport, 'hackernews', 0);
+      start.begin!();
+      const known = (await start.known)!;
+      expect(known.profile).toBe(await start.profile);
+      expect(known).toMatchObject({ key: '4 1 words', stamp: 'one', entries: [entry] });
+      expect(get).toHaveBeenCalledWith(['hackernews', 'hackernews-ready', 'hackernews-known']);
+      get.mockRestore();
+    });
+
+    it('uses none kept for another profile, build, copy of the models or version; none at all without the kept profile', async () => {
+      for (const other of [kept({ key: '3 1 words' }), kept({ build: 'older' }), kept({ stamp: 'two' }), kept({ v: 0 as typeof KNOWN_VERSION })]) {
+        await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [knownKey('hackernews')]: other });
+        const start = readPageStart(counting().transport, 'hackernews', 0);
+        start.begin!();
+        // Still kept from here on, under this profile's key.
+        expect(await start.known).toMatchObject({ key: '4 1 words', entries: [] });
+      }
+      await fakeBrowser.storage.local.remove(tabReadyKey('hackernews'));
+      const start = readPageStart(counting().transport, 'hackernews', 0);
+      start.begin!();
+      expect(await start.known).toBeNull();
+    });
+
+    it('uses none when a later profile was broadcast while the page loaded', async () => {
+      await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [knownKey('hackernews')]: kept() });
+      const start = readPageStart(counting().transport, 'hackernews', 0, () => at(6));
+      start.begin!();
+      expect((await start.profile).revision).toBe(6);
+      expect(await start.known).toBeNull();
+    });
   });
 });

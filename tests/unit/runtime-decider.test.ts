@@ -91,7 +91,7 @@ describe('the decider', () => {
     const e = scriptedEngine(() => 'label');
     const d = createDecider(e.engine, 'hackernews');
     const s = story('1');
-    const quote = d.quoter(s, d.decide(s).reasons);
+    const quote = d.quoter(s, d.decide(s));
     expect(e.quoted).toEqual([]);
     expect(quote()[0].evidence).toEqual(['quoted']);
     quote();

@@ -12,7 +12,7 @@ export function startOnHackerNews(opts: {
   person: () => Profile;
   answerMs: number | null;
   holdMs: number;
-  models?: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait'>>;
+  models?: Partial<Pick<ShieldDeps, 'loadDetectors' | 'loadClickbait' | 'loadKnown'>>;
   /** Runs on the loaded page before the shield starts (an observer that must see the very first state). */
   beforeStart?: (page: ReturnType<typeof loadFixture>) => void;
   /** Told of every item the fast tier decides. */
