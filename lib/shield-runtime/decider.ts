@@ -53,8 +53,8 @@ export interface Decider {
    * useProfile; a model the engine refuses is left out. With `known` for that profile, its items are decided as
    * they were, and the compile waits for an item it does not know (the first to come throws then, if it fails). */
   useAll(next: { profile?: Profile; known?: KnownStart } & { [M in ModelName]?: unknown }): void;
-  /** The decisions made afresh with the profile the page started from and both models, since last asked, as the
-   * feed's next pages can use them (none once another profile is in force). */
+  /** The decisions made afresh with the profile the page started from and both models since last asked, the newest
+   * KNOWN_CAP, as the feed's next pages can use them (none once another profile is in force). */
   takeFresh(): KnownEntry[];
   /** A judge's verdict, put in place of the fast decision. */
   verdict(itemId: string, d: Decision): void;

@@ -24,7 +24,6 @@ import { createPanel, type PanelView } from './panel';
 import type { MenuCommand } from '../schema/menu-command';
 import { buttonOf } from './ui';
 import { errorText } from './error-text';
-import { KNOWN_CAP } from '../schema/known-decisions';
 
 export { ATTR } from './painter';
 
@@ -101,9 +100,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const decider = createDecider(engine, platform);
   const profile = (): Profile => decider.profile;
   const awaited: Awaited[] = ['profile'];
-  // The models cost the hold ~23 ms (ready 147.9 -> 124.9 ms without waiting for them, bench-dcl-trace.ts, HN, N=10,
-  // 2026-12-06), but an item a model hides would then show first: only decisions known without them (kept from an
-  // earlier visit, say) could end the hold sooner.
+  // The models arrive in the same read as the profile; building them and deciding with them cost the hold ~23 ms
+  // (ready 147.9 -> 124.9 ms without waiting for them, bench-dcl-trace.ts, HN, N=10, 2026-12-06), but an item a model
+  // hides would then show first. A page of items decided on an earlier visit (`known`) builds neither (decider.ts).
   if (deps.loadClickbait) awaited.push('clickbait');
   if (deps.loadDetectors) awaited.push('detectors');
   if (deps.loadKnown) awaited.push('known');
@@ -131,7 +130,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     const kept = arrived.known;
     if (!kept || failed) return;
     const entries = decider.takeFresh();
-    if (entries.length > 0) void transport.send('page/known', { key: kept.key, stamp: kept.stamp, entries: entries.slice(-KNOWN_CAP) }).catch(() => {});
+    if (entries.length > 0) void transport.send('page/known', { key: kept.key, stamp: kept.stamp, entries }).catch(() => {});
   }
   /** What the hold put out of sight without reading it (its rows too). */
   const waiting: Element[] = [...(opts.held ?? [])];
