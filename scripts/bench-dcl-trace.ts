@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 import { readyMs } from './ready-time';
-import { workerStorage } from '../tests/e2e/ui-helpers';
-import { knownKey } from '../lib/schema/known-decisions';
+import { keptDecisions } from '../tests/e2e/ui-helpers';
 import type { FeedPlatform } from '../lib/schema/constants';
 
 interface TraceEvent {
@@ -68,13 +67,6 @@ async function launch(build: string): Promise<{ context: BrowserContext; close()
 /** FIRST=1: a first visit, the warm-up's decisions not kept (lib/schema/known-decisions.ts); by default the measured
  * load is a page seen before, as a reload is. */
 const FIRST = process.env.FIRST === '1';
-const forgetKnown = async (context: BrowserContext) => {
-  const worker = context.serviceWorkers()[0];
-  if (!worker) return;
-  // The warm-up reports what it decided as it is left: cleared once that has landed.
-  await new Promise((r) => setTimeout(r, 300));
-  await workerStorage(worker).remove(knownKey(site as FeedPlatform));
-};
 
 /** One measured load: figures, and thread time by event name. */
 async function measure(build: string): Promise<{ figures: Record<string, number>; byName: Map<string, number> }> {
@@ -85,7 +77,8 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     await warm.goto(url, { waitUntil: 'load' });
     await warm.waitForTimeout(500);
     await warm.close({ runBeforeUnload: true });
-    if (FIRST) await forgetKnown(context);
+    // The warm-up reports what it decided as it is left: cleared once that has landed.
+    if (FIRST) await new Promise((r) => setTimeout(r, 300)).then(() => keptDecisions(context, site as FeedPlatform, true));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];

@@ -22,8 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROME_EXT, CHROMIUM, launchChromium, launchWithExtension } from '../tests/e2e/harness';
-import { keptForTabs, seedProfile, workerStorage } from '../tests/e2e/ui-helpers';
-import { knownKey, type StoredKnown } from '../lib/schema/known-decisions';
+import { keptDecisions, keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import type { FeedPlatform } from '../lib/schema/constants';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
@@ -172,15 +171,6 @@ async function loadPage(context: BrowserContext, url: string) {
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
   const ready = await readyMs(cdp);
   return { page, cdp, loadCpu, dcl, ready };
-}
-
-/** The decisions the extension kept for the feed's next pages (lib/schema/known-decisions.ts): how many, or none. */
-async function keptDecisions(context: BrowserContext, site: FeedPlatform, clear = false): Promise<number> {
-  const worker = context.serviceWorkers()[0];
-  if (!worker) return 0;
-  const storage = workerStorage(worker);
-  if (clear) await storage.remove(knownKey(site));
-  return (await storage.get<StoredKnown>(knownKey(site)))?.entries.length ?? 0;
 }
 
 /** A first visit's load: the page's items never seen. */

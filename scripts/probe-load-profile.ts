@@ -22,8 +22,7 @@ import { rmSync } from 'node:fs';
 import { launchFeedBrowser } from './bench-feed-browser';
 import { ownTimeByExtensionFrame, type CpuProfile } from './cpu-profile';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
-import { workerStorage } from '../tests/e2e/ui-helpers';
-import { knownKey } from '../lib/schema/known-decisions';
+import { keptDecisions } from '../tests/e2e/ui-helpers';
 import type { FeedPlatform } from '../lib/schema/constants';
 
 const site = process.env.SITE ?? 'hackernews';
@@ -41,15 +40,10 @@ const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k
 const { context, dir } = await launchFeedBrowser(config, [{ url, html }]);
 /** FIRST=1: each load a first visit, the decisions kept by the loads before it cleared (lib/schema/known-decisions.ts). */
 const FIRST = process.env.FIRST === '1';
-const forgetKnown = async () => {
-  const worker = context.serviceWorkers()[0];
-  // What the load before reported as it was left: cleared once that has landed.
-  await new Promise((r) => setTimeout(r, 300));
-  if (worker) await workerStorage(worker).remove(knownKey(site as FeedPlatform));
-};
 try {
   for (let i = 0; i < N; i++) {
-    if (FIRST) await forgetKnown();
+    // What the load before reported as it was left: cleared once that has landed.
+    if (FIRST) await new Promise((r) => setTimeout(r, 300)).then(() => keptDecisions(context, site as FeedPlatform, true));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');

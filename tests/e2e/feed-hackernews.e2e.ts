@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, type Launched } from './harness';
-import { clickIn, decorations, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile, turnTo } from './feed-helpers';
+import { clickIn, decorations, expectBlockedStoryNeverShown, feed, labelled, marks, openPopupFor, painted, paintedHidden, startFeedBrowser, stubs, tabReport, useItemMenu, waitForShield, withDemoProfile, turnTo } from './feed-helpers';
 import { getProfile, seedProfile } from './ui-helpers';
 
 let ext: Launched;
@@ -123,19 +123,7 @@ describe('Hacker News feed shield', () => {
   });
 
   it('never shows, even at load, a first-page story the profile hides', async () => {
-    await seedProfile(ctl, (p) => {
-      const demo = withDemoProfile(p);
-      return { ...demo, blockedAuthors: [...demo.blockedAuthors, { platform: 'hackernews', name: 'pgdev' }] };
-    });
-    const page = await open();
-    try {
-      expect((await stubs(page)).some((d) => d.itemText.includes('Postgres 19'))).toBe(true);
-      expect(await page.locator('text=Postgres 19 beta is out').isVisible()).toBe(false);
-      expect(await paintedHidden(page)).toEqual([]);
-    } finally {
-      await page.close();
-      await seedProfile(ctl, withDemoProfile);
-    }
+    await expectBlockedStoryNeverShown(ctl, () => open());
   });
 
   it('decides the second page (news?p=2) as a front page too', async () => {

@@ -1,4 +1,5 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchWithExtension, type Launched } from './harness';
@@ -391,4 +392,22 @@ export async function startFeedBrowser(opts: {
   if (opts.neverPainted) await installPaintSampler(ext.context, opts.neverPainted);
   await serveFeeds(ext.context, opts.pages);
   return { ext, ctl };
+}
+
+/** With pgdev blocked on Hacker News beside the demo profile (saved from `ctl`), a front page opened with `open` has
+ * his Postgres story behind a stub from its first frame, never drawn. The demo profile is put back after. */
+export async function expectBlockedStoryNeverShown(ctl: Page, open: () => Promise<Page>): Promise<void> {
+  await seedProfile(ctl, (p) => {
+    const demo = withDemoProfile(p);
+    return { ...demo, blockedAuthors: [...demo.blockedAuthors, { platform: 'hackernews', name: 'pgdev' }] };
+  });
+  const page = await open();
+  try {
+    expect((await stubs(page)).some((d) => d.itemText.includes('Postgres 19'))).toBe(true);
+    expect(await page.locator('text=Postgres 19 beta is out').isVisible()).toBe(false);
+    expect(await paintedHidden(page)).toEqual([]);
+  } finally {
+    await page.close();
+    await seedProfile(ctl, withDemoProfile);
+  }
 }

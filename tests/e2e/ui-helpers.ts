@@ -1,7 +1,8 @@
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { RequestPayload, RequestType, Responses } from '../../lib/schema/messages';
 import type { Profile } from '../../lib/schema/profile';
-import { FEED_PLATFORMS } from '../../lib/schema/constants';
+import { FEED_PLATFORMS, type FeedPlatform } from '../../lib/schema/constants';
+import { knownKey, type StoredKnown } from '../../lib/schema/known-decisions';
 import { screenshot } from './harness';
 
 /** Sends a request to the background from an extension page, exactly as the UI's `send` does. */
@@ -29,6 +30,16 @@ export function workerStorage(worker: Worker) {
     set: (key: string, value: unknown) => worker.evaluate(async ([k, v]) => (globalThis as unknown as WorkerGlobal).chrome.storage.local.set({ [k]: v }), [key, value] as const),
     remove: (key: string) => worker.evaluate(async (k) => (globalThis as unknown as WorkerGlobal).chrome.storage.local.remove(k), key),
   };
+}
+
+/** How many decisions the extension keeps for `feed`'s next pages (lib/schema/known-decisions.ts); `clear` drops them
+ * first, for a first visit. None without an extension. */
+export async function keptDecisions(context: BrowserContext, feed: FeedPlatform, clear = false): Promise<number> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return 0;
+  const storage = workerStorage(worker);
+  if (clear) await storage.remove(knownKey(feed));
+  return (await storage.get<StoredKnown>(knownKey(feed)))?.entries.length ?? 0;
 }
 
 /**

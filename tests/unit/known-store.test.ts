@@ -4,54 +4,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '@/lib/messaging';
-import { createHandlers } from '@/lib/background/handlers';
-import { createKnownStore } from '@/lib/background/known-store';
-import { createPagePreparer, readyForTab } from '@/lib/background/page-profile';
-import { createTabReadyStore, type TabReadyArea } from '@/lib/background/tab-ready-store';
-import { loadProfile, openStore, type Store } from '@/lib/db';
+import { openStore } from '@/lib/db';
 import { KNOWN_CAP, knownKey, type KnownEntry, type StoredKnown } from '@/lib/schema/known-decisions';
 import { tabReadyKey, type StoredTabReady } from '@/lib/schema/stored-models';
 import { defaultProfile } from '@/lib/schema/profile';
-
-const HN = 'https://news.ycombinator.com/';
-const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const fromTab = { id: 'ext-id', url: HN, tab: { id: 7, url: HN } };
-const fromDashboard = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html', tab: { id: 4 } };
-
-function memoryArea() {
-  const items = new Map<string, unknown>();
-  const area: TabReadyArea = {
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
-    set: async (more) => void Object.entries(more).forEach(([k, v]) => items.set(k, structuredClone(v))),
-    remove: async (keys) => void keys.forEach((k) => items.delete(k)),
-  };
-  return { area, items };
-}
-
-function background(store: Store, area: TabReadyArea) {
-  const forPage = createPagePreparer();
-  const tabReady = createTabReadyStore({
-    load: () => loadProfile(store, 1000),
-    ready: (p, feed) => readyForTab(p, HN, async (x) => x, forPage),
-    models: async () => 'stamp-1',
-    area: () => area,
-    build: 'build-1',
-  });
-  const known = createKnownStore({ current: (feed, key, stamp) => tabReady.current(feed, key, stamp), area: () => area, build: 'build-1' });
-  const handlers = createHandlers({
-    store,
-    broadcastProfile: () => void tabReady.refresh(),
-    tabStats: { get: async () => null, set: async () => {} },
-    selectInstructions: () => [],
-    now: () => 1000,
-    withTopicPack: async (p) => p,
-    forPage,
-    storedModels: async () => 'stamp-1',
-    tabReady,
-    known,
-  });
-  return { tabReady, known, handlers };
-}
+import { background, fromDashboard, fromTab, memoryArea, self } from './tab-ready-background';
 
 const entry = (id: string, action: 'show' | 'hide' = 'show'): KnownEntry => ({
   id,

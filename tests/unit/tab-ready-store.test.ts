@@ -7,7 +7,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '@/lib/messaging';
-import { createHandlers } from '@/lib/background/handlers';
 import { createPagePreparer, readyForTab } from '@/lib/background/page-profile';
 import { createTabReadyStore } from '@/lib/background/tab-ready-store';
 import { loadProfile, openStore, saveProfile, type Store } from '@/lib/db';
@@ -15,60 +14,7 @@ import type { TabReadyArea } from '@/lib/background/tab-ready-store';
 import type { FeedPlatform } from '@/lib/schema/common';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
 import { tabReadyKey, TAB_READY_VERSION, type StoredTabReady } from '@/lib/schema/stored-models';
-
-const URLS: Record<FeedPlatform, string> = {
-  youtube: 'https://www.youtube.com/',
-  reddit: 'https://www.reddit.com/',
-  x: 'https://x.com/',
-  hackernews: 'https://news.ycombinator.com/',
-};
-const self = { id: 'ext-id', origin: 'chrome-extension://ext-id/' };
-const fromDashboard = { id: 'ext-id', url: 'chrome-extension://ext-id/dashboard.html', tab: { id: 4 } };
-const fromTab = { id: 'ext-id', url: URLS.hackernews, tab: { id: 7, url: URLS.hackernews } };
-
-function memoryArea() {
-  const items = new Map<string, unknown>();
-  const written: string[][] = [];
-  const area: TabReadyArea = {
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
-    set: async (more) => {
-      written.push(Object.keys(more));
-      for (const [k, v] of Object.entries(more)) items.set(k, structuredClone(v));
-    },
-    remove: async (keys) => void keys.forEach((k) => items.delete(k)),
-  };
-  /** How many times the HN copy was written (each feed's copy is written on its own, as soon as it is made). */
-  const writes = () => written.filter((keys) => keys.includes(tabReadyKey('hackernews'))).length;
-  return { area, items, written, writes };
-}
-
-/** A background over `store`: its topics expanded by `pack` (a stand-in for the meaning model's). */
-function background(store: Store, area: TabReadyArea, opts: { pack?: (p: Profile) => Promise<Profile>; build?: string; stamp?: string | null } = {}) {
-  const pack = opts.pack ?? (async (p: Profile) => p);
-  const forPage = createPagePreparer();
-  const tabReady = createTabReadyStore({
-    load: () => loadProfile(store, 1000),
-    ready: (p, feed) => readyForTab(p, URLS[feed], pack, forPage),
-    models: async () => (opts.stamp === undefined ? 'stamp-1' : opts.stamp),
-    area: () => area,
-    build: opts.build ?? 'build-1',
-  });
-  const tellTab = vi.fn();
-  const handlers = createHandlers({
-    store,
-    // As the extension's background does (start.ts): the tabs are told, then the copies kept again.
-    broadcastProfile: () => void tabReady.refresh(),
-    tabStats: { get: async () => null, set: async () => {} },
-    selectInstructions: () => [],
-    now: () => 1000,
-    withTopicPack: (p) => pack(p),
-    forPage,
-    storedModels: async () => 'stamp-1',
-    tabReady,
-    tellTab,
-  });
-  return { tabReady, handlers, tellTab, forPage, pack };
-}
+import { background, fromDashboard, fromTab, memoryArea, self, URLS } from './tab-ready-background';
 
 const person = (): Profile => ({
   ...defaultProfile(0),
