@@ -512,11 +512,12 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     listeners.push([
       win,
       'pagehide',
-      (() => {
+      ((e: Event) => {
         activity.leave();
         log.settle();
         void reporter.flush();
-        sendKnown();
+        // Only as the browser leaves the page: a page's own pagehide does not make it report early.
+        if (e.isTrusted) sendKnown();
       }) as EventListener,
       false,
     ]);

@@ -45,7 +45,12 @@ function visit(entries: KnownEntry[], profile: Profile = person) {
     },
   });
   cleanup.push(s.stop);
-  const leave = () => s.page.win.dispatchEvent(new s.page.win.Event('pagehide'));
+  /** The browser leaves the page (its event is trusted; one the page dispatches is not). */
+  const leave = (trusted = true) => {
+    const e = new s.page.win.Event('pagehide');
+    Object.defineProperty(e, 'isTrusted', { value: trusted });
+    s.page.win.dispatchEvent(e);
+  };
   const reported = () => s.payloads.filter((p) => p.type === 'page/known').map((p) => p.payload as { key: string; stamp: string; entries: KnownEntry[] });
   return { ...s, made, decided, leave, reported };
 }
@@ -64,6 +69,10 @@ describe('a feed page and the decisions kept from earlier visits', () => {
     await tick(40);
     expect(first.mode(BAIT)).toBe('stub');
     expect(first.made.sort()).toEqual(['clickbait', 'detectors']);
+    expect(first.reported()).toEqual([]);
+    // A pagehide the page itself dispatches does not make it report.
+    first.leave(false);
+    await tick(0);
     expect(first.reported()).toEqual([]);
     first.leave();
     await tick(0);
