@@ -513,11 +513,13 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       win,
       'pagehide',
       ((e: Event) => {
+        // Only as the browser leaves the page. A page's own pagehide would log the items it just inserted before they
+        // stayed long enough to be seen (item-log.ts), cut short the time counted on it, and report early.
+        if (!e.isTrusted) return;
         activity.leave();
         log.settle();
         void reporter.flush();
-        // Only as the browser leaves the page: a page's own pagehide does not make it report early.
-        if (e.isTrusted) sendKnown();
+        sendKnown();
       }) as EventListener,
       false,
     ]);
