@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
-import { readyMs } from './ready-time';
+import { readyPhases } from './ready-time';
 import { keptDecisions } from '../tests/e2e/ui-helpers';
 import type { FeedPlatform } from '../lib/schema/constants';
 
@@ -88,7 +88,7 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(WAIT_MS);
     const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
-    const ready = (await readyMs(cdp)) ?? NaN;
+    const phases = await readyPhases(cdp);
     await cdp.send('Tracing.end');
     await done;
 
@@ -108,7 +108,11 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
     }
     const figures = {
       'DOMContentLoaded ms (wall)': dcl,
-      'document_start -> ready ms (wall)': ready,
+      'document_start -> ready ms (wall)': phases?.ready ?? NaN,
+      '  -> DOMContentLoaded': phases?.dcl ?? NaN,
+      '  -> the feed script runs': phases?.ran ?? NaN,
+      '  -> its storage read begins': phases?.readBegun ?? NaN,
+      '  -> and comes back': phases?.readDone ?? NaN,
       'top-level tasks, thread ms': topLevel,
       'ParseHTML (with the content script)': sum((e) => e.name === 'ParseHTML'),
       'content script EvaluateScript': sum((e) => e.name === 'EvaluateScript' && ext(e)),

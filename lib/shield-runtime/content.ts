@@ -16,6 +16,10 @@ import { startShield, type Shield } from './runner';
 import { browserTransport } from './transport';
 import { putItemsOutOfSight } from './unread';
 
+/** performance.now() at document_start, at ready, when this script ran, and when its storage read began and came
+ * back (-1: not read). */
+export type ReadyTimes = [start: number, ready: number, ran: number, readBegun: number, readDone: number];
+
 /**
  * Runs the shield once the page's DOMContentLoaded has been dispatched. Chromium runs the feed script after it;
  * Firefox runs it just before, so there its setting up held up DOMContentLoaded and the site's own handlers of it.
@@ -30,6 +34,7 @@ export function runFeedShieldOnceParsed(adapter: Adapter, ctx: { signal: AbortSi
 /** What every feed content script does: run the shield for its adapter, for as long as the script lives (`ctx` is
  * lib/content-script/context.ts: only the browser ends that, never the page). */
 export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): Shield {
+  const ranAt = performance.now();
   // A profile's rules, blocked authors and topics come built from the background (lib/core/shield/prepared.ts):
   // the tab carries no code to build them, and a profile without them (the defaults) has none.
   const compileProfile = (p: Profile, o: CompileOptions) => compileWithLookups(p, o.lookups ?? noLookups(), o);
@@ -71,9 +76,13 @@ export function runFeedShield(adapter: Adapter, ctx: { signal: AbortSignal }): S
           return tables && new LazyModel(() => buildDetectorRules(JSON.parse(tables) as DetectorTables, learnedBytes));
         }),
     },
-    // The page-cost bench reads when the shield was ready (scripts/bench-page-cost.ts). It lives in the content
-    // script's own world: the page cannot see it.
-    { signal: ctx.signal, held, onReady: () => ((globalThis as { parapetReady?: number[] }).parapetReady = [start.startedAt, performance.now()]) },
+    // The page-cost benches read when the shield was ready, and when each step of its start came (scripts/
+    // ready-time.ts). It lives in the content script's own world: the page cannot see it.
+    {
+      signal: ctx.signal,
+      held,
+      onReady: () => ((globalThis as { parapetReady?: ReadyTimes }).parapetReady = [start.startedAt, performance.now(), ranAt, start.read?.begun ?? -1, start.read?.done ?? -1]),
+    },
   );
   // Client-side navigations the site does not announce with an event of its own.
   watchAddress(ctx.signal, () => shield.navigated());

@@ -18,6 +18,9 @@ export interface PageStart {
   readonly known?: Promise<KnownStart | null>;
   /** Starts what is read from storage (readPageStart): called once the page is parsed. */
   begin?(): void;
+  /** performance.now() when that read began and when it came back (the page-cost benches print where a page's
+   * start goes: scripts/ready-time.ts). */
+  readonly read?: { begun?: number; done?: number };
 }
 
 type Newer = () => Profile | undefined;
@@ -66,9 +69,11 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const rk = tabReadyKey(feed);
   const kk = knownKey(feed);
   let begin!: () => void;
+  const times: { begun?: number; done?: number } = {};
   const got = new Promise<void>((r) => (begin = r))
-    .then(() => browser.storage.local.get([mk, rk, kk]))
-    .catch(() => ({}) as Record<string, unknown>);
+    .then(() => ((times.begun = performance.now()), browser.storage.local.get([mk, rk, kk])))
+    .catch(() => ({}) as Record<string, unknown>)
+    .finally(() => (times.done = performance.now()));
   const read = got.then((k) => {
     const r = k[rk] as StoredTabReady | undefined;
     const m = k[mk] as StoredModels | undefined;
@@ -84,7 +89,7 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const models = start.then((s) => s.models);
   for (const p of [profile, models, known]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
-  return { startedAt, profile, models, known, confirm, begin };
+  return { startedAt, profile, models, known, confirm, begin, read: times };
 }
 
 /** The decisions kept for the copy `r` (none when those kept are another copy's). */
