@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MODEL, readHeadlines } from './bench-core';
+import { median } from './stats';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // Shorter rounds pair A and B more closely in time, when the machine's speed drifts within seconds (AB_ROUND_MS).
@@ -60,7 +61,6 @@ async function race(dirs: string[], rounds: number): Promise<void> {
   console.log(JSON.stringify(rates));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function main(): void {
   const [revA, revB, roundsArg] = process.argv.slice(2);

@@ -19,6 +19,7 @@ import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { kindOf, threadCpu } from './thread-cpu';
+import { median } from './stats';
 
 const site = process.argv[2] ?? 'hackernews';
 const rounds = Number(process.argv[3] ?? 2);
@@ -149,10 +150,6 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 console.log(`${site}, ${none ? 'no extension' : CHROME_EXT}${process.env.BENCH_LARGE ? ', large profile' : ''}, ${rounds} rounds, load ${loadavg()[0].toFixed(1)}: CPU ms per 100 appended items, median (samples)`);
 for (const [g, v] of [...groups].sort()) console.log(`  ${g.padEnd(22)} ${median(v).toFixed(1).padStart(7)}  (${v.map((x) => x.toFixed(1)).join(' ')})`);
 if (process.env.BENCH_THREADS) for (const [t, v] of [...threads].sort()) if (median(v) >= 0.1) console.log(`    ${t.padEnd(40)} ${median(v).toFixed(1).padStart(7)}`);

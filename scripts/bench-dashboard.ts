@@ -4,13 +4,13 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { ROOT, launchWithExtension } from '../tests/e2e/harness';
 import { seedDecisions, seededDecision, seedSignals } from '../tests/e2e/activity-seed';
+import { median } from './stats';
 
 const DECISIONS = 100_000;
 const SIGNALS = 10_000;
 const RUNS = 3;
 const LOGGED_ITEMS = 2_000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchDashboard(): Promise<Record<string, number | string>> {
   const ext = await launchWithExtension();

@@ -24,6 +24,7 @@ import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 import { readyPhases } from './ready-time';
 import { keptDecisions } from '../tests/e2e/ui-helpers';
 import type { FeedPlatform } from '../lib/schema/constants';
+import { median } from './stats';
 
 interface TraceEvent {
   name: string;
@@ -45,10 +46,6 @@ const UNTIL_LOAD = process.env.UNTIL === 'load';
 const CATEGORIES = ['v8', 'devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
 const WAIT_MS = Number(process.env.WAIT ?? 300);
 
-const median = (xs: number[]) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function launch(build: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   // The harness reads PARAPET_OUT when it is loaded: one copy of it per build.

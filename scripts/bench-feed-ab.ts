@@ -16,6 +16,7 @@ import { loadavg } from 'node:os';
 import { launchFeedBrowser, type FeedBrowser } from './bench-feed-browser';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { kindOf, processKind, threadCpu, type ProcessInfo } from './thread-cpu';
+import { median } from './stats';
 
 const rounds = Number(process.argv[2]) || 4;
 const configs = (process.env.AB_CONFIGS ?? 'none;.output:default;.output:large').split(';');
@@ -92,10 +93,6 @@ try {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 console.log(`${rounds} rounds, load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; ${total} items per sample; CPU ms per 100 appended items: median [range] (median over none)`);
 for (const [figure, byCfg] of samples) {
   if (process.env.AB_THREADS && figure.includes('   ') && Math.max(...[...byCfg.values()].map(median)) < 0.2) continue;

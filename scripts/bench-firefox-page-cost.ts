@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIREFOX_EXT, OUT } from '../tests/e2e/harness';
 import { FIREFOX } from '../tests/e2e/firefox-helpers';
-import { FIREFOX_SITES, measureFirefoxPageCost, median, UBO_FIREFOX, type FirefoxSamples, type FirefoxSite } from './firefox-page-cost';
+import { FIREFOX_SITES, measureFirefoxPageCost, UBO_FIREFOX, type FirefoxSamples, type FirefoxSite } from './firefox-page-cost';
+import { median } from './stats';
 
 const ROUNDS = 4;
 const PEER = `peer:${UBO_FIREFOX}`;

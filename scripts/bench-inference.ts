@@ -8,6 +8,7 @@ import { MeaningModel } from '../lib/core/meaning/model';
 import { summariseDecisions } from '../lib/core/inference/summary';
 import type { Interest } from '../lib/schema/profile';
 import { seededDecision, seededSignal } from '../tests/e2e/activity-seed';
+import { median } from './stats';
 
 const DECISIONS = 20_000;
 const SIGNALS = 5_000;
@@ -35,7 +36,6 @@ function variedTitle(i: number): string {
   return `${words.join(' ')} #${i}`;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function ms(f: () => unknown): number {
   const t = performance.now();
   f();

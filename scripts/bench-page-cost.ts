@@ -28,6 +28,7 @@ import { buildLargeProfile, readHeadlines } from './bench-core';
 import { FEED, hackerNewsPage, runFeed, youtubeHomePage } from './bench-feed-page';
 import { readyMs } from './ready-time';
 import { threadCpu } from './thread-cpu';
+import { median } from './stats';
 
 
 const ROUNDS = 10;
@@ -226,11 +227,6 @@ async function round(cfg: Config, large: () => unknown): Promise<Record<string, 
 
 // ---- figures --------------------------------------------------------------------------------------------------------
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => {
-  const s = sorted(xs);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(0) : x.toFixed(2));
 const range = (xs: number[]) => (xs.length ? `${f(Math.min(...xs))}..${f(Math.max(...xs))}` : '-');
 

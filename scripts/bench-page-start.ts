@@ -16,6 +16,7 @@ import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { buildLargeProfile, readHeadlines } from './bench-core';
 import { hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 import { readyMs } from './ready-time';
+import { median } from './stats';
 
 const SITE = process.env.SITE ?? 'hackernews';
 const url = SITE === 'youtube' ? 'https://www.youtube.com/' : 'https://news.ycombinator.com/';
@@ -79,10 +80,6 @@ for (let round = 0; round < R; round++) {
     }
   }
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
-};
 console.log(`${SITE}${process.env.LARGE ? ', large profile' : ''}${process.env.COLD ? ', background stopped before each load' : ''}: ${R} rounds x ${K} loads per build; medians, ms`);
 for (const build of BUILDS) {
   const g = got[build];

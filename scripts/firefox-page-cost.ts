@@ -11,6 +11,7 @@ import { FEED, hackerNewsPage, youtubeHomePage } from './bench-feed-page';
 import { launchFirefoxWith } from './bench-firefox-browser';
 import { threadCpu, underThisProcess, type ProcessInfo } from './thread-cpu';
 import { servePages } from '../tests/e2e/firefox-helpers';
+import { median } from './stats';
 
 export const FIREFOX_SITES = {
   hackernews: { url: 'https://news.ycombinator.com/', html: hackerNewsPage() },
@@ -112,7 +113,3 @@ export async function measureFirefoxPageCost(configs: readonly string[], rounds:
   return { samples, loads };
 }
 
-export const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};

@@ -32,7 +32,8 @@
 // extension's JS and what it calls 19.6 ms (rootsFrom 1.3, the adapter's walks 1.0, readItem 0.8, sendMessage 0.8 of
 // which 0.7 in Firefox's own argument checking, then a long tail under 0.7 each: no hot spot, as in Chromium), the
 // page's 26.1, the rest (layout, paint, GC) 102; the background 6.0, of it GC 1.8 and IndexedDB adds 0.3.
-import { FIREFOX_SITES, measureFirefoxPageCost, median, type FirefoxSite } from './firefox-page-cost';
+import { FIREFOX_SITES, measureFirefoxPageCost, type FirefoxSite } from './firefox-page-cost';
+import { median } from './stats';
 
 const configs = ['none', ...(process.env.BUILDS ?? '.output').split(',')];
 const ROUNDS = Number(process.env.ROUNDS ?? 4);

@@ -29,6 +29,7 @@
 import { hackerNewsPage } from './bench-feed-page';
 import { launchFirefoxWith } from './bench-firefox-browser';
 import { servePages } from '../tests/e2e/firefox-helpers';
+import { median } from './stats';
 
 const builds = ['none', ...(process.env.BUILDS ?? '.output').split(',')];
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -75,10 +76,6 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const noneDcl = median(samples.get('none')!.map((s) => s.dcl!));
 console.log(`Firefox, HN bench page, ${ROUNDS} rounds x ${LOADS} loads; ms from navigation start, median (range)`);
 for (const [build, xs] of samples) {

@@ -11,6 +11,7 @@ import { launchWithExtension } from '../tests/e2e/harness';
 import { feed, serveFeeds, waitForShield, withDemoProfile } from '../tests/e2e/feed-helpers';
 import { keptForTabs, seedProfile } from '../tests/e2e/ui-helpers';
 import { readyMs } from './ready-time';
+import { median } from './stats';
 
 const HOME = 'https://news.ycombinator.com/';
 const ROUNDS = Number(process.argv[2] ?? 3);
@@ -38,7 +39,6 @@ for (let round = 0; round < ROUNDS; round++) {
     await ext.close();
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [mode, xs] of Object.entries(results)) {
   const got = xs.filter((x): x is number => x !== null).map(Math.round);
   console.log(`first HN page, ${mode} after the save: document_start -> ready median ${median(got)} ms (${got.join(', ')}), ${xs.length - got.length} never ready`);
