@@ -100,9 +100,9 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
   let pending = false;
   /** The compile in force has the person's profile and both models: what it decides is worth keeping. */
   let full = false;
-  /** Decided afresh with that compile, to be kept for the next pages while `known` stands: the item only while its
-   * reasons are to be quoted (a page's items are not held for this). */
-  const fresh = new Map<string, { fp: number; decision: Decision; item: FeedItem | null }>();
+  /** Decided afresh with that compile, to be kept for the next pages while `known` stands: the newest KNOWN_CAP,
+   * with their items, whose fingerprints are taken only for those reported (a feed of 1,000 items reports 200). */
+  const fresh = new Map<string, { decision: Decision; item: FeedItem }>();
   /** The quoted reasons of decisions known, or already quoted (never quoted twice). */
   const quotedOf = new WeakMap<Decision, readonly Reason[]>();
   const byHand = new Set<string>();
@@ -172,7 +172,7 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
           d = engine.decide(inForce(), item);
           if (known && full) {
             fresh.delete(item.id);
-            fresh.set(item.id, { fp: itemFingerprint(item), decision: d, item: d.reasons.length > 0 ? item : null });
+            fresh.set(item.id, { decision: d, item });
             // The newest only: a page that churns items cannot make this hold them (issue 25).
             if (fresh.size > KNOWN_CAP) fresh.delete(fresh.keys().next().value!);
           }
@@ -212,10 +212,10 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
     takeFresh() {
       if (!known || pending || !full) return [];
       const out: KnownEntry[] = [];
-      for (const [id, { fp, decision, item }] of fresh) {
+      for (const [id, { decision, item }] of fresh) {
         let quoted = quotedOf.get(decision);
-        if (!quoted) quotedOf.set(decision, (quoted = item ? engine.quote(compiled, item, decision.reasons) : decision.reasons));
-        out.push({ id, fp, decision, quoted: [...quoted] });
+        if (!quoted) quotedOf.set(decision, (quoted = decision.reasons.length > 0 ? engine.quote(compiled, item, decision.reasons) : decision.reasons));
+        out.push({ id, fp: itemFingerprint(item), decision, quoted: [...quoted] });
       }
       fresh.clear();
       return out;
