@@ -69,7 +69,10 @@ export default defineConfig({
     name: 'Parapet',
     description: 'Your own agent between you and your feeds: hides junk, labels manipulation, adds your standing instructions to chats. Everything stays on your device.',
     // Why each permission is here: README, "Permissions".
-    permissions: ['storage', 'activeTab', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // unlimitedStorage, Chrome only: storage.local holds each feed's models and profile copy (about 1.5 MB a feed with
+    // a large profile, 6.8 MB in all) against a default cap of 10 MB, past which the profile's backup is not written.
+    // No install warning in Chrome; Firefox has no such cap on storage.local and would ask the person at install.
+    permissions: ['storage', 'activeTab', ...(browser === 'chrome' ? ['offscreen', 'unlimitedStorage'] : [])],
     // WebLLM compiles WebAssembly; Chromium's default MV3 policy forbids it.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

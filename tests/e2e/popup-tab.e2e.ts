@@ -36,7 +36,7 @@ describe('the manifest', () => {
       content_scripts: { matches: string[] }[];
     };
     expect(manifest.permissions).not.toContain('tabs');
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'offscreen', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'offscreen', 'storage', 'unlimitedStorage']);
     expect(manifest.host_permissions.sort()).toEqual([...new Set(manifest.content_scripts.flatMap((c) => c.matches))].sort());
   });
 });
