@@ -46,7 +46,6 @@ const UNTIL_LOAD = process.env.UNTIL === 'load';
 const CATEGORIES = ['v8', 'devtools.timeline', 'blink.user_timing', 'loading', 'toplevel', ...(process.env.EXTRA_CATS?.split(',') ?? [])];
 const WAIT_MS = Number(process.env.WAIT ?? 300);
 
-
 async function launch(build: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   // The harness reads PARAPET_OUT when it is loaded: one copy of it per build.
   process.env.PARAPET_OUT = build === 'none' ? '.output' : build;

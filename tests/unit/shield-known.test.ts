@@ -45,14 +45,8 @@ function visit(entries: KnownEntry[], profile: Profile = person) {
     },
   });
   cleanup.push(s.stop);
-  /** The browser leaves the page (its event is trusted; one the page dispatches is not). */
-  const leave = (trusted = true) => {
-    const e = new s.page.win.Event('pagehide');
-    Object.defineProperty(e, 'isTrusted', { value: trusted });
-    s.page.win.dispatchEvent(e);
-  };
   const reported = () => s.payloads.filter((p) => p.type === 'page/known').map((p) => p.payload as { key: string; stamp: string; entries: KnownEntry[] });
-  return { ...s, made, decided, leave, reported };
+  return { ...s, made, decided, reported };
 }
 
 async function firstVisit(): Promise<KnownEntry[]> {

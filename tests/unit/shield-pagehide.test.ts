@@ -15,16 +15,11 @@ describe('leaving a feed page', () => {
     stop = s.stop;
     await tick(40);
     const logged = () => s.payloads.filter((p) => p.type === 'tab/report').flatMap((p) => (p.payload as { decisions: unknown[] }).decisions);
-    const leave = (trusted: boolean) => {
-      const e = new s.page.win.Event('pagehide');
-      Object.defineProperty(e, 'isTrusted', { value: trusted });
-      s.page.win.dispatchEvent(e);
-    };
     // Decided 40 ms ago: not yet on the page long enough to be logged.
-    leave(false);
+    s.leave(false);
     await tick(20);
     expect(logged()).toEqual([]);
-    leave(true);
+    s.leave();
     await tick(20);
     expect(logged().length).toBeGreaterThan(0);
   });

@@ -44,5 +44,11 @@ export function startOnHackerNews(opts: {
     { doc: page.doc, profileHoldMs: opts.holdMs, healthDelayMs: 60_000, flushMs: 10, held: opts.held },
   );
   const mode = (id: string) => page.doc.getElementById(id)?.getAttribute(ATTR);
-  return { page, shield, mode, sent, payloads, stop: () => (shield.stop(), page.close()) };
+  /** The page is left: the browser's pagehide is trusted; one the page dispatches itself is not. */
+  const leave = (trusted = true) => {
+    const e = new page.win.Event('pagehide');
+    Object.defineProperty(e, 'isTrusted', { value: trusted });
+    page.win.dispatchEvent(e);
+  };
+  return { page, shield, mode, sent, payloads, leave, stop: () => (shield.stop(), page.close()) };
 }
