@@ -19,7 +19,7 @@ export type StoredModels = PageModels & { stamp: string };
 
 /**
  * Beside each feed's models, the profile as page/start would answer a tab of that feed (lib/background/
- * tab-ready-store.ts): a tab reads both in one storage.local get once its page is parsed and sends no message while
+ * tab-ready-store.ts): a tab reads both from storage.local once its page is parsed and sends no message while
  * it is parsed (issue 24: page/start, answered there, held up DOMContentLoaded). Only that feed's
  * cut of the profile (page-profile.ts, profileForPage), as every message to its tabs carries it; content scripts'
  * isolated world reads storage.local, the page's world cannot.

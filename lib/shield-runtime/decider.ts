@@ -41,6 +41,9 @@ export interface Decider {
   /** The item's decision: the person's own hide first, else a judge's verdict, else the fast tier's (kept until
    * `forget`, so an item met again is not decided again). */
   decide(item: FeedItem): Decision;
+  /** The item's decision when it needs no compile: hidden by hand, decided already, or kept from an earlier visit
+   * (`known`); null for an item that must be decided afresh. */
+  decideKnown(item: FeedItem): Decision | null;
   /** Returns the reasons with the headline model's words quoted, as compiled now, when it is first called (the
    * log asks for them at an idle moment, not before the item is painted). */
   quoter(item: FeedItem, decision: Decision): () => readonly Reason[];
@@ -140,6 +143,26 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
     throw error;
   }
 
+  function decideKnown(item: FeedItem): Decision | null {
+    if (handHidden(item.id)) {
+      return {
+        platform,
+        itemId: item.id,
+        action: 'hide',
+        reasons: [{ code: 'user-hidden', detail: '', source: 'user', evidence: [] }],
+        score: 0,
+        uncertain: false,
+      };
+    }
+    const d = decisions.get(item.id);
+    if (d) return d;
+    const k = known?.get(item.id);
+    if (!k || k.fp !== itemFingerprint(item)) return null;
+    quotedOf.set(k.decision, k.quoted);
+    decisions.set(item.id, k.decision);
+    return k.decision;
+  }
+
   /** Compiles now, or, while items may be known, when one is not. */
   function recompile(): void {
     if (!known?.size) return compileLeavingOutRefused();
@@ -151,33 +174,18 @@ export function createDecider(engine: Engine, platform: FeedPlatform): Decider {
     get profile() {
       return inUse();
     },
+    decideKnown,
     decide(item) {
-      if (handHidden(item.id)) {
-        return {
-          platform,
-          itemId: item.id,
-          action: 'hide',
-          reasons: [{ code: 'user-hidden', detail: '', source: 'user', evidence: [] }],
-          score: 0,
-          uncertain: false,
-        };
-      }
-      let d = decisions.get(item.id);
+      let d = decideKnown(item);
       if (!d) {
-        const k = known?.get(item.id);
-        if (k && k.fp === itemFingerprint(item)) {
-          d = k.decision;
-          quotedOf.set(d, k.quoted);
-        } else {
-          d = engine.decide(inForce(), item);
-          if (known && full) {
-            fresh.delete(item.id);
-            fresh.set(item.id, { decision: d, item });
-            // The newest only: a page that churns items cannot make this hold them (issue 25).
-            if (fresh.size > KNOWN_CAP) fresh.delete(fresh.keys().next().value!);
-          }
-        }
+        d = engine.decide(inForce(), item);
         decisions.set(item.id, d);
+        if (known && full) {
+          fresh.delete(item.id);
+          fresh.set(item.id, { decision: d, item });
+          // The newest only: a page that churns items cannot make this hold them (issue 25).
+          if (fresh.size > KNOWN_CAP) fresh.delete(fresh.keys().next().value!);
+        }
       }
       return d;
     },

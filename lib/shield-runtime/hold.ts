@@ -7,6 +7,10 @@ export interface Hold {
   readonly holding: boolean;
   /** Stops waiting for `what`; ends the hold when it was the last thing waited for. */
   settled(what: Awaited): void;
+  /** Whether `what` is still waited for (it is after the hold ended early, until it arrives). */
+  awaits(what: Awaited): boolean;
+  /** Ends the hold now, whatever is still awaited. */
+  release(): void;
   stop(): void;
 }
 
@@ -42,6 +46,8 @@ export function createHold(awaited: Iterable<Awaited>, capMs: number, onRelease:
       waiting.delete(what);
       if (waiting.size === 0) release();
     },
+    awaits: (what) => waiting.has(what),
+    release,
     // Never released once stopped (the page is being cleaned up).
     stop: end,
   };

@@ -18,8 +18,8 @@ export interface PageStart {
   readonly known?: Promise<KnownStart | null>;
   /** Starts what is read from storage (readPageStart): called once the page is parsed. */
   begin?(): void;
-  /** performance.now() when that read began and when it came back (the page-cost benches print where a page's
-   * start goes: scripts/ready-time.ts). */
+  /** performance.now() when that read began and when its first part (the profile) came back (the page-cost benches
+   * print where a page's start goes: scripts/ready-time.ts). */
   readonly read?: { begun?: number; done?: number };
 }
 
@@ -38,11 +38,11 @@ const latest = (p: Profile, newer?: Newer): Profile => {
  * profile it could not use). The answer names the copy to use: one read earlier than the background's last write of
  * it is read again.
  */
-export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer, readBefore?: StoredModels): PageStart {
+export function requestPageStart(transport: Transport, feed: FeedPlatform, startedAt: number, newer?: Newer, readBefore?: Promise<StoredModels | undefined>): PageStart {
   const start = transport.send('page/start', {});
   const key = modelsKey(feed);
   const read = () => browser.storage.local.get(key).then((kept) => kept[key] as StoredModels);
-  const kept = readBefore ? Promise.resolve(readBefore) : read();
+  const kept = readBefore ?? read();
   const profile = start.then(({ profile: p }) => latest(p, newer));
   const models = start.then(({ models: m }) => (typeof m !== 'string' ? m : kept.then((k) => (k?.stamp === m ? k : read()), read)));
   // Taken up a moment later, by the feed script once the page is parsed: a failure meanwhile is not an unhandled one
@@ -53,8 +53,8 @@ export function requestPageStart(transport: Transport, feed: FeedPlatform, start
 
 /**
  * The start of a feed page (issue 24): the models and the profile its tabs are sent, both kept by the background in
- * storage.local (stored-models.ts), read in one get once the page is parsed (`begin`): the feed script that takes
- * them runs only then, and their ~1 MB answered while the parser ran held up DOMContentLoaded (~5 ms on two cores).
+ * storage.local (stored-models.ts), read once the page is parsed (`begin`): the feed script that takes them runs
+ * only then, and their ~1 MB answered while the parser ran held up DOMContentLoaded (~5 ms on two cores).
  * No message either: what is not usable (none yet, another version or build) is asked for with page/start, as
  * requestPageStart does. `confirm`, once the feed script runs: the background is told which profile the tab started
  * from, and sends it the current one as a broadcast if that is another.
@@ -70,23 +70,27 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const kk = knownKey(feed);
   let begin!: () => void;
   const times: { begun?: number; done?: number } = {};
-  const got = new Promise<void>((r) => (begin = r))
-    .then(() => ((times.begun = performance.now()), browser.storage.local.get([mk, rk, kk])))
-    .catch(() => ({}) as Record<string, unknown>)
-    .finally(() => (times.done = performance.now()));
-  const read = got.then((k) => {
+  const begun = new Promise<void>((r) => (begin = r)).then(() => void (times.begun = performance.now()));
+  // Two gets, asked in the same task: the profile with the decisions kept, then the models, whose ~1 MB came back
+  // 12-16 ms after the first (HN bench page, Chromium 156). A page whose items were all decided on an earlier visit
+  // is shown without waiting for them (runner.ts).
+  const get = (keys: string[]) => begun.then(() => browser.storage.local.get(keys)).catch(() => ({}) as Record<string, unknown>);
+  const first = get([rk, kk]).finally(() => (times.done = performance.now()));
+  const stored = get([mk]).then((k) => k[mk] as StoredModels | undefined);
+  const found = first.then((k) => {
     const r = k[rk] as StoredTabReady | undefined;
-    const m = k[mk] as StoredModels | undefined;
-    const usable = r?.v === TAB_READY_VERSION && r.build === BUILD && m?.stamp === r.stamp;
-    return { found: usable ? { key: r.key, profile: latest(r.profile, newer), models: m, known: knownFor(r, k[kk] as StoredKnown | undefined) } : null, models: m };
+    if (r?.v !== TAB_READY_VERSION || r.build !== BUILD) return null;
+    return { key: r.key, stamp: r.stamp, profile: latest(r.profile, newer), known: knownFor(r, k[kk] as StoredKnown | undefined) };
   });
-  const found = read.then((r) => r.found);
   const known = found.then((f) => (f && f.profile === f.known.profile ? f.known : null));
   // Not usable (the first run, or the seconds after a change, while the background makes the copy again): page/start
-  // is asked, and the models just read are used when the answer names them (about 1 MB not read twice).
-  const start = read.then((r) => r.found ?? requestPageStart(transport, feed, startedAt, newer, r.models));
-  const profile = start.then((s) => s.profile);
-  const models = start.then((s) => s.models);
+  // is asked, and the models read here are used when the answer names them (about 1 MB not read twice).
+  const asked = found.then((f) => (f ? null : requestPageStart(transport, feed, startedAt, newer, stored)));
+  const profile = found.then((f) => f?.profile ?? asked.then((a) => a!.profile));
+  // The models of the copy; another copy (the background was writing a new one) is asked for as the fallback does.
+  const models = found.then((f) =>
+    f ? stored.then((m) => (m?.stamp === f.stamp ? m : requestPageStart(transport, feed, startedAt, newer).models)) : asked.then((a) => a!.models),
+  );
   for (const p of [profile, models, known]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
   return { startedAt, profile, models, known, confirm, begin, read: times };

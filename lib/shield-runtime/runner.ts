@@ -3,16 +3,16 @@ import type { Adapter } from '../adapters/types';
 import type { Reason } from '../schema/decision';
 import type { FeedbackType } from '../schema/log';
 import type { Profile } from '../schema/profile';
-import { createDecider, type KnownStart } from './decider';
+import { createDecider, type KnownStart, type ModelName } from './decider';
 import type { Engine } from './engine';
 import { beforePaint } from './frame';
 import { watchHealth } from './health';
-import { createHold, type Awaited } from './hold';
+import { createHold, type Awaited, type Hold } from './hold';
 import { createItemLog } from './item-log';
 import { createJudgeClient, onScreen, type JudgeClient } from './judge-client';
 import { watchPageActivity } from './page-activity';
 import { watchPage } from './page-watcher';
-import { createPainter, modeOf, unpainted } from './painter';
+import { ATTR, createPainter, modeOf, unpainted } from './painter';
 import { mainReason, ruleCodeOf } from './reasons';
 import { createReorderer } from './reorderer';
 import { createReporter } from './reporter';
@@ -100,28 +100,75 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   const decider = createDecider(engine, platform);
   const profile = (): Profile => decider.profile;
   const awaited: Awaited[] = ['profile'];
-  // The models arrive in the same read as the profile; building them and deciding with them cost the hold ~23 ms
-  // (ready 147.9 -> 124.9 ms without waiting for them, bench-dcl-trace.ts, HN, N=10, 2026-12-06), but an item a model
-  // hides would then show first. A page of items decided on an earlier visit (`known`) builds neither (decider.ts).
+  // The models are read just after the profile; building them and deciding with them cost the hold ~23 ms (ready
+  // 147.9 -> 124.9 ms without waiting for them, bench-dcl-trace.ts, HN, N=10, 2026-12-06), but an item a model hides
+  // would then show first. A page of items decided on an earlier visit (`known`) builds neither (decider.ts), and its
+  // hold ends without them (settle): ready 123.8 -> 108.8 ms, HN, bench-page-start.ts R=4 K=6.
   if (deps.loadClickbait) awaited.push('clickbait');
   if (deps.loadDetectors) awaited.push('detectors');
   if (deps.loadKnown) awaited.push('known');
+  const capMs = opts.profileHoldMs ?? HOLD_CAP_MS;
+  const startedAt = Date.now();
   // The hold's end (everything arrived, or the cap passed): the page is read, every item decided as well as it can
   // be and shown, and, never having been seen, put in order as one batch.
   /** What arrived while the hold lasts, taken all at once when it ends: one compile, not one per arrival. */
   const arrived: Parameters<typeof decider.useAll>[0] = {};
-  const hold = createHold(awaited, opts.profileHoldMs ?? HOLD_CAP_MS, () => {
+  /** The hold ends on the decisions kept, before the models come (settle): they are waited for apart (`models`). */
+  let endingOnKnown = false;
+  const hold = createHold(awaited, capMs, () => {
+    const rest = endingOnKnown ? (['clickbait', 'detectors'] as const).filter((m) => hold.awaits(m)) : [];
+    if (rest.length > 0) models = createHold(rest, Math.max(0, capMs - (Date.now() - startedAt)), modelsIn);
     try {
       decider.useAll(arrived);
     } catch (e) {
       failOpen(`the profile could not be compiled: ${errorText(e)}`);
     }
     scan(true);
-    showUnread(waiting);
+    showUnread(waiting, forModels);
     activity.check(); // the profile is known now: a paused person's search is not recorded
     opts.onReady?.();
     if (arrived.known) knownTimer = setTimeout(sendKnown, KNOWN_AFTER_MS);
   });
+  /**
+   * The models' part of the wait, once the hold ended on the decisions kept (a page seen before: the profile and
+   * those decisions come 12-16 ms before the models, page-start.ts). Until they come, or the cap passes, an item none
+   * of those decisions decides waits unseen, unread (`forModels`), and a profile broadcast waits with it (`late`).
+   */
+  let models: Hold | null = null;
+  const forModels = new Set<Element>();
+  const late: Parameters<typeof decider.useAll>[0] = {};
+
+  /** The person's profile and the decisions kept for it are in: the page is shown from them when some are kept. */
+  function settle(what: Awaited): void {
+    hold.settled(what);
+    const known = arrived.known;
+    if (hold.holding && !hold.awaits('profile') && !hold.awaits('known') && known?.entries.length && known.profile === arrived.profile) {
+      endingOnKnown = true;
+      hold.release();
+    }
+  }
+
+  /** A model loaded or failed to: the hold's, or the models' wait after it. */
+  function settleModel(what: ModelName): void {
+    if (hold.holding) settle(what);
+    else models?.settled(what);
+  }
+
+  /** The models' wait is over: they, and a profile that came meanwhile, are taken with one compile, and what waited
+   * for them is read. */
+  function modelsIn(): void {
+    const newProfile = late.profile !== undefined;
+    try {
+      decider.useAll(late);
+    } catch (e) {
+      failOpen(`the profile could not be compiled: ${errorText(e)}`);
+    }
+    if (newProfile) redecideAll();
+    scan();
+    showUnread([...forModels]);
+    forModels.clear();
+  }
+
   let knownTimer: ReturnType<typeof setTimeout> | undefined;
   /** The decisions this page made afresh, for the feed's next pages (known-decisions.ts): sent once the page has
    * settled, and as it is left. */
@@ -249,9 +296,14 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
         painter.restore(t);
         continue;
       }
+      const decision = models?.holding ? decider.decideKnown(item) : decider.decide(item);
+      if (!decision) {
+        waitForModels(t);
+        continue;
+      }
       const isNew = !t.decidedOnce;
       t.item = item;
-      t.decision = decider.decide(item);
+      t.decision = decision;
       t.decidedOnce = true;
       paint(t, false);
       record(t);
@@ -266,6 +318,17 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (fresh.length > 0) {
       pushCounts();
       health.sawItems(fresh);
+    }
+  }
+
+  /** An item no kept decision decides, while the models are awaited: unseen in its place, read again once they come. */
+  function waitForModels(t: Tracked): void {
+    if (t.item) painter.unpaint(t);
+    t.item = null;
+    t.decision = null;
+    for (const x of [t.root, ...(adapter.extraParts?.(t.root) ?? [])]) {
+      x.setAttribute(ATTR, 'wait');
+      forModels.add(x);
     }
   }
 
@@ -417,7 +480,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     // when the hold ends.
     if (hold.holding) {
       arrived.profile = next;
-      hold.settled('profile');
+      settle('profile');
+      return;
+    }
+    if (models?.holding) {
+      late.profile = next;
       return;
     }
     const wasEnabled = enabled();
@@ -431,10 +498,15 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (!wasEnabled && enabled()) scan();
   }
 
-  function modelLoaded(what: 'clickbait' | 'detectors', model: unknown): void {
+  function modelLoaded(what: ModelName, model: unknown): void {
     if (hold.holding) {
       arrived[what] = model;
-      hold.settled(what);
+      settle(what);
+      return;
+    }
+    if (models?.holding) {
+      late[what] = model;
+      models.settled(what);
       return;
     }
     decider.useModel(what, model);
@@ -457,6 +529,8 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
     showUnread(waiting);
+    showUnread([...forModels]);
+    forModels.clear();
     panel.close(false);
     reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);
@@ -532,7 +606,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     .then((p) => setProfile(p))
     .catch(() => {
       // No background answer: keep deciding with the defaults rather than leave the page alone and unprotected.
-      if (!stopped) hold.settled('profile');
+      if (!stopped) settle('profile');
     });
   deps
     .loadKnown?.()
@@ -541,17 +615,17 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
       if (known && hold.holding) arrived.known = known;
     })
     .catch(() => {})
-    .finally(() => !stopped && hold.settled('known'));
+    .finally(() => !stopped && settle('known'));
   for (const [what, load] of [['clickbait', deps.loadClickbait], ['detectors', deps.loadDetectors]] as const) {
     load?.()
       .then((model) => {
         if (stopped) return;
         if (model) modelLoaded(what, model);
-        else hold.settled(what);
+        else settleModel(what);
       })
       .catch(() => {
         // A model that fails to load leaves items unjudged by it, never blocked nor held.
-        if (!stopped) hold.settled(what);
+        if (!stopped) settleModel(what);
       });
   }
 
@@ -559,6 +633,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     if (stopped) return;
     stopped = true;
     hold.stop();
+    models?.stop();
     clearTimeout(knownTimer);
     activity.stop();
     watcher.stop();

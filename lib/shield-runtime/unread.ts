@@ -20,7 +20,7 @@ export function putItemsOutOfSight(adapter: Pick<Adapter, 'extraParts' | 'findIt
 }
 
 /** Of what was put out of sight, what nothing has read since (a row read into no item) is shown as the site drew
- * it; `marked` is emptied. */
-export function showUnread(marked: Element[]): void {
-  for (const x of marked.splice(0)) if (x.getAttribute(ATTR) === 'wait') x.removeAttribute(ATTR);
+ * it, but for what waits on (`still`); `marked` is emptied. */
+export function showUnread(marked: Element[], still?: ReadonlySet<Element>): void {
+  for (const x of marked.splice(0)) if (x.getAttribute(ATTR) === 'wait' && !still?.has(x)) x.removeAttribute(ATTR);
 }

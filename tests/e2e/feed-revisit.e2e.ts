@@ -81,6 +81,22 @@ describe('a feed page opened again', () => {
     }
   });
 
+  it('stories it did not see last time wait unseen for the models, the rest shown without them: each decided as on a first visit', async () => {
+    const store = await visitAndLeave();
+    // The job ad (hidden by the rules) and the clickbait story (labelled by the headline model) are new to it.
+    await keep({ ...store, entries: store.entries.filter((e) => e.id !== '42000004' && e.id !== '42000002') });
+    const page = await visit();
+    try {
+      expect((await stubs(page)).map((s) => s.itemText).some((t) => t.includes('CloudCo'))).toBe(true);
+      const mark = await labelled(page, 'one weird compiler trick');
+      expect((mark.why ?? []).find((l) => l.startsWith('Clickbait')) ?? '').toMatch(/“[^”]+”/);
+      expect(await page.locator('text=Rust 1.95 released').isVisible()).toBe(true);
+      expect(await paintedHidden(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a change the person made since is applied at once: what was kept for the profile before is not used', async () => {
     await visitAndLeave();
     await expectBlockedStoryNeverShown(ctl, visit);

@@ -78,8 +78,11 @@ describe('the start of a feed page from what the background kept for it (issue 2
     expect(sent).toEqual([]);
   });
 
-  it('asks page/start, as before, when nothing usable is kept: none yet, another version, another build, other models', async () => {
-    for (const kept of [undefined, { ...ready(4), v: 0 }, { ...ready(4), v: TAB_READY_VERSION - 1 }, ready(4, { build: 'older' }), ready(4, { stamp: 'two' })]) {
+  /** The keys of each storage.local get, as asked. */
+  const gets = (get: { mock: { calls: unknown[][] } }) => get.mock.calls.map(([keys]) => keys);
+
+  it('asks page/start, as before, when nothing usable is kept: none yet, another version, another build', async () => {
+    for (const kept of [undefined, { ...ready(4), v: 0 }, { ...ready(4), v: TAB_READY_VERSION - 1 }, ready(4, { build: 'older' })]) {
       await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: kept });
       const get = vi.spyOn(fakeBrowser.storage.local, 'get');
       const { transport, sent } = counting();
@@ -87,14 +90,24 @@ describe('the start of a feed page from what the background kept for it (issue 2
       start.begin!();
       expect((await start.profile).revision).toBe(9);
       expect(await start.models).toEqual(models);
-      // The models the answer names were read with the unusable copy: not read again.
-      expect(get).toHaveBeenCalledTimes(1);
+      // The models the answer names were read beside the unusable copy: not read again.
+      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
       get.mockRestore();
       expect(sent.map(([type]) => type)).toEqual(['page/start']);
       start.confirm();
       await new Promise((r) => setTimeout(r, 0));
       expect(sent.map(([type]) => type)).toEqual(['page/start']);
     }
+  });
+
+  it('kept beside models of another copy (the background was writing new ones), takes its profile and asks for the models', async () => {
+    await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4, { stamp: 'two' }) });
+    const { transport, sent } = counting(async () => ({ profile: at(9), models: 'one' }));
+    const start = readPageStart(transport, 'hackernews', 0);
+    start.begin!();
+    expect((await start.profile).revision).toBe(4);
+    expect(await start.models).toEqual(models);
+    expect(sent.map(([type]) => type)).toEqual(['page/start']);
   });
 
   it('once the page is parsed, tells the background which profile it started from (it sends a later one as a broadcast)', async () => {
@@ -127,7 +140,8 @@ describe('the start of a feed page from what the background kept for it (issue 2
     expect(get).not.toHaveBeenCalled();
     start.begin!();
     expect((await start.profile).revision).toBe(4);
-    expect(get).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledTimes(2);
+    get.mockRestore();
   });
 
   describe('with the decisions kept from the feed’s earlier pages', () => {
@@ -139,7 +153,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
     };
     const kept = (over: Partial<StoredKnown> = {}): StoredKnown => ({ v: KNOWN_VERSION, build: BUILD, stamp: 'one', key: '4 1 words', entries: [entry], ...over });
 
-    it('reads them in the same get, for the very profile kept with them', async () => {
+    it('reads them with the profile, before the models, for the very profile kept with them', async () => {
       await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [knownKey('hackernews')]: kept() });
       const get = vi.spyOn(fakeBrowser.storage.local, 'get');
       const start = readPageStart(counting().transport, 'hackernews', 0);
@@ -147,7 +161,8 @@ describe('the start of a feed page from what the background kept for it (issue 2
       const known = (await start.known)!;
       expect(known.profile).toBe(await start.profile);
       expect(known).toMatchObject({ key: '4 1 words', stamp: 'one', entries: [entry] });
-      expect(get).toHaveBeenCalledWith(['hackernews', 'hackernews-ready', 'hackernews-known']);
+      // Two gets asked at once: the profile and the decisions come back before the ~1 MB of models.
+      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
       get.mockRestore();
     });
 

@@ -32,6 +32,21 @@ describe('the hold', () => {
     expect(released).toBe(1);
   });
 
+  it('can be ended early, telling what it still waited for (the models, on a page whose items were decided before)', () => {
+    let released = 0;
+    const hold = createHold(['profile', 'known', 'clickbait', 'detectors'], 400, () => released++);
+    hold.settled('profile');
+    hold.settled('known');
+    hold.release();
+    expect(hold.holding).toBe(false);
+    expect(released).toBe(1);
+    expect(['profile', 'known', 'clickbait', 'detectors'].filter((w) => hold.awaits(w as 'profile'))).toEqual(['clickbait', 'detectors']);
+    hold.settled('clickbait');
+    hold.settled('detectors');
+    vi.advanceTimersByTime(1000);
+    expect(released).toBe(1);
+  });
+
   it('never releases once stopped (the page is being cleaned up)', () => {
     let released = 0;
     const hold = createHold(['profile'], 400, () => released++);

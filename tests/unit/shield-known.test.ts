@@ -28,20 +28,20 @@ afterEach(() => {
 });
 
 /** A page of the fixture, started with `entries` kept for `profile` (the person's by default), the models counted
- * as they are made. */
-function visit(entries: KnownEntry[], profile: Profile = person) {
+ * as they are made; they load once `models` resolves. */
+function visit(entries: KnownEntry[], profile: Profile = person, opts: { models?: Promise<unknown>; holdMs?: number } = {}) {
   const made: string[] = [];
   const decided: string[] = [];
   const known: KnownStart = { profile, key: '4 1 words', stamp: 'one', entries };
   const s = startOnHackerNews({
     person: () => person,
     answerMs: 5,
-    holdMs: 2_000,
+    holdMs: opts.holdMs ?? 2_000,
     onDecide: (id) => void decided.push(id),
     models: {
       loadKnown: async () => known,
-      loadClickbait: async () => new LazyModel(() => (made.push('clickbait'), clickbait)),
-      loadDetectors: async () => new LazyModel(() => (made.push('detectors'), SHIPPED_DETECTORS)),
+      loadClickbait: async () => (await opts.models, new LazyModel(() => (made.push('clickbait'), clickbait))),
+      loadDetectors: async () => (await opts.models, new LazyModel(() => (made.push('detectors'), SHIPPED_DETECTORS))),
     },
   });
   cleanup.push(s.stop);
@@ -107,6 +107,55 @@ describe('a feed page and the decisions kept from earlier visits', () => {
     again.leave();
     await tick(0);
     expect(again.reported()[0].entries.map((e) => e.id)).toEqual([BAIT]);
+  });
+
+  describe('shown before the models come (they are read after the profile and the decisions kept)', () => {
+    const later = () => {
+      let arrive!: () => void;
+      return { models: new Promise<void>((r) => (arrive = r)), arrive: () => arrive() };
+    };
+
+    it('every story it knows is shown as decided; one it does not know waits unseen in its place until they come', async () => {
+      const entries = (await firstVisit()).filter((e) => e.id !== BAIT);
+      const { models, arrive } = later();
+      const again = visit(entries, person, { models });
+      await tick(40);
+      expect(again.mode(PLAIN)).toBe('show');
+      expect(again.mode(AD)).toBe('stub');
+      expect(again.mode(BAIT)).toBe('wait');
+      expect(again.decided).toEqual([]);
+      arrive();
+      await tick(0);
+      expect(again.mode(BAIT)).toBe('stub');
+      expect(again.decided).toEqual([BAIT]);
+    });
+
+    it('a profile saved meanwhile waits for them: nothing is decided without the models, then every story is, by it', async () => {
+      const entries = await firstVisit();
+      const { models, arrive } = later();
+      const again = visit(entries, person, { models });
+      await tick(40);
+      again.broadcast({ ...person, revision: 5 });
+      await tick(0);
+      // Decided without the headline model, the clickbait story would have shown.
+      expect(again.mode(BAIT)).toBe('stub');
+      expect(again.decided).toEqual([]);
+      arrive();
+      await tick(0);
+      expect(again.mode(BAIT)).toBe('stub');
+      expect(new Set(again.decided).size).toBe(STORIES);
+    });
+
+    it('when they never come, a story it does not know is shown at the hold’s cap, decided without them', async () => {
+      const entries = (await firstVisit()).filter((e) => e.id !== PLAIN);
+      const again = visit(entries, person, { models: new Promise(() => {}), holdMs: 200 });
+      await tick(40);
+      expect(again.mode(PLAIN)).toBe('wait');
+      expect(again.mode(BAIT)).toBe('stub');
+      await tick(200);
+      expect(again.mode(PLAIN)).toBe('show');
+      expect(again.decided).toEqual([PLAIN]);
+    });
   });
 
   it('kept for another profile, they are not used: every story decided afresh, and nothing reported under that key', async () => {

@@ -25,6 +25,7 @@ export function startOnHackerNews(opts: {
   opts.beforeStart?.(page);
   const sent: string[] = [];
   const payloads: Array<{ type: string; payload: unknown }> = [];
+  const listeners = new Set<(p: Profile) => void>();
   const transport: Transport = {
     send: (async (type: string, payload: unknown) => {
       sent.push(type);
@@ -34,7 +35,7 @@ export function startOnHackerNews(opts: {
       await tick(opts.answerMs);
       return opts.person();
     }) as Transport['send'],
-    onProfile: () => () => {},
+    onProfile: (fn) => (listeners.add(fn), () => void listeners.delete(fn)),
   };
   const counted: typeof decide = (c, item) => (opts.onDecide?.(item.id), decide(c, item));
   const core = { compileProfile, decide: counted, quoteEvidence, rerank } as unknown as CoreShield;
@@ -50,5 +51,7 @@ export function startOnHackerNews(opts: {
     Object.defineProperty(e, 'isTrusted', { value: trusted });
     page.win.dispatchEvent(e);
   };
-  return { page, shield, mode, sent, payloads, leave, stop: () => (shield.stop(), page.close()) };
+  /** The background sends every tab the profile the person just saved. */
+  const broadcast = (p: Profile) => listeners.forEach((fn) => fn(p));
+  return { page, shield, mode, sent, payloads, leave, broadcast, stop: () => (shield.stop(), page.close()) };
 }
