@@ -124,7 +124,11 @@ export function createReporter(transport: Transport, platform: FeedPlatform, opt
       if (ok && counts && !working[7]) {
         working.push({ surface, ok, detail });
         schedule();
-      } else void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
+        return;
+      }
+      // Found unreadable once more of it was read: its "working", still waiting for the counts, must not follow this.
+      if (!ok) working = working.filter((w) => w.surface !== surface);
+      void transport.send('health/report', { platform, surface: surface.slice(0, 40), ok, detail: detail.slice(0, 300) }).catch(() => {});
     },
     get pending() {
       return pending;

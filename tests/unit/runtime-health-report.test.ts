@@ -79,6 +79,19 @@ describe('site health from a feed tab', () => {
     reporter.destroy();
   });
 
+  it('a surface found working, then unreadable once more of it was read: the popup is left saying it needs an update', async () => {
+    const { transport, popup, sites } = setup();
+    const reporter = createReporter(transport, 'x', { flushMs: 60_000 });
+    reporter.stats(counts);
+    reporter.health('home', true, 'items found');
+    reporter.health('home', false, 'items found, but most without their author or title (6 of 6)');
+    await reporter.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await popup()).health).toMatchObject({ surface: 'home', ok: false });
+    expect(await sites()).toEqual([expect.objectContaining({ surface: 'home', ok: false })]);
+    reporter.destroy();
+  });
+
   it('a broken page, or one without counts, is told at once', async () => {
     const { sent, transport, sites } = setup();
     const reporter = createReporter(transport, 'hackernews', { flushMs: 60_000 });
