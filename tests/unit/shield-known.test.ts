@@ -128,6 +128,10 @@ describe('a feed page and the decisions kept from earlier visits', () => {
       await tick(0);
       expect(again.mode(BAIT)).toBe('stub');
       expect(again.decided).toEqual([BAIT]);
+      // Decided with the models, it is kept for the next page like any story decided afresh.
+      again.leave();
+      await tick(0);
+      expect(again.reported()[0].entries.map((e) => e.id)).toEqual([BAIT]);
     });
 
     it('a profile saved meanwhile waits for them: nothing is decided without the models, then every story is, by it', async () => {
