@@ -87,9 +87,10 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   // is asked, and the models read here are used when the answer names them (about 1 MB not read twice).
   const asked = found.then((f) => (f ? null : requestPageStart(transport, feed, startedAt, newer, stored)));
   const profile = found.then((f) => f?.profile ?? asked.then((a) => a!.profile));
-  // The models of the copy; another copy (the background was writing a new one) is asked for as the fallback does.
+  // The models of the copy; another copy (the background was writing a new one) is asked for as the fallback does,
+  // the models read here used if the answer names them.
   const models = found.then((f) =>
-    f ? stored.then((m) => (m?.stamp === f.stamp ? m : requestPageStart(transport, feed, startedAt, newer).models)) : asked.then((a) => a!.models),
+    f ? stored.then((m) => (m?.stamp === f.stamp ? m : requestPageStart(transport, feed, startedAt, newer, stored).models)) : asked.then((a) => a!.models),
   );
   for (const p of [profile, models, known]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});

@@ -165,6 +165,11 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
     if (newProfile) redecideAll();
     scan();
+    showForModels();
+  }
+
+  /** What waited for the models and was not read into an item since is shown as the site drew it. */
+  function showForModels(): void {
     showUnread([...forModels]);
     forModels.clear();
   }
@@ -321,7 +326,9 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
     }
   }
 
-  /** An item no kept decision decides, while the models are awaited: unseen in its place, read again once they come. */
+  /** An item no kept decision decides, while the models are awaited: unseen in its place, read again once they come.
+   * Not putOutOfSight: a root the early hold already put out of sight must be claimed here too, or the hold's end
+   * would show it. */
   function waitForModels(t: Tracked): void {
     if (t.item) painter.unpaint(t);
     t.item = null;
@@ -529,8 +536,7 @@ export function startShield(adapter: Adapter, deps: ShieldDeps, opts: ShieldOpti
   /** Pause, a site switched off or a failure: every item in the site's own place and order, as the site made it. */
   function clearAll(): void {
     showUnread(waiting);
-    showUnread([...forModels]);
-    forModels.clear();
+    showForModels();
     panel.close(false);
     reorderer.restore();
     for (const t of tracked.values()) painter.unpaint(t);

@@ -102,12 +102,17 @@ describe('the start of a feed page from what the background kept for it (issue 2
 
   it('kept beside models of another copy (the background was writing new ones), takes its profile and asks for the models', async () => {
     await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4, { stamp: 'two' }) });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     const { transport, sent } = counting(async () => ({ profile: at(9), models: 'one' }));
     const start = readPageStart(transport, 'hackernews', 0);
     start.begin!();
     expect((await start.profile).revision).toBe(4);
     expect(await start.models).toEqual(models);
     expect(sent.map(([type]) => type)).toEqual(['page/start']);
+    const asked = gets(get);
+    get.mockRestore();
+    // The answer names the models already read: they are not read again.
+    expect(asked).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
   });
 
   it('once the page is parsed, tells the background which profile it started from (it sends a later one as a broadcast)', async () => {
