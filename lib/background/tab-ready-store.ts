@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { FEED_PLATFORMS, type FeedPlatform } from '../schema/common';
 import type { Profile } from '../schema/profile';
 import { knownKey } from '../schema/known-decisions';
-import { BUILD, isCurrent, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '../schema/stored-models';
+import type { WithPrepared } from '../core/shield/prepared';
+import { BUILD, isCurrent, TAB_READY_VERSION, tabLookupsKey, tabReadyKey, type StoredTabLookups, type StoredTabReady } from '../schema/stored-models';
 import type { ModelArea } from './page-models';
 import { pauseForTabs } from './pause';
 
@@ -91,9 +92,13 @@ export function createTabReadyStore(deps: TabReadyDeps) {
         // Each feed's copy as soon as it is made, with the index naming it: a tab of that feed starting now reads
         // it, rather than asking page/start behind the other feeds' copies (a change's refresh takes hundreds of ms).
         keys = { ...keys, [feed]: ready.key };
-        const copy: StoredTabReady = { v: TAB_READY_VERSION, build, stamp, ...ready };
+        // The look-ups apart from the profile, in the same set: a tab reads the profile first, the look-ups with
+        // the models (stored-models.ts, StoredTabLookups).
+        const { prepared, ...light } = ready.profile as Profile & WithPrepared;
+        const copy: StoredTabReady = { v: TAB_READY_VERSION, build, stamp, key: ready.key, profile: light };
+        const lookups: StoredTabLookups = { v: TAB_READY_VERSION, build, stamp, key: ready.key, prepared: prepared ?? null };
         const next: Kept = { v: TAB_READY_VERSION, build, stamp, keys };
-        await area().set({ [tabReadyKey(feed)]: copy, [INDEX_KEY]: next });
+        await area().set({ [tabReadyKey(feed)]: copy, [tabLookupsKey(feed)]: lookups, [INDEX_KEY]: next });
         index = next;
       }
       // Between sites, the tabs' messages are taken: one is not kept waiting behind all four.
@@ -120,7 +125,7 @@ export function createTabReadyStore(deps: TabReadyDeps) {
       // The decisions tabs made with the copies go with them (known-store.ts): never used again once the copies are
       // made anew, and a wipe leaves none of them behind.
       await area()
-        .remove([...FEED_PLATFORMS.flatMap((f) => [tabReadyKey(f), knownKey(f)]), INDEX_KEY])
+        .remove([...FEED_PLATFORMS.flatMap((f) => [tabReadyKey(f), tabLookupsKey(f), knownKey(f)]), INDEX_KEY])
         .catch((e) => console.warn('Parapet: the profile kept for the tabs could not be cleared', e));
     },
     refresh(): Promise<void> {

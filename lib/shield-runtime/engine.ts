@@ -32,12 +32,15 @@ export function coreEngine(core: CoreShield, platform: FeedPlatform): Engine {
     if (restored.has(profile)) return restored.get(profile);
     const sent = profile as Profile & { prepared?: { platform?: unknown } };
     const form = sent.prepared;
+    // None yet is not remembered: the profile a page started from gets its look-ups with the models (page-start.ts),
+    // and a compile before them (the hold's cap passed first) must not keep it without them.
+    if (!form) return undefined;
     // Made for another platform (never, from our own background): not used; Node callers send no form and
     // compileProfile builds the look-ups from the profile.
-    const lookups = form && form.platform === platform ? core.restoreLookups?.(form as never) : undefined;
+    const lookups = form.platform === platform ? core.restoreLookups?.(form as never) : undefined;
     restored.set(profile, lookups);
     // The form's text is not kept for the page's life: the look-ups stand for it.
-    if (form) delete sent.prepared;
+    delete sent.prepared;
     return lookups;
   }
   return {

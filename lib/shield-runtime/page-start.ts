@@ -3,7 +3,8 @@ import type { Profile } from '../schema/profile';
 import type { FeedPlatform } from '../schema/constants';
 import type { PageModels } from '../schema/messages';
 import { KNOWN_VERSION, knownKey, type StoredKnown } from '../schema/known-decisions';
-import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredModels, type StoredTabReady } from '../schema/stored-models';
+import type { WithPrepared } from '../core/shield/prepared';
+import { BUILD, modelsKey, TAB_READY_VERSION, tabLookupsKey, tabReadyKey, type StoredModels, type StoredTabLookups, type StoredTabReady } from '../schema/stored-models';
 import type { KnownStart } from './decider';
 import type { Transport } from './transport';
 
@@ -68,33 +69,53 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   const mk = modelsKey(feed);
   const rk = tabReadyKey(feed);
   const kk = knownKey(feed);
+  const lk = tabLookupsKey(feed);
   let begin!: () => void;
   const times: { begun?: number; done?: number } = {};
   const begun = new Promise<void>((r) => (begin = r)).then(() => void (times.begun = performance.now()));
-  // Two gets, asked in the same task: the profile with the decisions kept, then the models, whose ~1 MB came back
-  // 12-16 ms after the first (HN bench page, Chromium 156). A page whose items were all decided on an earlier visit
-  // is shown without waiting for them (runner.ts).
+  // Two gets, asked in the same task: the profile with the decisions kept, then the models with the profile's
+  // look-ups, whose ~1 MB (~1.4 MB with a large profile) came back 12-16 ms after the first (HN bench page, Chromium
+  // 156). A page whose items were all decided on an earlier visit is shown without waiting for them (runner.ts).
   const get = (keys: string[]) => begun.then(() => browser.storage.local.get(keys)).catch(() => ({}) as Record<string, unknown>);
   const first = get([rk, kk]).finally(() => (times.done = performance.now()));
-  const stored = get([mk]).then((k) => k[mk] as StoredModels | undefined);
+  const second = get([mk, lk]);
+  const stored = second.then((k) => k[mk] as StoredModels | undefined);
   const found = first.then((k) => {
     const r = k[rk] as StoredTabReady | undefined;
     if (r?.v !== TAB_READY_VERSION || r.build !== BUILD) return null;
-    return { key: r.key, stamp: r.stamp, profile: latest(r.profile, newer), known: knownFor(r, k[kk] as StoredKnown | undefined) };
+    return { key: r.key, stamp: r.stamp, kept: r.profile, profile: latest(r.profile, newer), known: knownFor(r, k[kk] as StoredKnown | undefined) };
   });
   const known = found.then((f) => (f && f.profile === f.known.profile ? f.known : null));
   // Not usable (the first run, or the seconds after a change, while the background makes the copy again): page/start
   // is asked, and the models read here are used when the answer names them (about 1 MB not read twice).
   const asked = found.then((f) => (f ? null : requestPageStart(transport, feed, startedAt, newer, stored)));
   const profile = found.then((f) => f?.profile ?? asked.then((a) => a!.profile));
-  // The models of the copy; another copy (the background was writing a new one) is asked for as the fallback does,
-  // the models read here used if the answer names them.
-  const models = found.then((f) =>
-    f ? stored.then((m) => (m?.stamp === f.stamp ? m : requestPageStart(transport, feed, startedAt, newer, stored).models)) : asked.then((a) => a!.models),
-  );
+  // The models of the copy, with the profile's look-ups put back in it before they are handed on: the runner
+  // compiles the person's profile once the models are in (or the hold's cap passed, and then again once they come:
+  // engine.ts). What belongs to another copy (the background was writing a new one) is asked for as the fallback
+  // does: the models read here are used if the answer names them, the look-ups taken from the profile it answers.
+  const models = found.then((f) => {
+    if (!f) return asked.then((a) => a!.models);
+    return second.then((k) => {
+      const m = k[mk] as StoredModels | undefined;
+      const l = k[lk] as StoredTabLookups | undefined;
+      const ours = l?.v === TAB_READY_VERSION && l.build === BUILD && l.stamp === f.stamp && l.key === f.key;
+      if (ours) lookupsInto(f.kept, l.prepared);
+      if (ours && m?.stamp === f.stamp) return m;
+      const again = requestPageStart(transport, feed, startedAt, newer, stored);
+      return ours ? again.models : again.profile.then((p) => (lookupsInto(f.kept, (p as WithPrepared).prepared), again.models));
+    });
+  });
   for (const p of [profile, models, known]) p.catch(() => {});
   const confirm = () => void found.then((f) => f && transport.send('page/current', { key: f.key })).catch(() => {});
   return { startedAt, profile, models, known, confirm, begin, read: times };
+}
+
+/** Puts the look-ups read apart back in the profile kept (StoredTabLookups), where the engine takes them at its first
+ * compile with them (engine.ts). */
+function lookupsInto(profile: Profile, prepared: WithPrepared['prepared'] | null): void {
+  const p = profile as Profile & WithPrepared;
+  if (prepared && !p.prepared) p.prepared = prepared;
 }
 
 /** The decisions kept for the copy `r` (none when those kept are another copy's). */

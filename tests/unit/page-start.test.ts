@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { BUILD, modelsKey, TAB_READY_VERSION, tabReadyKey, type StoredTabReady } from '@/lib/schema/stored-models';
+import { BUILD, modelsKey, TAB_READY_VERSION, tabLookupsKey, tabReadyKey, type StoredTabLookups, type StoredTabReady } from '@/lib/schema/stored-models';
 import { KNOWN_VERSION, knownKey, type KnownEntry, type StoredKnown } from '@/lib/schema/known-decisions';
 import { readPageStart, requestPageStart } from '@/lib/shield-runtime/page-start';
 import type { Transport } from '@/lib/shield-runtime/transport';
@@ -54,6 +54,9 @@ describe('the start of a feed page from what the background kept for it (issue 2
     profile: at(revision),
     ...over,
   });
+  const form = { platform: 'hackernews', marker: 'the look-ups' } as unknown as StoredTabLookups['prepared'];
+  /** The look-ups of ready(4), kept apart from it. */
+  const lookups = (over: Partial<StoredTabLookups> = {}): StoredTabLookups => ({ v: TAB_READY_VERSION, build: BUILD, stamp: 'one', key: '4 1 words', prepared: form, ...over });
   /** The background, counting what the tab sent it. */
   function counting(answer: () => Promise<unknown> = async () => ({ profile: at(9), models: 'one' })) {
     const sent: Array<[string, unknown]> = [];
@@ -65,7 +68,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
   }
   beforeEach(async () => {
     fakeBrowser.reset();
-    await fakeBrowser.storage.local.set({ [modelsKey('hackernews')]: models });
+    await fakeBrowser.storage.local.set({ [modelsKey('hackernews')]: models, [tabLookupsKey('hackernews')]: lookups() });
   });
 
   it('takes the profile and the models from storage and sends nothing while the page is parsed', async () => {
@@ -91,7 +94,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
       expect((await start.profile).revision).toBe(9);
       expect(await start.models).toEqual(models);
       // The models the answer names were read beside the unusable copy: not read again.
-      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
+      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews', 'hackernews-lookups']]);
       get.mockRestore();
       expect(sent.map(([type]) => type)).toEqual(['page/start']);
       start.confirm();
@@ -112,7 +115,49 @@ describe('the start of a feed page from what the background kept for it (issue 2
     const asked = gets(get);
     get.mockRestore();
     // The answer names the models already read: they are not read again.
-    expect(asked).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
+    expect(asked).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews', 'hackernews-lookups']]);
+  });
+
+  describe("the profile's look-ups, kept apart and read with the models", () => {
+    const prepared = (p: Profile) => (p as Profile & { prepared?: unknown }).prepared;
+
+    it('come back in the profile kept, before the models are handed on: the profile comes first without them', async () => {
+      await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [tabLookupsKey('hackernews')]: lookups() });
+      const { transport, sent } = counting();
+      const start = readPageStart(transport, 'hackernews', 0);
+      start.begin!();
+      const profile = await start.profile;
+      const atProfile = prepared(profile);
+      expect(await start.models).toEqual(models);
+      expect(atProfile).toBeUndefined();
+      expect(prepared(profile)).toEqual(form);
+      expect(sent).toEqual([]);
+    });
+
+    it("of another copy (the background was writing new ones): the profile page/start answers brings them", async () => {
+      for (const other of [lookups({ key: '3 1 words' }), lookups({ stamp: 'two' }), lookups({ build: 'older' }), undefined]) {
+        await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4), [tabLookupsKey('hackernews')]: other });
+        const answered = { ...at(4), prepared: { platform: 'hackernews', marker: 'answered' } };
+        const { transport, sent } = counting(async () => ({ profile: answered, models: 'one' }));
+        const start = readPageStart(transport, 'hackernews', 0);
+        start.begin!();
+        const profile = await start.profile;
+        expect(await start.models).toEqual(models);
+        expect(prepared(profile)).toEqual({ platform: 'hackernews', marker: 'answered' });
+        expect(sent.map(([type]) => type)).toEqual(['page/start']);
+      }
+    });
+
+    it('of this copy beside models of another: kept, and only the models are asked for', async () => {
+      await fakeBrowser.storage.local.set({ [tabReadyKey('hackernews')]: ready(4, { stamp: 'two' }), [tabLookupsKey('hackernews')]: lookups({ stamp: 'two' }) });
+      const { transport, sent } = counting(async () => ({ profile: { ...at(9), prepared: { marker: 'answered' } }, models: 'one' }));
+      const start = readPageStart(transport, 'hackernews', 0);
+      start.begin!();
+      const profile = await start.profile;
+      expect(await start.models).toEqual(models);
+      expect(prepared(profile)).toEqual(form);
+      expect(sent.map(([type]) => type)).toEqual(['page/start']);
+    });
   });
 
   it('once the page is parsed, tells the background which profile it started from (it sends a later one as a broadcast)', async () => {
@@ -167,7 +212,7 @@ describe('the start of a feed page from what the background kept for it (issue 2
       expect(known.profile).toBe(await start.profile);
       expect(known).toMatchObject({ key: '4 1 words', stamp: 'one', entries: [entry] });
       // Two gets asked at once: the profile and the decisions come back before the ~1 MB of models.
-      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews']]);
+      expect(gets(get)).toEqual([['hackernews-ready', 'hackernews-known'], ['hackernews', 'hackernews-lookups']]);
       get.mockRestore();
     });
 

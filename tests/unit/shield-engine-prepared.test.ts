@@ -27,4 +27,16 @@ describe('a tab compiling a prepared profile', () => {
     expect(sent.prepared).toBeUndefined();
     for (const c of [first, second]) expect(engine.decide(c, story).action).toBe('hide');
   });
+
+  it('compiled before its look-ups came (they are read with the models), compiles with them once they are put in', () => {
+    const core = { compileProfile, decide, quoteEvidence, rerank, restoreLookups } as unknown as CoreShield;
+    const engine = coreEngine(core, 'hackernews');
+    const own = profile({ blockedAuthors: [{ platform: 'hackernews', name: 'spammer' }] } as Partial<Profile>);
+    const { prepared, ...kept } = JSON.parse(JSON.stringify(withPreparedLookups(own, 'hackernews'))) as Profile & { prepared?: unknown };
+    const story = item({ platform: 'hackernews', author: 'spammer', title: 'Show HN: a thing' });
+    const light = kept as Profile & { prepared?: unknown };
+    expect(engine.decide(engine.compile(light, null, null), story).action).not.toBe('hide');
+    light.prepared = prepared;
+    expect(engine.decide(engine.compile(light, null, null), story).action).toBe('hide');
+  });
 });

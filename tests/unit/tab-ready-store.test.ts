@@ -13,7 +13,7 @@ import { loadProfile, openStore, saveProfile, type Store } from '@/lib/db';
 import type { TabReadyArea } from '@/lib/background/tab-ready-store';
 import type { FeedPlatform } from '@/lib/schema/common';
 import { defaultProfile, type Profile } from '@/lib/schema/profile';
-import { tabReadyKey, TAB_READY_VERSION, type StoredTabReady } from '@/lib/schema/stored-models';
+import { tabLookupsKey, tabReadyKey, TAB_READY_VERSION, type StoredTabLookups, type StoredTabReady } from '@/lib/schema/stored-models';
 import { background, fromDashboard, fromTab, memoryArea, self, URLS } from './tab-ready-background';
 
 const person = (): Profile => ({
@@ -41,6 +41,7 @@ function withHackerNewsOpen(store: Store, area: TabReadyArea, othersAfterMs: num
 }
 
 const kept = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabReadyKey(feed)) as StoredTabReady | undefined;
+const lookupsOf = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabLookupsKey(feed)) as StoredTabLookups;
 
 describe('the profile kept for each feed’s tabs', () => {
   it('is, for each feed, what page/start answers a tab of that feed, and holds nothing of the other feeds', async () => {
@@ -52,7 +53,13 @@ describe('the profile kept for each feed’s tabs', () => {
     const answer = await dispatch(handlers, { type: 'page/start', payload: {} }, fromTab, self);
     const hn = kept(items, 'hackernews')!;
     expect(hn).toMatchObject({ v: TAB_READY_VERSION, build: 'build-1', stamp: 'stamp-1' });
-    expect(hn.profile).toEqual((answer as { value: { profile: unknown } }).value.profile);
+    // The look-ups apart, written with it for the same copy: a tab reads the profile first, them with the models.
+    const lookups = lookupsOf(items, 'hackernews');
+    expect(lookups).toMatchObject({ v: TAB_READY_VERSION, build: 'build-1', stamp: 'stamp-1', key: hn.key });
+    expect(hn.profile).not.toHaveProperty('prepared');
+    expect({ ...hn.profile, prepared: lookups.prepared }).toEqual((answer as { value: { profile: unknown } }).value.profile);
+    expect(JSON.stringify(lookups)).toContain('pgdev');
+    expect(JSON.stringify(lookups)).not.toContain('u/spammer');
     expect(JSON.stringify(hn)).not.toContain('u/spammer');
     expect(JSON.stringify(hn)).not.toContain('t3_abc');
     for (const feed of Object.keys(URLS) as FeedPlatform[]) expect(JSON.stringify(kept(items, feed))).not.toContain('shellfish');
@@ -129,15 +136,15 @@ describe('the profile kept for each feed’s tabs', () => {
     await tabReady.refresh();
     const before = (await loadProfile(store, 1000)).revision;
     // What a tab starting at each moment would find: the copy kept, and the profile as stored.
-    const seen: Array<{ kept: number | undefined; stored: number }> = [];
+    const seen: Array<{ kept: number | undefined; lookups: boolean; stored: number }> = [];
     const remove = area.remove;
     area.remove = async (keys) => {
       await remove(keys);
-      seen.push({ kept: kept(items, 'hackernews')?.profile.revision, stored: (await loadProfile(store, 1000)).revision });
+      seen.push({ kept: kept(items, 'hackernews')?.profile.revision, lookups: items.has(tabLookupsKey('hackernews')), stored: (await loadProfile(store, 1000)).revision });
     };
     await dispatch(handlers, { type: 'profile/save', payload: { profile: { ...person(), revision: before } } }, fromDashboard, self);
     // Cleared while the profile stored was still the one before: from the write on, a tab finds no copy.
-    expect(seen[0]).toEqual({ kept: undefined, stored: before });
+    expect(seen[0]).toEqual({ kept: undefined, lookups: false, stored: before });
   });
 
   it('a refresh that read the profile before a change does not write what it made of it', async () => {
@@ -192,7 +199,12 @@ describe('the profile kept for each feed’s tabs', () => {
     const { area, items, writes } = memoryArea();
     await background(store, area).tabReady.refresh();
     items.set('ready-keys', index(items.get('ready-keys') as Record<string, unknown>));
-    for (const feed of Object.keys(URLS) as FeedPlatform[]) items.set(tabReadyKey(feed), copy(kept(items, feed)!));
+    // Copies of before version 5 held their look-ups in the profile.
+    for (const feed of Object.keys(URLS) as FeedPlatform[]) {
+      const now = kept(items, feed)!;
+      items.set(tabReadyKey(feed), copy({ ...now, profile: { ...now.profile, prepared: lookupsOf(items, feed).prepared } as Profile }));
+      items.delete(tabLookupsKey(feed));
+    }
     const { tabReady } = background(store, area);
     expect(await tabReady.current('hackernews', kept(items, 'hackernews')!.key)).toBe(false);
     await tabReady.refresh();
@@ -200,7 +212,7 @@ describe('the profile kept for each feed’s tabs', () => {
     const hn = kept(items, 'hackernews')!;
     expect(hn.v).toBe(TAB_READY_VERSION);
     expect(await tabReady.current('hackernews', hn.key)).toBe(true);
-    return hn;
+    return { ...hn, profile: { ...hn.profile, prepared: lookupsOf(items, 'hackernews').prepared } as Profile };
   }
 
   it('is made again when kept by an older version of the copy, even by the same build and models', async () => {
@@ -257,6 +269,6 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(tab).toBe(7);
     expect(sent.revision).toBe(saved.value.revision);
     await tabReady.refresh();
-    expect(sent).toEqual(kept(items, 'hackernews')!.profile);
+    expect(sent).toEqual({ ...kept(items, 'hackernews')!.profile, prepared: lookupsOf(items, 'hackernews').prepared });
   });
 });
