@@ -395,19 +395,24 @@ export async function startFeedBrowser(opts: {
 }
 
 /** With pgdev blocked on Hacker News beside the demo profile (saved from `ctl`), a front page opened with `open` has
- * his Postgres story behind a stub from its first frame, never drawn. The demo profile is put back after. */
-export async function expectBlockedStoryNeverShown(ctl: Page, open: () => Promise<Page>): Promise<void> {
-  await seedProfile(ctl, (p) => {
+ * his Postgres story behind a stub from its first frame, never drawn. `before` runs between the save and the page
+ * (given the profile saved). The demo profile is put back after, and the copies tabs start from made of it. */
+export async function expectBlockedStoryNeverShown(ctl: Page, open: () => Promise<Page>, before?: (saved: Profile) => Promise<void>): Promise<void> {
+  const saved = await seedProfile(ctl, (p) => {
     const demo = withDemoProfile(p);
     return { ...demo, blockedAuthors: [...demo.blockedAuthors, { platform: 'hackernews', name: 'pgdev' }] };
   });
-  const page = await open();
   try {
-    expect((await stubs(page)).some((d) => d.itemText.includes('Postgres 19'))).toBe(true);
-    expect(await page.locator('text=Postgres 19 beta is out').isVisible()).toBe(false);
-    expect(await paintedHidden(page)).toEqual([]);
+    await before?.(saved);
+    const page = await open();
+    try {
+      expect((await stubs(page)).some((d) => d.itemText.includes('Postgres 19'))).toBe(true);
+      expect(await page.locator('text=Postgres 19 beta is out').isVisible()).toBe(false);
+      expect(await paintedHidden(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
   } finally {
-    await page.close();
-    await seedProfile(ctl, withDemoProfile);
+    await keptForTabs(ctl, await seedProfile(ctl, withDemoProfile));
   }
 }
