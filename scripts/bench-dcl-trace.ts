@@ -15,7 +15,8 @@
 // window holds its compile, its start and the hold's release); WAIT=1500 to load + 1.5 s, the page-cost bench's
 // window (the log's first rows are sent in it). EXTRA_CATS adds trace categories, e.g.
 // EXTRA_CATS=disabled-by-default-v8.compile for V8's lazy compiles (V8.CompileCode, V8.ParseFunction) by name.
-// The measured load is a page seen before (the warm-up's decisions kept); FIRST=1 measures a first visit.
+// The measured load is a page seen before (the warm-up's decisions kept); FIRST=1 measures a first visit. TIMELINE=1
+// prints each load's main-thread tasks in order (printTimeline).
 //
 // What it showed (2026-12-06, HN, UNTIL=load WAIT=1500, the compile category, unminified build of a8969d9): on a page
 // seen before, V8 compiling our code is the largest part of what Parapet adds to the main thread, ~21-24 ms a load
@@ -71,6 +72,32 @@ async function launch(build: string): Promise<{ context: BrowserContext; close()
  * load is a page seen before, as a reload is. */
 const FIRST = process.env.FIRST === '1';
 
+/** TIMELINE=1: each measured load's top-level main-thread tasks of 0.3 ms or more, from navigation until ready's time
+ * + 60 ms (ready is counted from document_start, which comes tens of ms after navigation), with the longest events in
+ * each: what the feed script waited behind. */
+const TIMELINE = process.env.TIMELINE === '1';
+
+function printTimeline(build: string, main: TraceEvent[], navTs: number, phases: Awaited<ReturnType<typeof readyPhases>>): void {
+  const at = (ts: number) => (ts - navTs) / 1000;
+  const f = (x: number | null | undefined) => (x == null ? '-' : x.toFixed(1));
+  console.log(`-- ${build}: after document_start, ready ${f(phases?.ready)}, the feed script ran ${f(phases?.ran)}, its read came back ${f(phases?.readDone)}, DOMContentLoaded ${f(phases?.dcl)}; tasks after navigation (wall +, thread in brackets)`);
+  let covered = 0;
+  for (const task of [...main].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    if (task.ts < covered) continue;
+    covered = task.ts + (task.dur ?? 0);
+    if (at(task.ts) > (phases?.ready ?? 200) + 60) break;
+    if ((task.dur ?? 0) < 300) continue;
+    const longest = new Map<string, number>();
+    for (const e of main) {
+      if (e === task || e.ts < task.ts || e.ts >= covered || (e.dur ?? 0) < 200) continue;
+      const name = `${e.name}${String(e.args?.data?.url ?? e.args?.fileName ?? '').startsWith('chrome-extension://') ? ' [extension]' : ''}`;
+      longest.set(name, Math.max(longest.get(name) ?? 0, (e.dur ?? 0) / 1000));
+    }
+    const inner = [...longest].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ');
+    console.log(`${at(task.ts).toFixed(1).padStart(7)} +${((task.dur ?? 0) / 1000).toFixed(1).padStart(5)} (${((task.tdur ?? 0) / 1000).toFixed(1)}) ${inner || task.name}`);
+  }
+}
+
 /** One measured load: figures, and thread time by event name. */
 async function measure(build: string): Promise<{ figures: Record<string, number>; byName: Map<string, number> }> {
   const { context, close } = await launch(build);
@@ -124,6 +151,7 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
       'content script calls (FunctionCall)': sum((e) => e.name === 'FunctionCall' && ext(e)),
       'world set-up (LocalWindowProxy::Initialize)': sum((e) => e.name === 'LocalWindowProxy::Initialize'),
     };
+    if (TIMELINE) printTimeline(build, main, nav.ts, phases);
     const byName = new Map<string, number>();
     for (const e of main) {
       const k = `${e.name}${ext(e) ? ' [extension]' : ''}`;

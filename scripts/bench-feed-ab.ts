@@ -9,8 +9,19 @@
 //   npx tsx scripts/bench-feed-ab.ts [ROUNDS]     builds first (PARAPET_OUT=.output/<name> npx wxt build)
 //   AB_CONFIGS='none;.output/a:default;.output/b:large'   build folder (or none) : profile (default or large)
 //   AB_SITES=hackernews,youtube   AB_THREADS=1 (every thread too)
+//   AB_JSFLAGS='--no-maglev --no-turbofan'   V8 flags for every browser of the run (see below)
 //   AB_TOTAL=2000   items per sample (1,000 by default): a cost per page, as V8 optimising the content script
 //                   (probe-feed-opt.ts), weighs half as much per 100 items over twice the items
+//
+// What it showed (2026-12-06, builds of 739e59f; load 1.5-3.4, so read differences of a few ms as noise), added per
+// 100 items with the default profile:
+// - V8's optimising compiles of the content script are the page's "other threads": +29.3 on HN with them, +3.3 with
+//   AB_JSFLAGS='--no-maglev --no-turbofan', where the page's main thread went +13.4 -> +28.5 and the whole browser
+//   +71.4 -> +55.4 (3 rounds each). ~250 ms of compiling a page, once per page: it buys ~150 ms of main thread over
+//   1,000 items, and the main thread is what a person feels. An extension cannot set V8's flags.
+// - The log's path, from a build whose reporter sends no rows against one that does (3 rounds, HN / YouTube): the
+//   service worker +5.4 / +6.6 -> +2.5 / +1.8, the browser's main thread +3.9 / +4.6 -> +1.1 / +2.8, its other
+//   threads +5.3 / +4.8 -> +3.2 / +2.0: ~9-10 outside the page for 1,000 rows in 3-4 messages of ~330 KB.
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launchFeedBrowser, type FeedBrowser } from './bench-feed-browser';
@@ -39,7 +50,9 @@ function group(key: string): string {
   return kind === 'gpu-process' ? 'gpu' : 'other';
 }
 
-const launch = (cfg: string) => launchFeedBrowser(cfg, sites.map((s) => SITES[s]));
+/** AB_JSFLAGS: V8 flags for every configuration's browser, e.g. '--no-maglev --no-turbofan' (no optimising compiles). */
+const jsFlags = process.env.AB_JSFLAGS ? [`--js-flags=${process.env.AB_JSFLAGS}`] : [];
+const launch = (cfg: string) => launchFeedBrowser(cfg, sites.map((s) => SITES[s]), jsFlags);
 
 const samples = new Map<string, Map<string, number[]>>();
 const push = (figure: string, cfg: string, v: number) => {

@@ -76,6 +76,8 @@ export function readPageStart(transport: Transport, feed: FeedPlatform, startedA
   // Two gets, asked in the same task: the profile with the decisions kept, then the models with the profile's
   // look-ups, whose ~1 MB (~1.4 MB with a large profile) came back 12-16 ms after the first (HN bench page, Chromium
   // 156). A page whose items were all decided on an earlier visit is shown without waiting for them (runner.ts).
+  // Asking the second only once the first is back was tried (2026-12-06, HN): a page seen before was ready ~6-10 ms
+  // sooner (bench-page-start.ts, two runs), a first visit ~15 ms later (bench-dcl-trace.ts FIRST=1, N=6).
   const get = (keys: string[]) => begun.then(() => browser.storage.local.get(keys)).catch(() => ({}) as Record<string, unknown>);
   const first = get([rk, kk]).finally(() => (times.done = performance.now()));
   const second = get([mk, lk]);
