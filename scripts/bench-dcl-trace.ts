@@ -77,7 +77,7 @@ const FIRST = process.env.FIRST === '1';
  * each: what the feed script waited behind. */
 const TIMELINE = process.env.TIMELINE === '1';
 
-function printTimeline(build: string, main: TraceEvent[], navTs: number, phases: Awaited<ReturnType<typeof readyPhases>>): void {
+function printTimeline(build: string, main: TraceEvent[], navTs: number, phases: Awaited<ReturnType<typeof readyPhases>>, ext: (e: TraceEvent) => boolean): void {
   const at = (ts: number) => (ts - navTs) / 1000;
   const f = (x: number | null | undefined) => (x == null ? '-' : x.toFixed(1));
   console.log(`-- ${build}: after document_start, ready ${f(phases?.ready)}, the feed script ran ${f(phases?.ran)}, its read came back ${f(phases?.readDone)}, DOMContentLoaded ${f(phases?.dcl)}; tasks after navigation (wall +, thread in brackets)`);
@@ -90,7 +90,7 @@ function printTimeline(build: string, main: TraceEvent[], navTs: number, phases:
     const longest = new Map<string, number>();
     for (const e of main) {
       if (e === task || e.ts < task.ts || e.ts >= covered || (e.dur ?? 0) < 200) continue;
-      const name = `${e.name}${String(e.args?.data?.url ?? e.args?.fileName ?? '').startsWith('chrome-extension://') ? ' [extension]' : ''}`;
+      const name = `${e.name}${ext(e) ? ' [extension]' : ''}`;
       longest.set(name, Math.max(longest.get(name) ?? 0, (e.dur ?? 0) / 1000));
     }
     const inner = [...longest].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ');
@@ -151,7 +151,7 @@ async function measure(build: string): Promise<{ figures: Record<string, number>
       'content script calls (FunctionCall)': sum((e) => e.name === 'FunctionCall' && ext(e)),
       'world set-up (LocalWindowProxy::Initialize)': sum((e) => e.name === 'LocalWindowProxy::Initialize'),
     };
-    if (TIMELINE) printTimeline(build, main, nav.ts, phases);
+    if (TIMELINE) printTimeline(build, main, nav.ts, phases, ext);
     const byName = new Map<string, number>();
     for (const e of main) {
       const k = `${e.name}${ext(e) ? ' [extension]' : ''}`;
