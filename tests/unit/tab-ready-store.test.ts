@@ -42,6 +42,8 @@ function withHackerNewsOpen(store: Store, area: TabReadyArea, othersAfterMs: num
 
 const kept = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabReadyKey(feed)) as StoredTabReady | undefined;
 const lookupsOf = (items: Map<string, unknown>, feed: FeedPlatform) => items.get(tabLookupsKey(feed)) as StoredTabLookups;
+/** The profile kept for a feed with its look-ups put back, as page/start answers it (and a copy of before version 5 held it). */
+const withLookups = (items: Map<string, unknown>, feed: FeedPlatform) => ({ ...kept(items, feed)!.profile, prepared: lookupsOf(items, feed).prepared }) as Profile;
 
 describe('the profile kept for each feed’s tabs', () => {
   it('is, for each feed, what page/start answers a tab of that feed, and holds nothing of the other feeds', async () => {
@@ -201,8 +203,7 @@ describe('the profile kept for each feed’s tabs', () => {
     items.set('ready-keys', index(items.get('ready-keys') as Record<string, unknown>));
     // Copies of before version 5 held their look-ups in the profile.
     for (const feed of Object.keys(URLS) as FeedPlatform[]) {
-      const now = kept(items, feed)!;
-      items.set(tabReadyKey(feed), copy({ ...now, profile: { ...now.profile, prepared: lookupsOf(items, feed).prepared } as Profile }));
+      items.set(tabReadyKey(feed), copy({ ...kept(items, feed)!, profile: withLookups(items, feed) }));
       items.delete(tabLookupsKey(feed));
     }
     const { tabReady } = background(store, area);
@@ -212,7 +213,7 @@ describe('the profile kept for each feed’s tabs', () => {
     const hn = kept(items, 'hackernews')!;
     expect(hn.v).toBe(TAB_READY_VERSION);
     expect(await tabReady.current('hackernews', hn.key)).toBe(true);
-    return { ...hn, profile: { ...hn.profile, prepared: lookupsOf(items, 'hackernews').prepared } as Profile };
+    return { ...hn, profile: withLookups(items, 'hackernews') };
   }
 
   it('is made again when kept by an older version of the copy, even by the same build and models', async () => {
@@ -269,6 +270,6 @@ describe('the profile kept for each feed’s tabs', () => {
     expect(tab).toBe(7);
     expect(sent.revision).toBe(saved.value.revision);
     await tabReady.refresh();
-    expect(sent).toEqual({ ...kept(items, 'hackernews')!.profile, prepared: lookupsOf(items, 'hackernews').prepared });
+    expect(sent).toEqual(withLookups(items, 'hackernews'));
   });
 });
